@@ -1,0 +1,41 @@
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "readout-store.h"
+
+G_BEGIN_DECLS
+
+/* Options every subcommand understands; readout-cli.c parses them before it hands the
+ * remaining arguments to the subcommand. */
+typedef struct {
+  const char *database;  /* --database FILE; NULL means the user's store */
+  gboolean    sample;    /* --sample: the sample store */
+  gboolean    json;      /* --json: print data as JSON */
+} ReadoutCliOptions;
+
+/* A subcommand gets its own arguments (argv[0] is its name) and returns the exit status.
+ * It reports a failure with readout_cli_fail(), which prints one sentence to stderr. */
+typedef int (*ReadoutCliCommandFunc) (const ReadoutCliOptions *options,
+                                      int                      argc,
+                                      char                   **argv);
+
+ReadoutStore *readout_cli_open_store (const ReadoutCliOptions *options,
+                                      GError                 **error);
+/* Prints "readout-cli: MESSAGE" to stderr; returns the exit status to use (1). */
+int           readout_cli_fail       (const GError            *error);
+/* Same, for a usage problem found by the subcommand itself; returns 2. */
+int           readout_cli_usage_error (const char             *format,
+                                       ...) G_GNUC_PRINTF (1, 2);
+/* Pretty-prints @node to stdout followed by a newline. */
+void          readout_cli_print_json (JsonNode                *node);
+
+/* Subcommands, one file each: readout-cli-<name>.c */
+int readout_cli_list_leaders (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_list_calls   (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_show_call    (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_search       (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_generate     (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_bench        (const ReadoutCliOptions *options, int argc, char **argv);
+
+G_END_DECLS
