@@ -46,6 +46,13 @@ typedef enum {
   READOUT_LEADER_SORT_LAST_CALL, /*< nick=last_call >*/
 } ReadoutLeaderSort;
 
+/* Which sides of a comparison mention a topic. */
+typedef enum {
+  READOUT_COMPARISON_STATUS_BOTH,
+  READOUT_COMPARISON_STATUS_A_ONLY, /*< nick=a_only >*/
+  READOUT_COMPARISON_STATUS_B_ONLY, /*< nick=b_only >*/
+} ReadoutComparisonStatus;
+
 /* What a change signal is about; models subscribe to the kinds they show. */
 typedef enum /*< flags >*/ {
   READOUT_CHANGE_LEADERS    = 1 << 0,

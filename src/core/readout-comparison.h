@@ -1,0 +1,82 @@
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "readout-enums.h"
+#include "readout-enum-types.h"
+#include "readout-statement.h"
+#include "readout-word-diff.h"
+
+G_BEGIN_DECLS
+
+/* What side A and side B of a call said, topic by topic.
+ *
+ * Built from two lists of statements whose topics are already set (so it needs no store);
+ * immutable once built. Rows: one per topic that either side mentions, then a row "Other"
+ * for statements without a topic. A statement with several topics appears in each of
+ * their rows. In a row both sides mention, A's statements are paired with B's (see
+ * readout-sentence-pairing.h) and each pair carries a word diff. Swapping A and B gives
+ * the mirrored comparison: same rows in the same order, statuses and pairs mirrored. */
+
+#define READOUT_TYPE_COMPARISON (readout_comparison_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReadoutComparison, readout_comparison, READOUT, COMPARISON, GObject)
+
+typedef enum {
+  READOUT_COMPARISON_SIDE_A,
+  READOUT_COMPARISON_SIDE_B,
+} ReadoutComparisonSide;
+
+typedef struct {
+  guint   index_a;     /* into the row's statements of side A */
+  guint   index_b;     /* into the row's statements of side B */
+  double  similarity;  /* 0 to 1 */
+  GArray *diff;        /* (element-type ReadoutWordDiffSpan): byte ranges into the two
+                        * statements' texts */
+} ReadoutComparisonPair;
+
+ReadoutComparison           *readout_comparison_new                  (const char            *label_a,
+                                                                      GPtrArray             *statements_a,
+                                                                      const char            *label_b,
+                                                                      GPtrArray             *statements_b,
+                                                                      const char * const    *corpus);
+
+gint64                       readout_comparison_get_call_id          (ReadoutComparison     *self);
+void                         readout_comparison_set_call_id          (ReadoutComparison     *self,
+                                                                      gint64                 call_id);
+const char                  *readout_comparison_get_label            (ReadoutComparison     *self,
+                                                                      ReadoutComparisonSide  side);
+guint                        readout_comparison_get_n_statements     (ReadoutComparison     *self,
+                                                                      ReadoutComparisonSide  side);
+
+guint                        readout_comparison_get_n_rows           (ReadoutComparison     *self);
+const char                  *readout_comparison_get_row_topic        (ReadoutComparison     *self,
+                                                                      guint                  row);
+gboolean                     readout_comparison_get_row_is_other     (ReadoutComparison     *self,
+                                                                      guint                  row);
+ReadoutComparisonStatus      readout_comparison_get_row_status       (ReadoutComparison     *self,
+                                                                      guint                  row);
+GPtrArray                   *readout_comparison_get_row_statements   (ReadoutComparison     *self,
+                                                                      guint                  row,
+                                                                      ReadoutComparisonSide  side);
+guint                        readout_comparison_get_row_n_pairs      (ReadoutComparison     *self,
+                                                                      guint                  row);
+const ReadoutComparisonPair *readout_comparison_get_row_pair         (ReadoutComparison     *self,
+                                                                      guint                  row,
+                                                                      guint                  pair);
+const ReadoutComparisonPair *readout_comparison_find_pair            (ReadoutComparison     *self,
+                                                                      guint                  row,
+                                                                      ReadoutComparisonSide  side,
+                                                                      guint                  index);
+
+const char * const          *readout_comparison_get_only_topics      (ReadoutComparison     *self,
+                                                                      ReadoutComparisonSide  side);
+const char * const          *readout_comparison_get_distinctive_words (ReadoutComparison    *self,
+                                                                      ReadoutComparisonSide  side);
+
+JsonNode                    *readout_comparison_to_json              (ReadoutComparison     *self);
+char                        *readout_comparison_to_text              (ReadoutComparison     *self,
+                                                                      guint                  width);
+
+G_END_DECLS
