@@ -53,6 +53,13 @@ for lang in $languages; do
     result $? "$lang.po has nplurals=$nplurals" "$(grep '^"Plural-Forms' "$po")"
   fi
 
+  # A fuzzy header is skipped by msgfmt, and with it the Plural-Forms.
+  header_flags=$(sed -n '/^msgid ""/q;/^#,/p' "$po")
+  case $header_flags in
+    *fuzzy*) result 1 "$lang.po's header is not fuzzy" "$header_flags" ;;
+    *) result 0 "$lang.po's header is not fuzzy" ;;
+  esac
+
   # --statistics prints e.g. "12 translated messages, 1 fuzzy translation, 2 untranslated messages."
   stats=$(LC_ALL=C msgfmt --statistics -o /dev/null "$po" 2>&1)
   case $stats in

@@ -3,10 +3,13 @@
 # po/POTFILES.in, or when POTFILES.in lists a file that does not exist, is unsorted or
 # has duplicates. Output: TAP.
 #
-# Usage: test-potfiles.sh SOURCE_ROOT
+# Usage: test-potfiles.sh SOURCE_ROOT [--list]
+# With --list it prints the files that have translatable strings, sorted as POTFILES.in wants:
+#   tests/test-potfiles.sh . --list > po/POTFILES.in
 set -u
 
 srcroot=${1:-.}
+list_only=${2:-}
 potfiles="$srcroot/po/POTFILES.in"
 n=0
 failed=0
@@ -51,7 +54,12 @@ c_pattern='(^|[^A-Za-z0-9_])(_|N_|C_|NC_|Q_|ngettext|g_dngettext|g_dpgettext2|dn
    xargs -r grep -lE '<(name|summary|p|li|caption)[ >]' 2>/dev/null) >>"$tmpdir/found"
 (cd "$srcroot" && find src data -type f -name '*.gschema.xml*' 2>/dev/null |
    xargs -r grep -lE '<(summary|description)>' 2>/dev/null) >>"$tmpdir/found"
-sort -u "$tmpdir/found" -o "$tmpdir/found"
+LC_ALL=C sort -u "$tmpdir/found" -o "$tmpdir/found"
+
+if [ "$list_only" = --list ]; then
+  cat "$tmpdir/found"
+  exit 0
+fi
 
 if [ ! -s "$tmpdir/found" ]; then
   not_ok "some file under src/ or data/ has translatable strings"
