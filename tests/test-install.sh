@@ -100,6 +100,12 @@ if [ -f "$service" ]; then
   result $? "the D-Bus service is named $app_id and runs $bindir/readout" "$(cat "$service")"
 fi
 
+# The metainfo's launchable names the installed desktop file.
+if [ -f "$metainfo" ]; then
+  grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo"
+  result $? "the metainfo launches $app_id.desktop"
+fi
+
 if [ -f "$desktop" ] && command -v desktop-file-validate >/dev/null 2>&1; then
   out=$(desktop-file-validate "$desktop" 2>&1)
   result $? "the installed desktop file validates" "$out"
