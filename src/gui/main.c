@@ -1,0 +1,26 @@
+#define G_LOG_DOMAIN "readout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "readout-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ReadoutApplication) app = NULL;
+
+  readout_application_mark_start ();
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = readout_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

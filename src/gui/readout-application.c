@@ -1,0 +1,338 @@
+#define G_LOG_DOMAIN "readout-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "readout-application.h"
+#include "readout-window.h"
+
+struct _ReadoutApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ReadoutApplication, readout_application, ADW_TYPE_APPLICATION)
+
+static gint64 start_time;
+static double exec_to_main_ms = -1;
+
+void
+readout_application_mark_start (void)
+{
+  g_autofree char *stat = NULL;
+  struct timespec now;
+
+  start_time = g_get_monotonic_time ();
+
+  /* Field 22 of /proc/self/stat is when the process started, in clock ticks since
+   * boot (CLOCK_BOOTTIME), so the time before main() (dynamic linking, the
+   * constructors of GTK) is part of the startup figure too. */
+  if (g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) &&
+      clock_gettime (CLOCK_BOOTTIME, &now) == 0)
+    {
+      const char *p = strrchr (stat, ')');
+      g_auto(GStrv) fields = p != NULL ? g_strsplit (p + 2, " ", 0) : NULL;
+
+      /* After "pid (comm) ", field 3 (state) is index 0, so field 22 is index 19. */
+      if (fields != NULL && g_strv_length (fields) > 19)
+        {
+          double ticks = g_ascii_strtod (fields[19], NULL);
+          double started = ticks / sysconf (_SC_CLK_TCK);
+          double now_s = now.tv_sec + now.tv_nsec / 1e9;
+
+          exec_to_main_ms = (now_s - started) * 1000.0;
+        }
+    }
+}
+
+gint64
+readout_application_get_start_time (void)
+{
+  return start_time;
+}
+
+double
+readout_application_get_exec_to_main_ms (void)
+{
+  return exec_to_main_ms;
+}
+
+GSettings *
+readout_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* One schema for both profiles: it is named after the base id. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APPLICATION_ID, TRUE);
+
+#ifdef READOUT_BUILD_SCHEMA_DIR
+  if (schema == NULL)
+    {
+      g_autoptr(GSettingsSchemaSource) build_source =
+        g_settings_schema_source_new_from_directory (READOUT_BUILD_SCHEMA_DIR, source, FALSE, NULL);
+
+      if (build_source != NULL)
+        schema = g_settings_schema_source_lookup (build_source, BASE_APPLICATION_ID, TRUE);
+    }
+#endif
+
+  if (schema == NULL)
+    {
+      g_message ("The settings schema %s is not installed; nothing will be remembered",
+                 BASE_APPLICATION_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static ReadoutWindow *
+get_active_window (ReadoutApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return READOUT_IS_WINDOW (window) ? READOUT_WINDOW (window) : NULL;
+}
+
+static ReadoutWindow *
+create_window (ReadoutApplication *self)
+{
+  return readout_window_new (GTK_APPLICATION (self), self->settings);
+}
+
+static void
+readout_application_activate (GApplication *app)
+{
+  ReadoutApplication *self = READOUT_APPLICATION (app);
+  ReadoutWindow *window = get_active_window (self);
+
+  if (window == NULL)
+    {
+      window = create_window (self);
+      readout_window_open_last (window);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+readout_application_command_line (GApplication            *app,
+                                  GApplicationCommandLine *command_line)
+{
+  ReadoutApplication *self = READOUT_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *database = NULL;
+  g_autofree char **files = NULL;
+  g_autoptr(GFile) file = NULL;
+  gboolean sample = FALSE;
+  gboolean new_window = FALSE;
+  ReadoutWindow *window;
+
+  g_variant_dict_lookup (options, "sample", "b", &sample);
+  g_variant_dict_lookup (options, "new-window", "b", &new_window);
+  g_variant_dict_lookup (options, "database", "^ay", &database);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (database != NULL && files != NULL && files[0] != NULL)
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("Give the store either with --database or as a file, not both."));
+      return EXIT_FAILURE;
+    }
+  if (files != NULL && files[0] != NULL && files[1] != NULL)
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("Readout opens one store at a time; give a single file."));
+      return EXIT_FAILURE;
+    }
+
+  if (database != NULL)
+    file = g_application_command_line_create_file_for_arg (command_line, database);
+  else if (files != NULL && files[0] != NULL)
+    file = g_application_command_line_create_file_for_arg (command_line, files[0]);
+
+  window = get_active_window (self);
+
+  /* Opening something else in a window that already shows a store would drop the
+   * user's place; a second window keeps both. */
+  if (window == NULL || new_window ||
+      ((file != NULL || sample) && readout_window_get_store (window) != NULL))
+    window = create_window (self);
+
+  if (sample)
+    readout_window_open_sample (window);
+  else if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      readout_window_open_path (window, path);
+    }
+  else if (readout_window_get_store (window) == NULL)
+    {
+      ReadoutWindow *active = get_active_window (self);
+
+      if (active != NULL && active != window && readout_window_get_store (active) != NULL)
+        readout_window_set_store (window, readout_window_get_store (active));
+      else
+        readout_window_open_last (window);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return EXIT_SUCCESS;
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  ReadoutApplication *self = user_data;
+  ReadoutWindow *active = get_active_window (self);
+  ReadoutWindow *window = create_window (self);
+
+  if (active != NULL && readout_window_get_store (active) != NULL)
+    readout_window_set_store (window, readout_window_get_store (active));
+  else
+    readout_window_open_last (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *app = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* Closing each window saves its size and place, as the close button would. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (app);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ReadoutApplication *self = user_data;
+  static const char *developers[] = { "The Readout authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Readout"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Readout authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Compare what each government said about a call between leaders."),
+                        "website", "https://github.com/readout/readout",
+                        "issue-url", "https://github.com/readout/readout/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "new-window", .activate = new_window_activated },
+  { .name = "quit", .activate = quit_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+static void
+readout_application_startup (GApplication *app)
+{
+  ReadoutApplication *self = READOUT_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+
+  G_APPLICATION_CLASS (readout_application_parent_class)->startup (app);
+
+  self->settings = readout_settings_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+}
+
+static void
+readout_application_dispose (GObject *object)
+{
+  ReadoutApplication *self = READOUT_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (readout_application_parent_class)->dispose (object);
+}
+
+static void
+readout_application_class_init (ReadoutApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = readout_application_dispose;
+
+  app_class->startup = readout_application_startup;
+  app_class->activate = readout_application_activate;
+  app_class->command_line = readout_application_command_line;
+}
+
+static void
+readout_application_init (ReadoutApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the sample data"), NULL },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the store FILE"), N_("FILE") },
+    { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open a new window"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      NULL, N_("[FILE]") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Compare what each government said about a call between leaders."));
+}
+
+ReadoutApplication *
+readout_application_new (void)
+{
+  return g_object_new (READOUT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       /* The .Devel profile shares the resources and help overlay. */
+                       "resource-base-path", "/io/github/readout/Readout",
+                       NULL);
+}
+
+GSettings *
+readout_application_get_settings (ReadoutApplication *self)
+{
+  g_return_val_if_fail (READOUT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

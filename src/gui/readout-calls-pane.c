@@ -1,0 +1,505 @@
+#define G_LOG_DOMAIN "readout-calls-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "readout-calls-pane.h"
+#include "readout-gui-util.h"
+#include "readout-format.h"
+
+struct _ReadoutCallsPane
+{
+  GtkWidget           parent_instance;
+
+  GtkDropDown        *counterpart_dropdown;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+  AdwStatusPage      *empty_page;
+
+  ReadoutStore       *store;
+  ReadoutLeader      *leader;
+  gint64              other_leader_id;
+  GListModel         *model;
+  /* The drop-down's model: "Anyone" followed by the store's leaders. */
+  GListModel         *counterparts;
+  gboolean            updating_dropdown;
+};
+
+G_DEFINE_FINAL_TYPE (ReadoutCallsPane, readout_calls_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LEADER,
+  PROP_SELECTED_CALL,
+  N_PROPS
+};
+
+enum {
+  CALL_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+update_empty_state (ReadoutCallsPane *self)
+{
+  const char *page = "list";
+
+  if (self->leader == NULL)
+    page = "no-leader";
+  else if (self->model == NULL || g_list_model_get_n_items (self->model) == 0)
+    {
+      g_autofree char *description = NULL;
+
+      if (self->other_leader_id != 0)
+        {
+          adw_status_page_set_title (self->empty_page, _("No Calls Between Them"));
+          description = g_strdup_printf (_("The store holds no call between %s and the chosen leader."),
+                                         readout_leader_get_name (self->leader));
+        }
+      else
+        {
+          adw_status_page_set_title (self->empty_page, _("No Calls"));
+          description = g_strdup_printf (_("The store holds no call of %s yet."),
+                                         readout_leader_get_name (self->leader));
+        }
+
+      /* The description is Pango markup; a name is text. */
+      {
+        g_autofree char *escaped = g_markup_escape_text (description, -1);
+        adw_status_page_set_description (self->empty_page, escaped);
+      }
+      page = "empty";
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->counterpart_dropdown), self->leader != NULL);
+}
+
+static void
+on_items_changed_cb (ReadoutCallsPane *self)
+{
+  update_empty_state (self);
+}
+
+static void
+reload (ReadoutCallsPane *self)
+{
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  g_clear_object (&self->model);
+
+  if (self->store != NULL && self->leader != NULL)
+    {
+      self->model = readout_store_list_calls (self->store,
+                                              readout_leader_get_id (self->leader),
+                                              self->other_leader_id);
+      g_signal_connect_swapped (self->model, "items-changed",
+                                G_CALLBACK (on_items_changed_cb), self);
+    }
+
+  gtk_single_selection_set_model (self->selection, self->model);
+  update_empty_state (self);
+}
+
+static void
+reload_counterparts (ReadoutCallsPane *self)
+{
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
+  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
+
+  /* A stand-in leader with id 0 for "no filter", so that the drop-down can show it
+   * as its first row; the real leaders follow straight from the store's model. */
+  readout_leader_set_name (anyone, _("Anyone"));
+  g_list_store_append (anyone_store, anyone);
+  g_list_store_append (parts, anyone_store);
+
+  if (self->store != NULL)
+    {
+      g_autoptr(GListModel) leaders = readout_store_list_leaders (self->store, READOUT_LEADER_SORT_NAME, NULL);
+      g_list_store_append (parts, leaders);
+    }
+
+  g_clear_object (&self->counterparts);
+  self->counterparts = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+
+  self->updating_dropdown = TRUE;
+  gtk_drop_down_set_model (self->counterpart_dropdown, self->counterparts);
+  gtk_drop_down_set_selected (self->counterpart_dropdown, 0);
+  self->updating_dropdown = FALSE;
+}
+
+static void
+on_counterpart_changed_cb (ReadoutCallsPane *self)
+{
+  ReadoutLeader *other;
+
+  if (self->updating_dropdown)
+    return;
+
+  other = gtk_drop_down_get_selected_item (self->counterpart_dropdown);
+  readout_calls_pane_set_other_leader_id (self, other != NULL ? readout_leader_get_id (other) : 0);
+}
+
+static void
+on_selection_changed_cb (ReadoutCallsPane *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CALL]);
+}
+
+static void
+on_row_activated_cb (ReadoutCallsPane *self,
+                     guint             position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_emit (self, signals[CALL_ACTIVATED], 0);
+}
+
+static void
+on_row_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *date = readout_gui_label_new (NULL, "heading", NULL);
+  GtkWidget *status_icon = gtk_image_new ();
+  GtkWidget *status = readout_gui_label_new (NULL, "caption", NULL);
+  GtkWidget *counterpart = readout_gui_label_new (NULL, "body", NULL);
+  GtkWidget *duration = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
+  GtkWidget *topics = gtk_flow_box_new ();
+
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_hexpand (date, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (counterpart), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (duration), TRUE);
+  gtk_widget_add_css_class (status_icon, "dim-label");
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (topics), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (topics), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (topics), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (topics), 4);
+  gtk_widget_set_can_focus (topics, FALSE);
+  gtk_widget_set_can_target (topics, FALSE);
+  gtk_widget_add_css_class (topics, "topics");
+
+  gtk_box_append (GTK_BOX (top), date);
+  gtk_box_append (GTK_BOX (top), status_icon);
+  gtk_box_append (GTK_BOX (top), status);
+  gtk_box_append (GTK_BOX (row), top);
+  gtk_box_append (GTK_BOX (row), counterpart);
+  gtk_box_append (GTK_BOX (row), duration);
+  gtk_box_append (GTK_BOX (row), topics);
+
+  g_object_set_data (G_OBJECT (row), "date", date);
+  g_object_set_data (G_OBJECT (row), "status-icon", status_icon);
+  g_object_set_data (G_OBJECT (row), "status", status);
+  g_object_set_data (G_OBJECT (row), "counterpart", counterpart);
+  g_object_set_data (G_OBJECT (row), "duration", duration);
+  g_object_set_data (G_OBJECT (row), "topics", topics);
+
+  gtk_list_item_set_child (item, row);
+}
+
+/* The names of the participants other than @leader_id. */
+static char *
+dup_counterparts (ReadoutCall *call,
+                  gint64       leader_id)
+{
+  const char * const *names = readout_call_get_participant_names (call);
+  guint n_ids = 0;
+  const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (i >= n_ids || ids[i] != leader_id)
+      g_ptr_array_add (others, (gpointer) names[i]);
+  g_ptr_array_add (others, NULL);
+
+  joined = readout_gui_join_names ((const char * const *) others->pdata);
+  /* Translators: the other side of a call in the calls list, "with Vladimir Putin" */
+  return g_strdup_printf (_("with %s"), joined);
+}
+
+static void
+on_row_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  ReadoutCallsPane *self = READOUT_CALLS_PANE (user_data);
+  ReadoutCall *call = gtk_list_item_get_item (item);
+  GObject *row = G_OBJECT (gtk_list_item_get_child (item));
+  ReadoutCallStatus status = readout_call_get_status (call);
+  g_autofree char *date = readout_format_date (readout_call_get_date (call),
+                                               readout_call_get_date_precision (call));
+  g_autofree char *duration = readout_format_duration (readout_call_get_duration_minutes (call),
+                                                       readout_call_get_duration_qualifier (call));
+  g_autofree char *counterpart = dup_counterparts (call, self->leader != NULL ? readout_leader_get_id (self->leader) : 0);
+
+  gtk_label_set_text (g_object_get_data (row, "date"), date);
+  gtk_label_set_text (g_object_get_data (row, "counterpart"), counterpart);
+  gtk_label_set_text (g_object_get_data (row, "status"), readout_format_call_status (status));
+  gtk_image_set_from_icon_name (g_object_get_data (row, "status-icon"), readout_gui_call_status_icon (status));
+  gtk_label_set_text (g_object_get_data (row, "duration"), duration != NULL ? duration : "");
+  gtk_widget_set_visible (g_object_get_data (row, "duration"), duration != NULL);
+  readout_gui_fill_topics (g_object_get_data (row, "topics"), readout_call_get_topics (call));
+}
+
+static void
+readout_calls_pane_dispose (GObject *object)
+{
+  ReadoutCallsPane *self = READOUT_CALLS_PANE (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_CALLS_PANE);
+
+  g_clear_object (&self->model);
+  g_clear_object (&self->counterparts);
+  g_clear_object (&self->leader);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (readout_calls_pane_parent_class)->dispose (object);
+}
+
+static void
+readout_calls_pane_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ReadoutCallsPane *self = READOUT_CALLS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEADER:
+      g_value_set_object (value, self->leader);
+      break;
+    case PROP_SELECTED_CALL:
+      g_value_set_object (value, readout_calls_pane_get_selected_call (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+readout_calls_pane_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ReadoutCallsPane *self = READOUT_CALLS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEADER:
+      readout_calls_pane_set_leader (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+readout_calls_pane_class_init (ReadoutCallsPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = readout_calls_pane_dispose;
+  object_class->get_property = readout_calls_pane_get_property;
+  object_class->set_property = readout_calls_pane_set_property;
+
+  properties[PROP_LEADER] =
+    g_param_spec_object ("leader", NULL, NULL,
+                         READOUT_TYPE_LEADER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_CALL] =
+    g_param_spec_object ("selected-call", NULL, NULL,
+                         READOUT_TYPE_CALL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CALL_ACTIVATED] =
+    g_signal_new ("call-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-calls-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, counterpart_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, selection);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_counterpart_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "callspane");
+}
+
+static void
+readout_calls_pane_init (ReadoutCallsPane *self)
+{
+  g_autoptr(GtkExpression) name = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
+  gtk_drop_down_set_expression (self->counterpart_dropdown, name);
+  reload_counterparts (self);
+  update_empty_state (self);
+}
+
+GtkWidget *
+readout_calls_pane_new (void)
+{
+  return g_object_new (READOUT_TYPE_CALLS_PANE, NULL);
+}
+
+void
+readout_calls_pane_set_store (ReadoutCallsPane *self,
+                              ReadoutStore     *store)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+  g_return_if_fail (store == NULL || READOUT_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  g_set_object (&self->store, store);
+  g_clear_object (&self->leader);
+  self->other_leader_id = 0;
+  reload_counterparts (self);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
+}
+
+ReadoutLeader *
+readout_calls_pane_get_leader (ReadoutCallsPane *self)
+{
+  g_return_val_if_fail (READOUT_IS_CALLS_PANE (self), NULL);
+
+  return self->leader;
+}
+
+void
+readout_calls_pane_set_leader (ReadoutCallsPane *self,
+                               ReadoutLeader    *leader)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+  g_return_if_fail (leader == NULL || READOUT_IS_LEADER (leader));
+
+  if (self->leader == leader ||
+      (self->leader != NULL && leader != NULL &&
+       readout_leader_get_id (self->leader) == readout_leader_get_id (leader)))
+    {
+      /* The same leader as a fresh object from a reloaded list: keep the place. */
+      g_set_object (&self->leader, leader);
+      return;
+    }
+
+  g_set_object (&self->leader, leader);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
+}
+
+gint64
+readout_calls_pane_get_other_leader_id (ReadoutCallsPane *self)
+{
+  g_return_val_if_fail (READOUT_IS_CALLS_PANE (self), 0);
+
+  return self->other_leader_id;
+}
+
+void
+readout_calls_pane_set_other_leader_id (ReadoutCallsPane *self,
+                                        gint64            leader_id)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+
+  if (self->other_leader_id == leader_id)
+    return;
+
+  self->other_leader_id = leader_id;
+
+  if (leader_id == 0 && gtk_drop_down_get_selected (self->counterpart_dropdown) != 0)
+    {
+      self->updating_dropdown = TRUE;
+      gtk_drop_down_set_selected (self->counterpart_dropdown, 0);
+      self->updating_dropdown = FALSE;
+    }
+
+  reload (self);
+}
+
+GListModel *
+readout_calls_pane_get_model (ReadoutCallsPane *self)
+{
+  g_return_val_if_fail (READOUT_IS_CALLS_PANE (self), NULL);
+
+  return self->model;
+}
+
+ReadoutCall *
+readout_calls_pane_get_selected_call (ReadoutCallsPane *self)
+{
+  g_return_val_if_fail (READOUT_IS_CALLS_PANE (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+gboolean
+readout_calls_pane_select_call (ReadoutCallsPane *self,
+                                gint64            call_id)
+{
+  guint n_items;
+
+  g_return_val_if_fail (READOUT_IS_CALLS_PANE (self), FALSE);
+
+  if (self->model == NULL)
+    return FALSE;
+
+  /* A leader's calls number in the hundreds at most; a scan is cheap. */
+  n_items = g_list_model_get_n_items (self->model);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(ReadoutCall) call = g_list_model_get_item (self->model, i);
+
+      if (call != NULL && readout_call_get_id (call) == call_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+void
+readout_calls_pane_unselect (ReadoutCallsPane *self)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+readout_calls_pane_focus_list (ReadoutCallsPane *self)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}

@@ -1,0 +1,147 @@
+#define G_LOG_DOMAIN "readout-gui-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "readout-gui-util.h"
+#include "readout-format.h"
+
+char *
+readout_gui_format_short_date (const char           *iso_date,
+                               ReadoutDatePrecision  precision)
+{
+  ReadoutDatePrecision parsed_precision;
+  GDate date;
+  char buffer[64];
+  const char *format;
+
+  if (iso_date == NULL || *iso_date == '\0')
+    return NULL;
+
+  g_date_clear (&date, 1);
+  if (!readout_parse_iso_date (iso_date, &parsed_precision, &date))
+    return g_strdup (iso_date);
+
+  /* The coarser of the two: a call stored as "2017-01" with day precision is still
+   * only known to the month. */
+  precision = MAX (precision, parsed_precision);
+
+  switch (precision)
+    {
+    case READOUT_DATE_PRECISION_YEAR:
+      return g_strdup_printf ("%d", g_date_get_year (&date));
+    case READOUT_DATE_PRECISION_MONTH:
+      /* Translators: a month and year in a list row, strftime format */
+      format = C_("short date", "%b %Y");
+      break;
+    case READOUT_DATE_PRECISION_DAY:
+    default:
+      /* Translators: a day in a list row, strftime format */
+      format = C_("short date", "%e %b %Y");
+      break;
+    }
+
+  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
+    return g_strdup (iso_date);
+
+  return g_strdup (g_strstrip (buffer));
+}
+
+const char *
+readout_gui_call_status_icon (ReadoutCallStatus status)
+{
+  switch (status)
+    {
+    case READOUT_CALL_STATUS_HELD:
+      return "call-start-symbolic";
+    case READOUT_CALL_STATUS_ANNOUNCED:
+      return "x-office-calendar-symbolic";
+    case READOUT_CALL_STATUS_CANCELLED:
+      return "call-missed-symbolic";
+    default:
+      return "dialog-question-symbolic";
+    }
+}
+
+char *
+readout_gui_join_names (const char * const *names)
+{
+  guint n = names != NULL ? g_strv_length ((char **) names) : 0;
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  if (n == 0)
+    return g_strdup (_("Unknown participants"));
+  if (n == 1)
+    return g_strdup (names[0]);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      if (i > 0)
+        g_string_append (joined, _(", "));
+      g_string_append (joined, names[i]);
+    }
+
+  /* Translators: the first part is a list of one or more names, the second the last name */
+  return g_strdup_printf (_("%s and %s"), joined->str, names[n - 1]);
+}
+
+GtkWidget *
+readout_gui_label_new (const char *text,
+                       const char *first_class,
+                       ...)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  va_list args;
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+
+  va_start (args, first_class);
+  for (const char *name = first_class; name != NULL; name = va_arg (args, const char *))
+    gtk_widget_add_css_class (label, name);
+  va_end (args);
+
+  return label;
+}
+
+void
+readout_gui_remove_children (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (container))
+        gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
+      else if (GTK_IS_BOX (container))
+        gtk_box_remove (GTK_BOX (container), child);
+      else if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else
+        gtk_widget_unparent (child);
+    }
+}
+
+void
+readout_gui_fill_topics (GtkWidget          *box,
+                         const char * const *topics)
+{
+  readout_gui_remove_children (box);
+
+  for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
+    {
+      GtkWidget *label = readout_gui_label_new (topics[i], "topic", "caption", NULL);
+
+      if (GTK_IS_FLOW_BOX (box))
+        {
+          gtk_flow_box_append (GTK_FLOW_BOX (box), label);
+          /* The flow box child would take focus and show selection; topics are text. */
+          gtk_widget_set_can_focus (gtk_widget_get_parent (label), FALSE);
+        }
+      else
+        gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_widget_set_visible (box, topics != NULL && topics[0] != NULL);
+}

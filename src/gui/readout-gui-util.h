@@ -1,0 +1,28 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "readout-store.h"
+
+G_BEGIN_DECLS
+
+/* Small helpers the panes share; no types here. */
+
+/* A compact date for list rows: "21 Nov 2017", "Nov 2017", "2017"; NULL for no date. */
+char       *readout_gui_format_short_date  (const char           *iso_date,
+                                            ReadoutDatePrecision  precision);
+/* The icon that goes beside a call's status word (never colour or icon alone). */
+const char *readout_gui_call_status_icon   (ReadoutCallStatus     status);
+/* "Donald Trump and Vladimir Putin", or "A, B and C". */
+char       *readout_gui_join_names         (const char * const   *names);
+/* A label with @text as plain text and the given style classes (NULL-terminated). */
+GtkWidget  *readout_gui_label_new          (const char           *text,
+                                            const char           *first_class,
+                                            ...) G_GNUC_NULL_TERMINATED;
+/* Removes every child of a GtkBox or GtkFlowBox. */
+void        readout_gui_remove_children    (GtkWidget            *container);
+/* Fills @box (a GtkFlowBox) with one small label a topic. */
+void        readout_gui_fill_topics        (GtkWidget            *box,
+                                            const char * const   *topics);
+
+G_END_DECLS

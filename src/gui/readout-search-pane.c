@@ -1,0 +1,313 @@
+#define G_LOG_DOMAIN "readout-search-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "readout-search-pane.h"
+#include "readout-gui-util.h"
+#include "readout-search-hit.h"
+#include "readout-format.h"
+
+struct _ReadoutSearchPane
+{
+  GtkWidget           parent_instance;
+
+  GtkSearchEntry     *entry;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+  AdwStatusPage      *empty_page;
+
+  ReadoutStore       *store;
+  GListModel         *model;
+  char               *query;
+};
+
+G_DEFINE_FINAL_TYPE (ReadoutSearchPane, readout_search_pane, GTK_TYPE_WIDGET)
+
+enum {
+  HIT_ACTIVATED,
+  CLOSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+run_search (ReadoutSearchPane *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->model);
+
+  if (self->store != NULL && self->query != NULL)
+    self->model = readout_store_search (self->store, self->query, &error);
+
+  gtk_single_selection_set_model (self->selection, self->model);
+
+  if (self->query == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "start");
+  else if (error != NULL)
+    {
+      /* The query could not run (a store error); say so where the results go. */
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_title (self->empty_page, _("Search Failed"));
+      adw_status_page_set_description (self->empty_page, escaped);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else if (self->model == NULL || g_list_model_get_n_items (self->model) == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Results"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No statement uses these words. Try fewer or other words."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+set_query_internal (ReadoutSearchPane *self,
+                    const char        *query)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (query != NULL ? query : ""));
+
+  if (g_strcmp0 (*stripped != '\0' ? stripped : NULL, self->query) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = *stripped != '\0' ? g_steal_pointer (&stripped) : NULL;
+  run_search (self);
+}
+
+static void
+on_search_changed_cb (ReadoutSearchPane *self)
+{
+  set_query_internal (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+}
+
+static void
+on_entry_activated_cb (ReadoutSearchPane *self)
+{
+  /* Enter runs a pending search at once and opens the best match. */
+  on_search_changed_cb (self);
+  if (self->model != NULL && g_list_model_get_n_items (self->model) > 0)
+    readout_search_pane_activate (self, 0);
+}
+
+static void
+on_stop_search_cb (ReadoutSearchPane *self)
+{
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+static void
+on_row_activated_cb (ReadoutSearchPane *self,
+                     guint              position)
+{
+  readout_search_pane_activate (self, position);
+}
+
+static void
+on_row_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *call = readout_gui_label_new (NULL, "heading", NULL);
+  GtkWidget *snippet = readout_gui_label_new (NULL, "snippet", NULL);
+  GtkWidget *who = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
+
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_label_set_ellipsize (GTK_LABEL (call), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (snippet), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (who), PANGO_ELLIPSIZE_END);
+
+  gtk_box_append (GTK_BOX (row), call);
+  gtk_box_append (GTK_BOX (row), snippet);
+  gtk_box_append (GTK_BOX (row), who);
+
+  g_object_set_data (G_OBJECT (row), "call", call);
+  g_object_set_data (G_OBJECT (row), "snippet", snippet);
+  g_object_set_data (G_OBJECT (row), "who", who);
+
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+on_row_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  ReadoutSearchPane *self = READOUT_SEARCH_PANE (user_data);
+  ReadoutSearchHit *hit = gtk_list_item_get_item (item);
+  GObject *row = G_OBJECT (gtk_list_item_get_child (item));
+  const char *speaker = readout_search_hit_get_speaker (hit);
+  const char *publisher = readout_search_hit_get_source_publisher (hit);
+  const char *participants = readout_search_hit_get_call_participants (hit);
+  /* The store escapes the statement's text and marks only the matched words. */
+  g_autofree char *snippet = readout_search_hit_dup_snippet_markup (hit);
+  g_autofree char *date = readout_gui_format_short_date (readout_search_hit_get_call_date (hit),
+                                                         READOUT_DATE_PRECISION_DAY);
+  g_autofree char *side = readout_format_side (self->store, readout_search_hit_get_side (hit));
+  g_autoptr(GString) call_text = g_string_new (NULL);
+  g_autoptr(GString) who = g_string_new (NULL);
+
+  if (participants != NULL && *participants != '\0')
+    g_string_append (call_text, participants);
+  if (date != NULL)
+    {
+      if (call_text->len > 0)
+        g_string_append (call_text, _(" · "));
+      g_string_append (call_text, date);
+    }
+
+  g_string_append (who, speaker != NULL && *speaker != '\0' ? speaker : side);
+  if (speaker != NULL && *speaker != '\0' && side != NULL)
+    {
+      g_string_append (who, _(" · "));
+      g_string_append (who, side);
+    }
+  if (publisher != NULL && *publisher != '\0')
+    {
+      g_string_append (who, _(" · "));
+      g_string_append (who, publisher);
+    }
+
+  gtk_label_set_text (g_object_get_data (row, "call"), call_text->str);
+  gtk_label_set_markup (g_object_get_data (row, "snippet"), snippet != NULL ? snippet : "");
+  gtk_label_set_text (g_object_get_data (row, "who"), who->str);
+}
+
+static void
+readout_search_pane_dispose (GObject *object)
+{
+  ReadoutSearchPane *self = READOUT_SEARCH_PANE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_SEARCH_PANE);
+
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (readout_search_pane_parent_class)->dispose (object);
+}
+
+static void
+readout_search_pane_class_init (ReadoutSearchPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = readout_search_pane_dispose;
+
+  signals[HIT_ACTIVATED] =
+    g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  /* Escape in the entry: the user is done searching. */
+  signals[CLOSED] =
+    g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-search-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, entry);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, selection);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "searchpane");
+}
+
+static void
+readout_search_pane_init (ReadoutSearchPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->stack, "start");
+}
+
+GtkWidget *
+readout_search_pane_new (void)
+{
+  return g_object_new (READOUT_TYPE_SEARCH_PANE, NULL);
+}
+
+void
+readout_search_pane_set_store (ReadoutSearchPane *self,
+                               ReadoutStore      *store)
+{
+  g_return_if_fail (READOUT_IS_SEARCH_PANE (self));
+  g_return_if_fail (store == NULL || READOUT_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    run_search (self);
+}
+
+void
+readout_search_pane_set_query (ReadoutSearchPane *self,
+                               const char        *query)
+{
+  g_return_if_fail (READOUT_IS_SEARCH_PANE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), query != NULL ? query : "");
+  set_query_internal (self, query);
+}
+
+const char *
+readout_search_pane_get_query (ReadoutSearchPane *self)
+{
+  g_return_val_if_fail (READOUT_IS_SEARCH_PANE (self), NULL);
+
+  return self->query;
+}
+
+GListModel *
+readout_search_pane_get_model (ReadoutSearchPane *self)
+{
+  g_return_val_if_fail (READOUT_IS_SEARCH_PANE (self), NULL);
+
+  return self->model;
+}
+
+void
+readout_search_pane_activate (ReadoutSearchPane *self,
+                              guint              position)
+{
+  g_autoptr(ReadoutSearchHit) hit = NULL;
+
+  g_return_if_fail (READOUT_IS_SEARCH_PANE (self));
+
+  if (self->model == NULL)
+    return;
+
+  hit = g_list_model_get_item (self->model, position);
+  if (hit == NULL)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_emit (self, signals[HIT_ACTIVATED], 0,
+                 readout_search_hit_get_call_id (hit),
+                 readout_search_hit_get_statement_id (hit));
+}
+
+void
+readout_search_pane_focus_entry (ReadoutSearchPane *self)
+{
+  g_return_if_fail (READOUT_IS_SEARCH_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+}
