@@ -13,6 +13,7 @@ struct _ReadoutSearchHit
   GObject parent_instance;
 
   gint64 statement_id;
+  gint64 source_id;
   gint64 call_id;
   char *snippet;
   char *speaker;
@@ -27,6 +28,7 @@ G_DEFINE_FINAL_TYPE (ReadoutSearchHit, readout_search_hit, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_STATEMENT_ID,
+  PROP_SOURCE_ID,
   PROP_CALL_ID,
   PROP_SNIPPET,
   PROP_SPEAKER,
@@ -66,6 +68,10 @@ readout_search_hit_get_property (GObject    *object,
     {
     case PROP_STATEMENT_ID:
       g_value_set_int64 (value, self->statement_id);
+      break;
+
+    case PROP_SOURCE_ID:
+      g_value_set_int64 (value, self->source_id);
       break;
 
     case PROP_CALL_ID:
@@ -115,6 +121,10 @@ readout_search_hit_set_property (GObject      *object,
       readout_search_hit_set_statement_id (self, g_value_get_int64 (value));
       break;
 
+    case PROP_SOURCE_ID:
+      readout_search_hit_set_source_id (self, g_value_get_int64 (value));
+      break;
+
     case PROP_CALL_ID:
       readout_search_hit_set_call_id (self, g_value_get_int64 (value));
       break;
@@ -157,9 +167,15 @@ readout_search_hit_class_init (ReadoutSearchHitClass *klass)
   object_class->get_property = readout_search_hit_get_property;
   object_class->set_property = readout_search_hit_set_property;
 
-  /* The statement that matched */
+  /* The statement that matched, or 0 when the hit is in a source's text */
   properties[PROP_STATEMENT_ID] =
     g_param_spec_int64 ("statement-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The source of the statement, or the source whose text matched */
+  properties[PROP_SOURCE_ID] =
+    g_param_spec_int64 ("source-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -225,6 +241,14 @@ readout_search_hit_get_statement_id (ReadoutSearchHit *self)
   g_return_val_if_fail (READOUT_IS_SEARCH_HIT (self), 0);
 
   return self->statement_id;
+}
+
+gint64
+readout_search_hit_get_source_id (ReadoutSearchHit *self)
+{
+  g_return_val_if_fail (READOUT_IS_SEARCH_HIT (self), 0);
+
+  return self->source_id;
 }
 
 gint64
@@ -294,6 +318,19 @@ readout_search_hit_set_statement_id (ReadoutSearchHit *self,
 
   self->statement_id = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATEMENT_ID]);
+}
+
+void
+readout_search_hit_set_source_id (ReadoutSearchHit *self,
+                                     gint64 value)
+{
+  g_return_if_fail (READOUT_IS_SEARCH_HIT (self));
+
+  if (self->source_id == value)
+    return;
+
+  self->source_id = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ID]);
 }
 
 void

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (ReadoutSearchHit, readout_search_hit, READOUT, SEARCH_HIT,
 ReadoutSearchHit *readout_search_hit_new (void);
 
 gint64       readout_search_hit_get_statement_id      (ReadoutSearchHit *self);
+gint64       readout_search_hit_get_source_id         (ReadoutSearchHit *self);
 gint64       readout_search_hit_get_call_id           (ReadoutSearchHit *self);
 const char * readout_search_hit_get_snippet           (ReadoutSearchHit *self);
 const char * readout_search_hit_get_speaker           (ReadoutSearchHit *self);
@@ -22,6 +23,7 @@ const char * readout_search_hit_get_call_date         (ReadoutSearchHit *self);
 const char * readout_search_hit_get_call_participants (ReadoutSearchHit *self);
 const char * readout_search_hit_get_source_publisher  (ReadoutSearchHit *self);
 void         readout_search_hit_set_statement_id      (ReadoutSearchHit *self, gint64 value);
+void         readout_search_hit_set_source_id         (ReadoutSearchHit *self, gint64 value);
 void         readout_search_hit_set_call_id           (ReadoutSearchHit *self, gint64 value);
 void         readout_search_hit_set_snippet           (ReadoutSearchHit *self, const char *value);
 void         readout_search_hit_set_speaker           (ReadoutSearchHit *self, const char *value);

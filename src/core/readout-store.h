@@ -132,7 +132,7 @@ GListModel *readout_store_list_leaders          (ReadoutStore      *self,
                                                  ReadoutLeaderSort  sort,
                                                  const char        *filter);
 /* ReadoutCall items of @leader_id, newest first; with @other_leader_id (0 = any) only
- * the calls between the two. */
+ * the calls between the two. A @leader_id of 0 lists every call. */
 GListModel *readout_store_list_calls            (ReadoutStore      *self,
                                                  gint64             leader_id,
                                                  gint64             other_leader_id);

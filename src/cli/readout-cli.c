@@ -1,0 +1,146 @@
+#define G_LOG_DOMAIN "readout-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "readout-cli.h"
+#include "readout-error.h"
+#include "readout-sample.h"
+
+/* readout-cli: everything the window shows, headless, for scripts and tests. The common
+ * options are taken out here; each subcommand parses the rest itself. */
+
+typedef struct {
+  const char *name;
+  ReadoutCliCommandFunc func;
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "list-leaders", readout_cli_list_leaders, N_("List the leaders with their number of calls") },
+  { "list-calls",   readout_cli_list_calls,   N_("List calls, newest first [--leader NAME] [--with NAME]") },
+  { "show-call",    readout_cli_show_call,    N_("Show one call with its sources and statements: ID") },
+  { "search",       readout_cli_search,       N_("Search everything that was said: QUERY") },
+  { "generate",     readout_cli_generate,     N_("Write a synthetic store for benchmarks") },
+  { "bench",        readout_cli_bench,        N_("Time the common reads on a store") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n%s\n", _("Usage: readout-cli COMMAND [--database FILE | --sample] [--json] [ARGUMENTS…]"),
+           _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “readout-cli COMMAND --help” for the options of a command."));
+}
+
+ReadoutStore *
+readout_cli_open_store (const ReadoutCliOptions  *options,
+                        GError                  **error)
+{
+  if (options->sample)
+    return readout_sample_open (error);
+  return readout_store_open (options->database, error);
+}
+
+int
+readout_cli_fail (const GError *error)
+{
+  g_printerr ("readout-cli: %s\n", error->message);
+  return 1;
+}
+
+int
+readout_cli_usage_error (const char *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("readout-cli: %s\n", message);
+  return 2;
+}
+
+void
+readout_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ReadoutCliOptions options = { NULL, FALSE, FALSE };
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  const Command *command = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("readout-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      command = &commands[i];
+  if (command == NULL)
+    {
+      g_printerr ("readout-cli: “%s” is not a command. Run “readout-cli --help” for the list.\n",
+                  argv[1]);
+      return 2;
+    }
+
+  /* Take out the options common to every command, wherever they stand. */
+  g_ptr_array_add (rest, argv[1]);
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        options.json = TRUE;
+      else if (g_str_equal (argv[i], "--sample"))
+        options.sample = TRUE;
+      else if (g_str_equal (argv[i], "--database"))
+        {
+          if (i + 1 >= argc)
+            return readout_cli_usage_error ("--database needs a file name.");
+          options.database = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--database="))
+        options.database = argv[i] + strlen ("--database=");
+      else
+        g_ptr_array_add (rest, argv[i]);
+    }
+  if (options.sample && options.database != NULL)
+    return readout_cli_usage_error ("Use either --sample or --database, not both.");
+  if (options.database != NULL && options.database[0] == '\0')
+    return readout_cli_usage_error ("--database needs a file name.");
+  g_ptr_array_add (rest, NULL);
+
+  return command->func (&options, (int) rest->len - 1, (char **) rest->pdata);
+}

@@ -1,0 +1,358 @@
+#define G_LOG_DOMAIN "readout-generator"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "readout-error.h"
+#include "readout-generator.h"
+#include "readout-store-private.h"
+#include "readout-topic-tagger.h"
+
+/* Words that carry no topic, so statements read like prose and search has common words. */
+static const char * const filler_en[] = {
+  "the", "two", "leaders", "discussed", "agreed", "to", "continue", "cooperation", "on",
+  "and", "stressed", "importance", "of", "dialogue", "president", "said", "during", "call",
+  "phone", "conversation", "sides", "expressed", "interest", "in", "further", "contacts",
+  "issues", "regional", "situation", "exchanged", "views", "noted", "progress", "efforts",
+  "joint", "work", "partners", "confirmed", "readiness", "support", "constructive", NULL
+};
+static const char * const filler_ru[] = {
+  "стороны", "обсудили", "договорились", "продолжить", "сотрудничество", "по", "и",
+  "подчеркнули", "важность", "диалога", "президент", "заявил", "в", "ходе", "телефонного",
+  "разговора", "выразили", "заинтересованность", "дальнейших", "контактах", "вопросы",
+  "ситуация", "обменялись", "мнениями", "отметили", "прогресс", "усилия", "совместной",
+  "работы", "подтвердили", "готовность", "поддержку", "конструктивный", NULL
+};
+static const char * const first_names[] = {
+  "Anna", "Boris", "Carlos", "Dana", "Emil", "Fatima", "Georg", "Hana", "Ivan", "Jun",
+  "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Petra", "Raj", "Sofia", "Tomas", "Yuki", NULL
+};
+static const char * const last_names[] = {
+  "Adler", "Berg", "Costa", "Dumas", "Eriksen", "Fischer", "Garcia", "Haas", "Ivanov",
+  "Jensen", "Kato", "Lopez", "Moreau", "Novak", "Olsen", "Petrov", "Quinn", "Rossi",
+  "Santos", "Tanaka", "Urban", "Varga", "Weber", "Young", "Zhou", NULL
+};
+
+typedef struct {
+  sqlite3 *db;
+  GRand *rand;
+  GPtrArray *topic_words;   /* words taken from the topic keywords */
+  GPtrArray *countries;     /* country codes */
+  ReadoutTopicTagger *tagger;
+  GString *text;
+} Generator;
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, "Could not generate the store: %s",
+               sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, "Could not generate the store: %s",
+                   sqlite3_errmsg (db));
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+step (sqlite3_stmt  *stmt,
+      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, "Could not generate the store: %s",
+               sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static const char *
+pick (Generator          *gen,
+      const char * const *words)
+{
+  return words[g_rand_int_range (gen->rand, 0, (gint32) g_strv_length ((char **) words))];
+}
+
+static gboolean
+load_vocabulary (Generator     *gen,
+                 ReadoutStore  *store,
+                 GError       **error)
+{
+  g_autoptr(GListModel) topics = readout_store_list_topics (store);
+  sqlite3_stmt *stmt;
+
+  gen->tagger = readout_topic_tagger_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(ReadoutTopic) topic = g_list_model_get_item (topics, i);
+      g_auto(GStrv) languages = readout_topic_dup_languages (topic);
+
+      readout_topic_tagger_add_topic (gen->tagger, readout_topic_get_id (topic), topic);
+      for (guint l = 0; languages[l] != NULL; l++)
+        {
+          const char * const *keywords = readout_topic_get_keywords (topic, languages[l]);
+
+          /* Whole one-word keywords only: prefixes ("сири*") are not words. */
+          for (guint k = 0; keywords[k] != NULL; k++)
+            if (strchr (keywords[k], '*') == NULL && strchr (keywords[k], ' ') == NULL)
+              g_ptr_array_add (gen->topic_words, g_strdup (keywords[k]));
+        }
+    }
+  if (gen->topic_words->len == 0)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
+                   "Could not generate the store: the topic list has no keywords.");
+      return FALSE;
+    }
+
+  stmt = prepare (gen->db, "SELECT code FROM countries ORDER BY code", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (gen->countries, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static void
+make_statement_text (Generator *gen,
+                     gboolean   russian)
+{
+  guint n_words = (guint) g_rand_int_range (gen->rand, 10, 61);
+  const char * const *filler = russian ? filler_ru : filler_en;
+
+  g_string_truncate (gen->text, 0);
+  for (guint i = 0; i < n_words; i++)
+    {
+      /* About one word in eight names a topic. */
+      const char *word = g_rand_int_range (gen->rand, 0, 8) == 0
+                         ? g_ptr_array_index (gen->topic_words,
+                                              g_rand_int_range (gen->rand, 0, (gint32) gen->topic_words->len))
+                         : pick (gen, filler);
+      if (i > 0)
+        g_string_append_c (gen->text, ' ');
+      g_string_append (gen->text, word);
+    }
+  g_string_append_c (gen->text, '.');
+}
+
+/* A skewed choice: a few leaders get most of the calls, as in real data. */
+static guint
+pick_leader (Generator *gen,
+             guint      n_leaders)
+{
+  double u = g_rand_double (gen->rand);
+
+  return MIN ((guint) (n_leaders * u * u * u), n_leaders - 1);
+}
+
+static gboolean
+generate (Generator                     *gen,
+          const ReadoutGeneratorOptions *options,
+          GError                       **error)
+{
+  sqlite3_stmt *leader = NULL, *call = NULL, *participant = NULL, *source = NULL;
+  sqlite3_stmt *statement = NULL, *statement_topic = NULL;
+  g_autofree char *dates = NULL;
+  guint statements_left = options->n_statements;
+  gboolean ok = TRUE;
+
+  leader = prepare (gen->db, "INSERT INTO leaders (id, name, country, office) VALUES (?, ?, ?, ?)", error);
+  call = prepare (gen->db, "INSERT INTO calls (id, date, date_precision, duration_minutes,"
+                           " duration_qualifier, status) VALUES (?, ?, 'day', ?, ?, ?)", error);
+  participant = prepare (gen->db, "INSERT INTO call_participants (call_id, leader_id, position,"
+                                  " call_date) VALUES (?, ?, ?, ?)", error);
+  source = prepare (gen->db, "INSERT INTO sources (id, call_id, publisher, kind, side, date, title, text)"
+                             " VALUES (?, ?, ?, 'readout', ?, ?, ?, '')", error);
+  statement = prepare (gen->db, "INSERT INTO statements (id, call_id, source_id, speaker, side, kind,"
+                                " text, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  statement_topic = prepare (gen->db, "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id)"
+                                      " VALUES (?, ?)", error);
+  if (!leader || !call || !participant || !source || !statement || !statement_topic)
+    ok = FALSE;
+
+  for (guint i = 1; ok && i <= options->n_leaders; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %s %u", pick (gen, first_names),
+                                               pick (gen, last_names), i);
+      const char *country = g_ptr_array_index (gen->countries, (i - 1) % gen->countries->len);
+
+      sqlite3_bind_int64 (leader, 1, i);
+      sqlite3_bind_text (leader, 2, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (leader, 3, country, -1, SQLITE_STATIC);
+      sqlite3_bind_text (leader, 4, i % 3 == 0 ? "Prime Minister" : "President", -1, SQLITE_STATIC);
+      ok = step (leader, error);
+    }
+
+  for (guint c = 1; ok && c <= options->n_calls; c++)
+    {
+      guint a = pick_leader (gen, options->n_leaders) + 1;
+      guint b = (guint) g_rand_int_range (gen->rand, 1, (gint32) options->n_leaders + 1);
+      g_autofree char *date = NULL;
+      /* Spread statements evenly over the remaining calls. */
+      guint n_statements = statements_left / (options->n_calls - c + 1);
+      const char *side_a, *side_b;
+
+      if (b == a)
+        b = a % options->n_leaders + 1;
+      date = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (gen->rand, 1995, 2026),
+                              g_rand_int_range (gen->rand, 1, 13), g_rand_int_range (gen->rand, 1, 29));
+      side_a = g_ptr_array_index (gen->countries, (a - 1) % gen->countries->len);
+      side_b = g_ptr_array_index (gen->countries, (b - 1) % gen->countries->len);
+
+      sqlite3_bind_int64 (call, 1, c);
+      sqlite3_bind_text (call, 2, date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (call, 3, g_rand_int_range (gen->rand, 15, 121));
+      sqlite3_bind_text (call, 4, g_rand_boolean (gen->rand) ? "exact" : "about", -1, SQLITE_STATIC);
+      sqlite3_bind_text (call, 5, c % 20 == 0 ? "announced" : "held", -1, SQLITE_STATIC);
+      ok = step (call, error);
+
+      for (guint p = 0; ok && p < 2; p++)
+        {
+          sqlite3_bind_int64 (participant, 1, c);
+          sqlite3_bind_int64 (participant, 2, p == 0 ? a : b);
+          sqlite3_bind_int (participant, 3, (int) p);
+          sqlite3_bind_text (participant, 4, date, -1, SQLITE_TRANSIENT);
+          ok = step (participant, error);
+        }
+
+      /* One readout from each side; statements alternate between them. */
+      for (guint s = 0; ok && s < 2; s++)
+        {
+          sqlite3_bind_int64 (source, 1, (gint64) c * 2 + s);
+          sqlite3_bind_int64 (source, 2, c);
+          sqlite3_bind_text (source, 3, s == 0 ? "Office of the first participant"
+                                               : "Office of the second participant", -1, SQLITE_STATIC);
+          sqlite3_bind_text (source, 4, s == 0 ? side_a : side_b, -1, SQLITE_STATIC);
+          sqlite3_bind_text (source, 5, date, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (source, 6, "Telephone conversation", -1, SQLITE_STATIC);
+          ok = step (source, error);
+        }
+
+      for (guint s = 0; ok && s < n_statements; s++)
+        {
+          gint64 statement_id = options->n_statements - statements_left + 1;
+          gboolean russian = (s % 2) == 1 && g_rand_int_range (gen->rand, 0, 3) == 0;
+          g_autoptr(GArray) topics = NULL;
+
+          make_statement_text (gen, russian);
+          sqlite3_bind_int64 (statement, 1, statement_id);
+          sqlite3_bind_int64 (statement, 2, c);
+          sqlite3_bind_int64 (statement, 3, (gint64) c * 2 + (s % 2));
+          sqlite3_bind_text (statement, 4, s % 2 == 0 ? "Press office A" : "Press office B", -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (statement, 5, s % 2 == 0 ? side_a : side_b, -1, SQLITE_STATIC);
+          sqlite3_bind_text (statement, 6, g_rand_boolean (gen->rand) ? "quote" : "paraphrase", -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (statement, 7, gen->text->str, (int) gen->text->len, SQLITE_STATIC);
+          sqlite3_bind_int (statement, 8, (int) s);
+          ok = step (statement, error);
+
+          topics = readout_topic_tagger_tag (gen->tagger, gen->text->str);
+          for (guint t = 0; ok && t < topics->len; t++)
+            {
+              sqlite3_bind_int64 (statement_topic, 1, statement_id);
+              sqlite3_bind_int64 (statement_topic, 2, g_array_index (topics, gint64, t));
+              ok = step (statement_topic, error);
+            }
+          statements_left--;
+        }
+    }
+
+  sqlite3_finalize (leader);
+  sqlite3_finalize (call);
+  sqlite3_finalize (participant);
+  sqlite3_finalize (source);
+  sqlite3_finalize (statement);
+  sqlite3_finalize (statement_topic);
+  return ok;
+}
+
+gboolean
+readout_generator_run (const char                    *path,
+                       const ReadoutGeneratorOptions *options,
+                       GError                       **error)
+{
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(GPtrArray) topic_words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) countries = g_ptr_array_new_with_free_func (g_free);
+  Generator gen = { 0, };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL && options != NULL, FALSE);
+
+  if (options->n_leaders < 2 || options->n_calls < 1)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                   "A generated store needs at least 2 leaders and 1 call.");
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                   "“%s” already exists: choose a new file for the generated store.", path);
+      return FALSE;
+    }
+
+  store = readout_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  gen.db = readout_store_get_db (store);
+  gen.rand = g_rand_new_with_seed (options->seed);
+  gen.topic_words = topic_words;
+  gen.countries = countries;
+  gen.text = g_string_new (NULL);
+
+  /* A throw-away file being filled: durability during the fill buys nothing. If the
+   * run fails, the file is removed. */
+  ok = load_vocabulary (&gen, store, error) &&
+       exec (gen.db, "PRAGMA synchronous = OFF", error) &&
+       readout_store_begin (store, error);
+  if (ok)
+    {
+      ok = generate (&gen, options, error);
+      if (ok)
+        ok = readout_store_commit (store, error);
+      else
+        readout_store_rollback (store);
+    }
+  if (ok)
+    ok = exec (gen.db, "PRAGMA synchronous = NORMAL; PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE)",
+               error);
+
+  g_rand_free (gen.rand);
+  g_string_free (gen.text, TRUE);
+  g_clear_pointer (&gen.tagger, readout_topic_tagger_free);
+  g_clear_object (&store);
+  if (!ok)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  return ok;
+}

@@ -1,0 +1,352 @@
+#define G_LOG_DOMAIN "readout-search-model"
+
+#include "config.h"
+
+#include "readout-error.h"
+#include "readout-search-hit.h"
+#include "readout-search-model.h"
+#include "readout-store-private.h"
+
+/* bm25 ranking scores every match, which on a million statements costs about a second
+ * for a word found in most of them. So only the newest READOUT_STORE_SEARCH_RANK_WINDOW
+ * matches (by rowid, which grows with time) of each table are ranked; the hit list
+ * keeps just their ids and ranks, and the details are read when a row is shown. */
+
+typedef struct {
+  gint64 statement_id; /* 0 for a source hit */
+  gint64 source_id;    /* for a source hit */
+  double rank;
+} Hit;
+
+struct _ReadoutSearchModel
+{
+  GObject parent_instance;
+
+  ReadoutStore *store;
+  char *fts_query;
+  GArray *hits;
+  guint n_matches;
+  gulong changed_id;
+};
+
+static void readout_search_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ReadoutSearchModel, readout_search_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      readout_search_model_list_model_init))
+
+char *
+readout_search_model_build_fts_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  const char *p = text;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        break;
+
+      /* Every word is a quoted string, so nothing a user types is FTS syntax. Words
+       * hold no '"' (they are letters and digits), so no escaping is needed. */
+      if (any)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      g_string_append_len (query, start, p - start);
+      g_string_append_c (query, '"');
+      any = TRUE;
+    }
+  if (!any)
+    return NULL;
+  /* The last word as a prefix, so results follow typing. */
+  g_string_append_c (query, '*');
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const Hit *hit_a = a, *hit_b = b;
+
+  /* bm25 ranks are negative: smaller is better. Ties go to the newer row. */
+  if (hit_a->rank != hit_b->rank)
+    return hit_a->rank < hit_b->rank ? -1 : 1;
+  if (hit_a->statement_id != hit_b->statement_id)
+    return hit_a->statement_id > hit_b->statement_id ? -1 : 1;
+  return hit_a->source_id > hit_b->source_id ? -1 : (hit_a->source_id < hit_b->source_id);
+}
+
+static gboolean
+collect_hits (ReadoutSearchModel  *self,
+              const char          *ranked_sql,
+              const char          *count_sql,
+              gboolean             is_statement,
+              GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = readout_store_prepare (self->store, ranked_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, READOUT_STORE_SEARCH_RANK_WINDOW);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Hit hit = { 0, };
+
+      if (is_statement)
+        hit.statement_id = sqlite3_column_int64 (stmt, 0);
+      else
+        hit.source_id = sqlite3_column_int64 (stmt, 0);
+      hit.rank = sqlite3_column_double (stmt, 1);
+      g_array_append_val (self->hits, hit);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      readout_store_set_sqlite_error (self->store, rc, "Could not search the store", error);
+      return FALSE;
+    }
+
+  /* The exact number of matches, counted without ranking (cheap: no scores). */
+  stmt = readout_store_prepare (self->store, count_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    self->n_matches += (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+run_query (ReadoutSearchModel  *self,
+           GError             **error)
+{
+  g_array_set_size (self->hits, 0);
+  self->n_matches = 0;
+  if (self->fts_query == NULL)
+    return TRUE;
+
+  /* The inner ORDER BY rowid DESC LIMIT bounds how many rows get a bm25 score. */
+  if (!collect_hits (self,
+                     "SELECT rowid, rank FROM statements_fts WHERE statements_fts MATCH ?1"
+                     " ORDER BY rowid DESC LIMIT ?2",
+                     "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?1",
+                     TRUE, error) ||
+      !collect_hits (self,
+                     "SELECT rowid, rank FROM sources_fts WHERE sources_fts MATCH ?1"
+                     " ORDER BY rowid DESC LIMIT ?2",
+                     "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?1",
+                     FALSE, error))
+    {
+      g_array_set_size (self->hits, 0);
+      self->n_matches = 0;
+      return FALSE;
+    }
+  g_array_sort (self->hits, compare_hits);
+  return TRUE;
+}
+
+static ReadoutSearchHit *
+build_statement_hit (ReadoutSearchModel *self,
+                     const Hit          *hit)
+{
+  sqlite3_stmt *stmt;
+  ReadoutSearchHit *result = NULL;
+
+  stmt = readout_store_prepare (self->store,
+                                "SELECT snippet (statements_fts, 0, char(2), char(3), '…', 16),"
+                                " st.call_id, st.source_id, st.speaker, st.side, so.publisher, c.date,"
+                                " (SELECT group_concat (name, ' – ') FROM (SELECT l.name"
+                                "   FROM call_participants p JOIN leaders l ON l.id = p.leader_id"
+                                "   WHERE p.call_id = st.call_id ORDER BY p.position))"
+                                " FROM statements_fts JOIN statements st ON st.id = statements_fts.rowid"
+                                " JOIN sources so ON so.id = st.source_id JOIN calls c ON c.id = st.call_id"
+                                " WHERE statements_fts MATCH ?1 AND statements_fts.rowid = ?2",
+                                NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, hit->statement_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      result = g_object_new (READOUT_TYPE_SEARCH_HIT, NULL);
+      readout_search_hit_set_statement_id (result, hit->statement_id);
+      readout_search_hit_set_snippet (result, readout_sql_column_text (stmt, 0));
+      readout_search_hit_set_call_id (result, sqlite3_column_int64 (stmt, 1));
+      readout_search_hit_set_source_id (result, sqlite3_column_int64 (stmt, 2));
+      readout_search_hit_set_speaker (result, readout_sql_column_text (stmt, 3));
+      readout_search_hit_set_side (result, readout_sql_column_text (stmt, 4));
+      readout_search_hit_set_source_publisher (result, readout_sql_column_text (stmt, 5));
+      readout_search_hit_set_call_date (result, readout_sql_column_text (stmt, 6));
+      readout_search_hit_set_call_participants (result, readout_sql_column_text (stmt, 7));
+    }
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static ReadoutSearchHit *
+build_source_hit (ReadoutSearchModel *self,
+                  const Hit          *hit)
+{
+  sqlite3_stmt *stmt;
+  ReadoutSearchHit *result = NULL;
+
+  stmt = readout_store_prepare (self->store,
+                                "SELECT snippet (sources_fts, 1, char(2), char(3), '…', 16),"
+                                " so.call_id, so.publisher, so.side, c.date,"
+                                " (SELECT group_concat (name, ' – ') FROM (SELECT l.name"
+                                "   FROM call_participants p JOIN leaders l ON l.id = p.leader_id"
+                                "   WHERE p.call_id = so.call_id ORDER BY p.position))"
+                                " FROM sources_fts JOIN sources so ON so.id = sources_fts.rowid"
+                                " JOIN calls c ON c.id = so.call_id"
+                                " WHERE sources_fts MATCH ?1 AND sources_fts.rowid = ?2",
+                                NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, hit->source_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      result = g_object_new (READOUT_TYPE_SEARCH_HIT, NULL);
+      readout_search_hit_set_source_id (result, hit->source_id);
+      readout_search_hit_set_snippet (result, readout_sql_column_text (stmt, 0));
+      readout_search_hit_set_call_id (result, sqlite3_column_int64 (stmt, 1));
+      /* A hit in a source's own text speaks with the publisher's voice. */
+      readout_search_hit_set_speaker (result, readout_sql_column_text (stmt, 2));
+      readout_search_hit_set_source_publisher (result, readout_sql_column_text (stmt, 2));
+      readout_search_hit_set_side (result, readout_sql_column_text (stmt, 3));
+      readout_search_hit_set_call_date (result, readout_sql_column_text (stmt, 4));
+      readout_search_hit_set_call_participants (result, readout_sql_column_text (stmt, 5));
+    }
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static void
+on_store_changed_cb (ReadoutSearchModel *self,
+                     guint               kinds,
+                     gint64              id,
+                     ReadoutStore       *store)
+{
+  g_autoptr(GError) error = NULL;
+  guint old_n = self->hits->len;
+
+  if ((kinds & (READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_SOURCES | READOUT_CHANGE_CALLS |
+                READOUT_CHANGE_LEADERS)) == 0)
+    return;
+  if (!run_query (self, &error))
+    g_warning ("Could not repeat the search: %s", error->message);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->hits->len);
+}
+
+static GType
+readout_search_model_get_item_type (GListModel *model)
+{
+  return READOUT_TYPE_SEARCH_HIT;
+}
+
+static guint
+readout_search_model_get_n_items (GListModel *model)
+{
+  return READOUT_SEARCH_MODEL (model)->hits->len;
+}
+
+static gpointer
+readout_search_model_get_item (GListModel *model,
+                               guint       position)
+{
+  ReadoutSearchModel *self = READOUT_SEARCH_MODEL (model);
+  const Hit *hit;
+
+  if (position >= self->hits->len)
+    return NULL;
+  hit = &g_array_index (self->hits, Hit, position);
+  return hit->statement_id != 0 ? build_statement_hit (self, hit) : build_source_hit (self, hit);
+}
+
+static void
+readout_search_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = readout_search_model_get_item_type;
+  iface->get_n_items = readout_search_model_get_n_items;
+  iface->get_item = readout_search_model_get_item;
+}
+
+static void
+readout_search_model_dispose (GObject *object)
+{
+  ReadoutSearchModel *self = READOUT_SEARCH_MODEL (object);
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (readout_search_model_parent_class)->dispose (object);
+}
+
+static void
+readout_search_model_finalize (GObject *object)
+{
+  ReadoutSearchModel *self = READOUT_SEARCH_MODEL (object);
+
+  g_array_unref (self->hits);
+  g_free (self->fts_query);
+
+  G_OBJECT_CLASS (readout_search_model_parent_class)->finalize (object);
+}
+
+static void
+readout_search_model_class_init (ReadoutSearchModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = readout_search_model_dispose;
+  object_class->finalize = readout_search_model_finalize;
+}
+
+static void
+readout_search_model_init (ReadoutSearchModel *self)
+{
+  self->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+}
+
+GListModel *
+readout_search_model_new (ReadoutStore  *store,
+                          const char    *query,
+                          GError       **error)
+{
+  g_autoptr(ReadoutSearchModel) self = NULL;
+
+  g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  self = g_object_new (READOUT_TYPE_SEARCH_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->fts_query = readout_search_model_build_fts_query (query);
+  if (!run_query (self, error))
+    return NULL;
+  self->changed_id = g_signal_connect_object (store, "changed",
+                                              G_CALLBACK (on_store_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  return G_LIST_MODEL (g_steal_pointer (&self));
+}
+
+guint
+readout_search_model_get_n_matches (ReadoutSearchModel *self)
+{
+  g_return_val_if_fail (READOUT_IS_SEARCH_MODEL (self), 0);
+
+  return self->n_matches;
+}
