@@ -1,0 +1,1182 @@
+#define G_LOG_DOMAIN "readout-comparison"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "readout-comparison.h"
+#include "readout-sentence-pairing.h"
+#include "readout-text.h"
+
+#define N_DISTINCTIVE_WORDS 8
+#define OTHER_TOPIC "Other"
+
+typedef struct {
+  char                    *topic;
+  gboolean                 is_other;
+  ReadoutComparisonStatus  status;
+  GPtrArray               *statements[2];  /* ReadoutStatement */
+  GArray                  *pairs;          /* ReadoutComparisonPair */
+  double                   first[2];       /* where the side first mentions it, 0 to 1 */
+} Row;
+
+struct _ReadoutComparison
+{
+  GObject parent_instance;
+
+  gint64     call_id;
+  char      *labels[2];
+  guint      n_statements[2];
+  GPtrArray *rows;              /* Row */
+  GStrv      only_topics[2];
+  GStrv      distinctive[2];
+};
+
+G_DEFINE_FINAL_TYPE (ReadoutComparison, readout_comparison, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CALL_ID,
+  PROP_LABEL_A,
+  PROP_LABEL_B,
+  PROP_N_ROWS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_pair (gpointer data)
+{
+  ReadoutComparisonPair *pair = data;
+
+  g_clear_pointer (&pair->diff, g_array_unref);
+}
+
+static Row *
+row_new (const char *topic,
+         gboolean    is_other)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->topic = g_strdup (topic);
+  row->is_other = is_other;
+  row->statements[0] = g_ptr_array_new_with_free_func (g_object_unref);
+  row->statements[1] = g_ptr_array_new_with_free_func (g_object_unref);
+  row->pairs = g_array_new (FALSE, TRUE, sizeof (ReadoutComparisonPair));
+  g_array_set_clear_func (row->pairs, clear_pair);
+  row->first[0] = row->first[1] = G_MAXDOUBLE;
+  return row;
+}
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->topic);
+  g_ptr_array_unref (row->statements[0]);
+  g_ptr_array_unref (row->statements[1]);
+  g_array_unref (row->pairs);
+  g_free (row);
+}
+
+static void
+readout_comparison_finalize (GObject *object)
+{
+  ReadoutComparison *self = READOUT_COMPARISON (object);
+
+  for (guint s = 0; s < 2; s++)
+    {
+      g_free (self->labels[s]);
+      g_strfreev (self->only_topics[s]);
+      g_strfreev (self->distinctive[s]);
+    }
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (readout_comparison_parent_class)->finalize (object);
+}
+
+static void
+readout_comparison_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ReadoutComparison *self = READOUT_COMPARISON (object);
+
+  switch (prop_id)
+    {
+    case PROP_CALL_ID:
+      g_value_set_int64 (value, self->call_id);
+      break;
+
+    case PROP_LABEL_A:
+      g_value_set_string (value, self->labels[0]);
+      break;
+
+    case PROP_LABEL_B:
+      g_value_set_string (value, self->labels[1]);
+      break;
+
+    case PROP_N_ROWS:
+      g_value_set_uint (value, self->rows->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+readout_comparison_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ReadoutComparison *self = READOUT_COMPARISON (object);
+
+  switch (prop_id)
+    {
+    case PROP_CALL_ID:
+      readout_comparison_set_call_id (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+readout_comparison_class_init (ReadoutComparisonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = readout_comparison_finalize;
+  object_class->get_property = readout_comparison_get_property;
+  object_class->set_property = readout_comparison_set_property;
+
+  /* The call compared, for the JSON output; 0 when the statements are not from the store */
+  properties[PROP_CALL_ID] =
+    g_param_spec_int64 ("call-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LABEL_A] =
+    g_param_spec_string ("label-a", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_LABEL_B] =
+    g_param_spec_string ("label-b", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_N_ROWS] =
+    g_param_spec_uint ("n-rows", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+readout_comparison_init (ReadoutComparison *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (row_free);
+}
+
+/* Row order: topics both sides mention first, then those only A mentions, then those only
+ * B mentions, "Other" last: the reader sees first where the two accounts can be compared,
+ * then what each left out. Within a group, rows follow the order in which the topics come
+ * up, measured on both sides at once (the earlier of the two relative positions), so the
+ * order reads like the readouts and does not change when A and B are swapped. */
+static int
+group_of (const Row *row)
+{
+  if (row->is_other)
+    return 3;
+  return (int) row->status;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const Row *x = *(const Row * const *) a;
+  const Row *y = *(const Row * const *) b;
+  double fx = MIN (x->first[0], x->first[1]);
+  double fy = MIN (y->first[0], y->first[1]);
+
+  if (group_of (x) != group_of (y))
+    return group_of (x) - group_of (y);
+  if (fx != fy)
+    return fx < fy ? -1 : 1;
+  return g_strcmp0 (x->topic, y->topic);
+}
+
+static void
+add_side (ReadoutComparison *self,
+          GHashTable        *rows_by_topic,
+          guint              side,
+          GPtrArray         *statements)
+{
+  if (statements == NULL)
+    return;
+
+  self->n_statements[side] = statements->len;
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      ReadoutStatement *statement = g_ptr_array_index (statements, i);
+      const char * const *topics = readout_statement_get_topics (statement);
+      double position = (i + 0.5) / statements->len;
+      static const char * const no_topics[] = { NULL };
+      gboolean other = topics == NULL || topics[0] == NULL;
+
+      if (other)
+        topics = no_topics;
+
+      for (guint t = 0; other || topics[t] != NULL; t++)
+        {
+          const char *key = other ? "\x01other" : topics[t];
+          Row *row = g_hash_table_lookup (rows_by_topic, key);
+          GPtrArray *row_statements;
+
+          if (row == NULL)
+            {
+              row = other ? row_new (OTHER_TOPIC, TRUE) : row_new (topics[t], FALSE);
+              g_hash_table_insert (rows_by_topic, g_strdup (key), row);
+              g_ptr_array_add (self->rows, row);
+            }
+
+          row_statements = row->statements[side];
+          if (row_statements->len == 0
+              || g_ptr_array_index (row_statements, row_statements->len - 1) != (gpointer) statement)
+            g_ptr_array_add (row_statements, g_object_ref (statement));
+          row->first[side] = MIN (row->first[side], position);
+
+          if (other)
+            break;
+        }
+    }
+}
+
+static void
+pair_row (ReadoutSentencePairing *pairing,
+          Row                    *row)
+{
+  guint n_a = row->statements[0]->len;
+  guint n_b = row->statements[1]->len;
+  g_autofree ReadoutSentence *a = g_new0 (ReadoutSentence, MAX (n_a, 1));
+  g_autofree ReadoutSentence *b = g_new0 (ReadoutSentence, MAX (n_b, 1));
+  g_autoptr(GArray) pairs = NULL;
+
+  for (guint i = 0; i < n_a; i++)
+    {
+      ReadoutStatement *statement = g_ptr_array_index (row->statements[0], i);
+
+      a[i].text = readout_statement_get_text (statement);
+      a[i].topics = readout_statement_get_topics (statement);
+    }
+  for (guint j = 0; j < n_b; j++)
+    {
+      ReadoutStatement *statement = g_ptr_array_index (row->statements[1], j);
+
+      b[j].text = readout_statement_get_text (statement);
+      b[j].topics = readout_statement_get_topics (statement);
+    }
+
+  pairs = readout_sentence_pairing_match (pairing, a, n_a, b, n_b,
+                                          READOUT_SENTENCE_PAIRING_DEFAULT_THRESHOLD);
+
+  for (guint k = 0; k < pairs->len; k++)
+    {
+      const ReadoutSentencePair *found = &g_array_index (pairs, ReadoutSentencePair, k);
+      ReadoutComparisonPair pair;
+
+      pair.index_a = found->index_a;
+      pair.index_b = found->index_b;
+      pair.similarity = found->similarity;
+      pair.diff = readout_word_diff (a[found->index_a].text, b[found->index_b].text);
+      g_array_append_val (row->pairs, pair);
+    }
+}
+
+typedef struct {
+  const char *folded;
+  char       *display;
+  guint       count[2];
+  double      score;
+} WordCount;
+
+static void
+word_count_free (gpointer data)
+{
+  WordCount *word = data;
+
+  g_free (word->display);
+  g_free (word);
+}
+
+static guint
+count_words (GHashTable *words,
+             guint       side,
+             GPtrArray  *statements)
+{
+  guint total = 0;
+
+  for (guint i = 0; statements != NULL && i < statements->len; i++)
+    {
+      const char *text = readout_statement_get_text (g_ptr_array_index (statements, i));
+      g_autoptr(GArray) tokens = readout_text_tokenize (text, -1);
+
+      for (guint k = 0; k < tokens->len; k++)
+        {
+          ReadoutToken *token = &g_array_index (tokens, ReadoutToken, k);
+          WordCount *word;
+
+          if (token->flags & (READOUT_TOKEN_STOP_WORD | READOUT_TOKEN_NUMBER))
+            continue;
+
+          total++;
+          word = g_hash_table_lookup (words, token->folded);
+          if (word == NULL)
+            {
+              word = g_new0 (WordCount, 1);
+              word->folded = token->folded;
+              token->folded = NULL;  /* the table owns it now */
+              word->display = g_strndup (text + token->start, token->end - token->start);
+              g_hash_table_insert (words, (gpointer) word->folded, word);
+            }
+          else if ((token->flags & READOUT_TOKEN_CAPITALISED) == 0
+                   && g_unichar_isupper (g_utf8_get_char (word->display)))
+            {
+              /* Show "talks" rather than "Talks" when the word is not always capitalised. */
+              g_free (word->display);
+              word->display = g_strndup (text + token->start, token->end - token->start);
+            }
+          word->count[side]++;
+        }
+    }
+
+  return total;
+}
+
+static int
+compare_words_by_score (gconstpointer a,
+                        gconstpointer b)
+{
+  const WordCount *x = *(const WordCount * const *) a;
+  const WordCount *y = *(const WordCount * const *) b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return strcmp (x->folded, y->folded);
+}
+
+/* Each side's most distinctive words: the log-odds ratio of a word's use on the two sides
+ * with a Dirichlet prior, divided by its standard deviation (Monroe, Colaresi and Quinn,
+ * "Fightin' Words", 2008). Unlike a raw frequency difference this does not just list the
+ * longer side's commonest words, and unlike plain log-odds it does not favour words seen
+ * once. The score of a word for B is minus its score for A, so swapping sides mirrors it. */
+static void
+compute_distinctive_words (ReadoutComparison *self,
+                           GPtrArray         *statements_a,
+                           GPtrArray         *statements_b)
+{
+  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_count_free);
+  g_autoptr(GPtrArray) list = NULL;
+  guint n[2];
+  double prior_total;
+  GHashTableIter iter;
+  gpointer value;
+
+  n[0] = count_words (words, 0, statements_a);
+  n[1] = count_words (words, 1, statements_b);
+  list = g_ptr_array_sized_new (g_hash_table_size (words));
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (list, value);
+  prior_total = 0.5 * list->len;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      WordCount *word = g_ptr_array_index (list, i);
+      double prior = prior_total * (word->count[0] + word->count[1]) / MAX (n[0] + n[1], 1);
+      double log_odds_a = log ((word->count[0] + prior) / (n[0] + prior_total - word->count[0] - prior));
+      double log_odds_b = log ((word->count[1] + prior) / (n[1] + prior_total - word->count[1] - prior));
+      double variance = 1.0 / (word->count[0] + prior) + 1.0 / (word->count[1] + prior);
+
+      word->score = (log_odds_a - log_odds_b) / sqrt (variance);
+    }
+
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      guint added = 0;
+
+      g_ptr_array_sort (list, compare_words_by_score);
+      for (guint i = 0; i < list->len && added < N_DISTINCTIVE_WORDS; i++)
+        {
+          WordCount *word = g_ptr_array_index (list, i);
+
+          if (word->score <= 0)
+            break;
+          if (word->count[s] == 0)
+            continue;
+          g_strv_builder_add (builder, word->display);
+          added++;
+        }
+      self->distinctive[s] = g_strv_builder_end (builder);
+
+      /* Side B's ranking is side A's negated. */
+      for (guint i = 0; i < list->len; i++)
+        {
+          WordCount *word = g_ptr_array_index (list, i);
+
+          word->score = -word->score;
+        }
+    }
+}
+
+/**
+ * readout_comparison_new:
+ * @label_a: what to call side A ("US", "White House readout")
+ * @statements_a: (element-type ReadoutStatement) (nullable): side A's statements, in the
+ *   order of their sources, with their topics set
+ * @label_b: what to call side B
+ * @statements_b: (element-type ReadoutStatement) (nullable): side B's statements
+ * @corpus: (nullable) (array zero-terminated=1): other texts (the store's statements of
+ *   the call and others) that word weights are fitted on, besides the two sides'
+ *
+ * Returns: (transfer full): the comparison
+ */
+ReadoutComparison *
+readout_comparison_new (const char         *label_a,
+                        GPtrArray          *statements_a,
+                        const char         *label_b,
+                        GPtrArray          *statements_b,
+                        const char * const *corpus)
+{
+  ReadoutComparison *self = g_object_new (READOUT_TYPE_COMPARISON, NULL);
+  g_autoptr(GHashTable) rows_by_topic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(ReadoutSentencePairing) pairing = readout_sentence_pairing_new ();
+  GPtrArray *sides[2] = { statements_a, statements_b };
+  g_autoptr(GStrvBuilder) only_a = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) only_b = g_strv_builder_new ();
+
+  self->labels[0] = g_strdup (label_a != NULL ? label_a : "A");
+  self->labels[1] = g_strdup (label_b != NULL ? label_b : "B");
+
+  add_side (self, rows_by_topic, 0, statements_a);
+  add_side (self, rows_by_topic, 1, statements_b);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (self->rows, r);
+
+      if (row->statements[0]->len > 0 && row->statements[1]->len > 0)
+        row->status = READOUT_COMPARISON_STATUS_BOTH;
+      else if (row->statements[0]->len > 0)
+        row->status = READOUT_COMPARISON_STATUS_A_ONLY;
+      else
+        row->status = READOUT_COMPARISON_STATUS_B_ONLY;
+    }
+  g_ptr_array_sort (self->rows, compare_rows);
+
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; sides[s] != NULL && i < sides[s]->len; i++)
+      readout_sentence_pairing_add_document (pairing,
+                                             readout_statement_get_text (g_ptr_array_index (sides[s], i)));
+  for (guint i = 0; corpus != NULL && corpus[i] != NULL; i++)
+    readout_sentence_pairing_add_document (pairing, corpus[i]);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (self->rows, r);
+
+      if (row->status == READOUT_COMPARISON_STATUS_BOTH)
+        pair_row (pairing, row);
+      else if (!row->is_other)
+        g_strv_builder_add (row->status == READOUT_COMPARISON_STATUS_A_ONLY ? only_a : only_b, row->topic);
+    }
+  self->only_topics[0] = g_strv_builder_end (only_a);
+  self->only_topics[1] = g_strv_builder_end (only_b);
+
+  compute_distinctive_words (self, statements_a, statements_b);
+
+  return self;
+}
+
+gint64
+readout_comparison_get_call_id (ReadoutComparison *self)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARISON (self), 0);
+
+  return self->call_id;
+}
+
+void
+readout_comparison_set_call_id (ReadoutComparison *self,
+                                gint64             call_id)
+{
+  g_return_if_fail (READOUT_IS_COMPARISON (self));
+
+  if (self->call_id == call_id)
+    return;
+
+  self->call_id = call_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL_ID]);
+}
+
+const char *
+readout_comparison_get_label (ReadoutComparison     *self,
+                              ReadoutComparisonSide  side)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (side <= READOUT_COMPARISON_SIDE_B, NULL);
+
+  return self->labels[side];
+}
+
+/**
+ * readout_comparison_get_n_statements:
+ *
+ * Returns: how many statements @side has in all; 0 means the side said nothing
+ */
+guint
+readout_comparison_get_n_statements (ReadoutComparison     *self,
+                                     ReadoutComparisonSide  side)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARISON (self), 0);
+  g_return_val_if_fail (side <= READOUT_COMPARISON_SIDE_B, 0);
+
+  return self->n_statements[side];
+}
+
+guint
+readout_comparison_get_n_rows (ReadoutComparison *self)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARISON (self), 0);
+
+  return self->rows->len;
+}
+
+static Row *
+get_row (ReadoutComparison *self,
+         guint              row)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+
+  return g_ptr_array_index (self->rows, row);
+}
+
+/**
+ * readout_comparison_get_row_topic:
+ *
+ * Returns: the topic's name; for the row of statements without a topic, "Other"
+ *   translated
+ */
+const char *
+readout_comparison_get_row_topic (ReadoutComparison *self,
+                                  guint              row)
+{
+  Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, NULL);
+
+  return r->is_other ? _("Other") : r->topic;
+}
+
+gboolean
+readout_comparison_get_row_is_other (ReadoutComparison *self,
+                                     guint              row)
+{
+  Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, FALSE);
+
+  return r->is_other;
+}
+
+ReadoutComparisonStatus
+readout_comparison_get_row_status (ReadoutComparison *self,
+                                   guint              row)
+{
+  Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, READOUT_COMPARISON_STATUS_BOTH);
+
+  return r->status;
+}
+
+/**
+ * readout_comparison_get_row_statements:
+ *
+ * Returns: (transfer none) (element-type ReadoutStatement): @side's statements in the
+ *   row, in their original order; empty when the side does not mention the topic
+ */
+GPtrArray *
+readout_comparison_get_row_statements (ReadoutComparison     *self,
+                                       guint                  row,
+                                       ReadoutComparisonSide  side)
+{
+  Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, NULL);
+  g_return_val_if_fail (side <= READOUT_COMPARISON_SIDE_B, NULL);
+
+  return r->statements[side];
+}
+
+guint
+readout_comparison_get_row_n_pairs (ReadoutComparison *self,
+                                    guint              row)
+{
+  Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, 0);
+
+  return r->pairs->len;
+}
+
+/**
+ * readout_comparison_get_row_pair:
+ *
+ * Returns: (transfer none): the pair, pairs being ordered by their statement of side A
+ */
+const ReadoutComparisonPair *
+readout_comparison_get_row_pair (ReadoutComparison *self,
+                                 guint              row,
+                                 guint              pair)
+{
+  Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, NULL);
+  g_return_val_if_fail (pair < r->pairs->len, NULL);
+
+  return &g_array_index (r->pairs, ReadoutComparisonPair, pair);
+}
+
+/**
+ * readout_comparison_find_pair:
+ * @index: the index of a statement of @side in the row
+ *
+ * Returns: (transfer none) (nullable): the pair that statement is in, or %NULL when it
+ *   stays unpaired (the other side said nothing like it)
+ */
+const ReadoutComparisonPair *
+readout_comparison_find_pair (ReadoutComparison     *self,
+                              guint                  row,
+                              ReadoutComparisonSide  side,
+                              guint                  index)
+{
+  Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, NULL);
+
+  for (guint i = 0; i < r->pairs->len; i++)
+    {
+      const ReadoutComparisonPair *pair = &g_array_index (r->pairs, ReadoutComparisonPair, i);
+
+      if ((side == READOUT_COMPARISON_SIDE_A ? pair->index_a : pair->index_b) == index)
+        return pair;
+    }
+
+  return NULL;
+}
+
+/**
+ * readout_comparison_get_only_topics:
+ *
+ * Returns: (transfer none): the topics only @side mentioned, in row order
+ */
+const char * const *
+readout_comparison_get_only_topics (ReadoutComparison     *self,
+                                    ReadoutComparisonSide  side)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (side <= READOUT_COMPARISON_SIDE_B, NULL);
+
+  return (const char * const *) self->only_topics[side];
+}
+
+/**
+ * readout_comparison_get_distinctive_words:
+ *
+ * Returns: (transfer none): up to 8 words @side used markedly more than the other side,
+ *   most distinctive first (stop-words and numbers left out)
+ */
+const char * const *
+readout_comparison_get_distinctive_words (ReadoutComparison     *self,
+                                          ReadoutComparisonSide  side)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (side <= READOUT_COMPARISON_SIDE_B, NULL);
+
+  return (const char * const *) self->distinctive[side];
+}
+
+static const char *
+statement_source (ReadoutStatement *statement)
+{
+  const char *publisher = readout_statement_get_source_publisher (statement);
+
+  if (publisher != NULL && *publisher != '\0')
+    return publisher;
+  return readout_statement_get_source_title (statement);
+}
+
+static void
+add_statement_json (JsonBuilder      *builder,
+                    ReadoutStatement *statement)
+{
+  const char * const *topics = readout_statement_get_topics (statement);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, readout_statement_get_text (statement));
+  json_builder_set_member_name (builder, "speaker");
+  json_builder_add_string_value (builder, readout_statement_get_speaker (statement));
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, statement_source (statement));
+  json_builder_set_member_name (builder, "source_id");
+  json_builder_add_int_value (builder, readout_statement_get_source_id (statement));
+  json_builder_set_member_name (builder, "topics");
+  json_builder_begin_array (builder);
+  for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
+    json_builder_add_string_value (builder, topics[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_strv_json (JsonBuilder        *builder,
+               const char         *name,
+               const char * const *strv)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_pair_json (JsonBuilder                 *builder,
+               const ReadoutComparisonPair *pair,
+               const char                  *text_a,
+               const char                  *text_b)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "a");
+  json_builder_add_int_value (builder, pair->index_a);
+  json_builder_set_member_name (builder, "b");
+  json_builder_add_int_value (builder, pair->index_b);
+  json_builder_set_member_name (builder, "similarity");
+  json_builder_add_double_value (builder, round (pair->similarity * 1000) / 1000);
+  json_builder_set_member_name (builder, "diff");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < pair->diff->len; i++)
+    {
+      const ReadoutWordDiffSpan *span = &g_array_index (pair->diff, ReadoutWordDiffSpan, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "op");
+      json_builder_add_string_value (builder,
+                                     span->op == READOUT_WORD_DIFF_EQUAL ? "equal" :
+                                     span->op == READOUT_WORD_DIFF_ONLY_A ? "only_a" : "only_b");
+      if (span->op != READOUT_WORD_DIFF_ONLY_B)
+        {
+          g_autofree char *words = g_strndup (text_a + span->a_start, span->a_end - span->a_start);
+
+          json_builder_set_member_name (builder, "a");
+          json_builder_add_string_value (builder, words);
+        }
+      if (span->op != READOUT_WORD_DIFF_ONLY_A)
+        {
+          g_autofree char *words = g_strndup (text_b + span->b_start, span->b_end - span->b_start);
+
+          json_builder_set_member_name (builder, "b");
+          json_builder_add_string_value (builder, words);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/**
+ * readout_comparison_to_json:
+ *
+ * The keys are those of `readout-cli compare --json`: call_id, side_a, side_b, rows (each
+ * with topic, status, a, b and pairs) and summary (only_a, only_b, and the distinctive
+ * words as distinctive_a and distinctive_b). Row topics are not translated.
+ *
+ * Returns: (transfer full): a JSON object
+ */
+JsonNode *
+readout_comparison_to_json (ReadoutComparison *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (READOUT_IS_COMPARISON (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "call_id");
+  json_builder_add_int_value (builder, self->call_id);
+  json_builder_set_member_name (builder, "side_a");
+  json_builder_add_string_value (builder, self->labels[0]);
+  json_builder_set_member_name (builder, "side_b");
+  json_builder_add_string_value (builder, self->labels[1]);
+
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (self->rows, r);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "topic");
+      json_builder_add_string_value (builder, row->topic);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder,
+                                     readout_enum_to_string (READOUT_TYPE_COMPARISON_STATUS, row->status));
+      for (guint s = 0; s < 2; s++)
+        {
+          json_builder_set_member_name (builder, s == 0 ? "a" : "b");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < row->statements[s]->len; i++)
+            add_statement_json (builder, g_ptr_array_index (row->statements[s], i));
+          json_builder_end_array (builder);
+        }
+      json_builder_set_member_name (builder, "pairs");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < row->pairs->len; i++)
+        {
+          const ReadoutComparisonPair *pair = &g_array_index (row->pairs, ReadoutComparisonPair, i);
+
+          add_pair_json (builder, pair,
+                         readout_statement_get_text (g_ptr_array_index (row->statements[0], pair->index_a)),
+                         readout_statement_get_text (g_ptr_array_index (row->statements[1], pair->index_b)));
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "summary");
+  json_builder_begin_object (builder);
+  add_strv_json (builder, "only_a", (const char * const *) self->only_topics[0]);
+  add_strv_json (builder, "only_b", (const char * const *) self->only_topics[1]);
+  add_strv_json (builder, "distinctive_a", (const char * const *) self->distinctive[0]);
+  add_strv_json (builder, "distinctive_b", (const char * const *) self->distinctive[1]);
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Plain-text rendering ------------------------------------------------------------- */
+
+static guint
+cell_width (gunichar c)
+{
+  if (g_unichar_iszerowidth (c))
+    return 0;
+  return g_unichar_iswide (c) ? 2 : 1;
+}
+
+static guint
+text_width (const char *s,
+            gssize      length)
+{
+  const char *end = length < 0 ? s + strlen (s) : s + length;
+  guint width = 0;
+
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    width += cell_width (g_utf8_get_char (p));
+  return width;
+}
+
+/* Wraps @text into lines of at most @width cells, breaking at spaces, or anywhere in a
+ * word longer than a line (and in CJK text, which has no spaces). */
+static void
+wrap_into (GPtrArray  *lines,
+           const char *text,
+           guint       width)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  guint line_width = 0;
+  const char *p = text;
+
+  width = MAX (width, 8);
+
+  while (*p != '\0')
+    {
+      const char *word_end;
+      guint word_width;
+
+      if (*p == ' ' || *p == '\n' || *p == '\t')
+        {
+          if (*p == '\n')
+            {
+              g_ptr_array_add (lines, g_strdup (line->str));
+              g_string_truncate (line, 0);
+              line_width = 0;
+            }
+          p++;
+          continue;
+        }
+
+      word_end = p;
+      while (*word_end != '\0' && *word_end != ' ' && *word_end != '\n' && *word_end != '\t')
+        word_end = g_utf8_next_char (word_end);
+      word_width = text_width (p, word_end - p);
+
+      if (line_width > 0 && line_width + 1 + word_width > width)
+        {
+          g_ptr_array_add (lines, g_strdup (line->str));
+          g_string_truncate (line, 0);
+          line_width = 0;
+        }
+      if (line_width > 0)
+        {
+          g_string_append_c (line, ' ');
+          line_width++;
+        }
+
+      while (p < word_end)
+        {
+          gunichar c = g_utf8_get_char (p);
+          guint w = cell_width (c);
+
+          if (line_width + w > width)
+            {
+              g_ptr_array_add (lines, g_strdup (line->str));
+              g_string_truncate (line, 0);
+              line_width = 0;
+            }
+          g_string_append_unichar (line, c);
+          line_width += w;
+          p = g_utf8_next_char (p);
+        }
+    }
+
+  if (line->len > 0 || lines->len == 0)
+    g_ptr_array_add (lines, g_strdup (line->str));
+}
+
+/* The statement's text with the words only its side used in [brackets], then its
+ * speaker and source. */
+static char *
+statement_cell (ReadoutStatement            *statement,
+                const ReadoutComparisonPair *pair,
+                guint                        side)
+{
+  const char *text = readout_statement_get_text (statement);
+  const char *speaker = readout_statement_get_speaker (statement);
+  const char *source = statement_source (statement);
+  GString *cell = g_string_new (NULL);
+  gsize done = 0;
+
+  if (text == NULL)
+    text = "";
+
+  for (guint i = 0; pair != NULL && i < pair->diff->len; i++)
+    {
+      const ReadoutWordDiffSpan *span = &g_array_index (pair->diff, ReadoutWordDiffSpan, i);
+      gsize start = side == 0 ? span->a_start : span->b_start;
+      gsize end = side == 0 ? span->a_end : span->b_end;
+
+      if (span->op != (side == 0 ? READOUT_WORD_DIFF_ONLY_A : READOUT_WORD_DIFF_ONLY_B))
+        continue;
+
+      g_string_append_len (cell, text + done, start - done);
+      g_string_append_c (cell, '[');
+      g_string_append_len (cell, text + start, end - start);
+      g_string_append_c (cell, ']');
+      done = end;
+    }
+  g_string_append (cell, text + done);
+
+  if ((speaker != NULL && *speaker != '\0') || (source != NULL && *source != '\0'))
+    {
+      g_string_append (cell, "\n  — ");
+      if (speaker != NULL && *speaker != '\0')
+        g_string_append (cell, speaker);
+      if (speaker != NULL && *speaker != '\0' && source != NULL && *source != '\0'
+          && g_strcmp0 (speaker, source) != 0)
+        g_string_append (cell, ", ");
+      if (source != NULL && *source != '\0' && g_strcmp0 (speaker, source) != 0)
+        g_string_append (cell, source);
+    }
+
+  return g_string_free (cell, FALSE);
+}
+
+static void
+append_padded (GString    *out,
+               const char *s,
+               guint       width)
+{
+  guint w = text_width (s, -1);
+
+  g_string_append (out, s);
+  for (; w < width; w++)
+    g_string_append_c (out, ' ');
+}
+
+/* Lays out two cells side by side, level at the top. */
+static void
+append_level (GString    *out,
+              const char *left,
+              const char *right,
+              guint       column)
+{
+  g_autoptr(GPtrArray) left_lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) right_lines = g_ptr_array_new_with_free_func (g_free);
+  guint n;
+
+  if (left != NULL)
+    wrap_into (left_lines, left, column);
+  if (right != NULL)
+    wrap_into (right_lines, right, column);
+  n = MAX (left_lines->len, right_lines->len);
+
+  for (guint i = 0; i < n; i++)
+    {
+      append_padded (out, i < left_lines->len ? g_ptr_array_index (left_lines, i) : "", column);
+      g_string_append (out, " │ ");
+      if (i < right_lines->len)
+        g_string_append (out, g_ptr_array_index (right_lines, i));
+      /* No trailing spaces: they upset e-mail clients and diffs. */
+      while (out->len > 0 && out->str[out->len - 1] == ' ')
+        g_string_truncate (out, out->len - 1);
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_list_line (GString            *out,
+                  const char         *heading,
+                  const char * const *items,
+                  const char         *none,
+                  guint               width)
+{
+  g_autoptr(GString) line = g_string_new (heading);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_string_append_c (line, ' ');
+  if (items == NULL || items[0] == NULL)
+    g_string_append (line, none);
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    g_string_append_printf (line, "%s%s", i > 0 ? ", " : "", items[i]);
+
+  wrap_into (lines, line->str, width);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (lines, i));
+}
+
+/**
+ * readout_comparison_to_text:
+ * @width: the width of the page in columns, or 0 for 100
+ *
+ * Renders the comparison as plain text for the terminal and the clipboard: the summary,
+ * then each row with its status in words and the two sides in two columns kept level,
+ * paired statements side by side and the words only one side used in [brackets].
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+readout_comparison_to_text (ReadoutComparison *self,
+                            guint              width)
+{
+  GString *out = g_string_new (NULL);
+  guint column;
+
+  g_return_val_if_fail (READOUT_IS_COMPARISON (self), NULL);
+
+  if (width == 0)
+    width = 100;
+  column = (MAX (width, 40) - 3) / 2;
+
+  /* Translators: the two sides of a comparison, such as "US" and "RU" */
+  g_string_append_printf (out, _("%s compared with %s"), self->labels[0], self->labels[1]);
+  g_string_append_c (out, '\n');
+  g_string_append_c (out, '\n');
+
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autofree char *heading = NULL;
+
+      if (self->n_statements[s] == 0)
+        {
+          /* Translators: %s is a side of a comparison */
+          g_string_append_printf (out, _("%s said nothing."), self->labels[s]);
+          g_string_append_c (out, '\n');
+          continue;
+        }
+
+      /* Translators: %s is a side of a comparison; a list of topics follows */
+      heading = g_strdup_printf (_("Only %s mentioned:"), self->labels[s]);
+      append_list_line (out, heading, (const char * const *) self->only_topics[s], _("nothing"), width);
+    }
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autofree char *heading = NULL;
+
+      if (self->n_statements[s] == 0)
+        continue;
+      /* Translators: %s is a side of a comparison; a list of words follows */
+      heading = g_strdup_printf (_("Words distinctive of %s:"), self->labels[s]);
+      append_list_line (out, heading, (const char * const *) self->distinctive[s], _("none"), width);
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (self->rows, r);
+      g_autofree char *status = NULL;
+      g_autofree gboolean *b_done = g_new0 (gboolean, MAX (row->statements[1]->len, 1));
+
+      if (row->status == READOUT_COMPARISON_STATUS_BOTH)
+        status = g_strdup (_("both sides"));
+      else
+        /* Translators: %s is a side of a comparison */
+        status = g_strdup_printf (_("only %s"), self->labels[row->status == READOUT_COMPARISON_STATUS_A_ONLY ? 0 : 1]);
+
+      g_string_append_printf (out, "== %s — %s ==\n",
+                              row->is_other ? _("Other") : row->topic, status);
+      append_level (out, self->labels[0], self->labels[1], column);
+
+      /* A's statements in order, each level with its pair; B's unpaired ones after. */
+      for (guint i = 0; i < row->statements[0]->len; i++)
+        {
+          const ReadoutComparisonPair *pair = readout_comparison_find_pair (self, r, READOUT_COMPARISON_SIDE_A, i);
+          g_autofree char *left = statement_cell (g_ptr_array_index (row->statements[0], i), pair, 0);
+          g_autofree char *right = NULL;
+
+          if (pair != NULL)
+            {
+              right = statement_cell (g_ptr_array_index (row->statements[1], pair->index_b), pair, 1);
+              b_done[pair->index_b] = TRUE;
+            }
+          append_level (out, left, right, column);
+        }
+      for (guint j = 0; j < row->statements[1]->len; j++)
+        {
+          g_autofree char *right = NULL;
+
+          if (b_done[j])
+            continue;
+          right = statement_cell (g_ptr_array_index (row->statements[1], j), NULL, 1);
+          append_level (out, NULL, right, column);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
