@@ -263,7 +263,8 @@ add_side (ReadoutComparison *self,
 
 static void
 pair_row (ReadoutSentencePairing *pairing,
-          Row                    *row)
+          Row                    *row,
+          GHashTable             *tokens)
 {
   guint n_a = row->statements[0]->len;
   guint n_b = row->statements[1]->len;
@@ -277,6 +278,7 @@ pair_row (ReadoutSentencePairing *pairing,
 
       a[i].text = readout_statement_get_text (statement);
       a[i].topics = readout_statement_get_topics (statement);
+      a[i].tokens = g_hash_table_lookup (tokens, statement);
     }
   for (guint j = 0; j < n_b; j++)
     {
@@ -284,6 +286,7 @@ pair_row (ReadoutSentencePairing *pairing,
 
       b[j].text = readout_statement_get_text (statement);
       b[j].topics = readout_statement_get_topics (statement);
+      b[j].tokens = g_hash_table_lookup (tokens, statement);
     }
 
   pairs = readout_sentence_pairing_match (pairing, a, n_a, b, n_b,
@@ -297,7 +300,7 @@ pair_row (ReadoutSentencePairing *pairing,
       pair.index_a = found->index_a;
       pair.index_b = found->index_b;
       pair.similarity = found->similarity;
-      pair.diff = readout_word_diff (a[found->index_a].text, b[found->index_b].text);
+      pair.diff = readout_word_diff_tokens (a[found->index_a].tokens, b[found->index_b].tokens);
       g_array_append_val (row->pairs, pair);
     }
 }
@@ -321,14 +324,16 @@ word_count_free (gpointer data)
 static guint
 count_words (GHashTable *words,
              guint       side,
-             GPtrArray  *statements)
+             GPtrArray  *statements,
+             GHashTable *token_cache)
 {
   guint total = 0;
 
   for (guint i = 0; statements != NULL && i < statements->len; i++)
     {
-      const char *text = readout_statement_get_text (g_ptr_array_index (statements, i));
-      g_autoptr(GArray) tokens = readout_text_tokenize (text, -1);
+      ReadoutStatement *statement = g_ptr_array_index (statements, i);
+      const char *text = readout_statement_get_text (statement);
+      GArray *tokens = g_hash_table_lookup (token_cache, statement);
 
       for (guint k = 0; k < tokens->len; k++)
         {
@@ -343,8 +348,7 @@ count_words (GHashTable *words,
           if (word == NULL)
             {
               word = g_new0 (WordCount, 1);
-              word->folded = token->folded;
-              token->folded = NULL;  /* the table owns it now */
+              word->folded = g_strdup (token->folded);
               word->display = g_strndup (text + token->start, token->end - token->start);
               g_hash_table_insert (words, (gpointer) word->folded, word);
             }
@@ -382,7 +386,8 @@ compare_words_by_score (gconstpointer a,
 static void
 compute_distinctive_words (ReadoutComparison *self,
                            GPtrArray         *statements_a,
-                           GPtrArray         *statements_b)
+                           GPtrArray         *statements_b,
+                           GHashTable        *tokens)
 {
   g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_count_free);
   g_autoptr(GPtrArray) list = NULL;
@@ -391,8 +396,8 @@ compute_distinctive_words (ReadoutComparison *self,
   GHashTableIter iter;
   gpointer value;
 
-  n[0] = count_words (words, 0, statements_a);
-  n[1] = count_words (words, 1, statements_b);
+  n[0] = count_words (words, 0, statements_a, tokens);
+  n[1] = count_words (words, 1, statements_b, tokens);
   list = g_ptr_array_sized_new (g_hash_table_size (words));
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -463,6 +468,8 @@ readout_comparison_new (const char         *label_a,
   g_autoptr(ReadoutSentencePairing) pairing = readout_sentence_pairing_new ();
   GPtrArray *sides[2] = { statements_a, statements_b };
   g_autoptr(GStrvBuilder) only_a = g_strv_builder_new ();
+  /* Each statement is tokenised once, for word weights, pairing, diffs and the summary. */
+  g_autoptr(GHashTable) tokens = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   g_autoptr(GStrvBuilder) only_b = g_strv_builder_new ();
 
   self->labels[0] = g_strdup (label_a != NULL ? label_a : "A");
@@ -486,8 +493,17 @@ readout_comparison_new (const char         *label_a,
 
   for (guint s = 0; s < 2; s++)
     for (guint i = 0; sides[s] != NULL && i < sides[s]->len; i++)
-      readout_sentence_pairing_add_document (pairing,
-                                             readout_statement_get_text (g_ptr_array_index (sides[s], i)));
+      {
+        ReadoutStatement *statement = g_ptr_array_index (sides[s], i);
+        GArray *statement_tokens = g_hash_table_lookup (tokens, statement);
+
+        /* The same statement on both sides (comparing a source with itself) counts once. */
+        if (statement_tokens != NULL)
+          continue;
+        statement_tokens = readout_text_tokenize (readout_statement_get_text (statement), -1);
+        g_hash_table_insert (tokens, statement, statement_tokens);
+        readout_sentence_pairing_add_tokens (pairing, statement_tokens);
+      }
   for (guint i = 0; corpus != NULL && corpus[i] != NULL; i++)
     readout_sentence_pairing_add_document (pairing, corpus[i]);
 
@@ -496,14 +512,14 @@ readout_comparison_new (const char         *label_a,
       Row *row = g_ptr_array_index (self->rows, r);
 
       if (row->status == READOUT_COMPARISON_STATUS_BOTH)
-        pair_row (pairing, row);
+        pair_row (pairing, row, tokens);
       else if (!row->is_other)
         g_strv_builder_add (row->status == READOUT_COMPARISON_STATUS_A_ONLY ? only_a : only_b, row->topic);
     }
   self->only_topics[0] = g_strv_builder_end (only_a);
   self->only_topics[1] = g_strv_builder_end (only_b);
 
-  compute_distinctive_words (self, statements_a, statements_b);
+  compute_distinctive_words (self, statements_a, statements_b, tokens);
 
   return self;
 }
@@ -884,6 +900,8 @@ readout_comparison_to_json (ReadoutComparison *self)
 static guint
 cell_width (gunichar c)
 {
+  if (c < 0x300)
+    return 1;
   if (g_unichar_iszerowidth (c))
     return 0;
   return g_unichar_iswide (c) ? 2 : 1;

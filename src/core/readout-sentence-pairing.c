@@ -66,15 +66,29 @@ readout_sentence_pairing_add_document (ReadoutSentencePairing *self,
                                        const char             *text)
 {
   g_autoptr(GArray) tokens = NULL;
-  g_autoptr(GHashTable) seen = NULL;
 
   g_return_if_fail (self != NULL);
 
-  self->n_documents++;
-  if (text == NULL)
-    return;
-
   tokens = readout_text_tokenize (text, -1);
+  readout_sentence_pairing_add_tokens (self, tokens);
+}
+
+/**
+ * readout_sentence_pairing_add_tokens:
+ * @tokens: (element-type ReadoutToken): the tokens of a document
+ *
+ * Like readout_sentence_pairing_add_document(), for callers that have the tokens.
+ */
+void
+readout_sentence_pairing_add_tokens (ReadoutSentencePairing *self,
+                                     GArray                 *tokens)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (tokens != NULL);
+
+  self->n_documents++;
   seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < tokens->len; i++)
@@ -169,7 +183,8 @@ vector_init (ReadoutSentencePairing *self,
              const ReadoutSentence  *sentence)
 {
   const char *text = sentence->text != NULL ? sentence->text : "";
-  g_autoptr(GArray) tokens = readout_text_tokenize (text, -1);
+  g_autoptr(GArray) own_tokens = sentence->tokens == NULL ? readout_text_tokenize (text, -1) : NULL;
+  GArray *tokens = sentence->tokens != NULL ? sentence->tokens : own_tokens;
   double norm = 0;
   guint n = 0;
 

@@ -16,6 +16,7 @@ typedef struct _ReadoutSentencePairing ReadoutSentencePairing;
 typedef struct {
   const char         *text;
   const char * const *topics;  /* nullable */
+  GArray             *tokens;  /* nullable: the tokens of @text, if the caller has them */
 } ReadoutSentence;
 
 typedef struct {
@@ -30,6 +31,8 @@ ReadoutSentencePairing *readout_sentence_pairing_new          (void);
 void                    readout_sentence_pairing_free         (ReadoutSentencePairing *self);
 void                    readout_sentence_pairing_add_document (ReadoutSentencePairing *self,
                                                                const char             *text);
+void                    readout_sentence_pairing_add_tokens   (ReadoutSentencePairing *self,
+                                                               GArray                 *tokens);
 double                  readout_sentence_pairing_similarity   (ReadoutSentencePairing *self,
                                                                const ReadoutSentence  *a,
                                                                const ReadoutSentence  *b);

@@ -297,6 +297,23 @@ readout_word_diff (const char *a,
 {
   g_autoptr(GArray) tokens_a = readout_text_tokenize (a, -1);
   g_autoptr(GArray) tokens_b = readout_text_tokenize (b, -1);
+
+  return readout_word_diff_tokens (tokens_a, tokens_b);
+}
+
+/**
+ * readout_word_diff_tokens:
+ * @tokens_a: (element-type ReadoutToken): the tokens of text A (readout_text_tokenize())
+ * @tokens_b: (element-type ReadoutToken): the tokens of text B
+ *
+ * Like readout_word_diff(), for callers that already have the tokens.
+ *
+ * Returns: (transfer full) (element-type ReadoutWordDiffSpan): the spans
+ */
+GArray *
+readout_word_diff_tokens (GArray *tokens_a,
+                          GArray *tokens_b)
+{
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) stop = g_array_new (FALSE, FALSE, sizeof (guint8));
   g_autoptr(GPtrArray) words = g_ptr_array_new ();

@@ -29,7 +29,9 @@ typedef struct {
   guint n_words_b;
 } ReadoutWordDiffSpan;
 
-GArray *readout_word_diff (const char *a,
-                           const char *b);
+GArray *readout_word_diff        (const char *a,
+                                  const char *b);
+GArray *readout_word_diff_tokens (GArray     *tokens_a,
+                                  GArray     *tokens_b);
 
 G_END_DECLS
