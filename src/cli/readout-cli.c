@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "search",       readout_cli_search,       N_("Search everything that was said: QUERY") },
   { "generate",     readout_cli_generate,     N_("Write a synthetic store for benchmarks") },
   { "bench",        readout_cli_bench,        N_("Time the common reads on a store") },
+  { "import",       readout_cli_import,       N_("Import articles and readouts: FILE… [--dry-run] [--date DATE]") },
 };
 
 static void

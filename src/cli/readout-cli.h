@@ -37,5 +37,6 @@ int readout_cli_show_call    (const ReadoutCliOptions *options, int argc, char *
 int readout_cli_search       (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_generate     (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_bench        (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_import       (const ReadoutCliOptions *options, int argc, char **argv);
 
 G_END_DECLS

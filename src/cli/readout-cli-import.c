@@ -1,0 +1,121 @@
+#define G_LOG_DOMAIN "readout-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "readout-cli.h"
+#include "readout-error.h"
+#include "readout-importer.h"
+
+/* readout-cli import FILE... [--dry-run] [--json] [--date YYYY-MM-DD]
+ *
+ * Every file is read and extracted before anything is written, so that a bad file
+ * (binary, not UTF-8, no call in it) stops the import with the store unchanged; the
+ * files are then filed in one transaction. */
+
+int
+readout_cli_import (const ReadoutCliOptions *options,
+                    int                      argc,
+                    char                   **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(ReadoutImporter) importer = NULL;
+  g_autoptr(GPtrArray) extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_extraction_free);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gboolean dry_run = FALSE;
+  g_autofree char *date = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *default_path = NULL;
+  guint n_calls_new = 0, n_sources_new = 0;
+  GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show what would be imported; write nothing"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The texts' date when they carry none"), "YYYY-MM-DD" },
+    { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &today, NULL, "YYYY-MM-DD" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return readout_cli_usage_error ("%s", error->message);
+  if (argc < 2)
+    return readout_cli_usage_error ("import needs at least one FILE.");
+  if (date != NULL)
+    {
+      int y = 0, m = 0, d = 0;
+
+      if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || y < 1 || y > 9999 || m < 1 || m > 12 ||
+          d < 1 || !g_date_valid_dmy (d, m, y))
+        return readout_cli_usage_error ("--date needs a date as YYYY-MM-DD (got “%s”).", date);
+    }
+
+  default_path = readout_store_dup_default_path ();
+  /* A dry run reads the store for its leaders and calls but must not create one. */
+  if (!dry_run || options->sample || options->database != NULL ||
+      g_file_test (default_path, G_FILE_TEST_EXISTS))
+    {
+      store = readout_cli_open_store (options, &error);
+      if (store == NULL)
+        return readout_cli_fail (error);
+    }
+
+  importer = readout_importer_new (store);
+  readout_extractor_set_fallback_date (readout_importer_get_extractor (importer), date);
+  if (today != NULL)
+    readout_extractor_set_today (readout_importer_get_extractor (importer), today);
+
+  for (int i = 1; i < argc; i++)
+    {
+      ReadoutExtraction *extraction = readout_importer_extract_file (importer, argv[i], &error);
+
+      if (extraction == NULL)
+        return readout_cli_fail (error);
+      readout_importer_match (importer, extraction);
+      g_ptr_array_add (extractions, extraction);
+    }
+
+  if (!dry_run && !readout_importer_file (importer, extractions, &n_calls_new, &n_sources_new, &error))
+    return readout_cli_fail (error);
+
+  if (options->json)
+    {
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < extractions->len; i++)
+        {
+          g_autoptr(JsonNode) node = readout_extraction_to_json (g_ptr_array_index (extractions, i));
+          json_builder_add_value (builder, g_steal_pointer (&node));
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      readout_cli_print_json (root);
+    }
+  else
+    {
+      for (guint i = 0; i < extractions->len; i++)
+        {
+          ReadoutExtraction *extraction = g_ptr_array_index (extractions, i);
+
+          for (guint c = 0; c < extraction->calls->len; c++)
+            {
+              ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
+              g_autoptr(GString) names = g_string_new (NULL);
+
+              for (guint p = 0; p < call->participants->len; p++)
+                g_string_append_printf (names, "%s%s", p > 0 ? " – " : "",
+                                        ((ReadoutExtractedParticipant *) g_ptr_array_index (call->participants, p))->name);
+              g_print ("%s\t%s\t%s\t%s\t%u statements%s\n", extraction->file,
+                       call->date != NULL ? call->date : "?",
+                       readout_enum_to_string (READOUT_TYPE_CALL_STATUS, call->status), names->str,
+                       call->statements->len,
+                       call->matches_call_id > 0 ? "\t(stored call)" : "");
+            }
+        }
+      if (!dry_run)
+        g_print (_("%u new calls, %u new sources\n"), n_calls_new, n_sources_new);
+    }
+  return 0;
+}

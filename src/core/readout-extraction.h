@@ -1,0 +1,97 @@
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "readout-enums.h"
+
+G_BEGIN_DECLS
+
+/* What the extractor found in one text: plain structs, owned by the extraction, that
+ * the review page edits and the importer files. */
+
+typedef struct {
+  char   *name;
+  char   *country;    /* ISO 3166 alpha-2, or NULL */
+  gint64  leader_id;  /* the stored leader, or 0 for one that is new */
+  char   *office;     /* for a new leader: "President", "Chancellor"... */
+} ReadoutExtractedParticipant;
+
+typedef struct {
+  char                 *speaker;  /* "Kremlin", "Dmitry Peskov"; NULL for an unnamed publisher */
+  char                 *side;     /* alpha-2, or NULL for the independent press */
+  ReadoutStatementKind  kind;
+  char                 *text;
+  char                **topics;
+  gsize                 start;    /* byte span of @text in the extraction's text */
+  gsize                 end;
+} ReadoutExtractedStatement;
+
+typedef struct {
+  char  *value;
+  char  *where;                   /* "text", "caption", or a stored source's publisher */
+  gint64 source_id;               /* a stored source, or 0 for this text */
+} ReadoutExtractedClaim;
+
+typedef struct {
+  char      *field;               /* "date", "duration", "initiator" */
+  GPtrArray *claims;              /* ReadoutExtractedClaim */
+} ReadoutExtractedConflict;
+
+typedef struct {
+  char                     *date;           /* ISO, or NULL when the text does not say */
+  ReadoutDatePrecision      date_precision;
+  ReadoutCallStatus         status;
+  GPtrArray                *participants;   /* ReadoutExtractedParticipant */
+  int                       duration_minutes; /* 0 = unknown */
+  ReadoutDurationQualifier  duration_qualifier;
+  char                     *initiator;      /* a participant's name, or NULL */
+  gint64                    matches_call_id; /* 0 = a new call */
+  GPtrArray                *statements;     /* ReadoutExtractedStatement */
+  char                    **topics;
+  GPtrArray                *conflicts;      /* ReadoutExtractedConflict */
+} ReadoutExtractedCall;
+
+typedef struct {
+  char                 *file;
+  char                 *text;        /* the plain text the spans point into */
+  char                 *title;
+  char                 *publisher;   /* "Kremlin", "UPI"; NULL when unknown */
+  char                 *side;        /* the publisher's side for an official text */
+  ReadoutSourceKind     kind;
+  char                 *published;   /* ISO, or NULL */
+  ReadoutDatePrecision  published_precision;
+  GPtrArray            *calls;       /* ReadoutExtractedCall */
+} ReadoutExtraction;
+
+ReadoutExtractedParticipant *readout_extracted_participant_new  (const char *name,
+                                                                 const char *country);
+void                         readout_extracted_participant_free (ReadoutExtractedParticipant *self);
+ReadoutExtractedStatement   *readout_extracted_statement_new    (void);
+void                         readout_extracted_statement_free   (ReadoutExtractedStatement *self);
+ReadoutExtractedClaim       *readout_extracted_claim_new        (const char *value,
+                                                                 const char *where,
+                                                                 gint64      source_id);
+void                         readout_extracted_claim_free       (ReadoutExtractedClaim *self);
+ReadoutExtractedConflict    *readout_extracted_conflict_new     (const char *field);
+void                         readout_extracted_conflict_free    (ReadoutExtractedConflict *self);
+ReadoutExtractedCall        *readout_extracted_call_new         (void);
+void                         readout_extracted_call_free        (ReadoutExtractedCall *self);
+/* The participant of @self named @name, or NULL. */
+ReadoutExtractedParticipant *readout_extracted_call_find_participant (ReadoutExtractedCall *self,
+                                                                      const char           *name);
+ReadoutExtraction           *readout_extraction_new             (void);
+void                         readout_extraction_free            (ReadoutExtraction *self);
+
+/* The JSON of `readout-cli import --json`: file, published, calls (date, date_precision,
+ * status, participants, duration_minutes, duration_qualifier, initiator, matches_call_id,
+ * statements, topics, conflicts). */
+JsonNode *readout_extraction_to_json (ReadoutExtraction *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadoutExtractedParticipant, readout_extracted_participant_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadoutExtractedStatement, readout_extracted_statement_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadoutExtractedClaim, readout_extracted_claim_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadoutExtractedConflict, readout_extracted_conflict_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadoutExtractedCall, readout_extracted_call_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadoutExtraction, readout_extraction_free)
+
+G_END_DECLS

@@ -1,0 +1,569 @@
+#define G_LOG_DOMAIN "readout-import-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "readout-error.h"
+#include "readout-import-text.h"
+
+/* Import files come from anywhere: a saved web page, a copied readout, a file in a
+ * legacy encoding. This file turns them into clean UTF-8 plain text for the extractor
+ * and rejects what cannot be text with one sentence a user can act on. */
+
+static const char *
+display_name (const char *name)
+{
+  return name != NULL ? name : "The input";
+}
+
+static gboolean
+looks_binary (const guchar *data,
+              gsize         length)
+{
+  gsize scan = MIN (length, 65536);
+  gsize controls = 0;
+
+  for (gsize i = 0; i < scan; i++)
+    {
+      guchar c = data[i];
+
+      if (c == 0)
+        return TRUE;
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
+        controls++;
+    }
+
+  /* A stray control character occurs in real text; many of them do not. */
+  return controls > 8 && controls * 100 > scan;
+}
+
+/* Names the likely legacy encoding of bytes that are not UTF-8. Cyrillic text in
+ * Windows-1251 is mostly high bytes (letters are 0xC0-0xFF, Ё/ё 0xA8/0xB8); Western
+ * text in Latin-1 has a high byte here and there among ASCII letters. */
+static const char *
+guess_legacy_encoding (const guchar *data,
+                       gsize         length)
+{
+  gsize high = 0, cyrillic = 0, ascii_letters = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = data[i];
+
+      if (c >= 0x80)
+        {
+          high++;
+          if (c >= 0xC0 || c == 0xA8 || c == 0xB8)
+            cyrillic++;
+        }
+      else if (g_ascii_isalpha (c))
+        ascii_letters++;
+    }
+
+  if (high > 0 && cyrillic * 10 >= high * 8 && high * 2 >= ascii_letters)
+    return "Windows-1251";
+  return "Latin-1";
+}
+
+ReadoutImportFormat
+readout_import_text_guess_format (const char *name,
+                                  const char *data,
+                                  gsize       length)
+{
+  g_autofree char *head = NULL;
+  g_autofree char *lower_name = NULL;
+
+  if (name != NULL)
+    {
+      lower_name = g_ascii_strdown (name, -1);
+      if (g_str_has_suffix (lower_name, ".html") || g_str_has_suffix (lower_name, ".htm") ||
+          g_str_has_suffix (lower_name, ".xhtml"))
+        return READOUT_IMPORT_FORMAT_HTML;
+      if (g_str_has_suffix (lower_name, ".md") || g_str_has_suffix (lower_name, ".markdown"))
+        return READOUT_IMPORT_FORMAT_MARKDOWN;
+    }
+
+  head = g_ascii_strdown (data, MIN (length, 1024));
+  g_strstrip (head);
+  if (g_str_has_prefix (head, "<!doctype html") || g_str_has_prefix (head, "<html") ||
+      (head[0] == '<' && (strstr (head, "<p>") != NULL || strstr (head, "<body") != NULL ||
+                          strstr (head, "<div") != NULL)))
+    return READOUT_IMPORT_FORMAT_HTML;
+
+  return READOUT_IMPORT_FORMAT_PLAIN;
+}
+
+/* HTML: elements whose content is never the article. */
+static gboolean
+is_dropped_element (const char *name)
+{
+  static const char * const dropped[] = {
+    "script", "style", "nav", "header", "footer", "aside", "noscript", "template",
+    "form", "iframe", "svg", "button", "select", "head", "menu", "object", "canvas",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+    if (g_ascii_strcasecmp (name, dropped[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_block_element (const char *name)
+{
+  static const char * const blocks[] = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
+    "section", "article", "main", "table", "tr", "figure", "figcaption", "pre", "hr",
+    "dd", "dt", "dl", "address", "title", "body", "td", "th", "caption",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    if (g_ascii_strcasecmp (name, blocks[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_break (GString *out,
+              gboolean paragraph)
+{
+  /* Trailing spaces never end a line. */
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0)
+    return;
+  if (paragraph)
+    {
+      if (!g_str_has_suffix (out->str, "\n\n"))
+        g_string_append (out, g_str_has_suffix (out->str, "\n") ? "\n" : "\n\n");
+    }
+  else if (!g_str_has_suffix (out->str, "\n"))
+    g_string_append_c (out, '\n');
+}
+
+static void
+append_collapsed (GString    *out,
+                  const char *text)
+{
+  gboolean space = out->len > 0 && !g_ascii_isspace (out->str[out->len - 1]) ? FALSE : TRUE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (!space)
+            g_string_append_c (out, ' ');
+          space = TRUE;
+        }
+      else
+        {
+          g_string_append_c (out, *p);
+          space = FALSE;
+        }
+    }
+}
+
+char *
+readout_import_text_html_to_plain (const char *html,
+                                   gsize       length)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  htmlDocPtr doc;
+  xmlNodePtr root, node;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  if (length > G_MAXINT)
+    length = G_MAXINT;
+
+  doc = htmlReadMemory (html, (int) length, NULL, "UTF-8",
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  if (doc == NULL)
+    return g_strdup ("");
+
+  root = xmlDocGetRootElement (doc);
+  node = root;
+
+  /* An iterative walk: a hostile page nested a million deep must not overflow the stack. */
+  while (node != NULL)
+    {
+      gboolean descend = TRUE;
+
+      if (node->type == XML_ELEMENT_NODE)
+        {
+          const char *name = (const char *) node->name;
+
+          if (is_dropped_element (name))
+            descend = FALSE;
+          else if (g_ascii_strcasecmp (name, "br") == 0)
+            append_break (out, FALSE);
+          else if (is_block_element (name))
+            append_break (out, TRUE);
+        }
+      else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          if (node->content != NULL)
+            append_collapsed (out, (const char *) node->content);
+          descend = FALSE;
+        }
+      else
+        descend = FALSE;
+
+      if (descend && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+
+      while (node != NULL && node != root && node->next == NULL)
+        {
+          node = node->parent;
+          if (node != NULL && node->type == XML_ELEMENT_NODE &&
+              is_block_element ((const char *) node->name))
+            append_break (out, TRUE);
+        }
+      if (node == NULL || node == root)
+        break;
+      node = node->next;
+    }
+
+  xmlFreeDoc (doc);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Removes paired inline markers ("**", "__", "`") and turns links into their text. */
+static void
+append_markdown_inline (GString    *out,
+                        const char *line)
+{
+  const char *p = line;
+
+  while (*p != '\0')
+    {
+      if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
+        {
+          p += 2;
+          continue;
+        }
+      if (p[0] == '`')
+        {
+          p++;
+          continue;
+        }
+      /* A single * or _ is emphasis when it touches a word on one side only. */
+      if ((p[0] == '*' || p[0] == '_') &&
+          ((p == line || g_ascii_isspace (p[-1]) || p[1] == '\0' || g_ascii_isspace (p[1]) ||
+            g_ascii_ispunct (p[1]) || g_ascii_ispunct (p == line ? ' ' : p[-1]))))
+        {
+          p++;
+          continue;
+        }
+      if (p[0] == '!' && p[1] == '[')
+        {
+          const char *close = strstr (p, "](");
+          const char *end = close != NULL ? strchr (close, ')') : NULL;
+
+          if (end != NULL)
+            {
+              p = end + 1;
+              continue;
+            }
+        }
+      if (p[0] == '[')
+        {
+          const char *close = strchr (p, ']');
+
+          if (close != NULL && close[1] == '(' && strchr (close, ')') != NULL)
+            {
+              g_string_append_len (out, p + 1, close - p - 1);
+              p = strchr (close, ')') + 1;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p);
+      p++;
+    }
+}
+
+char *
+readout_import_text_markdown_to_plain (const char *markdown)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (markdown != NULL, NULL);
+
+  lines = g_strsplit (markdown, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      g_autofree char *trimmed = g_strstrip (g_strdup (line));
+
+      if (g_str_has_prefix (trimmed, "```") || g_str_has_prefix (trimmed, "~~~"))
+        continue;
+      if (trimmed[0] != '\0' && strspn (trimmed, "-*_ ") == strlen (trimmed) &&
+          strlen (trimmed) >= 3)
+        {
+          append_break (out, TRUE);
+          continue;
+        }
+
+      line = trimmed;
+      while (*line == '>')
+        line = line + 1 + (line[1] == ' ');
+      if (*line == '#')
+        {
+          while (*line == '#')
+            line++;
+          while (*line == ' ')
+            line++;
+          append_break (out, TRUE);
+          append_markdown_inline (out, line);
+          append_break (out, TRUE);
+          continue;
+        }
+      if ((line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ')
+        {
+          append_break (out, FALSE);
+          line += 2;
+        }
+      else if (g_ascii_isdigit (line[0]))
+        {
+          const char *q = line;
+
+          while (g_ascii_isdigit (*q))
+            q++;
+          if ((*q == '.' || *q == ')') && q[1] == ' ')
+            {
+              append_break (out, FALSE);
+              line = q + 2;
+            }
+        }
+
+      if (*line == '\0')
+        {
+          append_break (out, TRUE);
+          continue;
+        }
+      if (out->len > 0 && !g_str_has_suffix (out->str, "\n"))
+        g_string_append_c (out, ' ');
+      append_markdown_inline (out, line);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Line ends to \n, no-break spaces to spaces, no trailing spaces, at most one blank
+ * line in a row, composed Unicode (so "é" is one code point for matching). */
+static char *
+normalize_plain (const char *text)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (text) + 1);
+  g_autofree char *composed = NULL;
+  int newlines = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          if (p[1] == '\n')
+            continue;
+          g_string_append_c (out, '\n');
+          newlines++;
+          continue;
+        }
+      if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
+        {
+          g_string_append_c (out, ' ');
+          p++;
+          continue;
+        }
+      if (*p == '\n')
+        {
+          while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
+            g_string_truncate (out, out->len - 1);
+          newlines++;
+          if (newlines <= 2 && out->len > 0)
+            g_string_append_c (out, '\n');
+          continue;
+        }
+      if ((*p == ' ' || *p == '\t') && newlines > 0)
+        continue;
+      newlines = 0;
+      g_string_append_c (out, *p == '\t' || *p == '\f' || *p == '\v' ? ' ' : *p);
+    }
+
+  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+    g_string_truncate (out, out->len - 1);
+
+  composed = g_utf8_normalize (out->str, out->len, G_NORMALIZE_DEFAULT_COMPOSE);
+  return composed != NULL ? g_steal_pointer (&composed) : g_strdup (out->str);
+}
+
+char *
+readout_import_text_from_data (const char           *data,
+                               gsize                 length,
+                               const char           *name,
+                               ReadoutImportFormat   format,
+                               GError              **error)
+{
+  g_autofree char *converted = NULL;
+  g_autofree char *plain = NULL;
+  const guchar *bytes = (const guchar *) data;
+  const char *end = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > READOUT_IMPORT_TEXT_MAX_SIZE)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                   "%s is larger than 10 MB; import one article or readout at a time.",
+                   display_name (name));
+      return NULL;
+    }
+
+  if (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                   "%s is UTF-16 text; save it as UTF-8 and import it again.",
+                   display_name (name));
+      return NULL;
+    }
+
+  /* A byte order mark says nothing the rest of the text does not. */
+  if (length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+    {
+      data += 3;
+      bytes += 3;
+      length -= 3;
+    }
+
+  {
+    gboolean blank = TRUE;
+
+    for (gsize i = 0; i < length && blank; i++)
+      if (!g_ascii_isspace (data[i]))
+        blank = FALSE;
+    if (blank)
+      {
+        g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                     "%s is empty; there is no text to import.", display_name (name));
+        return NULL;
+      }
+  }
+
+  if (looks_binary (bytes, length))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                   "%s is a binary file, not text; import a plain text, Markdown or HTML file.",
+                   display_name (name));
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      const char *encoding = guess_legacy_encoding (bytes, length);
+
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                   "%s is not UTF-8 text (it looks like %s); convert it to UTF-8, "
+                   "for example with “iconv -f %s -t UTF-8”, and import it again.",
+                   display_name (name), encoding,
+                   g_str_equal (encoding, "Latin-1") ? "LATIN1" : "WINDOWS-1251");
+      return NULL;
+    }
+
+  if (format == READOUT_IMPORT_FORMAT_AUTO)
+    format = readout_import_text_guess_format (name, data, length);
+
+  switch (format)
+    {
+    case READOUT_IMPORT_FORMAT_HTML:
+      converted = readout_import_text_html_to_plain (data, length);
+      break;
+    case READOUT_IMPORT_FORMAT_MARKDOWN:
+      {
+        g_autofree char *copy = g_strndup (data, length);
+        converted = readout_import_text_markdown_to_plain (copy);
+      }
+      break;
+    case READOUT_IMPORT_FORMAT_AUTO:
+    case READOUT_IMPORT_FORMAT_PLAIN:
+    default:
+      converted = g_strndup (data, length);
+      break;
+    }
+
+  /* libxml2 may hand back text it repaired; never pass invalid UTF-8 further. */
+  if (!g_utf8_validate (converted, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (converted, -1);
+      g_free (converted);
+      converted = valid;
+    }
+
+  plain = normalize_plain (converted);
+  if (plain[0] == '\0')
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                   "%s has no text once its markup is removed; there is nothing to import.",
+                   display_name (name));
+      return NULL;
+    }
+
+  return g_steal_pointer (&plain);
+}
+
+char *
+readout_import_text_load (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  basename = g_file_get_basename (file);
+
+  /* Check the size before reading: a 4 GB file must not be loaded to be refused. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, READOUT_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                     ? READOUT_ERROR_NOT_FOUND : READOUT_ERROR_IO,
+                   "Cannot read %s: %s", path, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                   "%s is a folder; import the files in it instead.", path);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > READOUT_IMPORT_TEXT_MAX_SIZE)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                   "%s is larger than 10 MB; import one article or readout at a time.", path);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
+                   "Cannot read %s: %s", path, local_error->message);
+      return NULL;
+    }
+
+  return readout_import_text_from_data (contents, length, path, READOUT_IMPORT_FORMAT_AUTO, error);
+}

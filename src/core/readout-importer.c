@@ -1,0 +1,483 @@
+#define G_LOG_DOMAIN "readout-importer"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "readout-error.h"
+#include "readout-import-text.h"
+#include "readout-importer.h"
+
+struct _ReadoutImporter
+{
+  GObject parent_instance;
+
+  ReadoutStore     *store;   /* nullable: extraction only */
+  ReadoutExtractor *extractor;
+};
+
+G_DEFINE_FINAL_TYPE (ReadoutImporter, readout_importer, G_TYPE_OBJECT)
+
+static void
+readout_importer_finalize (GObject *object)
+{
+  ReadoutImporter *self = READOUT_IMPORTER (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->extractor);
+
+  G_OBJECT_CLASS (readout_importer_parent_class)->finalize (object);
+}
+
+static void
+readout_importer_class_init (ReadoutImporterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = readout_importer_finalize;
+}
+
+static void
+readout_importer_init (ReadoutImporter *self)
+{
+}
+
+ReadoutImporter *
+readout_importer_new (ReadoutStore *store)
+{
+  ReadoutImporter *self;
+  gboolean have_topics = FALSE;
+
+  g_return_val_if_fail (store == NULL || READOUT_IS_STORE (store), NULL);
+
+  self = g_object_new (READOUT_TYPE_IMPORTER, NULL);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->extractor = readout_extractor_new ();
+
+  if (store != NULL)
+    {
+      g_autoptr(GListModel) leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+      g_autoptr(GListModel) topics = readout_store_list_topics (store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (leaders); i++)
+        {
+          g_autoptr(ReadoutLeader) leader = g_list_model_get_item (leaders, i);
+          readout_extractor_add_leader (self->extractor, leader);
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+        {
+          g_autoptr(ReadoutTopic) topic = g_list_model_get_item (topics, i);
+          readout_extractor_add_topic (self->extractor, topic);
+          have_topics = TRUE;
+        }
+    }
+  if (!have_topics)
+    readout_extractor_add_default_topics (self->extractor, NULL);
+
+  return self;
+}
+
+ReadoutExtractor *
+readout_importer_get_extractor (ReadoutImporter *self)
+{
+  g_return_val_if_fail (READOUT_IS_IMPORTER (self), NULL);
+  return self->extractor;
+}
+
+ReadoutExtraction *
+readout_importer_extract_file (ReadoutImporter  *self,
+                               const char       *path,
+                               GError          **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (READOUT_IS_IMPORTER (self), NULL);
+
+  text = readout_import_text_load (path, error);
+  if (text == NULL)
+    return NULL;
+  return readout_extractor_extract (self->extractor, text, path, error);
+}
+
+static gboolean
+parse_day (const char *iso,
+           GDate      *date)
+{
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+/* The stored call between the same two leaders within a day of @call, or NULL. */
+static ReadoutCall *
+find_stored_call (ReadoutImporter      *self,
+                  ReadoutExtractedCall *call)
+{
+  ReadoutExtractedParticipant *a, *b;
+  g_autoptr(GListModel) calls = NULL;
+  GDate date;
+
+  if (self->store == NULL || call->participants->len < 2 || !parse_day (call->date, &date))
+    return NULL;
+  a = g_ptr_array_index (call->participants, 0);
+  b = g_ptr_array_index (call->participants, 1);
+  if (a->leader_id <= 0 || b->leader_id <= 0)
+    return NULL;
+
+  calls = readout_store_list_calls (self->store, a->leader_id, b->leader_id);
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr(ReadoutCall) stored = g_list_model_get_item (calls, i);
+      GDate stored_date;
+      int days;
+
+      if (!parse_day (readout_call_get_date (stored), &stored_date))
+        continue;
+      days = g_date_days_between (&date, &stored_date);
+      if (ABS (days) <= 1)
+        return g_steal_pointer (&stored);
+      /* Newest first: once older than a day before, nothing further matches. */
+      if (days < -1)
+        break;
+    }
+  return NULL;
+}
+
+static void
+add_stored_conflict (ReadoutExtractedCall *call,
+                     const char           *field,
+                     const char           *stored_value,
+                     const char           *new_value)
+{
+  ReadoutExtractedConflict *conflict = readout_extracted_conflict_new (field);
+
+  g_ptr_array_add (conflict->claims, readout_extracted_claim_new (stored_value, "store", 0));
+  g_ptr_array_add (conflict->claims, readout_extracted_claim_new (new_value, "text", 0));
+  g_ptr_array_add (call->conflicts, conflict);
+}
+
+void
+readout_importer_match (ReadoutImporter   *self,
+                        ReadoutExtraction *extraction)
+{
+  g_return_if_fail (READOUT_IS_IMPORTER (self));
+  g_return_if_fail (extraction != NULL);
+
+  for (guint i = 0; i < extraction->calls->len; i++)
+    {
+      ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, i);
+      g_autoptr(ReadoutCall) stored = NULL;
+
+      /* Matching again (inside the filing transaction) replaces what an earlier match said. */
+      for (guint k = call->conflicts->len; k > 0; k--)
+        {
+          ReadoutExtractedConflict *c = g_ptr_array_index (call->conflicts, k - 1);
+
+          if (c->claims->len > 0 &&
+              g_str_equal (((ReadoutExtractedClaim *) g_ptr_array_index (c->claims, 0))->where, "store"))
+            g_ptr_array_remove_index (call->conflicts, k - 1);
+        }
+      call->matches_call_id = 0;
+      stored = find_stored_call (self, call);
+      if (stored == NULL)
+        continue;
+      call->matches_call_id = readout_call_get_id (stored);
+
+      if (g_strcmp0 (readout_call_get_date (stored), call->date) != 0 &&
+          readout_call_get_status (stored) == READOUT_CALL_STATUS_HELD &&
+          call->status == READOUT_CALL_STATUS_HELD)
+        add_stored_conflict (call, "date", readout_call_get_date (stored), call->date);
+      if (readout_call_get_duration_minutes (stored) > 0 && call->duration_minutes > 0 &&
+          (readout_call_get_duration_minutes (stored) != call->duration_minutes ||
+           readout_call_get_duration_qualifier (stored) != call->duration_qualifier))
+        {
+          g_autofree char *a = g_strdup_printf ("%s %d minutes",
+                                                readout_enum_to_string (READOUT_TYPE_DURATION_QUALIFIER,
+                                                                        readout_call_get_duration_qualifier (stored)),
+                                                readout_call_get_duration_minutes (stored));
+          g_autofree char *b = g_strdup_printf ("%s %d minutes",
+                                                readout_enum_to_string (READOUT_TYPE_DURATION_QUALIFIER,
+                                                                        call->duration_qualifier),
+                                                call->duration_minutes);
+          add_stored_conflict (call, "duration", a, b);
+        }
+    }
+}
+
+/* Texts compare equal when their words do: whitespace and line ends do not count. */
+static char *
+normalize_for_compare (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append_c (out, *p);
+          space = FALSE;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+call_has_text (ReadoutImporter *self,
+               gint64           call_id,
+               const char      *normalized)
+{
+  g_autoptr(GListModel) sources = readout_store_list_sources (self->store, call_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ReadoutSource) source = g_list_model_get_item (sources, i);
+      g_autofree char *other = normalize_for_compare (readout_source_get_text (source));
+
+      if (g_str_equal (other, normalized))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+readout_importer_is_duplicate (ReadoutImporter   *self,
+                               ReadoutExtraction *extraction)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (READOUT_IS_IMPORTER (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  normalized = normalize_for_compare (extraction->text);
+  for (guint i = 0; i < extraction->calls->len; i++)
+    {
+      ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, i);
+
+      if (call->matches_call_id > 0 && call_has_text (self, call->matches_call_id, normalized))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gint64
+ensure_leader (ReadoutImporter              *self,
+               ReadoutExtractedParticipant  *participant,
+               GError                      **error)
+{
+  g_autoptr(ReadoutLeader) found = NULL;
+  g_autoptr(ReadoutLeader) leader = NULL;
+  const char *space;
+
+  if (participant->leader_id > 0)
+    return participant->leader_id;
+
+  found = readout_store_find_leader (self->store, participant->name, NULL);
+  if (found != NULL)
+    return participant->leader_id = readout_leader_get_id (found);
+
+  leader = readout_leader_new ();
+  readout_leader_set_name (leader, participant->name);
+  readout_leader_set_country (leader, participant->country);
+  readout_leader_set_office (leader, participant->office);
+  space = strrchr (participant->name, ' ');
+  if (space != NULL)
+    {
+      const char *aliases[] = { space + 1, NULL };
+      readout_leader_set_aliases (leader, aliases);
+    }
+  if (!readout_store_insert_leader (self->store, leader, error))
+    return 0;
+  participant->leader_id = readout_leader_get_id (leader);
+  return participant->leader_id;
+}
+
+static gboolean
+file_call (ReadoutImporter       *self,
+           ReadoutExtraction     *extraction,
+           ReadoutExtractedCall  *extracted,
+           guint                 *n_calls_new,
+           guint                 *n_sources_new,
+           GError               **error)
+{
+  g_autoptr(ReadoutCall) call = NULL;
+  g_autoptr(ReadoutSource) source = NULL;
+  gint64 ids[8];
+  guint n_ids = 0;
+  gint64 initiator_id = 0;
+
+  if (extracted->date == NULL)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
+                   "%s does not say when the call took place; give the text's date with --date YYYY-MM-DD.",
+                   extraction->file != NULL ? extraction->file : "The text");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < extracted->participants->len && n_ids < G_N_ELEMENTS (ids); i++)
+    {
+      ReadoutExtractedParticipant *p = g_ptr_array_index (extracted->participants, i);
+      gint64 id = ensure_leader (self, p, error);
+
+      if (id <= 0)
+        return FALSE;
+      ids[n_ids++] = id;
+      if (g_strcmp0 (extracted->initiator, p->name) == 0)
+        initiator_id = id;
+    }
+
+  if (extracted->matches_call_id > 0)
+    {
+      call = readout_store_get_call (self->store, extracted->matches_call_id, error);
+      if (call == NULL)
+        return FALSE;
+      /* A readout of a call that was only announced: it took place. */
+      if (readout_call_get_status (call) == READOUT_CALL_STATUS_ANNOUNCED &&
+          extracted->status == READOUT_CALL_STATUS_HELD)
+        {
+          readout_call_set_status (call, READOUT_CALL_STATUS_HELD);
+          readout_call_set_date (call, extracted->date);
+        }
+      if (readout_call_get_duration_minutes (call) <= 0 && extracted->duration_minutes > 0)
+        {
+          readout_call_set_duration_minutes (call, extracted->duration_minutes);
+          readout_call_set_duration_qualifier (call, extracted->duration_qualifier);
+        }
+      if (readout_call_get_initiator_id (call) <= 0 && initiator_id > 0)
+        readout_call_set_initiator_id (call, initiator_id);
+      if (!readout_store_update_call (self->store, call, error))
+        return FALSE;
+    }
+  else
+    {
+      call = readout_call_new ();
+      readout_call_set_date (call, extracted->date);
+      readout_call_set_date_precision (call, extracted->date_precision);
+      readout_call_set_status (call, extracted->status);
+      if (extracted->duration_minutes > 0)
+        {
+          readout_call_set_duration_minutes (call, extracted->duration_minutes);
+          readout_call_set_duration_qualifier (call, extracted->duration_qualifier);
+        }
+      readout_call_set_initiator_id (call, initiator_id);
+      readout_call_set_participant_ids (call, ids, n_ids);
+      if (!readout_store_insert_call (self->store, call, error))
+        return FALSE;
+      extracted->matches_call_id = readout_call_get_id (call);
+      if (n_calls_new != NULL)
+        (*n_calls_new)++;
+    }
+
+  source = readout_source_new ();
+  readout_source_set_call_id (source, readout_call_get_id (call));
+  if (extraction->publisher != NULL)
+    readout_source_set_publisher (source, extraction->publisher);
+  else
+    {
+      g_autofree char *base = extraction->file != NULL ? g_path_get_basename (extraction->file) : g_strdup ("Pasted text");
+      readout_source_set_publisher (source, base);
+    }
+  readout_source_set_kind (source, extraction->kind);
+  readout_source_set_side (source, extraction->side);
+  readout_source_set_date (source, extraction->published);
+  readout_source_set_title (source, extraction->title);
+  readout_source_set_text (source, extraction->text);
+  if (!readout_store_insert_source (self->store, source, error))
+    return FALSE;
+  if (n_sources_new != NULL)
+    (*n_sources_new)++;
+
+  for (guint i = 0; i < extracted->statements->len; i++)
+    {
+      ReadoutExtractedStatement *s = g_ptr_array_index (extracted->statements, i);
+      g_autoptr(ReadoutStatement) statement = readout_statement_new ();
+
+      readout_statement_set_call_id (statement, readout_call_get_id (call));
+      readout_statement_set_source_id (statement, readout_source_get_id (source));
+      readout_statement_set_speaker (statement, s->speaker);
+      readout_statement_set_side (statement, s->side);
+      readout_statement_set_kind (statement, s->kind);
+      readout_statement_set_text (statement, s->text);
+      readout_statement_set_position (statement, (int) i);
+      if (!readout_store_insert_statement (self->store, statement, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < extracted->conflicts->len; i++)
+    {
+      ReadoutExtractedConflict *c = g_ptr_array_index (extracted->conflicts, i);
+      g_autoptr(ReadoutConflict) conflict = readout_conflict_new ();
+
+      readout_conflict_set_call_id (conflict, readout_call_get_id (call));
+      readout_conflict_set_field (conflict, c->field);
+      for (guint k = 0; k < c->claims->len; k++)
+        {
+          ReadoutExtractedClaim *claim = g_ptr_array_index (c->claims, k);
+          g_autofree char *where = g_strdup_printf ("%s (%s)",
+                                                    readout_source_get_publisher (source), claim->where);
+
+          readout_conflict_add_claim (conflict, claim->value,
+                                      g_str_equal (claim->where, "store") ? 0 : readout_source_get_id (source),
+                                      g_str_equal (claim->where, "store") ? NULL : where);
+        }
+      if (!readout_store_insert_conflict (self->store, conflict, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+readout_importer_file (ReadoutImporter  *self,
+                       GPtrArray        *extractions,
+                       guint            *n_calls_new,
+                       guint            *n_sources_new,
+                       GError          **error)
+{
+  g_return_val_if_fail (READOUT_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (extractions != NULL, FALSE);
+
+  if (n_calls_new != NULL)
+    *n_calls_new = 0;
+  if (n_sources_new != NULL)
+    *n_sources_new = 0;
+  if (self->store == NULL)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, "There is no store to import into.");
+      return FALSE;
+    }
+
+  if (!readout_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint e = 0; e < extractions->len; e++)
+    {
+      ReadoutExtraction *extraction = g_ptr_array_index (extractions, e);
+
+      /* Match again inside the transaction: an earlier file of this import may have
+       * stored the call this one reports. */
+      readout_importer_match (self, extraction);
+      if (readout_importer_is_duplicate (self, extraction))
+        continue;
+      for (guint c = 0; c < extraction->calls->len; c++)
+        if (!file_call (self, extraction, g_ptr_array_index (extraction->calls, c),
+                        n_calls_new, n_sources_new, error))
+          {
+            readout_store_rollback (self->store);
+            if (n_calls_new != NULL)
+              *n_calls_new = 0;
+            if (n_sources_new != NULL)
+              *n_sources_new = 0;
+            return FALSE;
+          }
+    }
+
+  return readout_store_commit (self->store, error);
+}

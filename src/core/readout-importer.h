@@ -1,0 +1,37 @@
+#pragma once
+
+#include <glib-object.h>
+
+#include "readout-extraction.h"
+#include "readout-extractor.h"
+#include "readout-store.h"
+
+G_BEGIN_DECLS
+
+#define READOUT_TYPE_IMPORTER (readout_importer_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReadoutImporter, readout_importer, READOUT, IMPORTER, GObject)
+
+/* Import of articles and readouts into a store: reading the file, extraction with the
+ * store's leaders and topics, matching each call with a stored one, and filing. */
+ReadoutImporter   *readout_importer_new           (ReadoutStore       *store);
+ReadoutExtractor  *readout_importer_get_extractor (ReadoutImporter    *self);
+ReadoutExtraction *readout_importer_extract_file  (ReadoutImporter    *self,
+                                                   const char         *path,
+                                                   GError            **error);
+/* Sets matches_call_id of each call that is already stored (same participants, within a
+ * day) and adds conflicts with what the store says (date, duration). */
+void               readout_importer_match         (ReadoutImporter    *self,
+                                                   ReadoutExtraction  *extraction);
+/* TRUE when the text is already a source of the matched call: importing it again adds nothing. */
+gboolean           readout_importer_is_duplicate  (ReadoutImporter    *self,
+                                                   ReadoutExtraction  *extraction);
+/* Files the extractions in one transaction: all of them or, on error, none. @n_calls_new and
+ * @n_sources_new (nullable) count what was written. */
+gboolean           readout_importer_file          (ReadoutImporter    *self,
+                                                   GPtrArray          *extractions,
+                                                   guint              *n_calls_new,
+                                                   guint              *n_sources_new,
+                                                   GError            **error);
+
+G_END_DECLS
