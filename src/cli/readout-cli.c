@@ -25,6 +25,8 @@ static const Command commands[] = {
   { "list-calls",   readout_cli_list_calls,   N_("List calls, newest first [--leader NAME] [--with NAME]") },
   { "show-call",    readout_cli_show_call,    N_("Show one call with its sources and statements: ID") },
   { "search",       readout_cli_search,       N_("Search everything that was said: QUERY") },
+  { "compare",      readout_cli_compare,      N_("Compare what two sides of a call said: ID [--side-a COUNTRY] [--side-b COUNTRY]") },
+  { "export-pdf",   readout_cli_export_pdf,   N_("Export a comparison to PDF: ID --output FILE [--paper a4|letter]") },
   { "generate",     readout_cli_generate,     N_("Write a synthetic store for benchmarks") },
   { "bench",        readout_cli_bench,        N_("Time the common reads on a store") },
   { "import",       readout_cli_import,       N_("Import articles and readouts: FILE… [--dry-run] [--date DATE]") },

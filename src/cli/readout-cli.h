@@ -2,6 +2,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "readout-comparison.h"
 #include "readout-store.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,12 @@ int readout_cli_search       (const ReadoutCliOptions *options, int argc, char *
 int readout_cli_generate     (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_bench        (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_import       (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_compare      (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_export_pdf   (const ReadoutCliOptions *options, int argc, char **argv);
+
+/* Shared by compare and export-pdf (readout-cli-compare.c). */
+gboolean readout_cli_parse_call_id (const char *command, int argc, char **argv, gint64 *call_id, int *status);
+char *readout_cli_resolve_side (ReadoutStore *store, const char *text, const char *which, GError **error);
+ReadoutComparison *readout_cli_build_comparison (ReadoutStore *store, gint64 call_id, const char *side_a, const char *side_b, const char *source_a, const char *source_b, GError **error);
 
 G_END_DECLS

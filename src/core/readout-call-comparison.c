@@ -1,0 +1,360 @@
+#define G_LOG_DOMAIN "readout-call-comparison"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "readout-call-comparison.h"
+#include "readout-error.h"
+#include "readout-store-private.h"
+
+/* Every statement of @call_id, in the store's order (by side, source, position). */
+static GPtrArray *
+collect_call_statements (ReadoutStore *store,
+                         gint64        call_id)
+{
+  g_autoptr(GListModel) model = readout_store_list_statements (store, call_id);
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *statements = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (statements, g_list_model_get_item (model, i));
+  return statements;
+}
+
+static GPtrArray *
+filter_side (GPtrArray  *statements,
+             const char *side)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      ReadoutStatement *statement = g_ptr_array_index (statements, i);
+
+      if (g_strcmp0 (readout_statement_get_side (statement), side) == 0)
+        g_ptr_array_add (result, g_object_ref (statement));
+    }
+  return result;
+}
+
+/* The texts of @statements plus up to READOUT_CALL_COMPARISON_CORPUS_SAMPLE statements of
+ * other calls. The newest rows are taken because the rowid range is one index walk
+ * however large the store is; a random sample would read the whole table. */
+static GStrv
+build_corpus (ReadoutStore *store,
+              gint64        call_id,
+              GPtrArray    *statements)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < statements->len; i++)
+    g_strv_builder_add (builder, readout_statement_get_text (g_ptr_array_index (statements, i)));
+
+  stmt = readout_store_prepare (store,
+                                "SELECT text FROM statements WHERE call_id <> ?"
+                                " ORDER BY id DESC LIMIT ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, call_id);
+      sqlite3_bind_int (stmt, 2, READOUT_CALL_COMPARISON_CORPUS_SAMPLE);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *text = readout_sql_column_text (stmt, 0);
+
+          if (text != NULL)
+            g_strv_builder_add (builder, text);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* The distinct sides of @statements in order of first appearance (the store gives them
+ * sorted by code), without the independent press. */
+static GStrv
+sides_of (GPtrArray *statements)
+{
+  g_autoptr(GPtrArray) sides = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const char *side = readout_statement_get_side (g_ptr_array_index (statements, i));
+
+      if (side != NULL && side[0] != '\0'
+          && !g_ptr_array_find_with_equal_func (sides, side, g_str_equal, NULL))
+        g_ptr_array_add (sides, g_strdup (side));
+    }
+  g_ptr_array_add (sides, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&sides), FALSE);
+}
+
+static char *
+country_name (ReadoutStore *store,
+              const char   *code)
+{
+  char *name = NULL;
+
+  if (readout_store_lookup_country (store, code, &name, NULL) && name != NULL)
+    return name;
+  g_free (name);
+  return g_strdup (code);
+}
+
+/* "United States (US), Russia (RU)", or "none" */
+static char *
+describe_sides (ReadoutStore       *store,
+                const char * const *sides)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; sides != NULL && sides[i] != NULL; i++)
+    {
+      g_autofree char *name = country_name (store, sides[i]);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, "%s (%s)", name, sides[i]);
+    }
+  if (text->len == 0)
+    return g_strdup (_("none"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Upper-cases and checks a side the caller gave; NULL with @error set if it is not a
+ * country the store knows. */
+static char *
+normalize_side (ReadoutStore  *store,
+                const char    *side,
+                const char    *which,
+                GError       **error)
+{
+  g_autofree char *code = NULL;
+
+  if (side == NULL || strlen (side) != 2 || !g_ascii_isalpha (side[0]) || !g_ascii_isalpha (side[1]))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                   _("“%s” is not a country code for side %s: use an ISO 3166 code such as "
+                     "US or RU."), side != NULL ? side : "", which);
+      return NULL;
+    }
+  code = g_ascii_strup (side, -1);
+  if (!readout_store_lookup_country (store, code, NULL, NULL))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                   _("“%s” is not a known country code for side %s: use an ISO 3166 code "
+                     "such as US or RU."), side, which);
+      return NULL;
+    }
+  return g_steal_pointer (&code);
+}
+
+GStrv
+readout_call_comparison_dup_sides (ReadoutStore  *store,
+                                   gint64         call_id,
+                                   GError       **error)
+{
+  g_autoptr(ReadoutCall) call = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+
+  g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
+
+  call = readout_store_get_call (store, call_id, error);
+  if (call == NULL)
+    return NULL;
+  statements = collect_call_statements (store, call_id);
+  return sides_of (statements);
+}
+
+ReadoutComparison *
+readout_call_comparison_new (ReadoutStore  *store,
+                             gint64         call_id,
+                             const char    *side_a,
+                             const char    *side_b,
+                             GError       **error)
+{
+  g_autoptr(ReadoutCall) call = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) statements_a = NULL;
+  g_autoptr(GPtrArray) statements_b = NULL;
+  g_auto(GStrv) sides = NULL;
+  g_auto(GStrv) corpus = NULL;
+  g_autofree char *code_a = NULL;
+  g_autofree char *code_b = NULL;
+  g_autofree char *label_a = NULL;
+  g_autofree char *label_b = NULL;
+  ReadoutComparison *comparison;
+  const char *codes[2];
+
+  g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  call = readout_store_get_call (store, call_id, error);
+  if (call == NULL)
+    return NULL;
+
+  if (side_a == NULL || side_b == NULL)
+    {
+      const char * const *countries = readout_call_get_participant_countries (call);
+      guint n = countries != NULL ? g_strv_length ((GStrv) countries) : 0;
+
+      if (n < 2 || countries[0] == NULL || countries[1] == NULL)
+        {
+          g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                       _("Call %" G_GINT64_FORMAT " does not have two participants with a "
+                         "country: choose the sides with --side-a and --side-b."), call_id);
+          return NULL;
+        }
+      if (side_a == NULL)
+        side_a = side_b == NULL || g_ascii_strcasecmp (countries[0], side_b) != 0
+                 ? countries[0] : countries[1];
+      if (side_b == NULL)
+        side_b = g_ascii_strcasecmp (countries[1], side_a) != 0 ? countries[1] : countries[0];
+    }
+
+  code_a = normalize_side (store, side_a, "A", error);
+  if (code_a == NULL)
+    return NULL;
+  code_b = normalize_side (store, side_b, "B", error);
+  if (code_b == NULL)
+    return NULL;
+  if (g_str_equal (code_a, code_b))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                   _("Side A and side B are both %s: choose two different sides."), code_a);
+      return NULL;
+    }
+
+  statements = collect_call_statements (store, call_id);
+  sides = sides_of (statements);
+  statements_a = filter_side (statements, code_a);
+  statements_b = filter_side (statements, code_b);
+
+  codes[0] = code_a;
+  codes[1] = code_b;
+  for (guint i = 0; i < 2; i++)
+    {
+      if ((i == 0 ? statements_a : statements_b)->len == 0)
+        {
+          g_autofree char *name = country_name (store, codes[i]);
+          g_autofree char *have = describe_sides (store, (const char * const *) sides);
+
+          g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
+                       _("Call %" G_GINT64_FORMAT " has no statements from %s (%s) for side %s; "
+                         "sides with statements: %s."),
+                       call_id, name, codes[i], i == 0 ? "A" : "B", have);
+          return NULL;
+        }
+    }
+
+  label_a = country_name (store, code_a);
+  label_b = country_name (store, code_b);
+  corpus = build_corpus (store, call_id, statements);
+
+  comparison = readout_comparison_new (label_a, statements_a, label_b, statements_b,
+                                       (const char * const *) corpus);
+  readout_comparison_set_call_id (comparison, call_id);
+  return comparison;
+}
+
+/* "Kremlin" normally; "Kremlin, 28 January 2017" when both sources have one publisher. */
+static char *
+source_label (ReadoutSource *source,
+              ReadoutSource *other)
+{
+  const char *publisher = readout_source_get_publisher (source);
+
+  if (g_strcmp0 (publisher, readout_source_get_publisher (other)) != 0)
+    return g_strdup (publisher);
+  if (readout_source_get_date (source) != NULL
+      && g_strcmp0 (readout_source_get_date (source), readout_source_get_date (other)) != 0)
+    return g_strdup_printf ("%s, %s", publisher, readout_source_get_date (source));
+  if (readout_source_get_title (source) != NULL)
+    return g_strdup_printf ("%s: %s", publisher, readout_source_get_title (source));
+  return g_strdup_printf ("%s #%" G_GINT64_FORMAT, publisher, readout_source_get_id (source));
+}
+
+static GPtrArray *
+collect_source_statements (ReadoutStore *store,
+                           gint64        source_id)
+{
+  g_autoptr(GListModel) model = readout_store_list_source_statements (store, source_id);
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *statements = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (statements, g_list_model_get_item (model, i));
+  return statements;
+}
+
+ReadoutComparison *
+readout_call_comparison_new_for_sources (ReadoutStore  *store,
+                                         gint64         source_a,
+                                         gint64         source_b,
+                                         GError       **error)
+{
+  g_autoptr(ReadoutSource) a = NULL;
+  g_autoptr(ReadoutSource) b = NULL;
+  g_autoptr(GPtrArray) statements_a = NULL;
+  g_autoptr(GPtrArray) statements_b = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_auto(GStrv) corpus = NULL;
+  g_autofree char *label_a = NULL;
+  g_autofree char *label_b = NULL;
+  ReadoutComparison *comparison;
+  gint64 call_id;
+
+  g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  a = readout_store_get_source (store, source_a, error);
+  if (a == NULL)
+    return NULL;
+  b = readout_store_get_source (store, source_b, error);
+  if (b == NULL)
+    return NULL;
+  if (source_a == source_b)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                   _("Side A and side B are both source %" G_GINT64_FORMAT ": choose two "
+                     "different sources."), source_a);
+      return NULL;
+    }
+  call_id = readout_source_get_call_id (a);
+  if (call_id != readout_source_get_call_id (b))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                   _("Sources %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT " are about "
+                     "different calls: compare sources of one call."), source_a, source_b);
+      return NULL;
+    }
+
+  statements_a = collect_source_statements (store, source_a);
+  statements_b = collect_source_statements (store, source_b);
+  for (guint i = 0; i < 2; i++)
+    {
+      ReadoutSource *source = i == 0 ? a : b;
+
+      if ((i == 0 ? statements_a : statements_b)->len == 0)
+        {
+          g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
+                       _("Source %" G_GINT64_FORMAT " (%s) has no statements to compare: "
+                         "add its quotes or paraphrases first."),
+                       readout_source_get_id (source), readout_source_get_publisher (source));
+          return NULL;
+        }
+    }
+
+  label_a = source_label (a, b);
+  label_b = source_label (b, a);
+  statements = collect_call_statements (store, call_id);
+  corpus = build_corpus (store, call_id, statements);
+
+  comparison = readout_comparison_new (label_a, statements_a, label_b, statements_b,
+                                       (const char * const *) corpus);
+  readout_comparison_set_call_id (comparison, call_id);
+  return comparison;
+}
