@@ -1,2 +1,81 @@
-#!/bin/sh
-echo 1..0
+#!/usr/bin/env bash
+# readout-cli: output, JSON shape and exit codes, run as a user would. TAP output.
+set -u
+cli=${READOUT_CLI:?READOUT_CLI must point at readout-cli}
+scratch=$(mktemp -d)
+trap 'chmod -R u+w "$scratch"; rm -rf "$scratch"' EXIT
+export XDG_DATA_HOME="$scratch/data" LC_ALL=C.UTF-8
+
+n=0 failed=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+check () { local name=$1; shift; if "$@"; then ok "$name"; else not_ok "$name"; fi; }
+
+# Runs the CLI; keeps stdout, stderr and the exit status for the checks that follow.
+run () { "$cli" "$@" >"$scratch/out" 2>"$scratch/err"; status=$?; }
+json_ok () { python3 -c "import json,sys; d=json.load(open('$scratch/out')); sys.exit(0 if ($1) else 1)"; }
+one_sentence_error () { [ "$status" -ne 0 ] && [ "$(wc -l <"$scratch/err")" -eq 1 ] && grep -q '^readout-cli: ' "$scratch/err" && [ ! -s "$scratch/out" ]; }
+
+run list-leaders --sample
+check "list-leaders prints a table" grep -q "Vladimir Putin.*Russia" "$scratch/out"
+run list-leaders --sample --json
+check "list-leaders --json has the documented fields" json_ok "len(d) >= 5 and all(set(['id','name','aliases','country','country_name','office','term_start','term_end','call_count','last_call_date']) <= set(x) for x in d)"
+check "list-leaders --json counts calls" json_ok "[x['call_count'] for x in d if x['name']=='Donald Trump'] == [5]"
+run list-leaders --sample --json --sort last_call
+check "list-leaders --sort last_call puts the latest first" json_ok "d[0]['last_call_date'] == '2017-11-21'"
+
+run list-calls --sample --leader Putin --json
+check "list-calls --leader takes an alias" json_ok "len(d) == 2 and d[0]['date'] == '2017-11-21'"
+check "list-calls --json has participants and duration" json_ok "d[0]['duration_minutes'] == 60 and d[0]['duration_qualifier'] == 'more_than' and {p['country'] for p in d[0]['participants']} == {'US','RU'}"
+run list-calls --sample --leader Trump --with Abe --json
+check "list-calls --with filters by the second leader" json_ok "len(d) == 1 and d[0]['status'] == 'held'"
+run list-calls --sample
+check "list-calls without --leader lists every call" test "$(grep -c '2017-' "$scratch/out")" -eq 5
+run list-calls --sample --leader "Nobody Known"
+check "list-calls with an unknown leader fails with one sentence" one_sentence_error
+
+run list-calls --sample --leader Putin --json
+call_id=$(python3 -c "import json; print(json.load(open('$scratch/out'))[0]['id'])")
+run show-call --sample "$call_id"
+check "show-call prints the conflict" grep -q "Conflict on weekday" "$scratch/out"
+check "show-call prints the Kremlin's statement" grep -q "Minsk accords" "$scratch/out"
+run show-call --sample "$call_id" --json
+check "show-call --json has sources, statements and conflicts" json_ok "len(d['sources']) >= 3 and any(s['side']=='RU' for s in d['sources']) and d['conflicts'][0]['field']=='weekday' and len(d['conflicts'][0]['claims'])==2"
+run show-call --sample 99999
+check "show-call of a missing call fails with one sentence" one_sentence_error
+run show-call --sample abc
+check "show-call of a non-number is a usage error (2)" test "$status" -eq 2
+
+run search --sample Minsk accords
+check "search finds the Kremlin's words" grep -q "\[Minsk\]" "$scratch/out"
+run search --sample --json terrorism
+check "search --json gives call ids and snippets" json_ok "len(d) >= 1 and all(x['call_id'] > 0 and 'snippet' in x for x in d)"
+run search --sample 'NEAR("x" AND'
+check "search treats FTS syntax as words" test "$status" -eq 0
+
+run frobnicate
+check "an unknown command is a usage error (2)" test "$status" -eq 2
+run list-leaders --sample --database "$scratch/x.db"
+check "--sample with --database is a usage error" test "$status" -eq 2
+
+# Bad files: one sentence, non-zero status, the file untouched.
+printf 'just some notes\n' >"$scratch/notes.txt"
+sum_before=$(sha256sum "$scratch/notes.txt")
+run list-leaders --database "$scratch/notes.txt"
+check "a text file is refused with one sentence" one_sentence_error
+check "the text file is unchanged" test "$sum_before" = "$(sha256sum "$scratch/notes.txt")"
+run list-leaders --database "$scratch/missing/folder/store.db"
+check "a store in a missing folder is refused" one_sentence_error
+check "the missing folder is not created" test ! -e "$scratch/missing"
+
+run generate --leaders 20 --calls 200 --statements 2000 --output "$scratch/gen.db"
+check "generate writes a store" test "$status" -eq 0 -a -s "$scratch/gen.db"
+run generate --leaders 20 --calls 200 --statements 2000 --output "$scratch/gen.db"
+check "generate refuses to overwrite a file" one_sentence_error
+run list-leaders --database "$scratch/gen.db" --json
+check "the generated store has its leaders" json_ok "len(d) == 20 and sum(x['call_count'] for x in d) == 400"
+run bench --database "$scratch/gen.db" --json
+check "bench reports every figure" json_ok "all(k in d for k in ['open_and_first_leader_page','busiest_leader_first_call_page','one_call_with_statements','search_median','peak_rss_mb'])"
+
+echo "1..$n"
+exit 0

@@ -1,2 +1,388 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+#include "config.h"
+
+#include "readout-error.h"
+#include "readout-search-hit.h"
+#include "readout-search-model.h"
+#include "readout-test-util.h"
+
+typedef struct {
+  guint n_signals;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     gpointer    user_data)
+{
+  ItemsChanged *record = user_data;
+
+  record->n_signals++;
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+}
+
+static void
+test_leaders_sort_and_filter (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "leaders.db");
+  g_autoptr(ReadoutLeader) trump = readout_test_add_leader (store, "Donald Trump", "US");
+  g_autoptr(ReadoutLeader) putin = readout_test_add_leader (store, "Vladimir Putin", "RU");
+  g_autoptr(ReadoutLeader) abe = readout_test_add_leader (store, "Shinzo Abe", "JP");
+  g_autoptr(ReadoutLeader) merkel = readout_test_add_leader (store, "Angela Merkel", "DE");
+  g_autoptr(ReadoutCall) old_call = readout_test_add_call (store, "2017-01-28", readout_leader_get_id (trump),
+                                                           readout_leader_get_id (abe));
+  g_autoptr(ReadoutCall) new_call = readout_test_add_call (store, "2017-11-21", readout_leader_get_id (trump),
+                                                           readout_leader_get_id (putin));
+  g_autoptr(GListModel) by_name = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+  g_autoptr(GListModel) by_last = readout_store_list_leaders (store, READOUT_LEADER_SORT_LAST_CALL, NULL);
+  g_autoptr(GListModel) filtered = NULL;
+  g_autoptr(ReadoutLeader) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_list_model_get_item_type (by_name) == READOUT_TYPE_LEADER);
+  g_assert_cmpuint (g_list_model_get_n_items (by_name), ==, 4);
+  item = g_list_model_get_item (by_name, 0);
+  g_assert_cmpstr (readout_leader_get_name (item), ==, "Angela Merkel");
+  g_clear_object (&item);
+  item = g_list_model_get_item (by_name, 3);
+  g_assert_cmpstr (readout_leader_get_name (item), ==, "Vladimir Putin");
+  g_clear_object (&item);
+  g_assert_null (g_list_model_get_item (by_name, 4));
+
+  /* Most recent call first; a leader without calls last. */
+  item = g_list_model_get_item (by_last, 0);
+  g_assert_cmpstr (readout_leader_get_name (item), ==, "Donald Trump");
+  g_assert_cmpuint (readout_leader_get_call_count (item), ==, 2);
+  g_assert_cmpstr (readout_leader_get_last_call_date (item), ==, "2017-11-21");
+  g_clear_object (&item);
+  item = g_list_model_get_item (by_last, 3);
+  g_assert_cmpstr (readout_leader_get_name (item), ==, "Angela Merkel");
+  g_assert_cmpuint (readout_leader_get_call_count (item), ==, 0);
+  g_assert_null (readout_leader_get_last_call_date (item));
+  g_clear_object (&item);
+
+  /* Filter by name part, country name, country code, demonym, alias (Cyrillic, any case). */
+  filtered = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, "PUT");
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 1);
+  g_clear_object (&filtered);
+  filtered = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, "japan");
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 1);
+  g_clear_object (&filtered);
+  filtered = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, "de");
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), >=, 1);
+  g_clear_object (&filtered);
+  filtered = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, "russian");
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 1);
+  g_clear_object (&filtered);
+
+  readout_leader_set_aliases (putin, (const char *[]) { "Путин", NULL });
+  g_assert_true (readout_store_update_leader (store, putin, &error));
+  filtered = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, "ПУТ");
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 1);
+  g_clear_object (&filtered);
+  filtered = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, "%");
+  g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 0);
+  g_clear_object (&filtered);
+
+  g_clear_object (&by_name);
+  g_clear_object (&by_last);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+/* Enough calls for many pages, so get_item has to page in and evict. */
+#define MANY_CALLS 700
+
+static void
+test_calls_paging (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "paging.db");
+  g_autoptr(ReadoutLeader) busy = readout_test_add_leader (store, "Busy", "US");
+  g_autoptr(ReadoutLeader) other = readout_test_add_leader (store, "Other", "FR");
+  g_autoptr(ReadoutLeader) third = readout_test_add_leader (store, "Third", "DE");
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(GListModel) between = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *previous = NULL;
+  ItemsChanged record = { 0, };
+  GDate date;
+
+  g_assert_true (readout_store_begin (store, &error));
+  g_date_set_dmy (&date, 1, 1, 2000);
+  for (guint i = 0; i < MANY_CALLS; i++)
+    {
+      char iso[16];
+      g_autoptr(ReadoutCall) call = NULL;
+
+      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &date);
+      call = readout_test_add_call (store, iso, readout_leader_get_id (busy),
+                                    readout_leader_get_id (i % 3 == 0 ? third : other));
+      g_date_add_days (&date, 3);
+    }
+  g_assert_true (readout_store_commit (store, &error));
+
+  calls = readout_store_list_calls (store, readout_leader_get_id (busy), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, MANY_CALLS);
+
+  /* Newest first, all the way down, read out of order to force paging. */
+  for (guint step = 0; step < 2; step++)
+    for (guint i = 0; i < MANY_CALLS; i++)
+      {
+        guint position = step == 0 ? i : (i * 389) % MANY_CALLS;
+        g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, position);
+
+        g_assert_nonnull (call);
+        if (step == 0)
+          {
+            if (previous != NULL)
+              g_assert_cmpstr (readout_call_get_date (call), <, previous);
+            g_free (previous);
+            previous = g_strdup (readout_call_get_date (call));
+          }
+      }
+  g_assert_null (g_list_model_get_item (calls, MANY_CALLS));
+
+  between = readout_store_list_calls (store, readout_leader_get_id (busy), readout_leader_get_id (third));
+  g_assert_cmpuint (g_list_model_get_n_items (between), ==, (MANY_CALLS + 2) / 3);
+  all = readout_store_list_calls (store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, MANY_CALLS);
+
+  /* A new call shows up with items-changed, without reopening the model. */
+  g_signal_connect (calls, "items-changed", G_CALLBACK (on_items_changed_cb), &record);
+  g_object_unref (readout_test_add_call (store, "2030-01-01", readout_leader_get_id (busy),
+                                         readout_leader_get_id (other)));
+  g_assert_cmpuint (record.n_signals, ==, 1);
+  g_assert_cmpuint (record.removed, ==, MANY_CALLS);
+  g_assert_cmpuint (record.added, ==, MANY_CALLS + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, MANY_CALLS + 1);
+  {
+    g_autoptr(ReadoutCall) newest = g_list_model_get_item (calls, 0);
+    g_assert_cmpstr (readout_call_get_date (newest), ==, "2030-01-01");
+  }
+
+  g_clear_object (&calls);
+  g_clear_object (&between);
+  g_clear_object (&all);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_items_changed_single_row (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "single.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "Alpha", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "Bravo", "RU");
+  g_autoptr(ReadoutLeader) c = readout_test_add_leader (store, "Charlie", "FR");
+  g_autoptr(GListModel) leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+  g_autoptr(ReadoutLeader) item = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged record = { 0, };
+
+  g_object_unref (g_list_model_get_item (leaders, 0));
+  g_signal_connect (leaders, "items-changed", G_CALLBACK (on_items_changed_cb), &record);
+
+  /* Editing one shown row reports just that row. */
+  readout_leader_set_office (b, "Prime Minister");
+  g_assert_true (readout_store_update_leader (store, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (record.n_signals, ==, 1);
+  g_assert_cmpuint (record.position, ==, 1);
+  g_assert_cmpuint (record.removed, ==, 1);
+  g_assert_cmpuint (record.added, ==, 1);
+  item = g_list_model_get_item (leaders, 1);
+  g_assert_cmpstr (readout_leader_get_office (item), ==, "Prime Minister");
+  g_clear_object (&item);
+
+  /* Deleting one shown row reports it removed. */
+  g_assert_true (readout_store_delete_leader (store, readout_leader_get_id (a), &error));
+  g_assert_cmpuint (record.n_signals, ==, 2);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.removed, ==, 1);
+  g_assert_cmpuint (record.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 2);
+  item = g_list_model_get_item (leaders, 0);
+  g_assert_cmpstr (readout_leader_get_name (item), ==, "Bravo");
+  g_clear_object (&item);
+
+  /* A rename that moves the row is a change of the list, not of one row. */
+  readout_leader_set_name (b, "Zulu");
+  g_assert_true (readout_store_update_leader (store, b, &error));
+  g_assert_cmpuint (record.n_signals, ==, 3);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.removed, ==, 2);
+  g_assert_cmpuint (record.added, ==, 2);
+  item = g_list_model_get_item (leaders, 1);
+  g_assert_cmpstr (readout_leader_get_name (item), ==, "Zulu");
+
+  g_clear_object (&item);
+  g_clear_object (&leaders);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_statements_grouped_by_side (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "statements.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "A", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "B", "RU");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2017-11-21", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+  g_autoptr(ReadoutSource) press = readout_test_add_source (store, readout_call_get_id (call), "UPI", NULL);
+  g_autoptr(ReadoutSource) us = readout_test_add_source (store, readout_call_get_id (call), "White House", "US");
+  g_autoptr(ReadoutSource) ru = readout_test_add_source (store, readout_call_get_id (call), "Kremlin", "RU");
+  g_autoptr(GListModel) statements = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  const char *expected_sides[] = { "RU", "US", "US", NULL };
+
+  g_object_unref (readout_test_add_statement (store, readout_source_get_id (press), "UPI", NULL, "They spoke for more than an hour."));
+  g_object_unref (readout_test_add_statement (store, readout_source_get_id (us), "the White House", "US", "Peace in Syria."));
+  g_object_unref (readout_test_add_statement (store, readout_source_get_id (ru), "the Kremlin", "RU", "The Minsk accords."));
+  g_object_unref (readout_test_add_statement (store, readout_source_get_id (us), "the White House", "US", "Pressure on North Korea."));
+
+  statements = readout_store_list_statements (store, readout_call_get_id (call));
+  g_assert_cmpuint (g_list_model_get_n_items (statements), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(ReadoutStatement) statement = g_list_model_get_item (statements, i);
+
+      g_assert_cmpstr (readout_statement_get_side (statement), ==, expected_sides[i]);
+      if (i == 0)
+        g_assert_cmpstr (readout_statement_get_source_publisher (statement), ==, "Kremlin");
+    }
+
+  sources = readout_store_list_sources (store, readout_call_get_id (call));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 3);
+  {
+    g_autoptr(ReadoutSource) last = g_list_model_get_item (sources, 2);
+    g_assert_cmpstr (readout_source_get_publisher (last), ==, "UPI");
+  }
+
+  g_clear_object (&statements);
+  g_clear_object (&sources);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_search_model (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "search.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "Donald Trump", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "Vladimir Putin", "RU");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2017-11-21", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+  g_autoptr(ReadoutSource) source = readout_test_add_source (store, readout_call_get_id (call), "White House", "US");
+  g_autoptr(ReadoutStatement) strong = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(ReadoutSearchHit) hit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *query = NULL;
+  ItemsChanged record = { 0, };
+
+  g_object_unref (readout_test_add_statement (store, readout_source_get_id (source), "the White House", "US",
+                                              "They discussed Syria once, among many other matters of the day."));
+  strong = readout_test_add_statement (store, readout_source_get_id (source), "the White House", "US",
+                                       "Syria, Syria <b>&amp; Syria</b>: a unified Syria.");
+
+  hits = readout_store_search (store, "syria", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  g_assert_cmpuint (readout_search_model_get_n_matches (READOUT_SEARCH_MODEL (hits)), ==, 2);
+  g_assert_true (readout_search_model_is_ranked (READOUT_SEARCH_MODEL (hits)));
+
+  /* The statement that says it four times ranks first. */
+  hit = g_list_model_get_item (hits, 0);
+  g_assert_cmpint (readout_search_hit_get_statement_id (hit), ==, readout_statement_get_id (strong));
+  g_assert_cmpint (readout_search_hit_get_call_id (hit), ==, readout_call_get_id (call));
+  g_assert_cmpstr (readout_search_hit_get_call_participants (hit), ==, "Donald Trump – Vladimir Putin");
+  g_assert_nonnull (strstr (readout_search_hit_get_snippet (hit), "\x02Syria\x03"));
+
+  /* Markup-looking source text comes out escaped, only the match in bold. */
+  markup = readout_search_hit_dup_snippet_markup (hit);
+  g_assert_nonnull (strstr (markup, "&lt;b&gt;&amp;amp;"));
+  g_assert_nonnull (strstr (markup, "<b>Syria</b>"));
+
+  /* The model follows the store. */
+  g_signal_connect (hits, "items-changed", G_CALLBACK (on_items_changed_cb), &record);
+  g_object_unref (readout_test_add_statement (store, readout_source_get_id (source), "the White House", "US",
+                                              "Syria again."));
+  g_assert_cmpuint (record.n_signals, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 3);
+
+  query = readout_search_model_build_fts_query ("North \"Korea\" OR (x");
+  g_assert_cmpstr (query, ==, "\"North\" \"Korea\" \"OR\" \"x\"*");
+
+  g_clear_object (&hits);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+/* Too many matches to rank: the newest come first, and the count says "more than". */
+static void
+test_search_rank_window (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "window.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "A", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "B", "RU");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2017-11-21", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+  g_autoptr(ReadoutSource) source = readout_test_add_source (store, readout_call_get_id (call), "Kremlin", "RU");
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStatement) newest = NULL;
+  g_autoptr(ReadoutSearchHit) first = NULL;
+  guint n = READOUT_STORE_SEARCH_RANK_LIMIT + 10;
+
+  g_assert_true (readout_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("The sides discussed cooperation, item %u.", i);
+      g_clear_object (&newest);
+      newest = readout_test_add_statement (store, readout_source_get_id (source), "the Kremlin", "RU", text);
+    }
+  g_assert_true (readout_store_commit (store, &error));
+
+  hits = readout_store_search (store, "cooperation", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, READOUT_STORE_SEARCH_RANK_WINDOW);
+  g_assert_cmpuint (readout_search_model_get_n_matches (READOUT_SEARCH_MODEL (hits)), >, READOUT_STORE_SEARCH_RANK_LIMIT);
+  g_assert_false (readout_search_model_is_ranked (READOUT_SEARCH_MODEL (hits)));
+  first = g_list_model_get_item (hits, 0);
+  g_assert_cmpint (readout_search_hit_get_statement_id (first), ==, readout_statement_get_id (newest));
+
+  g_clear_object (&hits);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/models/leaders/sort-and-filter", test_leaders_sort_and_filter);
+  g_test_add_func ("/models/calls/paging", test_calls_paging);
+  g_test_add_func ("/models/items-changed/single-row", test_items_changed_single_row);
+  g_test_add_func ("/models/statements/grouped-by-side", test_statements_grouped_by_side);
+  g_test_add_func ("/models/search/ranked", test_search_model);
+  g_test_add_func ("/models/search/rank-window", test_search_rank_window);
+
+  return g_test_run ();
+}

@@ -1,2 +1,754 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "readout-error.h"
+#include "readout-search-hit.h"
+#include "readout-store-private.h"
+#include "readout-test-util.h"
+
+/* ---------------------------------------------------------------------------------- */
+/* Opening, and every bad file                                                        */
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* Opening @path must fail with @code and leave the file byte-for-byte as it was. */
+static void
+assert_open_fails_unchanged (const char *path,
+                             int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (path, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_null (store);
+  g_assert_error (error, READOUT_ERROR, code);
+  g_assert_nonnull (error->message);
+  g_test_message ("%s", error->message);
+  after = read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_new (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "new.db");
+  g_autoptr(GListModel) topics = readout_store_list_topics (store);
+  g_autofree char *name = NULL, *demonym = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_false (readout_store_is_read_only (store));
+  stmt = readout_store_prepare (store, "PRAGMA user_version", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, READOUT_STORE_SCHEMA_VERSION);
+  sqlite3_reset (stmt);
+  stmt = readout_store_prepare (store, "PRAGMA journal_mode", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_reset (stmt);
+  stmt = readout_store_prepare (store, "SELECT count(*) FROM countries", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), >=, 195);
+  sqlite3_reset (stmt);
+
+  g_assert_cmpuint (g_list_model_get_n_items (topics), >=, 25);
+  g_assert_true (readout_store_lookup_country (store, "RU", &name, &demonym));
+  g_assert_cmpstr (name, ==, "Russia");
+  g_assert_cmpstr (demonym, ==, "Russian");
+  g_assert_false (readout_store_lookup_country (store, "QQ", NULL, NULL));
+  g_free (name);
+  name = readout_store_find_country_code (store, "american");
+  g_assert_cmpstr (name, ==, "US");
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_open_zero_byte (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "empty.db", NULL);
+  g_autoptr(ReadoutStore) store = NULL;
+
+  g_file_set_contents (path, "", 0, NULL);
+  store = readout_test_open_store (folder, "empty.db");
+  readout_test_add_leader (store, "Zero Byte", "FR");
+  g_object_unref (readout_test_add_leader (store, "Another", "DE"));
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_open_missing_folder (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *missing = g_build_filename (folder, "no", "such", "folder", NULL);
+  g_autofree char *path = g_build_filename (missing, "store.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_open_directory (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (folder, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NOT_A_STORE);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_open_text_file (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "notes.txt", NULL);
+
+  g_file_set_contents (path, "Trump and Putin spoke for more than an hour.\n", -1, NULL);
+  assert_open_fails_unchanged (path, READOUT_ERROR_NOT_A_STORE);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_open_random_bytes (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "random.db", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint8 bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  g_file_set_contents (path, (const char *) bytes, sizeof bytes, NULL);
+  assert_open_fails_unchanged (path, READOUT_ERROR_NOT_A_STORE);
+  readout_test_remove_folder (folder);
+}
+
+/* A store with some content, closed (so its WAL is folded in), at folder/name. */
+static char *
+make_closed_store (const char *folder,
+                   const char *name)
+{
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, name);
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "Leader A", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "Leader B", "RU");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2017-11-21", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+
+  return g_build_filename (folder, name, NULL);
+}
+
+static void
+test_open_truncated (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = make_closed_store (folder, "truncated.db");
+  g_autoptr(GBytes) whole = read_file (path);
+
+  g_file_set_contents (path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) / 2, NULL);
+  assert_open_fails_unchanged (path, READOUT_ERROR_CORRUPT);
+
+  /* Shorter than the SQLite header itself. */
+  g_file_set_contents (path, g_bytes_get_data (whole, NULL), 60, NULL);
+  assert_open_fails_unchanged (path, READOUT_ERROR_CORRUPT);
+  readout_test_remove_folder (folder);
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_open_newer_version (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = make_closed_store (folder, "future.db");
+
+  exec_raw (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
+  assert_open_fails_unchanged (path, READOUT_ERROR_NEWER_VERSION);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_open_other_sqlite (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "other.db", NULL);
+
+  exec_raw (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+  assert_open_fails_unchanged (path, READOUT_ERROR_NOT_A_STORE);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_open_read_only (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = make_closed_store (folder, "read-only.db");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(ReadoutLeader) leader = readout_leader_new ();
+  g_autoptr(GListModel) leaders = NULL;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = read_file (path);
+
+  store = readout_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (readout_store_is_read_only (store));
+  leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 2);
+
+  readout_leader_set_name (leader, "Cannot Write");
+  g_assert_false (readout_store_insert_leader (store, leader, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY);
+  g_clear_object (&leaders);
+  g_clear_object (&store);
+
+  after = read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_open_locked (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = make_closed_store (folder, "locked.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(ReadoutLeader) leader = readout_leader_new ();
+  g_autoptr(GListModel) leaders = NULL;
+  sqlite3 *writer = NULL;
+  gint64 start;
+
+  /* Another program holds the write lock. */
+  g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE; INSERT INTO topics (name) VALUES ('Held by another')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = readout_store_open (path, &error);
+  g_assert_no_error (error);
+  readout_store_set_busy_timeout (store, 300);
+
+  readout_leader_set_name (leader, "Waits");
+  start = g_get_monotonic_time ();
+  g_assert_false (readout_store_insert_leader (store, leader, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_LOCKED);
+  /* It waited for the lock before giving up. */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 250 * 1000);
+
+  sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (writer);
+
+  /* Once the other writer is gone, writing works and nothing of the failure is left. */
+  g_clear_error (&error);
+  g_assert_true (readout_store_insert_leader (store, leader, &error));
+  g_assert_no_error (error);
+  leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 3);
+  g_clear_object (&leaders);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Migrations                                                                         */
+
+static void
+test_migrate_from_v1 (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "old.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt;
+
+  /* A store as version 1 wrote it: no full-text index yet. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (readout_store_schema_migrate (db, 0, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO leaders (id, name, country) VALUES (1, 'A', 'US'), (2, 'B', 'RU');"
+                                 "INSERT INTO calls (id, date, date_precision, status) VALUES (1, '2017-11-21', 'day', 'held');"
+                                 "INSERT INTO call_participants VALUES (1, 1, 0, '2017-11-21'), (1, 2, 1, '2017-11-21');"
+                                 "INSERT INTO sources (id, call_id, publisher, kind) VALUES (1, 1, 'Kremlin', 'readout');"
+                                 "INSERT INTO statements (call_id, source_id, kind, text) VALUES (1, 1, 'quote', 'compliance with the Minsk accords');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = readout_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  stmt = readout_store_prepare (store, "PRAGMA user_version", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_reset (stmt);
+
+  /* The index was built from the rows that were already there. */
+  hits = readout_store_search (store, "minsk", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_clear_object (&hits);
+  g_clear_object (&store);
+
+  /* The backup is the old version, untouched by the migration. */
+  g_assert_cmpint (sqlite3_open (backup, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  readout_test_remove_folder (folder);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* CRUD                                                                               */
+
+static void
+test_leader_crud (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "leaders.db");
+  g_autoptr(ReadoutLeader) leader = readout_leader_new ();
+  g_autoptr(ReadoutLeader) read = NULL;
+  g_autoptr(ReadoutLeader) found = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *aliases[] = { "Putin", "the Russian president", "Путин", NULL };
+  const char *injection = "Robert'); DROP TABLE leaders;--";
+
+  readout_leader_set_name (leader, "Vladimir Putin");
+  readout_leader_set_country (leader, "ru");
+  readout_leader_set_office (leader, "President");
+  readout_leader_set_term_start (leader, "2012-05-07");
+  readout_leader_set_aliases (leader, aliases);
+  g_assert_true (readout_store_insert_leader (store, leader, &error));
+  g_assert_no_error (error);
+
+  read = readout_store_get_leader (store, readout_leader_get_id (leader), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (readout_leader_get_name (read), ==, "Vladimir Putin");
+  g_assert_cmpstr (readout_leader_get_country (read), ==, "RU");
+  g_assert_cmpstr (readout_leader_get_country_name (read), ==, "Russia");
+  g_assert_cmpuint (g_strv_length ((char **) readout_leader_get_aliases (read)), ==, 3);
+  g_assert_cmpuint (readout_leader_get_call_count (read), ==, 0);
+
+  /* Aliases are found case-insensitively, Cyrillic included. */
+  found = readout_store_find_leader (store, "ПУТИН", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpint (readout_leader_get_id (found), ==, readout_leader_get_id (leader));
+  g_clear_object (&found);
+  found = readout_store_find_leader (store, "Nobody", &error);
+  g_assert_no_error (error);
+  g_assert_null (found);
+
+  /* Update. */
+  readout_leader_set_office (leader, "President of Russia");
+  readout_leader_set_aliases (leader, (const char *[]) { "V. Putin", NULL });
+  g_assert_true (readout_store_update_leader (store, leader, &error));
+  g_clear_object (&read);
+  read = readout_store_get_leader (store, readout_leader_get_id (leader), &error);
+  g_assert_cmpstr (readout_leader_get_office (read), ==, "President of Russia");
+  g_assert_cmpstr (readout_leader_get_aliases (read)[0], ==, "V. Putin");
+  g_assert_null (readout_leader_get_aliases (read)[1]);
+
+  /* Bad values are refused with a reason, and nothing is written. */
+  readout_leader_set_country (leader, "XX");
+  g_assert_false (readout_store_update_leader (store, leader, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+  readout_leader_set_country (leader, "RU");
+  readout_leader_set_term_end (leader, "2000-01-01");
+  g_assert_false (readout_store_update_leader (store, leader, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+  readout_leader_set_term_end (leader, "2012-02-30");
+  g_assert_false (readout_store_update_leader (store, leader, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Text is data, never SQL. */
+  g_clear_object (&read);
+  read = readout_test_add_leader (store, injection, NULL);
+  g_clear_object (&found);
+  found = readout_store_get_leader (store, readout_leader_get_id (read), &error);
+  g_assert_cmpstr (readout_leader_get_name (found), ==, injection);
+
+  g_assert_true (readout_store_delete_leader (store, readout_leader_get_id (read), &error));
+  g_assert_no_error (error);
+  g_assert_false (readout_store_delete_leader (store, readout_leader_get_id (read), &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND);
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_call_crud (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "calls.db");
+  g_autoptr(ReadoutLeader) trump = readout_test_add_leader (store, "Donald Trump", "US");
+  g_autoptr(ReadoutLeader) putin = readout_test_add_leader (store, "Vladimir Putin", "RU");
+  g_autoptr(ReadoutCall) call = readout_call_new ();
+  g_autoptr(ReadoutCall) read = NULL;
+  g_autoptr(ReadoutSource) source = NULL;
+  g_autoptr(ReadoutStatement) statement = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { readout_leader_get_id (trump), readout_leader_get_id (putin) };
+  guint n_ids;
+
+  /* A call needs two participants. */
+  readout_call_set_date (call, "2017-11-21");
+  readout_call_set_participant_ids (call, ids, 1);
+  g_assert_false (readout_store_insert_call (store, call, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A date that does not exist, and a date that does not match its precision. */
+  readout_call_set_participant_ids (call, ids, 2);
+  readout_call_set_date (call, "2017-02-29");
+  g_assert_false (readout_store_insert_call (store, call, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+  readout_call_set_date (call, "2017-11");
+  g_assert_false (readout_store_insert_call (store, call, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+  readout_call_set_date_precision (call, READOUT_DATE_PRECISION_MONTH);
+  g_assert_true (readout_store_insert_call (store, call, &error));
+  g_assert_no_error (error);
+
+  /* Update it to the full date with duration, status, initiator and time. */
+  readout_call_set_date (call, "2017-11-21");
+  readout_call_set_date_precision (call, READOUT_DATE_PRECISION_DAY);
+  readout_call_set_time (call, "16:30");
+  readout_call_set_duration_minutes (call, 60);
+  readout_call_set_duration_qualifier (call, READOUT_DURATION_MORE_THAN);
+  readout_call_set_initiator_id (call, readout_leader_get_id (trump));
+  g_assert_true (readout_store_update_call (store, call, &error));
+  g_assert_no_error (error);
+
+  read = readout_store_get_call (store, readout_call_get_id (call), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (readout_call_get_date (read), ==, "2017-11-21");
+  g_assert_cmpstr (readout_call_get_time (read), ==, "16:30");
+  g_assert_cmpint (readout_call_get_duration_minutes (read), ==, 60);
+  g_assert_cmpint (readout_call_get_duration_qualifier (read), ==, READOUT_DURATION_MORE_THAN);
+  g_assert_cmpstr (readout_call_get_initiator_name (read), ==, "Donald Trump");
+  g_assert_cmpint (readout_call_get_participant_ids (read, &n_ids)[1], ==, readout_leader_get_id (putin));
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpstr (readout_call_get_participant_names (read)[0], ==, "Donald Trump");
+  g_assert_cmpstr (readout_call_get_participant_countries (read)[1], ==, "RU");
+
+  /* A bad time. */
+  readout_call_set_time (call, "25:00");
+  g_assert_false (readout_store_update_call (store, call, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Sources and statements hang on the call; deleting it takes them, and the index. */
+  source = readout_test_add_source (store, readout_call_get_id (call), "Kremlin", "RU");
+  statement = readout_test_add_statement (store, readout_source_get_id (source), "the Kremlin", "RU",
+                                          "Compliance with the Minsk accords has no alternative.");
+  g_assert_cmpint (readout_statement_get_call_id (statement), ==, readout_call_get_id (call));
+  g_assert_true (g_strv_contains (readout_statement_get_topics (statement), "Ukraine"));
+  g_clear_object (&read);
+  read = readout_store_get_call (store, readout_call_get_id (call), &error);
+  g_assert_true (g_strv_contains (readout_call_get_topics (read), "Ukraine"));
+
+  g_assert_true (readout_store_delete_call (store, readout_call_get_id (call), &error));
+  g_assert_no_error (error);
+  g_assert_null (readout_store_get_source (store, readout_source_get_id (source), &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (readout_store_get_statement (store, readout_statement_get_id (statement), &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  hits = readout_store_search (store, "minsk", &error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+
+  g_clear_object (&hits);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_delete_leader_with_calls (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "refuse.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "A", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "B", "RU");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2020-01-01", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (readout_store_delete_leader (store, readout_leader_get_id (a), &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static guint
+count_hits (ReadoutStore *store,
+            const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) hits = readout_store_search (store, query, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (hits);
+}
+
+static void
+test_fts_in_step (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "fts.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "A", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "B", "RU");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2020-01-01", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+  g_autoptr(ReadoutSource) source = readout_test_add_source (store, readout_call_get_id (call), "TASS", "RU");
+  g_autoptr(ReadoutStatement) statement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  statement = readout_test_add_statement (store, readout_source_get_id (source), "Dmitry Peskov", "RU",
+                                          "Let's just be patient.");
+  g_assert_cmpuint (count_hits (store, "patient"), ==, 1);
+  g_assert_cmpuint (count_hits (store, "Peskov"), ==, 1);
+  g_assert_cmpuint (count_hits (store, "pati"), ==, 1);
+
+  readout_statement_set_text (statement, "Терпение, только терпение.");
+  g_assert_true (readout_store_update_statement (store, statement, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (store, "patient"), ==, 0);
+  g_assert_cmpuint (count_hits (store, "ТЕРПЕНИЕ"), ==, 1);
+
+  /* Source text is indexed too, and follows updates. */
+  readout_source_set_text (source, "Peskov said the call was scheduled for Saturday.");
+  g_assert_true (readout_store_update_source (store, source, &error));
+  g_assert_cmpuint (count_hits (store, "scheduled"), ==, 1);
+
+  g_assert_true (readout_store_delete_statement (store, readout_statement_get_id (statement), &error));
+  g_assert_cmpuint (count_hits (store, "терпение"), ==, 0);
+  g_assert_true (readout_store_delete_source (store, readout_source_get_id (source), &error));
+  g_assert_cmpuint (count_hits (store, "scheduled"), ==, 0);
+
+  /* What a user types is never FTS syntax. */
+  g_assert_cmpuint (count_hits (store, "\"unbalanced AND ( NEAR"), ==, 0);
+  g_assert_cmpuint (count_hits (store, "*"), ==, 0);
+  g_assert_cmpuint (count_hits (store, ""), ==, 0);
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+on_changed_cb (ReadoutStore *store,
+               guint         kinds,
+               guint         primary,
+               gint64        id,
+               gpointer      user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+test_transaction (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "tx.db");
+  g_autoptr(ReadoutLeader) leader = readout_leader_new ();
+  g_autoptr(GListModel) leaders = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_cb), &n_changed);
+
+  /* Rolled back: nothing stored, nothing announced. */
+  g_assert_true (readout_store_begin (store, &error));
+  readout_leader_set_name (leader, "Rolled Back");
+  g_assert_true (readout_store_insert_leader (store, leader, &error));
+  readout_store_rollback (store);
+  g_assert_cmpuint (n_changed, ==, 0);
+  leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 0);
+
+  /* A failing write inside a transaction leaves the earlier writes of it alone. */
+  g_assert_true (readout_store_begin (store, &error));
+  g_object_unref (readout_test_add_leader (store, "Kept", "FR"));
+  readout_leader_set_id (leader, 0);
+  readout_leader_set_country (leader, "??");
+  g_assert_false (readout_store_insert_leader (store, leader, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_true (readout_store_commit (store, &error));
+  g_assert_no_error (error);
+  /* One notification for the whole transaction. */
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 1);
+
+  g_clear_object (&leaders);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_topic_retag (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "topics.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "A", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "B", "JP");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2020-01-01", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+  g_autoptr(ReadoutSource) source = readout_test_add_source (store, readout_call_get_id (call), "MOFA", "JP");
+  g_autoptr(ReadoutStatement) statement = NULL;
+  g_autoptr(ReadoutStatement) read = NULL;
+  g_autoptr(ReadoutTopic) topic = readout_topic_new ();
+  g_autoptr(ReadoutTopic) duplicate = readout_topic_new ();
+  g_autoptr(GError) error = NULL;
+
+  statement = readout_test_add_statement (store, readout_source_get_id (source), "MOFA", "JP",
+                                          "The leaders discussed commercial whaling.");
+  g_assert_false (g_strv_contains (readout_statement_get_topics (statement), "Whaling"));
+
+  readout_topic_set_name (topic, "Whaling");
+  readout_topic_set_keywords (topic, "en", (const char *[]) { "whal*", NULL });
+  readout_topic_set_keywords (topic, "ru", (const char *[]) { "китобойн*", NULL });
+  g_assert_true (readout_store_insert_topic (store, topic, &error));
+  g_assert_no_error (error);
+
+  read = readout_store_get_statement (store, readout_statement_get_id (statement), &error);
+  g_assert_true (g_strv_contains (readout_statement_get_topics (read), "Whaling"));
+
+  readout_topic_set_name (duplicate, "whaling");
+  g_assert_false (readout_store_insert_topic (store, duplicate, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (readout_store_delete_topic (store, readout_topic_get_id (topic), &error));
+  g_clear_object (&read);
+  read = readout_store_get_statement (store, readout_statement_get_id (statement), &error);
+  g_assert_false (g_strv_contains (readout_statement_get_topics (read), "Whaling"));
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_conflict (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "conflict.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "A", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "B", "RU");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2017-11-21", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+  g_autoptr(ReadoutSource) text = readout_test_add_source (store, readout_call_get_id (call), "UPI", NULL);
+  g_autoptr(ReadoutSource) caption = readout_test_add_source (store, readout_call_get_id (call), "UPI caption", NULL);
+  g_autoptr(ReadoutConflict) conflict = readout_conflict_new ();
+  g_autoptr(ReadoutConflict) one_claim = readout_conflict_new ();
+  g_autoptr(ReadoutConflict) read = NULL;
+  g_autoptr(GListModel) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  readout_conflict_set_call_id (one_claim, readout_call_get_id (call));
+  readout_conflict_set_field (one_claim, "weekday");
+  readout_conflict_add_claim (one_claim, "Tuesday", readout_source_get_id (text), NULL);
+  g_assert_false (readout_store_insert_conflict (store, one_claim, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  readout_conflict_set_call_id (conflict, readout_call_get_id (call));
+  readout_conflict_set_field (conflict, "weekday");
+  readout_conflict_add_claim (conflict, "Tuesday", readout_source_get_id (text), NULL);
+  readout_conflict_add_claim (conflict, "Monday", readout_source_get_id (caption), NULL);
+  g_assert_true (readout_store_insert_conflict (store, conflict, &error));
+  g_assert_no_error (error);
+
+  conflicts = readout_store_list_conflicts (store, readout_call_get_id (call));
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  read = g_list_model_get_item (conflicts, 0);
+  g_assert_cmpstr (readout_conflict_get_field (read), ==, "weekday");
+  g_assert_cmpuint (readout_conflict_get_n_claims (read), ==, 2);
+  g_assert_cmpstr (readout_conflict_get_claim_value (read, 1), ==, "Monday");
+  g_assert_cmpstr (readout_conflict_get_claim_source_publisher (read, 1), ==, "UPI caption");
+  g_assert_cmpint (readout_conflict_get_claim_source_id (read, 0), ==, readout_source_get_id (text));
+
+  g_clear_object (&conflicts);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/open/new", test_open_new);
+  g_test_add_func ("/store/open/zero-byte", test_open_zero_byte);
+  g_test_add_func ("/store/open/missing-folder", test_open_missing_folder);
+  g_test_add_func ("/store/open/directory", test_open_directory);
+  g_test_add_func ("/store/open/text-file", test_open_text_file);
+  g_test_add_func ("/store/open/random-bytes", test_open_random_bytes);
+  g_test_add_func ("/store/open/truncated", test_open_truncated);
+  g_test_add_func ("/store/open/newer-version", test_open_newer_version);
+  g_test_add_func ("/store/open/other-sqlite", test_open_other_sqlite);
+  g_test_add_func ("/store/open/read-only", test_open_read_only);
+  g_test_add_func ("/store/open/locked", test_open_locked);
+  g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
+  g_test_add_func ("/store/leader/crud", test_leader_crud);
+  g_test_add_func ("/store/leader/delete-with-calls", test_delete_leader_with_calls);
+  g_test_add_func ("/store/call/crud", test_call_crud);
+  g_test_add_func ("/store/fts/in-step", test_fts_in_step);
+  g_test_add_func ("/store/transaction", test_transaction);
+  g_test_add_func ("/store/topic/retag", test_topic_retag);
+  g_test_add_func ("/store/conflict", test_conflict);
+
+  return g_test_run ();
+}

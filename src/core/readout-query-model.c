@@ -190,9 +190,22 @@ kind_of_item_type (GType item_type)
   return 0;
 }
 
+static gint64
+item_id_at (ReadoutQueryModel *self,
+            guint              position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self), position);
+  gint64 id = 0;
+
+  if (item != NULL)
+    g_object_get (item, "id", &id, NULL);
+  return id;
+}
+
 static void
 on_store_changed_cb (ReadoutQueryModel *self,
                      guint              kinds,
+                     guint              primary,
                      gint64             id,
                      ReadoutStore      *store)
 {
@@ -202,16 +215,20 @@ on_store_changed_cb (ReadoutQueryModel *self,
   if ((kinds & self->watched) == 0)
     return;
 
-  /* A change to one row of our own kind that keeps the count is reported as that one
-   * row; anything else (inserts, deletes, re-sorting) as a change of the whole list. */
-  if (kinds == kind_of_item_type (self->item_type))
+  /* Where one shown row of our own kind changed, say just that: an edit that leaves it
+   * in place is (position, 1, 1), a delete is (position, 1, 0). Anything else (inserts,
+   * rows that moved, many rows) is reported as a change of the whole list. */
+  if (primary == kind_of_item_type (self->item_type))
     position = find_cached_position (self, id);
 
   clear_pages (self);
   self->n_items = count_rows (self);
 
-  if (position >= 0 && old_n == self->n_items)
+  if (position >= 0 && old_n == self->n_items && item_id_at (self, position) == id)
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  else if (position >= 0 && old_n == self->n_items + 1 &&
+           ((guint) position >= self->n_items || item_id_at (self, position) != id))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
   else
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 

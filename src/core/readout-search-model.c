@@ -7,10 +7,13 @@
 #include "readout-search-model.h"
 #include "readout-store-private.h"
 
-/* bm25 ranking scores every match, which on a million statements costs about a second
- * for a word found in most of them. So only the newest READOUT_STORE_SEARCH_RANK_WINDOW
- * matches (by rowid, which grows with time) of each table are ranked; the hit list
- * keeps just their ids and ranks, and the details are read when a row is shown. */
+/* bm25 needs, for every query, the number of rows each term occurs in, which FTS5 gets
+ * by reading the term's whole doclist: on a million statements a word found in most of
+ * them costs tens of milliseconds before the first row is ranked. So matches are first
+ * counted up to READOUT_STORE_SEARCH_RANK_LIMIT (cheap: no scores); when there are no
+ * more than that they are ranked by relevance, otherwise the newest
+ * READOUT_STORE_SEARCH_RANK_WINDOW are listed newest first (by rowid, which grows as rows
+ * are stored). The hit list keeps ids only; a row's details are read when it is shown. */
 
 typedef struct {
   gint64 statement_id; /* 0 for a source hit */
@@ -26,6 +29,7 @@ struct _ReadoutSearchModel
   char *fts_query;
   GArray *hits;
   guint n_matches;
+  gboolean ranked;
   gulong changed_id;
 };
 
@@ -87,16 +91,40 @@ compare_hits (gconstpointer a,
 }
 
 static gboolean
+count_capped (ReadoutSearchModel  *self,
+              const char          *sql,
+              guint               *count,
+              GError             **error)
+{
+  sqlite3_stmt *stmt = readout_store_prepare (self->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, READOUT_STORE_SEARCH_RANK_LIMIT + 1);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      readout_store_set_sqlite_error (self->store, rc, "Could not search the store", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 collect_hits (ReadoutSearchModel  *self,
-              const char          *ranked_sql,
-              const char          *count_sql,
+              const char          *sql,
               gboolean             is_statement,
               GError             **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = readout_store_prepare (self->store, ranked_sql, error);
+  stmt = readout_store_prepare (self->store, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
@@ -118,44 +146,63 @@ collect_hits (ReadoutSearchModel  *self,
       readout_store_set_sqlite_error (self->store, rc, "Could not search the store", error);
       return FALSE;
     }
-
-  /* The exact number of matches, counted without ranking (cheap: no scores). */
-  stmt = readout_store_prepare (self->store, count_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    self->n_matches += (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   return TRUE;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const Hit *hit_a = a, *hit_b = b;
+  /* Statements before source texts; within each, newer (larger id) first. */
+  gint64 key_a = hit_a->statement_id != 0 ? hit_a->statement_id : -hit_a->source_id;
+  gint64 key_b = hit_b->statement_id != 0 ? hit_b->statement_id : -hit_b->source_id;
+
+  return key_a > key_b ? -1 : key_a < key_b;
 }
 
 static gboolean
 run_query (ReadoutSearchModel  *self,
            GError             **error)
 {
+  guint n_statements = 0, n_sources = 0;
+  gboolean ok;
+
   g_array_set_size (self->hits, 0);
   self->n_matches = 0;
+  self->ranked = TRUE;
   if (self->fts_query == NULL)
     return TRUE;
 
-  /* The inner ORDER BY rowid DESC LIMIT bounds how many rows get a bm25 score. */
-  if (!collect_hits (self,
-                     "SELECT rowid, rank FROM statements_fts WHERE statements_fts MATCH ?1"
-                     " ORDER BY rowid DESC LIMIT ?2",
-                     "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?1",
-                     TRUE, error) ||
-      !collect_hits (self,
-                     "SELECT rowid, rank FROM sources_fts WHERE sources_fts MATCH ?1"
-                     " ORDER BY rowid DESC LIMIT ?2",
-                     "SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?1",
-                     FALSE, error))
+  ok = count_capped (self, "SELECT count(*) FROM (SELECT rowid FROM statements_fts"
+                           " WHERE statements_fts MATCH ?1 LIMIT ?2)", &n_statements, error) &&
+       count_capped (self, "SELECT count(*) FROM (SELECT rowid FROM sources_fts"
+                           " WHERE sources_fts MATCH ?1 LIMIT ?2)", &n_sources, error);
+  if (!ok)
+    return FALSE;
+  self->n_matches = n_statements + n_sources;
+  self->ranked = self->n_matches <= READOUT_STORE_SEARCH_RANK_LIMIT;
+
+  if (self->ranked)
+    ok = collect_hits (self, "SELECT rowid, rank FROM statements_fts WHERE statements_fts MATCH ?1"
+                             " ORDER BY rank LIMIT ?2", TRUE, error) &&
+         collect_hits (self, "SELECT rowid, rank FROM sources_fts WHERE sources_fts MATCH ?1"
+                             " ORDER BY rank LIMIT ?2", FALSE, error);
+  else
+    ok = collect_hits (self, "SELECT rowid, 0 FROM statements_fts WHERE statements_fts MATCH ?1"
+                             " ORDER BY rowid DESC LIMIT ?2", TRUE, error) &&
+         collect_hits (self, "SELECT rowid, 0 FROM sources_fts WHERE sources_fts MATCH ?1"
+                             " ORDER BY rowid DESC LIMIT ?2", FALSE, error);
+  if (!ok)
     {
       g_array_set_size (self->hits, 0);
       self->n_matches = 0;
       return FALSE;
     }
-  g_array_sort (self->hits, compare_hits);
+
+  g_array_sort (self->hits, self->ranked ? compare_hits : compare_newest_first);
+  if (self->hits->len > READOUT_STORE_SEARCH_RANK_WINDOW)
+    g_array_set_size (self->hits, READOUT_STORE_SEARCH_RANK_WINDOW);
   return TRUE;
 }
 
@@ -238,6 +285,7 @@ build_source_hit (ReadoutSearchModel *self,
 static void
 on_store_changed_cb (ReadoutSearchModel *self,
                      guint               kinds,
+                     guint               primary,
                      gint64              id,
                      ReadoutStore       *store)
 {
@@ -349,4 +397,12 @@ readout_search_model_get_n_matches (ReadoutSearchModel *self)
   g_return_val_if_fail (READOUT_IS_SEARCH_MODEL (self), 0);
 
   return self->n_matches;
+}
+
+gboolean
+readout_search_model_is_ranked (ReadoutSearchModel *self)
+{
+  g_return_val_if_fail (READOUT_IS_SEARCH_MODEL (self), FALSE);
+
+  return self->ranked;
 }

@@ -18,10 +18,12 @@ void      readout_store_set_sqlite_error (ReadoutStore   *self,
                                           int             rc,
                                           const char     *what,
                                           GError        **error);
-/* Records that something changed; the store emits ::changed after the outermost commit. */
+/* Records that row @id of @kind changed (and with it rows of the kinds in @also); the
+ * store emits ::changed after the outermost commit. */
 void      readout_store_note_change      (ReadoutStore      *self,
                                           ReadoutChangeKind  kind,
-                                          gint64             id);
+                                          gint64             id,
+                                          ReadoutChangeKind  also);
 
 /* Schema: creates or migrates to READOUT_STORE_SCHEMA_VERSION. @from is the file's
  * user_version; each step runs in its own transaction. */
@@ -29,6 +31,13 @@ gboolean  readout_store_schema_migrate   (sqlite3        *db,
                                           int             from,
                                           int             to,
                                           GError        **error);
+
+/* For bulk loads into a new store: stop keeping the full-text index in step row by
+ * row, then rebuild it in one pass. Both run inside the caller's transaction. */
+gboolean  readout_store_schema_suspend_fts (sqlite3      *db,
+                                            GError      **error);
+gboolean  readout_store_schema_resume_fts  (sqlite3      *db,
+                                            GError      **error);
 
 /* The statement -> topic links of every stored statement are rebuilt from the topic list. */
 gboolean  readout_store_retag_all        (ReadoutStore   *self,

@@ -127,6 +127,11 @@ static const char schema_v2[] =
   "CREATE VIRTUAL TABLE statements_fts USING fts5 ("
   "  text, speaker, content = 'statements', content_rowid = 'id',"
   "  tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE VIRTUAL TABLE sources_fts USING fts5 ("
+  "  title, text, content = 'sources', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2');";
+
+static const char fts_triggers[] =
   "CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN"
   "  INSERT INTO statements_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);"
   "END;"
@@ -139,11 +144,6 @@ static const char schema_v2[] =
   "    VALUES ('delete', old.id, old.text, old.speaker);"
   "  INSERT INTO statements_fts (rowid, text, speaker) VALUES (new.id, new.text, new.speaker);"
   "END;"
-  "INSERT INTO statements_fts (statements_fts) VALUES ('rebuild');"
-
-  "CREATE VIRTUAL TABLE sources_fts USING fts5 ("
-  "  title, text, content = 'sources', content_rowid = 'id',"
-  "  tokenize = 'unicode61 remove_diacritics 2');"
   "CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN"
   "  INSERT INTO sources_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
   "END;"
@@ -155,8 +155,16 @@ static const char schema_v2[] =
   "  INSERT INTO sources_fts (sources_fts, rowid, title, text)"
   "    VALUES ('delete', old.id, old.title, old.text);"
   "  INSERT INTO sources_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
-  "END;"
+  "END;";
+
+static const char fts_rebuild[] =
+  "INSERT INTO statements_fts (statements_fts) VALUES ('rebuild');"
   "INSERT INTO sources_fts (sources_fts) VALUES ('rebuild');";
+
+static const char fts_drop_triggers[] =
+  "DROP TRIGGER statements_fts_insert; DROP TRIGGER statements_fts_delete;"
+  "DROP TRIGGER statements_fts_update; DROP TRIGGER sources_fts_insert;"
+  "DROP TRIGGER sources_fts_delete; DROP TRIGGER sources_fts_update;";
 
 static gboolean
 exec_sql (sqlite3     *db,
@@ -292,7 +300,24 @@ static gboolean
 migrate_to_2 (sqlite3  *db,
               GError  **error)
 {
-  return exec_sql (db, schema_v2, error);
+  return exec_sql (db, schema_v2, error) &&
+         exec_sql (db, fts_triggers, error) &&
+         exec_sql (db, fts_rebuild, error);
+}
+
+gboolean
+readout_store_schema_suspend_fts (sqlite3  *db,
+                                  GError  **error)
+{
+  return exec_sql (db, fts_drop_triggers, error);
+}
+
+gboolean
+readout_store_schema_resume_fts (sqlite3  *db,
+                                 GError  **error)
+{
+  return exec_sql (db, fts_triggers, error) &&
+         exec_sql (db, fts_rebuild, error);
 }
 
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);

@@ -37,6 +37,7 @@ struct _ReadoutStore
 
   guint transaction_depth;
   ReadoutChangeKind pending_kinds;
+  ReadoutChangeKind pending_primary; /* the kind of pending_id */
   gint64 pending_id;         /* the one row that changed, or 0 when several did */
   guint n_pending;
 };
@@ -448,9 +449,11 @@ bind_id_or_null (sqlite3_stmt *stmt,
 void
 readout_store_note_change (ReadoutStore      *self,
                            ReadoutChangeKind  kind,
-                           gint64             id)
+                           gint64             id,
+                           ReadoutChangeKind  also)
 {
-  self->pending_kinds |= kind;
+  self->pending_kinds |= kind | also;
+  self->pending_primary = self->n_pending == 0 ? kind : 0;
   self->pending_id = self->n_pending == 0 ? id : 0;
   self->n_pending++;
 }
@@ -459,13 +462,15 @@ static void
 emit_pending_changes (ReadoutStore *self)
 {
   ReadoutChangeKind kinds = self->pending_kinds;
+  ReadoutChangeKind primary = self->pending_primary;
   gint64 id = self->pending_id;
 
   self->pending_kinds = 0;
+  self->pending_primary = 0;
   self->pending_id = 0;
   self->n_pending = 0;
   if (kinds != 0)
-    g_signal_emit (self, signals[CHANGED], 0, (guint) kinds, id);
+    g_signal_emit (self, signals[CHANGED], 0, (guint) kinds, (guint) primary, id);
 }
 
 static gboolean
@@ -513,6 +518,7 @@ write_end (ReadoutStore  *self,
       /* A rolled back topic change must not leave a tagger built from it. */
       g_clear_pointer (&self->tagger, readout_topic_tagger_free);
       self->pending_kinds = 0;
+      self->pending_primary = 0;
       self->pending_id = 0;
       self->n_pending = 0;
       return FALSE;
@@ -1174,7 +1180,7 @@ readout_store_insert_leader (ReadoutStore   *self,
       ok = write_aliases (self, leader, error);
     }
   if (ok)
-    readout_store_note_change (self, READOUT_CHANGE_LEADERS, readout_leader_get_id (leader));
+    readout_store_note_change (self, READOUT_CHANGE_LEADERS, readout_leader_get_id (leader), 0);
   return write_end (self, ok, error) && ok;
 }
 
@@ -1200,7 +1206,7 @@ readout_store_update_leader (ReadoutStore   *self,
        check_changed_one (self, "leader", id, error) &&
        write_aliases (self, leader, error);
   if (ok)
-    readout_store_note_change (self, READOUT_CHANGE_LEADERS | READOUT_CHANGE_CALLS, id);
+    readout_store_note_change (self, READOUT_CHANGE_LEADERS, id, READOUT_CHANGE_CALLS);
   return write_end (self, ok, error) && ok;
 }
 
@@ -1245,7 +1251,7 @@ readout_store_delete_leader (ReadoutStore  *self,
            check_changed_one (self, "leader", leader_id, error);
     }
   if (ok)
-    readout_store_note_change (self, READOUT_CHANGE_LEADERS | READOUT_CHANGE_CALLS, leader_id);
+    readout_store_note_change (self, READOUT_CHANGE_LEADERS, leader_id, READOUT_CHANGE_CALLS);
   return write_end (self, ok, error) && ok;
 }
 
@@ -1424,8 +1430,7 @@ readout_store_insert_call (ReadoutStore  *self,
       ok = write_participants (self, call, error);
     }
   if (ok)
-    readout_store_note_change (self, READOUT_CHANGE_CALLS | READOUT_CHANGE_LEADERS,
-                               readout_call_get_id (call));
+    readout_store_note_change (self, READOUT_CHANGE_CALLS, readout_call_get_id (call), READOUT_CHANGE_LEADERS);
   return write_end (self, ok, error) && ok;
 }
 
@@ -1452,17 +1457,18 @@ readout_store_update_call (ReadoutStore  *self,
        check_changed_one (self, "call", id, error) &&
        write_participants (self, call, error);
   if (ok)
-    readout_store_note_change (self, READOUT_CHANGE_CALLS | READOUT_CHANGE_LEADERS, id);
+    readout_store_note_change (self, READOUT_CHANGE_CALLS, id, READOUT_CHANGE_LEADERS);
   return write_end (self, ok, error) && ok;
 }
 
-/* Deletes one row by id with @sql, as one change of @kinds. */
+/* Deletes one row by id with @sql, as one change of @kind (and of @also). */
 static gboolean
 delete_by_id (ReadoutStore       *self,
               const char         *sql,
               gint64              id,
               const char         *what,
-              ReadoutChangeKind   kinds,
+              ReadoutChangeKind   kind,
+              ReadoutChangeKind   also,
               GError            **error)
 {
   sqlite3_stmt *stmt;
@@ -1479,7 +1485,7 @@ delete_by_id (ReadoutStore       *self,
            check_changed_one (self, what, id, error);
     }
   if (ok)
-    readout_store_note_change (self, kinds, id);
+    readout_store_note_change (self, kind, id, also);
   return write_end (self, ok, error) && ok;
 }
 
@@ -1491,7 +1497,7 @@ readout_store_delete_call (ReadoutStore  *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
 
   return delete_by_id (self, "DELETE FROM calls WHERE id = ?", call_id, "call",
-                       READOUT_CHANGE_ALL & ~READOUT_CHANGE_TOPICS, error);
+                       READOUT_CHANGE_CALLS, READOUT_CHANGE_ALL & ~READOUT_CHANGE_TOPICS, error);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -1564,7 +1570,7 @@ readout_store_insert_source (ReadoutStore   *self,
   if (ok)
     {
       readout_source_set_id (source, sqlite3_last_insert_rowid (self->db));
-      readout_store_note_change (self, READOUT_CHANGE_SOURCES, readout_source_get_id (source));
+      readout_store_note_change (self, READOUT_CHANGE_SOURCES, readout_source_get_id (source), 0);
     }
   return write_end (self, ok, error) && ok;
 }
@@ -1605,7 +1611,7 @@ readout_store_update_source (ReadoutStore   *self,
         }
     }
   if (ok)
-    readout_store_note_change (self, READOUT_CHANGE_SOURCES | READOUT_CHANGE_STATEMENTS, id);
+    readout_store_note_change (self, READOUT_CHANGE_SOURCES, id, READOUT_CHANGE_STATEMENTS);
   return write_end (self, ok, error) && ok;
 }
 
@@ -1617,8 +1623,8 @@ readout_store_delete_source (ReadoutStore  *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
 
   return delete_by_id (self, "DELETE FROM sources WHERE id = ?", source_id, "source",
-                       READOUT_CHANGE_SOURCES | READOUT_CHANGE_STATEMENTS |
-                       READOUT_CHANGE_CONFLICTS | READOUT_CHANGE_CALLS, error);
+                       READOUT_CHANGE_SOURCES,
+                       READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_CONFLICTS | READOUT_CHANGE_CALLS, error);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -1826,8 +1832,7 @@ finish_statement_write (ReadoutStore      *self,
     return FALSE;
   readout_statement_set_call_id (statement, call_id);
   readout_statement_set_topics (statement, (const char * const *) topics);
-  readout_store_note_change (self, READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_CALLS,
-                             readout_statement_get_id (statement));
+  readout_store_note_change (self, READOUT_CHANGE_STATEMENTS, readout_statement_get_id (statement), READOUT_CHANGE_CALLS);
   return TRUE;
 }
 
@@ -1889,7 +1894,7 @@ readout_store_delete_statement (ReadoutStore  *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
 
   return delete_by_id (self, "DELETE FROM statements WHERE id = ?", statement_id, "statement",
-                       READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_CALLS, error);
+                       READOUT_CHANGE_STATEMENTS, READOUT_CHANGE_CALLS, error);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -1976,8 +1981,7 @@ finish_topic_change (ReadoutStore  *self,
   if (ok)
     ok = readout_store_retag_all (self, error);
   if (ok)
-    readout_store_note_change (self, READOUT_CHANGE_TOPICS | READOUT_CHANGE_STATEMENTS |
-                                     READOUT_CHANGE_CALLS, topic_id);
+    readout_store_note_change (self, READOUT_CHANGE_TOPICS, topic_id, READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_CALLS);
   return write_end (self, ok, error) && ok;
 }
 
@@ -2106,7 +2110,7 @@ readout_store_insert_conflict (ReadoutStore     *self,
                      "not exist.", readout_conflict_get_claim_value (conflict, i));
     }
   if (ok)
-    readout_store_note_change (self, READOUT_CHANGE_CONFLICTS, readout_conflict_get_id (conflict));
+    readout_store_note_change (self, READOUT_CHANGE_CONFLICTS, readout_conflict_get_id (conflict), 0);
   return write_end (self, ok, error) && ok;
 }
 
@@ -2118,7 +2122,7 @@ readout_store_delete_conflict (ReadoutStore  *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
 
   return delete_by_id (self, "DELETE FROM conflicts WHERE id = ?", conflict_id, "conflict",
-                       READOUT_CHANGE_CONFLICTS, error);
+                       READOUT_CHANGE_CONFLICTS, 0, error);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -2304,7 +2308,8 @@ readout_store_class_init (ReadoutStoreClass *klass)
 
   /**
    * ReadoutStore::changed:
-   * @kinds: the #ReadoutChangeKind flags of what changed
+   * @kinds: the #ReadoutChangeKind flags of everything that changed
+   * @primary: the kind of row @id names (one flag), or 0
    * @id: the id of the one row that changed, or 0 when several rows did
    *
    * Emitted after a change is committed.
@@ -2314,7 +2319,7 @@ readout_store_class_init (ReadoutStoreClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_INT64);
 }
 
 static void

@@ -153,8 +153,11 @@ GListModel *readout_store_list_conflicts        (ReadoutStore      *self,
 /* ReadoutTopic items, by name. */
 GListModel *readout_store_list_topics           (ReadoutStore      *self);
 /* ReadoutSearchHit items for what a user typed (plain words, never FTS syntax; the
- * last word also matches as a prefix). Ranked by relevance among the newest
- * READOUT_STORE_SEARCH_RANK_WINDOW matches so that common words stay fast. */
+ * last word also matches as a prefix). Ranked by relevance when there are at most
+ * READOUT_STORE_SEARCH_RANK_LIMIT matches; otherwise, so that the commonest word stays
+ * fast, the newest READOUT_STORE_SEARCH_RANK_WINDOW matches, newest first (see
+ * ReadoutSearchModel). */
+#define READOUT_STORE_SEARCH_RANK_LIMIT  5000
 #define READOUT_STORE_SEARCH_RANK_WINDOW 2000
 GListModel *readout_store_search                (ReadoutStore      *self,
                                                  const char        *query,

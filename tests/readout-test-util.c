@@ -1,0 +1,122 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "readout-test-util.h"
+
+char *
+readout_test_make_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *folder = g_dir_make_tmp ("readout-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return folder;
+}
+
+void
+readout_test_remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        readout_test_remove_folder (path);
+      else
+        {
+          g_chmod (path, 0600);
+          g_unlink (path);
+        }
+    }
+  g_rmdir (folder);
+}
+
+ReadoutStore *
+readout_test_open_store (const char *folder,
+                         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  ReadoutStore *store = readout_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+ReadoutLeader *
+readout_test_add_leader (ReadoutStore *store,
+                         const char   *name,
+                         const char   *country)
+{
+  g_autoptr(GError) error = NULL;
+  ReadoutLeader *leader = readout_leader_new ();
+
+  readout_leader_set_name (leader, name);
+  readout_leader_set_country (leader, country);
+  readout_leader_set_office (leader, "President");
+  g_assert_true (readout_store_insert_leader (store, leader, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (readout_leader_get_id (leader), >, 0);
+  return leader;
+}
+
+ReadoutCall *
+readout_test_add_call (ReadoutStore *store,
+                       const char   *date,
+                       gint64        leader_a,
+                       gint64        leader_b)
+{
+  g_autoptr(GError) error = NULL;
+  ReadoutCall *call = readout_call_new ();
+  gint64 ids[] = { leader_a, leader_b };
+
+  readout_call_set_date (call, date);
+  readout_call_set_participant_ids (call, ids, 2);
+  g_assert_true (readout_store_insert_call (store, call, &error));
+  g_assert_no_error (error);
+  return call;
+}
+
+ReadoutSource *
+readout_test_add_source (ReadoutStore *store,
+                         gint64        call_id,
+                         const char   *publisher,
+                         const char   *side)
+{
+  g_autoptr(GError) error = NULL;
+  ReadoutSource *source = readout_source_new ();
+
+  readout_source_set_call_id (source, call_id);
+  readout_source_set_publisher (source, publisher);
+  readout_source_set_kind (source, READOUT_SOURCE_KIND_READOUT);
+  readout_source_set_side (source, side);
+  g_assert_true (readout_store_insert_source (store, source, &error));
+  g_assert_no_error (error);
+  return source;
+}
+
+ReadoutStatement *
+readout_test_add_statement (ReadoutStore *store,
+                            gint64        source_id,
+                            const char   *speaker,
+                            const char   *side,
+                            const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  ReadoutStatement *statement = readout_statement_new ();
+
+  readout_statement_set_source_id (statement, source_id);
+  readout_statement_set_speaker (statement, speaker);
+  readout_statement_set_side (statement, side);
+  readout_statement_set_text (statement, text);
+  g_assert_true (readout_store_insert_statement (store, statement, &error));
+  g_assert_no_error (error);
+  return statement;
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "readout-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the core tests: scratch folders and small stores built through the API. */
+
+/* A new empty folder under the test's temporary directory; removed by the caller. */
+char          *readout_test_make_folder   (void);
+void           readout_test_remove_folder (const char    *folder);
+/* A new store in @folder named @name. */
+ReadoutStore  *readout_test_open_store    (const char    *folder,
+                                           const char    *name);
+ReadoutLeader *readout_test_add_leader    (ReadoutStore  *store,
+                                           const char    *name,
+                                           const char    *country);
+ReadoutCall   *readout_test_add_call      (ReadoutStore  *store,
+                                           const char    *date,
+                                           gint64         leader_a,
+                                           gint64         leader_b);
+ReadoutSource *readout_test_add_source    (ReadoutStore  *store,
+                                           gint64         call_id,
+                                           const char    *publisher,
+                                           const char    *side);
+ReadoutStatement *readout_test_add_statement (ReadoutStore *store,
+                                              gint64        source_id,
+                                              const char   *speaker,
+                                              const char   *side,
+                                              const char   *text);
+
+G_END_DECLS
