@@ -105,7 +105,7 @@ G_DEFINE_FINAL_TYPE (ReadoutExtractor, readout_extractor, G_TYPE_OBJECT)
 static const char * const title_words[] = {
   "president", "prime", "minister", "chancellor", "federal", "premier", "leader", "king",
   "emir", "crown", "prince", "counterpart", "secretary", "general", "the", "his", "her",
-  "their", "of", "sultan", "chairman", "state", "head", "vice", "acting", "colleague",
+  "their", "of", "united", "states", "kingdom", "republic", "america", "federation", "sultan", "chairman", "state", "head", "vice", "acting", "colleague",
   "президент", "президентом", "президента", "президенту", "президенте", "премьер",
   "министр", "министром", "министра", "министру", "канцлер", "канцлером", "канцлера",
   "канцлеру", "федеральный", "федеральным", "федерального", "федеральному",
@@ -1677,9 +1677,13 @@ find_mentions (Work *w)
           m.tok_end = i + n;
           m.ext_start = i;
           m.sentence = s;
+          /* Titles and the rest of the name: "Russian President Vladimir Putin",
+           * "President Joseph R. Biden". */
           while (m.ext_start > previous_end && i - m.ext_start < 6 &&
-                 gap_is_space (w, m.ext_start - 1, m.ext_start) &&
-                 is_title_token (w, m.ext_start - 1))
+                 (gap_is_space (w, m.ext_start - 1, m.ext_start) ||
+                  (strlen (tok_at (w, m.ext_start - 1)->folded) == 1 &&
+                   w->text[tok_at (w, m.ext_start - 1)->end] == '.')) &&
+                 (is_title_token (w, m.ext_start - 1) || tok_at (w, m.ext_start - 1)->upper))
             m.ext_start--;
           g_array_append_val (w->mentions, m);
           count++;
@@ -2449,33 +2453,64 @@ typedef struct {
   gboolean    leader;
 } SpeakerSpan;
 
+typedef struct {
+  const Speaker *speaker;
+  char         **words;
+  guint          n_words;
+  gboolean       need_upper;
+} SpeakerForm;
+
+static GPtrArray *
+speaker_forms (void)
+{
+  static GPtrArray *forms;
+
+  if (g_once_init_enter (&forms))
+    {
+      GPtrArray *list = g_ptr_array_new ();
+
+      for (guint k = 0; k < G_N_ELEMENTS (speakers); k++)
+        {
+          g_auto(GStrv) texts = g_strsplit (speakers[k].forms, "|", -1);
+
+          for (guint f = 0; texts[f] != NULL; f++)
+            {
+              SpeakerForm *form = g_new0 (SpeakerForm, 1);
+
+              form->speaker = &speakers[k];
+              form->words = fold_words (texts[f]);
+              form->n_words = g_strv_length (form->words);
+              form->need_upper = form->n_words == 1 && g_unichar_isupper (g_utf8_get_char (texts[f]));
+              g_ptr_array_add (list, form);
+            }
+        }
+      g_once_init_leave (&forms, list);
+    }
+  return forms;
+}
+
 static guint
-match_speaker_at (Work        *w,
-                  guint        i,
-                  guint        end,
+match_speaker_at (Work           *w,
+                  guint           i,
+                  guint           end,
                   const Speaker **found)
 {
+  GPtrArray *forms = speaker_forms ();
   guint best = 0;
 
-  for (guint k = 0; k < G_N_ELEMENTS (speakers); k++)
+  for (guint k = 0; k < forms->len; k++)
     {
-      g_auto(GStrv) forms = g_strsplit (speakers[k].forms, "|", -1);
+      SpeakerForm *form = g_ptr_array_index (forms, k);
+      gboolean ok = form->n_words > best && i + form->n_words <= end;
 
-      for (guint f = 0; forms[f] != NULL; f++)
+      for (guint j = 0; ok && j < form->n_words; j++)
+        ok = word_matches (form->words[j], tok_at (w, i + j)->folded);
+      if (ok && form->need_upper && !tok_at (w, i)->upper)
+        ok = FALSE;
+      if (ok)
         {
-          g_auto(GStrv) words = fold_words (forms[f]);
-          guint n = g_strv_length (words);
-          gboolean ok = n > 0 && i + n <= end && n > best;
-
-          for (guint j = 0; ok && j < n; j++)
-            ok = word_matches (words[j], tok_at (w, i + j)->folded);
-          if (ok && n == 1 && g_unichar_isupper (g_utf8_get_char (forms[f])) && !tok_at (w, i)->upper)
-            ok = FALSE;
-          if (ok)
-            {
-              best = n;
-              *found = &speakers[k];
-            }
+          best = form->n_words;
+          *found = form->speaker;
         }
     }
   return best;
@@ -2837,8 +2872,9 @@ infer_year (Work      *w,
     set_date (&today, g_date_time_get_year (now), g_date_time_get_month (now),
               g_date_time_get_day_of_month (now));
 
+  /* Only a report of a held call is usually dated the day it names. */
   for (guint c = 0; c < n_calls && weekday == 0; c++)
-    for (guint k = 0; k < facts[c].date_claims->len; k++)
+    for (guint k = 0; facts[c].held >= facts[c].announced && k < facts[c].date_claims->len; k++)
       {
         DateClaim *claim = &g_array_index (facts[c].date_claims, DateClaim, k);
 

@@ -124,6 +124,19 @@ find_stored_call (ReadoutImporter      *self,
     return NULL;
   a = g_ptr_array_index (call->participants, 0);
   b = g_ptr_array_index (call->participants, 1);
+  /* A leader new to the extractor may have been stored by an earlier import. */
+  for (guint i = 0; i < 2; i++)
+    {
+      ReadoutExtractedParticipant *p = i == 0 ? a : b;
+
+      if (p->leader_id <= 0)
+        {
+          g_autoptr(ReadoutLeader) found = readout_store_find_leader (self->store, p->name, NULL);
+
+          if (found != NULL)
+            p->leader_id = readout_leader_get_id (found);
+        }
+    }
   if (a->leader_id <= 0 || b->leader_id <= 0)
     return NULL;
 
