@@ -680,6 +680,8 @@ add_row (ReadoutPdfLayout  *self,
   /* Translators: a topic header repeated at the top of the next page */
   continued = g_strdup_printf (_("%s (continued)"), topic);
   group->continuation = topic_band (continued, status_text);
+  /* The statement under it goes on without its own top padding. */
+  group->continuation->pad_bottom += 4.0;
 
   /* Each pair gets a band of its own, so that paired sentences start level. Sentences
    * without a partner that come between two pairs share one band, A's on the left and
@@ -852,7 +854,7 @@ readout_pdf_layout_new_for_comparison (ReadoutStore      *store,
   self->column_labels = band_new (BAND_COLUMNS);
   cell_add (self->column_labels, 0, STYLE_COLUMN_LABEL, label_a, NULL);
   cell_add (self->column_labels, 1, STYLE_COLUMN_LABEL, label_b, NULL);
-  self->column_labels->pad_bottom = 4.0;
+  self->column_labels->pad_bottom = 8.0;
 
   /* Only the sources the rows quote are listed, numbered in the call's order. */
   n_rows = readout_comparison_get_n_rows (comparison);
