@@ -605,6 +605,8 @@ topic_band (const char *topic,
   cell_add (band, 0, STYLE_TOPIC, topic, NULL);
   para = cell_add (band, 1, STYLE_STATUS, status, NULL);
   para->alignment = PANGO_ALIGN_RIGHT;
+  /* Smaller than the topic: lowered so the two share a baseline. */
+  para->space_before = 2.0;
   band->pad_top = 3.0;
   band->pad_bottom = 3.0;
   return band;
