@@ -538,6 +538,20 @@ test_pdf_long (void)
 
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Topic 006 (continued)"));
+  /* The sources' URLs are links. */
+  {
+    const char *want = "/URI (https://example.org/readout?id=1&lang=en)";
+    g_autofree char *raw = NULL;
+    gboolean found = FALSE;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (path, &raw, &length, NULL));
+
+    /* The file has NUL bytes: search it byte by byte. */
+    for (gsize i = 0; !found && i + strlen (want) <= length; i++)
+      found = memcmp (raw + i, want, strlen (want)) == 0;
+    g_assert_true (found);
+  }
   {
     g_autofree char *last_page = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
 

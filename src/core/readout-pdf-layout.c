@@ -56,6 +56,7 @@ typedef struct {
   Style          style;
   PangoAlignment alignment;
   double         space_before;
+  char          *link;          /* nullable: a URL the paragraph links to in the PDF */
   PangoLayout   *layout;        /* made by paginate () */
   double         y;             /* top, in its cell */
   double         height;
@@ -193,6 +194,7 @@ para_free (gpointer data)
   Para *para = data;
 
   g_free (para->text);
+  g_free (para->link);
   g_clear_pointer (&para->attrs, pango_attr_list_unref);
   g_clear_object (&para->layout);
   g_free (para);
@@ -552,7 +554,11 @@ add_sources (ReadoutPdfLayout *self,
       cell_add (band, 0, STYLE_BODY, heading, NULL);
       cell_add (band, 0, STYLE_META, facts->str, NULL);
       if (readout_source_get_url (source) != NULL && readout_source_get_url (source)[0] != '\0')
-        cell_add (band, 0, STYLE_META, readout_source_get_url (source), NULL);
+        {
+          Para *url = cell_add (band, 0, STYLE_META, readout_source_get_url (source), NULL);
+
+          url->link = g_strdup (readout_source_get_url (source));
+        }
       band->pad_bottom = 4.0;
 
       if (with_text && readout_source_get_text (source) != NULL
@@ -1480,6 +1486,23 @@ draw_para_lines (cairo_t *cr,
   pango_layout_iter_free (iter);
 }
 
+/* "uri='…'" with the quotes and backslashes of the URL escaped, as cairo's tag
+ * attribute syntax wants. */
+static char *
+link_attributes (const char *uri)
+{
+  GString *attributes = g_string_new ("uri='");
+
+  for (const char *p = uri; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (attributes, '\\');
+      g_string_append_c (attributes, *p);
+    }
+  g_string_append_c (attributes, '\'');
+  return g_string_free (attributes, FALSE);
+}
+
 static void
 draw_cell (ReadoutPdfLayout *self,
            cairo_t          *cr,
@@ -1505,7 +1528,17 @@ draw_cell (ReadoutPdfLayout *self,
         continue;
       style_colour (para->style, rgb);
       cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-      draw_para_lines (cr, para, x, y, from, to);
+      if (para->link != NULL)
+        {
+          /* A link annotation in a PDF; other surfaces ignore tags. */
+          g_autofree char *attributes = link_attributes (para->link);
+
+          cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+          draw_para_lines (cr, para, x, y, from, to);
+          cairo_tag_end (cr, CAIRO_TAG_LINK);
+        }
+      else
+        draw_para_lines (cr, para, x, y, from, to);
     }
 }
 
