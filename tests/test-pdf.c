@@ -398,6 +398,7 @@ test_pdf_sample (void)
       g_autofree char *path = g_build_filename (folder, name, NULL);
       g_autofree char *call_name = g_strdup_printf ("call-%" G_GINT64_FORMAT ".pdf", id);
       g_autofree char *call_path = g_build_filename (folder, call_name, NULL);
+      g_autofree char *call_raw = NULL;
       g_autofree char *call_text = NULL;
       g_autoptr(GListModel) sources = NULL;
 
@@ -413,7 +414,8 @@ test_pdf_sample (void)
       g_assert_no_error (error);
       assert_pdf_info (call_path, "Call between", 1);
       assert_fonts_embedded (call_path);
-      call_text = squeeze (pdf_text (call_path));
+      call_raw = pdf_text (call_path);
+      call_text = squeeze (call_raw);
       sources = readout_store_list_sources (store, id);
       for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
         {
