@@ -15,6 +15,7 @@ localedir=$5
 app_id=$6
 base_app_id=$7
 build_gui=$8
+srcroot=$(dirname "$0")/..
 
 # Relative options are relative to the prefix.
 case $bindir in /*) ;; *) bindir="$prefix/$bindir" ;; esac
@@ -90,9 +91,19 @@ else
   skip "the GUI is not built"
 fi
 
-for lang in $(sed -e 's/#.*//' "$(dirname "$0")/../po/LINGUAS" 2>/dev/null); do
+for lang in $(sed -e 's/#.*//' "$srcroot/po/LINGUAS" 2>/dev/null); do
   expect_file "$root_localedir/$lang/LC_MESSAGES/readout.mo"
 done
+
+# A development build installs the striped icon under its own app id.
+case $app_id in
+  *.Devel) source_icon="$srcroot/data/icons/hicolor/scalable/apps/$base_app_id.Devel.svg" ;;
+  *) source_icon="$srcroot/data/icons/hicolor/scalable/apps/$base_app_id.svg" ;;
+esac
+if [ -f "$root_datadir/icons/hicolor/scalable/apps/$app_id.svg" ]; then
+  cmp -s "$source_icon" "$root_datadir/icons/hicolor/scalable/apps/$app_id.svg"
+  result $? "the installed app icon is $(basename "$source_icon")"
+fi
 
 # The D-Bus service starts the binary the desktop entry names, by its installed path.
 if [ -f "$service" ]; then
@@ -114,7 +125,7 @@ if [ -f "$metainfo" ] && command -v appstreamcli >/dev/null 2>&1; then
   out=$(appstreamcli validate --no-net "$metainfo" 2>&1)
   result $? "the installed metainfo validates" "$out"
 fi
-if [ -f "$desktop" ] && grep -qx de "$(dirname "$0")/../po/LINGUAS" 2>/dev/null; then
+if [ -f "$desktop" ] && grep -qx de "$srcroot/po/LINGUAS" 2>/dev/null; then
   grep -q "^Comment\\[de\\]=" "$desktop"
   result $? "the installed desktop file carries the German translation"
 fi
