@@ -628,6 +628,68 @@ test_pdf_draw_page_on_image (void)
   remove_folder (folder);
 }
 
+typedef struct {
+  gboolean  done;
+  gboolean  written;
+  GError   *error;
+} WriteResult;
+
+static void
+on_written_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  WriteResult *write = user_data;
+
+  write->written = readout_pdf_layout_write_pdf_finish (READOUT_PDF_LAYOUT (object), result,
+                                                        &write->error);
+  write->done = TRUE;
+}
+
+/* Written off the main loop, then drawn again on the main thread, with the same pages. */
+static void
+test_pdf_async (void)
+{
+  g_autofree char *folder = make_folder ();
+  g_autofree char *path = g_build_filename (folder, "async.pdf", NULL);
+  g_autofree char *missing = g_build_filename (folder, "missing", "async.pdf", NULL);
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(ReadoutComparison) comparison = NULL;
+  g_autoptr(ReadoutPdfLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  WriteResult write = { FALSE, FALSE, NULL };
+  gint64 call_id, source_a, source_b;
+  guint n_pages;
+
+  store = pdf_fixture_store (folder, &call_id, &source_a, &source_b);
+  comparison = pdf_fixture_comparison (call_id, source_a, source_b, 30, -1, 0);
+  layout = readout_pdf_layout_new_for_comparison (store, comparison, &error);
+  g_assert_no_error (error);
+  n_pages = readout_pdf_layout_paginate (layout);
+
+  readout_pdf_layout_write_pdf_async (layout, path, NULL, on_written_cb, &write);
+  while (!write.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (write.error);
+  g_assert_true (write.written);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (readout_pdf_layout_get_n_pages (layout), ==, n_pages);
+
+  write = (WriteResult) { FALSE, FALSE, NULL };
+  readout_pdf_layout_write_pdf_async (layout, missing, NULL, on_written_cb, &write);
+  while (!write.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (write.written);
+  g_assert_error (write.error, READOUT_ERROR, READOUT_ERROR_IO);
+  g_clear_error (&write.error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  if (have_poppler ())
+    assert_pdf_info (path, "Alice Example", n_pages);
+
+  remove_folder (folder);
+}
+
 static void
 test_pdf_unwritable (void)
 {
@@ -939,6 +1001,7 @@ main (int    argc,
   g_test_add_func ("/pdf/long", test_pdf_long);
   g_test_add_func ("/pdf/draw-page-on-image", test_pdf_draw_page_on_image);
   g_test_add_func ("/pdf/unwritable", test_pdf_unwritable);
+  g_test_add_func ("/pdf/async", test_pdf_async);
   g_test_add_func ("/cli/compare-and-export", test_cli_compare);
 
   return g_test_run ();

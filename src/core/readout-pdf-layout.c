@@ -1784,6 +1784,58 @@ readout_pdf_layout_write_pdf (ReadoutPdfLayout  *self,
   return TRUE;
 }
 
+static void
+write_pdf_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ReadoutPdfLayout *self = source_object;
+  const char *path = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* Measure with this thread's font map: the main thread's is not ours to use here. */
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  if (readout_pdf_layout_write_pdf (self, path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+  /* Leave nothing of this thread's font map behind for the main thread to draw with. */
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+}
+
+void
+readout_pdf_layout_write_pdf_async (ReadoutPdfLayout    *self,
+                                    const char          *path,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (READOUT_IS_PDF_LAYOUT (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, readout_pdf_layout_write_pdf_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, write_pdf_thread);
+}
+
+gboolean
+readout_pdf_layout_write_pdf_finish (ReadoutPdfLayout  *self,
+                                     GAsyncResult      *result,
+                                     GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 readout_pdf_export_comparison (ReadoutStore       *store,
                                ReadoutComparison  *comparison,

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "readout-comparison.h"
 #include "readout-store.h"
@@ -75,6 +75,18 @@ void              readout_pdf_layout_draw_page           (ReadoutPdfLayout  *sel
 gboolean          readout_pdf_layout_write_pdf           (ReadoutPdfLayout  *self,
                                                           const char        *path,
                                                           GError           **error);
+
+/* The same off the main loop, for the window. The layout is measured again in the
+ * worker thread, with that thread's fonts (Pango's font maps are per thread); do not use
+ * @self until @callback runs. */
+void              readout_pdf_layout_write_pdf_async     (ReadoutPdfLayout    *self,
+                                                          const char          *path,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean          readout_pdf_layout_write_pdf_finish    (ReadoutPdfLayout    *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 /* Shortcuts: lay out, paginate and write in one go. */
 gboolean          readout_pdf_export_comparison          (ReadoutStore      *store,
