@@ -133,10 +133,12 @@ readout_application_command_line (GApplication            *app,
   g_autoptr(GFile) file = NULL;
   gboolean sample = FALSE;
   gboolean new_window = FALSE;
+  gint64 call_id = 0;
   ReadoutWindow *window;
 
   g_variant_dict_lookup (options, "sample", "b", &sample);
   g_variant_dict_lookup (options, "new-window", "b", &new_window);
+  g_variant_dict_lookup (options, "call", "x", &call_id);
   g_variant_dict_lookup (options, "database", "^ay", &database);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
@@ -183,6 +185,9 @@ readout_application_command_line (GApplication            *app,
       else
         readout_window_open_last (window);
     }
+
+  if (call_id != 0 && readout_window_get_store (window) != NULL)
+    readout_window_show_call (window, call_id, 0);
 
   gtk_window_present (GTK_WINDOW (window));
 
@@ -307,6 +312,8 @@ readout_application_init (ReadoutApplication *self)
       N_("Open the store FILE"), N_("FILE") },
     { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open a new window"), NULL },
+    { "call", 0, 0, G_OPTION_ARG_INT64, NULL,
+      N_("Show the call with this number (as readout-cli list-calls gives it)"), N_("ID") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       NULL, N_("[FILE]") },
     { NULL }

@@ -409,7 +409,13 @@ update_facts (ReadoutCallDetail *self)
 static void
 on_content_changed_cb (ReadoutCallDetail *self)
 {
+  gint64 revealed = self->revealed_statement;
+
   rebuild_sides (self);
+
+  /* The widgets were made anew: keep the statement a search led to in view. */
+  if (revealed != 0)
+    readout_call_detail_reveal_statement (self, revealed);
 }
 
 static void
@@ -510,11 +516,15 @@ static void
 readout_call_detail_dispose (GObject *object)
 {
   ReadoutCallDetail *self = READOUT_CALL_DETAIL (object);
+  GtkWidget *child;
 
   stop_reveal (self);
   clear_models (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_CALL_DETAIL);
+  /* Children the template does not bind are not unparented by it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->call);
   g_clear_object (&self->store);

@@ -173,7 +173,7 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *status = readout_gui_label_new (NULL, "caption", NULL);
   GtkWidget *counterpart = readout_gui_label_new (NULL, "body", NULL);
   GtkWidget *duration = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
-  GtkWidget *topics = gtk_flow_box_new ();
+  GtkWidget *topics = readout_gui_label_new (NULL, "caption", "topics-line", NULL);
 
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
@@ -182,13 +182,10 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (counterpart), PANGO_ELLIPSIZE_END);
   gtk_label_set_wrap (GTK_LABEL (duration), TRUE);
   gtk_widget_add_css_class (status_icon, "dim-label");
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (topics), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (topics), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (topics), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (topics), 4);
-  gtk_widget_set_can_focus (topics, FALSE);
-  gtk_widget_set_can_target (topics, FALSE);
-  gtk_widget_add_css_class (topics, "topics");
+  /* One wrapping line of topics keeps rows short; the detail shows them as labels. */
+  gtk_label_set_wrap (GTK_LABEL (topics), TRUE);
+  gtk_label_set_lines (GTK_LABEL (topics), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (topics), PANGO_ELLIPSIZE_END);
 
   gtk_box_append (GTK_BOX (top), date);
   gtk_box_append (GTK_BOX (top), status_icon);
@@ -250,18 +247,29 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   gtk_image_set_from_icon_name (g_object_get_data (row, "status-icon"), readout_gui_call_status_icon (status));
   gtk_label_set_text (g_object_get_data (row, "duration"), duration != NULL ? duration : "");
   gtk_widget_set_visible (g_object_get_data (row, "duration"), duration != NULL);
-  readout_gui_fill_topics (g_object_get_data (row, "topics"), readout_call_get_topics (call));
+  {
+    const char * const *topics = readout_call_get_topics (call);
+    /* Translators: the separator between topics in a calls list row */
+    g_autofree char *line = topics != NULL ? g_strjoinv (_(" · "), (char **) topics) : NULL;
+
+    gtk_label_set_text (g_object_get_data (row, "topics"), line != NULL ? line : "");
+    gtk_widget_set_visible (g_object_get_data (row, "topics"), line != NULL && *line != '\0');
+  }
 }
 
 static void
 readout_calls_pane_dispose (GObject *object)
 {
   ReadoutCallsPane *self = READOUT_CALLS_PANE (object);
+  GtkWidget *child;
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_CALLS_PANE);
+  /* Children the template does not bind are not unparented by it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->model);
   g_clear_object (&self->counterparts);

@@ -34,8 +34,12 @@ static void
 readout_compare_page_dispose (GObject *object)
 {
   ReadoutComparePage *self = READOUT_COMPARE_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_COMPARE_PAGE);
+  /* Children the template does not bind are not unparented by it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->call);
   g_clear_object (&self->store);

@@ -133,6 +133,9 @@ readout_gui_fill_topics (GtkWidget          *box,
     {
       GtkWidget *label = readout_gui_label_new (topics[i], "topic", "caption", NULL);
 
+      /* A pill as wide as its word, not as the flow box's column. */
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+
       if (GTK_IS_FLOW_BOX (box))
         {
           gtk_flow_box_append (GTK_FLOW_BOX (box), label);

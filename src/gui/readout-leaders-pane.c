@@ -194,7 +194,9 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   if (country == NULL || *country == '\0')
     country = readout_leader_get_country (leader);
 
-  if (office != NULL && *office != '\0' && country != NULL && *country != '\0')
+  /* "President of Russia" needs no ", Russia" after it. */
+  if (office != NULL && *office != '\0' && country != NULL && *country != '\0' &&
+      strstr (office, country) == NULL)
     /* Translators: a leader's office and country, "President, Russia" */
     office_text = g_strdup_printf (C_("leader row", "%s, %s"), office, country);
   else
@@ -217,11 +219,15 @@ static void
 readout_leaders_pane_dispose (GObject *object)
 {
   ReadoutLeadersPane *self = READOUT_LEADERS_PANE (object);
+  GtkWidget *child;
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_LEADERS_PANE);
+  /* Children the template does not bind are not unparented by it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->model);
   g_clear_object (&self->store);

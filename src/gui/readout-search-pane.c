@@ -190,8 +190,12 @@ static void
 readout_search_pane_dispose (GObject *object)
 {
   ReadoutSearchPane *self = READOUT_SEARCH_PANE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_SEARCH_PANE);
+  /* Children the template does not bind are not unparented by it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->model);
   g_clear_object (&self->store);

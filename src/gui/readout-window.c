@@ -274,8 +274,16 @@ readout_window_set_store (ReadoutWindow *self,
 
       if (restore)
         restore_selection (self, last_leader, last_call);
-      else
-        save_selection (self);
+
+      /* Rather than an empty middle pane, start with the first leader's calls. */
+      if (readout_leaders_pane_get_selected_leader (self->leaders_pane) == NULL)
+        {
+          GListModel *leaders = readout_leaders_pane_get_model (self->leaders_pane);
+          g_autoptr(ReadoutLeader) first = leaders != NULL ? g_list_model_get_item (leaders, 0) : NULL;
+
+          if (first != NULL)
+            readout_leaders_pane_select_leader (self->leaders_pane, readout_leader_get_id (first));
+        }
 
       readout_leaders_pane_focus_list (self->leaders_pane);
 
@@ -397,6 +405,19 @@ readout_window_show_call (ReadoutWindow *self,
     {
       show_error (self, _("Could Not Show the Call"), error);
       return FALSE;
+    }
+
+  /* Outside the search, show the call among the calls of its first participant,
+   * unless the calls pane already lists it. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->middle_stack), "calls") == 0 &&
+      !readout_calls_pane_select_call (self->calls_pane, call_id))
+    {
+      ReadoutLeader *leader = readout_calls_pane_get_leader (self->calls_pane);
+      guint n_ids = 0;
+      const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
+
+      if (n_ids > 0 && (leader == NULL || !readout_call_has_participant (call, readout_leader_get_id (leader))))
+        readout_window_select_leader (self, ids[0]);
     }
 
   if (!readout_calls_pane_select_call (self->calls_pane, call_id))
@@ -717,6 +738,9 @@ readout_window_dispose (GObject *object)
 
   if (self->bench_paint_handler != 0 && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
     g_clear_signal_handler (&self->bench_paint_handler, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+
+  /* The property action holds the leaders pane; let it go with the window. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "leader-sort");
 
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
