@@ -153,29 +153,64 @@ chmod 700 "$tmpdir/runtime"
 sed "s|^Exec=.*|Exec=$root_bindir/readout --gapplication-service|" "$service" \
   >"$tmpdir/xdg/dbus-1/services/$app_id.service"
 
-cat >"$tmpdir/launch.sh" <<LAUNCH
+cat >"$tmpdir/launch.sh" <<'LAUNCH'
 #!/bin/sh
-gio launch "$desktop" >"$tmpdir/launch.log" 2>&1 || { echo "gio launch failed" >>"$tmpdir/launch.log"; exit 1; }
-i=0
-while [ \$i -lt 150 ]; do
-  # GTK also maps nothing but keeps a 1x1 leader window; look for a viewable, real one.
-  for id in \$(xwininfo -root -tree 2>/dev/null | grep -i 'readout' | awk '{ print \$1 }'); do
-    info=\$(xwininfo -id "\$id" 2>/dev/null)
-    width=\$(printf '%s\\n' "\$info" | sed -n 's/^ *Width: //p')
-    if printf '%s\\n' "\$info" | grep -q 'Map State: IsViewable' && [ "\${width:-0}" -ge 200 ]; then
-      printf '%s\\n' "\$info" | grep -E 'Window id|Width|Height' >"$tmpdir/window"
-      gapplication action "$app_id" quit >/dev/null 2>&1
-      exit 0
+# Runs inside Xvfb and a private session bus: launch.sh DESKTOP_FILE APP_ID OUTDIR
+desktop=$1
+app_id=$2
+out=$3
+
+# GTK keeps an unmapped 1x1 leader window too; count the viewable, real ones.
+count_windows () {
+  count=0
+  for id in $(xwininfo -root -tree 2>/dev/null | grep -i 'readout' | awk '{ print $1 }'); do
+    info=$(xwininfo -id "$id" 2>/dev/null)
+    width=$(printf '%s\n' "$info" | sed -n 's/^ *Width: //p')
+    if printf '%s\n' "$info" | grep -q 'Map State: IsViewable' && [ "${width:-0}" -ge 200 ]; then
+      count=$((count + 1))
+      printf '%s\n' "$info" | grep -E 'Window id|Width|Height' >>"$out/windows.$1"
     fi
   done
-  sleep 0.2
-  i=\$((i + 1))
-done
-echo "no Readout window was shown after 30 s" >>"$tmpdir/launch.log"
-xwininfo -root -tree >>"$tmpdir/launch.log" 2>&1
-exit 1
+  echo $count
+}
+
+wait_for_windows () {
+  i=0
+  while [ $i -lt 150 ]; do
+    rm -f "$out/windows.$1"
+    [ "$(count_windows "$1")" -ge "$1" ] && return 0
+    sleep 0.2
+    i=$((i + 1))
+  done
+  return 1
+}
+
+if ! gio launch "$desktop" >>"$out/launch.log" 2>&1; then
+  echo "gio launch failed" >>"$out/launch.log"
+  exit 1
+fi
+if ! wait_for_windows 1; then
+  echo "no Readout window was shown after 30 s" >>"$out/launch.log"
+  xwininfo -root -tree >>"$out/launch.log" 2>&1
+  exit 1
+fi
+touch "$out/launched"
+
+# The desktop entry's "new-window" action, as the shell activates it: over D-Bus.
+object_path=/$(printf '%s' "$app_id" | tr '.' '/')
+gdbus call --session --dest "$app_id" --object-path "$object_path" \
+  --method org.freedesktop.Application.ActivateAction new-window '[]' '{}' >>"$out/action.log" 2>&1
+if wait_for_windows 2; then
+  touch "$out/new-window"
+else
+  echo "no second window after activating new-window" >>"$out/action.log"
+fi
+
+gapplication action "$app_id" quit >/dev/null 2>&1
+exit 0
 LAUNCH
 chmod +x "$tmpdir/launch.sh"
+mkdir -p "$tmpdir/out"
 
 env HOME="$tmpdir/home" XDG_CONFIG_HOME="$tmpdir/config" XDG_CACHE_HOME="$tmpdir/cache" \
     XDG_DATA_HOME="$tmpdir/data" XDG_RUNTIME_DIR="$tmpdir/runtime" \
@@ -183,10 +218,16 @@ env HOME="$tmpdir/home" XDG_CONFIG_HOME="$tmpdir/config" XDG_CACHE_HOME="$tmpdir
     PATH="$root_bindir:$PATH" \
     GSETTINGS_SCHEMA_DIR="$tmpdir" GSETTINGS_BACKEND=memory \
     GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
-    timeout 60 xvfb-run -a -s "-screen 0 1280x800x24" \
-      dbus-run-session -- "$tmpdir/launch.sh" >/dev/null 2>&1
-status=$?
-result $status "gio launch $app_id.desktop shows a Readout window under Xvfb" \
-  "$(cat "$tmpdir/window" "$tmpdir/launch.log" 2>/dev/null)"
+    timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" \
+      dbus-run-session -- "$tmpdir/launch.sh" "$desktop" "$app_id" "$tmpdir/out" >/dev/null 2>&1
+
+[ -f "$tmpdir/out/launched" ]
+result $? "gio launch $app_id.desktop shows a Readout window under Xvfb" \
+  "$(cat "$tmpdir/out/windows.1" "$tmpdir/out/launch.log" 2>/dev/null)"
+if [ -f "$tmpdir/out/launched" ]; then
+  [ -f "$tmpdir/out/new-window" ]
+  result $? "the desktop action new-window opens a second window" \
+    "$(cat "$tmpdir/out/action.log" 2>/dev/null)"
+fi
 
 finish
