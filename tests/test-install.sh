@@ -139,7 +139,7 @@ if [ "$build_gui" != true ] || [ ! -x "$root_bindir/readout" ]; then
   skip "launch: the GUI is not built"
   finish
 fi
-for tool in xvfb-run dbus-run-session gio xwininfo; do
+for tool in xvfb-run dbus-run-session gio gdbus gapplication xwininfo; do
   if ! command -v $tool >/dev/null 2>&1; then
     skip "launch: $tool is not installed"
     finish
