@@ -44,6 +44,28 @@ main (int    argc,
   gint64 start;
   double seconds, worst = 1.0;
 
+  /* --dump FILE: the extraction of one text as JSON, to see why a field is missed. */
+  if (argc > 2 && g_str_equal (argv[1], "--dump"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = readout_import_text_load (argv[2], &error);
+      g_autoptr(ReadoutExtraction) extraction = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *json = NULL;
+
+      if (text != NULL)
+        extraction = readout_extractor_extract (extractor, text, argv[2], &error);
+      if (extraction == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      node = readout_extraction_to_json (extraction);
+      json = json_to_string (node, TRUE);
+      g_print ("%s\n", json);
+      return 0;
+    }
+
   import_fixture_score (extractor, correct, &total, verbose);
   g_print ("Field accuracy over %u calls of the fixture set:\n", total);
   for (guint f = 0; f < N_FIELDS; f++)

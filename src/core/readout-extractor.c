@@ -625,6 +625,7 @@ typedef struct {
   int       month;
   int       day;
   Where     where;
+  guint     tok;      /* where the claim starts */
 } DateClaim;
 
 typedef struct {
@@ -657,6 +658,9 @@ typedef struct {
   gboolean          published_no_year;
   int               published_month;
   int               published_day;
+  guint             dateline_tok; /* the dateline's first token, or G_MAXUINT */
+
+  GPtrArray        *seen_speakers; /* const char *: canonical, side, canonical, side... (borrowed) */
 
   char             *publisher;
   char             *side;
@@ -683,6 +687,7 @@ work_clear (Work *w)
       g_clear_pointer (&w->links, g_array_unref);
     }
   g_clear_pointer (&w->initiators, g_hash_table_unref);
+  g_clear_pointer (&w->seen_speakers, g_ptr_array_unref);
   g_clear_pointer (&w->publisher, g_free);
   g_clear_pointer (&w->side, g_free);
 }
@@ -1099,6 +1104,7 @@ find_published (Work *w)
           used = parse_date_at (w, i, sentence->tok_end, &y, &m, &d);
           if (used == 0)
             continue;
+          w->dateline_tok = i;
           if (y > 0)
             {
               w->has_base = set_date (&w->base, y, m, d);
@@ -2043,7 +2049,7 @@ collect_date_claims (Work   *w,
   for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
     {
       Tok *t = tok_at (w, i);
-      DateClaim claim = { 0, 0, 0, 0, 0, 0, sentence->where };
+      DateClaim claim = { 0, 0, 0, 0, 0, 0, sentence->where, i };
       int wd = weekday_of (t);
       int y, m, d;
       guint used;
@@ -2071,7 +2077,10 @@ collect_date_claims (Work   *w,
       used = parse_date_at (w, i, sentence->tok_end, &y, &m, &d);
       if (used > 0)
         {
-          if (!near_word_from (w, i, sentence->tok_start, 7, other_event_words, TRUE))
+          /* The dateline is the text's date, not a claim about the call's: "Nov. 14
+           * (UPI) -- ... expected to speak on Thursday" names only Thursday. */
+          if (i != w->dateline_tok &&
+              !near_word_from (w, i, sentence->tok_start, 7, other_event_words, TRUE))
             {
               claim.kind = CLAIM_EXPLICIT;
               claim.year = y;
@@ -2591,6 +2600,36 @@ find_speakers (Work  *w,
         }
     }
 
+  /* "the presidency said" after "the Turkish presidency said": the institution the text
+   * last quoted whose name has that word. */
+  for (guint i = sentence->tok_start + 1; i < sentence->tok_end; i++)
+    {
+      static const char * const nouns[] = {
+        "presidency", "ministry", "office", "department", "palace", "chancellery", "government",
+        "administration", NULL,
+      };
+      const char *noun = tok_at (w, i)->folded;
+      gboolean covered = FALSE;
+
+      if (!in_list (nouns, noun) || !tok_is (w, i - 1, "the"))
+        continue;
+      for (guint k = 0; k < spans->len && !covered; k++)
+        covered = g_array_index (spans, SpeakerSpan, k).start <= i && g_array_index (spans, SpeakerSpan, k).end > i;
+      for (guint k = w->seen_speakers->len; !covered && k >= 2; k -= 2)
+        {
+          const char *canonical = g_ptr_array_index (w->seen_speakers, k - 2);
+          g_auto(GStrv) words = fold_words (canonical);
+
+          if (g_strv_contains ((const char * const *) words, noun))
+            {
+              SpeakerSpan span = { i - 1, i + 1, canonical, g_ptr_array_index (w->seen_speakers, k - 1), FALSE, FALSE };
+
+              g_array_append_val (spans, span);
+              covered = TRUE;
+            }
+        }
+    }
+
   for (guint i = 0; i < w->mentions->len; i++)
     {
       Mention *m = &g_array_index (w->mentions, Mention, i);
@@ -2630,9 +2669,72 @@ is_speech_verb (const char *f)
   return in_list (english, f);
 }
 
+/* Where a clause starts: at the sentence's start or after a comma. */
+static gboolean
+clause_starts_at (Work  *w,
+                  guint  s,
+                  guint  i)
+{
+  return i == sentence_at (w, s)->tok_start || (i > 0 && gap_is_comma (w, i - 1, i));
+}
+
+/* "Conway, a top aide in Trump's White House, indicated": for a verb right after a
+ * comma, the first token of an appositive that the comma closes ("a"), or G_MAXUINT. */
+static guint
+appositive_before (Work  *w,
+                   guint  s,
+                   guint  v)
+{
+  static const char * const determiners[] = {
+    "a", "an", "the", "his", "her", "its", "their", NULL,
+  };
+  guint first = sentence_at (w, s)->tok_start;
+
+  if (v < first + 3 || !gap_is_comma (w, v - 1, v))
+    return G_MAXUINT;
+  for (guint j = v - 1; j > first && v - j <= 12; j--)
+    if (gap_is_comma (w, j - 1, j))
+      return in_list (determiners, tok_at (w, j)->folded) ? j : G_MAXUINT;
+  return G_MAXUINT;
+}
+
 /* The speaker of a sentence: the one written next to its speech verb ("the Kremlin said",
- * "Spicer tweeted", "according to a readout from the White House", "заявил Песков"). A
- * news agency only speaks when nobody else does ("Peskov said, according to TASS"). */
+ * "Spicer tweeted", "according to a readout from the White House", "заявил Песков").
+ * Of several, the attribution of the whole sentence wins: a trailing one ("Biden warned
+ * that ..., the White House said"), else the outermost ("Xinhua said Xi warned ..."); a
+ * speaker inside another's reported speech is content, not the source. A news agency
+ * only speaks when nobody else does ("Peskov said, according to TASS"). */
+typedef struct {
+  SpeakerSpan *span;
+  guint        verb;
+  guint        distance;
+  gboolean     trailing;
+} Attribution;
+
+static guint
+attribution_rank (const Attribution *a,
+                  const GArray      *all)
+{
+  gboolean embedded = FALSE;
+
+  /* Inside the reported speech of an earlier verb: "Spicer said Trump told Putin". A
+   * spokesperson quoted by an agency still speaks ("TASS reported Peskov said"); a leader
+   * reported by state media does not ("Xinhua said Xi warned"). */
+  for (guint k = 0; k < all->len && !embedded && !a->trailing; k++)
+    {
+      const Attribution *b = &g_array_index (all, Attribution, k);
+
+      if (b != a && b->verb < a->span->start && b->span->end <= b->verb &&
+          (!b->span->agency || a->span->leader))
+        embedded = TRUE;
+    }
+  if (embedded)
+    return a->span->agency ? 4 : 3;
+  if (a->span->agency)
+    return 2;
+  return a->trailing ? 0 : 1;
+}
+
 static gboolean
 find_attribution (Work        *w,
                   guint        s,
@@ -2642,8 +2744,9 @@ find_attribution (Work        *w,
 {
   Sentence *sentence = sentence_at (w, s);
   g_autoptr(GArray) spans = find_speakers (w, s);
-  SpeakerSpan *best = NULL;
-  guint best_distance = G_MAXUINT;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Attribution));
+  Attribution *best = NULL;
+  guint best_rank = G_MAXUINT;
   gboolean any_verb = FALSE;
 
   *unknown = NULL;
@@ -2652,47 +2755,80 @@ find_attribution (Work        *w,
       const char *f = tok_at (w, v)->folded;
       gboolean according = g_str_equal (f, "according") || g_str_equal (f, "словам") ||
                            g_str_equal (f, "цитирует");
+      guint appositive;
 
       if (!is_speech_verb (f))
         continue;
       any_verb = TRUE;
+      appositive = according ? G_MAXUINT : appositive_before (w, s, v);
 
       for (guint k = 0; k < spans->len; k++)
         {
           SpeakerSpan *span = &g_array_index (spans, SpeakerSpan, k);
+          Attribution a = { span, v, 0, FALSE };
           gboolean attached;
-          guint distance;
 
           if (according)
             attached = span->start > v && span->start <= v + 8;
+          else if (appositive != G_MAXUINT)
+            attached = span->end == appositive || (span->start > v && span->start <= v + 2 && !span->leader);
           else
             attached = (span->end <= v && v - span->end <= 3) ||
                        (span->start > v && span->start <= v + 2 && !span->leader);
           if (!attached)
             continue;
-          distance = (span->end <= v ? v - span->end : span->start - v) + (span->agency ? 100 : 0);
-          if (best == NULL || distance < best_distance)
+          if (according)
+            a.trailing = clause_starts_at (w, s, v) ||
+                         (v > sentence->tok_start && tok_is (w, v - 1, "по") && clause_starts_at (w, s, v - 1));
+          else if (span->end <= v)
             {
-              best = span;
-              best_distance = distance;
+              /* The verb's own clause starts after a comma and holds the whole name:
+               * "..., State Department spokesman Ned Price said" (both), not
+               * "The Kremlin, which ..., said". */
+              guint clause = v;
+
+              while (clause > sentence->tok_start && !clause_starts_at (w, s, clause))
+                clause--;
+              a.trailing = clause > sentence->tok_start && clause <= span->start;
             }
+          else
+            a.trailing = v > sentence->tok_start && clause_starts_at (w, s, v);
+          a.distance = span->end <= v ? v - span->end : span->start - v;
+          if (appositive != G_MAXUINT && span->end == appositive)
+            a.distance = 0;
+          g_array_append_val (found, a);
         }
 
       /* "Ivan Petrov said": a person the tables do not know. */
-      if (best == NULL && !according && v >= sentence->tok_start + 2 &&
+      if (found->len == 0 && !according && v >= sentence->tok_start + 2 &&
           tok_at (w, v - 1)->upper && tok_at (w, v - 2)->upper && v - 2 > sentence->tok_start &&
           gap_is_space (w, v - 2, v - 1) && is_name_token (w, v - 1) && is_name_token (w, v - 2))
         {
+          g_free (*unknown);
           *unknown = g_strndup (w->text + tok_at (w, v - 2)->start,
                                 tok_at (w, v - 1)->end - tok_at (w, v - 2)->start);
+        }
+    }
+
+  for (guint k = 0; k < found->len; k++)
+    {
+      Attribution *a = &g_array_index (found, Attribution, k);
+      guint rank = attribution_rank (a, found);
+
+      if (best == NULL || rank < best_rank ||
+          (rank == best_rank && (a->distance < best->distance ||
+                                 (a->distance == best->distance && a->verb < best->verb))))
+        {
+          best = a;
+          best_rank = rank;
         }
     }
 
   if (best != NULL)
     {
       g_clear_pointer (unknown, g_free);
-      *speaker = best->canonical;
-      *side = best->side;
+      *speaker = best->span->canonical;
+      *side = best->span->side;
       return TRUE;
     }
   return any_verb && *unknown != NULL;
@@ -2733,12 +2869,13 @@ is_discussion_sentence (Work  *w,
     "affirmed", "stressed", "emphasized", "emphasised", "underlined", "congratulated",
     "invited", "touched", "addressed", "talked", "reviewed", "welcomed", "thanked",
     "conveyed", "noted", "underscored", "discuss", "spoke", "pledged", "urged", "briefed",
-    "informed", "condemned", "called", "highlighted", NULL,
+    "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
+    "offered", "shared", "assured", "proposed", "updated", "explained", "discussing", NULL,
   };
   static const char * const russian[] = {
     "обсуди", "обменял", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
     "поздрав", "коснул", "рассмотре", "обсужд", "проинформир", "поблагодар", "приветств",
-    "призвал", "выступил", "акцентир", NULL,
+    "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", NULL,
   };
   Sentence *sentence = sentence_at (w, s);
 
@@ -2913,6 +3050,40 @@ infer_year (Work      *w,
     w->has_base = set_date (&w->base, best_year, w->published_month, w->published_day);
 }
 
+/* Which of a sentence's date claims belong to call @c, when the sentence names several
+ * calls: the first claim after the call's own participant (one in no other call), else
+ * the last one before it. "spoke with Macron on Monday and with Merkel on Tuesday";
+ * "will speak with Putin on Saturday as well as Merkel and Hollande". Returns G_MAXUINT
+ * when the sentence names no participant of the call's own: every claim is the call's. */
+static guint
+claim_for_call (Work            *w,
+                guint            s,
+                guint            c,
+                GArray          *claims,
+                const CallFacts *facts,
+                const guint     *participant_calls)
+{
+  for (guint i = 0; i < w->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (w->mentions, Mention, i);
+      guint before = G_MAXUINT;
+
+      if (m->sentence != s || participant_calls[m->leader] != 1 ||
+          (m->leader != facts[c].a && m->leader != facts[c].b))
+        continue;
+      for (guint k = 0; k < claims->len; k++)
+        {
+          guint tok = g_array_index (claims, DateClaim, k).tok;
+
+          if (tok >= m->tok_end)
+            return k;
+          before = k;
+        }
+      return before;
+    }
+  return G_MAXUINT;
+}
+
 static void
 resolve_call_date (Work                 *w,
                    CallFacts            *facts,
@@ -3056,6 +3227,8 @@ readout_extractor_extract (ReadoutExtractor  *self,
   w.extra_forms = g_ptr_array_new_with_free_func ((GDestroyNotify) form_free);
   w.extra_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   g_date_clear (&w.base, 1);
+  w.dateline_tok = G_MAXUINT;
+  w.seen_speakers = g_ptr_array_new ();
 
   tokenize (&w);
   split_sentences (&w);
@@ -3157,11 +3330,30 @@ readout_extractor_extract (ReadoutExtractor  *self,
           collect_date_claims (&w, s, global_claims);
           continue;
         }
+      if (rel->len > 1)
+        {
+          /* "spoke with Macron on Monday and with Merkel on Tuesday": a day belongs to
+           * the call whose own participant the sentence last named before it. */
+          g_autoptr(GArray) claims = g_array_new (FALSE, FALSE, sizeof (DateClaim));
+
+          collect_date_claims (&w, s, claims);
+          for (guint r = 0; r < rel->len && claims->len > 0; r++)
+            {
+              guint c = g_array_index (rel, guint, r);
+              guint k = claim_for_call (&w, s, c, claims, facts, participant_calls);
+
+              if (k == G_MAXUINT)
+                g_array_append_vals (facts[c].date_claims, claims->data, claims->len);
+              else
+                g_array_append_val (facts[c].date_claims, g_array_index (claims, DateClaim, k));
+            }
+        }
       for (guint k = 0; k < rel->len; k++)
         {
           CallFacts *f = &facts[g_array_index (rel, guint, k)];
 
-          collect_date_claims (&w, s, f->date_claims);
+          if (rel->len == 1)
+            collect_date_claims (&w, s, f->date_claims);
           collect_durations (&w, s, f->duration_claims);
           count_status (&w, s, f);
           if (f->initiator == NO_LEADER)
@@ -3270,6 +3462,11 @@ readout_extractor_extract (ReadoutExtractor  *self,
           side = w.side;
         }
 
+      if (attributed && side != NULL && speaker != NULL)
+        {
+          g_ptr_array_add (w.seen_speakers, (gpointer) speaker);
+          g_ptr_array_add (w.seen_speakers, (gpointer) side);
+        }
       previous_quote = attributed && quote;
       previous_speaker = attributed ? speaker : NULL;
       previous_side = attributed ? side : NULL;
