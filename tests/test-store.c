@@ -89,7 +89,7 @@ test_open_zero_byte (void)
 
   g_file_set_contents (path, "", 0, NULL);
   store = readout_test_open_store (folder, "empty.db");
-  readout_test_add_leader (store, "Zero Byte", "FR");
+  g_object_unref (readout_test_add_leader (store, "Zero Byte", "FR"));
   g_object_unref (readout_test_add_leader (store, "Another", "DE"));
   g_clear_object (&store);
   readout_test_remove_folder (folder);
@@ -282,6 +282,37 @@ test_open_locked (void)
   g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 3);
   g_clear_object (&leaders);
   g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+/* A store that another program has just created and keeps open, with everything still
+ * in its write-ahead log (the main file may be empty), opens as the store it is. */
+static void
+test_open_while_open_elsewhere (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "shared.db", NULL);
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(ReadoutLeader) read = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (readout_store_schema_migrate (other, 0, READOUT_STORE_SCHEMA_VERSION, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (other, "INSERT INTO leaders (id, name, country) VALUES (7, 'Seen Twice', 'FR')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = readout_store_open (path, &error);
+  g_assert_no_error (error);
+  read = readout_store_get_leader (store, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (readout_leader_get_name (read), ==, "Seen Twice");
+
+  g_clear_object (&store);
+  sqlite3_close (other);
   readout_test_remove_folder (folder);
 }
 
@@ -741,6 +772,7 @@ main (int    argc,
   g_test_add_func ("/store/open/other-sqlite", test_open_other_sqlite);
   g_test_add_func ("/store/open/read-only", test_open_read_only);
   g_test_add_func ("/store/open/locked", test_open_locked);
+  g_test_add_func ("/store/open/while-open-elsewhere", test_open_while_open_elsewhere);
   g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
   g_test_add_func ("/store/leader/crud", test_leader_crud);
   g_test_add_func ("/store/leader/delete-with-calls", test_delete_leader_with_calls);

@@ -144,8 +144,9 @@ make_statement_text (Generator *gen,
   g_string_truncate (gen->text, 0);
   for (guint i = 0; i < n_words; i++)
     {
-      /* About one word in eight names a topic. */
-      const char *word = g_rand_int_range (gen->rand, 0, 8) == 0
+      /* About one word in sixteen names a topic: one or two topics a statement, as
+       * in real readouts. */
+      const char *word = g_rand_int_range (gen->rand, 0, 16) == 0
                          ? g_ptr_array_index (gen->topic_words,
                                               g_rand_int_range (gen->rand, 0, (gint32) gen->topic_words->len))
                          : pick (gen, filler);

@@ -566,17 +566,31 @@ read_be32 (const guint8 *bytes)
 }
 
 /* Reads the SQLite header ourselves, so that a file that is not a store, is truncated
- * or comes from a newer version is refused before SQLite could write anything to it. */
+ * or comes from a newer version is refused before SQLite could write anything to it.
+ *
+ * A store whose changes still sit in its write-ahead log (another program has it open,
+ * or it was not closed cleanly) may have an out-of-date header in the main file, even a
+ * zero application id if it was just created. Then *check_again is set and the
+ * application id and version are checked through SQLite once it is open. */
 static gboolean
 check_existing_file (const char  *path,
                      goffset      size,
                      int         *user_version,
+                     gboolean    *check_again,
                      GError     **error)
 {
   guint8 header[SQLITE_HEADER_SIZE];
   guint32 page_size, page_count, application_id;
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  GStatBuf wal_st;
+  gboolean wal_has_data;
   int fd;
   gssize n;
+
+  wal_has_data = g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0;
+  *check_again = wal_has_data;
+  if (size == 0)
+    return TRUE;
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
@@ -611,18 +625,20 @@ check_existing_file (const char  *path,
   application_id = read_be32 (header + 68);
   *user_version = (int) read_be32 (header + 60);
 
-  if (application_id != READOUT_APPLICATION_ID)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_A_STORE,
-                   "“%s” is an SQLite database of another program, not a Readout store.",
-                   path);
-      return FALSE;
-    }
   if (page_size < 512 || (size % page_size) != 0 || (guint64) size < (guint64) page_size * page_count)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
                    "The store “%s” is damaged: the file is shorter than its header says, "
                    "probably truncated. Restore it from a backup.", path);
+      return FALSE;
+    }
+  if (application_id != READOUT_APPLICATION_ID && wal_has_data)
+    return TRUE;
+  if (application_id != READOUT_APPLICATION_ID)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_A_STORE,
+                   "“%s” is an SQLite database of another program, not a Readout store.",
+                   path);
       return FALSE;
     }
   if (*user_version > READOUT_STORE_SCHEMA_VERSION)
@@ -631,6 +647,44 @@ check_existing_file (const char  *path,
                    "The store “%s” was written by a newer version of Readout (store version %d; "
                    "this version reads up to %d). Update Readout to open it.",
                    path, *user_version, READOUT_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+pragma_int (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* The same checks as check_existing_file(), through SQLite, which reads the log too. */
+static gboolean
+check_through_sqlite (ReadoutStore  *self,
+                      int           *user_version,
+                      GError       **error)
+{
+  if (pragma_int (self->db, "PRAGMA application_id") != READOUT_APPLICATION_ID)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_A_STORE,
+                   "“%s” is an SQLite database of another program, not a Readout store.",
+                   self->path);
+      return FALSE;
+    }
+  *user_version = pragma_int (self->db, "PRAGMA user_version");
+  if (*user_version > READOUT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NEWER_VERSION,
+                   "The store “%s” was written by a newer version of Readout (store version %d; "
+                   "this version reads up to %d). Update Readout to open it.",
+                   self->path, *user_version, READOUT_STORE_SCHEMA_VERSION);
       return FALSE;
     }
   return TRUE;
@@ -739,6 +793,7 @@ readout_store_open (const char  *path,
   g_autofree char *default_path = NULL;
   GStatBuf st;
   gboolean exists;
+  gboolean check_again = FALSE;
   int user_version = 0;
   int flags;
   int rc;
@@ -782,16 +837,16 @@ readout_store_open (const char  *path,
                    "“%s” is not a regular file, so it cannot be a Readout store.", path);
       return NULL;
     }
-  if (exists && st.st_size > 0 && !check_existing_file (path, st.st_size, &user_version, error))
+  /* A zero-byte file becomes a new store, unless its log says it is one already. */
+  if (exists && !check_existing_file (path, st.st_size, &user_version, &check_again, error))
     return NULL;
 
   self->read_only = exists && !file_is_writable (path, &st);
-  if (self->read_only && (st.st_size == 0 || user_version < READOUT_STORE_SCHEMA_VERSION))
+  if (self->read_only && st.st_size == 0 && !check_again)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
-                   "The store “%s” is read-only and needs %s, which would change it. "
-                   "Make the file writable or open a writable copy.",
-                   path, st.st_size == 0 ? "setting up" : "upgrading");
+                   "The store “%s” is empty and read-only, so it cannot be set up. "
+                   "Make the file writable or choose another file.", path);
       return NULL;
     }
 
@@ -811,6 +866,15 @@ readout_store_open (const char  *path,
 
   if (!verify_readable (self, error))
     return NULL;
+  if (check_again && !check_through_sqlite (self, &user_version, error))
+    return NULL;
+  if (self->read_only && user_version < READOUT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
+                   "The store “%s” is read-only and needs upgrading, which would change it. "
+                   "Make the file writable or open a writable copy.", path);
+      return NULL;
+    }
 
   if (!self->read_only)
     {
@@ -829,6 +893,9 @@ readout_store_open (const char  *path,
         return NULL;
       if (!readout_store_schema_migrate (self->db, user_version, READOUT_STORE_SCHEMA_VERSION, error))
         return NULL;
+      /* Fold the new schema into the main file, so its header names it as a Readout
+       * store for any program that opens it while this one keeps it open. */
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     }
 
   return g_steal_pointer (&self);
