@@ -89,11 +89,14 @@ test_fixtures (void)
   guint correct[N_FIELDS], total;
 
   import_fixture_score (extractor, correct, &total, g_test_verbose ());
-  g_assert_cmpuint (total, >=, 25);
-  /* The bench reports every field; here the facts a wrong import would file. */
-  g_assert_cmpuint (correct[FIELD_PARTICIPANTS] * 100, >=, total * 95);
-  g_assert_cmpuint (correct[FIELD_DATE] * 100, >=, total * 90);
-  g_assert_cmpuint (correct[FIELD_STATUS] * 100, >=, total * 95);
+  g_assert_cmpuint (total, >=, 32);
+  /* Issue 7's bar: at least 95% in every field (`bench-import --verbose` lists misses). */
+  for (guint f = 0; f < N_FIELDS; f++)
+    {
+      if (correct[f] * 100 < total * 95)
+        g_test_message ("%s: %u of %u right", import_field_names[f], correct[f], total);
+      g_assert_cmpuint (correct[f] * 100, >=, total * 95);
+    }
 }
 
 static ReadoutExtraction *
@@ -155,6 +158,25 @@ test_seeds (void)
       g_assert_cmpint (call->status, ==, READOUT_CALL_STATUS_ANNOUNCED);
       g_assert_cmpstr (call->date, ==, "2017-01-28");
     }
+
+  /* "Kellyanne Conway, a top aide in Trump's White House, indicated ...": Conway speaks,
+   * not the White House inside her appositive. */
+  {
+    gboolean conway = FALSE;
+
+    call = find_call (announced, "Vladimir Putin");
+    for (guint i = 0; i < call->statements->len; i++)
+      {
+        ReadoutExtractedStatement *statement = g_ptr_array_index (call->statements, i);
+
+        if (g_str_has_prefix (statement->text, "Kellyanne Conway, a top aide"))
+          {
+            g_assert_cmpstr (statement->speaker, ==, "Kellyanne Conway");
+            conway = TRUE;
+          }
+      }
+    g_assert_true (conway);
+  }
 
   /* Sat 28 Jan 2017: Trump–Putin and Trump–Abe held (the text has no date of its own). */
   readout_extractor_set_fallback_date (extractor, "2017-01-28");

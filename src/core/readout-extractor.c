@@ -455,9 +455,12 @@ lookup_country (ReadoutExtractor *self,
 
   if (code == NULL && is_cyrillic_word (folded))
     {
-      /* Russian adjectives: "американской", "российская" -> stem "американск". */
+      /* Russian adjectives: "американской", "российская" -> stem "американск";
+       * "турецкой", "немецкой" -> "турецк". */
       const char *sk = strstr (folded, "ск");
 
+      if (sk == NULL)
+        sk = strstr (folded, "цк");
       if (sk != NULL)
         {
           g_autofree char *stem = g_strndup (folded, sk - folded + strlen ("ск"));
@@ -988,8 +991,27 @@ parse_date_at (Work  *w,
   if (i >= end)
     return 0;
 
+  /* "2022-07-29" is one token: hyphens join words. */
+  {
+    const char *f = tok_at (w, i)->folded;
+    int yy, mm, dd, n = 0;
+
+    if (strlen (f) == 10 && g_ascii_isdigit (f[0]) && f[4] == '-' && f[7] == '-' &&
+        sscanf (f, "%4d-%2d-%2d%n", &yy, &mm, &dd, &n) == 3 && n == 10 &&
+        yy >= 1000 && mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31)
+      {
+        *year = yy;
+        *month = mm;
+        *day = dd;
+        return 1;
+      }
+  }
+
+  /* "2022-07-29" split by the tokenizer, or "2022/07/29" */
   if (a >= 1000 && i + 2 < end && tok_at (w, i + 1)->start == tok_at (w, i)->end + 1 &&
-      w->text[tok_at (w, i)->end] == '-')
+      (w->text[tok_at (w, i)->end] == '-' || w->text[tok_at (w, i)->end] == '/') &&
+      tok_at (w, i + 2)->start == tok_at (w, i + 1)->end + 1 &&
+      w->text[tok_at (w, i + 1)->end] == w->text[tok_at (w, i)->end])
     {
       int mm = number_of (tok_at (w, i + 1));
       int dd = number_of (tok_at (w, i + 2));
@@ -1156,6 +1178,26 @@ find_publisher (Work *w)
       w->publisher = g_strdup ("Kremlin");
       w->side = g_strdup ("RU");
     }
+  else if (g_str_has_prefix (first_line, "secretary ") && strstr (first_line, "call with") != NULL)
+    {
+      /* "Secretary Blinken's Call with ...": the State Department's readout */
+      w->publisher = g_strdup ("State Department");
+      w->side = g_strdup ("US");
+    }
+  else if (strstr (lower, "pib delhi") != NULL || strstr (lower, "press information bureau") != NULL)
+    {
+      /* India's Press Information Bureau publishes the Prime Minister's Office's readouts */
+      gboolean pm = g_str_has_prefix (first_line, "pm ") || g_str_has_prefix (first_line, "pm's") ||
+                    g_str_has_prefix (first_line, "prime minister");
+
+      w->publisher = g_strdup (pm ? "Prime Minister's Office of India" : "Ministry of External Affairs");
+      w->side = g_strdup ("IN");
+    }
+  else if (strstr (lower, "mea.gov.in") != NULL || strstr (lower, "ministry of external affairs") != NULL)
+    {
+      w->publisher = g_strdup ("Ministry of External Affairs");
+      w->side = g_strdup ("IN");
+    }
   else if (g_str_has_prefix (first_line, "readout of") ||
            strstr (first_line, "readout of") != NULL)
     {
@@ -1222,6 +1264,7 @@ typedef struct {
 
 static const Office offices[] = {
   { "prime", "minister", "Prime Minister" },
+  { "foreign", "minister", "Foreign Minister" },
   { "federal", "chancellor", "Chancellor" },
   { "crown", "prince", "Crown Prince" },
   { "president", NULL, "President" },
@@ -1249,6 +1292,14 @@ match_office (Work        *w,
   if (i >= end)
     return 0;
   f = tok_at (w, i)->folded;
+
+  /* "Secretary of State Antony Blinken" (the United States' only, so no country) */
+  if (g_str_equal (f, "secretary") && i + 2 < end && tok_is (w, i + 1, "of") && tok_is (w, i + 2, "state") &&
+      tok_at (w, i + 2)->upper)
+    {
+      *english = "Secretary of State";
+      return 3;
+    }
 
   for (guint k = 0; k < G_N_ELEMENTS (offices); k++)
     {
@@ -1400,6 +1451,26 @@ discover_leader (Work       *w,
     if (g_str_equal (((Leader *) g_ptr_array_index (w->discovered, i))->name, name->str))
       return;
 
+  /* A headline's "Foreign Minister Kuleba" and the body's "Foreign Minister Dmytro
+   * Kuleba" are one person: the fuller name wins. */
+  if (name_end - name_start > 1)
+    {
+      const char *last = strrchr (name->str, ' ') + 1;
+
+      for (guint i = 0; i < w->leaders->len; i++)
+        {
+          leader = g_ptr_array_index (w->leaders, i);
+          if (leader->discovered && strchr (leader->name, ' ') == NULL && g_str_equal (leader->name, last) &&
+              g_strcmp0 (leader->country, country) == 0)
+            {
+              g_free (leader->name);
+              leader->name = g_strdup (name->str);
+              add_leader_forms (w->self, w->extra_forms, w->extra_index, leader, i);
+              return;
+            }
+        }
+    }
+
   leader = g_new0 (Leader, 1);
   leader->name = g_strdup (name->str);
   leader->country = g_strdup (country);
@@ -1454,6 +1525,29 @@ name_run (Work  *w,
   return n;
 }
 
+/* Honorifics before a name: "President of Ukraine H.E. Volodymyr Zelenskyy", "Prime
+ * Minister Shri Narendra Modi", "Mr. Kishida Fumio". */
+static guint
+skip_honorifics (Work  *w,
+                 guint  i,
+                 guint  end)
+{
+  static const char * const single[] = { "shri", "mr", "mrs", "ms", "dr", "господин", NULL };
+
+  for (;;)
+    {
+      if (i + 1 < end && tok_is (w, i, "h") && tok_is (w, i + 1, "e") &&
+          w->text[tok_at (w, i)->end] == '.')
+        i += 2;
+      else if (i + 1 < end && (tok_is (w, i, "his") || tok_is (w, i, "her")) && tok_is (w, i + 1, "excellency"))
+        i += 2;
+      else if (i < end && tok_at (w, i)->upper && in_list (single, tok_at (w, i)->folded))
+        i++;
+      else
+        return i;
+    }
+}
+
 static void
 discover_leaders (Work *w)
 {
@@ -1475,7 +1569,7 @@ discover_leaders (Work *w)
               no = match_office (w, i + nc, end, &office, &instrumental, &genitive);
               if (no > 0 && !tok_at (w, i + nc)->cyrillic)
                 {
-                  guint ns = i + nc + no;
+                  guint ns = skip_honorifics (w, i + nc + no, end);
 
                   nn = ns < end && gap_is_space (w, ns - 1, ns) ? name_run (w, ns, end, 4) : 0;
                   if (nn > 0)
@@ -1510,6 +1604,19 @@ discover_leaders (Work *w)
               continue;
             }
 
+          if (g_str_equal (office, "Secretary of State"))
+            {
+              guint ns = skip_honorifics (w, i + no, end);
+
+              nn = ns < end ? name_run (w, ns, end, 3) : 0;
+              if (nn > 0)
+                {
+                  discover_leader (w, ns, ns + nn, "US", office, FALSE, FALSE);
+                  i = ns + nn - 1;
+                }
+              continue;
+            }
+
           /* "President of the United States Joseph Biden" */
           if (tok_is (w, i + no, "of"))
             {
@@ -1518,11 +1625,13 @@ discover_leaders (Work *w)
               nc = j < end ? match_country (w, j, end, &code) : 0;
               if (nc > 0)
                 {
-                  nn = name_run (w, j + nc, end, 4);
-                  if (nn > 0 && gap_is_space (w, j + nc - 1, j + nc))
+                  guint ns = skip_honorifics (w, j + nc, end);
+
+                  nn = ns < end ? name_run (w, ns, end, 4) : 0;
+                  if (nn > 0 && (ns > j + nc || gap_is_space (w, j + nc - 1, j + nc)))
                     {
-                      discover_leader (w, j + nc, j + nc + nn, code, office, FALSE, FALSE);
-                      i = j + nc + nn - 1;
+                      discover_leader (w, ns, ns + nn, code, office, FALSE, FALSE);
+                      i = ns + nn - 1;
                     }
                 }
               continue;
@@ -2079,8 +2188,13 @@ collect_date_claims (Work   *w,
         {
           /* The dateline is the text's date, not a claim about the call's: "Nov. 14
            * (UPI) -- ... expected to speak on Thursday" names only Thursday. */
+          /* "On the evening of July 28" is the call's day; "the meeting of ..." is not. */
+          gboolean time_of_day = i >= sentence->tok_start + 2 && tok_is (w, i - 1, "of") &&
+                                 (tok_is (w, i - 2, "morning") || tok_is (w, i - 2, "afternoon") ||
+                                  tok_is (w, i - 2, "evening") || tok_is (w, i - 2, "night"));
+
           if (i != w->dateline_tok &&
-              !near_word_from (w, i, sentence->tok_start, 7, other_event_words, TRUE))
+              (time_of_day || !near_word_from (w, i, sentence->tok_start, 7, other_event_words, TRUE)))
             {
               claim.kind = CLAIM_EXPLICIT;
               claim.year = y;
@@ -2388,6 +2502,34 @@ find_initiator (Work      *w,
     "initiative", "request", "initiated", "инициативе", "просьбе", NULL,
   };
   Sentence *sentence = sentence_at (w, s);
+
+  /* "spoke with Biden at the latter's request": the second of the pair named. */
+  for (guint i = sentence->tok_start + 1; i + 1 < sentence->tok_end; i++)
+    {
+      gboolean latter = tok_is (w, i, "latter");
+
+      if ((latter || tok_is (w, i, "former")) && tok_is (w, i + 1, "request") &&
+          (tok_is (w, i - 1, "at") || (tok_is (w, i - 1, "the") && i >= sentence->tok_start + 2 &&
+                                       tok_is (w, i - 2, "at"))))
+        {
+          guint named = NO_LEADER;
+
+          for (guint k = 0; k < w->mentions->len; k++)
+            {
+              Mention *m = &g_array_index (w->mentions, Mention, k);
+
+              if (m->sentence != s || m->tok_start >= i || (m->leader != facts->a && m->leader != facts->b))
+                continue;
+              if (latter || named == NO_LEADER)
+                named = m->leader;
+            }
+          if (named != NO_LEADER)
+            {
+              facts->initiator = named;
+              return;
+            }
+        }
+    }
 
   for (guint i = 0; i < w->mentions->len; i++)
     {
@@ -2769,7 +2911,12 @@ find_attribution (Work        *w,
           gboolean attached;
 
           if (according)
-            attached = span->start > v && span->start <= v + 8;
+            {
+              attached = span->start > v && span->start <= v + 8;
+              for (guint t = v + 1; attached && t <= span->start; t++)
+                if (gap_is_comma (w, t - 1, t))
+                  attached = FALSE;
+            }
           else if (appositive != G_MAXUINT)
             attached = span->end == appositive || (span->start > v && span->start <= v + 2 && !span->leader);
           else
@@ -2794,6 +2941,10 @@ find_attribution (Work        *w,
           else
             a.trailing = v > sentence->tok_start && clause_starts_at (w, s, v);
           a.distance = span->end <= v ? v - span->end : span->start - v;
+          /* "according to Chinese Foreign Ministry spokesperson Mao Ning": the name that
+           * ends the phrase, not the institution that qualifies it. */
+          if (according)
+            a.distance = v + 8 - span->start;
           if (appositive != G_MAXUINT && span->end == appositive)
             a.distance = 0;
           g_array_append_val (found, a);
