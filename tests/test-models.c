@@ -169,6 +169,26 @@ test_calls_paging (void)
     g_assert_cmpstr (readout_call_get_date (newest), ==, "2030-01-01");
   }
 
+  /* A change that keeps the count (a statement on one of the calls changes its topics)
+   * reports only the rows handed out since, not the whole list. */
+  {
+    g_autoptr(ReadoutCall) second = g_list_model_get_item (calls, 1);
+    g_autoptr(ReadoutSource) source = readout_test_add_source (store, readout_call_get_id (second), "Kremlin", "RU");
+
+    for (guint i = 0; i < 10; i++)
+      g_object_unref (g_list_model_get_item (calls, i));
+    record.n_signals = 0;
+    g_object_unref (readout_test_add_statement (store, readout_source_get_id (source), "the Kremlin", "RU",
+                                                "The Minsk accords."));
+    g_assert_cmpuint (record.n_signals, ==, 1);
+    g_assert_cmpuint (record.position, ==, 0);
+    g_assert_cmpuint (record.removed, ==, 10);
+    g_assert_cmpuint (record.added, ==, 10);
+    g_clear_object (&second);
+    second = g_list_model_get_item (calls, 1);
+    g_assert_true (g_strv_contains (readout_call_get_topics (second), "Ukraine"));
+  }
+
   g_clear_object (&calls);
   g_clear_object (&between);
   g_clear_object (&all);

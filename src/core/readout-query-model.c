@@ -23,6 +23,10 @@ struct _ReadoutQueryModel
   ReadoutRowBuilder builder;
 
   guint n_items;
+  /* The span of positions handed out since the list last changed as a whole: the only
+   * rows a view can be showing, so the only ones a change needs to report. */
+  guint handed_first;
+  guint handed_last;
   GHashTable *pages;   /* page number -> GPtrArray of items */
   GQueue page_order;   /* page numbers, most recently used first */
   gulong changed_id;
@@ -190,6 +194,13 @@ kind_of_item_type (GType item_type)
   return 0;
 }
 
+static void
+forget_handed_out (ReadoutQueryModel *self)
+{
+  self->handed_first = G_MAXUINT;
+  self->handed_last = 0;
+}
+
 static gint64
 item_id_at (ReadoutQueryModel *self,
             guint              position)
@@ -229,8 +240,25 @@ on_store_changed_cb (ReadoutQueryModel *self,
   else if (position >= 0 && old_n == self->n_items + 1 &&
            ((guint) position >= self->n_items || item_id_at (self, position) != id))
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  else if (old_n == self->n_items)
+    {
+      /* Same number of rows: report only the rows a view may be showing. Reporting the
+       * whole list would make GtkSingleSelection read every row looking for its
+       * selected item, which on a leader with thousands of calls takes seconds. */
+      if (self->handed_first <= self->handed_last)
+        {
+          guint first = self->handed_first;
+          guint n = MIN (self->handed_last, self->n_items - 1) - first + 1;
+
+          forget_handed_out (self);
+          g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+        }
+    }
   else
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+    {
+      forget_handed_out (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+    }
 
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -261,6 +289,8 @@ readout_query_model_get_item (GListModel *model,
   items = lookup_page (self, position / PAGE_SIZE);
   if (position % PAGE_SIZE >= items->len)
     return NULL;
+  self->handed_first = MIN (self->handed_first, position);
+  self->handed_last = MAX (self->handed_last, position);
   return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
 }
 
@@ -338,6 +368,7 @@ readout_query_model_init (ReadoutQueryModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->page_order);
+  forget_handed_out (self);
 }
 
 GListModel *

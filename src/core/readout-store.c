@@ -2250,13 +2250,15 @@ readout_store_list_calls (ReadoutStore *self,
                                     readout_store_call_from_row);
 
 #define CALLS_OF_LEADER \
-  " FROM call_participants me JOIN calls c ON c.id = me.call_id" CALL_INITIATOR_JOIN \
   " WHERE me.leader_id = ?1 AND (?2 = 0 OR EXISTS (SELECT 1 FROM call_participants o" \
   "   WHERE o.call_id = me.call_id AND o.leader_id = ?2))"
 
+  /* The count reads the participants index alone, without touching the calls. */
   return readout_query_model_new (self, READOUT_TYPE_CALL, CALL_WATCHED,
-                                  "SELECT count(*)" CALLS_OF_LEADER,
-                                  "SELECT " CALL_COLUMNS CALLS_OF_LEADER
+                                  "SELECT count(*) FROM call_participants me" CALLS_OF_LEADER,
+                                  "SELECT " CALL_COLUMNS " FROM call_participants me"
+                                  " JOIN calls c ON c.id = me.call_id" CALL_INITIATOR_JOIN
+                                  CALLS_OF_LEADER
                                   " ORDER BY me.call_date DESC, me.call_id DESC LIMIT ? OFFSET ?",
                                   g_variant_new ("(xx)", leader_id, other_leader_id),
                                   readout_store_call_from_row);

@@ -103,6 +103,9 @@ reload (ReadoutCallsPane *self)
                                 G_CALLBACK (on_items_changed_cb), self);
     }
 
+  /* Detach the old model first: with a selected item, GtkSingleSelection would read
+   * every row of the new model looking for it, thousands of rows on a busy leader. */
+  gtk_single_selection_set_model (self->selection, NULL);
   gtk_single_selection_set_model (self->selection, self->model);
   update_empty_state (self);
 }

@@ -90,6 +90,9 @@ reload (ReadoutLeadersPane *self)
                                 G_CALLBACK (on_items_changed_cb), self);
     }
 
+  /* Detach the old model first: with a selected item, GtkSingleSelection would read
+   * every row of the new model looking for it, thousands of rows on a busy leader. */
+  gtk_single_selection_set_model (self->selection, NULL);
   gtk_single_selection_set_model (self->selection, self->model);
 
   /* A new filter or sort keeps the leader the user was looking at, if still listed. */
@@ -449,6 +452,16 @@ readout_leaders_pane_select_leader (ReadoutLeadersPane *self,
     }
 
   return FALSE;
+}
+
+void
+readout_leaders_pane_select_position (ReadoutLeadersPane *self,
+                                      guint               position)
+{
+  g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 void

@@ -25,6 +25,8 @@ ReadoutLeader     *readout_leaders_pane_get_selected_leader (ReadoutLeadersPane 
 /* Selects the leader with @leader_id if the list shows it; FALSE when it does not. */
 gboolean           readout_leaders_pane_select_leader       (ReadoutLeadersPane *self,
                                                              gint64              leader_id);
+void           readout_leaders_pane_select_position (ReadoutLeadersPane *self,
+                                                     guint               position);
 void               readout_leaders_pane_focus_list          (ReadoutLeadersPane *self);
 
 G_END_DECLS

@@ -45,6 +45,9 @@ run_search (ReadoutSearchPane *self)
   if (self->store != NULL && self->query != NULL)
     self->model = readout_store_search (self->store, self->query, &error);
 
+  /* Detach the old model first: with a selected item, GtkSingleSelection would read
+   * every row of the new model looking for it, thousands of rows on a busy leader. */
+  gtk_single_selection_set_model (self->selection, NULL);
   gtk_single_selection_set_model (self->selection, self->model);
 
   if (self->query == NULL)

@@ -668,7 +668,8 @@ on_bench_after_paint_cb (GdkFrameClock *clock,
           self->bench_leader_calls = most;
           self->bench_stage = 1;
           self->bench_mark = g_get_monotonic_time ();
-          readout_leaders_pane_select_leader (self->leaders_pane, readout_leader_get_id (leader));
+          /* As a click does: by position, not by a search for the id. */
+          readout_leaders_pane_select_position (self->leaders_pane, busiest);
           gtk_widget_queue_draw (GTK_WIDGET (self));
           return;
         }
