@@ -30,6 +30,10 @@ static const Command commands[] = {
   { "generate",     readout_cli_generate,     N_("Write a synthetic store for benchmarks") },
   { "bench",        readout_cli_bench,        N_("Time the common reads on a store") },
   { "import",       readout_cli_import,       N_("Import articles and readouts: FILE… [--dry-run] [--date DATE]") },
+  { "export-json",  readout_cli_export_json,  N_("Export the whole store as JSON [--output FILE]") },
+  { "import-json",  readout_cli_import_json,  N_("Import a JSON export, merging with what is stored: FILE") },
+  { "export-csv",   readout_cli_export_csv,   N_("Export CSV: --calls|--statements [--call ID] --output FILE") },
+  { "backup",       readout_cli_backup,       N_("Write a consistent copy of the store: FILE") },
 };
 
 static void

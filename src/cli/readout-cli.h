@@ -41,6 +41,10 @@ int readout_cli_bench        (const ReadoutCliOptions *options, int argc, char *
 int readout_cli_import       (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_compare      (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_export_pdf   (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_export_json  (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_import_json  (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_export_csv   (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_backup       (const ReadoutCliOptions *options, int argc, char **argv);
 
 /* Shared by compare and export-pdf (readout-cli-compare.c). */
 gboolean readout_cli_parse_call_id (const char *command, int argc, char **argv, gint64 *call_id, int *status);
