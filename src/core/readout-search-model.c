@@ -2,10 +2,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "readout-error.h"
 #include "readout-search-hit.h"
 #include "readout-search-model.h"
 #include "readout-store-private.h"
+#include "readout-text.h"
 
 /* bm25 needs, for every query, the number of rows each term occurs in, which FTS5 gets
  * by reading the term's whole doclist: on a million statements a word found in most of
@@ -27,6 +30,7 @@ struct _ReadoutSearchModel
 
   ReadoutStore *store;
   char *fts_query;
+  GPtrArray *terms;        /* folded query words, to mark in snippets */
   GArray *hits;
   guint n_matches;
   gboolean ranked;
@@ -206,6 +210,73 @@ run_query (ReadoutSearchModel  *self,
   return TRUE;
 }
 
+#define SNIPPET_TOKENS 18
+#define SNIPPET_LEAD   6
+
+static gboolean
+token_matches (ReadoutSearchModel *self,
+               const char         *folded)
+{
+  for (guint i = 0; i < self->terms->len; i++)
+    {
+      const char *term = g_ptr_array_index (self->terms, i);
+      gboolean last = i == self->terms->len - 1;
+
+      /* The last word matches as a prefix, as in the query itself. */
+      if (last ? g_str_has_prefix (folded, term) : g_str_equal (folded, term))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An excerpt of @text around its first match, the matched words between \x02 and \x03.
+ * Built here rather than with FTS5's snippet(), which re-runs the whole query for every
+ * row: for a prefix of a common word that costs tens of milliseconds a row. */
+static char *
+make_snippet (ReadoutSearchModel *self,
+              const char         *text)
+{
+  g_autoptr(GArray) tokens = NULL;
+  GString *snippet;
+  guint first = 0, start, end;
+  gsize from, to;
+
+  if (text == NULL)
+    return g_strdup ("");
+  tokens = readout_text_tokenize (text, -1);
+  if (tokens->len == 0)
+    return g_strdup (text);
+
+  for (guint i = 0; i < tokens->len; i++)
+    if (token_matches (self, g_array_index (tokens, ReadoutToken, i).folded))
+      {
+        first = i;
+        break;
+      }
+  start = first > SNIPPET_LEAD ? first - SNIPPET_LEAD : 0;
+  end = MIN (start + SNIPPET_TOKENS, tokens->len) - 1;
+
+  snippet = g_string_new (start > 0 ? "…" : NULL);
+  from = start > 0 ? g_array_index (tokens, ReadoutToken, start).start : 0;
+  to = end + 1 < tokens->len ? g_array_index (tokens, ReadoutToken, end).end : strlen (text);
+  for (guint i = start; i <= end; i++)
+    {
+      const ReadoutToken *token = &g_array_index (tokens, ReadoutToken, i);
+
+      if (!token_matches (self, token->folded))
+        continue;
+      g_string_append_len (snippet, text + from, token->start - from);
+      g_string_append_c (snippet, '\x02');
+      g_string_append_len (snippet, text + token->start, token->end - token->start);
+      g_string_append_c (snippet, '\x03');
+      from = token->end;
+    }
+  g_string_append_len (snippet, text + from, to - from);
+  if (end + 1 < tokens->len)
+    g_string_append (snippet, "…");
+  return g_string_free (snippet, FALSE);
+}
+
 static ReadoutSearchHit *
 build_statement_hit (ReadoutSearchModel *self,
                      const Hit          *hit)
@@ -214,24 +285,24 @@ build_statement_hit (ReadoutSearchModel *self,
   ReadoutSearchHit *result = NULL;
 
   stmt = readout_store_prepare (self->store,
-                                "SELECT snippet (statements_fts, 0, char(2), char(3), '…', 16),"
-                                " st.call_id, st.source_id, st.speaker, st.side, so.publisher, c.date,"
+                                "SELECT st.text, st.call_id, st.source_id, st.speaker, st.side,"
+                                " so.publisher, c.date,"
                                 " (SELECT group_concat (name, ' – ') FROM (SELECT l.name"
                                 "   FROM call_participants p JOIN leaders l ON l.id = p.leader_id"
                                 "   WHERE p.call_id = st.call_id ORDER BY p.position))"
-                                " FROM statements_fts JOIN statements st ON st.id = statements_fts.rowid"
-                                " JOIN sources so ON so.id = st.source_id JOIN calls c ON c.id = st.call_id"
-                                " WHERE statements_fts MATCH ?1 AND statements_fts.rowid = ?2",
+                                " FROM statements st JOIN sources so ON so.id = st.source_id"
+                                " JOIN calls c ON c.id = st.call_id WHERE st.id = ?1",
                                 NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, hit->statement_id);
+  sqlite3_bind_int64 (stmt, 1, hit->statement_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
+      g_autofree char *snippet = make_snippet (self, readout_sql_column_text (stmt, 0));
+
       result = g_object_new (READOUT_TYPE_SEARCH_HIT, NULL);
       readout_search_hit_set_statement_id (result, hit->statement_id);
-      readout_search_hit_set_snippet (result, readout_sql_column_text (stmt, 0));
+      readout_search_hit_set_snippet (result, snippet);
       readout_search_hit_set_call_id (result, sqlite3_column_int64 (stmt, 1));
       readout_search_hit_set_source_id (result, sqlite3_column_int64 (stmt, 2));
       readout_search_hit_set_speaker (result, readout_sql_column_text (stmt, 3));
@@ -252,31 +323,32 @@ build_source_hit (ReadoutSearchModel *self,
   ReadoutSearchHit *result = NULL;
 
   stmt = readout_store_prepare (self->store,
-                                "SELECT snippet (sources_fts, 1, char(2), char(3), '…', 16),"
-                                " so.call_id, so.publisher, so.side, c.date,"
+                                "SELECT so.text, so.title, so.call_id, so.publisher, so.side, c.date,"
                                 " (SELECT group_concat (name, ' – ') FROM (SELECT l.name"
                                 "   FROM call_participants p JOIN leaders l ON l.id = p.leader_id"
                                 "   WHERE p.call_id = so.call_id ORDER BY p.position))"
-                                " FROM sources_fts JOIN sources so ON so.id = sources_fts.rowid"
-                                " JOIN calls c ON c.id = so.call_id"
-                                " WHERE sources_fts MATCH ?1 AND sources_fts.rowid = ?2",
+                                " FROM sources so JOIN calls c ON c.id = so.call_id WHERE so.id = ?1",
                                 NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, hit->source_id);
+  sqlite3_bind_int64 (stmt, 1, hit->source_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
+      g_autofree char *in_text = make_snippet (self, readout_sql_column_text (stmt, 0));
+      g_autofree char *in_title = make_snippet (self, readout_sql_column_text (stmt, 1));
+
       result = g_object_new (READOUT_TYPE_SEARCH_HIT, NULL);
       readout_search_hit_set_source_id (result, hit->source_id);
-      readout_search_hit_set_snippet (result, readout_sql_column_text (stmt, 0));
-      readout_search_hit_set_call_id (result, sqlite3_column_int64 (stmt, 1));
+      /* The match may be in the title only. */
+      readout_search_hit_set_snippet (result, strchr (in_text, '\x02') != NULL || strchr (in_title, '\x02') == NULL
+                                              ? in_text : in_title);
+      readout_search_hit_set_call_id (result, sqlite3_column_int64 (stmt, 2));
       /* A hit in a source's own text speaks with the publisher's voice. */
-      readout_search_hit_set_speaker (result, readout_sql_column_text (stmt, 2));
-      readout_search_hit_set_source_publisher (result, readout_sql_column_text (stmt, 2));
-      readout_search_hit_set_side (result, readout_sql_column_text (stmt, 3));
-      readout_search_hit_set_call_date (result, readout_sql_column_text (stmt, 4));
-      readout_search_hit_set_call_participants (result, readout_sql_column_text (stmt, 5));
+      readout_search_hit_set_speaker (result, readout_sql_column_text (stmt, 3));
+      readout_search_hit_set_source_publisher (result, readout_sql_column_text (stmt, 3));
+      readout_search_hit_set_side (result, readout_sql_column_text (stmt, 4));
+      readout_search_hit_set_call_date (result, readout_sql_column_text (stmt, 5));
+      readout_search_hit_set_call_participants (result, readout_sql_column_text (stmt, 6));
     }
   sqlite3_reset (stmt);
   return result;
@@ -350,6 +422,7 @@ readout_search_model_finalize (GObject *object)
   ReadoutSearchModel *self = READOUT_SEARCH_MODEL (object);
 
   g_array_unref (self->hits);
+  g_ptr_array_unref (self->terms);
   g_free (self->fts_query);
 
   G_OBJECT_CLASS (readout_search_model_parent_class)->finalize (object);
@@ -368,6 +441,17 @@ static void
 readout_search_model_init (ReadoutSearchModel *self)
 {
   self->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  self->terms = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+collect_terms (ReadoutSearchModel *self,
+               const char         *query)
+{
+  g_autoptr(GArray) tokens = readout_text_tokenize (query, -1);
+
+  for (guint i = 0; i < tokens->len; i++)
+    g_ptr_array_add (self->terms, g_strdup (g_array_index (tokens, ReadoutToken, i).folded));
 }
 
 GListModel *
@@ -383,6 +467,7 @@ readout_search_model_new (ReadoutStore  *store,
   self = g_object_new (READOUT_TYPE_SEARCH_MODEL, NULL);
   self->store = g_object_ref (store);
   self->fts_query = readout_search_model_build_fts_query (query);
+  collect_terms (self, query);
   if (!run_query (self, error))
     return NULL;
   self->changed_id = g_signal_connect_object (store, "changed",

@@ -6,6 +6,54 @@
 
 G_BEGIN_DECLS
 
+/* Column lists shared by single-row reads and the list models; the *_from_row
+ * builders read them by position. Lists of names (aliases, participants, topics) come
+ * joined by the ASCII unit separator, char(31), with the parts of one participant
+ * joined by char(30): the store refuses control characters in names, so these cannot
+ * clash, and splitting them is far cheaper than parsing JSON for every row. Keywords
+ * and conflict claims, which may hold any text, come as JSON arrays. */
+#define LEADER_COLUMNS \
+  "l.id, l.name, l.country, co.name, l.office, l.term_start, l.term_end," \
+  " (SELECT group_concat (alias, char(31)) FROM (SELECT alias FROM leader_aliases a" \
+  "   WHERE a.leader_id = l.id ORDER BY alias))," \
+  " (SELECT count(*) FROM call_participants p WHERE p.leader_id = l.id)," \
+  " (SELECT max (call_date) FROM call_participants p WHERE p.leader_id = l.id) AS last_call"
+#define LEADER_FROM " FROM leaders l LEFT JOIN countries co ON co.code = l.country"
+
+#define CALL_COLUMNS \
+  "c.id, c.date, c.date_precision, c.time, c.duration_minutes, c.duration_qualifier," \
+  " c.status, c.initiator_id, i.name," \
+  " (SELECT group_concat (leader_id || char(30) || name || char(30) || ifnull (country, ''), char(31))" \
+  "   FROM (SELECT p.leader_id, l.name, l.country FROM call_participants p" \
+  "    JOIN leaders l ON l.id = p.leader_id WHERE p.call_id = c.id ORDER BY p.position))," \
+  " (SELECT group_concat (name, char(31)) FROM (SELECT DISTINCT t.name FROM statements s" \
+  "   JOIN statement_topics x ON x.statement_id = s.id JOIN topics t ON t.id = x.topic_id" \
+  "   WHERE s.call_id = c.id ORDER BY t.name))"
+#define CALL_INITIATOR_JOIN " LEFT JOIN leaders i ON i.id = c.initiator_id"
+
+#define SOURCE_COLUMNS \
+  "s.id, s.call_id, s.publisher, s.kind, s.side, s.date, s.title, s.url, s.text"
+
+#define STATEMENT_COLUMNS \
+  "st.id, st.call_id, st.source_id, st.speaker, st.side, st.kind, st.text, st.position," \
+  " (SELECT group_concat (name, char(31)) FROM (SELECT t.name FROM statement_topics x" \
+  "   JOIN topics t ON t.id = x.topic_id WHERE x.statement_id = st.id ORDER BY t.name))," \
+  " so.publisher, so.title"
+#define STATEMENT_FROM " FROM statements st JOIN sources so ON so.id = st.source_id"
+
+#define TOPIC_COLUMNS \
+  "t.id, t.name, (SELECT json_group_array (json_array (language, keyword)) FROM" \
+  "   (SELECT language, keyword FROM topic_keywords k WHERE k.topic_id = t.id" \
+  "    ORDER BY language, keyword))"
+
+#define CONFLICT_COLUMNS \
+  "c.id, c.call_id, c.field," \
+  " (SELECT json_group_array (json_array (value, source_id, publisher)) FROM" \
+  "   (SELECT cc.value, cc.source_id, s.publisher FROM conflict_claims cc" \
+  "    LEFT JOIN sources s ON s.id = cc.source_id WHERE cc.conflict_id = c.id" \
+  "    ORDER BY cc.position))"
+
+
 /* For the core's own modules (models, schema, sample, generator, import), not for the UI. */
 
 sqlite3  *readout_store_get_db           (ReadoutStore   *self);
@@ -50,8 +98,8 @@ const char *readout_sql_column_text      (sqlite3_stmt   *stmt,
 char    **readout_sql_column_strv        (sqlite3_stmt   *stmt,
                                           int             column);
 
-/* Builds model objects from the columns of the store's standard SELECTs
- * (READOUT_*_COLUMNS below); used by the store and its list models alike. */
+/* Builds model objects from the columns of the store's standard SELECTs (the
+ * *_COLUMNS lists above); used by the store and its list models alike. */
 GObject  *readout_store_leader_from_row    (sqlite3_stmt *stmt);
 GObject  *readout_store_call_from_row      (sqlite3_stmt *stmt);
 GObject  *readout_store_source_from_row    (sqlite3_stmt *stmt);

@@ -51,50 +51,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Column lists shared by single-row reads and the list models; the *_from_row
- * builders read them by position. JSON arrays carry the one-to-many parts, so any
- * character in a name survives. */
-#define LEADER_COLUMNS \
-  "l.id, l.name, l.country, co.name, l.office, l.term_start, l.term_end," \
-  " (SELECT json_group_array (alias) FROM (SELECT alias FROM leader_aliases a" \
-  "   WHERE a.leader_id = l.id ORDER BY alias))," \
-  " (SELECT count(*) FROM call_participants p WHERE p.leader_id = l.id)," \
-  " (SELECT max (call_date) FROM call_participants p WHERE p.leader_id = l.id) AS last_call"
-#define LEADER_FROM " FROM leaders l LEFT JOIN countries co ON co.code = l.country"
-
-#define CALL_COLUMNS \
-  "c.id, c.date, c.date_precision, c.time, c.duration_minutes, c.duration_qualifier," \
-  " c.status, c.initiator_id, i.name," \
-  " (SELECT json_group_array (json_array (leader_id, name, country)) FROM" \
-  "   (SELECT p.leader_id, l.name, l.country FROM call_participants p" \
-  "    JOIN leaders l ON l.id = p.leader_id WHERE p.call_id = c.id ORDER BY p.position))," \
-  " (SELECT json_group_array (name) FROM (SELECT DISTINCT t.name FROM statements s" \
-  "   JOIN statement_topics x ON x.statement_id = s.id JOIN topics t ON t.id = x.topic_id" \
-  "   WHERE s.call_id = c.id ORDER BY t.name))"
-#define CALL_INITIATOR_JOIN " LEFT JOIN leaders i ON i.id = c.initiator_id"
-
-#define SOURCE_COLUMNS \
-  "s.id, s.call_id, s.publisher, s.kind, s.side, s.date, s.title, s.url, s.text"
-
-#define STATEMENT_COLUMNS \
-  "st.id, st.call_id, st.source_id, st.speaker, st.side, st.kind, st.text, st.position," \
-  " (SELECT json_group_array (name) FROM (SELECT t.name FROM statement_topics x" \
-  "   JOIN topics t ON t.id = x.topic_id WHERE x.statement_id = st.id ORDER BY t.name))," \
-  " so.publisher, so.title"
-#define STATEMENT_FROM " FROM statements st JOIN sources so ON so.id = st.source_id"
-
-#define TOPIC_COLUMNS \
-  "t.id, t.name, (SELECT json_group_array (json_array (language, keyword)) FROM" \
-  "   (SELECT language, keyword FROM topic_keywords k WHERE k.topic_id = t.id" \
-  "    ORDER BY language, keyword))"
-
-#define CONFLICT_COLUMNS \
-  "c.id, c.call_id, c.field," \
-  " (SELECT json_group_array (json_array (value, source_id, publisher)) FROM" \
-  "   (SELECT cc.value, cc.source_id, s.publisher FROM conflict_claims cc" \
-  "    LEFT JOIN sources s ON s.id = cc.source_id WHERE cc.conflict_id = c.id" \
-  "    ORDER BY cc.position))"
-
 /* ---------------------------------------------------------------------------------- */
 /* Row helpers                                                                        */
 
@@ -123,18 +79,11 @@ char **
 readout_sql_column_strv (sqlite3_stmt *stmt,
                          int           column)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
-  JsonArray *array = column_json_array (stmt, column, parser);
+  const char *text = readout_sql_column_text (stmt, column);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      const char *value = json_array_get_string_element (array, i);
-      if (value != NULL)
-        g_ptr_array_add (strings, g_strdup (value));
-    }
-  g_ptr_array_add (strings, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
+  if (text == NULL || text[0] == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (text, "\x1f", -1);
 }
 
 static int
@@ -172,12 +121,11 @@ GObject *
 readout_store_call_from_row (sqlite3_stmt *stmt)
 {
   ReadoutCall *call = readout_call_new ();
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_auto(GStrv) participants = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) countries = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) topics = NULL;
-  JsonArray *participants;
 
   readout_call_set_id (call, sqlite3_column_int64 (stmt, 0));
   readout_call_set_date (call, readout_sql_column_text (stmt, 1));
@@ -193,16 +141,18 @@ readout_store_call_from_row (sqlite3_stmt *stmt)
   readout_call_set_initiator_id (call, sqlite3_column_int64 (stmt, 7));
   readout_call_set_initiator_name (call, readout_sql_column_text (stmt, 8));
 
-  participants = column_json_array (stmt, 9, parser);
-  for (guint i = 0; participants != NULL && i < json_array_get_length (participants); i++)
+  participants = readout_sql_column_strv (stmt, 9);
+  for (guint i = 0; participants[i] != NULL; i++)
     {
-      JsonArray *participant = json_array_get_array_element (participants, i);
-      gint64 id = json_array_get_int_element (participant, 0);
+      g_auto(GStrv) parts = g_strsplit (participants[i], "\x1e", 3);
+      gint64 id;
 
+      if (g_strv_length (parts) != 3)
+        continue;
+      id = g_ascii_strtoll (parts[0], NULL, 10);
       g_array_append_val (ids, id);
-      g_ptr_array_add (names, g_strdup (json_array_get_string_element (participant, 1)));
-      g_ptr_array_add (countries, g_strdup (json_array_get_null_element (participant, 2)
-                                            ? "" : json_array_get_string_element (participant, 2)));
+      g_ptr_array_add (names, g_strdup (parts[1]));
+      g_ptr_array_add (countries, g_strdup (parts[2]));
     }
   g_ptr_array_add (names, NULL);
   g_ptr_array_add (countries, NULL);
@@ -1099,6 +1049,23 @@ check_country (ReadoutStore  *self,
   return FALSE;
 }
 
+/* Names are joined with control characters when the store reads lists of them
+ * (see readout-store-private.h), and have no use for them anyway. */
+static gboolean
+check_no_control_characters (const char  *text,
+                             const char  *what,
+                             GError     **error)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      {
+        g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                     "The %s must be one line of text without control characters.", what);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static gboolean
 check_required_text (const char  *text,
                      const char  *what,
@@ -1192,11 +1159,17 @@ check_leader (ReadoutStore   *self,
   const char *start = readout_leader_get_term_start (leader);
   const char *end = readout_leader_get_term_end (leader);
 
+  const char * const *aliases = readout_leader_get_aliases (leader);
+
   if (!check_required_text (readout_leader_get_name (leader), "leader’s name", error) ||
+      !check_no_control_characters (readout_leader_get_name (leader), "leader’s name", error) ||
       !check_country (self, readout_leader_get_country (leader), "leader", error) ||
       !check_optional_date (start, "start of term", error) ||
       !check_optional_date (end, "end of term", error))
     return FALSE;
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    if (!check_no_control_characters (aliases[i], "alias", error))
+      return FALSE;
   if (start != NULL && end != NULL && start[0] != '\0' && end[0] != '\0' && strcmp (end, start) < 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
@@ -1766,7 +1739,7 @@ tag_statement (ReadoutStore   *self,
 
   if (topic_names != NULL)
     {
-      stmt = readout_store_prepare (self, "SELECT json_group_array (name) FROM (SELECT t.name"
+      stmt = readout_store_prepare (self, "SELECT group_concat (name, char(31)) FROM (SELECT t.name"
                                           " FROM statement_topics x JOIN topics t ON t.id = x.topic_id"
                                           " WHERE x.statement_id = ? ORDER BY t.name)", error);
       if (stmt == NULL)
@@ -2016,7 +1989,8 @@ write_topic (ReadoutStore   *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!check_required_text (readout_topic_get_name (topic), "topic’s name", error))
+  if (!check_required_text (readout_topic_get_name (topic), "topic’s name", error) ||
+      !check_no_control_characters (readout_topic_get_name (topic), "topic’s name", error))
     return FALSE;
   stmt = readout_store_prepare (self, sql, error);
   if (stmt == NULL)
