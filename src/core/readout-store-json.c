@@ -274,7 +274,7 @@ write_statements (Writer       *writer,
 
   stmt = readout_store_prepare (writer->store,
                                 "SELECT st.id, st.speaker, st.side, st.kind, st.text, st.position,"
-                                " (SELECT json_group_array (name) FROM (SELECT t.name"
+                                " (SELECT group_concat (name, char(31)) FROM (SELECT t.name"
                                 "   FROM statement_topics x JOIN topics t ON t.id = x.topic_id"
                                 "   WHERE x.statement_id = st.id ORDER BY t.name COLLATE NOCASE, t.id))"
                                 " FROM statements st WHERE st.source_id = ? ORDER BY st.position, st.id",
@@ -1863,8 +1863,14 @@ readout_store_import_json (ReadoutStore             *store,
   ok = store_is_empty (store, &import.keep_ids, error) &&
        import_topics (&import, &doc, error) &&
        import_leaders (&import, &doc, error);
+  /* Into an empty store, indexing everything in one pass at the end is faster than a
+   * trigger per row; into a full one, re-indexing the whole store would not be. */
+  if (ok && import.keep_ids)
+    ok = readout_store_schema_suspend_fts (readout_store_get_db (store), error);
   for (guint i = 0; ok && i < doc.calls->len; i++)
     ok = import_call (&import, g_ptr_array_index (doc.calls, i), error);
+  if (ok && import.keep_ids)
+    ok = readout_store_schema_resume_fts (readout_store_get_db (store), error);
   if (!ok)
     {
       readout_store_rollback (store);

@@ -1,0 +1,222 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "readout-error.h"
+#include "readout-generator.h"
+#include "readout-store-backup.h"
+#include "readout-test-util.h"
+
+/* Backups with SQLite's online backup API while another connection keeps writing. */
+
+static char *
+check_integrity (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+static gint64
+count_rows (const char *path,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+typedef struct {
+  sqlite3 *writer;
+  guint n_steps;
+  guint n_inserted;
+} WriterState;
+
+/* Between two backup steps, another connection commits a change: a new leader. */
+static void
+write_between_steps (int      remaining,
+                     int      total,
+                     gpointer user_data)
+{
+  WriterState *state = user_data;
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO leaders (name, country) VALUES"
+                                          " ('Written during backup %u', 'FR')", state->n_steps);
+
+  g_assert_cmpint (remaining, <=, total);
+  state->n_steps++;
+  g_assert_cmpint (sqlite3_exec (state->writer, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  state->n_inserted++;
+}
+
+static char *
+generate_store (const char *folder)
+{
+  char *path = g_build_filename (folder, "store.db", NULL);
+  ReadoutGeneratorOptions options = { 100, 2000, 6000, 3 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (readout_generator_run (path, &options, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_backup_while_writing (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = generate_store (folder);
+  g_autofree char *copy_path = g_build_filename (folder, "copy.db", NULL);
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(ReadoutStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *integrity = NULL;
+  WriterState state = { NULL, 0, 0 };
+  gint64 n_leaders;
+
+  store = readout_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &state.writer), ==, SQLITE_OK);
+  sqlite3_busy_timeout (state.writer, 5000);
+
+  /* 16 pages a step: the store is a few MB, so the copy takes many steps and every
+   * one of them is followed by a committed write from the other connection. */
+  g_assert_true (readout_store_backup_full (store, copy_path, 16, write_between_steps, &state,
+                                            NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (state.n_steps, >, 3);
+  g_test_message ("backup took %u steps with a write after each", state.n_steps);
+  sqlite3_close (state.writer);
+
+  integrity = check_integrity (copy_path);
+  g_assert_cmpstr (integrity, ==, "ok");
+  /* The copy is one snapshot: every generated row, and some but not necessarily all of
+   * the leaders written meanwhile. */
+  n_leaders = count_rows (copy_path, "leaders");
+  g_assert_cmpint (n_leaders, >=, 100);
+  g_assert_cmpint (n_leaders, <=, 100 + state.n_inserted);
+  g_assert_cmpint (count_rows (copy_path, "statements"), ==, 6000);
+  g_assert_cmpint (count_rows (copy_path, "calls"), ==, 2000);
+
+  copy = readout_store_open (copy_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+
+  g_clear_object (&store);
+  g_clear_object (&copy);
+  readout_test_remove_folder (folder);
+}
+
+typedef struct {
+  GMainLoop *loop;
+  gboolean done;
+  GError *error;
+} AsyncState;
+
+static void
+backup_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  readout_store_backup_finish (READOUT_STORE (object), result, &state->error);
+  state->done = TRUE;
+  g_main_loop_quit (state->loop);
+}
+
+/* The window's way: the copy runs on a worker thread while the store keeps writing. */
+static void
+test_backup_async (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = generate_store (folder);
+  g_autofree char *copy_path = g_build_filename (folder, "copy.db", NULL);
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *integrity = NULL;
+  AsyncState state = { loop, FALSE, NULL };
+  guint n_written = 0;
+
+  store = readout_store_open (path, &error);
+  g_assert_no_error (error);
+
+  readout_store_backup_async (store, copy_path, NULL, backup_done, &state);
+  /* Write through the store itself until the copy is done. */
+  while (!state.done)
+    {
+      g_autofree char *name = g_strdup_printf ("Async writer %u", n_written);
+      g_autoptr(ReadoutLeader) leader = readout_test_add_leader (store, name, "DE");
+
+      n_written++;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_no_error (state.error);
+  g_test_message ("%u writes while the copy ran", n_written);
+
+  integrity = check_integrity (copy_path);
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_cmpint (count_rows (copy_path, "statements"), ==, 6000);
+  g_assert_cmpint (count_rows (copy_path, "leaders"), <=, 100 + n_written);
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static void
+test_backup_errors (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "store.db");
+  g_autofree char *missing = g_build_filename (folder, "missing", "copy.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_false (readout_store_backup (store, missing, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_IO);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (readout_store_backup (store, readout_store_get_path (store), &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".tmp"));
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/backup/while-writing", test_backup_while_writing);
+  g_test_add_func ("/backup/async", test_backup_async);
+  g_test_add_func ("/backup/errors", test_backup_errors);
+
+  return g_test_run ();
+}
