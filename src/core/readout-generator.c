@@ -41,7 +41,6 @@ typedef struct {
   GPtrArray *topic_words;   /* words taken from the topic keywords */
   GPtrArray *countries;     /* country codes */
   ReadoutTopicTagger *tagger;
-  GString *text;
 } Generator;
 
 static gboolean
@@ -134,27 +133,123 @@ load_vocabulary (Generator     *gen,
   return TRUE;
 }
 
-static void
-make_statement_text (Generator *gen,
-                     gboolean   russian)
-{
-  guint n_words = (guint) g_rand_int_range (gen->rand, 10, 61);
-  const char * const *filler = russian ? filler_ru : filler_en;
+/* Writing the texts and tagging them runs on a second thread while this one inserts,
+ * so the two cores share the work. Batches go round between two queues: "full" to the
+ * inserting thread, "empty" back to the writer, which bounds the memory in flight. */
 
-  g_string_truncate (gen->text, 0);
+#define BATCH_SIZE 1024
+#define N_BATCHES 8
+
+typedef struct {
+  GString *text;
+  GArray *topics;   /* topic ids */
+  gboolean quote;
+} GeneratedStatement;
+
+typedef struct {
+  GeneratedStatement items[BATCH_SIZE];
+  guint len;
+} Batch;
+
+typedef struct {
+  GAsyncQueue *full;
+  GAsyncQueue *empty;
+  ReadoutTopicTagger *tagger;   /* read-only once built, so safe to share */
+  GPtrArray *topic_words;
+  guint n_statements;
+  guint32 seed;
+  int stop;                     /* atomic: the inserting thread gave up */
+  Batch *current;               /* the batch being inserted */
+  guint next;                   /* its next item */
+} StatementWriter;
+
+static void
+write_statement (StatementWriter    *writer,
+                 GRand              *rand,
+                 GeneratedStatement *statement)
+{
+  gboolean russian = g_rand_int_range (rand, 0, 6) == 0;
+  const char * const *filler = russian ? filler_ru : filler_en;
+  guint n_words = (guint) g_rand_int_range (rand, 10, 61);
+  GString *text = statement->text;
+
+  g_string_truncate (text, 0);
   for (guint i = 0; i < n_words; i++)
     {
       /* About one word in sixteen names a topic: one or two topics a statement, as
        * in real readouts. */
-      const char *word = g_rand_int_range (gen->rand, 0, 16) == 0
-                         ? g_ptr_array_index (gen->topic_words,
-                                              g_rand_int_range (gen->rand, 0, (gint32) gen->topic_words->len))
-                         : pick (gen, filler);
+      const char *word = g_rand_int_range (rand, 0, 16) == 0
+                         ? g_ptr_array_index (writer->topic_words,
+                                              g_rand_int_range (rand, 0, (gint32) writer->topic_words->len))
+                         : filler[g_rand_int_range (rand, 0, (gint32) g_strv_length ((char **) filler))];
       if (i > 0)
-        g_string_append_c (gen->text, ' ');
-      g_string_append (gen->text, word);
+        g_string_append_c (text, ' ');
+      g_string_append (text, word);
     }
-  g_string_append_c (gen->text, '.');
+  g_string_append_c (text, '.');
+  statement->quote = g_rand_boolean (rand);
+
+  /* Tagged as the store tags what it stores. */
+  g_clear_pointer (&statement->topics, g_array_unref);
+  statement->topics = readout_topic_tagger_tag (writer->tagger, text->str);
+}
+
+static gpointer
+statement_writer_thread (gpointer data)
+{
+  StatementWriter *writer = data;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (writer->seed);
+  guint left = writer->n_statements;
+
+  while (left > 0 && !g_atomic_int_get (&writer->stop))
+    {
+      Batch *batch = g_async_queue_pop (writer->empty);
+
+      batch->len = MIN (left, BATCH_SIZE);
+      for (guint i = 0; i < batch->len; i++)
+        write_statement (writer, rand, &batch->items[i]);
+      left -= batch->len;
+      g_async_queue_push (writer->full, batch);
+    }
+  return NULL;
+}
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  for (guint i = 0; i < BATCH_SIZE; i++)
+    batch->items[i].text = g_string_sized_new (512);
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  for (guint i = 0; i < BATCH_SIZE; i++)
+    {
+      g_string_free (batch->items[i].text, TRUE);
+      g_clear_pointer (&batch->items[i].topics, g_array_unref);
+    }
+  g_free (batch);
+}
+
+/* The next statement the writer thread made; valid until the next call. */
+static GeneratedStatement *
+statement_writer_next (StatementWriter *writer)
+{
+  if (writer->current != NULL && writer->next == writer->current->len)
+    {
+      g_async_queue_push (writer->empty, writer->current);
+      writer->current = NULL;
+    }
+  if (writer->current == NULL)
+    {
+      writer->current = g_async_queue_pop (writer->full);
+      writer->next = 0;
+    }
+  return &writer->current->items[writer->next++];
 }
 
 /* A skewed choice: a few leaders get most of the calls, as in real data. */
@@ -169,12 +264,12 @@ pick_leader (Generator *gen,
 
 static gboolean
 generate (Generator                     *gen,
+          StatementWriter               *writer,
           const ReadoutGeneratorOptions *options,
           GError                       **error)
 {
   sqlite3_stmt *leader = NULL, *call = NULL, *participant = NULL, *source = NULL;
   sqlite3_stmt *statement = NULL, *statement_topic = NULL;
-  g_autofree char *dates = NULL;
   guint statements_left = options->n_statements;
   gboolean ok = TRUE;
 
@@ -253,27 +348,23 @@ generate (Generator                     *gen,
       for (guint s = 0; ok && s < n_statements; s++)
         {
           gint64 statement_id = options->n_statements - statements_left + 1;
-          gboolean russian = (s % 2) == 1 && g_rand_int_range (gen->rand, 0, 3) == 0;
-          g_autoptr(GArray) topics = NULL;
+          GeneratedStatement *generated = statement_writer_next (writer);
 
-          make_statement_text (gen, russian);
           sqlite3_bind_int64 (statement, 1, statement_id);
           sqlite3_bind_int64 (statement, 2, c);
           sqlite3_bind_int64 (statement, 3, (gint64) c * 2 + (s % 2));
           sqlite3_bind_text (statement, 4, s % 2 == 0 ? "Press office A" : "Press office B", -1,
                              SQLITE_STATIC);
           sqlite3_bind_text (statement, 5, s % 2 == 0 ? side_a : side_b, -1, SQLITE_STATIC);
-          sqlite3_bind_text (statement, 6, g_rand_boolean (gen->rand) ? "quote" : "paraphrase", -1,
-                             SQLITE_STATIC);
-          sqlite3_bind_text (statement, 7, gen->text->str, (int) gen->text->len, SQLITE_STATIC);
+          sqlite3_bind_text (statement, 6, generated->quote ? "quote" : "paraphrase", -1, SQLITE_STATIC);
+          sqlite3_bind_text (statement, 7, generated->text->str, (int) generated->text->len, SQLITE_STATIC);
           sqlite3_bind_int (statement, 8, (int) s);
           ok = step (statement, error);
 
-          topics = readout_topic_tagger_tag (gen->tagger, gen->text->str);
-          for (guint t = 0; ok && t < topics->len; t++)
+          for (guint t = 0; ok && t < generated->topics->len; t++)
             {
               sqlite3_bind_int64 (statement_topic, 1, statement_id);
-              sqlite3_bind_int64 (statement_topic, 2, g_array_index (topics, gint64, t));
+              sqlite3_bind_int64 (statement_topic, 2, g_array_index (generated->topics, gint64, t));
               ok = step (statement_topic, error);
             }
           statements_left--;
@@ -323,7 +414,6 @@ readout_generator_run (const char                    *path,
   gen.rand = g_rand_new_with_seed (options->seed);
   gen.topic_words = topic_words;
   gen.countries = countries;
-  gen.text = g_string_new (NULL);
 
   /* A new file being filled: a journal or durability during the fill buys nothing,
    * because a failed run removes the file. A large page cache keeps the indexes and the
@@ -334,10 +424,38 @@ readout_generator_run (const char                    *path,
        readout_store_begin (store, error);
   if (ok)
     {
+      StatementWriter writer = {
+        .full = g_async_queue_new (),
+        .empty = g_async_queue_new_full ((GDestroyNotify) batch_free),
+        .tagger = gen.tagger,
+        .topic_words = gen.topic_words,
+        .n_statements = options->n_statements,
+        .seed = options->seed ^ 0x5eed,
+      };
+      GThread *thread;
+      Batch *batch;
+
+      for (guint i = 0; i < N_BATCHES; i++)
+        g_async_queue_push (writer.empty, batch_new ());
+      thread = g_thread_new ("statement-writer", statement_writer_thread, &writer);
+
       /* Indexing a million rows in one pass at the end beats a trigger per row. */
       ok = readout_store_schema_suspend_fts (gen.db, error) &&
-           generate (&gen, options, error) &&
-           readout_store_schema_resume_fts (gen.db, error);
+           generate (&gen, &writer, options, error);
+
+      /* Stop the writer thread, handing back whatever it still fills, then free it all. */
+      g_atomic_int_set (&writer.stop, TRUE);
+      if (writer.current != NULL)
+        g_async_queue_push (writer.empty, writer.current);
+      while ((batch = g_async_queue_try_pop (writer.full)) != NULL)
+        g_async_queue_push (writer.empty, batch);
+      g_thread_join (thread);
+      while ((batch = g_async_queue_try_pop (writer.full)) != NULL)
+        g_async_queue_push (writer.empty, batch);
+      g_async_queue_unref (writer.full);
+      g_async_queue_unref (writer.empty);
+
+      ok = ok && readout_store_schema_resume_fts (gen.db, error);
       if (ok)
         ok = readout_store_commit (store, error);
       else
@@ -348,7 +466,6 @@ readout_generator_run (const char                    *path,
                error);
 
   g_rand_free (gen.rand);
-  g_string_free (gen.text, TRUE);
   g_clear_pointer (&gen.tagger, readout_topic_tagger_free);
   g_clear_object (&store);
   if (!ok)
