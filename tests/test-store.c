@@ -755,6 +755,92 @@ test_conflict (void)
   readout_test_remove_folder (folder);
 }
 
+/* Data is never lost: a writer killed at any moment leaves a store that passes the
+ * integrity check and holds each change whole or not at all. */
+
+#define STATEMENTS_PER_CALL 7
+
+static void
+test_killed_writer_subprocess (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (g_getenv ("READOUT_TEST_CRASH_STORE"), &error);
+  g_autoptr(ReadoutLeader) a = NULL;
+  g_autoptr(ReadoutLeader) b = NULL;
+
+  g_assert_no_error (error);
+  a = readout_store_find_leader (store, "Writer A", &error);
+  b = readout_store_find_leader (store, "Writer B", &error);
+
+  /* Writes until the parent kills it. */
+  for (guint n = 0; ; n++)
+    {
+      g_autoptr(ReadoutCall) call = NULL;
+      g_autoptr(ReadoutSource) source = NULL;
+
+      g_assert_true (readout_store_begin (store, &error));
+      call = readout_test_add_call (store, "2020-02-02", readout_leader_get_id (a), readout_leader_get_id (b));
+      source = readout_test_add_source (store, readout_call_get_id (call), "Kremlin", "RU");
+      for (guint i = 0; i < STATEMENTS_PER_CALL; i++)
+        g_object_unref (readout_test_add_statement (store, readout_source_get_id (source), "the Kremlin", "RU",
+                                                    "The sides discussed trade and the Minsk accords."));
+      g_assert_true (readout_store_commit (store, &error));
+    }
+}
+
+static void
+test_killed_writer (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "crash.db", NULL);
+  sqlite3_stmt *stmt;
+
+  {
+    g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "crash.db");
+    g_object_unref (readout_test_add_leader (store, "Writer A", "US"));
+    g_object_unref (readout_test_add_leader (store, "Writer B", "RU"));
+  }
+  g_setenv ("READOUT_TEST_CRASH_STORE", path, TRUE);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(ReadoutStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* The writer is killed (SIGKILL) when the timeout runs out, mid-transaction or not. */
+      g_test_trap_subprocess ("/store/crash/killed-writer/subprocess", (150 + 70 * round) * 1000,
+                              G_TEST_SUBPROCESS_DEFAULT);
+      g_assert_true (g_test_trap_reached_timeout ());
+
+      store = readout_store_open (path, &error);
+      g_assert_no_error (error);
+      stmt = readout_store_prepare (store, "PRAGMA integrity_check", NULL);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+      sqlite3_reset (stmt);
+
+      /* Every stored call is whole: its source and all of its statements. */
+      stmt = readout_store_prepare (store, "SELECT count(*) FROM calls c WHERE"
+                                           " (SELECT count(*) FROM statements s WHERE s.call_id = c.id) != ?", NULL);
+      sqlite3_bind_int (stmt, 1, STATEMENTS_PER_CALL);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+      sqlite3_reset (stmt);
+      stmt = readout_store_prepare (store, "SELECT count(*) FROM calls", NULL);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_test_message ("round %u: %d whole calls", round, sqlite3_column_int (stmt, 0));
+      sqlite3_reset (stmt);
+
+      /* The full-text index agrees with the table. */
+      stmt = readout_store_prepare (store, "INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')", NULL);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+
+  g_unsetenv ("READOUT_TEST_CRASH_STORE");
+  readout_test_remove_folder (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -781,6 +867,8 @@ main (int    argc,
   g_test_add_func ("/store/transaction", test_transaction);
   g_test_add_func ("/store/topic/retag", test_topic_retag);
   g_test_add_func ("/store/conflict", test_conflict);
+  g_test_add_func ("/store/crash/killed-writer", test_killed_writer);
+  g_test_add_func ("/store/crash/killed-writer/subprocess", test_killed_writer_subprocess);
 
   return g_test_run ();
 }
