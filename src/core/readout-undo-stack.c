@@ -1,0 +1,846 @@
+#define G_LOG_DOMAIN "readout-undo-stack"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "readout-error.h"
+#include "readout-store-private.h"
+#include "readout-undo-stack.h"
+
+/* How the stack takes a change back:
+ *
+ * - update: the object is read before and after the change; undo writes the old one
+ *   back and redo the new one, both through the store's update functions, which check
+ *   and re-tag as for any edit.
+ * - delete: every row the delete removes (it cascades: a call takes its participants,
+ *   sources, statements, topic links, conflicts and claims) is read first, column by
+ *   column, as SQLite values; undo inserts those rows again in parent-first order, with
+ *   their ids, so links from elsewhere (a claim citing a source) hold again. Redo deletes
+ *   again, reading the rows afresh.
+ * - insert: undo is a delete as above, redo puts the rows back.
+ *
+ * Raw rows rather than objects, because the objects do not carry everything a row has
+ * (a statement's topic links as rows, a claim's position) and because inserting them
+ * through the store would give new ids. */
+
+#define MAX_DEPTH 100
+
+typedef enum {
+  KIND_LEADER,
+  KIND_CALL,
+  KIND_SOURCE,
+  KIND_STATEMENT,
+  KIND_TOPIC,
+  KIND_CONFLICT,
+  N_KINDS
+} ObjectKind;
+
+typedef enum {
+  OP_INSERT,
+  OP_UPDATE,
+  OP_DELETE,
+  N_OPS
+} OperationType;
+
+typedef struct {
+  const char *table;
+  const char *where;   /* ?1 is the id of the object */
+} RowSpec;
+
+/* The rows a delete of each kind removes, parents before children. */
+static const RowSpec leader_rows[] = {
+  { "leaders", "id = ?1" },
+  { "leader_aliases", "leader_id = ?1" },
+  { NULL, NULL }
+};
+static const RowSpec call_rows[] = {
+  { "calls", "id = ?1" },
+  { "call_participants", "call_id = ?1" },
+  { "sources", "call_id = ?1" },
+  { "statements", "call_id = ?1" },
+  { "statement_topics", "statement_id IN (SELECT id FROM statements WHERE call_id = ?1)" },
+  { "conflicts", "call_id = ?1" },
+  { "conflict_claims", "conflict_id IN (SELECT id FROM conflicts WHERE call_id = ?1)"
+                       " OR source_id IN (SELECT id FROM sources WHERE call_id = ?1)" },
+  { NULL, NULL }
+};
+static const RowSpec source_rows[] = {
+  { "sources", "id = ?1" },
+  { "statements", "source_id = ?1" },
+  { "statement_topics", "statement_id IN (SELECT id FROM statements WHERE source_id = ?1)" },
+  { "conflict_claims", "source_id = ?1" },
+  { NULL, NULL }
+};
+static const RowSpec statement_rows[] = {
+  { "statements", "id = ?1" },
+  { "statement_topics", "statement_id = ?1" },
+  { NULL, NULL }
+};
+static const RowSpec topic_rows[] = {
+  { "topics", "id = ?1" },
+  { "topic_keywords", "topic_id = ?1" },
+  { "statement_topics", "topic_id = ?1" },
+  { NULL, NULL }
+};
+static const RowSpec conflict_rows[] = {
+  { "conflicts", "id = ?1" },
+  { "conflict_claims", "conflict_id = ?1" },
+  { NULL, NULL }
+};
+
+static const struct {
+  const RowSpec *rows;
+  ReadoutChangeKind change;
+  const char *labels[N_OPS];
+} kinds[N_KINDS] = {
+  [KIND_LEADER] = { leader_rows, READOUT_CHANGE_LEADERS,
+                    { N_("Add Leader"), N_("Edit Leader"), N_("Delete Leader") } },
+  [KIND_CALL] = { call_rows, READOUT_CHANGE_CALLS,
+                  { N_("Add Call"), N_("Edit Call"), N_("Delete Call") } },
+  [KIND_SOURCE] = { source_rows, READOUT_CHANGE_SOURCES,
+                    { N_("Add Source"), N_("Edit Source"), N_("Delete Source") } },
+  [KIND_STATEMENT] = { statement_rows, READOUT_CHANGE_STATEMENTS,
+                       { N_("Add Statement"), N_("Edit Statement"), N_("Delete Statement") } },
+  [KIND_TOPIC] = { topic_rows, READOUT_CHANGE_TOPICS,
+                   { N_("Add Topic"), N_("Edit Topic"), N_("Delete Topic") } },
+  [KIND_CONFLICT] = { conflict_rows, READOUT_CHANGE_CONFLICTS,
+                      { N_("Add Conflict"), NULL, N_("Delete Conflict") } },
+};
+
+/* The rows of one table, as they were. */
+typedef struct {
+  char *insert_sql;
+  int n_columns;
+  GPtrArray *rows;     /* sqlite3_value *[n_columns] */
+} TableRows;
+
+typedef struct {
+  OperationType type;
+  ObjectKind kind;
+  gint64 id;
+  GObject *before;     /* update: the object as it was */
+  GObject *after;      /* update: the object as the change left it */
+  GPtrArray *snapshot; /* TableRows of the rows while they are deleted */
+} Operation;
+
+struct _ReadoutUndoStack
+{
+  GObject parent_instance;
+
+  ReadoutStore *store;
+  GPtrArray *undo;     /* Operation, the latest last */
+  GPtrArray *redo;     /* Operation, the next to redo last */
+};
+
+G_DEFINE_FINAL_TYPE (ReadoutUndoStack, readout_undo_stack, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+table_rows_free (TableRows *table)
+{
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      sqlite3_value **values = g_ptr_array_index (table->rows, i);
+
+      for (int j = 0; j < table->n_columns; j++)
+        sqlite3_value_free (values[j]);
+      g_free (values);
+    }
+  g_ptr_array_unref (table->rows);
+  g_free (table->insert_sql);
+  g_free (table);
+}
+
+static void
+operation_free (Operation *op)
+{
+  g_clear_object (&op->before);
+  g_clear_object (&op->after);
+  g_clear_pointer (&op->snapshot, g_ptr_array_unref);
+  g_free (op);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Rows                                                                               */
+
+static gboolean
+capture_table (ReadoutStore    *store,
+               const RowSpec   *spec,
+               gint64           id,
+               GPtrArray       *snapshot,
+               GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", spec->table, spec->where);
+  TableRows *table;
+  sqlite3_stmt *stmt;
+  GString *insert;
+  int rc;
+
+  stmt = readout_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  table = g_new0 (TableRows, 1);
+  table->n_columns = sqlite3_column_count (stmt);
+  table->rows = g_ptr_array_new ();
+  insert = g_string_new (NULL);
+  g_string_printf (insert, "INSERT INTO %s (", spec->table);
+  for (int i = 0; i < table->n_columns; i++)
+    g_string_append_printf (insert, "%s\"%s\"", i > 0 ? ", " : "", sqlite3_column_name (stmt, i));
+  g_string_append (insert, ") VALUES (");
+  for (int i = 0; i < table->n_columns; i++)
+    g_string_append (insert, i > 0 ? ", ?" : "?");
+  g_string_append (insert, ")");
+  table->insert_sql = g_string_free (insert, FALSE);
+  g_ptr_array_add (snapshot, table);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      sqlite3_value **values = g_new0 (sqlite3_value *, table->n_columns);
+
+      for (int i = 0; i < table->n_columns; i++)
+        values[i] = sqlite3_value_dup (sqlite3_column_value (stmt, i));
+      g_ptr_array_add (table->rows, values);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      readout_store_set_sqlite_error (store, rc, "Could not read what the change removes", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+capture (ReadoutStore  *store,
+         ObjectKind     kind,
+         gint64         id,
+         GError       **error)
+{
+  g_autoptr(GPtrArray) snapshot = g_ptr_array_new_with_free_func ((GDestroyNotify) table_rows_free);
+
+  for (const RowSpec *spec = kinds[kind].rows; spec->table != NULL; spec++)
+    if (!capture_table (store, spec, id, snapshot, error))
+      return NULL;
+  return g_steal_pointer (&snapshot);
+}
+
+static gboolean
+restore (ReadoutStore  *store,
+         ObjectKind     kind,
+         gint64         id,
+         GPtrArray     *snapshot,
+         GError       **error)
+{
+  for (guint i = 0; i < snapshot->len; i++)
+    {
+      TableRows *table = g_ptr_array_index (snapshot, i);
+
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          sqlite3_value **values = g_ptr_array_index (table->rows, r);
+          sqlite3_stmt *stmt = readout_store_prepare (store, table->insert_sql, error);
+          int rc;
+
+          if (stmt == NULL)
+            return FALSE;
+          for (int c = 0; c < table->n_columns; c++)
+            sqlite3_bind_value (stmt, c + 1, values[c]);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              readout_store_set_sqlite_error (store, rc, "Could not put back what was removed", error);
+              return FALSE;
+            }
+        }
+    }
+
+  /* The store builds its topic tagger from the topic list once; a topic put back by
+   * hand must reach it, and re-tagging gives the links the topic had. */
+  if (kind == KIND_TOPIC && !readout_store_retag_all (store, error))
+    return FALSE;
+  readout_store_note_change (store, kinds[kind].change, id, READOUT_CHANGE_ALL);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* The store's functions, by kind                                                     */
+
+static GObject *
+get_topic (ReadoutStore  *store,
+           gint64         id,
+           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  GObject *topic = NULL;
+  int rc;
+
+  /* The column shape of readout_store_topic_from_row(). */
+  stmt = readout_store_prepare (store,
+                                "SELECT t.id, t.name, (SELECT json_group_array (json_array (language,"
+                                " keyword)) FROM (SELECT language, keyword FROM topic_keywords k"
+                                " WHERE k.topic_id = t.id ORDER BY language, keyword))"
+                                " FROM topics t WHERE t.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    topic = readout_store_topic_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
+                 "There is no topic with id %" G_GINT64_FORMAT " in the store.", id);
+  else
+    readout_store_set_sqlite_error (store, rc, "Could not read the store", error);
+  sqlite3_reset (stmt);
+  return topic;
+}
+
+static GObject *
+get_object (ReadoutStore  *store,
+            ObjectKind     kind,
+            gint64         id,
+            GError       **error)
+{
+  switch (kind)
+    {
+    case KIND_LEADER:
+      return G_OBJECT (readout_store_get_leader (store, id, error));
+    case KIND_CALL:
+      return G_OBJECT (readout_store_get_call (store, id, error));
+    case KIND_SOURCE:
+      return G_OBJECT (readout_store_get_source (store, id, error));
+    case KIND_STATEMENT:
+      return G_OBJECT (readout_store_get_statement (store, id, error));
+    case KIND_TOPIC:
+      return get_topic (store, id, error);
+    case KIND_CONFLICT:
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gint64
+get_object_id (ObjectKind  kind,
+               GObject    *object)
+{
+  switch (kind)
+    {
+    case KIND_LEADER:
+      return readout_leader_get_id (READOUT_LEADER (object));
+    case KIND_CALL:
+      return readout_call_get_id (READOUT_CALL (object));
+    case KIND_SOURCE:
+      return readout_source_get_id (READOUT_SOURCE (object));
+    case KIND_STATEMENT:
+      return readout_statement_get_id (READOUT_STATEMENT (object));
+    case KIND_TOPIC:
+      return readout_topic_get_id (READOUT_TOPIC (object));
+    case KIND_CONFLICT:
+      return readout_conflict_get_id (READOUT_CONFLICT (object));
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+insert_object (ReadoutStore  *store,
+               ObjectKind     kind,
+               GObject       *object,
+               GError       **error)
+{
+  switch (kind)
+    {
+    case KIND_LEADER:
+      return readout_store_insert_leader (store, READOUT_LEADER (object), error);
+    case KIND_CALL:
+      return readout_store_insert_call (store, READOUT_CALL (object), error);
+    case KIND_SOURCE:
+      return readout_store_insert_source (store, READOUT_SOURCE (object), error);
+    case KIND_STATEMENT:
+      return readout_store_insert_statement (store, READOUT_STATEMENT (object), error);
+    case KIND_TOPIC:
+      return readout_store_insert_topic (store, READOUT_TOPIC (object), error);
+    case KIND_CONFLICT:
+      return readout_store_insert_conflict (store, READOUT_CONFLICT (object), error);
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+update_object (ReadoutStore  *store,
+               ObjectKind     kind,
+               GObject       *object,
+               GError       **error)
+{
+  switch (kind)
+    {
+    case KIND_LEADER:
+      return readout_store_update_leader (store, READOUT_LEADER (object), error);
+    case KIND_CALL:
+      return readout_store_update_call (store, READOUT_CALL (object), error);
+    case KIND_SOURCE:
+      return readout_store_update_source (store, READOUT_SOURCE (object), error);
+    case KIND_STATEMENT:
+      return readout_store_update_statement (store, READOUT_STATEMENT (object), error);
+    case KIND_TOPIC:
+      return readout_store_update_topic (store, READOUT_TOPIC (object), error);
+    case KIND_CONFLICT:
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+delete_object (ReadoutStore  *store,
+               ObjectKind     kind,
+               gint64         id,
+               GError       **error)
+{
+  switch (kind)
+    {
+    case KIND_LEADER:
+      return readout_store_delete_leader (store, id, error);
+    case KIND_CALL:
+      return readout_store_delete_call (store, id, error);
+    case KIND_SOURCE:
+      return readout_store_delete_source (store, id, error);
+    case KIND_STATEMENT:
+      return readout_store_delete_statement (store, id, error);
+    case KIND_TOPIC:
+      return readout_store_delete_topic (store, id, error);
+    case KIND_CONFLICT:
+      return readout_store_delete_conflict (store, id, error);
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads the rows, then deletes: *snapshot holds them on success. */
+static gboolean
+delete_keeping_rows (ReadoutStore  *store,
+                     ObjectKind     kind,
+                     gint64         id,
+                     GPtrArray    **snapshot,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) rows = capture (store, kind, id, error);
+
+  if (rows == NULL || !delete_object (store, kind, id, error))
+    return FALSE;
+  *snapshot = g_steal_pointer (&rows);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* The stack                                                                          */
+
+static void
+notify_state (ReadoutUndoStack *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+}
+
+static void
+push_done (ReadoutUndoStack *self,
+           Operation        *op)
+{
+  g_ptr_array_add (self->undo, op);
+  if (self->undo->len > MAX_DEPTH)
+    g_ptr_array_remove_index (self->undo, 0);
+  /* A new change ends the line of changes that were undone. */
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self);
+}
+
+/* Runs @op forwards (@backwards FALSE: do or redo) or backwards (undo) in one
+ * transaction. @op changes only when the transaction commits. */
+static gboolean
+run (ReadoutUndoStack  *self,
+     Operation         *op,
+     gboolean           backwards,
+     GError           **error)
+{
+  g_autoptr(GPtrArray) snapshot = NULL;
+  gboolean ok;
+
+  if (!readout_store_begin (self->store, error))
+    return FALSE;
+
+  switch (op->type)
+    {
+    case OP_UPDATE:
+      ok = update_object (self->store, op->kind, backwards ? op->before : op->after, error);
+      break;
+    case OP_INSERT:
+    case OP_DELETE:
+      /* Undoing an insert and redoing a delete remove the rows; the others put them back. */
+      if (backwards == (op->type == OP_INSERT))
+        ok = delete_keeping_rows (self->store, op->kind, op->id, &snapshot, error);
+      else
+        ok = restore (self->store, op->kind, op->id, op->snapshot, error);
+      break;
+    case N_OPS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok)
+    {
+      readout_store_rollback (self->store);
+      return FALSE;
+    }
+  if (!readout_store_commit (self->store, error))
+    return FALSE;
+
+  if (op->type != OP_UPDATE)
+    {
+      g_clear_pointer (&op->snapshot, g_ptr_array_unref);
+      op->snapshot = g_steal_pointer (&snapshot);
+    }
+  return TRUE;
+}
+
+static gboolean
+record_insert (ReadoutUndoStack  *self,
+               ObjectKind         kind,
+               GObject           *object,
+               GError           **error)
+{
+  Operation *op;
+
+  if (!insert_object (self->store, kind, object, error))
+    return FALSE;
+  op = g_new0 (Operation, 1);
+  op->type = OP_INSERT;
+  op->kind = kind;
+  op->id = get_object_id (kind, object);
+  push_done (self, op);
+  return TRUE;
+}
+
+static gboolean
+record_update (ReadoutUndoStack  *self,
+               ObjectKind         kind,
+               GObject           *object,
+               GError           **error)
+{
+  g_autoptr(GObject) before = NULL;
+  g_autoptr(GObject) after = NULL;
+  gint64 id = get_object_id (kind, object);
+  Operation *op;
+
+  if (!readout_store_begin (self->store, error))
+    return FALSE;
+  /* Copies, read from the store: the caller may go on changing its object. */
+  before = get_object (self->store, kind, id, error);
+  if (before == NULL || !update_object (self->store, kind, object, error) ||
+      (after = get_object (self->store, kind, id, error)) == NULL)
+    {
+      readout_store_rollback (self->store);
+      return FALSE;
+    }
+  if (!readout_store_commit (self->store, error))
+    return FALSE;
+
+  op = g_new0 (Operation, 1);
+  op->type = OP_UPDATE;
+  op->kind = kind;
+  op->id = id;
+  op->before = g_steal_pointer (&before);
+  op->after = g_steal_pointer (&after);
+  push_done (self, op);
+  return TRUE;
+}
+
+static gboolean
+record_delete (ReadoutUndoStack  *self,
+               ObjectKind         kind,
+               gint64             id,
+               GError           **error)
+{
+  Operation *op = g_new0 (Operation, 1);
+
+  op->type = OP_DELETE;
+  op->kind = kind;
+  op->id = id;
+  if (!run (self, op, FALSE, error))
+    {
+      operation_free (op);
+      return FALSE;
+    }
+  push_done (self, op);
+  return TRUE;
+}
+
+ReadoutUndoStack *
+readout_undo_stack_new (ReadoutStore *store)
+{
+  g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
+
+  return g_object_new (READOUT_TYPE_UNDO_STACK, "store", store, NULL);
+}
+
+ReadoutStore *
+readout_undo_stack_get_store (ReadoutUndoStack *self)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), NULL);
+
+  return self->store;
+}
+
+#define DEFINE_CHANGES(Name, name, KIND, TYPE_CHECK)                                      \
+gboolean                                                                                 \
+readout_undo_stack_insert_##name (ReadoutUndoStack *self, Readout##Name *object,        \
+                                  GError **error)                                        \
+{                                                                                        \
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);                            \
+  g_return_val_if_fail (TYPE_CHECK (object), FALSE);                                     \
+  return record_insert (self, KIND, G_OBJECT (object), error);                           \
+}                                                                                        \
+                                                                                         \
+gboolean                                                                                 \
+readout_undo_stack_delete_##name (ReadoutUndoStack *self, gint64 id, GError **error)    \
+{                                                                                        \
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);                            \
+  return record_delete (self, KIND, id, error);                                          \
+}
+
+#define DEFINE_UPDATE(Name, name, KIND, TYPE_CHECK)                                       \
+gboolean                                                                                 \
+readout_undo_stack_update_##name (ReadoutUndoStack *self, Readout##Name *object,        \
+                                  GError **error)                                        \
+{                                                                                        \
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);                            \
+  g_return_val_if_fail (TYPE_CHECK (object), FALSE);                                     \
+  return record_update (self, KIND, G_OBJECT (object), error);                           \
+}
+
+DEFINE_CHANGES (Leader, leader, KIND_LEADER, READOUT_IS_LEADER)
+DEFINE_UPDATE (Leader, leader, KIND_LEADER, READOUT_IS_LEADER)
+DEFINE_CHANGES (Call, call, KIND_CALL, READOUT_IS_CALL)
+DEFINE_UPDATE (Call, call, KIND_CALL, READOUT_IS_CALL)
+DEFINE_CHANGES (Source, source, KIND_SOURCE, READOUT_IS_SOURCE)
+DEFINE_UPDATE (Source, source, KIND_SOURCE, READOUT_IS_SOURCE)
+DEFINE_CHANGES (Statement, statement, KIND_STATEMENT, READOUT_IS_STATEMENT)
+DEFINE_UPDATE (Statement, statement, KIND_STATEMENT, READOUT_IS_STATEMENT)
+DEFINE_CHANGES (Topic, topic, KIND_TOPIC, READOUT_IS_TOPIC)
+DEFINE_UPDATE (Topic, topic, KIND_TOPIC, READOUT_IS_TOPIC)
+DEFINE_CHANGES (Conflict, conflict, KIND_CONFLICT, READOUT_IS_CONFLICT)
+
+#undef DEFINE_CHANGES
+#undef DEFINE_UPDATE
+
+gboolean
+readout_undo_stack_can_undo (ReadoutUndoStack *self)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);
+
+  return self->undo->len > 0;
+}
+
+gboolean
+readout_undo_stack_can_redo (ReadoutUndoStack *self)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);
+
+  return self->redo->len > 0;
+}
+
+static const char *
+label_of_last (GPtrArray *ops)
+{
+  Operation *op;
+
+  if (ops->len == 0)
+    return NULL;
+  op = g_ptr_array_index (ops, ops->len - 1);
+  return _(kinds[op->kind].labels[op->type]);
+}
+
+const char *
+readout_undo_stack_get_undo_label (ReadoutUndoStack *self)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), NULL);
+
+  return label_of_last (self->undo);
+}
+
+const char *
+readout_undo_stack_get_redo_label (ReadoutUndoStack *self)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), NULL);
+
+  return label_of_last (self->redo);
+}
+
+/* Moves the last operation of @from to @to after running it; nothing moves on error. */
+static gboolean
+step (ReadoutUndoStack  *self,
+      GPtrArray         *from,
+      GPtrArray         *to,
+      gboolean           backwards,
+      GError           **error)
+{
+  Operation *op;
+
+  if (from->len == 0)
+    {
+      g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
+                           backwards ? "There is nothing to undo." : "There is nothing to redo.");
+      return FALSE;
+    }
+  op = g_ptr_array_index (from, from->len - 1);
+  if (!run (self, op, backwards, error))
+    return FALSE;
+  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  notify_state (self);
+  return TRUE;
+}
+
+gboolean
+readout_undo_stack_undo (ReadoutUndoStack  *self,
+                         GError           **error)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);
+
+  return step (self, self->undo, self->redo, TRUE, error);
+}
+
+gboolean
+readout_undo_stack_redo (ReadoutUndoStack  *self,
+                         GError           **error)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);
+
+  return step (self, self->redo, self->undo, FALSE, error);
+}
+
+void
+readout_undo_stack_clear (ReadoutUndoStack *self)
+{
+  g_return_if_fail (READOUT_IS_UNDO_STACK (self));
+
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_state (self);
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+static void
+readout_undo_stack_finalize (GObject *object)
+{
+  ReadoutUndoStack *self = READOUT_UNDO_STACK (object);
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (readout_undo_stack_parent_class)->finalize (object);
+}
+
+static void
+readout_undo_stack_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ReadoutUndoStack *self = READOUT_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, readout_undo_stack_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, readout_undo_stack_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, readout_undo_stack_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, readout_undo_stack_get_redo_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+readout_undo_stack_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ReadoutUndoStack *self = READOUT_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+readout_undo_stack_class_init (ReadoutUndoStackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = readout_undo_stack_finalize;
+  object_class->get_property = readout_undo_stack_get_property;
+  object_class->set_property = readout_undo_stack_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, READOUT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+readout_undo_stack_init (ReadoutUndoStack *self)
+{
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) operation_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) operation_free);
+}
