@@ -385,6 +385,27 @@ test_export_file (void)
   readout_test_remove_folder (folder);
 }
 
+/* A document without a topic list leaves the store's topics alone. */
+static void
+test_no_topics (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "store.db");
+  g_autoptr(GError) error = NULL;
+  gint64 n_topics = count_rows (store, "topics");
+
+  g_assert_cmpint (n_topics, >, 10);
+  g_assert_true (readout_store_import_json (store, "{\"format\":\"readout\",\"version\":1,"
+                                            "\"leaders\":[{\"id\":5,\"name\":\"Emmanuel Macron\","
+                                            "\"country\":\"FR\"}]}", -1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "topics"), ==, n_topics);
+  g_assert_cmpint (count_rows (store, "leaders"), ==, 1);
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -394,6 +415,7 @@ main (int    argc,
   g_test_add_func ("/json/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/json/round-trip/generated", test_round_trip_generated);
   g_test_add_func ("/json/merge", test_merge);
+  g_test_add_func ("/json/no-topics", test_no_topics);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/json/bad/%s", bad_cases[i].name);

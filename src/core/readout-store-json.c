@@ -549,6 +549,7 @@ typedef struct {
 } DocCall;
 
 typedef struct {
+  gboolean has_topics;        /* FALSE: the document leaves the topic list alone */
   GPtrArray *topics;          /* ReadoutTopic */
   GPtrArray *leaders;         /* ReadoutLeader */
   GPtrArray *calls;           /* DocCall */
@@ -1044,6 +1045,14 @@ read_calls (JsonArray   *array,
   return TRUE;
 }
 
+static gboolean
+topics_member_present (JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "topics");
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node);
+}
+
 /* Turns json-glib's "<data>:3:12: Parse error: unexpected …" into a sentence. */
 static void
 set_parse_error (const GError  *parse_error,
@@ -1121,6 +1130,7 @@ read_document (const char  *data,
   doc->leaders = g_ptr_array_new_with_free_func (g_object_unref);
   doc->calls = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_call_free);
 
+  doc->has_topics = topics_member_present (root);
   return get_array (root, "topics", "the document", &topics, error) &&
          get_array (root, "leaders", "the document", &leaders, error) &&
          get_array (root, "calls", "the document", &calls, error) &&
@@ -1402,7 +1412,7 @@ import_topics (Import    *import,
         }
     }
 
-  if (import->keep_ids)
+  if (import->keep_ids && doc->has_topics)
     for (guint i = 0; i < existing->len; i++)
       {
         ReadoutTopic *topic = g_ptr_array_index (existing, i);
@@ -1839,7 +1849,7 @@ readout_store_import_json (ReadoutStore             *store,
                            ReadoutJsonImportCounts  *counts,
                            GError                  **error)
 {
-  g_auto(Document) doc = { NULL, };
+  g_auto(Document) doc = { 0, };
   g_autoptr(GHashTable) leader_map = NULL;
   g_autoptr(GHashTable) source_map = NULL;
   Import import = { NULL, };

@@ -45,7 +45,7 @@ gboolean readout_store_export_json_file  (ReadoutStore             *store,
 /* Imports a document written by readout_store_export_json() in one transaction: all of
  * it or, on error (READOUT_ERROR_BAD_INPUT with one sentence saying what is wrong),
  * nothing. Into a store without leaders or calls, ids are kept and the topic list is
- * replaced by the document's; into any other store, leaders, calls, sources and topics
+ * replaced by the document's (when it has one); into any other store, leaders, calls, sources and topics
  * that are already there are matched rather than duplicated. @counts is nullable. */
 gboolean readout_store_import_json       (ReadoutStore             *store,
                                           const char               *data,
