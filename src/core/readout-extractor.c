@@ -2685,7 +2685,8 @@ speaker_first_words (void)
             {
               g_auto(GStrv) words = fold_words (forms[f]);
 
-              if (words[0] != NULL)
+              /* Many forms share a first word; a second copy of a key would be lost. */
+              if (words[0] != NULL && !g_hash_table_contains (t, words[0]))
                 g_hash_table_add (t, g_strdup (words[0]));
             }
         }
