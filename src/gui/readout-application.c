@@ -133,12 +133,14 @@ readout_application_command_line (GApplication            *app,
   g_autoptr(GFile) file = NULL;
   gboolean sample = FALSE;
   gboolean new_window = FALSE;
+  gboolean compare = FALSE;
   gint64 call_id = 0;
   ReadoutWindow *window;
 
   g_variant_dict_lookup (options, "sample", "b", &sample);
   g_variant_dict_lookup (options, "new-window", "b", &new_window);
   g_variant_dict_lookup (options, "call", "x", &call_id);
+  g_variant_dict_lookup (options, "compare", "b", &compare);
   g_variant_dict_lookup (options, "database", "^ay", &database);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
@@ -186,8 +188,9 @@ readout_application_command_line (GApplication            *app,
         readout_window_open_last (window);
     }
 
-  if (call_id != 0 && readout_window_get_store (window) != NULL)
-    readout_window_show_call (window, call_id, 0);
+  if (call_id != 0 && readout_window_get_store (window) != NULL &&
+      readout_window_show_call (window, call_id, 0) && compare)
+    readout_window_show_view (window, "compare");
 
   gtk_window_present (GTK_WINDOW (window));
 
@@ -266,6 +269,8 @@ readout_application_startup (GApplication *app)
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *export_pdf_accels[] = { "<Control>e", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (readout_application_parent_class)->startup (app);
 
@@ -277,6 +282,8 @@ readout_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-pdf", export_pdf_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
 }
 
 static void
@@ -314,6 +321,8 @@ readout_application_init (ReadoutApplication *self)
       N_("Open a new window"), NULL },
     { "call", 0, 0, G_OPTION_ARG_INT64, NULL,
       N_("Show the call with this number (as readout-cli list-calls gives it)"), N_("ID") },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --call, show what its two sides said side by side"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       NULL, N_("[FILE]") },
     { NULL }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "readout-call-detail.h"
+#include "readout-export.h"
 #include "readout-gui-util.h"
 #include "readout-format.h"
 
@@ -16,6 +17,7 @@ struct _ReadoutCallDetail
 {
   GtkWidget          parent_instance;
 
+  AdwToastOverlay   *toasts;
   GtkStack          *stack;
   GtkScrolledWindow *scrolled;
   GtkWidget         *content;
@@ -54,6 +56,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_actions (ReadoutCallDetail *self);
 
 static const char *
 conflict_field_title (const char *field)
@@ -455,6 +459,7 @@ reload (ReadoutCallDetail *self)
   stop_reveal (self);
   clear_models (self);
   self->revealed_statement = 0;
+  update_actions (self);
 
   if (self->call == NULL || self->store == NULL)
     {
@@ -510,6 +515,60 @@ reveal_tick_cb (GtkWidget     *widget,
 
   self->reveal_tick = 0;
   return G_SOURCE_REMOVE;
+}
+
+/* Export and print: the whole call, for the archive. */
+
+static ReadoutPdfLayout *
+create_layout (ReadoutCallDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  ReadoutPdfLayout *layout;
+
+  if (self->call == NULL || self->store == NULL)
+    return NULL;
+
+  layout = readout_pdf_layout_new_for_call (self->store, readout_call_get_id (self->call), &error);
+  if (layout == NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  return layout;
+}
+
+static void
+export_pdf_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ReadoutCallDetail *self = READOUT_CALL_DETAIL (widget);
+  g_autoptr(ReadoutPdfLayout) layout = create_layout (self);
+  g_autofree char *name = NULL;
+
+  if (layout == NULL)
+    return;
+
+  name = readout_export_suggest_file_name (self->call);
+  readout_export_pdf_with_chooser (widget, layout, name, self->toasts);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ReadoutCallDetail *self = READOUT_CALL_DETAIL (widget);
+  g_autoptr(ReadoutPdfLayout) layout = create_layout (self);
+
+  if (layout != NULL)
+    readout_export_print (widget, layout);
+}
+
+static void
+update_actions (ReadoutCallDetail *self)
+{
+  gboolean have = self->call != NULL && self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print", have);
 }
 
 static void
@@ -585,7 +644,12 @@ readout_call_detail_class_init (ReadoutCallDetailClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The same names as the Compare page's, for the window's Ctrl+E and Ctrl+P. */
+  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "page.print", NULL, print_activated);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-call-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, toasts);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, scrolled);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, content);
@@ -612,6 +676,7 @@ readout_call_detail_init (ReadoutCallDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_actions (self);
 }
 
 GtkWidget *

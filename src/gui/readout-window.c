@@ -208,6 +208,14 @@ on_search_closed_cb (ReadoutWindow *self)
 }
 
 static void
+on_compare_show_statement_cb (ReadoutWindow *self,
+                              gint64         statement_id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "call");
+  readout_call_detail_reveal_statement (self->call_detail, statement_id);
+}
+
+static void
 restore_selection (ReadoutWindow *self,
                    gint64         leader_id,
                    gint64         call_id)
@@ -438,6 +446,17 @@ readout_window_show_call (ReadoutWindow *self,
 }
 
 void
+readout_window_show_view (ReadoutWindow *self,
+                          const char    *name)
+{
+  g_return_if_fail (READOUT_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  show_content (self, self->detail_box);
+}
+
+void
 readout_window_search (ReadoutWindow *self,
                        const char    *query)
 {
@@ -547,12 +566,41 @@ go_back_activated (GSimpleAction *action,
     set_search_mode (self, FALSE);
 }
 
+/* Ctrl+E and Ctrl+P act on the page the call detail shows: the call or the comparison. */
+static void
+activate_page_action (ReadoutWindow *self,
+                      const char    *name)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (self->store != NULL && page != NULL)
+    gtk_widget_activate_action (page, name, NULL);
+}
+
+static void
+export_pdf_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  activate_page_action (READOUT_WINDOW (user_data), "page.export-pdf");
+}
+
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  activate_page_action (READOUT_WINDOW (user_data), "page.print");
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "open", .activate = open_activated },
   { .name = "open-sample", .activate = open_sample_activated },
   { .name = "search", .activate = search_activated },
   { .name = "search-mode", .state = "false", .change_state = search_mode_changed },
   { .name = "go-back", .activate = go_back_activated },
+  { .name = "export-pdf", .activate = export_pdf_activated },
+  { .name = "print", .activate = print_activated },
 };
 
 /* Settings */
@@ -846,6 +894,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_call_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_hit_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_show_statement_cb);
 
   /* Back in the narrow layout; the leaflets also take Alt+Left and the back button
    * of a mouse, but only while the pointer or focus is inside them. */

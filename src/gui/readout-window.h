@@ -33,5 +33,8 @@ gboolean       readout_window_show_call       (ReadoutWindow  *self,
                                                gint64          statement_id);
 void           readout_window_search          (ReadoutWindow  *self,
                                                const char     *query);
+/* Shows the call detail's "call" or "compare" page. */
+void           readout_window_show_view       (ReadoutWindow  *self,
+                                               const char     *name);
 
 G_END_DECLS

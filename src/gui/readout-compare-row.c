@@ -1,0 +1,607 @@
+#define G_LOG_DOMAIN "readout-compare-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "readout-compare-layout.h"
+#include "readout-compare-row.h"
+#include "readout-format.h"
+#include "readout-gui-util.h"
+#include "readout-source.h"
+
+struct _ReadoutCompareRow
+{
+  GtkWidget                parent_instance;
+
+  char                    *topic;
+  char                    *status_text;
+  ReadoutComparisonStatus  status;
+};
+
+G_DEFINE_FINAL_TYPE (ReadoutCompareRow, readout_compare_row, GTK_TYPE_WIDGET)
+
+static const char *
+status_icon (ReadoutComparisonStatus status)
+{
+  switch (status)
+    {
+    case READOUT_COMPARISON_STATUS_A_ONLY:
+      return "sidebar-show-symbolic";
+    case READOUT_COMPARISON_STATUS_B_ONLY:
+      return "sidebar-show-right-symbolic";
+    case READOUT_COMPARISON_STATUS_BOTH:
+    default:
+      return "view-dual-symbolic";
+    }
+}
+
+static GtkWidget *
+create_header (ReadoutCompareRow *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *topic_label = readout_gui_label_new (self->topic, "title-4", NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name (status_icon (self->status));
+  GtkWidget *status_label = readout_gui_label_new (self->status_text, "caption-heading", NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (topic_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (topic_label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (topic_label, TRUE);
+  gtk_widget_set_valign (status_box, GTK_ALIGN_CENTER);
+  /* The icon repeats the words; a screen reader needs only the words. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (status_box), icon);
+  gtk_box_append (GTK_BOX (status_box), status_label);
+  gtk_widget_add_css_class (status_box, "compare-status");
+  gtk_widget_add_css_class (status_box,
+                            self->status == READOUT_COMPARISON_STATUS_BOTH ? "both" :
+                            self->status == READOUT_COMPARISON_STATUS_A_ONLY ? "a-only" : "b-only");
+  gtk_box_append (GTK_BOX (header), topic_label);
+  gtk_box_append (GTK_BOX (header), status_box);
+  gtk_widget_add_css_class (header, "compare-row-header");
+
+  return header;
+}
+
+static GtkWidget *
+create_source_popover (ReadoutSource    *source,
+                       ReadoutStatement *statement)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const char *title = readout_source_get_title (source);
+  const char *publisher = readout_source_get_publisher (source);
+  const char *url = readout_source_get_url (source);
+  g_autofree char *date = readout_gui_format_short_date (readout_source_get_date (source),
+                                                         READOUT_DATE_PRECISION_DAY);
+  g_autoptr(GString) meta = g_string_new (publisher != NULL && *publisher != '\0' ? publisher : _("Unknown publisher"));
+  GtkWidget *label;
+  GtkWidget *show_button;
+
+  g_string_append (meta, _(" · "));
+  g_string_append (meta, readout_format_source_kind (readout_source_get_kind (source)));
+  if (date != NULL)
+    {
+      g_string_append (meta, _(" · "));
+      g_string_append (meta, date);
+    }
+
+  gtk_widget_set_size_request (box, 260, -1);
+  if (title != NULL && *title != '\0')
+    {
+      label = readout_gui_label_new (title, "heading", NULL);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  label = readout_gui_label_new (meta->str, "dim-label", NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (url != NULL && *url != '\0')
+    {
+      label = readout_gui_label_new (url, "caption", NULL);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  show_button = gtk_button_new_with_mnemonic (_("_Show in Call"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (show_button), "compare.show-statement");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (show_button),
+                                          g_variant_new_int64 (readout_statement_get_id (statement)));
+  gtk_widget_set_margin_top (show_button, 6);
+  gtk_box_append (GTK_BOX (box), show_button);
+
+  if (url != NULL && *url != '\0')
+    {
+      GtkWidget *link = gtk_link_button_new_with_label (url, _("Open Source"));
+
+      gtk_widget_set_tooltip_text (link, url);
+      gtk_box_append (GTK_BOX (box), link);
+    }
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  return popover;
+}
+
+static GtkWidget *
+create_source_button (ReadoutSource    *source,
+                      ReadoutStatement *statement)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *publisher = readout_source_get_publisher (source);
+  g_autofree char *date = readout_gui_format_short_date (readout_source_get_date (source),
+                                                         READOUT_DATE_PRECISION_DAY);
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  GtkWidget *label;
+
+  if (publisher == NULL || *publisher == '\0')
+    publisher = _("Unknown publisher");
+  if (date != NULL)
+    /* Translators: a statement's source under it, "White House, 21 Nov 2017" */
+    text = g_strdup_printf (_("%s, %s"), publisher, date);
+  else
+    text = g_strdup (publisher);
+
+  label = readout_gui_label_new (text, "source-label", NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("emblem-documents-symbolic"));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), create_source_popover (source, statement));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "source-button");
+  /* Translators: the tooltip of a statement's source button */
+  tooltip = g_strdup_printf (_("Source: %s"), text);
+  gtk_widget_set_tooltip_text (button, tooltip);
+
+  return button;
+}
+
+/* The statement's text as a label, with the words of @pair that only this side used
+ * marked by more than colour: underlined on side A, bold on side B. */
+static GtkWidget *
+create_text_label (ReadoutStatement            *statement,
+                   ReadoutComparisonSide        side,
+                   const ReadoutComparisonPair *pair,
+                   const ReadoutCompareColors  *colors)
+{
+  const char *text = readout_statement_get_text (statement);
+  gboolean quote = readout_statement_get_kind (statement) == READOUT_STATEMENT_KIND_QUOTE;
+  g_autofree char *shown = NULL;
+  gsize offset = 0;
+  GtkWidget *label;
+
+  if (quote)
+    {
+      /* Translators: a quotation, in the quotation marks of your language */
+      const char *quote_format = _("“%s”");
+      const char *placeholder = strstr (quote_format, "%s");
+
+      /* The diff's byte ranges are into the bare text: they move by the opening mark. */
+      offset = placeholder != NULL ? (gsize) (placeholder - quote_format) : 0;
+      shown = placeholder != NULL ? g_strdup_printf (_("“%s”"), text) : g_strdup (text);
+    }
+  else
+    shown = g_strdup (text);
+
+  label = readout_gui_label_new (shown, quote ? "quote" : "paraphrase", NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "statement-text");
+
+  if (pair != NULL && pair->diff != NULL)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      ReadoutWordDiffOp own = side == READOUT_COMPARISON_SIDE_A ? READOUT_WORD_DIFF_ONLY_A : READOUT_WORD_DIFF_ONLY_B;
+      const GdkRGBA *color = side == READOUT_COMPARISON_SIDE_A ? &colors->only_a : &colors->only_b;
+      gsize length = strlen (text);
+
+      for (guint i = 0; i < pair->diff->len; i++)
+        {
+          const ReadoutWordDiffSpan *span = &g_array_index (pair->diff, ReadoutWordDiffSpan, i);
+          gsize start = side == READOUT_COMPARISON_SIDE_A ? span->a_start : span->b_start;
+          gsize end = side == READOUT_COMPARISON_SIDE_A ? span->a_end : span->b_end;
+          PangoAttribute *attr;
+
+          if (span->op != own || end <= start || end > length)
+            continue;
+
+          start += offset;
+          end += offset;
+
+          attr = pango_attr_background_new (color->red * 65535, color->green * 65535, color->blue * 65535);
+          attr->start_index = start;
+          attr->end_index = end;
+          pango_attr_list_insert (attrs, attr);
+          attr = pango_attr_background_alpha_new (MAX (1, color->alpha * 65535));
+          attr->start_index = start;
+          attr->end_index = end;
+          pango_attr_list_insert (attrs, attr);
+
+          if (side == READOUT_COMPARISON_SIDE_A)
+            attr = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+          else
+            attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+          attr->start_index = start;
+          attr->end_index = end;
+          pango_attr_list_insert (attrs, attr);
+        }
+
+      gtk_label_set_attributes (GTK_LABEL (label), attrs);
+    }
+
+  return label;
+}
+
+static GtkWidget *
+create_statement_widget (ReadoutComparison           *comparison,
+                         ReadoutStatement            *statement,
+                         ReadoutComparisonSide        side,
+                         const ReadoutComparisonPair *pair,
+                         GHashTable                  *sources,
+                         const ReadoutCompareColors  *colors)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  const char *speaker = readout_statement_get_speaker (statement);
+  const char *label = readout_comparison_get_label (comparison, side);
+  gint64 source_id = readout_statement_get_source_id (statement);
+  ReadoutSource *source = sources != NULL ? g_hash_table_lookup (sources, &source_id) : NULL;
+  g_autofree char *who = NULL;
+  GtkWidget *who_label;
+
+  /* The side is named on each statement, for the narrow window where the columns
+   * stack and no longer say whose they are by their place. */
+  if (speaker != NULL && *speaker != '\0')
+    /* Translators: the side and the speaker of a statement, "Russia · the Kremlin" */
+    who = g_strdup_printf (_("%s · %s"), label, speaker);
+  else
+    who = g_strdup (label);
+
+  who_label = readout_gui_label_new (who, "caption-heading", NULL);
+  gtk_label_set_wrap (GTK_LABEL (who_label), TRUE);
+  gtk_box_append (GTK_BOX (box), who_label);
+  gtk_box_append (GTK_BOX (box), create_text_label (statement, side, pair, colors));
+
+  if (source != NULL)
+    gtk_box_append (GTK_BOX (box), create_source_button (source, statement));
+
+  gtk_widget_add_css_class (box, "compare-statement");
+  gtk_widget_add_css_class (box, side == READOUT_COMPARISON_SIDE_A ? "side-a" : "side-b");
+  return box;
+}
+
+/* An empty place in a column: nothing to show across from an unpaired sentence. */
+static GtkWidget *
+create_gap (void)
+{
+  GtkWidget *gap = gtk_label_new (NULL);
+
+  gtk_widget_set_visible (gap, FALSE);
+  return gap;
+}
+
+static void
+append_line (ReadoutCompareRow *self,
+             GtkWidget         *a,
+             GtkWidget         *b)
+{
+  gtk_widget_set_parent (a != NULL ? a : create_gap (), GTK_WIDGET (self));
+  gtk_widget_set_parent (b != NULL ? b : create_gap (), GTK_WIDGET (self));
+}
+
+/* A side that said nothing on the topic: all of the other side's statements go in one
+ * cell (there is nothing to keep them level with), across from a sentence saying so. */
+static void
+append_one_sided (ReadoutCompareRow          *self,
+                  ReadoutComparison          *comparison,
+                  guint                       row,
+                  ReadoutComparisonSide       side,
+                  GHashTable                 *sources,
+                  const ReadoutCompareColors *colors)
+{
+  GPtrArray *statements = readout_comparison_get_row_statements (comparison, row, side);
+  ReadoutComparisonSide silent = side == READOUT_COMPARISON_SIDE_A ? READOUT_COMPARISON_SIDE_B : READOUT_COMPARISON_SIDE_A;
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  g_autofree char *absent = NULL;
+  GtkWidget *absent_label;
+
+  for (guint i = 0; statements != NULL && i < statements->len; i++)
+    gtk_box_append (GTK_BOX (cell),
+                    create_statement_widget (comparison, g_ptr_array_index (statements, i),
+                                             side, NULL, sources, colors));
+
+  /* Translators: in the column of a side that did not mention a row's topic, "Russia did not mention this." */
+  absent = g_strdup_printf (_("%s did not mention this."), readout_comparison_get_label (comparison, silent));
+  absent_label = readout_gui_label_new (absent, "dim-label", NULL);
+  gtk_label_set_wrap (GTK_LABEL (absent_label), TRUE);
+  gtk_widget_add_css_class (absent_label, "compare-absent");
+  gtk_widget_set_valign (absent_label, GTK_ALIGN_START);
+
+  if (side == READOUT_COMPARISON_SIDE_A)
+    append_line (self, cell, absent_label);
+  else
+    append_line (self, absent_label, cell);
+}
+
+/* Both sides: a line per statement of A, beside the statement of B it is paired with;
+ * then B's statements that pair with none. */
+static void
+append_paired (ReadoutCompareRow          *self,
+               ReadoutComparison          *comparison,
+               guint                       row,
+               GHashTable                 *sources,
+               const ReadoutCompareColors *colors)
+{
+  GPtrArray *statements_a = readout_comparison_get_row_statements (comparison, row, READOUT_COMPARISON_SIDE_A);
+  GPtrArray *statements_b = readout_comparison_get_row_statements (comparison, row, READOUT_COMPARISON_SIDE_B);
+  guint n_a = statements_a != NULL ? statements_a->len : 0;
+  guint n_b = statements_b != NULL ? statements_b->len : 0;
+  g_autofree gboolean *b_shown = g_new0 (gboolean, MAX (n_b, 1));
+
+  for (guint i = 0; i < n_a; i++)
+    {
+      const ReadoutComparisonPair *pair = readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_A, i);
+      GtkWidget *a = create_statement_widget (comparison, g_ptr_array_index (statements_a, i),
+                                              READOUT_COMPARISON_SIDE_A, pair, sources, colors);
+      GtkWidget *b = NULL;
+
+      if (pair != NULL && pair->index_b < n_b)
+        {
+          b = create_statement_widget (comparison, g_ptr_array_index (statements_b, pair->index_b),
+                                       READOUT_COMPARISON_SIDE_B, pair, sources, colors);
+          b_shown[pair->index_b] = TRUE;
+        }
+      append_line (self, a, b);
+    }
+
+  for (guint j = 0; j < n_b; j++)
+    if (!b_shown[j])
+      append_line (self, NULL,
+                   create_statement_widget (comparison, g_ptr_array_index (statements_b, j),
+                                            READOUT_COMPARISON_SIDE_B, NULL, sources, colors));
+}
+
+static void
+readout_compare_row_dispose (GObject *object)
+{
+  ReadoutCompareRow *self = READOUT_COMPARE_ROW (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (readout_compare_row_parent_class)->dispose (object);
+}
+
+static void
+readout_compare_row_finalize (GObject *object)
+{
+  ReadoutCompareRow *self = READOUT_COMPARE_ROW (object);
+
+  g_free (self->topic);
+  g_free (self->status_text);
+
+  G_OBJECT_CLASS (readout_compare_row_parent_class)->finalize (object);
+}
+
+static void
+readout_compare_row_class_init (ReadoutCompareRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = readout_compare_row_dispose;
+  object_class->finalize = readout_compare_row_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, READOUT_TYPE_COMPARE_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "comparerow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+readout_compare_row_init (ReadoutCompareRow *self)
+{
+}
+
+GtkWidget *
+readout_compare_row_new (ReadoutComparison          *comparison,
+                         guint                       row,
+                         GHashTable                 *sources,
+                         const ReadoutCompareColors *colors)
+{
+  ReadoutCompareRow *self;
+
+  g_return_val_if_fail (READOUT_IS_COMPARISON (comparison), NULL);
+  g_return_val_if_fail (row < readout_comparison_get_n_rows (comparison), NULL);
+  g_return_val_if_fail (colors != NULL, NULL);
+
+  self = g_object_new (READOUT_TYPE_COMPARE_ROW, NULL);
+  self->status = readout_comparison_get_row_status (comparison, row);
+  self->topic = g_strdup (readout_comparison_get_row_is_other (comparison, row)
+                          ? _("Other")
+                          : readout_comparison_get_row_topic (comparison, row));
+
+  switch (self->status)
+    {
+    case READOUT_COMPARISON_STATUS_A_ONLY:
+      /* Translators: a topic's status on the Compare page, "Only Russia" (mentioned it) */
+      self->status_text = g_strdup_printf (_("Only %s"), readout_comparison_get_label (comparison, READOUT_COMPARISON_SIDE_A));
+      break;
+    case READOUT_COMPARISON_STATUS_B_ONLY:
+      self->status_text = g_strdup_printf (_("Only %s"), readout_comparison_get_label (comparison, READOUT_COMPARISON_SIDE_B));
+      break;
+    case READOUT_COMPARISON_STATUS_BOTH:
+    default:
+      self->status_text = g_strdup (_("Both sides"));
+      break;
+    }
+
+  gtk_widget_set_parent (create_header (self), GTK_WIDGET (self));
+
+  if (self->status == READOUT_COMPARISON_STATUS_A_ONLY)
+    append_one_sided (self, comparison, row, READOUT_COMPARISON_SIDE_A, sources, colors);
+  else if (self->status == READOUT_COMPARISON_STATUS_B_ONLY)
+    append_one_sided (self, comparison, row, READOUT_COMPARISON_SIDE_B, sources, colors);
+  else
+    append_paired (self, comparison, row, sources, colors);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->topic, -1);
+
+  return GTK_WIDGET (self);
+}
+
+/* The summary */
+
+static GtkWidget *
+create_summary_item (const char           *caption,
+                     const char           *text,
+                     const GdkRGBA        *background,
+                     ReadoutComparisonSide side)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption_label = readout_gui_label_new (caption, "caption-heading", "dim-label", NULL);
+  GtkWidget *text_label = readout_gui_label_new (text, "summary-text", NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text_label), TRUE);
+
+  /* Distinctive words look as the words only one side used look in the rows, which
+   * makes them the legend of the rows' marks too. */
+  if (background != NULL)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_background_new (background->red * 65535,
+                                                                background->green * 65535,
+                                                                background->blue * 65535));
+      pango_attr_list_insert (attrs, pango_attr_background_alpha_new (MAX (1, background->alpha * 65535)));
+      if (side == READOUT_COMPARISON_SIDE_A)
+        pango_attr_list_insert (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE));
+      else
+        pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      gtk_label_set_attributes (GTK_LABEL (text_label), attrs);
+    }
+
+  gtk_box_append (GTK_BOX (box), caption_label);
+  gtk_box_append (GTK_BOX (box), text_label);
+  return box;
+}
+
+static char *
+join_or (const char * const *items,
+         const char         *none)
+{
+  if (items == NULL || items[0] == NULL)
+    return g_strdup (none);
+  /* Translators: the separator of a list of topics or words */
+  return g_strjoinv (_(", "), (char **) items);
+}
+
+GtkWidget *
+readout_compare_row_new_summary (ReadoutComparison          *comparison,
+                                 const ReadoutCompareColors *colors)
+{
+  ReadoutCompareRow *self;
+  GtkWidget *items[2][2];
+  GtkWidget *title;
+
+  g_return_val_if_fail (READOUT_IS_COMPARISON (comparison), NULL);
+  g_return_val_if_fail (colors != NULL, NULL);
+
+  self = g_object_new (READOUT_TYPE_COMPARE_ROW, NULL);
+  self->topic = g_strdup (_("Summary"));
+
+  for (int s = 0; s < 2; s++)
+    {
+      ReadoutComparisonSide side = s == 0 ? READOUT_COMPARISON_SIDE_A : READOUT_COMPARISON_SIDE_B;
+      const char *label = readout_comparison_get_label (comparison, side);
+      const char * const *words = readout_comparison_get_distinctive_words (comparison, side);
+      gboolean have_words = words != NULL && words[0] != NULL;
+      g_autofree char *only_caption = NULL;
+      g_autofree char *only_text = NULL;
+      g_autofree char *words_caption = NULL;
+      g_autofree char *words_text = NULL;
+
+      /* Translators: a heading of the comparison's summary, "Only Russia mentioned" */
+      only_caption = g_strdup_printf (_("Only %s mentioned"), label);
+      /* Translators: a heading of the comparison's summary, "Words typical of Russia" */
+      words_caption = g_strdup_printf (_("Words typical of %s"), label);
+
+      if (readout_comparison_get_n_statements (comparison, side) == 0)
+        {
+          /* Translators: the summary of a side with no statements, "Russia said nothing on record about this call." */
+          only_text = g_strdup_printf (_("%s said nothing on record about this call."), label);
+          words_text = g_strdup (_("None"));
+        }
+      else
+        {
+          only_text = join_or (readout_comparison_get_only_topics (comparison, side),
+                               _("Nothing the other side left out"));
+          words_text = join_or (words, _("None"));
+        }
+
+      items[0][s] = create_summary_item (only_caption, only_text, NULL, side);
+      items[1][s] = create_summary_item (words_caption, words_text,
+                                         have_words ? (side == READOUT_COMPARISON_SIDE_A ? &colors->only_a : &colors->only_b) : NULL,
+                                         side);
+    }
+
+  title = readout_gui_label_new (self->topic, "title-4", NULL);
+  gtk_widget_set_parent (title, GTK_WIDGET (self));
+  for (int line = 0; line < 2; line++)
+    for (int s = 0; s < 2; s++)
+      gtk_widget_set_parent (items[line][s], GTK_WIDGET (self));
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "compare-summary");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->topic, -1);
+  return GTK_WIDGET (self);
+}
+
+const char *
+readout_compare_row_get_topic (ReadoutCompareRow *self)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARE_ROW (self), NULL);
+
+  return self->topic;
+}
+
+ReadoutComparisonStatus
+readout_compare_row_get_status (ReadoutCompareRow *self)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARE_ROW (self), READOUT_COMPARISON_STATUS_BOTH);
+
+  return self->status;
+}
+
+const char *
+readout_compare_row_get_status_text (ReadoutCompareRow *self)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARE_ROW (self), NULL);
+
+  return self->status_text;
+}
+
+gboolean
+readout_compare_row_get_stacked (ReadoutCompareRow *self)
+{
+  g_return_val_if_fail (READOUT_IS_COMPARE_ROW (self), FALSE);
+
+  return readout_compare_layout_get_stacked (READOUT_COMPARE_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))));
+}
