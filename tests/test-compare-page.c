@@ -1,0 +1,396 @@
+/* Widget tests of the Compare page on the sample data: run under Xvfb (meson test
+ * --suite gui); each test is skipped where no display can be opened. */
+#define G_LOG_DOMAIN "test-compare-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "readout-compare-page.h"
+#include "readout-compare-row.h"
+#include "readout-sample.h"
+
+static gboolean have_display;
+
+#define SKIP_WITHOUT_DISPLAY() \
+  G_STMT_START { \
+    if (!have_display) { g_test_skip ("no display can be opened"); return; } \
+  } G_STMT_END
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Lets the window lay itself out and draw a frame or two. */
+static void
+wait_for_frames (GtkWidget *window,
+                 int        frames)
+{
+  for (int i = 0; i < frames; i++)
+    {
+      gboolean painted = FALSE;
+      GdkFrameClock *clock;
+      gulong handler;
+      gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+      while (!gtk_widget_get_mapped (window) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+
+      clock = gtk_widget_get_frame_clock (window);
+      g_assert_nonnull (clock);
+      handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+      gtk_widget_queue_draw (window);
+      while (!painted && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_signal_handler_disconnect (clock, handler);
+      g_assert_true (painted);
+    }
+}
+
+static gint64
+find_call (ReadoutStore *store,
+           const char   *date,
+           const char   *with_country)
+{
+  g_autoptr(GListModel) calls = readout_store_list_calls (store, 0, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, i);
+      const char * const *countries = readout_call_get_participant_countries (call);
+
+      if (g_strcmp0 (readout_call_get_date (call), date) == 0 &&
+          countries != NULL && g_strv_contains (countries, with_country))
+        return readout_call_get_id (call);
+    }
+  return 0;
+}
+
+typedef struct {
+  ReadoutStore       *store;
+  GtkWidget          *window;
+  ReadoutComparePage *page;
+} Fixture;
+
+static void
+fixture_open (Fixture *f,
+              int      width)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+  gint64 call_id;
+
+  f->store = readout_sample_open (&error);
+  g_assert_no_error (error);
+  call_id = find_call (f->store, "2017-11-21", "RU");
+  g_assert_cmpint (call_id, >, 0);
+  call = readout_store_get_call (f->store, call_id, &error);
+  g_assert_no_error (error);
+
+  f->window = g_object_ref (gtk_window_new ());
+  f->page = READOUT_COMPARE_PAGE (readout_compare_page_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 800);
+  readout_compare_page_set_store (f->page, f->store);
+  readout_compare_page_set_call (f->page, call);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_frames (f->window, 2);
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->store);
+}
+
+static void
+collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  if (READOUT_IS_COMPARE_ROW (root) && readout_compare_row_get_status_text (READOUT_COMPARE_ROW (root)) != NULL)
+    g_ptr_array_add (rows, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static ReadoutCompareRow *
+find_row (ReadoutComparePage *page,
+          const char         *topic)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (page), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (readout_compare_row_get_topic (rows->pdata[i]), topic) == 0)
+      return rows->pdata[i];
+  return NULL;
+}
+
+static void
+assert_row (ReadoutComparePage      *page,
+            const char              *topic,
+            ReadoutComparisonStatus  status,
+            const char              *words)
+{
+  ReadoutCompareRow *row = find_row (page, topic);
+
+  if (row == NULL)
+    g_error ("The Compare page has no row for “%s”", topic);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_assert_cmpint (readout_compare_row_get_status (row), ==, status);
+  g_assert_cmpstr (readout_compare_row_get_status_text (row), ==, words);
+}
+
+/* A label with @class whose text contains @text, under @root. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *class,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, class) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, class, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_rows (void)
+{
+  Fixture f = { 0 };
+  ReadoutComparison *comparison;
+  GtkLabel *minsk;
+  PangoAttrList *attrs;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 1000);
+  comparison = readout_compare_page_get_comparison (f.page);
+  g_assert_nonnull (comparison);
+  g_assert_cmpstr (readout_comparison_get_label (comparison, READOUT_COMPARISON_SIDE_A), ==, "United States");
+  g_assert_cmpstr (readout_comparison_get_label (comparison, READOUT_COMPARISON_SIDE_B), ==, "Russia");
+
+  assert_row (f.page, "Ukraine", READOUT_COMPARISON_STATUS_BOTH, "Both sides");
+  assert_row (f.page, "Syria", READOUT_COMPARISON_STATUS_A_ONLY, "Only United States");
+  assert_row (f.page, "North Korea", READOUT_COMPARISON_STATUS_A_ONLY, "Only United States");
+  assert_row (f.page, "Terrorism", READOUT_COMPARISON_STATUS_A_ONLY, "Only United States");
+
+  /* Wide: the Ukraine row puts the White House beside the Kremlin. */
+  g_assert_false (readout_compare_row_get_stacked (find_row (f.page, "Ukraine")));
+
+  /* The Kremlin's sentence marks the words the White House did not use, as text
+   * attributes (never markup made of the store's text). */
+  minsk = find_label (GTK_WIDGET (find_row (f.page, "Ukraine")), "statement-text", "Minsk accords");
+  g_assert_nonnull (minsk);
+  attrs = gtk_label_get_attributes (minsk);
+  g_assert_nonnull (attrs);
+  g_assert_false (gtk_label_get_use_markup (minsk));
+  g_assert_true (gtk_label_get_selectable (minsk));
+
+  /* The summary says what only one side mentioned. */
+  g_assert_nonnull (find_label (GTK_WIDGET (f.page), "summary-text", "North Korea"));
+
+  fixture_close (&f);
+}
+
+static void
+test_swap (void)
+{
+  Fixture f = { 0 };
+  ReadoutComparison *comparison;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 1000);
+  gtk_widget_activate_action (GTK_WIDGET (f.page), "compare.swap", NULL);
+  wait_for_frames (f.window, 1);
+
+  comparison = readout_compare_page_get_comparison (f.page);
+  g_assert_nonnull (comparison);
+  g_assert_cmpstr (readout_comparison_get_label (comparison, READOUT_COMPARISON_SIDE_A), ==, "Russia");
+  g_assert_cmpstr (readout_comparison_get_label (comparison, READOUT_COMPARISON_SIDE_B), ==, "United States");
+  assert_row (f.page, "Ukraine", READOUT_COMPARISON_STATUS_BOTH, "Both sides");
+  assert_row (f.page, "Syria", READOUT_COMPARISON_STATUS_B_ONLY, "Only United States");
+
+  /* And back. */
+  gtk_widget_activate_action (GTK_WIDGET (f.page), "compare.swap", NULL);
+  wait_for_frames (f.window, 1);
+  assert_row (f.page, "Syria", READOUT_COMPARISON_STATUS_A_ONLY, "Only United States");
+
+  fixture_close (&f);
+}
+
+static void
+on_text_read (GObject      *clipboard,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_copy (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+  GdkClipboard *clipboard;
+  gint64 deadline;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 1000);
+  expected = readout_comparison_to_text (readout_compare_page_get_comparison (f.page), 72);
+  g_assert_nonnull (strstr (expected, "Minsk"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f.page), "compare.copy-comparison", NULL);
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f.page));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_text_read, &copied);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (copied == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpstr (copied, ==, expected);
+
+  fixture_close (&f);
+}
+
+static void
+test_export (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *folder = g_dir_make_tmp ("readout-test-compare-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "Donald Trump and Vladimir Putin 2017-11-21.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gint64 deadline;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 1000);
+  g_assert_true (readout_compare_page_export_pdf_to_file (f.page, file));
+
+  /* Written to a temporary file and renamed: once it is there, it is whole. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  /* Let the finish callback run (it toasts), so nothing outlives the window. */
+  deadline = g_get_monotonic_time () + 300 * 1000;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  fixture_close (&f);
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
+static void
+test_narrow (void)
+{
+  Fixture f = { 0 };
+  ReadoutCompareRow *ukraine;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 400);
+  ukraine = find_row (f.page, "Ukraine");
+  g_assert_nonnull (ukraine);
+  /* At 400 px the two columns stack, A above B, and nothing is cut off. */
+  g_assert_true (readout_compare_row_get_stacked (ukraine));
+  g_assert_cmpint (gtk_widget_get_width (f.window), <=, 420);
+
+  fixture_close (&f);
+}
+
+static void
+on_show_statement (ReadoutComparePage *page,
+                   gint64              statement_id,
+                   gint64             *shown)
+{
+  *shown = statement_id;
+}
+
+static void
+test_show_source (void)
+{
+  Fixture f = { 0 };
+  gint64 shown = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 1000);
+  g_signal_connect (f.page, "show-statement", G_CALLBACK (on_show_statement), &shown);
+  /* What a source popover's "Show in Call" does. */
+  gtk_widget_activate_action (GTK_WIDGET (f.page), "compare.show-statement", "x", (gint64) 42);
+  g_assert_cmpint (shown, ==, 42);
+
+  fixture_close (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("readout-test-compare-page-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  g_autofree char *config_home = g_build_filename (home, "config", NULL);
+  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
+  int status;
+
+  /* The sample store goes to a scratch folder. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    }
+
+  g_test_add_func ("/compare-page/rows", test_rows);
+  g_test_add_func ("/compare-page/swap", test_swap);
+  g_test_add_func ("/compare-page/copy", test_copy);
+  g_test_add_func ("/compare-page/export", test_export);
+  g_test_add_func ("/compare-page/narrow", test_narrow);
+  g_test_add_func ("/compare-page/show-source", test_show_source);
+
+  status = g_test_run ();
+
+  {
+    const char *argv_rm[] = { "rm", "-rf", home, NULL };
+
+    g_spawn_sync (NULL, (char **) argv_rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+
+  return status;
+}
