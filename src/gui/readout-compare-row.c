@@ -552,7 +552,7 @@ readout_compare_row_new_summary (ReadoutComparison          *comparison,
       else
         {
           only_text = join_or (readout_comparison_get_only_topics (comparison, side),
-                               _("Nothing the other side left out"));
+                               _("Nothing"));
           words_text = join_or (words, _("None"));
         }
 
