@@ -755,6 +755,68 @@ test_conflict (void)
   readout_test_remove_folder (folder);
 }
 
+static void
+test_merge (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "merge.db");
+  g_autoptr(ReadoutLeader) trump = readout_test_add_leader (store, "Donald Trump", "US");
+  g_autoptr(ReadoutLeader) putin = readout_test_add_leader (store, "Vladimir Putin", "RU");
+  g_autoptr(ReadoutLeader) putin_again = readout_test_add_leader (store, "V. V. Putin", "RU");
+  g_autoptr(ReadoutCall) announced = readout_test_add_call (store, "2017-01-28", readout_leader_get_id (trump),
+                                                            readout_leader_get_id (putin_again));
+  g_autoptr(ReadoutCall) held = readout_test_add_call (store, "2017-01-28", readout_leader_get_id (trump),
+                                                       readout_leader_get_id (putin));
+  g_autoptr(ReadoutSource) source = NULL;
+  g_autoptr(ReadoutStatement) statement = NULL;
+  g_autoptr(ReadoutLeader) read = NULL;
+  g_autoptr(ReadoutCall) merged = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Leaders who spoke to each other are not one person. */
+  g_assert_false (readout_store_merge_leaders (store, readout_leader_get_id (trump),
+                                               readout_leader_get_id (putin), &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (readout_store_merge_leaders (store, readout_leader_get_id (putin),
+                                              readout_leader_get_id (putin_again), &error));
+  g_assert_no_error (error);
+  read = readout_store_get_leader (store, readout_leader_get_id (putin), &error);
+  g_assert_cmpuint (readout_leader_get_call_count (read), ==, 2);
+  g_assert_true (g_strv_contains (readout_leader_get_aliases (read), "V. V. Putin"));
+  g_assert_null (readout_store_get_leader (store, readout_leader_get_id (putin_again), NULL));
+
+  /* The announced call and the held call are one call. */
+  readout_call_set_status (announced, READOUT_CALL_STATUS_ANNOUNCED);
+  {
+    gint64 ids[] = { readout_leader_get_id (trump), readout_leader_get_id (putin) };
+    readout_call_set_participant_ids (announced, ids, 2);
+  }
+  g_assert_true (readout_store_update_call (store, announced, &error));
+  source = readout_test_add_source (store, readout_call_get_id (announced), "TASS", "RU");
+  statement = readout_test_add_statement (store, readout_source_get_id (source), "Dmitry Peskov", "RU",
+                                          "Let's just be patient.");
+  readout_call_set_duration_minutes (held, 60);
+  readout_call_set_duration_qualifier (held, READOUT_DURATION_ABOUT);
+  g_assert_true (readout_store_update_call (store, held, &error));
+
+  g_assert_true (readout_store_merge_calls (store, readout_call_get_id (announced),
+                                            readout_call_get_id (held), &error));
+  g_assert_no_error (error);
+  g_assert_null (readout_store_get_call (store, readout_call_get_id (held), NULL));
+  merged = readout_store_get_call (store, readout_call_get_id (announced), &error);
+  g_assert_cmpint (readout_call_get_status (merged), ==, READOUT_CALL_STATUS_HELD);
+  g_assert_cmpint (readout_call_get_duration_minutes (merged), ==, 60);
+  sources = readout_store_list_sources (store, readout_call_get_id (merged));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
+
+  g_clear_object (&sources);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
 /* Data is never lost: a writer killed at any moment leaves a store that passes the
  * integrity check and holds each change whole or not at all. */
 
@@ -867,6 +929,7 @@ main (int    argc,
   g_test_add_func ("/store/transaction", test_transaction);
   g_test_add_func ("/store/topic/retag", test_topic_retag);
   g_test_add_func ("/store/conflict", test_conflict);
+  g_test_add_func ("/store/merge", test_merge);
   g_test_add_func ("/store/crash/killed-writer", test_killed_writer);
   g_test_add_func ("/store/crash/killed-writer/subprocess", test_killed_writer_subprocess);
 

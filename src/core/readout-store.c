@@ -2167,6 +2167,158 @@ readout_store_delete_conflict (ReadoutStore  *self,
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* Merging                                                                            */
+
+/* Runs @sql with two int64 parameters, as part of a merge. */
+static gboolean
+exec_with_ids (ReadoutStore  *self,
+               const char    *sql,
+               gint64         first,
+               gint64         second,
+               GError       **error)
+{
+  sqlite3_stmt *stmt = readout_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, second);
+  return step_done (self, stmt, "Could not merge", error);
+}
+
+static gint64
+count_with_ids (ReadoutStore *self,
+                const char   *sql,
+                gint64        first,
+                gint64        second)
+{
+  sqlite3_stmt *stmt = readout_store_prepare (self, sql, NULL);
+  gint64 count = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, second);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+gboolean
+readout_store_merge_leaders (ReadoutStore  *self,
+                             gint64         kept_id,
+                             gint64         merged_id,
+                             GError       **error)
+{
+  g_autoptr(ReadoutLeader) kept = NULL;
+  g_autoptr(ReadoutLeader) merged = NULL;
+  g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
+  gint64 shared;
+  gboolean ok;
+
+  g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
+
+  if (kept_id == merged_id)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, "A leader cannot be merged into itself.");
+      return FALSE;
+    }
+  if ((kept = readout_store_get_leader (self, kept_id, error)) == NULL ||
+      (merged = readout_store_get_leader (self, merged_id, error)) == NULL)
+    return FALSE;
+
+  shared = count_with_ids (self, "SELECT count(*) FROM call_participants a JOIN call_participants b"
+                                 " ON a.call_id = b.call_id WHERE a.leader_id = ?1 AND b.leader_id = ?2",
+                           kept_id, merged_id);
+  if (shared != 0)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                   "%s and %s took part in the same call, so they cannot be the same person.",
+                   readout_leader_get_name (kept), readout_leader_get_name (merged));
+      return FALSE;
+    }
+
+  /* The merged leader's name and aliases become aliases of the kept one. */
+  for (const char * const *a = readout_leader_get_aliases (kept); a != NULL && *a != NULL; a++)
+    g_ptr_array_add (aliases, (gpointer) *a);
+  if (g_strcmp0 (readout_leader_get_name (merged), readout_leader_get_name (kept)) != 0)
+    g_ptr_array_add (aliases, (gpointer) readout_leader_get_name (merged));
+  for (const char * const *a = readout_leader_get_aliases (merged); a != NULL && *a != NULL; a++)
+    g_ptr_array_add (aliases, (gpointer) *a);
+  g_ptr_array_add (aliases, NULL);
+  readout_leader_set_aliases (kept, (const char * const *) aliases->pdata);
+
+  if (!write_begin (self, error))
+    return FALSE;
+  ok = exec_with_ids (self, "UPDATE call_participants SET leader_id = ?1 WHERE leader_id = ?2",
+                      kept_id, merged_id, error) &&
+       exec_with_ids (self, "UPDATE calls SET initiator_id = ?1 WHERE initiator_id = ?2",
+                      kept_id, merged_id, error) &&
+       readout_store_update_leader (self, kept, error) &&
+       readout_store_delete_leader (self, merged_id, error);
+  if (ok)
+    readout_store_note_change (self, READOUT_CHANGE_LEADERS, 0, READOUT_CHANGE_CALLS);
+  return write_end (self, ok, error) && ok;
+}
+
+gboolean
+readout_store_merge_calls (ReadoutStore  *self,
+                           gint64         kept_id,
+                           gint64         merged_id,
+                           GError       **error)
+{
+  g_autoptr(ReadoutCall) kept = NULL;
+  g_autoptr(ReadoutCall) merged = NULL;
+  g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 *ids;
+  guint n_ids;
+  gboolean ok;
+
+  g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
+
+  if (kept_id == merged_id)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, "A call cannot be merged into itself.");
+      return FALSE;
+    }
+  if ((kept = readout_store_get_call (self, kept_id, error)) == NULL ||
+      (merged = readout_store_get_call (self, merged_id, error)) == NULL)
+    return FALSE;
+
+  /* The kept call gains what only the merged one knew. */
+  ids = readout_call_get_participant_ids (kept, &n_ids);
+  g_array_append_vals (participants, ids, n_ids);
+  ids = readout_call_get_participant_ids (merged, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    if (!readout_call_has_participant (kept, ids[i]))
+      g_array_append_val (participants, ids[i]);
+  readout_call_set_participant_ids (kept, (const gint64 *) (gpointer) participants->data, participants->len);
+  if (readout_call_get_status (merged) == READOUT_CALL_STATUS_HELD)
+    readout_call_set_status (kept, READOUT_CALL_STATUS_HELD);
+  if (readout_call_get_duration_minutes (kept) < 0)
+    {
+      readout_call_set_duration_minutes (kept, readout_call_get_duration_minutes (merged));
+      readout_call_set_duration_qualifier (kept, readout_call_get_duration_qualifier (merged));
+    }
+  if (readout_call_get_initiator_id (kept) == 0)
+    readout_call_set_initiator_id (kept, readout_call_get_initiator_id (merged));
+  if (readout_call_get_time (kept) == NULL)
+    readout_call_set_time (kept, readout_call_get_time (merged));
+
+  if (!write_begin (self, error))
+    return FALSE;
+  ok = readout_store_update_call (self, kept, error) &&
+       exec_with_ids (self, "UPDATE sources SET call_id = ?1 WHERE call_id = ?2", kept_id, merged_id, error) &&
+       exec_with_ids (self, "UPDATE statements SET call_id = ?1 WHERE call_id = ?2", kept_id, merged_id, error) &&
+       exec_with_ids (self, "UPDATE conflicts SET call_id = ?1 WHERE call_id = ?2", kept_id, merged_id, error) &&
+       readout_store_delete_call (self, merged_id, error);
+  if (ok)
+    readout_store_note_change (self, READOUT_CHANGE_CALLS, 0, READOUT_CHANGE_ALL);
+  return write_end (self, ok, error) && ok;
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* Lists                                                                              */
 
 GListModel *

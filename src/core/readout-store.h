@@ -123,6 +123,21 @@ gboolean readout_store_delete_conflict   (ReadoutStore     *self,
                                           gint64            conflict_id,
                                           GError          **error);
 
+/* Merging. Two leaders that are the same person: @merged_id's calls, initiations and
+ * aliases (its name becomes one) move to @kept_id, then @merged_id is deleted. Refused
+ * when the two took part in the same call. Two calls that are the same call: the
+ * sources, statements and conflicts of @merged_id move to @kept_id, whose participants
+ * gain any it lacked, status becomes held if either was, duration and initiator are
+ * filled in where unknown; then @merged_id is deleted. Each is one transaction. */
+gboolean readout_store_merge_leaders     (ReadoutStore     *self,
+                                          gint64            kept_id,
+                                          gint64            merged_id,
+                                          GError          **error);
+gboolean readout_store_merge_calls       (ReadoutStore     *self,
+                                          gint64            kept_id,
+                                          gint64            merged_id,
+                                          GError          **error);
+
 /* Lists. Each returns a GListModel that pages its rows out of SQLite on demand and
  * emits items-changed when the store changes what it shows. */
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "readout-application.h"
+#include "readout-import-actions.h"
 #include "readout-window.h"
 
 struct _ReadoutApplication
@@ -130,6 +131,7 @@ readout_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree char *database = NULL;
   g_autofree char **files = NULL;
+  g_autofree char **imports = NULL;
   g_autoptr(GFile) file = NULL;
   gboolean sample = FALSE;
   gboolean new_window = FALSE;
@@ -143,6 +145,7 @@ readout_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, "compare", "b", &compare);
   g_variant_dict_lookup (options, "database", "^ay", &database);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  g_variant_dict_lookup (options, "import", "^a&ay", &imports);
 
   if (database != NULL && files != NULL && files[0] != NULL)
     {
@@ -193,6 +196,19 @@ readout_application_command_line (GApplication            *app,
     readout_window_show_view (window, "compare");
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (imports != NULL && imports[0] != NULL)
+    {
+      g_autoptr(GListStore) import_files = g_list_store_new (G_TYPE_FILE);
+
+      for (guint i = 0; imports[i] != NULL; i++)
+        {
+          g_autoptr(GFile) import_file = g_application_command_line_create_file_for_arg (command_line, imports[i]);
+
+          g_list_store_append (import_files, import_file);
+        }
+      readout_import_actions_import_files (window, G_LIST_MODEL (import_files));
+    }
 
   return EXIT_SUCCESS;
 }
@@ -271,6 +287,7 @@ readout_application_startup (GApplication *app)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *export_pdf_accels[] = { "<Control>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   G_APPLICATION_CLASS (readout_application_parent_class)->startup (app);
 
@@ -284,6 +301,7 @@ readout_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-pdf", export_pdf_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
 }
 
 static void
@@ -319,6 +337,8 @@ readout_application_init (ReadoutApplication *self)
       N_("Open the store FILE"), N_("FILE") },
     { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open a new window"), NULL },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      N_("Review the article or readout FILE for import (may be repeated)"), N_("FILE") },
     { "call", 0, 0, G_OPTION_ARG_INT64, NULL,
       N_("Show the call with this number (as readout-cli list-calls gives it)"), N_("ID") },
     { "compare", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -9,6 +9,7 @@
 #include "readout-call-detail.h"
 #include "readout-calls-pane.h"
 #include "readout-compare-page.h"
+#include "readout-import-actions.h"
 #include "readout-leaders-pane.h"
 #include "readout-sample.h"
 #include "readout-search-pane.h"
@@ -18,6 +19,7 @@ struct _ReadoutWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
   AdwLeaflet           *outer_leaflet;
@@ -446,6 +448,15 @@ readout_window_show_call (ReadoutWindow *self,
 }
 
 void
+readout_window_add_toast (ReadoutWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (READOUT_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
 readout_window_show_view (ReadoutWindow *self,
                           const char    *name)
 {
@@ -772,6 +783,7 @@ readout_window_constructed (GObject *object)
   adw_status_page_set_icon_name (self->welcome_page, APPLICATION_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  readout_import_actions_install (self);
   sort_action = g_property_action_new ("leader-sort", self->leaders_pane, "sort");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sort_action));
 
@@ -866,6 +878,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   g_type_ensure (READOUT_TYPE_COMPARE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, outer_leaflet);
@@ -900,6 +913,8 @@ readout_window_class_init (ReadoutWindowClass *klass)
    * of a mouse, but only while the pointer or focus is inside them. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  /* Bubbling up from the focus: a text entry pastes into itself first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste-import", NULL);
 }
 
 static void

@@ -36,5 +36,8 @@ void           readout_window_search          (ReadoutWindow  *self,
 /* Shows the call detail's "call" or "compare" page. */
 void           readout_window_show_view       (ReadoutWindow  *self,
                                                const char     *name);
+/* Takes @toast (transfer full). */
+void           readout_window_add_toast       (ReadoutWindow  *self,
+                                               AdwToast       *toast);
 
 G_END_DECLS

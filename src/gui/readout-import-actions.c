@@ -1,0 +1,269 @@
+#define G_LOG_DOMAIN "readout-import-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "readout-import-actions.h"
+#include "readout-import-window.h"
+
+static void
+add_toast (ReadoutWindow *window,
+           const char    *title)
+{
+  readout_window_add_toast (window, adw_toast_new (title));
+}
+
+/* Dropping or pasting an article on the welcome page starts the user's own store
+ * rather than asking for one first. */
+static ReadoutStore *
+ensure_store (ReadoutWindow *window)
+{
+  if (readout_window_get_store (window) == NULL)
+    {
+      g_autofree char *path = readout_store_dup_default_path ();
+
+      readout_window_open_path (window, path);
+    }
+  return readout_window_get_store (window);
+}
+
+static void
+on_imported_cb (ReadoutImportWindow *import_window,
+                gint64               call_id,
+                guint                n_sources,
+                guint                n_statements,
+                ReadoutWindow       *window)
+{
+  g_autofree char *message = readout_import_window_describe_result (n_sources, n_statements);
+
+  add_toast (window, message);
+  if (call_id > 0)
+    readout_window_show_call (window, call_id, 0);
+}
+
+static ReadoutImportWindow *
+open_import_window (ReadoutWindow *window)
+{
+  ReadoutStore *store = ensure_store (window);
+  ReadoutImportWindow *import_window;
+
+  if (store == NULL)
+    return NULL;
+
+  import_window = readout_import_window_new (GTK_WINDOW (window), store);
+  g_signal_connect_object (import_window, "imported", G_CALLBACK (on_imported_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (import_window));
+  return import_window;
+}
+
+GtkWindow *
+readout_import_actions_import_files (ReadoutWindow *window,
+                                     GListModel    *files)
+{
+  ReadoutImportWindow *import_window;
+
+  g_return_val_if_fail (READOUT_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (files), NULL);
+
+  if (g_list_model_get_n_items (files) == 0 || (import_window = open_import_window (window)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      readout_import_window_add_file (import_window, file);
+    }
+  return GTK_WINDOW (import_window);
+}
+
+GtkWindow *
+readout_import_actions_import_text (ReadoutWindow *window,
+                                    const char    *text)
+{
+  ReadoutImportWindow *import_window;
+
+  g_return_val_if_fail (READOUT_IS_WINDOW (window), NULL);
+
+  if (text == NULL || *text == '\0')
+    {
+      add_toast (window, _("There is no text to import."));
+      return NULL;
+    }
+  if ((import_window = open_import_window (window)) == NULL)
+    return NULL;
+  readout_import_window_add_text (import_window, text, NULL);
+  return GTK_WINDOW (import_window);
+}
+
+static GListModel *
+list_from_slist (GSList *files)
+{
+  GListStore *store = g_list_store_new (G_TYPE_FILE);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_list_store_append (store, l->data);
+  return G_LIST_MODEL (store);
+}
+
+/* Import… */
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        ReadoutWindow   *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      readout_import_actions_import_files (window, files);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_set_data (G_OBJECT (window), "readout-import-chooser", NULL);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *first_mime_type,
+            ...)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, first_mime_type);
+  for (const char *type = first_mime_type; type != NULL; type = va_arg (args, const char *))
+    {
+      /* Suffixes too: the portal may not know a Markdown file's type. */
+      if (*type == '.')
+        gtk_file_filter_add_suffix (filter, type + 1);
+      else
+        gtk_file_filter_add_mime_type (filter, type);
+    }
+  va_end (args);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ReadoutWindow *window = user_data;
+  GtkFileChooserNative *chooser = g_object_get_data (G_OBJECT (window), "readout-import-chooser");
+
+  if (chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Import Articles and Readouts"), GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Texts, Markdown and Web Pages"),
+              "text/plain", "text/markdown", "text/html", ".txt", ".md", ".markdown", ".html", ".htm", NULL);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Plain Text"), "text/plain", ".txt", NULL);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown"), "text/markdown", ".md", ".markdown", NULL);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Web Pages (HTML)"), "text/html", ".html", ".htm", NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), window, 0);
+  /* The window keeps the chooser until it answers. */
+  g_object_set_data_full (G_OBJECT (window), "readout-import-chooser", chooser, g_object_unref);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Paste */
+
+static void
+on_clipboard_files_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ReadoutWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (value == NULL)
+    add_toast (window, _("The clipboard could not be read."));
+  else
+    {
+      g_autoptr(GListModel) files = list_from_slist (g_value_get_boxed (value));
+
+      readout_import_actions_import_files (window, files);
+    }
+}
+
+static void
+on_clipboard_text_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ReadoutWindow) window = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  if (text == NULL || *g_strstrip (text) == '\0')
+    add_toast (window, _("The clipboard holds no text to import."));
+  else
+    readout_import_actions_import_text (window, text);
+}
+
+static void
+paste_import_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  ReadoutWindow *window = user_data;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
+                                    on_clipboard_files_cb, g_object_ref (window));
+  else
+    gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text_cb, g_object_ref (window));
+}
+
+/* Drop */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            ReadoutWindow *window)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      g_autoptr(GListModel) files = list_from_slist (g_value_get_boxed (value));
+
+      return readout_import_actions_import_files (window, files) != NULL;
+    }
+  if (G_VALUE_HOLDS_STRING (value))
+    return readout_import_actions_import_text (window, g_value_get_string (value)) != NULL;
+  return FALSE;
+}
+
+static const GActionEntry import_actions[] = {
+  { .name = "import", .activate = import_activated },
+  { .name = "paste-import", .activate = paste_import_activated },
+};
+
+void
+readout_import_actions_install (ReadoutWindow *window)
+{
+  GtkDropTarget *target;
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+
+  g_return_if_fail (READOUT_IS_WINDOW (window));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (window), import_actions, G_N_ELEMENTS (import_actions), window);
+
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_cb), window, 0);
+  gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (target));
+}

@@ -1,0 +1,453 @@
+#define G_LOG_DOMAIN "readout-import-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "readout-error.h"
+#include "readout-import-review.h"
+#include "readout-import-task.h"
+#include "readout-import-window.h"
+#include "readout-importer.h"
+
+struct _ReadoutImportWindow
+{
+  AdwWindow        parent_instance;
+
+  AdwWindowTitle  *window_title;
+  GtkButton       *import_button;
+  GtkDropDown     *source_dropdown;
+  GtkStringList   *source_names;
+  GtkRevealer     *banner_revealer;
+  GtkLabel        *banner_label;
+  GtkStack        *stack;
+
+  ReadoutStore    *store;
+  ReadoutImporter *importer;
+  GCancellable    *cancellable;
+  /* One page a text, in the order they were given; NULL while the text is read. */
+  GPtrArray       *pages;
+  guint            n_pending;
+};
+
+G_DEFINE_FINAL_TYPE (ReadoutImportWindow, readout_import_window, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_banner (ReadoutImportWindow *self,
+             const char          *message)
+{
+  gtk_label_set_text (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+on_banner_dismissed_cb (ReadoutImportWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static guint
+count_reviews (ReadoutImportWindow *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->pages->len; i++)
+    if (READOUT_IS_IMPORT_REVIEW (g_ptr_array_index (self->pages, i)))
+      n++;
+  return n;
+}
+
+static void
+update_state (ReadoutImportWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->source_dropdown);
+  GtkWidget *page = selected < self->pages->len ? g_ptr_array_index (self->pages, selected) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), self->pages->len > 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->n_pending == 0 && count_reviews (self) > 0);
+
+  if (page != NULL)
+    gtk_stack_set_visible_child (self->stack, page);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  if (selected < g_list_model_get_n_items (G_LIST_MODEL (self->source_names)))
+    adw_window_title_set_subtitle (self->window_title, gtk_string_list_get_string (self->source_names, selected));
+}
+
+static void
+on_source_selected_cb (ReadoutImportWindow *self)
+{
+  update_state (self);
+}
+
+static guint
+add_slot (ReadoutImportWindow *self,
+          const char          *name)
+{
+  g_ptr_array_add (self->pages, NULL);
+  gtk_string_list_append (self->source_names, name);
+  self->n_pending++;
+  update_state (self);
+  return self->pages->len - 1;
+}
+
+static void
+set_page (ReadoutImportWindow *self,
+          guint                slot,
+          GtkWidget           *page)
+{
+  gtk_stack_add_child (self->stack, page);
+  g_ptr_array_index (self->pages, slot) = page;
+  self->n_pending--;
+  update_state (self);
+}
+
+static GtkWidget *
+error_page_new (const char   *name,
+                const GError *error)
+{
+  GtkWidget *page = adw_status_page_new ();
+  g_autofree char *title = NULL;
+
+  if (g_error_matches (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND))
+    title = g_strdup (_("No Call Found"));
+  else
+    /* Translators: %s is a file name */
+    title = g_strdup_printf (_("Could Not Import “%s”"), name);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  /* The core's own sentence: what is wrong and what to do. Nothing is written. */
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
+  gtk_widget_add_css_class (page, "import-error");
+  return page;
+}
+
+/* Reading */
+
+typedef struct {
+  ReadoutImportWindow *self;  /* a reference */
+  guint                slot;
+  char                *name;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->self);
+  g_free (pending->name);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
+
+static void
+on_extracted_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Pending) pending = user_data;
+  ReadoutImportWindow *self = pending->self;
+  g_autoptr(GError) error = NULL;
+  ReadoutExtraction *extraction;
+
+  extraction = readout_import_extract_bytes_finish (READOUT_IMPORTER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_pointer (&extraction, readout_extraction_free);
+      return;
+    }
+
+  if (extraction == NULL)
+    {
+      set_page (self, pending->slot, error_page_new (pending->name, error));
+      return;
+    }
+
+  /* Matching reads the store: here, on the thread that owns it. */
+  readout_importer_match (self->importer, extraction);
+  set_page (self, pending->slot, readout_import_review_new (self->importer, self->store, extraction));
+}
+
+static void
+extract (ReadoutImportWindow *self,
+         guint                slot,
+         const char          *name,
+         GBytes              *bytes)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->self = g_object_ref (self);
+  pending->slot = slot;
+  pending->name = g_strdup (name);
+  readout_import_extract_bytes_async (self->importer, bytes, name, self->cancellable,
+                                      on_extracted_cb, pending);
+}
+
+static void
+on_file_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Pending) pending = user_data;
+  ReadoutImportWindow *self = pending->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      if (!g_cancellable_is_cancelled (self->cancellable))
+        set_page (self, pending->slot, error_page_new (pending->name, error));
+      return;
+    }
+
+  bytes = g_bytes_new_take (contents, length);
+  extract (self, pending->slot, pending->name, bytes);
+}
+
+void
+readout_import_window_add_file (ReadoutImportWindow *self,
+                                GFile               *file)
+{
+  g_autofree char *name = NULL;
+  Pending *pending;
+
+  g_return_if_fail (READOUT_IS_IMPORT_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->name = g_strdup (name);
+  pending->slot = add_slot (self, name);
+  g_file_load_contents_async (file, self->cancellable, on_file_loaded_cb, pending);
+}
+
+void
+readout_import_window_add_text (ReadoutImportWindow *self,
+                                const char          *text,
+                                const char          *name)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  guint slot;
+
+  g_return_if_fail (READOUT_IS_IMPORT_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  if (name == NULL)
+    name = _("Pasted text");
+  bytes = g_bytes_new (text, strlen (text));
+  slot = add_slot (self, name);
+  extract (self, slot, name, bytes);
+}
+
+gboolean
+readout_import_window_is_busy (ReadoutImportWindow *self)
+{
+  g_return_val_if_fail (READOUT_IS_IMPORT_WINDOW (self), FALSE);
+
+  return self->n_pending > 0;
+}
+
+/* Filing */
+
+char *
+readout_import_window_describe_result (guint n_sources,
+                                       guint n_statements)
+{
+  g_autofree char *sources = NULL;
+  g_autofree char *statements = NULL;
+
+  if (n_sources == 0)
+    return g_strdup (_("Nothing imported: the text is already a source of that call."));
+
+  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources), n_sources);
+  statements = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement", "%u statements", n_statements),
+                                n_statements);
+  /* Translators: "Imported: 1 source, 6 statements" */
+  return g_strdup_printf (_("Imported: %s, %s"), sources, statements);
+}
+
+static void
+on_import_clicked_cb (ReadoutImportWindow *self)
+{
+  g_autoptr(GPtrArray) extractions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) originals = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_calls = 0, n_sources = 0, n_statements = 0;
+  gint64 first_call_id = 0;
+  gboolean ok;
+
+  if (self->n_pending > 0)
+    return;
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->pages, i);
+
+      if (READOUT_IS_IMPORT_REVIEW (page) &&
+          !readout_import_review_validate (READOUT_IMPORT_REVIEW (page), &error))
+        {
+          gtk_drop_down_set_selected (self->source_dropdown, i);
+          show_banner (self, error->message);
+          return;
+        }
+    }
+
+  /* The calls switched off are left out for the filing only: the editors keep
+   * pointing at every call, so the full lists are put back afterwards. */
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->pages, i);
+      ReadoutExtraction *extraction;
+      GPtrArray *included;
+
+      if (!READOUT_IS_IMPORT_REVIEW (page))
+        continue;
+      included = readout_import_review_dup_included_calls (READOUT_IMPORT_REVIEW (page));
+      if (included->len == 0)
+        {
+          g_ptr_array_unref (included);
+          continue;
+        }
+
+      extraction = readout_import_review_get_extraction (READOUT_IMPORT_REVIEW (page));
+      if (!readout_import_review_is_duplicate (READOUT_IMPORT_REVIEW (page)))
+        for (guint k = 0; k < included->len; k++)
+          n_statements += ((ReadoutExtractedCall *) g_ptr_array_index (included, k))->statements->len;
+      g_ptr_array_add (originals, extraction->calls);
+      extraction->calls = included;
+      g_ptr_array_add (extractions, extraction);
+    }
+
+  if (extractions->len == 0)
+    {
+      show_banner (self, _("Every call is switched off: there is nothing to import."));
+      return;
+    }
+
+  ok = readout_importer_file (self->importer, extractions, &n_calls, &n_sources, &error);
+
+  for (guint i = 0; i < extractions->len; i++)
+    {
+      ReadoutExtraction *extraction = g_ptr_array_index (extractions, i);
+
+      if (first_call_id == 0 && extraction->calls->len > 0)
+        first_call_id = ((ReadoutExtractedCall *) g_ptr_array_index (extraction->calls, 0))->matches_call_id;
+      g_ptr_array_unref (extraction->calls);
+      extraction->calls = g_ptr_array_index (originals, i);
+    }
+
+  if (!ok)
+    {
+      /* The importer rolled back: nothing was written. */
+      show_banner (self, error->message);
+      return;
+    }
+
+  if (n_sources == 0)
+    n_statements = 0;
+  message = readout_import_window_describe_result (n_sources, n_statements);
+  g_debug ("%s (%u new calls)", message, n_calls);
+  g_signal_emit (self, signals[IMPORTED], 0, first_call_id, n_sources, n_statements);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* GObject */
+
+static void
+readout_import_window_dispose (GObject *object)
+{
+  ReadoutImportWindow *self = READOUT_IMPORT_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_IMPORT_WINDOW);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_object (&self->importer);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (readout_import_window_parent_class)->dispose (object);
+}
+
+static void
+readout_import_window_finalize (GObject *object)
+{
+  ReadoutImportWindow *self = READOUT_IMPORT_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (readout_import_window_parent_class)->finalize (object);
+}
+
+static void
+readout_import_window_class_init (ReadoutImportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = readout_import_window_dispose;
+  object_class->finalize = readout_import_window_finalize;
+
+  /**
+   * ReadoutImportWindow::imported:
+   * @call_id: the first call the import filed a source to
+   * @n_sources: the sources written
+   * @n_statements: the statements written
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                    G_TYPE_INT64, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/readout/Readout/readout-import-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReadoutImportWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutImportWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutImportWindow, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutImportWindow, source_names);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutImportWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutImportWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutImportWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_dismissed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+readout_import_window_init (ReadoutImportWindow *self)
+{
+  g_type_ensure (READOUT_TYPE_IMPORT_REVIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->pages = g_ptr_array_new ();
+}
+
+ReadoutImportWindow *
+readout_import_window_new (GtkWindow    *parent,
+                           ReadoutStore *store)
+{
+  ReadoutImportWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
+
+  self = g_object_new (READOUT_TYPE_IMPORT_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->importer = readout_importer_new (store);
+  return self;
+}

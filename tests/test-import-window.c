@@ -1,0 +1,456 @@
+/* Widget tests of the import review (issue 7): a text imported through the window is
+ * filed and shown, Cancel writes nothing, bad input shows its error. Run under Xvfb;
+ * each test is skipped where no display can be opened. */
+#define G_LOG_DOMAIN "test-import-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "readout-calls-pane.h"
+#include "readout-import-actions.h"
+#include "readout-import-review.h"
+#include "readout-import-window.h"
+#include "readout-window.h"
+
+static gboolean have_display;
+
+typedef struct {
+  char         *folder;
+  char         *path;
+  ReadoutStore *store;
+  gint64        putin, biden;
+} Fixture;
+
+static gint64
+add_leader (ReadoutStore *store,
+            const char   *name,
+            const char   *alias,
+            const char   *country)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutLeader) leader = readout_leader_new ();
+  const char *aliases[] = { alias, NULL };
+
+  readout_leader_set_name (leader, name);
+  readout_leader_set_aliases (leader, aliases);
+  readout_leader_set_country (leader, country);
+  readout_leader_set_office (leader, "President");
+  g_assert_true (readout_store_insert_leader (store, leader, &error));
+  g_assert_no_error (error);
+  return readout_leader_get_id (leader);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display)
+    return;
+
+  f->folder = g_dir_make_tmp ("readout-import-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->folder, "test.db", NULL);
+  f->store = readout_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->putin = add_leader (f->store, "Vladimir Putin", "Putin", "RU");
+  f->biden = add_leader (f->store, "Joseph Biden", "Biden", "US");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+
+  if (!have_display)
+    return;
+
+  g_assert_finalize_object (f->store);
+  wal = g_strconcat (f->path, "-wal", NULL);
+  shm = g_strconcat (f->path, "-shm", NULL);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->folder);
+  g_free (f->path);
+  g_free (f->folder);
+}
+
+#define SKIP_WITHOUT_DISPLAY() \
+  G_STMT_START { \
+    if (!have_display) { g_test_skip ("no display can be opened"); return; } \
+  } G_STMT_END
+
+static void
+spin (int milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0) &&
+      gtk_widget_get_mapped (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkButton *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return GTK_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The import window that is open, after it has read its texts. */
+static ReadoutImportWindow *
+wait_for_import_window (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  ReadoutImportWindow *found = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+        {
+          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (READOUT_IS_IMPORT_WINDOW (toplevel) && !readout_import_window_is_busy (READOUT_IMPORT_WINDOW (toplevel)))
+            found = READOUT_IMPORT_WINDOW (toplevel);
+        }
+      if (found != NULL && gtk_widget_get_mapped (GTK_WIDGET (found)))
+        break;
+      found = NULL;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_nonnull (found);
+  spin (100);
+  return g_object_ref (found);
+}
+
+static ReadoutWindow *
+open_window (ReadoutStore *store)
+{
+  ReadoutWindow *window = g_object_ref (readout_window_new (NULL, NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  readout_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  return window;
+}
+
+static void
+close_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
+static guint
+count_calls (ReadoutStore *store)
+{
+  g_autoptr(GListModel) calls = readout_store_list_calls (store, 0, 0);
+
+  return g_list_model_get_n_items (calls);
+}
+
+static guint
+count_statements (ReadoutStore *store,
+                  gint64        call_id)
+{
+  g_autoptr(GListModel) statements = readout_store_list_statements (store, call_id);
+
+  return g_list_model_get_n_items (statements);
+}
+
+static GtkWindow *
+import_fixture (ReadoutWindow *window,
+                const char    *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_list_store_append (files, file);
+  return readout_import_actions_import_files (window, G_LIST_MODEL (files));
+}
+
+static void
+test_import_file (Fixture       *f,
+                  gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  ReadoutCallsPane *calls_pane;
+  ReadoutCall *shown;
+  GtkButton *import_button;
+  gint64 call_id;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_window (f->store);
+  g_assert_nonnull (import_fixture (window, "01-kremlin-en.txt"));
+  dialog = wait_for_import_window ();
+
+  /* The review shows the text and the call it found, as a new call. */
+  g_assert_true (find_widget (GTK_WIDGET (dialog), READOUT_TYPE_IMPORT_REVIEW, NULL) != NULL);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Creates a new call"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Putin – Biden") ||
+                 shows_text (GTK_WIDGET (dialog), "Biden – Putin"));
+  g_assert_cmpuint (count_calls (f->store), ==, 0);
+
+  import_button = find_button (GTK_WIDGET (dialog), "_Import");
+  g_assert_nonnull (import_button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (import_button)));
+  g_signal_emit_by_name (import_button, "clicked");
+  spin (200);
+
+  /* Filed in one go, and the window jumped to the call. */
+  g_assert_cmpuint (count_calls (f->store), ==, 1);
+  calls_pane = READOUT_CALLS_PANE (find_widget (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE, NULL));
+  g_assert_nonnull (calls_pane);
+  shown = readout_calls_pane_get_selected_call (calls_pane);
+  g_assert_nonnull (shown);
+  call_id = readout_call_get_id (shown);
+  g_assert_true (readout_call_has_participant (shown, f->putin));
+  g_assert_true (readout_call_has_participant (shown, f->biden));
+  g_assert_cmpstr (readout_call_get_date (shown), ==, "2021-12-30");
+  g_assert_cmpuint (count_statements (f->store, call_id), >, 0);
+  g_assert_true (shows_text (GTK_WIDGET (window), "Imported: 1 source"));
+
+  g_assert_finalize_object (dialog);
+  close_window (GTK_WINDOW (window));
+}
+
+/* Removing a statement and switching the second text off: what is filed is what was reviewed. */
+static void
+test_import_corrected (Fixture       *f,
+                       gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  GtkWidget *remove_button;
+  GtkDropDown *dropdown;
+  ReadoutImportReview *review;
+  ReadoutExtraction *extraction;
+  guint n_statements;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "01-kremlin-en.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_window (f->store);
+  g_assert_nonnull (import_fixture (window, "01-kremlin-en.txt"));
+  dialog = wait_for_import_window ();
+
+  review = READOUT_IMPORT_REVIEW (find_widget (GTK_WIDGET (dialog), READOUT_TYPE_IMPORT_REVIEW, NULL));
+  extraction = readout_import_review_get_extraction (review);
+  n_statements = ((ReadoutExtractedCall *) g_ptr_array_index (extraction->calls, 0))->statements->len;
+  g_assert_cmpuint (n_statements, >=, 2);
+
+  remove_button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "remove-statement");
+  g_assert_nonnull (remove_button);
+  g_signal_emit_by_name (remove_button, "clicked");
+  spin (50);
+
+  dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_null (dropdown);  /* one text: no choice of texts */
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+
+  calls = readout_store_list_calls (f->store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+  call = g_list_model_get_item (calls, 0);
+  g_assert_cmpuint (count_statements (f->store, readout_call_get_id (call)), ==, n_statements - 1);
+  g_assert_finalize_object (dialog);
+
+  /* The same text again: it is recognised, and nothing more is written. */
+  g_list_store_append (files, file);
+  g_assert_nonnull (readout_import_actions_import_files (window, G_LIST_MODEL (files)));
+  dialog = wait_for_import_window ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Adds a source to: Putin – Biden") ||
+                 shows_text (GTK_WIDGET (dialog), "Adds a source to: Biden – Putin"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "already a source"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  g_assert_cmpuint (count_calls (f->store), ==, 1);
+  g_assert_cmpuint (count_statements (f->store, readout_call_get_id (call)), ==, n_statements - 1);
+  g_assert_finalize_object (dialog);
+
+  close_window (GTK_WINDOW (window));
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  GdkClipboard *clipboard;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "01-kremlin-en.txt", NULL);
+  g_autofree char *text = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+
+  window = open_window (f->store);
+  /* Ctrl+V's action: the clipboard's text is imported as a pasted source. */
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  gdk_clipboard_set_text (clipboard, text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-import", NULL));
+  dialog = wait_for_import_window ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Pasted text"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Creates a new call"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  spin (100);
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (count_calls (f->store), ==, 0);
+
+  close_window (GTK_WINDOW (window));
+}
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  GtkButton *import_button;
+  g_autofree char *binary_path = g_build_filename (f->folder, "photo.txt", NULL);
+  g_autofree char *empty_path = g_build_filename (f->folder, "empty.txt", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) binary = g_file_new_for_path (binary_path);
+  g_autoptr(GFile) empty = g_file_new_for_path (empty_path);
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (g_file_set_contents (binary_path, png, sizeof png, NULL));
+  g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+
+  window = open_window (f->store);
+  g_list_store_append (files, binary);
+  g_list_store_append (files, empty);
+  g_assert_nonnull (readout_import_actions_import_files (window, G_LIST_MODEL (files)));
+  dialog = wait_for_import_window ();
+
+  /* The first text's error is shown; there is nothing to import. */
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Could Not Import “photo.txt”"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "binary"));
+  import_button = find_button (GTK_WIDGET (dialog), "_Import");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (import_button)));
+
+  /* The second text, chosen in the header. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL)), 1);
+  spin (50);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Could Not Import “empty.txt”"));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (100);
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (count_calls (f->store), ==, 0);
+
+  g_unlink (binary_path);
+  g_unlink (empty_path);
+  close_window (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("readout-test-import-window-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  g_autofree char *config_home = g_build_filename (home, "config", NULL);
+  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  /* The file chooser's default: messages in English. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/import-window/file", test_import_file);
+  ADD ("/import-window/corrected", test_import_corrected);
+  ADD ("/import-window/cancel", test_cancel);
+  ADD ("/import-window/bad-input", test_bad_input);
+#undef ADD
+
+  status = g_test_run ();
+
+  {
+    const char *argv_rm[] = { "rm", "-rf", home, NULL };
+
+    g_spawn_sync (NULL, (char **) argv_rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+
+  return status;
+}
