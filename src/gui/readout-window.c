@@ -25,6 +25,7 @@ struct _ReadoutWindow
   AdwLeaflet           *outer_leaflet;
   AdwLeaflet           *inner_leaflet;
   GtkWidget            *sidebar_box;
+  GtkWidget            *sidebar_separator;
   AdwHeaderBar         *sidebar_header;
   AdwWindowTitle       *sidebar_title;
   GtkWidget            *calls_box;
@@ -882,6 +883,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, outer_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, inner_leaflet);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_header);
@@ -917,10 +919,29 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste-import", NULL);
 }
 
+/* Comparing needs the width for two columns: on a window too narrow for that beside
+ * three panes, the leaders step aside while Compare shows and come back with the Call
+ * page. A folded (narrow) window shows one pane at a time anyway. */
+#define WIDTH_FOR_COMPARE_BESIDE_LEADERS 1400
+
+static void
+on_view_changed_cb (ReadoutWindow *self)
+{
+  gboolean comparing = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
+  gboolean roomy = gtk_widget_get_width (GTK_WIDGET (self)) >= WIDTH_FOR_COMPARE_BESIDE_LEADERS;
+  gboolean show = !comparing || roomy || adw_leaflet_get_folded (self->outer_leaflet);
+
+  gtk_widget_set_visible (self->sidebar_box, show);
+  gtk_widget_set_visible (self->sidebar_separator, show);
+}
+
 static void
 readout_window_init (ReadoutWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 ReadoutWindow *
