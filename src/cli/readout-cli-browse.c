@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "readout-json.h"
 #include "readout-cli.h"
 #include "readout-enum-types.h"
 #include "readout-error.h"
@@ -16,29 +17,7 @@
 /* The reading commands: list-leaders, list-calls, show-call, search. JSON field names
  * are part of the CLI's interface (documented in README.md): change them only with care. */
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL && value[0] != '\0')
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
-static void
-add_strv (JsonBuilder        *builder,
-          const char         *member,
-          const char * const *values)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
 
 /* Prints @text padded to @width columns (counted in characters, not bytes). */
 static void
@@ -117,16 +96,16 @@ build_leader_json (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, readout_leader_get_id (leader));
-  add_string_or_null (builder, "name", readout_leader_get_name (leader));
-  add_strv (builder, "aliases", readout_leader_get_aliases (leader));
-  add_string_or_null (builder, "country", readout_leader_get_country (leader));
-  add_string_or_null (builder, "country_name", readout_leader_get_country_name (leader));
-  add_string_or_null (builder, "office", readout_leader_get_office (leader));
-  add_string_or_null (builder, "term_start", readout_leader_get_term_start (leader));
-  add_string_or_null (builder, "term_end", readout_leader_get_term_end (leader));
+  readout_json_add_string (builder, "name", readout_leader_get_name (leader));
+  readout_json_add_strv (builder, "aliases", readout_leader_get_aliases (leader));
+  readout_json_add_string (builder, "country", readout_leader_get_country (leader));
+  readout_json_add_string (builder, "country_name", readout_leader_get_country_name (leader));
+  readout_json_add_string (builder, "office", readout_leader_get_office (leader));
+  readout_json_add_string (builder, "term_start", readout_leader_get_term_start (leader));
+  readout_json_add_string (builder, "term_end", readout_leader_get_term_end (leader));
   json_builder_set_member_name (builder, "call_count");
   json_builder_add_int_value (builder, readout_leader_get_call_count (leader));
-  add_string_or_null (builder, "last_call_date", readout_leader_get_last_call_date (leader));
+  readout_json_add_string (builder, "last_call_date", readout_leader_get_last_call_date (leader));
   json_builder_end_object (builder);
 }
 
@@ -209,23 +188,23 @@ build_call_json (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, readout_call_get_id (call));
-  add_string_or_null (builder, "date", readout_call_get_date (call));
-  add_string_or_null (builder, "date_precision",
+  readout_json_add_string (builder, "date", readout_call_get_date (call));
+  readout_json_add_string (builder, "date_precision",
                       readout_enum_to_string (READOUT_TYPE_DATE_PRECISION,
                                               readout_call_get_date_precision (call)));
-  add_string_or_null (builder, "time", readout_call_get_time (call));
+  readout_json_add_string (builder, "time", readout_call_get_time (call));
   json_builder_set_member_name (builder, "duration_minutes");
   if (readout_call_get_duration_minutes (call) >= 0)
     json_builder_add_int_value (builder, readout_call_get_duration_minutes (call));
   else
     json_builder_add_null_value (builder);
-  add_string_or_null (builder, "duration_qualifier",
+  readout_json_add_string (builder, "duration_qualifier",
                       readout_call_get_duration_qualifier (call) == READOUT_DURATION_UNKNOWN ? NULL
                       : readout_enum_to_string (READOUT_TYPE_DURATION_QUALIFIER,
                                                 readout_call_get_duration_qualifier (call)));
-  add_string_or_null (builder, "status",
+  readout_json_add_string (builder, "status",
                       readout_enum_to_string (READOUT_TYPE_CALL_STATUS, readout_call_get_status (call)));
-  add_string_or_null (builder, "initiator", readout_call_get_initiator_name (call));
+  readout_json_add_string (builder, "initiator", readout_call_get_initiator_name (call));
 
   ids = readout_call_get_participant_ids (call, &n_ids);
   json_builder_set_member_name (builder, "participants");
@@ -235,12 +214,12 @@ build_call_json (JsonBuilder *builder,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_int_value (builder, ids[i]);
-      add_string_or_null (builder, "name", names != NULL ? names[i] : NULL);
-      add_string_or_null (builder, "country", countries != NULL ? countries[i] : NULL);
+      readout_json_add_string (builder, "name", names != NULL ? names[i] : NULL);
+      readout_json_add_string (builder, "country", countries != NULL ? countries[i] : NULL);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  add_strv (builder, "topics", readout_call_get_topics (call));
+  readout_json_add_strv (builder, "topics", readout_call_get_topics (call));
 }
 
 /* "Vladimir Putin" for a call of Donald Trump's, or every other participant joined. */
@@ -359,12 +338,12 @@ build_statement_json (JsonBuilder      *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, readout_statement_get_id (statement));
-  add_string_or_null (builder, "speaker", readout_statement_get_speaker (statement));
-  add_string_or_null (builder, "side", readout_statement_get_side (statement));
-  add_string_or_null (builder, "kind", readout_enum_to_string (READOUT_TYPE_STATEMENT_KIND,
+  readout_json_add_string (builder, "speaker", readout_statement_get_speaker (statement));
+  readout_json_add_string (builder, "side", readout_statement_get_side (statement));
+  readout_json_add_string (builder, "kind", readout_enum_to_string (READOUT_TYPE_STATEMENT_KIND,
                                                                readout_statement_get_kind (statement)));
-  add_string_or_null (builder, "text", readout_statement_get_text (statement));
-  add_strv (builder, "topics", readout_statement_get_topics (statement));
+  readout_json_add_string (builder, "text", readout_statement_get_text (statement));
+  readout_json_add_strv (builder, "topics", readout_statement_get_topics (statement));
   json_builder_end_object (builder);
 }
 
@@ -437,13 +416,13 @@ readout_cli_show_call (const ReadoutCliOptions *options,
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");
           json_builder_add_int_value (builder, readout_source_get_id (source));
-          add_string_or_null (builder, "publisher", readout_source_get_publisher (source));
-          add_string_or_null (builder, "kind", readout_enum_to_string (READOUT_TYPE_SOURCE_KIND,
+          readout_json_add_string (builder, "publisher", readout_source_get_publisher (source));
+          readout_json_add_string (builder, "kind", readout_enum_to_string (READOUT_TYPE_SOURCE_KIND,
                                                                        readout_source_get_kind (source)));
-          add_string_or_null (builder, "side", readout_source_get_side (source));
-          add_string_or_null (builder, "date", readout_source_get_date (source));
-          add_string_or_null (builder, "title", readout_source_get_title (source));
-          add_string_or_null (builder, "url", readout_source_get_url (source));
+          readout_json_add_string (builder, "side", readout_source_get_side (source));
+          readout_json_add_string (builder, "date", readout_source_get_date (source));
+          readout_json_add_string (builder, "title", readout_source_get_title (source));
+          readout_json_add_string (builder, "url", readout_source_get_url (source));
           json_builder_set_member_name (builder, "statements");
           json_builder_begin_array (builder);
           for (guint j = 0; j < g_list_model_get_n_items (statements); j++)
@@ -463,16 +442,16 @@ readout_cli_show_call (const ReadoutCliOptions *options,
           g_autoptr(ReadoutConflict) conflict = g_list_model_get_item (conflicts, i);
 
           json_builder_begin_object (builder);
-          add_string_or_null (builder, "field", readout_conflict_get_field (conflict));
+          readout_json_add_string (builder, "field", readout_conflict_get_field (conflict));
           json_builder_set_member_name (builder, "claims");
           json_builder_begin_array (builder);
           for (guint j = 0; j < readout_conflict_get_n_claims (conflict); j++)
             {
               json_builder_begin_object (builder);
-              add_string_or_null (builder, "value", readout_conflict_get_claim_value (conflict, j));
+              readout_json_add_string (builder, "value", readout_conflict_get_claim_value (conflict, j));
               json_builder_set_member_name (builder, "source_id");
               json_builder_add_int_value (builder, readout_conflict_get_claim_source_id (conflict, j));
-              add_string_or_null (builder, "source", readout_conflict_get_claim_source_publisher (conflict, j));
+              readout_json_add_string (builder, "source", readout_conflict_get_claim_source_publisher (conflict, j));
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
@@ -608,12 +587,12 @@ readout_cli_search (const ReadoutCliOptions *options,
             json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "source_id");
           json_builder_add_int_value (builder, readout_search_hit_get_source_id (hit));
-          add_string_or_null (builder, "call_date", readout_search_hit_get_call_date (hit));
-          add_string_or_null (builder, "participants", readout_search_hit_get_call_participants (hit));
-          add_string_or_null (builder, "speaker", readout_search_hit_get_speaker (hit));
-          add_string_or_null (builder, "side", readout_search_hit_get_side (hit));
-          add_string_or_null (builder, "publisher", readout_search_hit_get_source_publisher (hit));
-          add_string_or_null (builder, "snippet", snippet);
+          readout_json_add_string (builder, "call_date", readout_search_hit_get_call_date (hit));
+          readout_json_add_string (builder, "participants", readout_search_hit_get_call_participants (hit));
+          readout_json_add_string (builder, "speaker", readout_search_hit_get_speaker (hit));
+          readout_json_add_string (builder, "side", readout_search_hit_get_side (hit));
+          readout_json_add_string (builder, "publisher", readout_search_hit_get_source_publisher (hit));
+          readout_json_add_string (builder, "snippet", snippet);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

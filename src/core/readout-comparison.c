@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "readout-json.h"
 #include "readout-comparison.h"
 #include "readout-sentence-pairing.h"
 #include "readout-text.h"
@@ -767,17 +768,6 @@ add_statement_json (JsonBuilder      *builder,
   json_builder_end_object (builder);
 }
 
-static void
-add_strv_json (JsonBuilder        *builder,
-               const char         *name,
-               const char * const *strv)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
-}
 
 static void
 add_pair_json (JsonBuilder                 *builder,
@@ -884,10 +874,10 @@ readout_comparison_to_json (ReadoutComparison *self)
 
   json_builder_set_member_name (builder, "summary");
   json_builder_begin_object (builder);
-  add_strv_json (builder, "only_a", (const char * const *) self->only_topics[0]);
-  add_strv_json (builder, "only_b", (const char * const *) self->only_topics[1]);
-  add_strv_json (builder, "distinctive_a", (const char * const *) self->distinctive[0]);
-  add_strv_json (builder, "distinctive_b", (const char * const *) self->distinctive[1]);
+  readout_json_add_strv (builder, "only_a", (const char * const *) self->only_topics[0]);
+  readout_json_add_strv (builder, "only_b", (const char * const *) self->only_topics[1]);
+  readout_json_add_strv (builder, "distinctive_a", (const char * const *) self->distinctive[0]);
+  readout_json_add_strv (builder, "distinctive_b", (const char * const *) self->distinctive[1]);
   json_builder_end_object (builder);
 
   json_builder_end_object (builder);

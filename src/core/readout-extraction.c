@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "readout-json.h"
 #include "readout-enum-types.h"
 #include "readout-extraction.h"
 
@@ -161,29 +162,7 @@ readout_extraction_free (ReadoutExtraction *self)
   g_free (self);
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
-static void
-add_strv (JsonBuilder        *builder,
-          const char         *member,
-          const char * const *values)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
 
 static void
 add_call (JsonBuilder          *builder,
@@ -191,12 +170,12 @@ add_call (JsonBuilder          *builder,
 {
   json_builder_begin_object (builder);
 
-  add_string_or_null (builder, "date", call->date);
-  add_string_or_null (builder, "date_precision",
+  readout_json_add_string (builder, "date", call->date);
+  readout_json_add_string (builder, "date_precision",
                       call->date != NULL
                         ? readout_enum_to_string (READOUT_TYPE_DATE_PRECISION, call->date_precision)
                         : NULL);
-  add_string_or_null (builder, "status",
+  readout_json_add_string (builder, "status",
                       readout_enum_to_string (READOUT_TYPE_CALL_STATUS, call->status));
 
   json_builder_set_member_name (builder, "participants");
@@ -206,15 +185,15 @@ add_call (JsonBuilder          *builder,
       ReadoutExtractedParticipant *p = g_ptr_array_index (call->participants, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "name", p->name);
-      add_string_or_null (builder, "country", p->country);
+      readout_json_add_string (builder, "name", p->name);
+      readout_json_add_string (builder, "country", p->country);
       if (p->leader_id > 0)
         {
           json_builder_set_member_name (builder, "leader_id");
           json_builder_add_int_value (builder, p->leader_id);
         }
       if (p->office != NULL)
-        add_string_or_null (builder, "office", p->office);
+        readout_json_add_string (builder, "office", p->office);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -224,12 +203,12 @@ add_call (JsonBuilder          *builder,
     json_builder_add_int_value (builder, call->duration_minutes);
   else
     json_builder_add_null_value (builder);
-  add_string_or_null (builder, "duration_qualifier",
+  readout_json_add_string (builder, "duration_qualifier",
                       call->duration_minutes > 0 && call->duration_qualifier != READOUT_DURATION_UNKNOWN
                         ? readout_enum_to_string (READOUT_TYPE_DURATION_QUALIFIER,
                                                   call->duration_qualifier)
                         : NULL);
-  add_string_or_null (builder, "initiator", call->initiator);
+  readout_json_add_string (builder, "initiator", call->initiator);
 
   json_builder_set_member_name (builder, "matches_call_id");
   if (call->matches_call_id > 0)
@@ -244,11 +223,11 @@ add_call (JsonBuilder          *builder,
       ReadoutExtractedStatement *s = g_ptr_array_index (call->statements, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "speaker", s->speaker);
-      add_string_or_null (builder, "side", s->side);
-      add_string_or_null (builder, "kind", readout_enum_to_string (READOUT_TYPE_STATEMENT_KIND, s->kind));
-      add_string_or_null (builder, "text", s->text);
-      add_strv (builder, "topics", (const char * const *) s->topics);
+      readout_json_add_string (builder, "speaker", s->speaker);
+      readout_json_add_string (builder, "side", s->side);
+      readout_json_add_string (builder, "kind", readout_enum_to_string (READOUT_TYPE_STATEMENT_KIND, s->kind));
+      readout_json_add_string (builder, "text", s->text);
+      readout_json_add_strv (builder, "topics", (const char * const *) s->topics);
       json_builder_set_member_name (builder, "start");
       json_builder_add_int_value (builder, (gint64) s->start);
       json_builder_set_member_name (builder, "end");
@@ -257,7 +236,7 @@ add_call (JsonBuilder          *builder,
     }
   json_builder_end_array (builder);
 
-  add_strv (builder, "topics", (const char * const *) call->topics);
+  readout_json_add_strv (builder, "topics", (const char * const *) call->topics);
 
   json_builder_set_member_name (builder, "conflicts");
   json_builder_begin_array (builder);
@@ -266,7 +245,7 @@ add_call (JsonBuilder          *builder,
       ReadoutExtractedConflict *c = g_ptr_array_index (call->conflicts, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "field", c->field);
+      readout_json_add_string (builder, "field", c->field);
       json_builder_set_member_name (builder, "claims");
       json_builder_begin_array (builder);
       for (guint j = 0; j < c->claims->len; j++)
@@ -274,8 +253,8 @@ add_call (JsonBuilder          *builder,
           ReadoutExtractedClaim *claim = g_ptr_array_index (c->claims, j);
 
           json_builder_begin_object (builder);
-          add_string_or_null (builder, "value", claim->value);
-          add_string_or_null (builder, "where", claim->where);
+          readout_json_add_string (builder, "value", claim->value);
+          readout_json_add_string (builder, "where", claim->where);
           if (claim->source_id > 0)
             {
               json_builder_set_member_name (builder, "source_id");
@@ -299,12 +278,12 @@ readout_extraction_to_json (ReadoutExtraction *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "file", self->file);
-  add_string_or_null (builder, "published", self->published);
-  add_string_or_null (builder, "title", self->title);
-  add_string_or_null (builder, "publisher", self->publisher);
-  add_string_or_null (builder, "side", self->side);
-  add_string_or_null (builder, "kind", readout_enum_to_string (READOUT_TYPE_SOURCE_KIND, self->kind));
+  readout_json_add_string (builder, "file", self->file);
+  readout_json_add_string (builder, "published", self->published);
+  readout_json_add_string (builder, "title", self->title);
+  readout_json_add_string (builder, "publisher", self->publisher);
+  readout_json_add_string (builder, "side", self->side);
+  readout_json_add_string (builder, "kind", readout_enum_to_string (READOUT_TYPE_SOURCE_KIND, self->kind));
   json_builder_set_member_name (builder, "calls");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->calls->len; i++)
