@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "readout-call-detail.h"
+#include "readout-edit-util.h"
 #include "readout-export.h"
 #include "readout-gui-util.h"
 #include "readout-format.h"
@@ -22,6 +23,7 @@ struct _ReadoutCallDetail
   GtkScrolledWindow *scrolled;
   GtkWidget         *content;
   GtkLabel          *title_label;
+  GtkWidget         *call_actions;
   GtkLabel          *date_label;
   GtkLabel          *duration_caption;
   GtkLabel          *duration_label;
@@ -131,6 +133,7 @@ create_statement_widget (ReadoutCallDetail *self,
   const char *speaker = readout_statement_get_speaker (statement);
   g_autofree char *who = NULL;
   g_autofree char *text = NULL;
+  GtkWidget *header;
   GtkWidget *speaker_label;
   GtkWidget *text_label;
   GtkWidget *topics;
@@ -163,7 +166,15 @@ create_statement_widget (ReadoutCallDetail *self,
   gtk_widget_add_css_class (topics, "topics");
   readout_gui_fill_topics (topics, readout_statement_get_topics (statement));
 
-  gtk_box_append (GTK_BOX (box), speaker_label);
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_hexpand (speaker_label, TRUE);
+  gtk_box_append (GTK_BOX (header), speaker_label);
+  gtk_box_append (GTK_BOX (header),
+                  readout_edit_menu_button_new (_("Statement Actions"), readout_statement_get_id (statement),
+                                                _("_Edit Statement…"), "win.edit-statement",
+                                                _("_Delete Statement"), "win.delete-statement",
+                                                NULL));
+  gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), text_label);
   gtk_box_append (GTK_BOX (box), topics);
   gtk_widget_add_css_class (box, "statement");
@@ -219,6 +230,13 @@ create_source_card (ReadoutCallDetail *self,
       gtk_widget_set_valign (link, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (header), link);
     }
+
+  gtk_box_append (GTK_BOX (header),
+                  readout_edit_menu_button_new (_("Source Actions"), readout_source_get_id (source),
+                                                _("_Edit Source…"), "win.edit-source",
+                                                _("_Add Statement…"), "win.add-statement",
+                                                _("_Delete Source"), "win.delete-source",
+                                                NULL));
 
   *statements_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (card), header);
@@ -376,6 +394,10 @@ update_facts (ReadoutCallDetail *self)
   g_autoptr(GString) participants = g_string_new (NULL);
 
   gtk_label_set_text (self->title_label, title);
+  /* Edit, Add Source and Delete act on this call (window actions, see ReadoutEditor). */
+  for (GtkWidget *button = gtk_widget_get_first_child (self->call_actions); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", readout_call_get_id (call));
 
   if (time != NULL && *time != '\0')
     {
@@ -654,6 +676,7 @@ readout_call_detail_class_init (ReadoutCallDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, scrolled);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, content);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, call_actions);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, date_label);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, duration_caption);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, duration_label);

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "readout-edit-util.h"
 #include "readout-gui-util.h"
 #include "readout-leaders-pane.h"
 
@@ -177,6 +178,9 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "count", count);
   g_object_set_data (G_OBJECT (row), "last", last);
 
+  readout_edit_add_context_menu (row, _("_Edit Leader…"), "win.edit-leader",
+                                 _("_Delete Leader"), "win.delete-leader");
+
   gtk_list_item_set_child (item, row);
 }
 
@@ -193,6 +197,8 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *office_text = NULL;
   g_autofree char *count_text = NULL;
   g_autofree char *last_text = NULL;
+
+  readout_edit_context_menu_set_id (row, readout_leader_get_id (leader));
 
   if (country == NULL || *country == '\0')
     country = readout_leader_get_country (leader);

@@ -9,6 +9,7 @@
 #include "readout-call-detail.h"
 #include "readout-calls-pane.h"
 #include "readout-compare-page.h"
+#include "readout-editor.h"
 #include "readout-import-actions.h"
 #include "readout-leaders-pane.h"
 #include "readout-sample.h"
@@ -46,6 +47,7 @@ struct _ReadoutWindow
   GSettings            *settings;
   ReadoutStore         *store;
   GtkNativeDialog      *file_chooser;
+  ReadoutEditor        *editor;
 
   /* READOUT_BENCH: timings of the first frame and of selecting the busiest leader. */
   gulong                bench_paint_handler;
@@ -145,6 +147,7 @@ on_leader_selected_cb (ReadoutWindow *self)
     return;
 
   readout_calls_pane_set_leader (self->calls_pane, leader);
+  readout_editor_set_leader (self->editor, readout_leader_get_id (leader));
   adw_window_title_set_subtitle (self->calls_title, readout_leader_get_name (leader));
   save_selection (self);
 }
@@ -258,6 +261,7 @@ readout_window_set_store (ReadoutWindow *self,
 
   g_set_object (&self->store, store);
 
+  readout_editor_set_store (self->editor, store);
   readout_call_detail_set_store (self->call_detail, store);
   readout_compare_page_set_store (self->compare_page, store);
   readout_calls_pane_set_store (self->calls_pane, store);
@@ -785,6 +789,7 @@ readout_window_constructed (GObject *object)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   readout_import_actions_install (self);
+  self->editor = readout_editor_new (GTK_WINDOW (self), self->toast_overlay);
   sort_action = g_property_action_new ("leader-sort", self->leaders_pane, "sort");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sort_action));
 
@@ -809,6 +814,8 @@ readout_window_dispose (GObject *object)
   g_clear_object (&self->file_chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_WINDOW);
+  /* After the panes: their last selection changes still reach it. */
+  g_clear_object (&self->editor);
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
