@@ -114,7 +114,12 @@ readout_edit_form_dispose (GObject *object)
   ReadoutEditForm *self = READOUT_EDIT_FORM (object);
   ReadoutEditFormPrivate *priv = readout_edit_form_get_instance_private (self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_EDIT_FORM);
+  /* The window's content (the template's children) goes with AdwWindow's dispose;
+   * gtk_widget_dispose_template() would find the subclass's rows, already disposed by
+   * the subclass, inside it. */
+  priv->body_box = NULL;
+  priv->save_button = NULL;
+  priv->error_label = NULL;
   g_clear_object (&priv->undo_stack);
 
   G_OBJECT_CLASS (readout_edit_form_parent_class)->dispose (object);

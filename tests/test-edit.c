@@ -1,0 +1,674 @@
+/* Widget tests of the edit forms, delete with Undo, and undo/redo from the window
+ * (issue 8). Run under Xvfb; each test is skipped where no display can be opened. */
+#define G_LOG_DOMAIN "test-edit"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "readout-application.h"
+#include "readout-call-form.h"
+#include "readout-error.h"
+#include "readout-leader-form.h"
+#include "readout-source-form.h"
+#include "readout-statement-form.h"
+#include "readout-topic-form.h"
+#include "readout-undo-stack.h"
+#include "readout-window.h"
+
+static gboolean have_display;
+
+typedef struct {
+  char             *folder;
+  char             *path;
+  ReadoutStore     *store;
+  ReadoutUndoStack *stack;
+  gint64            putin, trump, abe;
+  gint64            call;
+  gint64            kremlin, white_house;
+} Fixture;
+
+#define SKIP_WITHOUT_DISPLAY() \
+  G_STMT_START { \
+    if (!have_display) { g_test_skip ("no display can be opened"); return; } \
+  } G_STMT_END
+
+static gint64
+add_leader (ReadoutStore *store,
+            const char   *name,
+            const char   *country)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutLeader) leader = readout_leader_new ();
+
+  readout_leader_set_name (leader, name);
+  readout_leader_set_country (leader, country);
+  g_assert_true (readout_store_insert_leader (store, leader, &error));
+  g_assert_no_error (error);
+  return readout_leader_get_id (leader);
+}
+
+static gint64
+add_source (ReadoutStore *store,
+            gint64        call_id,
+            const char   *publisher,
+            const char   *side)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutSource) source = readout_source_new ();
+
+  readout_source_set_call_id (source, call_id);
+  readout_source_set_publisher (source, publisher);
+  readout_source_set_side (source, side);
+  readout_source_set_kind (source, READOUT_SOURCE_KIND_READOUT);
+  readout_source_set_date (source, "2017-11-21");
+  g_assert_true (readout_store_insert_source (store, source, &error));
+  g_assert_no_error (error);
+  return readout_source_get_id (source);
+}
+
+static void
+add_statement (ReadoutStore *store,
+               gint64        call_id,
+               gint64        source_id,
+               const char   *side,
+               const char   *text,
+               int           position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStatement) statement = readout_statement_new ();
+
+  readout_statement_set_call_id (statement, call_id);
+  readout_statement_set_source_id (statement, source_id);
+  readout_statement_set_side (statement, side);
+  readout_statement_set_speaker (statement, side);
+  readout_statement_set_kind (statement, READOUT_STATEMENT_KIND_PARAPHRASE);
+  readout_statement_set_text (statement, text);
+  readout_statement_set_position (statement, position);
+  g_assert_true (readout_store_insert_statement (store, statement, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutCall) call = readout_call_new ();
+  gint64 ids[2];
+
+  if (!have_display)
+    return;
+
+  f->folder = g_dir_make_tmp ("readout-edit-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->folder, "test.db", NULL);
+  f->store = readout_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  f->putin = add_leader (f->store, "Vladimir Putin", "RU");
+  f->trump = add_leader (f->store, "Donald Trump", "US");
+  f->abe = add_leader (f->store, "Shinzo Abe", "JP");
+
+  ids[0] = f->trump;
+  ids[1] = f->putin;
+  readout_call_set_date (call, "2017-11-21");
+  readout_call_set_date_precision (call, READOUT_DATE_PRECISION_DAY);
+  readout_call_set_status (call, READOUT_CALL_STATUS_HELD);
+  readout_call_set_duration_minutes (call, 60);
+  readout_call_set_duration_qualifier (call, READOUT_DURATION_MORE_THAN);
+  readout_call_set_participant_ids (call, ids, 2);
+  g_assert_true (readout_store_insert_call (f->store, call, &error));
+  g_assert_no_error (error);
+  f->call = readout_call_get_id (call);
+
+  f->white_house = add_source (f->store, f->call, "White House", "US");
+  f->kremlin = add_source (f->store, f->call, "Kremlin", "RU");
+  add_statement (f->store, f->call, f->white_house, "US", "The presidents discussed Syria and North Korea.", 0);
+  add_statement (f->store, f->call, f->white_house, "US", "They also spoke about terrorism.", 1);
+  add_statement (f->store, f->call, f->kremlin, "RU", "Putin stressed the Minsk accords.", 0);
+
+  f->stack = readout_undo_stack_new (f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+
+  if (!have_display)
+    return;
+
+  g_assert_finalize_object (f->stack);
+  g_assert_finalize_object (f->store);
+
+  wal = g_strconcat (f->path, "-wal", NULL);
+  shm = g_strconcat (f->path, "-shm", NULL);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->folder);
+  g_free (f->path);
+  g_free (f->folder);
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A form, shown, with a reference of the test's own for g_assert_finalize_object. */
+static gpointer
+show_form (gpointer form)
+{
+  g_object_ref_sink (form);
+  gtk_window_present (GTK_WINDOW (form));
+  spin ();
+  return form;
+}
+
+static void
+finish_form (gpointer form)
+{
+  gtk_window_destroy (GTK_WINDOW (form));
+  spin ();
+  g_assert_finalize_object (form);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A visible label showing @text. */
+static gboolean
+shows (GtkWidget  *root,
+       const char *text)
+{
+  if (!gtk_widget_get_visible (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+type_into (gpointer    form,
+           const char *row_title,
+           const char *text)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (form), row_title);
+
+  if (row == NULL)
+    g_error ("The form has no row “%s”", row_title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  spin ();
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the form may be saved; the Save button is sensitive exactly then. */
+static gboolean
+can_save (gpointer form)
+{
+  gboolean valid = readout_edit_form_get_valid (READOUT_EDIT_FORM (form));
+  GtkWidget *save = find_button (GTK_WIDGET (form), "_Save");
+
+  g_assert_nonnull (save);
+  g_assert_cmpint (gtk_widget_is_sensitive (save), ==, valid);
+  return valid;
+}
+
+static void
+test_leader_form (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) leaders = NULL;
+  g_autoptr(ReadoutLeader) found = NULL;
+  ReadoutLeaderForm *form;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  leaders = readout_store_list_leaders (f->store, READOUT_LEADER_SORT_NAME, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 3);
+
+  form = show_form (readout_leader_form_new (f->stack, NULL));
+  g_assert_false (can_save (form));
+  /* Save is refused while the form is not valid. */
+  g_assert_false (readout_edit_form_save (READOUT_EDIT_FORM (form)));
+  g_assert_cmpint (readout_leader_form_get_leader_id (form), ==, 0);
+
+  type_into (form, "Name", "Joe Biden");
+  g_assert_true (can_save (form));
+
+  type_into (form, "Start", "2021-02-30");
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "There is no such date as 2021-02-30."));
+
+  type_into (form, "Start", "2021-01-20");
+  type_into (form, "End", "2020-12-31");
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "The term cannot end before it starts."));
+
+  type_into (form, "End", "");
+  type_into (form, "Name", "  ");
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "A leader needs a name."));
+
+  type_into (form, "Name", "Joe Biden");
+  type_into (form, "Aliases, separated by commas", "Biden, the US president, ");
+  g_assert_true (can_save (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  spin ();
+  g_assert_cmpint (readout_leader_form_get_leader_id (form), >, 0);
+  finish_form (form);
+
+  /* The list follows the store by itself. */
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 4);
+  found = readout_store_find_leader (f->store, "the US president", NULL);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (readout_leader_get_name (found), ==, "Joe Biden");
+  g_assert_cmpstr (readout_leader_get_term_start (found), ==, "2021-01-20");
+  g_assert_true (readout_undo_stack_can_undo (f->stack));
+}
+
+static void
+test_call_form (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(ReadoutCall) stored = NULL;
+  ReadoutCallForm *form;
+  gint64 call_id;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  calls = readout_store_list_calls (f->store, f->abe, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 0);
+
+  form = show_form (readout_call_form_new (f->stack, NULL, f->abe));
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "A call needs at least two participants."));
+
+  type_into (form, "Date", "2017-01-28");
+  g_assert_false (can_save (form));
+  g_assert_true (readout_call_form_add_participant (form, f->trump));
+  g_assert_false (readout_call_form_add_participant (form, f->trump));
+  g_assert_true (can_save (form));
+  g_assert_false (shows (GTK_WIDGET (form), "A call needs at least two participants."));
+
+  type_into (form, "Date", "2017-02-29");
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "There is no such date as 2017-02-29."));
+
+  /* The precision says how the date is written. */
+  type_into (form, "Date", "2017-01");
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "A date known to the day is written YYYY-MM-DD."));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (form), "Date Known To")),
+                              READOUT_DATE_PRECISION_MONTH);
+  g_assert_true (can_save (form));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (form), "Date Known To")),
+                              READOUT_DATE_PRECISION_DAY);
+  type_into (form, "Date", "2017-01-28");
+
+  type_into (form, "Start Time (HH:MM, optional)", "25:00");
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "Write the start time as HH:MM, from 00:00 to 23:59."));
+  type_into (form, "Start Time (HH:MM, optional)", "17:30");
+  g_assert_true (can_save (form));
+
+  g_assert_true (readout_call_form_remove_participant (form, f->abe));
+  g_assert_false (can_save (form));
+  g_assert_true (readout_call_form_add_participant (form, f->abe));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  spin ();
+  call_id = readout_call_form_get_call_id (form);
+  g_assert_cmpint (call_id, >, 0);
+  finish_form (form);
+
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+  stored = readout_store_get_call (f->store, call_id, NULL);
+  g_assert_cmpstr (readout_call_get_time (stored), ==, "17:30");
+  g_assert_cmpint (readout_call_get_duration_minutes (stored), ==, -1);
+
+  /* Editing keeps what it does not show and changes what it does. */
+  form = show_form (readout_call_form_new (f->stack, stored, 0));
+  g_assert_true (can_save (form));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_of_type (GTK_WIDGET (form), GTK_TYPE_SPIN_BUTTON)), 35);
+  g_assert_true (readout_edit_form_save (READOUT_EDIT_FORM (form)));
+  finish_form (form);
+  g_clear_object (&stored);
+  stored = readout_store_get_call (f->store, call_id, NULL);
+  g_assert_cmpint (readout_call_get_duration_minutes (stored), ==, 35);
+  g_assert_cmpstr (readout_call_get_date (stored), ==, "2017-01-28");
+}
+
+static void
+test_source_form (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutSourceForm *form;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  sources = readout_store_list_sources (f->store, f->call);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+
+  form = show_form (readout_source_form_new (f->stack, NULL, f->call));
+  g_assert_false (can_save (form));
+  type_into (form, "Title", "Something");
+  g_assert_true (shows (GTK_WIDGET (form), "Say who published the source: a government, an agency, a newspaper."));
+  type_into (form, "Publisher", "TASS");
+  g_assert_true (can_save (form));
+  type_into (form, "Date (YYYY-MM-DD, optional)", "21 Nov");
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)."));
+  type_into (form, "Date (YYYY-MM-DD, optional)", "2017-11-21");
+  type_into (form, "Address (URL)", "javascript:alert(1)");
+  g_assert_false (can_save (form));
+  type_into (form, "Address (URL)", "https://tass.com/politics/977367");
+  g_assert_true (can_save (form));
+  g_assert_true (readout_edit_form_save (READOUT_EDIT_FORM (form)));
+  finish_form (form);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 3);
+
+  /* The store's own error shows in the form, which stays open: here the call is
+   * gone by the time Save is pressed. */
+  form = show_form (readout_source_form_new (f->stack, NULL, f->call));
+  type_into (form, "Publisher", "Reuters");
+  g_assert_true (can_save (form));
+  g_assert_true (readout_undo_stack_delete_call (f->stack, f->call, &error));
+  g_assert_no_error (error);
+  g_assert_false (readout_edit_form_save (READOUT_EDIT_FORM (form)));
+  g_assert_nonnull (readout_edit_form_get_error (READOUT_EDIT_FORM (form)));
+  g_assert_nonnull (strstr (readout_edit_form_get_error (READOUT_EDIT_FORM (form)), "call"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
+  finish_form (form);
+}
+
+static void
+test_statement_form (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) statements = NULL;
+  g_autoptr(ReadoutSource) kremlin = NULL;
+  g_autoptr(ReadoutStatement) first = NULL;
+  ReadoutStatementForm *form;
+  GtkTextBuffer *buffer;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  kremlin = readout_store_get_source (f->store, f->kremlin, NULL);
+  statements = readout_store_list_source_statements (f->store, f->kremlin);
+  g_assert_cmpuint (g_list_model_get_n_items (statements), ==, 1);
+
+  form = show_form (readout_statement_form_new (f->stack, NULL, kremlin));
+  g_assert_false (can_save (form));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_of_type (GTK_WIDGET (form), GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_set_text (buffer, "   ", -1);
+  spin ();
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "Write down what was said: the quote, or its paraphrase."));
+  gtk_text_buffer_set_text (buffer, "The sides discussed the situation in Syria.", -1);
+  type_into (form, "Speaker (an institution or a person)", "Dmitry Peskov");
+  g_assert_true (can_save (form));
+  g_assert_true (readout_edit_form_save (READOUT_EDIT_FORM (form)));
+  finish_form (form);
+
+  g_assert_cmpuint (g_list_model_get_n_items (statements), ==, 2);
+  first = g_list_model_get_item (statements, 1);
+  g_assert_cmpstr (readout_statement_get_speaker (first), ==, "Dmitry Peskov");
+  /* Side from the source, position after the source's last statement. */
+  g_assert_cmpstr (readout_statement_get_side (first), ==, "RU");
+  g_assert_cmpint (readout_statement_get_position (first), ==, 1);
+}
+
+static void
+test_topic_form (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) topics = NULL;
+  guint before;
+  ReadoutTopicForm *form;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  topics = readout_store_list_topics (f->store);
+  before = g_list_model_get_n_items (topics);
+
+  form = show_form (readout_topic_form_new (f->stack, NULL));
+  g_assert_false (can_save (form));
+  type_into (form, "Name", "Minsk accords");
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "Give at least one keyword, so that statements can be found for the topic."));
+  type_into (form, "English", "minsk, ");
+  type_into (form, "Russian", "минск*");
+  g_assert_true (can_save (form));
+  type_into (form, "Name", "");
+  g_assert_false (can_save (form));
+  g_assert_true (shows (GTK_WIDGET (form), "A topic needs a name."));
+  type_into (form, "Name", "Minsk accords");
+  g_assert_true (readout_edit_form_save (READOUT_EDIT_FORM (form)));
+  finish_form (form);
+
+  g_assert_cmpuint (g_list_model_get_n_items (topics), ==, before + 1);
+}
+
+static guint
+count (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *trigger,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *t = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *a = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (t, trigger) && GTK_IS_NAMED_ACTION (a) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (a)), action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(GListModel) statements = NULL;
+  g_autoptr(ReadoutCall) back = NULL;
+  g_autoptr(ReadoutStatement) minsk = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutWindow *window;
+  gint64 minsk_id;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = g_object_ref (readout_window_new (NULL, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  readout_window_set_store (window, f->store);
+  g_assert_true (readout_window_show_call (window, f->call, 0));
+  spin ();
+
+  calls = readout_store_list_calls (f->store, f->putin, 0);
+  sources = readout_store_list_sources (f->store, f->call);
+  statements = readout_store_list_statements (f->store, f->call);
+  g_assert_cmpuint (count (calls), ==, 1);
+  g_assert_cmpuint (count (sources), ==, 2);
+  g_assert_cmpuint (count (statements), ==, 3);
+  minsk = g_list_model_get_item (statements, 0);
+  minsk_id = readout_statement_get_id (minsk);
+  /* Russia's side comes first (sides by country code). */
+  g_assert_cmpstr (readout_statement_get_text (minsk), ==, "Putin stressed the Minsk accords.");
+
+  /* Nothing to undo yet. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-call", "x", f->call);
+  spin ();
+  g_assert_cmpuint (count (calls), ==, 0);
+  g_assert_cmpuint (count (sources), ==, 0);
+  g_assert_cmpuint (count (statements), ==, 0);
+  g_assert_null (readout_store_get_call (f->store, f->call, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (shows (GTK_WIDGET (window), "Call deleted"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  /* Ctrl+Z and Ctrl+Shift+Z are the window's; they bubble, so entries undo their typing first. */
+  g_assert_true (has_shortcut (GTK_WIDGET (window), "<Control>z", "win.undo"));
+  g_assert_true (has_shortcut (GTK_WIDGET (window), "<Shift><Control>z", "win.redo"));
+
+  /* Undo (the toast's button activates the same action) restores everything, ids included. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  back = readout_store_get_call (f->store, f->call, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (readout_call_get_duration_minutes (back), ==, 60);
+  g_assert_cmpuint (count (calls), ==, 1);
+  g_assert_cmpuint (count (sources), ==, 2);
+  g_assert_cmpuint (count (statements), ==, 3);
+  g_clear_object (&minsk);
+  minsk = readout_store_get_statement (f->store, minsk_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (readout_statement_get_text (minsk), ==, "Putin stressed the Minsk accords.");
+
+  /* Redo deletes it again, undo brings it back again. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  spin ();
+  g_assert_cmpuint (count (calls), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpuint (count (calls), ==, 1);
+  g_assert_cmpuint (count (statements), ==, 3);
+
+  /* A source and a statement delete with undo too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-source", "x", f->kremlin);
+  spin ();
+  g_assert_cmpuint (count (sources), ==, 1);
+  g_assert_cmpuint (count (statements), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpuint (count (sources), ==, 2);
+  g_assert_cmpuint (count (statements), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&calls);
+  g_clear_object (&sources);
+  g_clear_object (&statements);
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("readout-test-edit-XXXXXX", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  g_autofree char *config_home = g_build_filename (home, "config", NULL);
+  g_autofree char *cache_home = g_build_filename (home, "cache", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/edit/leader-form", test_leader_form);
+  ADD ("/edit/call-form", test_call_form);
+  ADD ("/edit/source-form", test_source_form);
+  ADD ("/edit/statement-form", test_statement_form);
+  ADD ("/edit/topic-form", test_topic_form);
+  ADD ("/edit/delete-undo-redo", test_delete_undo);
+
+  return g_test_run ();
+}
