@@ -934,10 +934,21 @@ readout_window_class_init (ReadoutWindowClass *klass)
 static void
 on_view_changed_cb (ReadoutWindow *self)
 {
-  gboolean comparing = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
-  gboolean roomy = gtk_widget_get_width (GTK_WIDGET (self)) >= WIDTH_FOR_COMPARE_BESIDE_LEADERS;
-  gboolean show = !comparing || roomy || adw_leaflet_get_folded (self->outer_leaflet);
+  gboolean comparing, roomy, show;
 
+  /* Pages change while the window is torn down; leave its panes alone then. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  comparing = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
+  roomy = gtk_widget_get_width (GTK_WIDGET (self)) >= WIDTH_FOR_COMPARE_BESIDE_LEADERS;
+  show = !comparing || roomy || adw_leaflet_get_folded (self->outer_leaflet);
+  if (gtk_widget_get_visible (self->sidebar_box) == show)
+    return;
+
+  /* Hiding the leaflet's visible child would make it pick and animate to another. */
+  if (!show && adw_leaflet_get_visible_child (self->outer_leaflet) == self->sidebar_box)
+    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
   gtk_widget_set_visible (self->sidebar_box, show);
   gtk_widget_set_visible (self->sidebar_separator, show);
 }
