@@ -505,6 +505,96 @@ test_stack (Fixture       *fixture,
   g_assert_false (readout_undo_stack_can_undo (fixture->stack));
 }
 
+/* Merging V. V. Putin (aliases, a call he initiated) into Vladimir Putin and back. */
+static void
+test_merge_leaders (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutLeader) again = readout_test_add_leader (fixture->store, "V. V. Putin", "RU");
+  g_autoptr(ReadoutCall) call = NULL;
+  g_autoptr(ReadoutLeader) kept = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *aliases[] = { "Vova", NULL };
+
+  readout_leader_set_aliases (again, aliases);
+  g_assert_true (readout_store_update_leader (fixture->store, again, &error));
+  g_assert_no_error (error);
+  call = readout_test_add_call (fixture->store, "2016-12-15", readout_leader_get_id (again), fixture->abe);
+  readout_call_set_initiator_id (call, readout_leader_get_id (again));
+  g_assert_true (readout_store_update_call (fixture->store, call, &error));
+  g_assert_no_error (error);
+  before = dump (fixture->store);
+
+  /* Leaders who spoke to each other are refused, and nothing is recorded. */
+  g_assert_false (readout_undo_stack_merge_leaders (fixture->stack, fixture->putin, fixture->trump, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (readout_undo_stack_can_undo (fixture->stack));
+
+  g_assert_true (readout_undo_stack_merge_leaders (fixture->stack, fixture->putin,
+                                                   readout_leader_get_id (again), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (readout_undo_stack_get_undo_label (fixture->stack), ==, "Merge Leaders");
+  kept = readout_store_get_leader (fixture->store, fixture->putin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (readout_leader_get_call_count (kept), ==, 2);
+  g_assert_true (g_strv_contains (readout_leader_get_aliases (kept), "Vova"));
+  after = dump (fixture->store);
+  g_assert_cmpstr (before, !=, after);
+  check_undo_redo (fixture, before, after);
+}
+
+/* Merging a second record of the 21 November call, with its own source, statement and
+ * conflict, into the first one and back. */
+static void
+test_merge_calls (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutCall) duplicate = readout_test_add_call (fixture->store, "2017-11-21",
+                                                            fixture->putin, fixture->trump);
+  g_autoptr(ReadoutSource) source = NULL;
+  g_autoptr(ReadoutStatement) statement = NULL;
+  g_autoptr(ReadoutConflict) conflict = readout_conflict_new ();
+  g_autoptr(GListModel) sources = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 duplicate_id = readout_call_get_id (duplicate);
+
+  readout_call_set_time (duplicate, "19:00");
+  g_assert_true (readout_store_update_call (fixture->store, duplicate, &error));
+  g_assert_no_error (error);
+  source = readout_test_add_source (fixture->store, duplicate_id, "Kremlin", "RU");
+  statement = readout_test_add_statement (fixture->store, readout_source_get_id (source), "the Kremlin",
+                                          "RU", "The presidents discussed Syria.");
+  readout_conflict_set_call_id (conflict, duplicate_id);
+  readout_conflict_set_field (conflict, "initiator");
+  readout_conflict_add_claim (conflict, "Trump", readout_source_get_id (source), NULL);
+  readout_conflict_add_claim (conflict, "Putin", fixture->kremlin, NULL);
+  g_assert_true (readout_store_insert_conflict (fixture->store, conflict, &error));
+  g_assert_no_error (error);
+  before = dump (fixture->store);
+
+  g_assert_true (readout_undo_stack_merge_calls (fixture->stack, fixture->call, duplicate_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (readout_undo_stack_get_undo_label (fixture->stack), ==, "Merge Calls");
+  g_assert_null (readout_store_get_call (fixture->store, duplicate_id, NULL));
+  sources = readout_store_list_sources (fixture->store, fixture->call);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 3);
+  after = dump (fixture->store);
+  check_undo_redo (fixture, before, after);
+
+  /* After the last redo, undo once more: the duplicate is back with what it had. */
+  g_assert_true (readout_undo_stack_undo (fixture->stack, &error));
+  g_assert_no_error (error);
+  g_clear_object (&sources);
+  sources = readout_store_list_sources (fixture->store, duplicate_id);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
+  g_clear_object (&sources);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +611,8 @@ main (int    argc,
   ADD ("/undo/update", test_updates);
   ADD ("/undo/insert", test_inserts);
   ADD ("/undo/stack", test_stack);
+  ADD ("/undo/merge/leaders", test_merge_leaders);
+  ADD ("/undo/merge/calls", test_merge_calls);
 #undef ADD
 
   return g_test_run ();

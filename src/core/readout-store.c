@@ -2213,7 +2213,8 @@ readout_store_merge_leaders (ReadoutStore  *self,
 {
   g_autoptr(ReadoutLeader) kept = NULL;
   g_autoptr(ReadoutLeader) merged = NULL;
-  g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
+  /* Copies: setting the aliases frees the kept leader's own. */
+  g_autoptr(GPtrArray) aliases = g_ptr_array_new_with_free_func (g_free);
   gint64 shared;
   gboolean ok;
 
@@ -2241,11 +2242,11 @@ readout_store_merge_leaders (ReadoutStore  *self,
 
   /* The merged leader's name and aliases become aliases of the kept one. */
   for (const char * const *a = readout_leader_get_aliases (kept); a != NULL && *a != NULL; a++)
-    g_ptr_array_add (aliases, (gpointer) *a);
+    g_ptr_array_add (aliases, g_strdup (*a));
   if (g_strcmp0 (readout_leader_get_name (merged), readout_leader_get_name (kept)) != 0)
-    g_ptr_array_add (aliases, (gpointer) readout_leader_get_name (merged));
+    g_ptr_array_add (aliases, g_strdup (readout_leader_get_name (merged)));
   for (const char * const *a = readout_leader_get_aliases (merged); a != NULL && *a != NULL; a++)
-    g_ptr_array_add (aliases, (gpointer) *a);
+    g_ptr_array_add (aliases, g_strdup (*a));
   g_ptr_array_add (aliases, NULL);
   readout_leader_set_aliases (kept, (const char * const *) aliases->pdata);
 

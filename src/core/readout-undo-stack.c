@@ -19,6 +19,11 @@
  *   their ids, so links from elsewhere (a claim citing a source) hold again. Redo deletes
  *   again, reading the rows afresh.
  * - insert: undo is a delete as above, redo puts the rows back.
+ * - merge: before the store merges, the rows of the merged leader or call are read as for
+ *   a delete, the kept one is read as an object, and the keys of every row that moves
+ *   (participations and initiations; sources, statements and conflicts) are noted. Undo
+ *   puts the merged rows back with their ids, moves exactly the noted rows back and
+ *   writes the kept object as it was. Redo merges again, noting afresh.
  *
  * Raw rows rather than objects, because the objects do not carry everything a row has
  * (a statement's topic links as rows, a claim's position) and because inserting them
@@ -40,6 +45,7 @@ typedef enum {
   OP_INSERT,
   OP_UPDATE,
   OP_DELETE,
+  OP_MERGE,
   N_OPS
 } OperationType;
 
@@ -89,15 +95,52 @@ static const RowSpec conflict_rows[] = {
   { NULL, NULL }
 };
 
+/* What a merge moves from the merged row to the kept one: @select lists the keys of the
+ * rows that move (?1 the merged id); @move_back returns one (?1 the merged id, ?2 a key,
+ * ?3 the kept id). */
+typedef struct {
+  const char *select;
+  const char *move_back;
+} MoveSpec;
+
+static const RowSpec leader_merge_rows[] = {
+  { "leaders", "id = ?1" },
+  { "leader_aliases", "leader_id = ?1" },
+  { NULL, NULL }
+};
+static const MoveSpec leader_moves[] = {
+  { "SELECT call_id FROM call_participants WHERE leader_id = ?1",
+    "UPDATE call_participants SET leader_id = ?1 WHERE call_id = ?2 AND leader_id = ?3" },
+  { "SELECT id FROM calls WHERE initiator_id = ?1",
+    "UPDATE calls SET initiator_id = ?1 WHERE id = ?2 AND initiator_id = ?3" },
+  { NULL, NULL }
+};
+/* A merged call's sources and statements move rather than go, so only its own row and
+ * participants are put back. */
+static const RowSpec call_merge_rows[] = {
+  { "calls", "id = ?1" },
+  { "call_participants", "call_id = ?1" },
+  { NULL, NULL }
+};
+static const MoveSpec call_moves[] = {
+  { "SELECT id FROM sources WHERE call_id = ?1",
+    "UPDATE sources SET call_id = ?1 WHERE id = ?2 AND call_id = ?3" },
+  { "SELECT id FROM statements WHERE call_id = ?1",
+    "UPDATE statements SET call_id = ?1 WHERE id = ?2 AND call_id = ?3" },
+  { "SELECT id FROM conflicts WHERE call_id = ?1",
+    "UPDATE conflicts SET call_id = ?1 WHERE id = ?2 AND call_id = ?3" },
+  { NULL, NULL }
+};
+
 static const struct {
   const RowSpec *rows;
   ReadoutChangeKind change;
   const char *labels[N_OPS];
 } kinds[N_KINDS] = {
   [KIND_LEADER] = { leader_rows, READOUT_CHANGE_LEADERS,
-                    { N_("Add Leader"), N_("Edit Leader"), N_("Delete Leader") } },
+                    { N_("Add Leader"), N_("Edit Leader"), N_("Delete Leader"), N_("Merge Leaders") } },
   [KIND_CALL] = { call_rows, READOUT_CHANGE_CALLS,
-                  { N_("Add Call"), N_("Edit Call"), N_("Delete Call") } },
+                  { N_("Add Call"), N_("Edit Call"), N_("Delete Call"), N_("Merge Calls") } },
   [KIND_SOURCE] = { source_rows, READOUT_CHANGE_SOURCES,
                     { N_("Add Source"), N_("Edit Source"), N_("Delete Source") } },
   [KIND_STATEMENT] = { statement_rows, READOUT_CHANGE_STATEMENTS,
@@ -119,9 +162,11 @@ typedef struct {
   OperationType type;
   ObjectKind kind;
   gint64 id;
-  GObject *before;     /* update: the object as it was */
+  gint64 kept_id;      /* merge: the row kept (id is the one merged into it) */
+  GObject *before;     /* update, merge: the (kept) object as it was */
   GObject *after;      /* update: the object as the change left it */
   GPtrArray *snapshot; /* TableRows of the rows while they are deleted */
+  GPtrArray *moved;    /* merge: a GArray of gint64 keys for each MoveSpec */
 } Operation;
 
 struct _ReadoutUndoStack
@@ -169,6 +214,7 @@ operation_free (Operation *op)
   g_clear_object (&op->before);
   g_clear_object (&op->after);
   g_clear_pointer (&op->snapshot, g_ptr_array_unref);
+  g_clear_pointer (&op->moved, g_ptr_array_unref);
   g_free (op);
 }
 
@@ -225,25 +271,32 @@ capture_table (ReadoutStore    *store,
 }
 
 static GPtrArray *
-capture (ReadoutStore  *store,
-         ObjectKind     kind,
-         gint64         id,
-         GError       **error)
+capture_rows (ReadoutStore   *store,
+              const RowSpec  *specs,
+              gint64          id,
+              GError        **error)
 {
   g_autoptr(GPtrArray) snapshot = g_ptr_array_new_with_free_func ((GDestroyNotify) table_rows_free);
 
-  for (const RowSpec *spec = kinds[kind].rows; spec->table != NULL; spec++)
+  for (const RowSpec *spec = specs; spec->table != NULL; spec++)
     if (!capture_table (store, spec, id, snapshot, error))
       return NULL;
   return g_steal_pointer (&snapshot);
 }
 
-static gboolean
-restore (ReadoutStore  *store,
+static GPtrArray *
+capture (ReadoutStore  *store,
          ObjectKind     kind,
          gint64         id,
-         GPtrArray     *snapshot,
          GError       **error)
+{
+  return capture_rows (store, kinds[kind].rows, id, error);
+}
+
+static gboolean
+insert_rows (ReadoutStore  *store,
+             GPtrArray     *snapshot,
+             GError       **error)
 {
   for (guint i = 0; i < snapshot->len; i++)
     {
@@ -268,6 +321,18 @@ restore (ReadoutStore  *store,
             }
         }
     }
+  return TRUE;
+}
+
+static gboolean
+restore (ReadoutStore  *store,
+         ObjectKind     kind,
+         gint64         id,
+         GPtrArray     *snapshot,
+         GError       **error)
+{
+  if (!insert_rows (store, snapshot, error))
+    return FALSE;
 
   /* The store builds its topic tagger from the topic list once; a topic put back by
    * hand must reach it, and re-tagging gives the links the topic had. */
@@ -452,6 +517,102 @@ delete_keeping_rows (ReadoutStore  *store,
   return TRUE;
 }
 
+/* Merges @op->id into @op->kept_id, noting first what undo needs; @op changes only on
+ * success. */
+static gboolean
+merge_keeping_rows (ReadoutStore  *store,
+                    Operation     *op,
+                    GError       **error)
+{
+  const RowSpec *rows = op->kind == KIND_LEADER ? leader_merge_rows : call_merge_rows;
+  const MoveSpec *moves = op->kind == KIND_LEADER ? leader_moves : call_moves;
+  g_autoptr(GPtrArray) snapshot = NULL;
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GObject) before = NULL;
+  gboolean ok;
+
+  if ((before = get_object (store, op->kind, op->kept_id, error)) == NULL ||
+      (snapshot = capture_rows (store, rows, op->id, error)) == NULL)
+    return FALSE;
+  for (const MoveSpec *move = moves; move->select != NULL; move++)
+    {
+      sqlite3_stmt *stmt = readout_store_prepare (store, move->select, error);
+      GArray *keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+      int rc;
+
+      g_ptr_array_add (moved, keys);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, op->id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 key = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (keys, key);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          readout_store_set_sqlite_error (store, rc, "Could not read what the merge moves", error);
+          return FALSE;
+        }
+    }
+
+  if (op->kind == KIND_LEADER)
+    ok = readout_store_merge_leaders (store, op->kept_id, op->id, error);
+  else
+    ok = readout_store_merge_calls (store, op->kept_id, op->id, error);
+  if (!ok)
+    return FALSE;
+
+  g_set_object (&op->before, before);
+  g_clear_pointer (&op->snapshot, g_ptr_array_unref);
+  op->snapshot = g_steal_pointer (&snapshot);
+  g_clear_pointer (&op->moved, g_ptr_array_unref);
+  op->moved = g_steal_pointer (&moved);
+  return TRUE;
+}
+
+/* The merged row comes back first, so that what moves back has somewhere to go; the
+ * kept one is written as it was last, dropping the aliases or participants it gained. */
+static gboolean
+unmerge (ReadoutStore  *store,
+         Operation     *op,
+         GError       **error)
+{
+  const MoveSpec *moves = op->kind == KIND_LEADER ? leader_moves : call_moves;
+
+  if (!insert_rows (store, op->snapshot, error))
+    return FALSE;
+  for (guint m = 0; moves[m].select != NULL; m++)
+    {
+      GArray *keys = g_ptr_array_index (op->moved, m);
+
+      for (guint i = 0; i < keys->len; i++)
+        {
+          sqlite3_stmt *stmt = readout_store_prepare (store, moves[m].move_back, error);
+          int rc;
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, op->id);
+          sqlite3_bind_int64 (stmt, 2, g_array_index (keys, gint64, i));
+          sqlite3_bind_int64 (stmt, 3, op->kept_id);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              readout_store_set_sqlite_error (store, rc, "Could not take the merge back", error);
+              return FALSE;
+            }
+        }
+    }
+  if (!update_object (store, op->kind, op->before, error))
+    return FALSE;
+  readout_store_note_change (store, kinds[op->kind].change, 0, READOUT_CHANGE_ALL);
+  return TRUE;
+}
+
 /* ---------------------------------------------------------------------------------- */
 /* The stack                                                                          */
 
@@ -503,6 +664,11 @@ run (ReadoutUndoStack  *self,
       else
         ok = restore (self->store, op->kind, op->id, op->snapshot, error);
       break;
+    case OP_MERGE:
+      /* Merging sets the operation's records itself, and only once it has worked; a
+       * rollback below leaves them describing the merge as it was last done. */
+      ok = backwards ? unmerge (self->store, op, error) : merge_keeping_rows (self->store, op, error);
+      break;
     case N_OPS:
     default:
       g_assert_not_reached ();
@@ -516,7 +682,7 @@ run (ReadoutUndoStack  *self,
   if (!readout_store_commit (self->store, error))
     return FALSE;
 
-  if (op->type != OP_UPDATE)
+  if (op->type == OP_INSERT || op->type == OP_DELETE)
     {
       g_clear_pointer (&op->snapshot, g_ptr_array_unref);
       op->snapshot = g_steal_pointer (&snapshot);
@@ -596,6 +762,28 @@ record_delete (ReadoutUndoStack  *self,
   return TRUE;
 }
 
+static gboolean
+record_merge (ReadoutUndoStack  *self,
+              ObjectKind         kind,
+              gint64             kept_id,
+              gint64             merged_id,
+              GError           **error)
+{
+  Operation *op = g_new0 (Operation, 1);
+
+  op->type = OP_MERGE;
+  op->kind = kind;
+  op->id = merged_id;
+  op->kept_id = kept_id;
+  if (!run (self, op, FALSE, error))
+    {
+      operation_free (op);
+      return FALSE;
+    }
+  push_done (self, op);
+  return TRUE;
+}
+
 ReadoutUndoStack *
 readout_undo_stack_new (ReadoutStore *store)
 {
@@ -653,6 +841,28 @@ DEFINE_CHANGES (Conflict, conflict, KIND_CONFLICT, READOUT_IS_CONFLICT)
 
 #undef DEFINE_CHANGES
 #undef DEFINE_UPDATE
+
+gboolean
+readout_undo_stack_merge_leaders (ReadoutUndoStack  *self,
+                                  gint64             kept_id,
+                                  gint64             merged_id,
+                                  GError           **error)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);
+
+  return record_merge (self, KIND_LEADER, kept_id, merged_id, error);
+}
+
+gboolean
+readout_undo_stack_merge_calls (ReadoutUndoStack  *self,
+                                gint64             kept_id,
+                                gint64             merged_id,
+                                GError           **error)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);
+
+  return record_merge (self, KIND_CALL, kept_id, merged_id, error);
+}
 
 gboolean
 readout_undo_stack_can_undo (ReadoutUndoStack *self)

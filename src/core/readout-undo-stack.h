@@ -74,6 +74,16 @@ gboolean readout_undo_stack_insert_conflict   (ReadoutUndoStack  *self,
 gboolean readout_undo_stack_delete_conflict   (ReadoutUndoStack  *self,
                                                gint64             conflict_id,
                                                GError           **error);
+/* Merges as readout_store_merge_leaders() and readout_store_merge_calls() do; undo puts
+ * the merged leader or call back with its id and moves back exactly what moved. */
+gboolean readout_undo_stack_merge_leaders     (ReadoutUndoStack  *self,
+                                               gint64             kept_id,
+                                               gint64             merged_id,
+                                               GError           **error);
+gboolean readout_undo_stack_merge_calls       (ReadoutUndoStack  *self,
+                                               gint64             kept_id,
+                                               gint64             merged_id,
+                                               GError           **error);
 
 gboolean    readout_undo_stack_can_undo       (ReadoutUndoStack  *self);
 gboolean    readout_undo_stack_can_redo       (ReadoutUndoStack  *self);
