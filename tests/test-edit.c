@@ -6,11 +6,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "readout-application.h"
 #include "readout-call-form.h"
 #include "readout-error.h"
 #include "readout-leader-form.h"
+#include "readout-merge-window.h"
 #include "readout-source-form.h"
 #include "readout-statement-form.h"
 #include "readout-topic-form.h"
@@ -639,6 +641,151 @@ test_delete_undo (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+/* The merge window the window's action opened. */
+static ReadoutMergeWindow *
+find_merge_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (READOUT_IS_MERGE_WINDOW (toplevel))
+        return READOUT_MERGE_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+/* A visible label whose text contains @text. */
+static gboolean
+shows_containing (GtkWidget  *root,
+                  const char *text)
+{
+  if (!gtk_widget_get_visible (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+click_merge (ReadoutMergeWindow *merge)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (merge), "_Merge");
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}
+
+/* Merging two leaders, then two calls, through the window's actions and the merge
+ * window; errors stay in the merge window; Undo takes each merge back. */
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutCall) announced = readout_call_new ();
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(ReadoutLeader) kept = NULL;
+  ReadoutMergeWindow *merge;
+  ReadoutWindow *window;
+  gint64 again, ids[2];
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  again = add_leader (f->store, "V. V. Putin", "RU");
+  ids[0] = f->trump;
+  ids[1] = again;
+  readout_call_set_date (announced, "2017-11-20");
+  readout_call_set_date_precision (announced, READOUT_DATE_PRECISION_DAY);
+  readout_call_set_status (announced, READOUT_CALL_STATUS_ANNOUNCED);
+  readout_call_set_participant_ids (announced, ids, 2);
+  g_assert_true (readout_store_insert_call (f->store, announced, &error));
+  g_assert_no_error (error);
+  add_source (f->store, readout_call_get_id (announced), "TASS", "RU");
+
+  window = g_object_ref (readout_window_new (NULL, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  readout_window_set_store (window, f->store);
+  spin ();
+
+  /* V. V. Putin into Donald Trump is refused: they spoke to each other. The store's
+   * reason shows in the merge window, which stays open. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-leader", "x", again);
+  spin ();
+  merge = find_merge_window ();
+  g_assert_nonnull (merge);
+  g_object_add_weak_pointer (G_OBJECT (merge), (gpointer *) &merge);
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (merge), "_Merge")));
+  g_assert_false (readout_merge_window_choose (merge, again));
+  g_assert_true (readout_merge_window_choose (merge, f->trump));
+  click_merge (merge);
+  g_assert_nonnull (merge);
+  g_assert_true (shows_containing (GTK_WIDGET (merge), "took part in the same call"));
+  g_assert_nonnull (readout_store_get_leader (f->store, again, NULL));
+
+  g_assert_true (readout_merge_window_choose (merge, f->putin));
+  g_assert_false (shows_containing (GTK_WIDGET (merge), "took part in the same call"));
+  g_assert_true (shows (GTK_WIDGET (merge),
+                        "The calls and aliases of V. V. Putin move to Vladimir Putin, and “V. V. Putin” "
+                        "becomes one of Vladimir Putin’s aliases. V. V. Putin is then removed."));
+  click_merge (merge);
+  g_assert_null (merge);
+  g_assert_null (readout_store_get_leader (f->store, again, NULL));
+  kept = readout_store_get_leader (f->store, f->putin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (readout_leader_get_call_count (kept), ==, 2);
+  g_assert_true (g_strv_contains (readout_leader_get_aliases (kept), "V. V. Putin"));
+  g_assert_true (shows (GTK_WIDGET (window), "V. V. Putin merged"));
+
+  /* Undo puts him back with his call; redo merges again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_clear_object (&kept);
+  kept = readout_store_get_leader (f->store, again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (readout_leader_get_call_count (kept), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  spin ();
+  g_assert_null (readout_store_get_leader (f->store, again, NULL));
+
+  /* The announced call of 20 November is the call of the 21st: its source moves. */
+  g_assert_true (readout_window_show_call (window, readout_call_get_id (announced), 0));
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-call", "x", readout_call_get_id (announced));
+  spin ();
+  merge = find_merge_window ();
+  g_assert_nonnull (merge);
+  g_object_add_weak_pointer (G_OBJECT (merge), (gpointer *) &merge);
+  g_assert_true (readout_merge_window_choose (merge, f->call));
+  g_assert_nonnull (strstr (readout_merge_window_get_explanation (merge), "21 November 2017"));
+  click_merge (merge);
+  g_assert_null (merge);
+  g_assert_null (readout_store_get_call (f->store, readout_call_get_id (announced), NULL));
+  sources = readout_store_list_sources (f->store, f->call);
+  g_assert_cmpuint (count (sources), ==, 3);
+  /* (Its toast waits behind the ones before it.) */
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpuint (count (sources), ==, 2);
+  g_assert_nonnull (readout_store_get_call (f->store, readout_call_get_id (announced), NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&sources);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +816,7 @@ main (int   argc,
   ADD ("/edit/statement-form", test_statement_form);
   ADD ("/edit/topic-form", test_topic_form);
   ADD ("/edit/delete-undo-redo", test_delete_undo);
+  ADD ("/edit/merge", test_merge);
 
   return g_test_run ();
 }

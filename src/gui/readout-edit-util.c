@@ -270,6 +270,7 @@ typedef struct {
   char   *edit_action;
   char   *delete_label;
   char   *delete_action;
+  GPtrArray *more;     /* label, action, label, action... between Edit and Delete */
   gint64  id;
 } ContextMenu;
 
@@ -282,6 +283,7 @@ context_menu_free (gpointer data)
   g_free (menu->edit_action);
   g_free (menu->delete_label);
   g_free (menu->delete_action);
+  g_clear_pointer (&menu->more, g_ptr_array_unref);
   g_free (menu);
 }
 
@@ -305,6 +307,14 @@ popup_context_menu (GtkWidget *widget,
     g_menu_item_set_action_and_target_value (edit, data->edit_action, g_variant_new_int64 (data->id));
     g_menu_item_set_action_and_target_value (delete, data->delete_action, g_variant_new_int64 (data->id));
     g_menu_append_item (G_MENU (model), edit);
+    for (guint i = 0; data->more != NULL && i + 1 < data->more->len; i += 2)
+      {
+        g_autoptr(GMenuItem) more = g_menu_item_new (g_ptr_array_index (data->more, i), NULL);
+
+        g_menu_item_set_action_and_target_value (more, g_ptr_array_index (data->more, i + 1),
+                                                 g_variant_new_int64 (data->id));
+        g_menu_append_item (G_MENU (model), more);
+      }
     g_menu_append_item (G_MENU (model), delete);
   }
 
@@ -363,6 +373,21 @@ readout_edit_add_context_menu (GtkWidget  *widget,
   g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed_cb), widget);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (long_press));
 
+}
+
+void
+readout_edit_context_menu_add_item (GtkWidget  *widget,
+                                    const char *label,
+                                    const char *action)
+{
+  ContextMenu *data = g_object_get_data (G_OBJECT (widget), "readout-context-menu");
+
+  g_return_if_fail (data != NULL);
+
+  if (data->more == NULL)
+    data->more = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (data->more, g_strdup (label));
+  g_ptr_array_add (data->more, g_strdup (action));
 }
 
 void

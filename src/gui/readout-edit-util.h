@@ -54,6 +54,10 @@ void        readout_edit_add_context_menu     (GtkWidget           *widget,
                                                const char          *edit_action,
                                                const char          *delete_label,
                                                const char          *delete_action);
+/* Another item of that menu, between Edit and Delete, for the same id. */
+void        readout_edit_context_menu_add_item (GtkWidget          *widget,
+                                                const char         *label,
+                                                const char         *action);
 void        readout_edit_context_menu_set_id  (GtkWidget           *widget,
                                                gint64               id);
 

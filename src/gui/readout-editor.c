@@ -7,6 +7,7 @@
 #include "readout-call-form.h"
 #include "readout-editor.h"
 #include "readout-leader-form.h"
+#include "readout-merge-window.h"
 #include "readout-source-form.h"
 #include "readout-statement-form.h"
 #include "readout-store-backup.h"
@@ -227,6 +228,58 @@ open_topics (ReadoutEditor *self)
 {
   ReadoutTopicsWindow *window = readout_topics_window_new (self->undo_stack);
 
+  present_form (self, GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+/* Merging */
+
+static void
+on_merged_cb (ReadoutMergeWindow *window,
+              gint64              kept_id,
+              ReadoutEditor      *self)
+{
+  const char *title = g_object_get_data (G_OBJECT (window), "readout-done");
+
+  if (g_object_get_data (G_OBJECT (window), "readout-call") != NULL)
+    {
+      self->last_call_id = kept_id;
+      show_call_again (self, kept_id);
+    }
+  else if (READOUT_IS_WINDOW (self->window))
+    readout_window_select_leader (READOUT_WINDOW (self->window), kept_id);
+  show_toast (self, title, TRUE);
+}
+
+static GtkWindow *
+open_merge (ReadoutEditor *self,
+            gboolean       is_call,
+            gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  ReadoutMergeWindow *window;
+  char *done;
+
+  window = is_call ? readout_merge_window_new_for_call (self->undo_stack, id, &error)
+                   : readout_merge_window_new_for_leader (self->undo_stack, id, &error);
+  if (window == NULL)
+    {
+      show_error (self, is_call ? _("Could Not Merge the Call") : _("Could Not Merge the Leader"), error);
+      return NULL;
+    }
+
+  if (is_call)
+    done = g_strdup (_("Calls merged"));
+  else
+    {
+      g_autoptr(ReadoutLeader) leader = readout_store_get_leader (self->store, id, NULL);
+
+      /* Translators: %s is the name of the leader merged into another */
+      done = g_strdup_printf (_("%s merged"), leader != NULL ? readout_leader_get_name (leader) : "");
+    }
+  g_object_set_data_full (G_OBJECT (window), "readout-done", done, g_free);
+  g_object_set_data (G_OBJECT (window), "readout-call", GINT_TO_POINTER (is_call));
+  g_signal_connect_object (window, "merged", G_CALLBACK (on_merged_cb), self, 0);
   present_form (self, GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -456,6 +509,8 @@ target_id (GVariant *parameter)
 EDITOR_ACTION (add_leader_activated, open_leader_form (self, 0))
 EDITOR_ACTION (edit_leader_activated, open_leader_form (self, target_id (parameter)))
 EDITOR_ACTION (delete_leader_activated, delete_object (self, "leader", target_id (parameter)))
+EDITOR_ACTION (merge_leader_activated, open_merge (self, FALSE, target_id (parameter)))
+EDITOR_ACTION (merge_call_activated, open_merge (self, TRUE, target_id (parameter)))
 EDITOR_ACTION (add_call_activated, open_call_form (self, 0))
 EDITOR_ACTION (edit_call_activated, open_call_form (self, target_id (parameter)))
 EDITOR_ACTION (delete_call_activated, delete_object (self, "call", target_id (parameter)))
@@ -474,6 +529,8 @@ static const GActionEntry editor_actions[] = {
   { .name = "add-leader", .activate = add_leader_activated },
   { .name = "edit-leader", .activate = edit_leader_activated, .parameter_type = "x" },
   { .name = "delete-leader", .activate = delete_leader_activated, .parameter_type = "x" },
+  { .name = "merge-leader", .activate = merge_leader_activated, .parameter_type = "x" },
+  { .name = "merge-call", .activate = merge_call_activated, .parameter_type = "x" },
   { .name = "add-call", .activate = add_call_activated },
   { .name = "edit-call", .activate = edit_call_activated, .parameter_type = "x" },
   { .name = "delete-call", .activate = delete_call_activated, .parameter_type = "x" },
@@ -556,6 +613,8 @@ readout_editor_open_form (ReadoutEditor *self,
     return open_statement_form (self, 0, id);
   if (g_str_equal (what, "topics"))
     return open_topics (self);
+  if (g_str_equal (what, "merge-leader") || g_str_equal (what, "merge-call"))
+    return open_merge (self, g_str_equal (what, "merge-call"), id);
   if (g_str_equal (what, "topic"))
     {
       GtkWindow *topics = open_topics (self);

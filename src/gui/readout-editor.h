@@ -15,8 +15,8 @@ G_DECLARE_FINAL_TYPE (ReadoutEditor, readout_editor, READOUT, EDITOR, GObject)
  * store. Every change goes through one undo stack per store, kept for the session.
  *
  * Actions (added to @window's action map; "x" takes an id):
- *   win.add-leader, win.edit-leader(x), win.delete-leader(x),
- *   win.add-call, win.edit-call(x), win.delete-call(x),
+ *   win.add-leader, win.edit-leader(x), win.delete-leader(x), win.merge-leader(x),
+ *   win.add-call, win.edit-call(x), win.delete-call(x), win.merge-call(x),
  *   win.add-source(x call), win.edit-source(x), win.delete-source(x),
  *   win.add-statement(x source), win.edit-statement(x), win.delete-statement(x),
  *   win.edit-topics, win.undo, win.redo, win.backup */
@@ -30,7 +30,8 @@ void              readout_editor_set_leader     (ReadoutEditor   *self,
                                                  gint64           leader_id);
 /* Opens a form from a description, for screenshots and tests: "leader:ID",
  * "new-leader", "call:ID", "new-call", "source:ID", "new-source:CALL",
- * "statement:ID", "new-statement:SOURCE", "topics", "topic:POSITION". Returns the
+ * "statement:ID", "new-statement:SOURCE", "topics", "topic:POSITION",
+ * "merge-leader:ID", "merge-call:ID". Returns the
  * window opened, or NULL. The READOUT_OPEN_FORM environment variable does the same
  * once a store is shown. */
 GtkWindow        *readout_editor_open_form      (ReadoutEditor   *self,

@@ -180,6 +180,7 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
 
   readout_edit_add_context_menu (row, _("_Edit Leader…"), "win.edit-leader",
                                  _("_Delete Leader"), "win.delete-leader");
+  readout_edit_context_menu_add_item (row, _("_Merge Into…"), "win.merge-leader");
 
   gtk_list_item_set_child (item, row);
 }
