@@ -25,6 +25,9 @@ readout_extracted_participant_free (ReadoutExtractedParticipant *self)
   g_free (self->name);
   g_free (self->country);
   g_free (self->office);
+  g_free (self->term_start);
+  g_free (self->term_end);
+  g_strfreev (self->aliases);
   g_free (self);
 }
 

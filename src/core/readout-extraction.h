@@ -14,6 +14,9 @@ typedef struct {
   char   *country;    /* ISO 3166 alpha-2, or NULL */
   gint64  leader_id;  /* the stored leader, or 0 for one that is new */
   char   *office;     /* for a new leader: "President", "Chancellor"... */
+  char   *term_start; /* for a new leader from the built-in list: the term of the call's date */
+  char   *term_end;
+  char  **aliases;
 } ReadoutExtractedParticipant;
 
 typedef struct {

@@ -11,6 +11,7 @@
 
 #include "readout-error.h"
 #include "readout-extractor.h"
+#include "readout-leader-gazetteer.h"
 #include "readout-text.h"
 #include "readout-topic-tagger.h"
 
@@ -55,6 +56,8 @@ typedef struct {
   char   **aliases;
   gint64   id;
   gboolean discovered;
+  gboolean gazetteer;   /* only in the built-in list, not in the store */
+  const ReadoutGazetteerPerson *person;  /* its terms, for the gazetteer's and for a stored leader without any */
 } Leader;
 
 typedef struct {
@@ -62,6 +65,7 @@ typedef struct {
   guint    n_words;
   char   **words;       /* folded; Cyrillic words as stems */
   gboolean generic;     /* "the Russian president": ambiguous across terms */
+  const char *office;   /* a generic form's office ("president"), static; else NULL */
   gboolean need_upper;  /* a one-word name must be capitalised in the text */
 } Form;
 
@@ -96,6 +100,7 @@ struct _ReadoutExtractor
   GHashTable         *demonyms;       /* code -> demonym */
   char               *fallback_date;
   char               *today;
+  gboolean            use_gazetteer;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutExtractor, readout_extractor, G_TYPE_OBJECT)
@@ -328,7 +333,8 @@ add_form (GPtrArray  *forms,
           GHashTable *index,
           guint       leader,
           const char *phrase,
-          gboolean    generic)
+          gboolean    generic,
+          const char *office)
 {
   Form *form;
   GPtrArray *bucket;
@@ -345,6 +351,7 @@ add_form (GPtrArray  *forms,
   form->words = words;
   form->n_words = g_strv_length (words);
   form->generic = generic;
+  form->office = office;
   form->need_upper = form->n_words == 1 && g_unichar_isupper (g_utf8_get_char (phrase));
   g_ptr_array_add (forms, form);
 
@@ -357,6 +364,26 @@ add_form (GPtrArray  *forms,
   g_ptr_array_add (bucket, form);
 }
 
+/* Whether @leader holds or held an office containing @word ("president"), in any term. */
+static gboolean
+leader_has_office (Leader     *leader,
+                   const char *word)
+{
+  g_autofree char *office = g_ascii_strdown (leader->office != NULL ? leader->office : "", -1);
+
+  if (strstr (office, word) != NULL)
+    return TRUE;
+  for (guint i = 0; leader->person != NULL && i < leader->person->terms->len; i++)
+    {
+      const ReadoutGazetteerTerm *term = g_ptr_array_index (leader->person->terms, i);
+      g_autofree char *term_office = g_ascii_strdown (term->office, -1);
+
+      if (strstr (term_office, word) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 add_leader_forms (ReadoutExtractor *self,
                   GPtrArray        *forms,
@@ -364,41 +391,101 @@ add_leader_forms (ReadoutExtractor *self,
                   Leader           *leader,
                   guint             leader_index)
 {
+  static const char * const generic_offices[] = { "president", "prime minister", "chancellor", NULL };
   const char *space = strrchr (leader->name, ' ');
   const char *demonym = leader->country != NULL ? g_hash_table_lookup (self->demonyms, leader->country) : NULL;
 
-  add_form (forms, index, leader_index, leader->name, FALSE);
-  if (space != NULL && strlen (space + 1) >= 3)
-    add_form (forms, index, leader_index, space + 1, FALSE);
+  add_form (forms, index, leader_index, leader->name, FALSE, NULL);
+  /* The gazetteer lists the surnames that are safe to match alone ("Abe", not "May"). */
+  if (space != NULL && strlen (space + 1) >= 3 && !leader->gazetteer)
+    add_form (forms, index, leader_index, space + 1, FALSE, NULL);
   for (guint i = 0; leader->aliases != NULL && leader->aliases[i] != NULL; i++)
     add_form (forms, index, leader_index, leader->aliases[i],
-              g_ascii_strncasecmp (leader->aliases[i], "the ", 4) == 0);
+              g_ascii_strncasecmp (leader->aliases[i], "the ", 4) == 0, NULL);
 
   /* "the Japanese leader", "the German chancellor" for leaders the store has no such alias for. */
   if (demonym != NULL)
     {
-      g_autofree char *office = g_ascii_strdown (leader->office != NULL ? leader->office : "", -1);
       g_autofree char *generic = g_strdup_printf ("the %s leader", demonym);
 
-      add_form (forms, index, leader_index, generic, TRUE);
-      if (strstr (office, "president") != NULL)
+      add_form (forms, index, leader_index, generic, TRUE, NULL);
+      for (guint k = 0; generic_offices[k] != NULL; k++)
+        if (leader_has_office (leader, generic_offices[k]))
+          {
+            g_free (generic);
+            generic = g_strdup_printf ("the %s %s", demonym, generic_offices[k]);
+            add_form (forms, index, leader_index, generic, TRUE, generic_offices[k]);
+          }
+    }
+}
+
+/* Whether a stored leader and a person of the gazetteer are the same: the same country
+ * and the full name of one is the other's name or a full-name alias (a bare surname
+ * such as "Lee" or "Li" is shared by different people and does not count). */
+static gboolean
+same_person (Leader                       *leader,
+             const ReadoutGazetteerPerson *person)
+{
+  g_autofree char *name = g_utf8_casefold (leader->name, -1);
+
+  if (leader->country != NULL && person->country != NULL && g_strcmp0 (leader->country, person->country) != 0)
+    return FALSE;
+  for (int i = -1; person->aliases == NULL ? i < 0 : (i < 0 || person->aliases[i] != NULL); i++)
+    {
+      const char *other = i < 0 ? person->name : person->aliases[i];
+      g_autofree char *folded = NULL;
+
+      if (strchr (other, ' ') == NULL)
+        continue;
+      folded = g_utf8_casefold (other, -1);
+      if (g_str_equal (folded, name))
+        return TRUE;
+      for (guint k = 0; leader->aliases != NULL && leader->aliases[k] != NULL; k++)
         {
-          g_free (generic);
-          generic = g_strdup_printf ("the %s president", demonym);
-          add_form (forms, index, leader_index, generic, TRUE);
+          g_autofree char *alias = g_utf8_casefold (leader->aliases[k], -1);
+
+          if (g_str_equal (folded, alias))
+            return TRUE;
         }
-      if (strstr (office, "prime minister") != NULL)
+    }
+  return FALSE;
+}
+
+/* The built-in leaders after the store's: a stored leader is never shadowed, and one
+ * stored without a term borrows the gazetteer's terms for the same person. */
+static void
+add_gazetteer_leaders (ReadoutExtractor *self)
+{
+  ReadoutLeaderGazetteer *gazetteer = readout_leader_gazetteer_get_default ();
+  guint n_stored = self->leaders->len;
+
+  for (guint p = 0; p < readout_leader_gazetteer_get_n_people (gazetteer); p++)
+    {
+      const ReadoutGazetteerPerson *person = readout_leader_gazetteer_get_person (gazetteer, p);
+      const ReadoutGazetteerTerm *latest = g_ptr_array_index (person->terms, person->terms->len - 1);
+      gboolean stored = FALSE;
+      Leader *leader;
+
+      for (guint i = 0; i < n_stored; i++)
         {
-          g_free (generic);
-          generic = g_strdup_printf ("the %s prime minister", demonym);
-          add_form (forms, index, leader_index, generic, TRUE);
+          leader = g_ptr_array_index (self->leaders, i);
+          if (!same_person (leader, person))
+            continue;
+          stored = TRUE;
+          if (leader->term_start == NULL && leader->term_end == NULL && leader->person == NULL)
+            leader->person = person;
         }
-      if (strstr (office, "chancellor") != NULL)
-        {
-          g_free (generic);
-          generic = g_strdup_printf ("the %s chancellor", demonym);
-          add_form (forms, index, leader_index, generic, TRUE);
-        }
+      if (stored)
+        continue;
+
+      leader = g_new0 (Leader, 1);
+      leader->name = g_strdup (person->name);
+      leader->country = g_strdup (person->country);
+      leader->office = g_strdup (latest->office);
+      leader->aliases = g_strdupv (person->aliases);
+      leader->gazetteer = TRUE;
+      leader->person = person;
+      g_ptr_array_add (self->leaders, leader);
     }
 }
 
@@ -407,6 +494,21 @@ rebuild_forms (ReadoutExtractor *self)
 {
   if (!self->forms_dirty)
     return;
+  /* Drop the gazetteer's leaders of an earlier build: stored leaders may have come since. */
+  for (guint i = 0; i < self->leaders->len; )
+    {
+      Leader *leader = g_ptr_array_index (self->leaders, i);
+
+      if (leader->gazetteer)
+        {
+          g_ptr_array_remove_index (self->leaders, i);
+          continue;
+        }
+      leader->person = NULL;
+      i++;
+    }
+  if (self->use_gazetteer)
+    add_gazetteer_leaders (self);
   g_ptr_array_set_size (self->forms, 0);
   g_hash_table_remove_all (self->form_index);
   for (guint i = 0; i < self->leaders->len; i++)
@@ -507,6 +609,8 @@ readout_extractor_init (ReadoutExtractor *self)
   self->topic_names = g_ptr_array_new_with_free_func (g_free);
   self->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->demonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->use_gazetteer = TRUE;
+  self->forms_dirty = TRUE;
   load_countries (self);
 }
 
@@ -1657,16 +1761,60 @@ discover_leaders (Work *w)
 /* Mentions. */
 
 static gboolean
+term_covers (const char  *term_start,
+             const char  *term_end,
+             const GDate *date);
+
+static gboolean
+has_terms (Leader *leader)
+{
+  return leader->term_start != NULL || leader->person != NULL;
+}
+
+/* Whether @leader was in office on @date (any office, or one containing @office_word):
+ * by the stored term where there is one, else by the gazetteer's terms. */
+static gboolean
+in_office_as (Leader      *leader,
+              const GDate *date,
+              const char  *office_word)
+{
+  if (date == NULL)
+    return TRUE;
+  if (leader->term_start == NULL && leader->term_end == NULL && leader->person != NULL)
+    {
+      for (guint i = 0; i < leader->person->terms->len; i++)
+        {
+          const ReadoutGazetteerTerm *term = g_ptr_array_index (leader->person->terms, i);
+          g_autofree char *office = office_word != NULL ? g_ascii_strdown (term->office, -1) : NULL;
+
+          if ((office == NULL || strstr (office, office_word) != NULL) &&
+              term_covers (term->term_start, term->term_end, date))
+            return TRUE;
+        }
+      return FALSE;
+    }
+  return term_covers (leader->term_start, leader->term_end, date);
+}
+
+static gboolean
 in_office (Leader      *leader,
            const GDate *date)
+{
+  return in_office_as (leader, date, NULL);
+}
+
+static gboolean
+term_covers (const char  *term_start,
+             const char  *term_end,
+             const GDate *date)
 {
   GDate start, end;
 
   if (date == NULL)
     return TRUE;
-  if (parse_iso (leader->term_start, &start) && g_date_compare (date, &start) < 0)
+  if (parse_iso (term_start, &start) && g_date_compare (date, &start) < 0)
     return FALSE;
-  if (parse_iso (leader->term_end, &end) && g_date_compare (date, &end) > 0)
+  if (parse_iso (term_end, &end) && g_date_compare (date, &end) > 0)
     return FALSE;
   return TRUE;
 }
@@ -1706,7 +1854,7 @@ consider_bucket (Work      *w,
 
       if (n == 0)
         continue;
-      fits = in_office (leader_at (w, form->leader), w->has_base ? &w->base : NULL);
+      fits = in_office_as (leader_at (w, form->leader), w->has_base ? &w->base : NULL, form->office);
       if (n > *best_length || (n == *best_length && fits && !*best_fits))
         {
           *best_length = n;
@@ -2011,8 +2159,21 @@ side_leader (Work       *w,
     {
       Leader *leader = leader_at (w, i);
 
-      if (g_strcmp0 (leader->country, country) == 0 && leader->term_start != NULL &&
-          in_office (leader, w->has_base ? &w->base : NULL))
+      if (g_strcmp0 (leader->country, country) != 0 || !has_terms (leader))
+        continue;
+      /* A built-in leader only by the date, and in the office the country's readouts
+       * come from: in 2010 the Kremlin's is the president, not Prime Minister Putin. */
+      if (leader->gazetteer)
+        {
+          const char *main_office = readout_leader_gazetteer_get_main_office (readout_leader_gazetteer_get_default (),
+                                                                             country);
+          g_autofree char *office_word = main_office != NULL ? g_ascii_strdown (main_office, -1) : NULL;
+
+          if (w->has_base && office_word != NULL && in_office_as (leader, &w->base, office_word))
+            return i;
+          continue;
+        }
+      if (in_office (leader, w->has_base ? &w->base : NULL))
         return i;
     }
   return NO_LEADER;
@@ -3185,7 +3346,7 @@ infer_year (Work      *w,
       if (weekday != 0 && (int) g_date_get_weekday (&date) == weekday)
         score += 1;
       for (guint c = 0; c < n_calls; c++)
-        if (leader_at (w, facts[c].a)->term_start != NULL && leader_at (w, facts[c].b)->term_start != NULL &&
+        if (has_terms (leader_at (w, facts[c].a)) && has_terms (leader_at (w, facts[c].b)) &&
             in_office (leader_at (w, facts[c].a), &date) && in_office (leader_at (w, facts[c].b), &date))
           {
             score += 2;
@@ -3332,9 +3493,11 @@ resolve_duration (CallFacts            *facts,
     }
 }
 
+/* @date (nullable): the call's, to give a built-in leader the office of that day. */
 static ReadoutExtractedParticipant *
-participant_of (Work  *w,
-                guint  index)
+participant_of (Work       *w,
+                guint       index,
+                const char *date)
 {
   Leader *leader = leader_at (w, index);
   ReadoutExtractedParticipant *p = readout_extracted_participant_new (leader->name, leader->country);
@@ -3342,6 +3505,15 @@ participant_of (Work  *w,
   p->leader_id = leader->id;
   if (leader->discovered)
     p->office = g_strdup (leader->office);
+  else if (leader->gazetteer)
+    {
+      g_autoptr(ReadoutLeader) made = readout_gazetteer_person_to_leader (leader->person, date);
+
+      p->office = g_strdup (readout_leader_get_office (made));
+      p->term_start = g_strdup (readout_leader_get_term_start (made));
+      p->term_end = g_strdup (readout_leader_get_term_end (made));
+      p->aliases = g_strdupv ((char **) readout_leader_get_aliases (made));
+    }
   return p;
 }
 
@@ -3534,9 +3706,6 @@ readout_extractor_extract (ReadoutExtractor  *self,
       ReadoutExtractedCall *call = readout_extracted_call_new ();
       CallFacts *f = &facts[c];
 
-      g_ptr_array_add (call->participants, participant_of (&w, f->a));
-      g_ptr_array_add (call->participants, participant_of (&w, f->b));
-
       if (f->cancelled > 0 && f->cancelled >= f->held)
         call->status = READOUT_CALL_STATUS_CANCELLED;
       else if (f->held > 0 && f->held >= f->announced)
@@ -3558,6 +3727,8 @@ readout_extractor_extract (ReadoutExtractor  *self,
 
       resolve_call_date (&w, f, global_claims, call);
       resolve_duration (f, call);
+      g_ptr_array_insert (call->participants, 0, participant_of (&w, f->a, call->date));
+      g_ptr_array_insert (call->participants, 1, participant_of (&w, f->b, call->date));
       g_ptr_array_add (extraction->calls, call);
     }
 

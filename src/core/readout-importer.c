@@ -8,6 +8,7 @@
 #include "readout-error.h"
 #include "readout-import-text.h"
 #include "readout-importer.h"
+#include "readout-leader-gazetteer.h"
 
 struct _ReadoutImporter
 {
@@ -288,6 +289,8 @@ ensure_leader (ReadoutImporter              *self,
 {
   g_autoptr(ReadoutLeader) found = NULL;
   g_autoptr(ReadoutLeader) leader = NULL;
+  const ReadoutGazetteerPerson *person;
+  gboolean from_gazetteer;
   const char *space;
 
   if (participant->leader_id > 0)
@@ -301,8 +304,19 @@ ensure_leader (ReadoutImporter              *self,
   readout_leader_set_name (leader, participant->name);
   readout_leader_set_country (leader, participant->country);
   readout_leader_set_office (leader, participant->office);
+  /* A leader from the built-in list brings its term and aliases ("Putin", "Путин"),
+   * unless the review renamed the participant to someone else. */
+  person = readout_leader_gazetteer_lookup (readout_leader_gazetteer_get_default (), participant->name, NULL);
+  from_gazetteer = participant->aliases != NULL && person != NULL && g_str_equal (person->name, participant->name);
+  if (from_gazetteer)
+    {
+      readout_leader_set_term_start (leader, participant->term_start);
+      readout_leader_set_term_end (leader, participant->term_end);
+    }
   space = strrchr (participant->name, ' ');
-  if (space != NULL)
+  if (from_gazetteer)
+    readout_leader_set_aliases (leader, (const char * const *) participant->aliases);
+  else if (space != NULL)
     {
       const char *aliases[] = { space + 1, NULL };
       readout_leader_set_aliases (leader, aliases);
