@@ -64,6 +64,9 @@ sum_before=$(sha256sum "$scratch/notes.txt")
 run list-leaders --database "$scratch/notes.txt"
 check "a text file is refused with one sentence" one_sentence_error
 check "the text file is unchanged" test "$sum_before" = "$(sha256sum "$scratch/notes.txt")"
+run list-calls --database "$scratch/absent.db"
+check "reading a store that does not exist fails with one sentence" one_sentence_error
+check "and does not create it" test ! -e "$scratch/absent.db"
 run list-leaders --database "$scratch/missing/folder/store.db"
 check "a store in a missing folder is refused" one_sentence_error
 check "the missing folder is not created" test ! -e "$scratch/missing"

@@ -35,7 +35,7 @@ readout_cli_import_json (const ReadoutCliOptions *options,
   if (argc != 2)
     return readout_cli_usage_error ("import-json needs exactly one FILE to import.");
 
-  store = readout_cli_open_store (options, &error);
+  store = readout_cli_open_or_create_store (options, &error);
   if (store == NULL)
     return readout_cli_fail (error);
   if (!readout_store_import_json_file (store, argv[1], &counts, &error))

@@ -55,13 +55,13 @@ readout_cli_import (const ReadoutCliOptions *options,
 
   default_path = readout_store_dup_default_path ();
   /* A dry run reads the store for its leaders and calls but must not create one. */
-  if (!dry_run || options->sample || options->database != NULL ||
-      g_file_test (default_path, G_FILE_TEST_EXISTS))
-    {
-      store = readout_cli_open_store (options, &error);
-      if (store == NULL)
-        return readout_cli_fail (error);
-    }
+  if (!dry_run)
+    store = readout_cli_open_or_create_store (options, &error);
+  else if (options->sample || g_file_test (options->database != NULL ? options->database : default_path,
+                                           G_FILE_TEST_EXISTS))
+    store = readout_cli_open_store (options, &error);
+  if (store == NULL && error != NULL)
+    return readout_cli_fail (error);
 
   importer = readout_importer_new (store);
   readout_extractor_set_fallback_date (readout_importer_get_extractor (importer), date);

@@ -47,12 +47,35 @@ print_usage (FILE *stream)
 }
 
 ReadoutStore *
-readout_cli_open_store (const ReadoutCliOptions  *options,
-                        GError                  **error)
+readout_cli_open_or_create_store (const ReadoutCliOptions  *options,
+                                  GError                  **error)
 {
   if (options->sample)
     return readout_sample_open (error);
   return readout_store_open (options->database, error);
+}
+
+ReadoutStore *
+readout_cli_open_store (const ReadoutCliOptions  *options,
+                        GError                  **error)
+{
+  g_autofree char *default_path = NULL;
+  const char *path = options->database;
+
+  if (options->sample)
+    return readout_sample_open (error);
+
+  /* Reading must not leave an empty store behind as a side effect. */
+  if (path == NULL)
+    path = default_path = readout_store_dup_default_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
+                   "There is no store at “%s”: import a text or JSON into it first, or pass "
+                   "--database FILE or --sample.", path);
+      return NULL;
+    }
+  return readout_store_open (path, error);
 }
 
 int

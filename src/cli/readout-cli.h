@@ -21,8 +21,12 @@ typedef int (*ReadoutCliCommandFunc) (const ReadoutCliOptions *options,
                                       int                      argc,
                                       char                   **argv);
 
+/* Opens the store the options name; it must exist. */
 ReadoutStore *readout_cli_open_store (const ReadoutCliOptions *options,
                                       GError                 **error);
+/* The same, creating the store when there is none (for the commands that add data). */
+ReadoutStore *readout_cli_open_or_create_store (const ReadoutCliOptions *options,
+                                                GError                 **error);
 /* Prints "readout-cli: MESSAGE" to stderr; returns the exit status to use (1). */
 int           readout_cli_fail       (const GError            *error);
 /* Same, for a usage problem found by the subcommand itself; returns 2. */
