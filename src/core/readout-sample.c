@@ -276,15 +276,53 @@ readout_sample_dup_path (void)
   return g_build_filename (g_get_user_data_dir (), "readout", "sample.db", NULL);
 }
 
+/* A checksum of the data the sample is built from, so that a sample store built by an
+ * earlier version (older topics, corrected facts) is rebuilt rather than kept forever. */
+static char *
+dup_sample_checksum (void)
+{
+  static const char * const resources[] = {
+    SAMPLE_RESOURCE,
+    "/io/github/readout/Readout/core/topics.json",
+    "/io/github/readout/Readout/core/countries.tsv",
+  };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < G_N_ELEMENTS (resources); i++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resources[i], G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      if (bytes != NULL)
+        g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+    }
+  g_checksum_update (checksum, (const guchar *) PACKAGE_VERSION, -1);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+remove_store_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
 ReadoutStore *
 readout_sample_open (GError **error)
 {
   g_autofree char *path = readout_sample_dup_path ();
   g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *stamp_path = g_strconcat (path, ".checksum", NULL);
+  g_autofree char *checksum = dup_sample_checksum ();
+  g_autofree char *stamp = NULL;
   g_autofree char *partial = NULL;
   g_autoptr(ReadoutStore) store = NULL;
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+      g_file_get_contents (stamp_path, &stamp, NULL, NULL) && g_str_equal (g_strstrip (stamp), checksum))
     return readout_store_open (path, error);
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -296,22 +334,25 @@ readout_sample_open (GError **error)
 
   /* Build the sample in a scratch file and move it into place whole. */
   partial = g_strconcat (path, ".partial", NULL);
-  g_unlink (partial);
+  remove_store_files (partial);
   store = readout_store_open (partial, error);
   if (store == NULL || !readout_sample_populate (store, error))
     {
       g_clear_object (&store);
-      g_unlink (partial);
+      remove_store_files (partial);
       return NULL;
     }
   g_clear_object (&store);
 
+  /* The old sample's log must not be applied to the new file. */
+  remove_store_files (path);
   if (g_rename (partial, path) != 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
                    "Could not move the sample data into place at “%s”.", path);
-      g_unlink (partial);
+      remove_store_files (partial);
       return NULL;
     }
+  g_file_set_contents (stamp_path, checksum, -1, NULL);
   return readout_store_open (path, error);
 }
