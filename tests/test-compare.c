@@ -638,6 +638,23 @@ test_comparison_text (void)
     }
 }
 
+/* Two statements that share their row's topic and nothing else are not a pair: the
+ * row's topic is common to every statement in it and says nothing of likeness. */
+static void
+test_comparison_unrelated_not_paired (void)
+{
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ReadoutComparison) comparison = NULL;
+
+  g_ptr_array_add (a, make_statement ("the White House", "US", "The two presidents discussed peace in Ukraine.", "Ukraine"));
+  g_ptr_array_add (b, make_statement ("the Kremlin", "RU", "Unconditional compliance with the Minsk accords has no real alternative.", "Ukraine"));
+  comparison = readout_comparison_new ("US", a, "RU", b, NULL);
+
+  g_assert_cmpint (readout_comparison_get_row_status (comparison, 0), ==, READOUT_COMPARISON_STATUS_BOTH);
+  g_assert_cmpuint (readout_comparison_get_row_n_pairs (comparison, 0), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/compare/pairing/topics", test_pairing_topics);
   g_test_add_func ("/compare/comparison/statuses", test_comparison_statuses);
   g_test_add_func ("/compare/comparison/symmetry", test_comparison_symmetry);
+  g_test_add_func ("/compare/comparison/unrelated-not-paired", test_comparison_unrelated_not_paired);
   g_test_add_func ("/compare/comparison/empty-side", test_comparison_empty_side);
   g_test_add_func ("/compare/comparison/json", test_comparison_json);
   g_test_add_func ("/compare/comparison/text", test_comparison_text);

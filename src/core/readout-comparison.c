@@ -262,6 +262,25 @@ add_side (ReadoutComparison *self,
     }
 }
 
+/* The topics of @statement other than the row's own: every statement of a row shares
+ * that one, so counting it would pair any two of them, however unrelated. The array
+ * is kept in @keep until the row is paired. */
+static const char * const *
+topics_besides (GPtrArray        *keep,
+                ReadoutStatement *statement,
+                const char       *row_topic)
+{
+  const char * const *topics = readout_statement_get_topics (statement);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+
+  for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
+    if (g_strcmp0 (topics[i], row_topic) != 0)
+      g_ptr_array_add (others, g_strdup (topics[i]));
+  g_ptr_array_add (others, NULL);
+  g_ptr_array_add (keep, g_ptr_array_free (g_steal_pointer (&others), FALSE));
+  return g_ptr_array_index (keep, keep->len - 1);
+}
+
 static void
 pair_row (ReadoutSentencePairing *pairing,
           Row                    *row,
@@ -271,6 +290,7 @@ pair_row (ReadoutSentencePairing *pairing,
   guint n_b = row->statements[1]->len;
   g_autofree ReadoutSentence *a = g_new0 (ReadoutSentence, MAX (n_a, 1));
   g_autofree ReadoutSentence *b = g_new0 (ReadoutSentence, MAX (n_b, 1));
+  g_autoptr(GPtrArray) other_topics = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GArray) pairs = NULL;
 
   for (guint i = 0; i < n_a; i++)
@@ -278,7 +298,7 @@ pair_row (ReadoutSentencePairing *pairing,
       ReadoutStatement *statement = g_ptr_array_index (row->statements[0], i);
 
       a[i].text = readout_statement_get_text (statement);
-      a[i].topics = readout_statement_get_topics (statement);
+      a[i].topics = topics_besides (other_topics, statement, row->topic);
       a[i].tokens = g_hash_table_lookup (tokens, statement);
     }
   for (guint j = 0; j < n_b; j++)
@@ -286,7 +306,7 @@ pair_row (ReadoutSentencePairing *pairing,
       ReadoutStatement *statement = g_ptr_array_index (row->statements[1], j);
 
       b[j].text = readout_statement_get_text (statement);
-      b[j].topics = readout_statement_get_topics (statement);
+      b[j].topics = topics_besides (other_topics, statement, row->topic);
       b[j].tokens = g_hash_table_lookup (tokens, statement);
     }
 
