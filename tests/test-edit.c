@@ -512,7 +512,11 @@ test_topic_form (Fixture       *f,
   g_assert_true (readout_edit_form_save (READOUT_EDIT_FORM (form)));
   finish_form (form);
 
+  /* The statements are tagged in the background; the stack is busy until then. */
+  while (readout_undo_stack_get_busy (f->stack))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (topics), ==, before + 1);
+  g_assert_cmpstr (readout_undo_stack_get_undo_label (f->stack), ==, "Add Topic");
 }
 
 static guint

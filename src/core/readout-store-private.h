@@ -91,6 +91,21 @@ gboolean  readout_store_schema_resume_fts  (sqlite3      *db,
 gboolean  readout_store_retag_all        (ReadoutStore   *self,
                                           GError        **error);
 
+/* Called by readout_store_retag_all() before the first and after each batch of
+ * statements; returning FALSE stops the re-tag with G_IO_ERROR_CANCELLED (and the
+ * caller rolls back). For the background re-tag (readout-store-retag.h), which runs it
+ * on a store of its own on a worker thread. */
+typedef gboolean (*ReadoutRetagProgress) (guint64   done,
+                                          guint64   total,
+                                          gpointer  user_data);
+void      readout_store_set_retag_progress (ReadoutStore         *self,
+                                            ReadoutRetagProgress  progress,
+                                            gpointer              user_data);
+/* Another connection changed the topic list and re-tagged: forget the tagger built
+ * from the old list and tell every model (::changed). */
+void      readout_store_topics_changed_elsewhere (ReadoutStore   *self,
+                                                  gint64          topic_id);
+
 /* Helpers for column access that map SQL NULL to NULL/defaults. */
 const char *readout_sql_column_text      (sqlite3_stmt   *stmt,
                                           int             column);

@@ -34,6 +34,8 @@ struct _ReadoutStore
 
   GHashTable *statements;    /* SQL text -> prepared sqlite3_stmt */
   ReadoutTopicTagger *tagger; /* built from the topic list on first use */
+  ReadoutRetagProgress retag_progress; /* see readout_store_set_retag_progress() */
+  gpointer retag_progress_data;
 
   guint transaction_depth;
   ReadoutChangeKind pending_kinds;
@@ -1761,7 +1763,21 @@ readout_store_retag_all (ReadoutStore  *self,
   gboolean ok = TRUE;
   int rc;
 
+  guint64 done = 0, total = 0;
+
   g_clear_pointer (&self->tagger, readout_topic_tagger_free);
+
+  if (self->retag_progress != NULL)
+    {
+      stmt = readout_store_prepare (self, "SELECT count(*) FROM statements", error);
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        total = (guint64) sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (!self->retag_progress (0, total, self->retag_progress_data))
+        goto cancelled;
+    }
 
   /* Read in batches by id so memory stays bounded on a large store. */
   for (gint64 after = 0; ok; )
@@ -1792,8 +1808,40 @@ readout_store_retag_all (ReadoutStore  *self,
         ok = tag_statement (self, g_array_index (ids, gint64, i), g_ptr_array_index (texts, i),
                             NULL, error);
       after = g_array_index (ids, gint64, ids->len - 1);
+      done += ids->len;
+      if (ok && self->retag_progress != NULL &&
+          !self->retag_progress (MIN (done, total), total, self->retag_progress_data))
+        goto cancelled;
     }
   return ok;
+
+cancelled:
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The topics were not re-tagged: cancelled.");
+  return FALSE;
+}
+
+void
+readout_store_set_retag_progress (ReadoutStore         *self,
+                                  ReadoutRetagProgress  progress,
+                                  gpointer              user_data)
+{
+  g_return_if_fail (READOUT_IS_STORE (self));
+
+  self->retag_progress = progress;
+  self->retag_progress_data = user_data;
+}
+
+void
+readout_store_topics_changed_elsewhere (ReadoutStore *self,
+                                        gint64        topic_id)
+{
+  g_return_if_fail (READOUT_IS_STORE (self));
+
+  /* The tagger was built from the topic list as it was. */
+  g_clear_pointer (&self->tagger, readout_topic_tagger_free);
+  readout_store_note_change (self, READOUT_CHANGE_TOPICS, topic_id, READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_CALLS);
+  if (self->transaction_depth == 0)
+    emit_pending_changes (self);
 }
 
 /* ---------------------------------------------------------------------------------- */

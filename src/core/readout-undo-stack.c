@@ -176,6 +176,10 @@ struct _ReadoutUndoStack
   ReadoutStore *store;
   GPtrArray *undo;     /* Operation, the latest last */
   GPtrArray *redo;     /* Operation, the next to redo last */
+
+  gboolean busy;       /* a topic change runs in the background */
+  double retag_fraction;
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutUndoStack, readout_undo_stack, G_TYPE_OBJECT)
@@ -187,10 +191,19 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_BUSY,
+  PROP_RETAG_FRACTION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  TOPIC_CHANGE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 table_rows_free (TableRows *table)
@@ -869,7 +882,7 @@ readout_undo_stack_can_undo (ReadoutUndoStack *self)
 {
   g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);
 
-  return self->undo->len > 0;
+  return self->undo->len > 0 && !self->busy;
 }
 
 gboolean
@@ -877,7 +890,7 @@ readout_undo_stack_can_redo (ReadoutUndoStack *self)
 {
   g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);
 
-  return self->redo->len > 0;
+  return self->redo->len > 0 && !self->busy;
 }
 
 static const char *
@@ -907,6 +920,191 @@ readout_undo_stack_get_redo_label (ReadoutUndoStack *self)
   return label_of_last (self->redo);
 }
 
+/* Topic changes in the background */
+
+static void
+set_busy (ReadoutUndoStack *self,
+          gboolean          busy)
+{
+  self->busy = busy;
+  self->retag_fraction = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETAG_FRACTION]);
+  notify_state (self);
+}
+
+static void
+on_retag_progress (guint64  done,
+                   guint64  total,
+                   gpointer user_data)
+{
+  ReadoutUndoStack *self = user_data;
+
+  self->retag_fraction = total > 0 ? (double) done / (double) total : 1.0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETAG_FRACTION]);
+}
+
+static void
+on_topic_change_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ReadoutUndoStack *self = g_task_get_source_object (task);
+  Operation *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  set_busy (self, FALSE);
+  if (!readout_store_topic_change_finish (READOUT_STORE (source), result, &error))
+    {
+      operation_free (op);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[TOPIC_CHANGE_FAILED], 0, error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (op->type == OP_INSERT)
+    op->id = readout_topic_get_id (READOUT_TOPIC (op->after));
+  if (op->type == OP_UPDATE)
+    {
+      g_clear_object (&op->after);
+      op->after = get_topic (self->store, op->id, NULL);
+    }
+  if (op->type == OP_UPDATE && op->after == NULL)
+    operation_free (op);
+  else
+    {
+      if (op->type == OP_INSERT)
+        g_clear_object (&op->after);
+      push_done (self, op);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_topic_change (ReadoutUndoStack    *self,
+                    OperationType        type,
+                    ReadoutTopic        *topic,
+                    gint64               topic_id,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  Operation *op;
+
+  g_task_set_source_tag (task, readout_undo_stack_topic_change_finish);
+  if (self->busy)
+    {
+      g_task_return_new_error (task, READOUT_ERROR, READOUT_ERROR_LOCKED,
+                               "The statements are being re-tagged for a change of topics; try again when that is done.");
+      return;
+    }
+
+  op = g_new0 (Operation, 1);
+  op->type = type;
+  op->kind = KIND_TOPIC;
+  op->id = topic_id;
+  /* What undo needs is read now: the worker's transaction is the change itself. */
+  if ((type == OP_UPDATE && (op->before = get_topic (self->store, topic_id, &error)) == NULL) ||
+      (type == OP_DELETE && (op->snapshot = capture (self->store, KIND_TOPIC, topic_id, &error)) == NULL))
+    {
+      operation_free (op);
+      g_signal_emit (self, signals[TOPIC_CHANGE_FAILED], 0, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (type == OP_INSERT)
+    op->after = g_object_ref (G_OBJECT (topic));  /* for its id, once stored */
+  /* Owned by on_topic_change_done_cb(), which always runs. */
+  g_task_set_task_data (task, op, NULL);
+
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  switch (type)
+    {
+    case OP_INSERT:
+      readout_store_insert_topic_async (self->store, topic, self->cancellable, on_retag_progress, self,
+                                        on_topic_change_done_cb, g_object_ref (task));
+      break;
+    case OP_UPDATE:
+      readout_store_update_topic_async (self->store, topic, self->cancellable, on_retag_progress, self,
+                                        on_topic_change_done_cb, g_object_ref (task));
+      break;
+    case OP_DELETE:
+    case OP_MERGE:
+    case N_OPS:
+    default:
+      readout_store_delete_topic_async (self->store, topic_id, self->cancellable, on_retag_progress, self,
+                                        on_topic_change_done_cb, g_object_ref (task));
+      break;
+    }
+}
+
+void
+readout_undo_stack_insert_topic_async (ReadoutUndoStack    *self,
+                                       ReadoutTopic        *topic,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (READOUT_IS_UNDO_STACK (self));
+  g_return_if_fail (READOUT_IS_TOPIC (topic));
+
+  start_topic_change (self, OP_INSERT, topic, 0, callback, user_data);
+}
+
+void
+readout_undo_stack_update_topic_async (ReadoutUndoStack    *self,
+                                       ReadoutTopic        *topic,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (READOUT_IS_UNDO_STACK (self));
+  g_return_if_fail (READOUT_IS_TOPIC (topic));
+
+  start_topic_change (self, OP_UPDATE, topic, readout_topic_get_id (topic), callback, user_data);
+}
+
+void
+readout_undo_stack_delete_topic_async (ReadoutUndoStack    *self,
+                                       gint64               topic_id,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (READOUT_IS_UNDO_STACK (self));
+
+  start_topic_change (self, OP_DELETE, NULL, topic_id, callback, user_data);
+}
+
+gboolean
+readout_undo_stack_topic_change_finish (ReadoutUndoStack  *self,
+                                        GAsyncResult      *result,
+                                        GError           **error)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+readout_undo_stack_get_busy (ReadoutUndoStack *self)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), FALSE);
+
+  return self->busy;
+}
+
+double
+readout_undo_stack_get_retag_fraction (ReadoutUndoStack *self)
+{
+  g_return_val_if_fail (READOUT_IS_UNDO_STACK (self), 0);
+
+  return self->retag_fraction;
+}
+
 /* Moves the last operation of @from to @to after running it; nothing moves on error. */
 static gboolean
 step (ReadoutUndoStack  *self,
@@ -917,6 +1115,12 @@ step (ReadoutUndoStack  *self,
 {
   Operation *op;
 
+  if (self->busy)
+    {
+      g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_LOCKED,
+                           "The statements are being re-tagged for a change of topics; try again when that is done.");
+      return FALSE;
+    }
   if (from->len == 0)
     {
       g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
@@ -969,6 +1173,7 @@ readout_undo_stack_finalize (GObject *object)
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (readout_undo_stack_parent_class)->finalize (object);
 }
@@ -997,6 +1202,12 @@ readout_undo_stack_get_property (GObject    *object,
       break;
     case PROP_REDO_LABEL:
       g_value_set_string (value, readout_undo_stack_get_redo_label (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_RETAG_FRACTION:
+      g_value_set_double (value, self->retag_fraction);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1045,7 +1256,21 @@ readout_undo_stack_class_init (ReadoutUndoStackClass *klass)
   properties[PROP_REDO_LABEL] =
     g_param_spec_string ("redo-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RETAG_FRACTION] =
+    g_param_spec_double ("retag-fraction", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ReadoutUndoStack::topic-change-failed:
+   * @error: (type GLib.Error): why
+   */
+  signals[TOPIC_CHANGE_FAILED] =
+    g_signal_new ("topic-change-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

@@ -3,6 +3,7 @@
 #include <glib-object.h>
 
 #include "readout-store.h"
+#include "readout-store-retag.h"
 
 G_BEGIN_DECLS
 
@@ -84,6 +85,30 @@ gboolean readout_undo_stack_merge_calls       (ReadoutUndoStack  *self,
                                                gint64             kept_id,
                                                gint64             merged_id,
                                                GError           **error);
+
+/* Topic changes in the background (readout-store-retag.h): recorded when they are
+ * committed. Meanwhile the stack is busy (the "busy" property; "retag-fraction" goes
+ * from 0 to 1): undo and redo wait, and can-undo and can-redo are FALSE. A change that
+ * fails is also reported with ::topic-change-failed, for a window other than the one
+ * that started it (a topic form closes on saving). @callback may be NULL. Undo and
+ * redo of topic changes re-tag synchronously. */
+void     readout_undo_stack_insert_topic_async (ReadoutUndoStack    *self,
+                                                ReadoutTopic        *topic,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+void     readout_undo_stack_update_topic_async (ReadoutUndoStack    *self,
+                                                ReadoutTopic        *topic,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+void     readout_undo_stack_delete_topic_async (ReadoutUndoStack    *self,
+                                                gint64               topic_id,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean readout_undo_stack_topic_change_finish (ReadoutUndoStack  *self,
+                                                 GAsyncResult      *result,
+                                                 GError           **error);
+gboolean readout_undo_stack_get_busy          (ReadoutUndoStack  *self);
+double   readout_undo_stack_get_retag_fraction (ReadoutUndoStack *self);
 
 gboolean    readout_undo_stack_can_undo       (ReadoutUndoStack  *self);
 gboolean    readout_undo_stack_can_redo       (ReadoutUndoStack  *self);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "readout-edit-util.h"
+#include "readout-error.h"
 #include "readout-topic-form.h"
 
 struct _ReadoutTopicForm
@@ -66,7 +67,6 @@ readout_topic_form_save (ReadoutEditForm  *form,
   g_autofree char *name = readout_edit_dup_text (GTK_EDITABLE (self->name_row));
   g_auto(GStrv) english = readout_edit_split_list (gtk_editable_get_text (GTK_EDITABLE (self->english_row)));
   g_auto(GStrv) russian = readout_edit_split_list (gtk_editable_get_text (GTK_EDITABLE (self->russian_row)));
-  gboolean ok;
 
   /* Keywords in other languages (from an import) are kept as they were. */
   if (self->topic != NULL)
@@ -82,17 +82,24 @@ readout_topic_form_save (ReadoutEditForm  *form,
   readout_topic_set_keywords (topic, "en", (const char * const *) english);
   readout_topic_set_keywords (topic, "ru", (const char * const *) russian);
 
+  /* Every stored statement is tagged again: in the background, with its progress in
+   * the topics window, which also shows a failure (ReadoutUndoStack::topic-change-failed). */
+  if (readout_undo_stack_get_busy (stack))
+    {
+      g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_LOCKED,
+                           _("The statements are still being tagged for the last change of topics."));
+      return FALSE;
+    }
   if (self->topic != NULL)
     {
       readout_topic_set_id (topic, readout_topic_get_id (self->topic));
-      ok = readout_undo_stack_update_topic (stack, topic, error);
+      readout_undo_stack_update_topic_async (stack, topic, NULL, NULL);
     }
   else
-    ok = readout_undo_stack_insert_topic (stack, topic, error);
+    readout_undo_stack_insert_topic_async (stack, topic, NULL, NULL);
 
-  if (ok)
-    self->topic_id = readout_topic_get_id (topic);
-  return ok;
+  self->topic_id = readout_topic_get_id (topic);
+  return TRUE;
 }
 
 static void

@@ -13,6 +13,10 @@ struct _ReadoutTopicsWindow
 
   AdwToastOverlay  *toast_overlay;
   GtkListBox       *list_box;
+  GtkWidget        *add_button;
+  GtkWidget        *content;
+  GtkWidget        *progress_box;
+  GtkProgressBar   *progress_bar;
 
   ReadoutUndoStack *undo_stack;
   GListModel       *topics;
@@ -82,29 +86,61 @@ on_toast_undo_cb (AdwToast            *toast,
     show_error_toast (self, error->message);
 }
 
-static gboolean
-delete_topic (ReadoutTopicsWindow *self,
-              ReadoutTopic        *topic)
+static void
+on_topic_deleted_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
+  g_autoptr(ReadoutTopicsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup (readout_topic_get_name (topic));
   g_autofree char *escaped = NULL;
+  const char *name = g_object_get_data (G_OBJECT (self), "readout-deleting");
   AdwToast *toast;
 
-  if (!readout_undo_stack_delete_topic (self->undo_stack, readout_topic_get_id (topic), &error))
-    {
-      show_error_toast (self, error->message);
-      return FALSE;
-    }
+  /* A failure was shown by on_topic_change_failed_cb(). */
+  if (!readout_undo_stack_topic_change_finish (READOUT_UNDO_STACK (source), result, &error) ||
+      self->undo_stack == NULL)
+    return;
 
   /* A toast's title is markup: the topic's name is the user's text. */
-  escaped = g_markup_escape_text (name, -1);
+  escaped = g_markup_escape_text (name != NULL ? name : "", -1);
   /* Translators: %s is the name of a topic */
   toast = adw_toast_new_format (_("Topic “%s” deleted"), escaped);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The statements are re-tagged in the background: the list waits meanwhile. */
+static gboolean
+delete_topic (ReadoutTopicsWindow *self,
+              ReadoutTopic        *topic)
+{
+  if (readout_undo_stack_get_busy (self->undo_stack))
+    return FALSE;
+  g_object_set_data_full (G_OBJECT (self), "readout-deleting", g_strdup (readout_topic_get_name (topic)), g_free);
+  readout_undo_stack_delete_topic_async (self->undo_stack, readout_topic_get_id (topic),
+                                         on_topic_deleted_cb, g_object_ref (self));
   return TRUE;
+}
+
+static void
+on_busy_changed_cb (ReadoutTopicsWindow *self)
+{
+  gboolean busy = readout_undo_stack_get_busy (self->undo_stack);
+  double fraction = readout_undo_stack_get_retag_fraction (self->undo_stack);
+
+  gtk_widget_set_visible (self->progress_box, busy);
+  gtk_widget_set_sensitive (self->content, !busy);
+  gtk_widget_set_sensitive (self->add_button, !busy);
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static void
+on_topic_change_failed_cb (ReadoutTopicsWindow *self,
+                           GError              *error)
+{
+  show_error_toast (self, error->message);
 }
 
 static void
@@ -159,6 +195,8 @@ readout_topics_window_dispose (GObject *object)
 
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  if (self->undo_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_TOPICS_WINDOW);
   g_clear_object (&self->topics);
   g_clear_object (&self->undo_stack);
@@ -177,6 +215,10 @@ readout_topics_window_class_init (ReadoutTopicsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-topics-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, list_box);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -199,6 +241,10 @@ readout_topics_window_new (ReadoutUndoStack *undo_stack)
   /* The list follows the store: a saved form or an undo shows here at once. */
   self->topics = readout_store_list_topics (readout_undo_stack_get_store (undo_stack));
   gtk_list_box_bind_model (self->list_box, self->topics, create_row, self, NULL);
+  g_signal_connect_swapped (undo_stack, "notify::busy", G_CALLBACK (on_busy_changed_cb), self);
+  g_signal_connect_swapped (undo_stack, "notify::retag-fraction", G_CALLBACK (on_busy_changed_cb), self);
+  g_signal_connect_swapped (undo_stack, "topic-change-failed", G_CALLBACK (on_topic_change_failed_cb), self);
+  on_busy_changed_cb (self);
 
   return self;
 }
