@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "readout-call-comparison.h"
 #include "readout-enum-types.h"
 #include "readout-error.h"
 #include "readout-sample.h"
@@ -201,6 +202,53 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (hits), >=, 1);
 }
 
+static ReadoutComparisonStatus
+status_of (ReadoutComparison *comparison,
+           const char        *topic)
+{
+  for (guint r = 0; r < readout_comparison_get_n_rows (comparison); r++)
+    if (g_strcmp0 (readout_comparison_get_row_topic (comparison, r), topic) == 0)
+      return readout_comparison_get_row_status (comparison, r);
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_row (ReadoutComparison *comparison,
+         const char        *topic)
+{
+  for (guint r = 0; r < readout_comparison_get_n_rows (comparison); r++)
+    if (g_strcmp0 (readout_comparison_get_row_topic (comparison, r), topic) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 4's facts: what each side stressed and left out. */
+static void
+test_comparisons (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ReadoutCall) november = find_call (fixture->store, "Donald Trump", "Vladimir Putin", "2017-11-21");
+  g_autoptr(ReadoutCall) january = find_call (fixture->store, "Donald Trump", "Vladimir Putin", "2017-01-28");
+  g_autoptr(ReadoutComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+
+  comparison = readout_call_comparison_new (fixture->store, readout_call_get_id (november), "US", "RU", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (comparison, "Ukraine"), ==, READOUT_COMPARISON_STATUS_BOTH);
+  g_assert_cmpint (status_of (comparison, "Syria"), ==, READOUT_COMPARISON_STATUS_A_ONLY);
+  g_assert_cmpint (status_of (comparison, "North Korea"), ==, READOUT_COMPARISON_STATUS_A_ONLY);
+  g_assert_cmpint (status_of (comparison, "Terrorism"), ==, READOUT_COMPARISON_STATUS_A_ONLY);
+  g_clear_object (&comparison);
+
+  /* 28 January: the Kremlin stressed trade; the United States' words on record are
+   * from before the call (announcements), which do not count as its account. */
+  comparison = readout_call_comparison_new (fixture->store, readout_call_get_id (january), "US", "RU", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (comparison, "Trade and economic ties"), ==, READOUT_COMPARISON_STATUS_B_ONLY);
+  g_assert_cmpuint (readout_comparison_get_n_statements (comparison, READOUT_COMPARISON_SIDE_A), ==, 0);
+  g_assert_false (has_row (comparison, "Greetings and condolences"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -211,6 +259,7 @@ main (int    argc,
   g_test_add ("/sample/january-2017", Fixture, NULL, fixture_set_up, test_january_calls, fixture_tear_down);
   g_test_add ("/sample/november-2017", Fixture, NULL, fixture_set_up, test_november_call, fixture_tear_down);
   g_test_add ("/sample/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/sample/comparisons", Fixture, NULL, fixture_set_up, test_comparisons, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -39,6 +39,40 @@ filter_side (GPtrArray  *statements,
   return result;
 }
 
+/* Statements from sources published before the call (announcements, previews, an
+ * aide's expectations) say what a side expected, not its account of what was said:
+ * they are left out of a comparison of sides. Only day-precise dates can tell. */
+static GPtrArray *
+drop_previews (ReadoutStore *store,
+               ReadoutCall  *call,
+               GPtrArray    *statements)
+{
+  g_autoptr(GListModel) sources = readout_store_list_sources (store, readout_call_get_id (call));
+  g_autoptr(GHashTable) previews = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *call_date = readout_call_get_date (call);
+
+  if (readout_call_get_date_precision (call) == READOUT_DATE_PRECISION_DAY)
+    for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+      {
+        g_autoptr(ReadoutSource) source = g_list_model_get_item (sources, i);
+        const char *date = readout_source_get_date (source);
+
+        if (date != NULL && strlen (date) == 10 && strcmp (date, call_date) < 0)
+          g_hash_table_add (previews, g_memdup2 (&(gint64) { readout_source_get_id (source) }, sizeof (gint64)));
+      }
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      ReadoutStatement *statement = g_ptr_array_index (statements, i);
+      gint64 source_id = readout_statement_get_source_id (statement);
+
+      if (!g_hash_table_contains (previews, &source_id))
+        g_ptr_array_add (kept, g_object_ref (statement));
+    }
+  return kept;
+}
+
 /* The texts of @statements plus up to READOUT_CALL_COMPARISON_CORPUS_SAMPLE statements of
  * other calls. The newest rows are taken because the rowid range is one index walk
  * however large the store is; a random sample would read the whole table. */
@@ -244,11 +278,22 @@ readout_call_comparison_new (ReadoutStore  *store,
 
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
                        _("Call %" G_GINT64_FORMAT " has no statements from %s (%s) for side %s; "
-                         "sides with statements: %s."),
+                         "sides with statements: %s. Two of its sources can be compared instead."),
                        call_id, name, codes[i], i == 0 ? "A" : "B", have);
           return NULL;
         }
     }
+
+  /* A side that spoke only before the call is compared as having said nothing after it. */
+  {
+    GPtrArray *after_a = drop_previews (store, call, statements_a);
+    GPtrArray *after_b = drop_previews (store, call, statements_b);
+
+    g_ptr_array_unref (statements_a);
+    g_ptr_array_unref (statements_b);
+    statements_a = after_a;
+    statements_b = after_b;
+  }
 
   label_a = country_name (store, code_a);
   label_b = country_name (store, code_b);
