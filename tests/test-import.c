@@ -6,6 +6,7 @@
 #include "fuzz-import-run.h"
 #include "readout-error.h"
 #include "readout-importer.h"
+#include "readout-leader-gazetteer.h"
 
 /* Import: bad input is refused with a clear message, the fixture set extracts right,
  * the seed articles give the calls of PRODUCT.md, and filing is whole and idempotent. */
@@ -244,6 +245,331 @@ test_filing (void)
   g_rmdir (dir);
 }
 
+/* The built-in gazetteer: names, aliases (Russian too), terms by date, and data that
+ * holds together (known country codes, one person per name, terms in order). */
+static void
+test_gazetteer (void)
+{
+  ReadoutLeaderGazetteer *gazetteer = readout_leader_gazetteer_get_default ();
+  static const char * const russian[] = {
+    "Путин", "Трамп", "Байден", "Макрон", "Эрдоган", "Си Цзиньпин", "Зеленский", "Шольц", "Меркель",
+  };
+  g_autoptr(GBytes) countries = g_resources_lookup_data ("/io/github/readout/Readout/core/countries.tsv",
+                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *country_text = NULL;
+  const ReadoutGazetteerPerson *person;
+  const ReadoutGazetteerTerm *term;
+  g_autoptr(ReadoutLeader) leader = NULL;
+
+  g_assert_cmpuint (readout_leader_gazetteer_get_n_people (gazetteer), >=, 150);
+
+  /* By alias, any case; the term of a date. */
+  person = readout_leader_gazetteer_lookup (gazetteer, "putin", NULL);
+  g_assert_nonnull (person);
+  g_assert_cmpstr (person->name, ==, "Vladimir Putin");
+  g_assert_cmpstr (person->country, ==, "RU");
+  g_assert_cmpuint (person->terms->len, ==, 3);
+  term = readout_gazetteer_person_term_at (person, "2010-06-01");
+  g_assert_cmpstr (term->office, ==, "Prime Minister");
+  term = readout_gazetteer_person_term_at (person, "2017-11-21");
+  g_assert_cmpstr (term->office, ==, "President");
+  g_assert_cmpstr (term->term_start, ==, "2012-05-07");
+  g_assert_null (term->term_end);
+  g_assert_null (readout_gazetteer_person_term_at (person, "1999-01-01"));
+
+  person = readout_leader_gazetteer_lookup (gazetteer, "Trump", NULL);
+  g_assert_cmpstr (person->name, ==, "Donald Trump");
+  g_assert_cmpuint (person->terms->len, ==, 2);
+  g_assert_null (readout_gazetteer_person_term_at (person, "2023-11-21"));
+  g_assert_nonnull (readout_gazetteer_person_term_at (person, "2017-11-21"));
+
+  /* The Russian forms of the names that Kremlin readouts use. */
+  for (guint i = 0; i < G_N_ELEMENTS (russian); i++)
+    {
+      person = readout_leader_gazetteer_lookup (gazetteer, russian[i], NULL);
+      if (person == NULL)
+        g_test_message ("no leader called %s", russian[i]);
+      g_assert_nonnull (person);
+    }
+  g_assert_cmpstr (readout_leader_gazetteer_lookup (gazetteer, "Меркель", NULL)->name, ==, "Angela Merkel");
+
+  /* A surname shared by two people: the date decides. */
+  g_assert_cmpstr (readout_leader_gazetteer_lookup (gazetteer, "Lee", "2010-05-01")->name, ==, "Lee Myung-bak");
+  g_assert_cmpstr (readout_leader_gazetteer_lookup (gazetteer, "Lee", "2025-07-01")->name, ==, "Lee Jae-myung");
+  g_assert_null (readout_leader_gazetteer_lookup (gazetteer, "Nobody Atall", NULL));
+  g_assert_cmpstr (readout_leader_gazetteer_get_main_office (gazetteer, "GB"), ==, "Prime Minister");
+  g_assert_cmpstr (readout_leader_gazetteer_get_main_office (gazetteer, "RU"), ==, "President");
+
+  /* A new leader for the store gets the term of the call's date. */
+  leader = readout_gazetteer_person_to_leader (readout_leader_gazetteer_lookup (gazetteer, "Abe", NULL), "2017-01-28");
+  g_assert_cmpstr (readout_leader_get_name (leader), ==, "Shinzo Abe");
+  g_assert_cmpstr (readout_leader_get_office (leader), ==, "Prime Minister");
+  g_assert_cmpstr (readout_leader_get_term_start (leader), ==, "2012-12-26");
+  g_assert_cmpstr (readout_leader_get_term_end (leader), ==, "2020-09-16");
+  g_assert_true (g_strv_contains (readout_leader_get_aliases (leader), "Абэ"));
+
+  /* Every country is one of countries.tsv; terms are in order and do not overlap within
+   * one office. */
+  g_assert_nonnull (countries);
+  country_text = g_strndup (g_bytes_get_data (countries, NULL), g_bytes_get_size (countries));
+  for (guint p = 0; p < readout_leader_gazetteer_get_n_people (gazetteer); p++)
+    {
+      person = readout_leader_gazetteer_get_person (gazetteer, p);
+      if (person->country != NULL)
+        {
+          g_autofree char *line = g_strdup_printf ("\n%s\t", person->country);
+
+          if (strstr (country_text, line) == NULL)
+            g_test_message ("%s: unknown country %s", person->name, person->country);
+          g_assert_nonnull (strstr (country_text, line));
+        }
+      for (guint t = 0; t + 1 < person->terms->len; t++)
+        {
+          const ReadoutGazetteerTerm *a = g_ptr_array_index (person->terms, t);
+          const ReadoutGazetteerTerm *b = g_ptr_array_index (person->terms, t + 1);
+
+          g_assert_nonnull (a->term_end);
+          g_assert_cmpstr (a->term_end, <=, b->term_start);
+        }
+    }
+}
+
+static void
+test_gazetteer_bad_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutLeaderGazetteer) good = NULL;
+  ReadoutLeaderGazetteer *bad;
+
+  bad = readout_leader_gazetteer_new_from_data ("name\tcountry\nX\tRU\n", -1, &error);
+  g_assert_null (bad);
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT);
+  g_clear_error (&error);
+  bad = readout_leader_gazetteer_new_from_data ("name\taliases\tcountry\toffice\tterm_start\tterm_end\n"
+                                                "X\t\tRU\tPresident\t2001-02-30\t\n", -1, &error);
+  g_assert_null (bad);
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_clear_error (&error);
+
+  /* Two lines of one person make one person with two terms; an empty term_end is "in office". */
+  good = readout_leader_gazetteer_new_from_data ("name\taliases\tcountry\toffice\tterm_start\tterm_end\r\n"
+                                                 "A B\tB\tFR\tPresident\t2001-01-01\t2002-01-01\r\n"
+                                                 "A B\tБ\tFR\tPrime Minister\t2003-01-01\t\r\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (readout_leader_gazetteer_get_n_people (good), ==, 1);
+  g_assert_cmpuint (readout_leader_gazetteer_get_person (good, 0)->terms->len, ==, 2);
+  g_assert_cmpstr (readout_leader_gazetteer_lookup (good, "б", NULL)->name, ==, "A B");
+  g_assert_cmpstr (readout_gazetteer_person_term_at (readout_leader_gazetteer_get_person (good, 0), "2030-01-01")->office,
+                   ==, "Prime Minister");
+}
+
+static void
+check_pair (ReadoutExtractor *extractor,
+            const char       *text,
+            const char       *date,
+            const char       *a,
+            const char       *b,
+            const char       *office_a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction = readout_extractor_extract (extractor, text, "gazetteer.txt", &error);
+  ReadoutExtractedCall *call;
+  ReadoutExtractedParticipant *p;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (extraction->calls->len, ==, 1);
+  call = g_ptr_array_index (extraction->calls, 0);
+  g_assert_cmpstr (call->date, ==, date);
+  p = readout_extracted_call_find_participant (call, a);
+  if (p == NULL)
+    g_test_message ("%s: no %s", text, a);
+  g_assert_nonnull (p);
+  g_assert_cmpint (p->leader_id, ==, 0);
+  g_assert_cmpstr (p->office, ==, office_a);
+  g_assert_nonnull (p->term_start);
+  if (readout_extracted_call_find_participant (call, b) == NULL)
+    g_test_message ("%s: no %s", text, b);
+  g_assert_nonnull (readout_extracted_call_find_participant (call, b));
+}
+
+/* An extractor that knows no leader finds them in the gazetteer, the right one for the
+ * date, and dates a dateline without a year by their terms. */
+static void
+test_gazetteer_extract (void)
+{
+  g_autoptr(ReadoutExtractor) extractor = readout_extractor_new ();
+  g_autoptr(ReadoutExtractor) stored = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction = NULL;
+
+  readout_extractor_set_today (extractor, "2026-11-23");
+  check_pair (extractor, "March 3, 2010\n\nThe Russian president spoke by phone with Barack Obama on Wednesday, "
+              "the Kremlin said.\n", "2010-03-03", "Dmitry Medvedev", "Barack Obama", "President");
+  check_pair (extractor, "August 5, 2009\n\nPrime Minister Putin spoke by phone with Chancellor Merkel.\n",
+              "2009-08-05", "Vladimir Putin", "Angela Merkel", "Prime Minister");
+  /* A Kremlin readout that does not name its own leader: the president of that day. */
+  check_pair (extractor, "Telephone conversation with President of France Nicolas Sarkozy\n\n"
+              "Kremlin, Moscow, August 12, 2009\n\nThe two presidents discussed the South Caucasus.\n",
+              "2009-08-12", "Dmitry Medvedev", "Nicolas Sarkozy", "President");
+  check_pair (extractor, "28 января 2017 года\n\nСостоялся телефонный разговор Путина с Трампом.\n",
+              "2017-01-28", "Vladimir Putin", "Donald Trump", "President");
+  /* Tuesday 21 November: 2017, when both were in office, not 2023 or 2025. */
+  check_pair (extractor, "Nov. 21 (UPI) -- President Trump and Putin spoke by phone on Tuesday, "
+              "the White House said.\n", "2017-11-21", "Donald Trump", "Vladimir Putin", "President");
+
+  /* The store's own leader wins over the gazetteer's for the same name. */
+  extraction = readout_extractor_extract (stored, "January 28, 2017\n\nPutin spoke by phone with Trump.\n",
+                                          "stored.txt", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      ReadoutExtractedParticipant *p = g_ptr_array_index (((ReadoutExtractedCall *) g_ptr_array_index (extraction->calls, 0))->participants, i);
+
+      g_assert_cmpint (p->leader_id, >, 0);
+      g_assert_null (p->term_start);
+    }
+}
+
+static ReadoutCall *
+stored_call (GListModel *calls,
+             const char *date,
+             const char *other)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, i);
+      const char * const *names = readout_call_get_participant_names (call);
+
+      if (g_strcmp0 (readout_call_get_date (call), date) == 0 && names != NULL &&
+          g_strv_contains (names, "Donald Trump") && g_strv_contains (names, other))
+        return g_steal_pointer (&call);
+    }
+  g_error ("no Trump–%s call on %s", other, date);
+  return NULL;
+}
+
+/* The three seed articles imported into an EMPTY store give the calls of PRODUCT.md:
+ * every leader comes from the gazetteer. */
+static void
+test_seeds_empty_store (void)
+{
+  static const char * const seeds[] = {
+    "000_43bc02b21b3e2524.txt", "001_694ee7564865c621.txt", "002_5b7521358710c2b7.txt",
+  };
+  const char *shared = g_getenv ("READOUT_SHARED_DIR");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(GListModel) conflicts = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+  g_autoptr(ReadoutLeader) putin = NULL;
+  g_autoptr(ReadoutLeader) abe = NULL;
+  gboolean announcement = FALSE;
+
+  if (shared == NULL || !g_file_test (shared, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("READOUT_SHARED_DIR/seeds is absent");
+      return;
+    }
+  {
+    g_autofree char *seed_dir = g_build_filename (shared, "seeds", NULL);
+
+    if (!g_file_test (seed_dir, G_FILE_TEST_IS_DIR))
+      {
+        g_test_skip ("READOUT_SHARED_DIR/seeds is absent");
+        return;
+      }
+  }
+
+  dir = g_dir_make_tmp ("readout-gazetteer-XXXXXX", NULL);
+  path = g_build_filename (dir, "store.db", NULL);
+  store = readout_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* One import per file, as `readout-cli import` does; seed 000 has no date of its own. */
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autoptr(ReadoutImporter) importer = readout_importer_new (store);
+      g_autoptr(GPtrArray) extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_extraction_free);
+      g_autofree char *file = g_build_filename (shared, "seeds", seeds[i], NULL);
+      guint n_calls, n_sources;
+
+      readout_extractor_set_today (readout_importer_get_extractor (importer), "2026-11-23");
+      if (i == 0)
+        readout_extractor_set_fallback_date (readout_importer_get_extractor (importer), "2017-01-28");
+      g_ptr_array_add (extractions, readout_importer_extract_file (importer, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (readout_importer_file (importer, extractions, &n_calls, &n_sources, &error));
+      g_assert_no_error (error);
+    }
+
+  calls = readout_store_list_calls (store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 5);
+
+  /* Sat 28 Jan 2017: Trump–Putin held, announced the day before (seed 002, 27 Jan). */
+  call = stored_call (calls, "2017-01-28", "Vladimir Putin");
+  g_assert_cmpint (readout_call_get_status (call), ==, READOUT_CALL_STATUS_HELD);
+  sources = readout_store_list_sources (store, readout_call_get_id (call));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ReadoutSource) source = g_list_model_get_item (sources, i);
+
+      announcement |= g_strcmp0 (readout_source_get_date (source), "2017-01-27") == 0;
+    }
+  g_assert_true (announcement);
+  g_clear_object (&call);
+  g_clear_object (&sources);
+
+  call = stored_call (calls, "2017-01-28", "Shinzo Abe");
+  g_assert_cmpint (readout_call_get_status (call), ==, READOUT_CALL_STATUS_HELD);
+  g_clear_object (&call);
+  call = stored_call (calls, "2017-01-28", "Angela Merkel");
+  g_assert_cmpint (readout_call_get_status (call), ==, READOUT_CALL_STATUS_ANNOUNCED);
+  g_clear_object (&call);
+  call = stored_call (calls, "2017-01-28", "François Hollande");
+  g_assert_cmpint (readout_call_get_status (call), ==, READOUT_CALL_STATUS_ANNOUNCED);
+  g_clear_object (&call);
+
+  /* Tue 21 Nov 2017 (not 2023: Trump's terms decide), more than an hour, Monday/Tuesday. */
+  call = stored_call (calls, "2017-11-21", "Vladimir Putin");
+  g_assert_cmpint (readout_call_get_status (call), ==, READOUT_CALL_STATUS_HELD);
+  g_assert_cmpint (readout_call_get_duration_minutes (call), ==, 60);
+  g_assert_cmpint (readout_call_get_duration_qualifier (call), ==, READOUT_DURATION_MORE_THAN);
+  conflicts = readout_store_list_conflicts (store, readout_call_get_id (call));
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  {
+    g_autoptr(ReadoutConflict) conflict = g_list_model_get_item (conflicts, 0);
+    g_assert_cmpstr (readout_conflict_get_field (conflict), ==, "date");
+  }
+
+  /* The leaders were filed with their country, office, term and aliases. */
+  putin = readout_store_find_leader (store, "Путин", NULL);
+  g_assert_nonnull (putin);
+  g_assert_cmpstr (readout_leader_get_name (putin), ==, "Vladimir Putin");
+  g_assert_cmpstr (readout_leader_get_country (putin), ==, "RU");
+  g_assert_cmpstr (readout_leader_get_office (putin), ==, "President");
+  g_assert_cmpstr (readout_leader_get_term_start (putin), ==, "2012-05-07");
+  abe = readout_store_find_leader (store, "Shinzo Abe", NULL);
+  g_assert_nonnull (abe);
+  g_assert_cmpstr (readout_leader_get_country (abe), ==, "JP");
+  g_assert_cmpstr (readout_leader_get_term_start (abe), ==, "2012-12-26");
+
+  g_clear_object (&store);
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 /* Inputs that libFuzzer (tests/fuzz-import.c, build-aux/fuzz) made fail once; each goes
  * through the same path as there. Under the sanitizer build (build-aux/test) a leak or
  * an overflow here fails the test. The first byte picks the path: 0 HTML, 1 Markdown,
@@ -299,6 +625,10 @@ main (int    argc,
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
   g_test_add_func ("/import/extract/seeds", test_seeds);
   g_test_add_func ("/import/file/once", test_filing);
+  g_test_add_func ("/import/gazetteer/lookup", test_gazetteer);
+  g_test_add_func ("/import/gazetteer/bad-data", test_gazetteer_bad_data);
+  g_test_add_func ("/import/gazetteer/extract", test_gazetteer_extract);
+  g_test_add_func ("/import/gazetteer/seeds-empty-store", test_seeds_empty_store);
   g_test_add_func ("/import/fuzz/regressions", test_fuzz_regressions);
 
   return g_test_run ();

@@ -90,7 +90,7 @@ struct _ReadoutExtractor
 
   GPtrArray          *leaders;        /* Leader */
   GPtrArray          *forms;          /* Form, of the known leaders */
-  GHashTable         *form_index;     /* first word -> GPtrArray of Form (borrowed) */
+  GHashTable         *form_index;     /* first word (two for "the ...") -> GPtrArray of Form (borrowed) */
   gboolean            forms_dirty;
 
   ReadoutTopicTagger *tagger;
@@ -338,6 +338,7 @@ add_form (GPtrArray  *forms,
 {
   Form *form;
   GPtrArray *bucket;
+  g_autofree char *key = NULL;
   char **words = fold_words (phrase);
 
   if (words[0] == NULL)
@@ -355,11 +356,15 @@ add_form (GPtrArray  *forms,
   form->need_upper = form->n_words == 1 && g_unichar_isupper (g_utf8_get_char (phrase));
   g_ptr_array_add (forms, form);
 
-  bucket = g_hash_table_lookup (index, words[0]);
+  /* Hundreds of forms start with "the" ("the Russian president"): those are found by
+   * their first two words, so that every "the" of a text does not try them all. */
+  key = form->n_words > 1 && g_str_equal (words[0], "the") ? g_strconcat ("the ", words[1], NULL)
+                                                             : g_strdup (words[0]);
+  bucket = g_hash_table_lookup (index, key);
   if (bucket == NULL)
     {
       bucket = g_ptr_array_new ();
-      g_hash_table_insert (index, g_strdup (words[0]), bucket);
+      g_hash_table_insert (index, g_steal_pointer (&key), bucket);
     }
   g_ptr_array_add (bucket, form);
 }
@@ -1874,6 +1879,24 @@ find_form_at (Work  *w,
   const char *f = tok_at (w, i)->folded;
   guint best_length = 0, best_leader = NO_LEADER;
   gboolean best_fits = FALSE;
+
+  if (g_str_equal (f, "the"))
+    {
+      g_autofree char *key = NULL;
+
+      if (i + 1 >= end)
+        {
+          *leader = NO_LEADER;
+          return 0;
+        }
+      key = g_strconcat ("the ", tok_at (w, i + 1)->folded, NULL);
+      consider_bucket (w, g_hash_table_lookup (w->self->form_index, key), i, end,
+                       &best_length, &best_leader, &best_fits);
+      consider_bucket (w, g_hash_table_lookup (w->extra_index, key), i, end,
+                       &best_length, &best_leader, &best_fits);
+      *leader = best_leader;
+      return best_length;
+    }
 
   consider_bucket (w, g_hash_table_lookup (w->self->form_index, f), i, end,
                    &best_length, &best_leader, &best_fits);
