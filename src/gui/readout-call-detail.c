@@ -157,12 +157,7 @@ create_statement_widget (ReadoutCallDetail *self,
   gtk_label_set_wrap_mode (GTK_LABEL (text_label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (text_label), TRUE);
 
-  topics = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (topics), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (topics), 20);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (topics), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (topics), 4);
-  gtk_widget_set_can_focus (topics, FALSE);
+  topics = readout_gui_tags_box_new (4);
   gtk_widget_add_css_class (topics, "topics");
   readout_gui_fill_topics (topics, readout_statement_get_topics (statement));
 
@@ -698,6 +693,9 @@ readout_call_detail_init (ReadoutCallDetail *self)
   self->statement_widgets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  readout_gui_use_wrap_layout (self->topics_box, 6);
+  /* The buttons wrap rather than make the pane wider than the window has room for. */
+  readout_gui_use_wrap_layout (self->call_actions, 6);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_actions (self);
 }

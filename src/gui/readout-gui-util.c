@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "readout-gui-util.h"
+#include "readout-wrap-layout.h"
 #include "readout-format.h"
 
 char *
@@ -130,21 +131,23 @@ readout_gui_fill_topics (GtkWidget          *box,
   readout_gui_remove_children (box);
 
   for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
-    {
-      GtkWidget *label = readout_gui_label_new (topics[i], "topic", "caption", NULL);
-
-      /* A pill as wide as its word, not as the flow box's column. */
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-
-      if (GTK_IS_FLOW_BOX (box))
-        {
-          gtk_flow_box_append (GTK_FLOW_BOX (box), label);
-          /* The flow box child would take focus and show selection; topics are text. */
-          gtk_widget_set_can_focus (gtk_widget_get_parent (label), FALSE);
-        }
-      else
-        gtk_box_append (GTK_BOX (box), label);
-    }
+    gtk_box_append (GTK_BOX (box), readout_gui_label_new (topics[i], "topic", "caption", NULL));
 
   gtk_widget_set_visible (box, topics != NULL && topics[0] != NULL);
+}
+
+GtkWidget *
+readout_gui_tags_box_new (int spacing)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  readout_gui_use_wrap_layout (box, spacing);
+  return box;
+}
+
+void
+readout_gui_use_wrap_layout (GtkWidget *box,
+                             int        spacing)
+{
+  gtk_widget_set_layout_manager (box, readout_wrap_layout_new (spacing));
 }

@@ -24,5 +24,9 @@ void        readout_gui_remove_children    (GtkWidget            *container);
 /* Fills @box (a GtkFlowBox) with one small label a topic. */
 void        readout_gui_fill_topics        (GtkWidget            *box,
                                             const char * const   *topics);
+/* A box whose children (tags such as topics) flow in lines at their natural width. */
+GtkWidget  *readout_gui_tags_box_new      (int                 spacing);
+void        readout_gui_use_wrap_layout   (GtkWidget          *box,
+                                           int                 spacing);
 
 G_END_DECLS
