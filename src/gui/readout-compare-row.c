@@ -337,7 +337,8 @@ append_one_sided (ReadoutCompareRow          *self,
 }
 
 /* Both sides: a line per statement of A, beside the statement of B it is paired with;
- * then B's statements that pair with none. */
+ * an A statement that pairs with none sits beside the next B statement that pairs with
+ * none, so the row starts level rather than as a staircase; then what is left of B. */
 static void
 append_paired (ReadoutCompareRow          *self,
                ReadoutComparison          *comparison,
@@ -349,7 +350,7 @@ append_paired (ReadoutCompareRow          *self,
   GPtrArray *statements_b = readout_comparison_get_row_statements (comparison, row, READOUT_COMPARISON_SIDE_B);
   guint n_a = statements_a != NULL ? statements_a->len : 0;
   guint n_b = statements_b != NULL ? statements_b->len : 0;
-  g_autofree gboolean *b_shown = g_new0 (gboolean, MAX (n_b, 1));
+  guint next_unpaired_b = 0;
 
   for (guint i = 0; i < n_a; i++)
     {
@@ -359,18 +360,24 @@ append_paired (ReadoutCompareRow          *self,
       GtkWidget *b = NULL;
 
       if (pair != NULL && pair->index_b < n_b)
+        b = create_statement_widget (comparison, g_ptr_array_index (statements_b, pair->index_b),
+                                     READOUT_COMPARISON_SIDE_B, pair, sources, colors);
+      else
         {
-          b = create_statement_widget (comparison, g_ptr_array_index (statements_b, pair->index_b),
-                                       READOUT_COMPARISON_SIDE_B, pair, sources, colors);
-          b_shown[pair->index_b] = TRUE;
+          while (next_unpaired_b < n_b &&
+                 readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_B, next_unpaired_b) != NULL)
+            next_unpaired_b++;
+          if (next_unpaired_b < n_b)
+            b = create_statement_widget (comparison, g_ptr_array_index (statements_b, next_unpaired_b++),
+                                         READOUT_COMPARISON_SIDE_B, NULL, sources, colors);
         }
       append_line (self, a, b);
     }
 
-  for (guint j = 0; j < n_b; j++)
-    if (!b_shown[j])
+  for (; next_unpaired_b < n_b; next_unpaired_b++)
+    if (readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_B, next_unpaired_b) == NULL)
       append_line (self, NULL,
-                   create_statement_widget (comparison, g_ptr_array_index (statements_b, j),
+                   create_statement_widget (comparison, g_ptr_array_index (statements_b, next_unpaired_b),
                                             READOUT_COMPARISON_SIDE_B, NULL, sources, colors));
 }
 

@@ -27,6 +27,8 @@ struct _ReadoutWindow
   AdwLeaflet           *inner_leaflet;
   GtkWidget            *sidebar_box;
   GtkWidget            *sidebar_separator;
+  GtkWidget            *show_leaders_button;
+  GtkWidget            *calls_menu_button;
   AdwHeaderBar         *sidebar_header;
   AdwWindowTitle       *sidebar_title;
   GtkWidget            *calls_box;
@@ -859,6 +861,42 @@ readout_window_set_property (GObject      *object,
     }
 }
 
+/* Comparing needs the width for two columns: on a window too narrow for that beside
+ * three panes, the leaders step aside while Compare shows and come back with the Call
+ * page. A folded (narrow) window shows one pane at a time anyway. */
+#define WIDTH_FOR_COMPARE_BESIDE_LEADERS 1400
+
+static void
+on_view_changed_cb (ReadoutWindow *self)
+{
+  gboolean comparing, roomy, show;
+
+  /* Pages change while the window is torn down; leave its panes alone then. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  comparing = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
+  roomy = gtk_widget_get_width (GTK_WIDGET (self)) >= WIDTH_FOR_COMPARE_BESIDE_LEADERS;
+  show = !comparing || roomy || adw_leaflet_get_folded (self->outer_leaflet);
+  if (gtk_widget_get_visible (self->sidebar_box) == show)
+    return;
+
+  /* Hiding the leaflet's visible child would make it pick and animate to another. */
+  if (!show && adw_leaflet_get_visible_child (self->outer_leaflet) == self->sidebar_box)
+    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+  gtk_widget_set_visible (self->sidebar_box, show);
+  gtk_widget_set_visible (self->sidebar_separator, show);
+  /* What the leaders' header bar held stays within reach. */
+  gtk_widget_set_visible (self->show_leaders_button, !show);
+  gtk_widget_set_visible (self->calls_menu_button, !show);
+}
+
+static void
+on_show_leaders_clicked_cb (ReadoutWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "call");
+}
+
 static void
 readout_window_class_init (ReadoutWindowClass *klass)
 {
@@ -891,6 +929,9 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, outer_leaflet);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, show_leaders_button);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, calls_menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_leaders_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, inner_leaflet);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_header);
@@ -924,33 +965,6 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   /* Bubbling up from the focus: a text entry pastes into itself first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste-import", NULL);
-}
-
-/* Comparing needs the width for two columns: on a window too narrow for that beside
- * three panes, the leaders step aside while Compare shows and come back with the Call
- * page. A folded (narrow) window shows one pane at a time anyway. */
-#define WIDTH_FOR_COMPARE_BESIDE_LEADERS 1400
-
-static void
-on_view_changed_cb (ReadoutWindow *self)
-{
-  gboolean comparing, roomy, show;
-
-  /* Pages change while the window is torn down; leave its panes alone then. */
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-
-  comparing = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
-  roomy = gtk_widget_get_width (GTK_WIDGET (self)) >= WIDTH_FOR_COMPARE_BESIDE_LEADERS;
-  show = !comparing || roomy || adw_leaflet_get_folded (self->outer_leaflet);
-  if (gtk_widget_get_visible (self->sidebar_box) == show)
-    return;
-
-  /* Hiding the leaflet's visible child would make it pick and animate to another. */
-  if (!show && adw_leaflet_get_visible_child (self->outer_leaflet) == self->sidebar_box)
-    adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
-  gtk_widget_set_visible (self->sidebar_box, show);
-  gtk_widget_set_visible (self->sidebar_separator, show);
 }
 
 static void
