@@ -25,6 +25,7 @@ readout_cli_import (const ReadoutCliOptions *options,
   g_autoptr(ReadoutStore) store = NULL;
   g_autoptr(ReadoutImporter) importer = NULL;
   g_autoptr(GPtrArray) extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_extraction_free);
+  g_autoptr(GPtrArray) was_stored = g_ptr_array_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   gboolean dry_run = FALSE;
@@ -78,6 +79,18 @@ readout_cli_import (const ReadoutCliOptions *options,
       g_ptr_array_add (extractions, extraction);
     }
 
+  /* Which calls were already stored, before filing gives the new ones ids too. */
+  for (guint i = 0; i < extractions->len; i++)
+    {
+      ReadoutExtraction *extraction = g_ptr_array_index (extractions, i);
+
+      for (guint c = 0; c < extraction->calls->len; c++)
+        {
+          ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
+          g_ptr_array_add (was_stored, GINT_TO_POINTER (call->matches_call_id > 0));
+        }
+    }
+
   if (!dry_run && !readout_importer_file (importer, extractions, &n_calls_new, &n_sources_new, &error))
     return readout_cli_fail (error);
 
@@ -95,6 +108,8 @@ readout_cli_import (const ReadoutCliOptions *options,
     }
   else
     {
+      guint k = 0;
+
       for (guint i = 0; i < extractions->len; i++)
         {
           ReadoutExtraction *extraction = g_ptr_array_index (extractions, i);
@@ -103,19 +118,32 @@ readout_cli_import (const ReadoutCliOptions *options,
             {
               ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
               g_autoptr(GString) names = g_string_new (NULL);
+              g_autofree char *statements = NULL;
+              gboolean stored = GPOINTER_TO_INT (g_ptr_array_index (was_stored, k++));
 
               for (guint p = 0; p < call->participants->len; p++)
                 g_string_append_printf (names, "%s%s", p > 0 ? " – " : "",
                                         ((ReadoutExtractedParticipant *) g_ptr_array_index (call->participants, p))->name);
-              g_print ("%s\t%s\t%s\t%s\t%u statements%s\n", extraction->file,
+              statements = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement", "%u statements",
+                                                         call->statements->len),
+                                            call->statements->len);
+              g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", extraction->file,
                        call->date != NULL ? call->date : "?",
                        readout_enum_to_string (READOUT_TYPE_CALL_STATUS, call->status), names->str,
-                       call->statements->len,
-                       call->matches_call_id > 0 ? "\t(stored call)" : "");
+                       statements,
+                       stored ? _("adds to a stored call") : _("new call"));
             }
         }
       if (!dry_run)
-        g_print (_("%u new calls, %u new sources\n"), n_calls_new, n_sources_new);
+        {
+          g_autofree char *calls = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new call", "%u new calls",
+                                                                 n_calls_new), n_calls_new);
+          g_autofree char *sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new source",
+                                                                   "%u new sources", n_sources_new),
+                                                      n_sources_new);
+          /* Translators: "2 new calls, 3 new sources" */
+          g_print (_("%s, %s\n"), calls, sources);
+        }
     }
   return 0;
 }
