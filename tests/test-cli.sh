@@ -53,6 +53,10 @@ check "search --json gives call ids and snippets" json_ok "len(d) >= 1 and all(x
 run search --sample 'NEAR("x" AND'
 check "search treats FTS syntax as words" test "$status" -eq 0
 
+run --sample --json list-leaders
+check "common options may come before the command" json_ok "len(d) >= 5"
+run search --sample ' ;; '
+check "a search with no words is a usage error (2)" test "$status" -eq 2
 run frobnicate
 check "an unknown command is a usage error (2)" test "$status" -eq 2
 run list-leaders --sample --database "$scratch/x.db"

@@ -557,6 +557,12 @@ readout_cli_search (const ReadoutCliOptions *options,
   if (limit < 1)
     return readout_cli_usage_error ("--limit must be at least 1.");
   query = g_strjoinv (" ", argv + 1);
+  {
+    g_autofree char *words = readout_search_model_build_fts_query (query);
+
+    if (words == NULL)
+      return readout_cli_usage_error ("search needs words to look for (got only spaces or punctuation).");
+  }
 
   store = readout_cli_open_store (options, &error);
   if (store == NULL)

@@ -118,6 +118,8 @@ main (int    argc,
 {
   ReadoutCliOptions options = { NULL, FALSE, FALSE };
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  g_autofree char *prgname = NULL;
+  const char *command_name = NULL;
   const Command *command = NULL;
 
   setlocale (LC_ALL, "");
@@ -125,31 +127,9 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
-      g_str_equal (argv[1], "help"))
-    {
-      print_usage (argc < 2 ? stderr : stdout);
-      return argc < 2 ? 2 : 0;
-    }
-  if (g_str_equal (argv[1], "--version"))
-    {
-      g_print ("readout-cli %s\n", PACKAGE_VERSION);
-      return 0;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[1], commands[i].name))
-      command = &commands[i];
-  if (command == NULL)
-    {
-      g_printerr ("readout-cli: “%s” is not a command. Run “readout-cli --help” for the list.\n",
-                  argv[1]);
-      return 2;
-    }
-
-  /* Take out the options common to every command, wherever they stand. */
-  g_ptr_array_add (rest, argv[1]);
-  for (int i = 2; i < argc; i++)
+  /* The common options may stand anywhere, before the command too; the first other
+   * word is the command. */
+  for (int i = 1; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--json"))
         options.json = TRUE;
@@ -163,14 +143,44 @@ main (int    argc,
         }
       else if (g_str_has_prefix (argv[i], "--database="))
         options.database = argv[i] + strlen ("--database=");
+      else if (command_name == NULL)
+        command_name = argv[i];
       else
         g_ptr_array_add (rest, argv[i]);
     }
+
+  if (command_name == NULL || g_str_equal (command_name, "--help") || g_str_equal (command_name, "-h") ||
+      g_str_equal (command_name, "help"))
+    {
+      print_usage (command_name == NULL ? stderr : stdout);
+      return command_name == NULL ? 2 : 0;
+    }
+  if (g_str_equal (command_name, "--version"))
+    {
+      g_print ("readout-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (command_name, commands[i].name))
+      command = &commands[i];
+  if (command == NULL)
+    {
+      g_printerr ("readout-cli: “%s” is not a command. Run “readout-cli --help” for the list.\n",
+                  command_name);
+      return 2;
+    }
+
   if (options.sample && options.database != NULL)
     return readout_cli_usage_error ("Use either --sample or --database, not both.");
   if (options.database != NULL && options.database[0] == '\0')
     return readout_cli_usage_error ("--database needs a file name.");
+  g_ptr_array_insert (rest, 0, (gpointer) command->name);
   g_ptr_array_add (rest, NULL);
+
+  /* The command's own --help then reads "readout-cli COMMAND [OPTION…]". */
+  prgname = g_strdup_printf ("readout-cli %s", command->name);
+  g_set_prgname (prgname);
 
   return command->func (&options, (int) rest->len - 1, (char **) rest->pdata);
 }
