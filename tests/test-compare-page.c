@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "readout-gui-test-util.h"
 #include "readout-compare-page.h"
 #include "readout-compare-row.h"
 #include "readout-sample.h"
@@ -18,38 +19,7 @@ static gboolean have_display;
     if (!have_display) { g_test_skip ("no display can be opened"); return; } \
   } G_STMT_END
 
-static void
-on_after_paint (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
 
-/* Lets the window lay itself out and draw a frame or two. */
-static void
-wait_for_frames (GtkWidget *window,
-                 int        frames)
-{
-  for (int i = 0; i < frames; i++)
-    {
-      gboolean painted = FALSE;
-      GdkFrameClock *clock;
-      gulong handler;
-      gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-      while (!gtk_widget_get_mapped (window) && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE);
-
-      clock = gtk_widget_get_frame_clock (window);
-      g_assert_nonnull (clock);
-      handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-      gtk_widget_queue_draw (window);
-      while (!painted && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE);
-      g_signal_handler_disconnect (clock, handler);
-      g_assert_true (painted);
-    }
-}
 
 static gint64
 find_call (ReadoutStore *store,
@@ -98,7 +68,7 @@ fixture_open (Fixture *f,
   readout_compare_page_set_store (f->page, f->store);
   readout_compare_page_set_call (f->page, call);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_frames (f->window, 2);
+  readout_gui_test_wait_for_frames (f->window, 2);
 }
 
 static void
@@ -221,7 +191,7 @@ test_swap (void)
 
   fixture_open (&f, 1000);
   gtk_widget_activate_action (GTK_WIDGET (f.page), "compare.swap", NULL);
-  wait_for_frames (f.window, 1);
+  readout_gui_test_wait_for_frames (f.window, 1);
 
   comparison = readout_compare_page_get_comparison (f.page);
   g_assert_nonnull (comparison);
@@ -232,7 +202,7 @@ test_swap (void)
 
   /* And back. */
   gtk_widget_activate_action (GTK_WIDGET (f.page), "compare.swap", NULL);
-  wait_for_frames (f.window, 1);
+  readout_gui_test_wait_for_frames (f.window, 1);
   assert_row (f.page, "Syria", READOUT_COMPARISON_STATUS_A_ONLY, "Only United States");
 
   fixture_close (&f);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "readout-gui-test-util.h"
 #include "readout-calls-pane.h"
 #include "readout-import-actions.h"
 #include "readout-import-review.h"
@@ -64,19 +65,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = NULL;
-  g_autofree char *shm = NULL;
-
   if (!have_display)
     return;
 
   g_assert_finalize_object (f->store);
-  wal = g_strconcat (f->path, "-wal", NULL);
-  shm = g_strconcat (f->path, "-shm", NULL);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->folder);
+  readout_gui_test_remove_store (f->folder, f->path);
   g_free (f->path);
   g_free (f->folder);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "readout-gui-test-util.h"
 #include "readout-application.h"
 #include "readout-call-detail.h"
 #include "readout-calls-pane.h"
@@ -182,21 +183,13 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = NULL;
-  g_autofree char *shm = NULL;
-
   if (!have_display)
     return;
 
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
 
-  wal = g_strconcat (f->path, "-wal", NULL);
-  shm = g_strconcat (f->path, "-shm", NULL);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->folder);
+  readout_gui_test_remove_store (f->folder, f->path);
   g_free (f->path);
   g_free (f->folder);
 }
@@ -218,38 +211,7 @@ new_settings (void)
   return settings;
 }
 
-static void
-on_after_paint (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
 
-/* Lets the window lay itself out and draw a frame or two. */
-static void
-wait_for_frames (GtkWidget *window,
-                 int        frames)
-{
-  for (int i = 0; i < frames; i++)
-    {
-      gboolean painted = FALSE;
-      GdkFrameClock *clock;
-      gulong handler;
-      gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-      while (!gtk_widget_get_mapped (window) && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE);
-
-      clock = gtk_widget_get_frame_clock (window);
-      g_assert_nonnull (clock);
-      handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-      gtk_widget_queue_draw (window);
-      while (!painted && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE);
-      g_signal_handler_disconnect (clock, handler);
-      g_assert_true (painted);
-    }
-}
 
 /* A search entry waits a moment after typing before it searches. */
 static void
@@ -259,7 +221,7 @@ wait_for_search (GtkWidget *window)
 
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-  wait_for_frames (window, 1);
+  readout_gui_test_wait_for_frames (window, 1);
 }
 
 static GtkWidget *
@@ -325,7 +287,7 @@ open_window (GSettings *settings,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
   return window;
 }
 
@@ -384,7 +346,7 @@ test_welcome (Fixture       *f,
   window = open_window (settings, 1100, 720);
   /* No last store and no user's store in the isolated data folder. */
   readout_window_open_last (window);
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
 
   g_assert_null (readout_window_get_store (window));
   assert_shows (window, "Welcome to Readout");
@@ -393,7 +355,7 @@ test_welcome (Fixture       *f,
 
   /* The welcome page's button opens the sample data. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
   g_assert_nonnull (readout_window_get_store (window));
   assert_shows (window, "Vladimir Putin");
   g_assert_null (find_shown_label (GTK_WIDGET (window), "Welcome to Readout", FALSE));
@@ -415,14 +377,14 @@ test_browse (Fixture       *f,
   settings = new_settings ();
   window = open_window (settings, 1280, 800);
   readout_window_set_store (window, f->store);
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
 
   assert_shows (window, "Shinzo Abe");
   assert_shows (window, "Angela Merkel");
   assert_shows (window, "President of Russia");
 
   g_assert_true (readout_window_select_leader (window, f->putin));
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
   calls_pane = READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE));
   g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (calls_pane)), ==, 2);
   assert_shows (window, "with Donald Trump");
@@ -431,7 +393,7 @@ test_browse (Fixture       *f,
 
   /* Newest first: the first row is the November call. */
   g_assert_true (readout_calls_pane_select_call (calls_pane, f->call_nov));
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
   detail = READOUT_CALL_DETAIL (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALL_DETAIL));
   g_assert_cmpint (readout_call_get_id (readout_call_detail_get_call (detail)), ==, f->call_nov);
 
@@ -454,7 +416,7 @@ test_browse (Fixture       *f,
   {
     AdwViewStack *stack = ADW_VIEW_STACK (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
     adw_view_stack_set_visible_child_name (stack, "compare");
-    wait_for_frames (GTK_WIDGET (window), 1);
+    readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
     assert_shows (window, "Summary");
     assert_shows (window, "Russia · the Kremlin");
     adw_view_stack_set_visible_child_name (stack, "call");
@@ -484,7 +446,7 @@ test_leader_without_calls (Fixture       *f,
   readout_window_set_store (window, f->store);
 
   g_assert_true (readout_window_select_leader (window, f->merkel));
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
   assert_shows (window, "No Calls");
   assert_shows (window, "The store holds no call of Angela Merkel yet.");
 
@@ -524,7 +486,7 @@ test_search (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   readout_window_search (window, "Minsk");
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
 
   search = READOUT_SEARCH_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_SEARCH_PANE));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (search)));
@@ -533,7 +495,7 @@ test_search (Fixture       *f,
 
   /* Activating the hit opens its call and scrolls to the statement. */
   readout_search_pane_activate (search, 0);
-  wait_for_frames (GTK_WIDGET (window), 4);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 4);
   detail = READOUT_CALL_DETAIL (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALL_DETAIL));
   g_assert_cmpint (readout_call_get_id (readout_call_detail_get_call (detail)), ==, f->call_nov);
   g_assert_cmpint (readout_call_detail_get_revealed_statement (detail), ==, f->minsk_statement);
@@ -550,13 +512,13 @@ test_search (Fixture       *f,
 
   /* Words nothing contains. */
   readout_window_search (window, "zanzibar");
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
   g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 0);
   assert_shows (window, "No Results");
 
   /* Escape (go-back) in the wide layout leaves the search for the calls. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (search)));
 
   close_window (window);
@@ -584,7 +546,7 @@ test_corrupt_store (Fixture       *f,
   window = open_window (settings, 1100, 720);
 
   g_assert_false (readout_window_open_path (window, bad));
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
   body = find_error_dialog_body ();
   g_assert_nonnull (body);
   g_assert_cmpstr (body, !=, "");
@@ -606,7 +568,7 @@ test_corrupt_store (Fixture       *f,
   close_window (window);
   window = open_window (settings, 1100, 720);
   readout_window_open_last (window);
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
   g_assert_nonnull (find_error_dialog_body ());
   assert_shows (window, "Welcome to Readout");
   close_dialogs ();
@@ -644,7 +606,7 @@ test_settings_restored (Fixture       *f,
   g_assert_cmpint (height, ==, 650);
   gtk_window_present (GTK_WINDOW (window));
   readout_window_open_last (window);
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
 
   g_assert_nonnull (readout_window_get_store (window));
   g_assert_cmpstr (readout_store_get_path (readout_window_get_store (window)), ==, f->path);
@@ -687,7 +649,7 @@ test_narrow (Fixture       *f,
   settings = new_settings ();
   window = open_window (settings, 360, 700);
   readout_window_set_store (window, f->store);
-  wait_for_frames (GTK_WIDGET (window), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
 
   leaders = READOUT_LEADERS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_LEADERS_PANE));
   calls = READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE));
@@ -699,22 +661,22 @@ test_narrow (Fixture       *f,
 
   readout_leaders_pane_select_leader (leaders, f->putin);
   g_signal_emit_by_name (leaders, "leader-activated");
-  wait_for_frames (GTK_WIDGET (window), 2);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (calls)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (leaders)));
 
   readout_calls_pane_select_call (calls, f->call_nov);
   g_signal_emit_by_name (calls, "call-activated");
-  wait_for_frames (GTK_WIDGET (window), 2);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   assert_shows (window, "more than 1 h");
 
   /* Back (Escape, Alt+Left) goes to the calls, then to the leaders. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
-  wait_for_frames (GTK_WIDGET (window), 2);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (calls)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
-  wait_for_frames (GTK_WIDGET (window), 2);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (leaders)));
 
   close_window (window);

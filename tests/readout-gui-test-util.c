@@ -1,0 +1,50 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "readout-gui-test-util.h"
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+void
+readout_gui_test_wait_for_frames (GtkWidget *window,
+                                  int        frames)
+{
+  for (int i = 0; i < frames; i++)
+    {
+      gboolean painted = FALSE;
+      GdkFrameClock *clock;
+      gulong handler;
+      gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+      while (!gtk_widget_get_mapped (window) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+
+      clock = gtk_widget_get_frame_clock (window);
+      g_assert_nonnull (clock);
+      handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+      gtk_widget_queue_draw (window);
+      while (!painted && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_signal_handler_disconnect (clock, handler);
+      g_assert_true (painted);
+    }
+}
+
+void
+readout_gui_test_remove_store (const char *folder,
+                               const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (folder);
+}

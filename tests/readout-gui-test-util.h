@@ -1,0 +1,16 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Shared by the widget tests. */
+
+/* Lets @window lay itself out and draw @frames frames; fails the test after 2 s. */
+void readout_gui_test_wait_for_frames (GtkWidget  *window,
+                                       int         frames);
+/* Removes a test store (with its -wal and -shm files) and the folder that held it. */
+void readout_gui_test_remove_store    (const char *folder,
+                                       const char *path);
+
+G_END_DECLS
