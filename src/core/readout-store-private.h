@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "readout-store.h"
+#include "readout-topic-tagger.h"
 
 G_BEGIN_DECLS
 
@@ -121,5 +122,51 @@ GObject  *readout_store_source_from_row    (sqlite3_stmt *stmt);
 GObject  *readout_store_statement_from_row (sqlite3_stmt *stmt);
 GObject  *readout_store_topic_from_row     (sqlite3_stmt *stmt);
 GObject  *readout_store_conflict_from_row  (sqlite3_stmt *stmt);
+
+/* The store's state, shared by the files that implement it (readout-store.c,
+ * readout-store-write.c, readout-store-lists.c). */
+struct _ReadoutStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  gboolean read_only;
+
+  GHashTable *statements;    /* SQL text -> prepared sqlite3_stmt */
+  ReadoutTopicTagger *tagger; /* built from the topic list on first use */
+  ReadoutRetagProgress retag_progress; /* see readout_store_set_retag_progress() */
+  gpointer retag_progress_data;
+
+  guint transaction_depth;
+  ReadoutChangeKind pending_kinds;
+  ReadoutChangeKind pending_primary; /* the kind of pending_id */
+  gint64 pending_id;         /* the one row that changed, or 0 when several did */
+  guint n_pending;
+};
+
+/* For the store's own files: statement helpers and the write transaction. */
+gboolean  readout_store_step_done          (ReadoutStore   *self,
+                                            sqlite3_stmt   *stmt,
+                                            const char     *what,
+                                            GError        **error);
+gboolean  readout_store_exec               (ReadoutStore   *self,
+                                            const char     *sql,
+                                            const char     *what,
+                                            GError        **error);
+void      readout_store_bind_text_or_null  (sqlite3_stmt   *stmt,
+                                            int             index,
+                                            const char     *text);
+void      readout_store_bind_id_or_null    (sqlite3_stmt   *stmt,
+                                            int             index,
+                                            gint64          id);
+/* Opens a write transaction (a savepoint inside one); FALSE on a read-only or locked store. */
+gboolean  readout_store_write_begin        (ReadoutStore   *self,
+                                            GError        **error);
+/* Commits (@ok) or rolls back what write_begin opened; returns whether it was committed. */
+gboolean  readout_store_write_end          (ReadoutStore   *self,
+                                            gboolean        ok,
+                                            GError        **error);
+void      readout_store_emit_pending_changes (ReadoutStore *self);
 
 G_END_DECLS

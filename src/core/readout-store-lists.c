@@ -1,0 +1,169 @@
+#define G_LOG_DOMAIN "readout-store"
+
+#include "config.h"
+
+#include "readout-query-model.h"
+#include "readout-search-model.h"
+#include "readout-store-private.h"
+
+/* ReadoutStore, continued: the list models, each a query the ReadoutQueryModel pages. */
+
+/* ---------------------------------------------------------------------------------- */
+/* Lists                                                                              */
+
+GListModel *
+readout_store_list_leaders (ReadoutStore      *self,
+                            ReadoutLeaderSort  sort,
+                            const char        *filter)
+{
+  g_autofree char *folded = NULL;
+  const char *order;
+  g_autofree char *page_sql = NULL;
+
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+
+  if (filter != NULL && filter[0] != '\0')
+    folded = g_utf8_casefold (filter, -1);
+
+#define LEADER_FILTER \
+  " WHERE ?1 IS NULL OR instr (casefold (l.name), ?1) > 0 OR l.country = upper (?1)" \
+  " OR instr (casefold (co.name), ?1) > 0 OR instr (casefold (co.demonym), ?1) > 0" \
+  " OR EXISTS (SELECT 1 FROM leader_aliases a WHERE a.leader_id = l.id" \
+  "   AND instr (casefold (a.alias), ?1) > 0)"
+
+  order = sort == READOUT_LEADER_SORT_LAST_CALL
+          ? " ORDER BY last_call IS NULL, last_call DESC, l.name COLLATE NOCASE, l.id"
+          : " ORDER BY l.name COLLATE NOCASE, l.id";
+  page_sql = g_strconcat ("SELECT " LEADER_COLUMNS LEADER_FROM LEADER_FILTER, order,
+                          " LIMIT ? OFFSET ?", NULL);
+
+  return readout_query_model_new (self, READOUT_TYPE_LEADER,
+                                  READOUT_CHANGE_LEADERS | READOUT_CHANGE_CALLS,
+                                  "SELECT count(*)" LEADER_FROM LEADER_FILTER,
+                                  page_sql,
+                                  g_variant_new ("(ms)", folded),
+                                  readout_store_leader_from_row);
+#undef LEADER_FILTER
+}
+
+GListModel *
+readout_store_list_calls (ReadoutStore *self,
+                          gint64        leader_id,
+                          gint64        other_leader_id)
+{
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+  g_return_val_if_fail (leader_id != 0 || other_leader_id == 0, NULL);
+
+#define CALL_WATCHED \
+  (READOUT_CHANGE_CALLS | READOUT_CHANGE_LEADERS | READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_TOPICS)
+
+  if (leader_id == 0)
+    return readout_query_model_new (self, READOUT_TYPE_CALL, CALL_WATCHED,
+                                    "SELECT count(*) FROM calls",
+                                    "SELECT " CALL_COLUMNS " FROM calls c" CALL_INITIATOR_JOIN
+                                    " ORDER BY c.date DESC, c.id DESC LIMIT ? OFFSET ?",
+                                    g_variant_new ("()"),
+                                    readout_store_call_from_row);
+
+#define CALLS_OF_LEADER \
+  " WHERE me.leader_id = ?1 AND (?2 = 0 OR EXISTS (SELECT 1 FROM call_participants o" \
+  "   WHERE o.call_id = me.call_id AND o.leader_id = ?2))"
+
+  /* The count reads the participants index alone, without touching the calls. */
+  return readout_query_model_new (self, READOUT_TYPE_CALL, CALL_WATCHED,
+                                  "SELECT count(*) FROM call_participants me" CALLS_OF_LEADER,
+                                  "SELECT " CALL_COLUMNS " FROM call_participants me"
+                                  " JOIN calls c ON c.id = me.call_id" CALL_INITIATOR_JOIN
+                                  CALLS_OF_LEADER
+                                  " ORDER BY me.call_date DESC, me.call_id DESC LIMIT ? OFFSET ?",
+                                  g_variant_new ("(xx)", leader_id, other_leader_id),
+                                  readout_store_call_from_row);
+#undef CALLS_OF_LEADER
+#undef CALL_WATCHED
+}
+
+GListModel *
+readout_store_list_sources (ReadoutStore *self,
+                            gint64        call_id)
+{
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+
+  return readout_query_model_new (self, READOUT_TYPE_SOURCE, READOUT_CHANGE_SOURCES,
+                                  "SELECT count(*) FROM sources s WHERE s.call_id = ?1",
+                                  "SELECT " SOURCE_COLUMNS " FROM sources s WHERE s.call_id = ?1"
+                                  " ORDER BY s.side IS NULL, s.side, s.date, s.id LIMIT ? OFFSET ?",
+                                  g_variant_new ("(x)", call_id),
+                                  readout_store_source_from_row);
+}
+
+GListModel *
+readout_store_list_statements (ReadoutStore *self,
+                               gint64        call_id)
+{
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+
+  return readout_query_model_new (self, READOUT_TYPE_STATEMENT,
+                                  READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_SOURCES |
+                                  READOUT_CHANGE_TOPICS,
+                                  "SELECT count(*) FROM statements st WHERE st.call_id = ?1",
+                                  "SELECT " STATEMENT_COLUMNS STATEMENT_FROM " WHERE st.call_id = ?1"
+                                  " ORDER BY st.side IS NULL, st.side, st.source_id, st.position,"
+                                  " st.id LIMIT ? OFFSET ?",
+                                  g_variant_new ("(x)", call_id),
+                                  readout_store_statement_from_row);
+}
+
+GListModel *
+readout_store_list_source_statements (ReadoutStore *self,
+                                      gint64        source_id)
+{
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+
+  return readout_query_model_new (self, READOUT_TYPE_STATEMENT,
+                                  READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_SOURCES |
+                                  READOUT_CHANGE_TOPICS,
+                                  "SELECT count(*) FROM statements st WHERE st.source_id = ?1",
+                                  "SELECT " STATEMENT_COLUMNS STATEMENT_FROM " WHERE st.source_id = ?1"
+                                  " ORDER BY st.position, st.id LIMIT ? OFFSET ?",
+                                  g_variant_new ("(x)", source_id),
+                                  readout_store_statement_from_row);
+}
+
+GListModel *
+readout_store_list_conflicts (ReadoutStore *self,
+                              gint64        call_id)
+{
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+
+  return readout_query_model_new (self, READOUT_TYPE_CONFLICT,
+                                  READOUT_CHANGE_CONFLICTS | READOUT_CHANGE_SOURCES,
+                                  "SELECT count(*) FROM conflicts c WHERE c.call_id = ?1",
+                                  "SELECT " CONFLICT_COLUMNS " FROM conflicts c WHERE c.call_id = ?1"
+                                  " ORDER BY c.id LIMIT ? OFFSET ?",
+                                  g_variant_new ("(x)", call_id),
+                                  readout_store_conflict_from_row);
+}
+
+GListModel *
+readout_store_list_topics (ReadoutStore *self)
+{
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+
+  return readout_query_model_new (self, READOUT_TYPE_TOPIC, READOUT_CHANGE_TOPICS,
+                                  "SELECT count(*) FROM topics",
+                                  "SELECT " TOPIC_COLUMNS " FROM topics t"
+                                  " ORDER BY t.name COLLATE NOCASE LIMIT ? OFFSET ?",
+                                  g_variant_new ("()"),
+                                  readout_store_topic_from_row);
+}
+
+GListModel *
+readout_store_search (ReadoutStore  *self,
+                      const char    *query,
+                      GError       **error)
+{
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return readout_search_model_new (self, query, error);
+}
