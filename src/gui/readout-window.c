@@ -343,6 +343,25 @@ readout_window_open_path (ReadoutWindow *self,
   return TRUE;
 }
 
+/* A first look at the sample data shows its most recent call and what each side said.
+ * (The sample is small, so finding that leader's row costs nothing.) */
+static void
+show_latest_call (ReadoutWindow *self,
+                  ReadoutStore  *store)
+{
+  g_autoptr(GListModel) by_last_call = readout_store_list_leaders (store, READOUT_LEADER_SORT_LAST_CALL, NULL);
+  g_autoptr(ReadoutLeader) latest = g_list_model_get_item (by_last_call, 0);
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(ReadoutCall) newest = NULL;
+
+  if (latest == NULL || !readout_window_select_leader (self, readout_leader_get_id (latest)))
+    return;
+  calls = readout_store_list_calls (store, readout_leader_get_id (latest), 0);
+  newest = g_list_model_get_item (calls, 0);
+  if (newest != NULL)
+    readout_calls_pane_select_call (self->calls_pane, readout_call_get_id (newest));
+}
+
 gboolean
 readout_window_open_sample (ReadoutWindow *self)
 {
@@ -359,6 +378,7 @@ readout_window_open_sample (ReadoutWindow *self)
     }
 
   readout_window_set_store (self, store);
+  show_latest_call (self, store);
   return TRUE;
 }
 
