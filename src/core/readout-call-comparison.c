@@ -237,9 +237,11 @@ readout_call_comparison_new (ReadoutStore  *store,
 
       if (n < 2 || countries[0] == NULL || countries[1] == NULL)
         {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, call_id);
+
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                       _("Call %" G_GINT64_FORMAT " does not have two participants with a "
-                         "country: choose the sides with --side-a and --side-b."), call_id);
+                       _("Call %s does not have two participants with a country: choose the "
+                         "sides with --side-a and --side-b."), id_text);
           return NULL;
         }
       if (side_a == NULL)
@@ -275,11 +277,12 @@ readout_call_comparison_new (ReadoutStore  *store,
         {
           g_autofree char *name = country_name (store, codes[i]);
           g_autofree char *have = describe_sides (store, (const char * const *) sides);
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, call_id);
 
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
-                       _("Call %" G_GINT64_FORMAT " has no statements from %s (%s) for side %s; "
-                         "sides with statements: %s. Two of its sources can be compared instead."),
-                       call_id, name, codes[i], i == 0 ? "A" : "B", have);
+                       _("Call %s has no statements from %s (%s) for side %s; sides with "
+                         "statements: %s. Two of its sources can be compared instead."),
+                       id_text, name, codes[i], i == 0 ? "A" : "B", have);
           return NULL;
         }
     }
@@ -363,17 +366,22 @@ readout_call_comparison_new_for_sources (ReadoutStore  *store,
     return NULL;
   if (source_a == source_b)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, source_a);
+
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   _("Side A and side B are both source %" G_GINT64_FORMAT ": choose two "
-                     "different sources."), source_a);
+                   _("Side A and side B are both source %s: choose two different sources."),
+                   id_text);
       return NULL;
     }
   call_id = readout_source_get_call_id (a);
   if (call_id != readout_source_get_call_id (b))
     {
+      g_autofree char *id_a = g_strdup_printf ("%" G_GINT64_FORMAT, source_a);
+      g_autofree char *id_b = g_strdup_printf ("%" G_GINT64_FORMAT, source_b);
+
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   _("Sources %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT " are about "
-                     "different calls: compare sources of one call."), source_a, source_b);
+                   _("Sources %s and %s are about different calls: compare sources of one call."),
+                   id_a, id_b);
       return NULL;
     }
 
@@ -385,10 +393,12 @@ readout_call_comparison_new_for_sources (ReadoutStore  *store,
 
       if ((i == 0 ? statements_a : statements_b)->len == 0)
         {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                      readout_source_get_id (source));
+
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
-                       _("Source %" G_GINT64_FORMAT " (%s) has no statements to compare: "
-                         "add its quotes or paraphrases first."),
-                       readout_source_get_id (source), readout_source_get_publisher (source));
+                       _("Source %s (%s) has no statements to compare: add its quotes or "
+                         "paraphrases first."), id_text, readout_source_get_publisher (source));
           return NULL;
         }
     }

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "readout-csv-export.h"
@@ -61,7 +62,7 @@ flush (GOutputStream  *stream,
     return TRUE;
   if (!g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, NULL, &local_error))
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, "Could not write “%s”: %s.",
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, _("Could not write “%s”: %s."),
                    path, local_error->message);
       return FALSE;
     }

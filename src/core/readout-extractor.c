@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -3591,7 +3592,7 @@ readout_extractor_extract (ReadoutExtractor  *self,
   if (w.links->len == 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
-                   "No call found in %s: it does not name two leaders who spoke or will speak.",
+                   _("No call found in %s: it does not name two leaders who spoke or will speak."),
                    file != NULL ? file : "the text");
       work_clear (&w);
       return NULL;

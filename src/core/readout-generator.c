@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -50,7 +51,7 @@ exec (sqlite3     *db,
 {
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK)
     return TRUE;
-  g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, "Could not generate the store: %s",
+  g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, _("Could not generate the store: %s"),
                sqlite3_errmsg (db));
   return FALSE;
 }
@@ -64,7 +65,7 @@ prepare (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, "Could not generate the store: %s",
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, _("Could not generate the store: %s"),
                    sqlite3_errmsg (db));
       return NULL;
     }
@@ -80,7 +81,7 @@ step (sqlite3_stmt  *stmt,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
-  g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, "Could not generate the store: %s",
+  g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, _("Could not generate the store: %s"),
                sqlite3_errstr (rc));
   return FALSE;
 }
@@ -120,7 +121,7 @@ load_vocabulary (Generator     *gen,
   if (gen->topic_words->len == 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                   "Could not generate the store: the topic list has no keywords.");
+                   _("Could not generate the store: the topic list has no keywords."));
       return FALSE;
     }
 
@@ -440,13 +441,13 @@ readout_generator_run (const char                    *path,
   if (options->n_leaders < 2 || options->n_calls < 1)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "A generated store needs at least 2 leaders and 1 call.");
+                   _("A generated store needs at least 2 leaders and 1 call."));
       return FALSE;
     }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "“%s” already exists: choose a new file for the generated store.", path);
+                   _("“%s” already exists: choose a new file for the generated store."), path);
       return FALSE;
     }
 

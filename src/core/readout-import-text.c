@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -422,7 +423,7 @@ readout_import_text_from_data (const char           *data,
   if (length > READOUT_IMPORT_TEXT_MAX_SIZE)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   "%s is larger than 10 MB; import one article or readout at a time.",
+                   _("%s is larger than 10 MB; import one article or readout at a time."),
                    display_name (name));
       return NULL;
     }
@@ -430,7 +431,7 @@ readout_import_text_from_data (const char           *data,
   if (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   "%s is UTF-16 text; save it as UTF-8 and import it again.",
+                   _("%s is UTF-16 text; save it as UTF-8 and import it again."),
                    display_name (name));
       return NULL;
     }
@@ -452,7 +453,7 @@ readout_import_text_from_data (const char           *data,
     if (blank)
       {
         g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                     "%s is empty; there is no text to import.", display_name (name));
+                     _("%s is empty; there is no text to import."), display_name (name));
         return NULL;
       }
   }
@@ -460,7 +461,7 @@ readout_import_text_from_data (const char           *data,
   if (looks_binary (bytes, length))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   "%s is a binary file, not text; import a plain text, Markdown or HTML file.",
+                   _("%s is a binary file, not text; import a plain text, Markdown or HTML file."),
                    display_name (name));
       return NULL;
     }
@@ -470,8 +471,8 @@ readout_import_text_from_data (const char           *data,
       const char *encoding = guess_legacy_encoding (bytes, length);
 
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   "%s is not UTF-8 text (it looks like %s); convert it to UTF-8, "
-                   "for example with “iconv -f %s -t UTF-8”, and import it again.",
+                   _("%s is not UTF-8 text (it looks like %s); convert it to UTF-8, "
+                     "for example with “iconv -f %s -t UTF-8”, and import it again."),
                    display_name (name), encoding,
                    g_str_equal (encoding, "Latin-1") ? "LATIN1" : "WINDOWS-1251");
       return NULL;
@@ -510,7 +511,7 @@ readout_import_text_from_data (const char           *data,
   if (plain[0] == '\0')
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   "%s has no text once its markup is removed; there is nothing to import.",
+                   _("%s has no text once its markup is removed; there is nothing to import."),
                    display_name (name));
       return NULL;
     }
@@ -542,26 +543,26 @@ readout_import_text_load (const char  *path,
       g_set_error (error, READOUT_ERROR,
                    g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
                      ? READOUT_ERROR_NOT_FOUND : READOUT_ERROR_IO,
-                   "Cannot read %s: %s", path, local_error->message);
+                   _("Cannot read %s: %s"), path, local_error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   "%s is a folder; import the files in it instead.", path);
+                   _("%s is a folder; import the files in it instead."), path);
       return NULL;
     }
   if (g_file_info_get_size (info) > READOUT_IMPORT_TEXT_MAX_SIZE)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   "%s is larger than 10 MB; import one article or readout at a time.", path);
+                   _("%s is larger than 10 MB; import one article or readout at a time."), path);
       return NULL;
     }
 
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                   "Cannot read %s: %s", path, local_error->message);
+                   _("Cannot read %s: %s"), path, local_error->message);
       return NULL;
     }
 

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -344,7 +345,7 @@ file_call (ReadoutImporter       *self,
   if (extracted->date == NULL)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
-                   "%s does not say when the call took place; give the text's date with --date YYYY-MM-DD.",
+                   _("%s does not say when the call took place; give the text's date with --date YYYY-MM-DD."),
                    extraction->file != NULL ? extraction->file : "The text");
       return FALSE;
     }
@@ -477,7 +478,7 @@ readout_importer_file (ReadoutImporter  *self,
     *n_sources_new = 0;
   if (self->store == NULL)
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, "There is no store to import into.");
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, _("There is no store to import into."));
       return FALSE;
     }
 

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -23,7 +24,7 @@ set_io_error (GError     **error,
               const char  *path,
               int          saved_errno)
 {
-  g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, "Could not write “%s”: %s.",
+  g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, _("Could not write “%s”: %s."),
                path, g_strerror (saved_errno));
 }
 
@@ -48,7 +49,7 @@ readout_safe_file_new (const char  *path,
 
   if (path[0] == '\0')
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, "No file name was given to write to.");
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, _("No file name was given to write to."));
       return NULL;
     }
   folder = g_path_get_dirname (path);
@@ -56,13 +57,13 @@ readout_safe_file_new (const char  *path,
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                   "Could not write “%s”: the folder “%s” does not exist.", path, folder);
+                   _("Could not write “%s”: the folder “%s” does not exist."), path, folder);
       return NULL;
     }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                   "Could not write “%s”: it is a folder.", path);
+                   _("Could not write “%s”: it is a folder."), path);
       return NULL;
     }
 
@@ -109,7 +110,7 @@ readout_safe_file_get_stream (ReadoutSafeFile  *self,
   self->stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, &local_error);
   if (self->stream == NULL)
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, "Could not write “%s”: %s.",
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, _("Could not write “%s”: %s."),
                    self->path, local_error->message);
       return NULL;
     }
@@ -145,7 +146,7 @@ readout_safe_file_commit (ReadoutSafeFile  *self,
   if (self->stream != NULL &&
       !g_output_stream_close (G_OUTPUT_STREAM (self->stream), NULL, &local_error))
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, "Could not write “%s”: %s.",
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, _("Could not write “%s”: %s."),
                    self->path, local_error->message);
       return FALSE;
     }

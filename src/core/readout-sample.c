@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -39,7 +40,7 @@ member_enum (JsonObject  *object,
   if (readout_enum_from_string (enum_type, text, value))
     return TRUE;
   g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-               "The sample data has an unknown %s “%s”.", name, text);
+               _("The sample data has an unknown %s “%s”."), name, text);
   return FALSE;
 }
 
@@ -94,7 +95,7 @@ lookup_key (GHashTable  *ids,
   if (id == NULL)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   "The sample data names an unknown %s “%s”.", what, key != NULL ? key : "");
+                   _("The sample data names an unknown %s “%s”."), what, key != NULL ? key : "");
       return 0;
     }
   return *id;
@@ -328,7 +329,7 @@ readout_sample_open (GError **error)
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                   "Could not create the folder “%s” for the sample data.", folder);
+                   _("Could not create the folder “%s” for the sample data."), folder);
       return NULL;
     }
 
@@ -349,7 +350,7 @@ readout_sample_open (GError **error)
   if (g_rename (partial, path) != 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                   "Could not move the sample data into place at “%s”.", path);
+                   _("Could not move the sample data into place at “%s”."), path);
       remove_store_files (partial);
       return NULL;
     }

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -45,7 +46,7 @@ set_sqlite_error (GError      **error,
     default:
       code = READOUT_ERROR_FAILED;
     }
-  g_set_error (error, READOUT_ERROR, code, "Could not back up the store to “%s”: %s.",
+  g_set_error (error, READOUT_ERROR, code, _("Could not back up the store to “%s”: %s."),
                path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   return FALSE;
 }
@@ -86,7 +87,7 @@ check_copy (sqlite3     *db,
   if (g_strcmp0 (result, "ok") != 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
-                   "Could not back up the store to “%s”: the copy failed its check (%s).",
+                   _("Could not back up the store to “%s”: the copy failed its check (%s)."),
                    path, result);
       return FALSE;
     }
@@ -117,8 +118,8 @@ backup_file (const char                 *store_path,
   if (same_file (store_path, path))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "Could not back up the store to “%s”: that is the store itself; choose "
-                   "another file.", path);
+                   _("Could not back up the store to “%s”: that is the store itself; choose "
+                     "another file."), path);
       return FALSE;
     }
 

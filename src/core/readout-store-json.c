@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -63,7 +64,7 @@ writer_flush (Writer    *writer,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                     "Could not write the export: %s.", local_error->message);
+                     _("Could not write the export: %s."), local_error->message);
       return FALSE;
     }
   g_string_truncate (writer->buffer, 0);
@@ -610,9 +611,9 @@ get_string (JsonObject   *object,
 
   *value = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return !required || bad_input (error, "In the file, %s has no “%s”.", where, member);
+    return !required || bad_input (error, _("In the file, %s has no “%s”."), where, member);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return bad_input (error, "In the file, the “%s” of %s is not a string.", member, where);
+    return bad_input (error, _("In the file, the “%s” of %s is not a string."), member, where);
   *value = json_node_get_string (node);
   return TRUE;
 }
@@ -629,11 +630,15 @@ get_int (JsonObject   *object,
   JsonNode *node = json_object_get_member (object, member);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return !required || bad_input (error, "In the file, %s has no “%s”.", where, member);
+    return !required || bad_input (error, _("In the file, %s has no “%s”."), where, member);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < minimum)
-    return bad_input (error, "In the file, the “%s” of %s is not a whole number of at least %"
-                      G_GINT64_FORMAT ".", member, where, minimum);
+    {
+      g_autofree char *minimum_text = g_strdup_printf ("%" G_GINT64_FORMAT, minimum);
+
+      return bad_input (error, _("In the file, the “%s” of %s is not a whole number of at least %s."),
+                        member, where, minimum_text);
+    }
   *value = json_node_get_int (node);
   return TRUE;
 }
@@ -652,7 +657,7 @@ get_enum (JsonObject   *object,
     return FALSE;
   if (text == NULL || readout_enum_from_string (enum_type, text, value))
     return TRUE;
-  return bad_input (error, "In the file, %s has an unknown %s “%s”.", where, member, text);
+  return bad_input (error, _("In the file, %s has an unknown %s “%s”."), where, member, text);
 }
 
 /* An optional array member; *array is NULL when it is absent. */
@@ -669,7 +674,7 @@ get_array (JsonObject   *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return bad_input (error, "In the file, the “%s” of %s is not a list.", member, where);
+    return bad_input (error, _("In the file, the “%s” of %s is not a list."), member, where);
   *array = json_node_get_array (node);
   return TRUE;
 }
@@ -684,7 +689,7 @@ get_element_object (JsonArray   *array,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      bad_input (error, "In the file, %s number %u is not an object.", what, index + 1);
+      bad_input (error, _("In the file, %s number %u is not an object."), what, index + 1);
       return NULL;
     }
   return json_node_get_object (node);
@@ -708,7 +713,7 @@ get_strv (JsonObject   *object,
       JsonNode *node = json_array_get_element (array, i);
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return bad_input (error, "In the file, the “%s” of %s are not all strings.", member, where);
+        return bad_input (error, _("In the file, the “%s” of %s are not all strings."), member, where);
       g_ptr_array_add (strings, g_strdup (json_node_get_string (node)));
     }
   g_ptr_array_add (strings, NULL);
@@ -723,7 +728,11 @@ add_id (GHashTable  *ids,
         GError     **error)
 {
   if (g_hash_table_contains (ids, &id))
-    return bad_input (error, "In the file, two %s have the id %" G_GINT64_FORMAT ".", what, id);
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      return bad_input (error, _("In the file, two %s have the id %s."), what, id_text);
+    }
   g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
   return TRUE;
 }
@@ -751,8 +760,8 @@ read_topics (JsonArray  *array,
           g_autoptr(GList) languages = NULL;
 
           if (!JSON_NODE_HOLDS_OBJECT (keywords))
-            return bad_input (error, "In the file, the keywords of the topic “%s” are not an "
-                              "object of lists by language.", name);
+            return bad_input (error, _("In the file, the keywords of the topic “%s” are not an "
+                                "object of lists by language."), name);
           languages = json_object_get_members (json_node_get_object (keywords));
           for (GList *l = languages; l != NULL; l = l->next)
             {
@@ -837,7 +846,7 @@ read_statements (JsonArray         *array,
           !get_int (object, "position", FALSE, G_MININT32, where, &position, error))
         return FALSE;
       if (position > G_MAXINT32)
-        return bad_input (error, "In the file, the position of %s is too large.", where);
+        return bad_input (error, _("In the file, the position of %s is too large."), where);
 
       readout_statement_set_id (statement, id);
       readout_statement_set_source_id (statement, readout_source_get_id (source->source));
@@ -950,8 +959,12 @@ read_conflicts (JsonArray   *array,
               !get_int (claim, "source", FALSE, 1, where, &source_id, error))
             return FALSE;
           if (source_id != 0 && !call_has_source (call, source_id))
-            return bad_input (error, "In the file, %s cites source %" G_GINT64_FORMAT
-                              ", which is not one of the call’s sources.", where, source_id);
+            {
+              g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, source_id);
+
+              return bad_input (error, _("In the file, %s cites source %s, which is not one of "
+                                         "the call’s sources."), where, id_text);
+            }
           readout_conflict_add_claim (conflict, value, source_id, NULL);
         }
       g_ptr_array_add (call->conflicts, g_steal_pointer (&conflict));
@@ -1001,7 +1014,7 @@ read_calls (JsonArray   *array,
           !get_array (object, "conflicts", where, &conflicts, error))
         return FALSE;
       if (minutes > G_MAXINT32)
-        return bad_input (error, "In the file, the duration of %s is too long.", where);
+        return bad_input (error, _("In the file, the duration of %s is too long."), where);
 
       for (guint j = 0; participants != NULL && j < json_array_get_length (participants); j++)
         {
@@ -1009,18 +1022,25 @@ read_calls (JsonArray   *array,
           gint64 leader_id;
 
           if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-            return bad_input (error, "In the file, the participants of %s are not all leader ids.",
+            return bad_input (error, _("In the file, the participants of %s are not all leader ids."),
                               where);
           leader_id = json_node_get_int (node);
           if (!g_hash_table_contains (leader_ids, &leader_id))
-            return bad_input (error, "In the file, %s names leader %" G_GINT64_FORMAT
-                              " as a participant, but there is no leader with that id.",
-                              where, leader_id);
+            {
+              g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, leader_id);
+
+              return bad_input (error, _("In the file, %s names leader %s as a participant, but "
+                                         "there is no leader with that id."), where, id_text);
+            }
           g_array_append_val (participant_ids, leader_id);
         }
       if (initiator != 0 && !g_hash_table_contains (leader_ids, &initiator))
-        return bad_input (error, "In the file, %s names leader %" G_GINT64_FORMAT
-                          " as its initiator, but there is no leader with that id.", where, initiator);
+        {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, initiator);
+
+          return bad_input (error, _("In the file, %s names leader %s as its initiator, but there "
+                                     "is no leader with that id."), where, id_text);
+        }
 
       readout_call_set_id (call, id);
       readout_call_set_date (call, date);
@@ -1070,11 +1090,11 @@ set_parse_error (const GError  *parse_error,
       detail = message + consumed;
       if (g_str_has_prefix (detail, "Parse error: "))
         detail += strlen ("Parse error: ");
-      bad_input (error, "The file is not valid JSON: at line %u, column %u, %s.",
+      bad_input (error, _("The file is not valid JSON: at line %u, column %u, %s."),
                  line, column, detail);
     }
   else
-    bad_input (error, "The file is not valid JSON: %s.", parse_error->message);
+    bad_input (error, _("The file is not valid JSON: %s."), parse_error->message);
 }
 
 static gboolean
@@ -1099,10 +1119,10 @@ read_document (const char  *data,
     }
   node = json_parser_get_root (parser);
   if (node == NULL)
-    return bad_input (error, "The file is empty: there is nothing to import.");
+    return bad_input (error, _("The file is empty: there is nothing to import."));
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return bad_input (error, "The file is not a Readout export: it holds JSON, but not a "
-                      "JSON object with “format”: “readout”.");
+    return bad_input (error, _("The file is not a Readout export: it holds JSON, but not a "
+                        "JSON object with “format”: “readout”."));
   root = json_node_get_object (node);
 
   node = json_object_get_member (root, "format");
@@ -1111,20 +1131,24 @@ read_document (const char  *data,
   if (g_strcmp0 (format, READOUT_JSON_FORMAT) != 0)
     {
       if (format != NULL)
-        return bad_input (error, "The file is not a Readout export: its format is “%s”, not “%s”.",
+        return bad_input (error, _("The file is not a Readout export: its format is “%s”, not “%s”."),
                           format, READOUT_JSON_FORMAT);
-      return bad_input (error, "The file is not a Readout export: it has no “format”: “%s”.",
+      return bad_input (error, _("The file is not a Readout export: it has no “format”: “%s”."),
                         READOUT_JSON_FORMAT);
     }
   node = json_object_get_member (root, "version");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
-    return bad_input (error, "The file is not a Readout export: it has no valid “version”.");
+    return bad_input (error, _("The file is not a Readout export: it has no valid “version”."));
   version = json_node_get_int (node);
   if (version > READOUT_JSON_VERSION)
-    return bad_input (error, "The file was written by a newer Readout (export format version %"
-                      G_GINT64_FORMAT "; this version reads up to %d): update Readout to import it.",
-                      version, READOUT_JSON_VERSION);
+    {
+      g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
+      return bad_input (error, _("The file was written by a newer Readout (export format version %s; "
+                                 "this version reads up to %d): update Readout to import it."),
+                        version_text, READOUT_JSON_VERSION);
+    }
 
   doc->topics = g_ptr_array_new_with_free_func (g_object_unref);
   doc->leaders = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1178,10 +1202,16 @@ refused (GError      **error,
       (store_error->code == READOUT_ERROR_INVALID || store_error->code == READOUT_ERROR_NOT_FOUND))
     {
       if (id > 0)
-        bad_input (error, "Could not import %s %" G_GINT64_FORMAT " of the file: %s",
-                   what, id, store_error->message);
+        {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          /* Translators: "Could not import call 5 of the file: …"; the first %s is "leader",
+           * "call" or "topic". */
+          bad_input (error, _("Could not import %s %s of the file: %s"),
+                     what, id_text, store_error->message);
+        }
       else
-        bad_input (error, "Could not import the %s of the file: %s", what, store_error->message);
+        bad_input (error, _("Could not import the %s of the file: %s"), what, store_error->message);
       g_error_free (store_error);
     }
   else
@@ -1917,26 +1947,26 @@ readout_store_import_json_file (ReadoutStore             *store,
     {
       g_set_error (error, READOUT_ERROR, g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
                                          ? READOUT_ERROR_NOT_FOUND : READOUT_ERROR_IO,
-                   "Could not read “%s”: %s.", path, local_error->message);
+                   _("Could not read “%s”: %s."), path, local_error->message);
       return FALSE;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    return bad_input (error, "“%s” is a folder, not a Readout export.", path);
+    return bad_input (error, _("“%s” is a folder, not a Readout export."), path);
   if (g_file_info_get_size (info) > MAX_IMPORT_SIZE)
-    return bad_input (error, "“%s” is too large to be a Readout export (over 2 GB).", path);
+    return bad_input (error, _("“%s” is too large to be a Readout export (over 2 GB)."), path);
 
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, "Could not read “%s”: %s.",
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, _("Could not read “%s”: %s."),
                    path, local_error->message);
       return FALSE;
     }
   if (length == 0)
-    return bad_input (error, "“%s” is empty: there is nothing to import.", path);
+    return bad_input (error, _("“%s” is empty: there is nothing to import."), path);
   if (memchr (data, '\0', length) != NULL)
-    return bad_input (error, "“%s” is not a Readout export: it is a binary file, not JSON text.", path);
+    return bad_input (error, _("“%s” is not a Readout export: it is a binary file, not JSON text."), path);
   if (!g_utf8_validate (data, (gssize) length, NULL))
-    return bad_input (error, "“%s” is not a Readout export: it is not UTF-8 text.", path);
+    return bad_input (error, _("“%s” is not a Readout export: it is not UTF-8 text."), path);
 
   return readout_store_import_json (store, data, (gssize) length, counts, error);
 }

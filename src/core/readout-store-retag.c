@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include "readout-error.h"
 #include "readout-store-private.h"
 #include "readout-store-retag.h"
@@ -200,8 +201,8 @@ start (ReadoutStore             *store,
   if (readout_store_is_read_only (store))
     {
       g_task_return_new_error (outer, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
-                               "The store “%s” is read-only: it was opened from a file that cannot be "
-                               "written. Make a copy of it to change it.", readout_store_get_path (store));
+                               _("The store “%s” is read-only: it was opened from a file that cannot be "
+                                 "written. Make a copy of it to change it."), readout_store_get_path (store));
       return;
     }
 

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "readout-error.h"
@@ -176,7 +177,7 @@ exec_sql (sqlite3     *db,
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                   "Could not update the store’s schema: %s", message);
+                   _("Could not update the store’s schema: %s"), message);
       sqlite3_free (message);
       return FALSE;
     }
@@ -214,7 +215,7 @@ insert_countries (sqlite3  *db,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                       "Could not store the country list: %s", sqlite3_errmsg (db));
+                       _("Could not store the country list: %s"), sqlite3_errmsg (db));
           ok = FALSE;
         }
       sqlite3_reset (stmt);
@@ -278,7 +279,7 @@ insert_topics (sqlite3  *db,
 
   if (!ok)
     g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                 "Could not store the topic list: %s", sqlite3_errmsg (db));
+                 _("Could not store the topic list: %s"), sqlite3_errmsg (db));
   sqlite3_finalize (topic_stmt);
   sqlite3_finalize (keyword_stmt);
   return ok;

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,8 +28,8 @@ check_country (ReadoutStore  *self,
   if (code == NULL || code[0] == '\0' || readout_store_lookup_country (self, code, NULL, NULL))
     return TRUE;
   g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-               "“%s” is not a known country code for the %s: use an ISO 3166 code such as "
-               "US or RU.", code, what);
+               _("“%s” is not a known country code for the %s: use an ISO 3166 code such as "
+                 "US or RU."), code, what);
   return FALSE;
 }
 
@@ -43,7 +44,7 @@ check_no_control_characters (const char  *text,
     if ((guchar) *p < 0x20 || *p == 0x7f)
       {
         g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                     "The %s must be one line of text without control characters.", what);
+                     _("The %s must be one line of text without control characters."), what);
         return FALSE;
       }
   return TRUE;
@@ -58,7 +59,7 @@ check_required_text (const char  *text,
 
   if (stripped[0] != '\0')
     return TRUE;
-  g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, "The %s must not be empty.", what);
+  g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, _("The %s must not be empty."), what);
   return FALSE;
 }
 
@@ -70,7 +71,7 @@ check_optional_date (const char  *date,
   if (date == NULL || date[0] == '\0' || readout_parse_iso_date (date, NULL, NULL))
     return TRUE;
   g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-               "“%s” is not a valid %s: write it as YYYY-MM-DD, YYYY-MM or YYYY.", date, what);
+               _("“%s” is not a valid %s: write it as YYYY-MM-DD, YYYY-MM or YYYY."), date, what);
   return FALSE;
 }
 
@@ -82,7 +83,7 @@ check_has_id (gint64       id,
   if (id > 0)
     return TRUE;
   g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-               "The %s has not been stored yet, so it cannot be changed.", what);
+               _("The %s has not been stored yet, so it cannot be changed."), what);
   return FALSE;
 }
 
@@ -93,10 +94,14 @@ check_changed_one (ReadoutStore  *self,
                    gint64         id,
                    GError       **error)
 {
+  g_autofree char *id_text = NULL;
+
   if (sqlite3_changes (self->db) > 0)
     return TRUE;
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  /* Translators: the first %s is what was looked for ("leader", "call"), the second its id. */
   g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
-               "There is no %s with id %" G_GINT64_FORMAT " in the store.", what, id);
+               _("There is no %s with id %s in the store."), what, id_text);
   return FALSE;
 }
 
@@ -156,7 +161,7 @@ check_leader (ReadoutStore   *self,
   if (start != NULL && end != NULL && start[0] != '\0' && end[0] != '\0' && strcmp (end, start) < 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "The end of term (%s) is before its start (%s).", end, start);
+                   _("The end of term (%s) is before its start (%s)."), end, start);
       return FALSE;
     }
   return TRUE;
@@ -260,9 +265,15 @@ readout_store_delete_leader (ReadoutStore  *self,
   /* Deleting a leader must not silently take calls (and their sources) with it. */
   if (ok && n_calls > 0)
     {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_calls);
+
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "The leader takes part in %" G_GINT64_FORMAT " stored calls: delete those "
-                   "calls or merge the leader into another first.", n_calls);
+                   ngettext ("The leader takes part in %s stored call: delete that call "
+                             "or merge the leader into another first.",
+                             "The leader takes part in %s stored calls: delete those calls "
+                             "or merge the leader into another first.",
+                             (gulong) MIN (n_calls, G_MAXLONG)),
+                   count);
       ok = FALSE;
     }
   if (ok)
@@ -294,7 +305,7 @@ check_call (ReadoutStore  *self,
   if (n_ids < 2)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "A call needs at least two participants.");
+                   _("A call needs at least two participants."));
       return FALSE;
     }
   for (guint i = 0; i < n_ids; i++)
@@ -302,7 +313,7 @@ check_call (ReadoutStore  *self,
       if (ids[i] == ids[j])
         {
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                       "A leader cannot take part in the same call twice.");
+                       _("A leader cannot take part in the same call twice."));
           return FALSE;
         }
 
@@ -310,14 +321,14 @@ check_call (ReadoutStore  *self,
       !readout_parse_iso_date (readout_call_get_date (call), &precision, NULL))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "“%s” is not a valid date for a call: write it as YYYY-MM-DD, YYYY-MM or YYYY.",
+                   _("“%s” is not a valid date for a call: write it as YYYY-MM-DD, YYYY-MM or YYYY."),
                    readout_call_get_date (call) != NULL ? readout_call_get_date (call) : "");
       return FALSE;
     }
   if (precision != readout_call_get_date_precision (call))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "The call’s date “%s” does not match its precision (%s).",
+                   _("The call’s date “%s” does not match its precision (%s)."),
                    readout_call_get_date (call),
                    readout_enum_to_string (READOUT_TYPE_DATE_PRECISION,
                                            readout_call_get_date_precision (call)));
@@ -333,7 +344,7 @@ check_call (ReadoutStore  *self,
           hours > 23 || minutes > 59)
         {
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                       "“%s” is not a valid time: write it as HH:MM.", time);
+                       _("“%s” is not a valid time: write it as HH:MM."), time);
           return FALSE;
         }
     }
@@ -341,14 +352,14 @@ check_call (ReadoutStore  *self,
       readout_call_get_duration_qualifier (call) != READOUT_DURATION_UNKNOWN)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "The call has a duration qualifier but no duration.");
+                   _("The call has a duration qualifier but no duration."));
       return FALSE;
     }
   if (readout_call_get_initiator_id (call) != 0 &&
       !readout_call_has_participant (call, readout_call_get_initiator_id (call)))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "The call’s initiator must be one of its participants.");
+                   _("The call’s initiator must be one of its participants."));
       return FALSE;
     }
   return TRUE;
@@ -384,10 +395,11 @@ write_participants (ReadoutStore  *self,
       sqlite3_bind_text (stmt, 4, readout_call_get_date (call), -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, ids[i]);
+
           sqlite3_reset (stmt);
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                       "There is no leader with id %" G_GINT64_FORMAT " to take part in the call.",
-                       ids[i]);
+                       _("There is no leader with id %s to take part in the call."), id_text);
           return FALSE;
         }
       sqlite3_reset (stmt);
@@ -533,7 +545,7 @@ check_source (ReadoutStore   *self,
 {
   if (readout_source_get_call_id (source) <= 0)
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, "A source must belong to a call.");
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, _("A source must belong to a call."));
       return FALSE;
     }
   return check_required_text (readout_source_get_publisher (source), "source’s publisher", error) &&
@@ -565,10 +577,12 @@ bind_and_write_source (ReadoutStore   *self,
   readout_store_bind_id_or_null (stmt, 9, readout_source_get_id (source));
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  readout_source_get_call_id (source));
+
       sqlite3_reset (stmt);
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "Could not store the source: there is no call with id %" G_GINT64_FORMAT ".",
-                   readout_source_get_call_id (source));
+                   _("Could not store the source: there is no call with id %s."), id_text);
       return FALSE;
     }
   sqlite3_reset (stmt);
@@ -797,7 +811,7 @@ readout_store_retag_all (ReadoutStore  *self,
   return ok;
 
 cancelled:
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The topics were not re-tagged: cancelled.");
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The topics were not re-tagged: cancelled."));
   return FALSE;
 }
 
@@ -849,16 +863,19 @@ check_statement (ReadoutStore      *self,
   sqlite3_reset (stmt);
   if (*call_id == 0)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  readout_statement_get_source_id (statement));
+
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "A statement must come from a stored source (there is no source with id %"
-                   G_GINT64_FORMAT ").", readout_statement_get_source_id (statement));
+                   _("A statement must come from a stored source (there is no source with id %s)."),
+                   id_text);
       return FALSE;
     }
   if (readout_statement_get_call_id (statement) != 0 &&
       readout_statement_get_call_id (statement) != *call_id)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "The statement’s call is not the call of its source.");
+                   _("The statement’s call is not the call of its source."));
       return FALSE;
     }
   return TRUE;
@@ -1031,7 +1048,7 @@ write_topic (ReadoutStore   *self,
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "There is already a topic named “%s”.", readout_topic_get_name (topic));
+                   _("There is already a topic named “%s”."), readout_topic_get_name (topic));
       return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -1138,7 +1155,7 @@ readout_store_insert_conflict (ReadoutStore     *self,
   if (readout_conflict_get_n_claims (conflict) < 2)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "A conflict needs at least two claims.");
+                   _("A conflict needs at least two claims."));
       return FALSE;
     }
   if (!readout_store_write_begin (self, error))
@@ -1153,9 +1170,13 @@ readout_store_insert_conflict (ReadoutStore     *self,
       ok = sqlite3_step (stmt) == SQLITE_DONE;
       sqlite3_reset (stmt);
       if (!ok)
-        g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                     "Could not store the conflict: there is no call with id %" G_GINT64_FORMAT ".",
-                     readout_conflict_get_call_id (conflict));
+        {
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                      readout_conflict_get_call_id (conflict));
+
+          g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                       _("Could not store the conflict: there is no call with id %s."), id_text);
+        }
     }
   if (ok)
     readout_conflict_set_id (conflict, sqlite3_last_insert_rowid (self->db));
@@ -1176,8 +1197,8 @@ readout_store_insert_conflict (ReadoutStore     *self,
       sqlite3_reset (stmt);
       if (!ok)
         g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                     "Could not store the conflict: its claim “%s” names a source that does "
-                     "not exist.", readout_conflict_get_claim_value (conflict, i));
+                     _("Could not store the conflict: its claim “%s” names a source that does "
+                       "not exist."), readout_conflict_get_claim_value (conflict, i));
     }
   if (ok)
     readout_store_note_change (self, READOUT_CHANGE_CONFLICTS, readout_conflict_get_id (conflict), 0);
@@ -1251,7 +1272,7 @@ readout_store_merge_leaders (ReadoutStore  *self,
 
   if (kept_id == merged_id)
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, "A leader cannot be merged into itself.");
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, _("A leader cannot be merged into itself."));
       return FALSE;
     }
   if ((kept = readout_store_get_leader (self, kept_id, error)) == NULL ||
@@ -1264,7 +1285,7 @@ readout_store_merge_leaders (ReadoutStore  *self,
   if (shared != 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   "%s and %s took part in the same call, so they cannot be the same person.",
+                   _("%s and %s took part in the same call, so they cannot be the same person."),
                    readout_leader_get_name (kept), readout_leader_get_name (merged));
       return FALSE;
     }
@@ -1309,7 +1330,7 @@ readout_store_merge_calls (ReadoutStore  *self,
 
   if (kept_id == merged_id)
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, "A call cannot be merged into itself.");
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID, _("A call cannot be merged into itself."));
       return FALSE;
     }
   if ((kept = readout_store_get_call (self, kept_id, error)) == NULL ||

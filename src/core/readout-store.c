@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -259,12 +260,12 @@ readout_store_set_sqlite_error (ReadoutStore  *self,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_LOCKED,
-                   "%s: the store “%s” is in use by another program that is writing to it. "
-                   "Close the other program or try again.", what, self->path);
+                   _("%s: the store “%s” is in use by another program that is writing to it. "
+                     "Close the other program or try again."), what, self->path);
       return;
     case SQLITE_READONLY:
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
-                   "%s: the store “%s” is read-only.", what, self->path);
+                   _("%s: the store “%s” is read-only."), what, self->path);
       return;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -281,7 +282,7 @@ readout_store_set_sqlite_error (ReadoutStore  *self,
     default:
       code = READOUT_ERROR_FAILED;
     }
-  g_set_error (error, READOUT_ERROR, code, "%s: %s", what, sqlite3_errmsg (self->db));
+  g_set_error (error, READOUT_ERROR, code, _("%s: %s"), what, sqlite3_errmsg (self->db));
 }
 
 sqlite3 *
@@ -410,8 +411,8 @@ readout_store_write_begin (ReadoutStore  *self,
   if (self->read_only)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
-                   "The store “%s” is read-only: it was opened from a file that cannot be "
-                   "written. Make a copy of it to change it.", self->path);
+                   _("The store “%s” is read-only: it was opened from a file that cannot be "
+                     "written. Make a copy of it to change it."), self->path);
       return FALSE;
     }
 
@@ -527,7 +528,7 @@ check_existing_file (const char  *path,
     {
       int saved_errno = errno;
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                   "Could not read “%s”: %s.", path, g_strerror (saved_errno));
+                   _("Could not read “%s”: %s."), path, g_strerror (saved_errno));
       return FALSE;
     }
   n = read (fd, header, sizeof header);
@@ -536,15 +537,15 @@ check_existing_file (const char  *path,
   if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_A_STORE,
-                   "“%s” is not a Readout store: it is not an SQLite database. "
-                   "Choose a store file (usually ending in .db).", path);
+                   _("“%s” is not a Readout store: it is not an SQLite database. "
+                     "Choose a store file (usually ending in .db)."), path);
       return FALSE;
     }
   if (n < SQLITE_HEADER_SIZE)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
-                   "The store “%s” is damaged: the file is truncated. "
-                   "Restore it from a backup.", path);
+                   _("The store “%s” is damaged: the file is truncated. "
+                     "Restore it from a backup."), path);
       return FALSE;
     }
 
@@ -558,8 +559,8 @@ check_existing_file (const char  *path,
   if (page_size < 512 || (size % page_size) != 0 || (guint64) size < (guint64) page_size * page_count)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
-                   "The store “%s” is damaged: the file is shorter than its header says, "
-                   "probably truncated. Restore it from a backup.", path);
+                   _("The store “%s” is damaged: the file is shorter than its header says, "
+                     "probably truncated. Restore it from a backup."), path);
       return FALSE;
     }
   if (application_id != READOUT_APPLICATION_ID && wal_has_data)
@@ -567,15 +568,15 @@ check_existing_file (const char  *path,
   if (application_id != READOUT_APPLICATION_ID)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_A_STORE,
-                   "“%s” is an SQLite database of another program, not a Readout store.",
+                   _("“%s” is an SQLite database of another program, not a Readout store."),
                    path);
       return FALSE;
     }
   if (*user_version > READOUT_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NEWER_VERSION,
-                   "The store “%s” was written by a newer version of Readout (store version %d; "
-                   "this version reads up to %d). Update Readout to open it.",
+                   _("The store “%s” was written by a newer version of Readout (store version %d; "
+                     "this version reads up to %d). Update Readout to open it."),
                    path, *user_version, READOUT_STORE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -604,7 +605,7 @@ check_through_sqlite (ReadoutStore  *self,
   if (pragma_int (self->db, "PRAGMA application_id") != READOUT_APPLICATION_ID)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_A_STORE,
-                   "“%s” is an SQLite database of another program, not a Readout store.",
+                   _("“%s” is an SQLite database of another program, not a Readout store."),
                    self->path);
       return FALSE;
     }
@@ -612,8 +613,8 @@ check_through_sqlite (ReadoutStore  *self,
   if (*user_version > READOUT_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NEWER_VERSION,
-                   "The store “%s” was written by a newer version of Readout (store version %d; "
-                   "this version reads up to %d). Update Readout to open it.",
+                   _("The store “%s” was written by a newer version of Readout (store version %d; "
+                     "this version reads up to %d). Update Readout to open it."),
                    self->path, *user_version, READOUT_STORE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -666,7 +667,7 @@ verify_readable (ReadoutStore  *self,
     readout_store_set_sqlite_error (self, rc, "Could not open the store", error);
   else
     g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
-                 "The store “%s” is damaged (%s). Restore it from a backup.",
+                 _("The store “%s” is damaged (%s). Restore it from a backup."),
                  self->path, sqlite3_errstr (rc));
   return FALSE;
 }
@@ -692,7 +693,7 @@ write_migration_backup (ReadoutStore  *self,
   if (rc != SQLITE_DONE)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                   "Could not write a backup of the store to “%s” before upgrading it: %s.",
+                   _("Could not write a backup of the store to “%s” before upgrading it: %s."),
                    backup, sqlite3_errmsg (self->db));
       return FALSE;
     }
@@ -737,7 +738,7 @@ readout_store_open (const char  *path,
         {
           int saved_errno = errno;
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                       "Could not create the folder “%s”: %s.", folder, g_strerror (saved_errno));
+                       _("Could not create the folder “%s”: %s."), folder, g_strerror (saved_errno));
           return NULL;
         }
     }
@@ -747,7 +748,7 @@ readout_store_open (const char  *path,
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
-                   "Could not open “%s”: the folder “%s” does not exist.", path, folder);
+                   _("Could not open “%s”: the folder “%s” does not exist."), path, folder);
       return NULL;
     }
 
@@ -758,13 +759,13 @@ readout_store_open (const char  *path,
   if (exists && S_ISDIR (st.st_mode))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_A_STORE,
-                   "“%s” is a folder, not a Readout store.", path);
+                   _("“%s” is a folder, not a Readout store."), path);
       return NULL;
     }
   if (exists && !S_ISREG (st.st_mode))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_A_STORE,
-                   "“%s” is not a regular file, so it cannot be a Readout store.", path);
+                   _("“%s” is not a regular file, so it cannot be a Readout store."), path);
       return NULL;
     }
   /* A zero-byte file becomes a new store, unless its log says it is one already. */
@@ -775,8 +776,8 @@ readout_store_open (const char  *path,
   if (self->read_only && st.st_size == 0 && !check_again)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
-                   "The store “%s” is empty and read-only, so it cannot be set up. "
-                   "Make the file writable or choose another file.", path);
+                   _("The store “%s” is empty and read-only, so it cannot be set up. "
+                     "Make the file writable or choose another file."), path);
       return NULL;
     }
 
@@ -784,7 +785,7 @@ readout_store_open (const char  *path,
   rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, "Could not open “%s”: %s.",
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, _("Could not open “%s”: %s."),
                    path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -801,8 +802,8 @@ readout_store_open (const char  *path,
   if (self->read_only && user_version < READOUT_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
-                   "The store “%s” is read-only and needs upgrading, which would change it. "
-                   "Make the file writable or open a writable copy.", path);
+                   _("The store “%s” is read-only and needs upgrading, which would change it. "
+                     "Make the file writable or open a writable copy."), path);
       return NULL;
     }
 
@@ -878,8 +879,13 @@ get_one (ReadoutStore       *self,
   if (rc == SQLITE_ROW)
     object = builder (stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
-                 "There is no %s with id %" G_GINT64_FORMAT " in the store.", what, id);
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: the first %s is what was looked for ("leader", "call"), the second its id. */
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
+                   _("There is no %s with id %s in the store."), what, id_text);
+    }
   else
     readout_store_set_sqlite_error (self, rc, "Could not read the store", error);
   sqlite3_reset (stmt);

@@ -2,7 +2,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "readout-error.h"
 #include "readout-store-private.h"
@@ -380,8 +380,12 @@ get_topic (ReadoutStore  *store,
   if (rc == SQLITE_ROW)
     topic = readout_store_topic_from_row (stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
-                 "There is no topic with id %" G_GINT64_FORMAT " in the store.", id);
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
+                   _("There is no topic with id %s in the store."), id_text);
+    }
   else
     readout_store_set_sqlite_error (store, rc, "Could not read the store", error);
   sqlite3_reset (stmt);
@@ -998,7 +1002,7 @@ start_topic_change (ReadoutUndoStack    *self,
   if (self->busy)
     {
       g_task_return_new_error (task, READOUT_ERROR, READOUT_ERROR_LOCKED,
-                               "The statements are being re-tagged for a change of topics; try again when that is done.");
+                               _("The statements are being re-tagged for a change of topics; try again when that is done."));
       return;
     }
 
@@ -1118,13 +1122,13 @@ step (ReadoutUndoStack  *self,
   if (self->busy)
     {
       g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_LOCKED,
-                           "The statements are being re-tagged for a change of topics; try again when that is done.");
+                           _("The statements are being re-tagged for a change of topics; try again when that is done."));
       return FALSE;
     }
   if (from->len == 0)
     {
       g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
-                           backwards ? "There is nothing to undo." : "There is nothing to redo.");
+                           backwards ? _("There is nothing to undo.") : _("There is nothing to redo."));
       return FALSE;
     }
   op = g_ptr_array_index (from, from->len - 1);
