@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "readout-application.h"
+#include "readout-release-notes.h"
 #include "readout-import-actions.h"
 #include "readout-window.h"
 
@@ -251,7 +252,18 @@ about_activated (GSimpleAction *action,
 {
   ReadoutApplication *self = user_data;
   static const char *developers[] = { "The Readout authors", NULL };
+  g_autoptr(GBytes) metainfo = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *notes = NULL;
   GtkWidget *about;
+
+  /* Version and release notes come from the metainfo, so they are written once. */
+  metainfo = g_resources_lookup_data ("/io/github/readout/Readout/metainfo.xml",
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (metainfo == NULL ||
+      !readout_release_notes_parse (g_bytes_get_data (metainfo, NULL), (gssize) g_bytes_get_size (metainfo),
+                                    g_get_language_names (), &version, &notes, NULL))
+    version = g_strdup (PACKAGE_VERSION);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
@@ -259,7 +271,9 @@ about_activated (GSimpleAction *action,
                         "application-name", _("Readout"),
                         "application-icon", APPLICATION_ID,
                         "developer-name", _("The Readout authors"),
-                        "version", PACKAGE_VERSION,
+                        "version", version,
+                        "release-notes-version", version,
+                        "release-notes", notes,
                         "comments", _("Compare what each government said about a call between leaders."),
                         "website", "https://github.com/readout/readout",
                         "issue-url", "https://github.com/readout/readout/issues",
