@@ -7,7 +7,7 @@
 
 #include "readout-call-comparison.h"
 #include "readout-error.h"
-#include "readout-store-private.h"
+#include "readout-store.h"
 
 /* Every statement of @call_id, in the store's order (by side, source, position). */
 static GPtrArray *
@@ -74,36 +74,19 @@ drop_previews (ReadoutStore *store,
 }
 
 /* The texts of @statements plus up to READOUT_CALL_COMPARISON_CORPUS_SAMPLE statements of
- * other calls. The newest rows are taken because the rowid range is one index walk
- * however large the store is; a random sample would read the whole table. */
+ * other calls, so that words every call uses weigh little. */
 static GStrv
 build_corpus (ReadoutStore *store,
               gint64        call_id,
               GPtrArray    *statements)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  g_auto(GStrv) others = readout_store_sample_statement_texts (store, call_id,
+                                                               READOUT_CALL_COMPARISON_CORPUS_SAMPLE);
 
   for (guint i = 0; i < statements->len; i++)
     g_strv_builder_add (builder, readout_statement_get_text (g_ptr_array_index (statements, i)));
-
-  stmt = readout_store_prepare (store,
-                                "SELECT text FROM statements WHERE call_id <> ?"
-                                " ORDER BY id DESC LIMIT ?", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, call_id);
-      sqlite3_bind_int (stmt, 2, READOUT_CALL_COMPARISON_CORPUS_SAMPLE);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *text = readout_sql_column_text (stmt, 0);
-
-          if (text != NULL)
-            g_strv_builder_add (builder, text);
-        }
-      sqlite3_reset (stmt);
-    }
-
+  g_strv_builder_addv (builder, (const char **) others);
   return g_strv_builder_end (builder);
 }
 

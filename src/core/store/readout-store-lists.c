@@ -144,6 +144,36 @@ readout_store_list_conflicts (ReadoutStore *self,
                                   readout_store_conflict_from_row);
 }
 
+/* The newest rows are taken because the rowid range is one index walk however large
+ * the store is; a random sample would read the whole table. */
+GStrv
+readout_store_sample_statement_texts (ReadoutStore *self,
+                                      gint64        call_id,
+                                      guint         limit)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+
+  stmt = readout_store_prepare (self, "SELECT text FROM statements WHERE call_id <> ?"
+                                      " ORDER BY id DESC LIMIT ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, call_id);
+      sqlite3_bind_int64 (stmt, 2, limit);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *text = readout_sql_column_text (stmt, 0);
+
+          if (text != NULL)
+            g_strv_builder_add (builder, text);
+        }
+      sqlite3_reset (stmt);
+    }
+  return g_strv_builder_end (builder);
+}
+
 GListModel *
 readout_store_list_topics (ReadoutStore *self)
 {

@@ -165,6 +165,11 @@ GListModel *readout_store_list_source_statements (ReadoutStore     *self,
 /* ReadoutConflict items of a call. */
 GListModel *readout_store_list_conflicts        (ReadoutStore      *self,
                                                  gint64             call_id);
+/* The texts of up to @limit statements of calls other than @call_id, newest first: a
+ * sample of the store's language for weighting words (the comparison's TF-IDF). */
+GStrv       readout_store_sample_statement_texts (ReadoutStore     *self,
+                                                 gint64             call_id,
+                                                 guint              limit);
 /* ReadoutTopic items, by name. */
 GListModel *readout_store_list_topics           (ReadoutStore      *self);
 /* ReadoutSearchHit items for what a user typed (plain words, never FTS syntax; the
