@@ -2,6 +2,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "readout-error.h"
 #include "readout-generator.h"
@@ -376,7 +377,7 @@ test_export_file (void)
   dir = g_dir_open (folder, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      g_assert_false (g_str_has_suffix (name, ".tmp"));
+      g_assert_null (strstr (name, ".tmp"));
       n_files++;
     }
   g_assert_cmpuint (n_files, >=, 2);

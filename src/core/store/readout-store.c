@@ -12,6 +12,7 @@
 
 #include "readout-enum-types.h"
 #include "readout-error.h"
+#include "readout-safe-file.h"
 #include "readout-store-private.h"
 #include "readout-topic-tagger.h"
 
@@ -754,6 +755,8 @@ readout_store_open (const char  *path,
 
   self = g_object_new (READOUT_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  /* No export of this process may write over the store while it is open. */
+  readout_safe_file_protect (self->path);
 
   exists = g_stat (path, &st) == 0;
   if (exists && S_ISDIR (st.st_mode))
@@ -1029,6 +1032,8 @@ readout_store_finalize (GObject *object)
   g_clear_pointer (&self->tagger, readout_topic_tagger_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->path != NULL)
+    readout_safe_file_unprotect (self->path);
   g_free (self->path);
 
   G_OBJECT_CLASS (readout_store_parent_class)->finalize (object);
