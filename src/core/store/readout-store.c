@@ -272,11 +272,15 @@ readout_store_set_sqlite_error (ReadoutStore  *self,
     case SQLITE_NOTADB:
       code = READOUT_ERROR_CORRUPT;
       break;
+    case SQLITE_FULL:
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
+                   _("%s: the disk that holds the store “%s” is full. Free some space and try "
+                     "again; the store is unchanged."), what, self->path);
+      return;
     case SQLITE_CONSTRAINT:
       code = READOUT_ERROR_INVALID;
       break;
     case SQLITE_IOERR:
-    case SQLITE_FULL:
     case SQLITE_CANTOPEN:
       code = READOUT_ERROR_IO;
       break;
@@ -503,12 +507,15 @@ read_be32 (const guint8 *bytes)
  * A store whose changes still sit in its write-ahead log (another program has it open,
  * or it was not closed cleanly) may have an out-of-date header in the main file, even a
  * zero application id if it was just created. Then *check_again is set and the
- * application id and version are checked through SQLite once it is open. */
+ * application id and version are checked through SQLite once it is open. When the file's
+ * length does not match its header, *check_pages is set: only SQLite can tell whether
+ * the pages are missing or waiting in the log. */
 static gboolean
 check_existing_file (const char  *path,
                      goffset      size,
                      int         *user_version,
                      gboolean    *check_again,
+                     gboolean    *check_pages,
                      GError     **error)
 {
   guint8 header[SQLITE_HEADER_SIZE];
@@ -557,13 +564,11 @@ check_existing_file (const char  *path,
   application_id = read_be32 (header + 68);
   *user_version = (int) read_be32 (header + 60);
 
-  if (page_size < 512 || (size % page_size) != 0 || (guint64) size < (guint64) page_size * page_count)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
-                   _("The store “%s” is damaged: the file is shorter than its header says, "
-                     "probably truncated. Restore it from a backup."), path);
-      return FALSE;
-    }
+  /* A length that disagrees with the header is normal while the log holds pages a
+   * checkpoint has not finished copying (another program checkpoints, or one was
+   * killed doing it); SQLite, which reads the log, decides whether it is damage. */
+  *check_pages = page_size < 512 || (size % page_size) != 0 ||
+                 (guint64) size < (guint64) page_size * page_count;
   if (application_id != READOUT_APPLICATION_ID && wal_has_data)
     return TRUE;
   if (application_id != READOUT_APPLICATION_ID)
@@ -650,6 +655,26 @@ sql_casefold (sqlite3_context  *context,
   sqlite3_result_text (context, folded, -1, g_free);
 }
 
+/* Says "damaged" only for what SQLite itself calls damage; a full disk or a failing
+ * read is named as what it is. */
+static void
+set_open_error (ReadoutStore  *self,
+                int            rc,
+                GError       **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
+                   _("The store “%s” is damaged (%s). Restore it from a backup."),
+                   self->path, sqlite3_errstr (rc));
+      break;
+    default:
+      readout_store_set_sqlite_error (self, rc, _("Could not open the store"), error);
+    }
+}
+
 static gboolean
 verify_readable (ReadoutStore  *self,
                  GError       **error)
@@ -663,14 +688,37 @@ verify_readable (ReadoutStore  *self,
   sqlite3_finalize (stmt);
   if (rc == SQLITE_ROW)
     return TRUE;
-
-  if ((rc & 0xff) == SQLITE_BUSY)
-    readout_store_set_sqlite_error (self, rc, "Could not open the store", error);
-  else
-    g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
-                 _("The store “%s” is damaged (%s). Restore it from a backup."),
-                 self->path, sqlite3_errstr (rc));
+  set_open_error (self, rc, error);
   return FALSE;
+}
+
+/* For a file whose length disagrees with its header: SQLite reads every page, from the
+ * log where it has them, and the store is damaged only if it finds pages missing. */
+static gboolean
+verify_pages (ReadoutStore  *self,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *result = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = g_strdup (readout_sql_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (result == NULL)
+    {
+      set_open_error (self, rc, error);
+      return FALSE;
+    }
+  if (!g_str_equal (result, "ok"))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
+                   _("The store “%s” is damaged (%s). Restore it from a backup."),
+                   self->path, result);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -726,6 +774,7 @@ readout_store_open (const char  *path,
   GStatBuf st;
   gboolean exists;
   gboolean check_again = FALSE;
+  gboolean check_pages = FALSE;
   int user_version = 0;
   int flags;
   int rc;
@@ -772,7 +821,8 @@ readout_store_open (const char  *path,
       return NULL;
     }
   /* A zero-byte file becomes a new store, unless its log says it is one already. */
-  if (exists && !check_existing_file (path, st.st_size, &user_version, &check_again, error))
+  if (exists && !check_existing_file (path, st.st_size, &user_version, &check_again,
+                                      &check_pages, error))
     return NULL;
 
   self->read_only = exists && !file_is_writable (path, &st);
@@ -798,7 +848,7 @@ readout_store_open (const char  *path,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_casefold, NULL, NULL);
 
-  if (!verify_readable (self, error))
+  if (!verify_readable (self, error) || (check_pages && !verify_pages (self, error)))
     return NULL;
   if (check_again && !check_through_sqlite (self, &user_version, error))
     return NULL;
