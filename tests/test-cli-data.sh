@@ -112,5 +112,28 @@ mkdir "$scratch/folder.json"
 run export-json --sample --output "$scratch/folder.json"
 check "a folder as output is refused with one sentence" one_sentence_error
 
+# Issue 17: inputs that are not regular files are refused at once, never read to the end.
+run_limited () { timeout 20 "$cli" "$@" >"$scratch/out" 2>"$scratch/err"; status=$?; }
+ln -s /dev/zero "$scratch/zero.txt"
+run_limited import --database "$scratch/inputs.db" "$scratch/zero.txt"
+check "import of a link to /dev/zero is refused with one sentence" one_sentence_error
+run_limited import --database "$scratch/inputs.db" /dev/urandom
+check "import of /dev/urandom is refused with one sentence" one_sentence_error
+check "the refusal says what the file is" grep -q "not a regular file" "$scratch/err"
+mkfifo "$scratch/empty-pipe.json"
+run_limited import-json --database "$scratch/inputs.db" "$scratch/empty-pipe.json"
+check "import-json of a FIFO without a writer is refused at once, not blocked" one_sentence_error
+mkfifo "$scratch/yes-pipe.json"
+yes >"$scratch/yes-pipe.json" 2>/dev/null &
+yes_pid=$!
+run_limited import-json --database "$scratch/inputs.db" "$scratch/yes-pipe.json"
+check "import-json of a FIFO fed by yes is refused with one sentence" one_sentence_error
+kill "$yes_pid" 2>/dev/null; wait "$yes_pid" 2>/dev/null
+check "the refusal says what the file is" grep -q "not a regular file" "$scratch/err"
+# 10 MB is 10,000,000 bytes, as the README says.
+head -c 10000001 /dev/zero | tr '\0' 'a' >"$scratch/big.txt"
+run import --database "$scratch/inputs.db" "$scratch/big.txt"
+check "an article of 10,000,001 bytes is refused as larger than 10 MB" grep -q "larger than 10 MB" "$scratch/err"
+
 echo "1..$n"
 exit 0

@@ -11,6 +11,7 @@
 
 #include "readout-error.h"
 #include "readout-import-text.h"
+#include "readout-input-file.h"
 
 /* Import files come from anywhere: a saved web page, a copied readout, a file in a
  * legacy encoding. This file turns them into clean UTF-8 plain text for the extractor
@@ -523,48 +524,17 @@ char *
 readout_import_text_load (const char  *path,
                           GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *basename = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
+  gboolean too_large;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  file = g_file_new_for_path (path);
-  basename = g_file_get_basename (file);
-
-  /* Check the size before reading: a 4 GB file must not be loaded to be refused. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, READOUT_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                     ? READOUT_ERROR_NOT_FOUND : READOUT_ERROR_IO,
-                   _("Cannot read %s: %s"), path, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   _("%s is a folder; import the files in it instead."), path);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > READOUT_IMPORT_TEXT_MAX_SIZE)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   _("%s is larger than 10 MB; import one article or readout at a time."), path);
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                   _("Cannot read %s: %s"), path, local_error->message);
-      return NULL;
-    }
-
+  contents = readout_input_file_read (path, READOUT_IMPORT_TEXT_MAX_SIZE, &length, &too_large, error);
+  if (too_large)
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                 _("%s is larger than 10 MB; import one article or readout at a time."), path);
+  if (contents == NULL)
+    return NULL;
   return readout_import_text_from_data (contents, length, path, READOUT_IMPORT_FORMAT_AUTO, error);
 }
