@@ -1168,6 +1168,73 @@ test_disk_full_new_store (CrashFixture  *fixture,
   g_assert_nonnull (strstr (error->message, "full"));
 }
 
+/* ---------------------------------------------------------------------------------- */
+/* Other writers (issue 17)                                                           */
+
+typedef struct {
+  guint n;
+  guint kinds;
+} ChangeLog;
+
+static void
+on_changed_log (ReadoutStore *store,
+                guint         kinds,
+                guint         primary,
+                gint64        id,
+                ChangeLog    *log)
+{
+  log->n++;
+  log->kinds = kinds;
+}
+
+/* A change committed by another connection (another program) is announced once, as a
+ * change of everything; the store's own commits are not announced twice. */
+static void
+test_other_writers (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "store.db");
+  g_autoptr(ReadoutStore) other = NULL;
+  g_autoptr(ReadoutLeader) mine = NULL;
+  g_autoptr(ReadoutLeader) theirs = NULL;
+  g_autoptr(ReadoutLeader) found = NULL;
+  g_autoptr(GError) error = NULL;
+  ChangeLog log = { 0, 0 };
+  gint64 deadline;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_log), &log);
+  g_assert_false (readout_store_check_for_changes (store));
+  mine = readout_test_add_leader (store, "Own Writer", "FR");
+  g_assert_cmpuint (log.n, ==, 1);
+  g_assert_false (readout_store_check_for_changes (store));
+  g_assert_cmpuint (log.n, ==, 1);
+
+  other = readout_store_open (readout_store_get_path (store), &error);
+  g_assert_no_error (error);
+  theirs = readout_test_add_leader (other, "Other Program", "DE");
+  g_assert_true (readout_store_check_for_changes (store));
+  g_assert_cmpuint (log.n, ==, 2);
+  g_assert_cmpuint (log.kinds, ==, READOUT_CHANGE_ALL);
+  found = readout_store_find_leader (store, "Other Program", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_false (readout_store_check_for_changes (store));
+
+  /* While watching, the store looks by itself on the main loop. */
+  readout_store_set_watching (store, TRUE);
+  g_clear_object (&theirs);
+  theirs = readout_test_add_leader (other, "Other Program Again", "IT");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (log.n < 3 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (log.n, ==, 3);
+  readout_store_set_watching (store, FALSE);
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1183,6 +1250,7 @@ main (int    argc,
   g_test_add_func ("/store/open/truncated", test_open_truncated);
   g_test_add_func ("/store/open/newer-version", test_open_newer_version);
   g_test_add_func ("/store/open/other-sqlite", test_open_other_sqlite);
+  g_test_add_func ("/store/other-writers", test_other_writers);
   g_test_add ("/store/crash/every-nth-write", CrashFixture, NULL, crash_fixture_set_up,
               test_crash_every_nth_write, crash_fixture_tear_down);
   g_test_add ("/store/crash/disk-full-every-nth-write", CrashFixture, NULL, crash_fixture_set_up,

@@ -492,6 +492,70 @@ readout_store_rollback (ReadoutStore *self)
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* Other writers                                                                      */
+
+#define WATCH_INTERVAL_MS 500
+
+/* Changes whenever another connection commits; never for this store's own commits. */
+static gint64
+read_data_version (ReadoutStore *self)
+{
+  sqlite3_stmt *stmt = readout_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
+gboolean
+readout_store_check_for_changes (ReadoutStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
+
+  /* Inside a transaction the store reads its own snapshot; look after it. */
+  if (self->transaction_depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  /* The topic list may be another now: the tagger is rebuilt from it on first use. */
+  g_clear_pointer (&self->tagger, readout_topic_tagger_free);
+  g_signal_emit (self, signals[CHANGED], 0, (guint) READOUT_CHANGE_ALL, 0u, (gint64) 0);
+  return TRUE;
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  readout_store_check_for_changes (READOUT_STORE (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+void
+readout_store_set_watching (ReadoutStore *self,
+                            gboolean      watching)
+{
+  g_return_if_fail (READOUT_IS_STORE (self));
+
+  if (watching == (self->watch_id != 0))
+    return;
+  if (!watching)
+    {
+      g_clear_handle_id (&self->watch_id, g_source_remove);
+      return;
+    }
+  self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
+  readout_store_check_for_changes (self);
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* Opening                                                                            */
 
 static guint32
@@ -881,6 +945,7 @@ readout_store_open (const char  *path,
        * store for any program that opens it while this one keeps it open. */
       sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     }
+  self->data_version = read_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -1078,6 +1143,7 @@ readout_store_finalize (GObject *object)
 {
   ReadoutStore *self = READOUT_STORE (object);
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->tagger, readout_topic_tagger_free);
   if (self->db != NULL)
