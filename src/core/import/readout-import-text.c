@@ -170,6 +170,40 @@ append_collapsed (GString    *out,
     }
 }
 
+/* libxml2's HTML parser does not know a DOCTYPE's internal subset ("<!DOCTYPE html [
+ * <!ENTITY …> ]>") and would keep its declarations as text: start after it. */
+static void
+skip_internal_subset (const char **html,
+                      gsize       *length)
+{
+  const char *p = *html, *end = *html + *length;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (end - p < 9 || g_ascii_strncasecmp (p, "<!doctype", 9) != 0)
+    return;
+  while (p < end && *p != '>' && *p != '[')
+    p++;
+  if (p == end || *p == '>')
+    return;
+  /* Inside the subset, up to the "]" that a ">" follows. */
+  for (p++; p < end; p++)
+    {
+      const char *q = p + 1;
+
+      if (*p != ']')
+        continue;
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      if (q < end && *q == '>')
+        {
+          *length -= (gsize) (q + 1 - *html);
+          *html = q + 1;
+          return;
+        }
+    }
+}
+
 char *
 readout_import_text_html_to_plain (const char *html,
                                    gsize       length)
@@ -183,8 +217,12 @@ readout_import_text_html_to_plain (const char *html,
   if (length > G_MAXINT)
     length = G_MAXINT;
 
+  skip_internal_subset (&html, &length);
+  /* XML_PARSE_HUGE (HTML_PARSE has no name for it) lifts libxml2's limit of 256 nested elements, past which it stops and the text
+   * is lost; its parser and our walk below are iterative, so depth costs no stack. */
   doc = htmlReadMemory (html, (int) length, NULL, "UTF-8",
-                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                        XML_PARSE_HUGE);
   if (doc == NULL)
     return g_strdup ("");
 
