@@ -559,19 +559,30 @@ readout_import_text_from_data (const char           *data,
 }
 
 char *
+readout_import_text_read_file (const char  *path,
+                               gsize       *length,
+                               GError     **error)
+{
+  char *contents;
+  gboolean too_large;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  contents = readout_input_file_read (path, READOUT_IMPORT_TEXT_MAX_SIZE, length, &too_large, error);
+  if (too_large)
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                 _("%s is larger than 10 MB; import one article or readout at a time."), path);
+  return contents;
+}
+
+char *
 readout_import_text_load (const char  *path,
                           GError     **error)
 {
   g_autofree char *contents = NULL;
   gsize length = 0;
-  gboolean too_large;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  contents = readout_input_file_read (path, READOUT_IMPORT_TEXT_MAX_SIZE, &length, &too_large, error);
-  if (too_large)
-    g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                 _("%s is larger than 10 MB; import one article or readout at a time."), path);
+  contents = readout_import_text_read_file (path, &length, error);
   if (contents == NULL)
     return NULL;
   return readout_import_text_from_data (contents, length, path, READOUT_IMPORT_FORMAT_AUTO, error);

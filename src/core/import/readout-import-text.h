@@ -24,6 +24,11 @@ char                *readout_import_text_from_data (const char          *data,
                                                     const char          *name,
                                                     ReadoutImportFormat  format,
                                                     GError             **error);
+/* The bytes of an import file, read with the limit above; only regular files are read
+ * (see readout_input_file_read()). */
+char                *readout_import_text_read_file (const char          *path,
+                                                    gsize               *length,
+                                                    GError             **error);
 char                *readout_import_text_load      (const char          *path,
                                                     GError             **error);
 /* Guesses the format from the file name and the first bytes. */
