@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -370,16 +373,25 @@ test_bad_input (Fixture       *f,
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GFile) binary = g_file_new_for_path (binary_path);
   g_autoptr(GFile) empty = g_file_new_for_path (empty_path);
+  g_autofree char *pipe_path = g_build_filename (f->folder, "pipe.txt", NULL);
+  g_autofree char *zero_path = g_build_filename (f->folder, "zero.txt", NULL);
+  g_autoptr(GFile) pipe = g_file_new_for_path (pipe_path);
+  g_autoptr(GFile) zero = g_file_new_for_path (zero_path);
   static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
 
   SKIP_WITHOUT_DISPLAY ();
 
   g_assert_true (g_file_set_contents (binary_path, png, sizeof png, NULL));
   g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+  /* Issue 17: a FIFO without a writer and a link to /dev/zero are refused at once. */
+  g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero_path), ==, 0);
 
   window = open_window (f->store);
   g_list_store_append (files, binary);
   g_list_store_append (files, empty);
+  g_list_store_append (files, pipe);
+  g_list_store_append (files, zero);
   g_assert_nonnull (readout_import_actions_import_files (window, G_LIST_MODEL (files)));
   dialog = wait_for_import_window ();
 
@@ -393,6 +405,14 @@ test_bad_input (Fixture       *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL)), 1);
   spin (50);
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Could Not Import “empty.txt”"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL)), 2);
+  spin (50);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Could Not Import “pipe.txt”"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "not a regular file"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL)), 3);
+  spin (50);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Could Not Import “zero.txt”"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "not a regular file"));
 
   gtk_window_close (GTK_WINDOW (dialog));
   spin (100);
@@ -401,6 +421,8 @@ test_bad_input (Fixture       *f,
 
   g_unlink (binary_path);
   g_unlink (empty_path);
+  g_unlink (pipe_path);
+  g_unlink (zero_path);
   close_window (GTK_WINDOW (window));
 }
 

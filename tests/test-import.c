@@ -75,6 +75,40 @@ test_html (void)
   g_assert_null (strstr (text, "foot"));
 }
 
+/* Issue 17: HTML nested deeper than libxml2's default limit (256) lost all its text,
+ * and a DOCTYPE's internal subset ended up in the text. */
+static void
+test_html_deep_and_doctype (void)
+{
+  const char *doctype = "<!DOCTYPE html [\n<!ENTITY secret \"internal\">\n<!ELEMENT p ANY>\n]>\n"
+                        "<html><body><p>Putin and Macron spoke by phone.</p></body></html>";
+  g_autofree char *from_doctype = readout_import_text_html_to_plain (doctype, strlen (doctype));
+  const guint depths[] = { 254, 255, 300, 5000, 100000 };
+
+  g_assert_nonnull (strstr (from_doctype, "Putin and Macron spoke by phone."));
+  g_assert_null (strstr (from_doctype, "ENTITY"));
+  g_assert_null (strstr (from_doctype, "ELEMENT"));
+  g_assert_null (strstr (from_doctype, "]>"));
+
+  for (guint d = 0; d < G_N_ELEMENTS (depths); d++)
+    {
+      g_autoptr(GString) html = g_string_new ("<html><body><p>Before the nesting.</p>");
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < depths[d]; i++)
+        g_string_append (html, "<span>");
+      g_string_append (html, "Deep inside, the leaders agreed.");
+      for (guint i = 0; i < depths[d]; i++)
+        g_string_append (html, "</span>");
+      g_string_append (html, "<p>After the nesting.</p></body></html>");
+      text = readout_import_text_html_to_plain (html->str, html->len);
+      g_test_message ("%u deep: %s", depths[d], text);
+      g_assert_nonnull (strstr (text, "Before the nesting."));
+      g_assert_nonnull (strstr (text, "Deep inside, the leaders agreed."));
+      g_assert_nonnull (strstr (text, "After the nesting."));
+    }
+}
+
 static void
 test_markdown (void)
 {
@@ -620,6 +654,7 @@ main (int    argc,
 
   g_test_add_func ("/import/text/bad-input", test_bad_input);
   g_test_add_func ("/import/text/html", test_html);
+  g_test_add_func ("/import/text/html-deep-and-doctype", test_html_deep_and_doctype);
   g_test_add_func ("/import/text/markdown", test_markdown);
   g_test_add_func ("/import/extract/no-call", test_no_call);
   g_test_add_func ("/import/extract/fixtures", test_fixtures);

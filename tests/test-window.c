@@ -524,6 +524,60 @@ test_search (Fixture       *f,
   close_window (window);
 }
 
+/* Issue 17: another program files a call (readout-cli import is another connection to
+ * the same file); the store's look for other writers refreshes the window through
+ * ::changed, and the selection stays. */
+static void
+test_other_writer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) other = NULL;
+  ReadoutLeader *putin;
+  ReadoutCall *selected;
+  ReadoutWindow *window;
+  ReadoutCallsPane *calls_pane;
+  ReadoutLeadersPane *leaders;
+  ReadoutCallDetail *detail;
+  GListModel *model;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 800);
+  readout_window_set_store (window, f->store);
+  g_assert_true (readout_window_select_leader (window, f->putin));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  calls_pane = READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE));
+  g_assert_true (readout_calls_pane_select_call (calls_pane, f->call_nov));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (calls_pane)), ==, 2);
+
+  other = readout_store_open (f->path, &error);
+  g_assert_no_error (error);
+  add_call (other, "2018-03-20", f->putin, f->trump, 20, READOUT_DURATION_ABOUT);
+  g_assert_true (readout_store_check_for_changes (f->store));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+
+  g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (calls_pane)), ==, 3);
+  assert_shows (window, "Tuesday, 20 March 2018");
+  leaders = READOUT_LEADERS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_LEADERS_PANE));
+  putin = readout_leaders_pane_get_selected_leader (leaders);
+  g_assert_nonnull (putin);
+  g_assert_cmpint (readout_leader_get_id (putin), ==, f->putin);
+  g_assert_cmpuint (readout_leader_get_call_count (putin), ==, 3);
+  selected = readout_calls_pane_get_selected_call (calls_pane);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (readout_call_get_id (selected), ==, f->call_nov);
+  detail = READOUT_CALL_DETAIL (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALL_DETAIL));
+  g_assert_cmpint (readout_call_get_id (readout_call_detail_get_call (detail)), ==, f->call_nov);
+  model = readout_leaders_pane_get_model (leaders);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  close_window (window);
+}
+
 static void
 test_corrupt_store (Fixture       *f,
                     gconstpointer  data)
@@ -716,6 +770,7 @@ main (int   argc,
   ADD ("/window/leader-without-calls", test_leader_without_calls);
   ADD ("/window/search", test_search);
   ADD ("/window/corrupt-store", test_corrupt_store);
+  ADD ("/window/other-writer", test_other_writer);
   ADD ("/window/settings-restored", test_settings_restored);
   /* Known broken: at 360 px GTK warns that a box is allocated a width of 0, which
    * the fatal warnings of the test turn into a crash; run with -m thorough. */

@@ -99,6 +99,27 @@ readout_cli_usage_error (const char *format,
   return 2;
 }
 
+int
+readout_cli_option_error (int           argc,
+                          char        **argv,
+                          const GError *error)
+{
+  /* GOption takes "-1" for an unknown option; a negative id deserves the id's sentence. */
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && g_ascii_isdigit (argv[i][1]))
+      return readout_cli_usage_error ("“%s” is not an id: give a whole number from 1 to %" G_GINT64_FORMAT ".",
+                                      argv[i], G_MAXINT64);
+  return readout_cli_usage_error ("%s", error->message);
+}
+
+gboolean
+readout_cli_parse_id (const char *text,
+                      gint64     *id)
+{
+  /* Not g_ascii_strtoll(), which turns 99999999999999999999 into the largest id. */
+  return text != NULL && g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
+}
+
 void
 readout_cli_print_json (JsonNode *node)
 {

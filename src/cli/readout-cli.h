@@ -32,6 +32,13 @@ int           readout_cli_fail       (const GError            *error);
 /* Same, for a usage problem found by the subcommand itself; returns 2. */
 int           readout_cli_usage_error (const char             *format,
                                        ...) G_GNUC_PRINTF (1, 2);
+/* For a failed g_option_context_parse(): its message, or one about a negative id. */
+int           readout_cli_option_error (int                    argc,
+                                        char                 **argv,
+                                        const GError          *error);
+/* A row id: a whole number from 1 to G_MAXINT64, nothing else. */
+gboolean      readout_cli_parse_id   (const char              *text,
+                                      gint64                  *id);
 /* Pretty-prints @node to stdout followed by a newline. */
 void          readout_cli_print_json (JsonNode                *node);
 

@@ -8,6 +8,7 @@
 
 #include "readout-error.h"
 #include "readout-generator.h"
+#include "readout-safe-file.h"
 #include "readout-store-private.h"
 #include "readout-topic-tagger.h"
 
@@ -430,6 +431,7 @@ readout_generator_run (const char                    *path,
                        const ReadoutGeneratorOptions *options,
                        GError                       **error)
 {
+  g_autoptr(ReadoutSafeFile) file = NULL;
   g_autoptr(ReadoutStore) store = NULL;
   g_autoptr(GPtrArray) topic_words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) countries = g_ptr_array_new_with_free_func (g_free);
@@ -451,7 +453,12 @@ readout_generator_run (const char                    *path,
       return FALSE;
     }
 
-  store = readout_store_open (path, error);
+  /* Filled under a temporary name and renamed when whole: a killed run leaves no store
+   * that opens but is half written (without a journal, it would not even be consistent). */
+  file = readout_safe_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  store = readout_store_open (readout_safe_file_get_temp_path (file), error);
   if (store == NULL)
     return FALSE;
 
@@ -517,14 +524,5 @@ readout_generator_run (const char                    *path,
   g_rand_free (gen.rand);
   g_clear_pointer (&gen.tagger, readout_topic_tagger_free);
   g_clear_object (&store);
-  if (!ok)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-    }
-  return ok;
+  return ok && readout_safe_file_commit (file, error);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "readout-calls-pane.h"
+#include "readout-selection-keeper.h"
 #include "readout-gui-util.h"
 #include "readout-format.h"
 
@@ -18,6 +19,7 @@ struct _ReadoutCallsPane
   GtkListView        *list_view;
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
+  ReadoutSelectionKeeper *keeper;
 
   ReadoutStore       *store;
   ReadoutLeader      *leader;
@@ -106,6 +108,7 @@ reload (ReadoutCallsPane *self)
   /* Detach the old model first: with a selected item, GtkSingleSelection would read
    * every row of the new model looking for it, thousands of rows on a busy leader. */
   gtk_single_selection_set_model (self->selection, NULL);
+  readout_selection_keeper_set_model (self->keeper, self->model);
   gtk_single_selection_set_model (self->selection, self->model);
   update_empty_state (self);
 }
@@ -153,6 +156,9 @@ on_counterpart_changed_cb (ReadoutCallsPane *self)
 static void
 on_selection_changed_cb (ReadoutCallsPane *self)
 {
+  /* A refresh that keeps the same row selected is no new selection. */
+  if (readout_selection_keeper_is_restoring (self->keeper))
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CALL]);
 }
 
@@ -268,6 +274,7 @@ readout_calls_pane_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  g_clear_pointer (&self->keeper, readout_selection_keeper_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_CALLS_PANE);
   /* Children the template does not bind are not unparented by it. */
@@ -366,6 +373,7 @@ readout_calls_pane_init (ReadoutCallsPane *self)
   g_autoptr(GtkExpression) name = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->keeper = readout_selection_keeper_new (self->selection);
 
   name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
   gtk_drop_down_set_expression (self->counterpart_dropdown, name);

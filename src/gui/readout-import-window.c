@@ -6,6 +6,7 @@
 
 #include "readout-error.h"
 #include "readout-import-review.h"
+#include "readout-import-text.h"
 #include "readout-import-task.h"
 #include "readout-import-window.h"
 #include "readout-importer.h"
@@ -193,6 +194,32 @@ extract (ReadoutImportWindow *self,
                                       on_extracted_cb, pending);
 }
 
+/* Read in a thread through the import's own reader: the 10 MB limit holds however large
+ * the file is, and a FIFO or a link to a device is refused rather than read forever. */
+static void
+read_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autofree char *path = g_file_get_path (G_FILE (source_object));
+  GError *error = NULL;
+  gsize length = 0;
+  char *contents;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                               _("Only files on this computer can be imported."));
+      return;
+    }
+  contents = readout_import_text_read_file (path, &length, &error);
+  if (contents == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_bytes_new_take (contents, length), (GDestroyNotify) g_bytes_unref);
+}
+
 static void
 on_file_loaded_cb (GObject      *source,
                    GAsyncResult *result,
@@ -201,18 +228,14 @@ on_file_loaded_cb (GObject      *source,
   g_autoptr(Pending) pending = user_data;
   ReadoutImportWindow *self = pending->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+  if (bytes == NULL)
     {
       if (!g_cancellable_is_cancelled (self->cancellable))
         set_page (self, pending->slot, error_page_new (pending->name, error));
       return;
     }
-
-  bytes = g_bytes_new_take (contents, length);
   extract (self, pending->slot, pending->name, bytes);
 }
 
@@ -221,6 +244,7 @@ readout_import_window_add_file (ReadoutImportWindow *self,
                                 GFile               *file)
 {
   g_autofree char *name = NULL;
+  g_autoptr(GTask) task = NULL;
   Pending *pending;
 
   g_return_if_fail (READOUT_IS_IMPORT_WINDOW (self));
@@ -231,7 +255,8 @@ readout_import_window_add_file (ReadoutImportWindow *self,
   pending->self = g_object_ref (self);
   pending->name = g_strdup (name);
   pending->slot = add_slot (self, name);
-  g_file_load_contents_async (file, self->cancellable, on_file_loaded_cb, pending);
+  task = g_task_new (file, self->cancellable, on_file_loaded_cb, pending);
+  g_task_run_in_thread (task, read_file_thread);
 }
 
 void

@@ -8,6 +8,7 @@
 #include "readout-edit-util.h"
 #include "readout-gui-util.h"
 #include "readout-leaders-pane.h"
+#include "readout-selection-keeper.h"
 
 /* Selecting a remembered leader scans the list for its id; past this many rows the
  * list is too long for that and the leader stays unselected. */
@@ -22,6 +23,7 @@ struct _ReadoutLeadersPane
   GtkListView        *list_view;
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
+  ReadoutSelectionKeeper *keeper;
 
   ReadoutStore       *store;
   GListModel         *model;
@@ -94,6 +96,7 @@ reload (ReadoutLeadersPane *self)
   /* Detach the old model first: with a selected item, GtkSingleSelection would read
    * every row of the new model looking for it, thousands of rows on a busy leader. */
   gtk_single_selection_set_model (self->selection, NULL);
+  readout_selection_keeper_set_model (self->keeper, self->model);
   gtk_single_selection_set_model (self->selection, self->model);
 
   /* A new filter or sort keeps the leader the user was looking at, if still listed. */
@@ -129,6 +132,9 @@ on_filter_activated_cb (ReadoutLeadersPane *self)
 static void
 on_selection_changed_cb (ReadoutLeadersPane *self)
 {
+  /* A refresh that keeps the same row selected is no new selection. */
+  if (readout_selection_keeper_is_restoring (self->keeper))
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_LEADER]);
 }
 
@@ -233,6 +239,7 @@ readout_leaders_pane_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  g_clear_pointer (&self->keeper, readout_selection_keeper_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_LEADERS_PANE);
   /* Children the template does not bind are not unparented by it. */
@@ -341,6 +348,7 @@ static void
 readout_leaders_pane_init (ReadoutLeadersPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->keeper = readout_selection_keeper_new (self->selection);
   update_empty_state (self);
 }
 

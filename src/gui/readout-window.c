@@ -117,6 +117,15 @@ on_folded_changed_cb (ReadoutWindow *self)
   update_navigation (self);
 }
 
+/* Another program may write to the store (readout-cli import): while the window is in
+ * front, the store looks for that and announces it as ::changed, like our own edits. */
+static void
+on_is_active_changed_cb (ReadoutWindow *self)
+{
+  if (self->store != NULL)
+    readout_store_set_watching (self->store, gtk_window_is_active (GTK_WINDOW (self)));
+}
+
 static void
 show_content (ReadoutWindow *self,
               GtkWidget     *inner_child)
@@ -261,7 +270,10 @@ readout_window_set_store (ReadoutWindow *self,
       last_call = g_settings_get_int64 (self->settings, "last-call-id");
     }
 
+  if (self->store != NULL)
+    readout_store_set_watching (self->store, FALSE);
   g_set_object (&self->store, store);
+  on_is_active_changed_cb (self);
 
   readout_editor_set_store (self->editor, store);
   readout_call_detail_set_store (self->call_detail, store);
@@ -839,6 +851,8 @@ readout_window_dispose (GObject *object)
   /* After the panes: their last selection changes still reach it. */
   g_clear_object (&self->editor);
 
+  if (self->store != NULL)
+    readout_store_set_watching (self->store, FALSE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -994,6 +1008,7 @@ readout_window_init (ReadoutWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
 }
 
 ReadoutWindow *

@@ -20,6 +20,7 @@
 #include "readout-error.h"
 #include "readout-format.h"
 #include "readout-pdf-layout.h"
+#include "readout-safe-file.h"
 
 /* The document is a list of groups (the header, a comparison row, a source...), each a
  * list of bands; a band is one full-width cell or two cells side by side, and a cell is
@@ -1658,82 +1659,37 @@ readout_pdf_layout_draw_page (ReadoutPdfLayout *self,
 /* Writing                                                                            */
 
 typedef struct {
-  int fd;
-  int saved_errno;
+  GOutputStream *stream;
+  GError *error;
 } PdfSink;
 
 static cairo_status_t
-write_to_fd (void                *closure,
-             const unsigned char *data,
-             unsigned int         length)
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
 {
   PdfSink *sink = closure;
 
-  while (length > 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-set_io_error (GError     **error,
-              const char  *path,
-              int          saved_errno)
+/* Draws every page onto a PDF surface that writes to @sink. */
+static cairo_status_t
+draw_pdf (ReadoutPdfLayout *self,
+          PdfSink          *sink)
 {
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-               _("Cannot write the PDF to “%s”: %s."), display, g_strerror (saved_errno));
-}
-
-gboolean
-readout_pdf_layout_write_pdf (ReadoutPdfLayout  *self,
-                              const char        *path,
-                              GError           **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
   g_autofree char *create_date = NULL;
   g_autoptr(GDateTime) now = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
-  PdfSink sink = { -1, 0 };
+  guint n_pages = readout_pdf_layout_get_n_pages (self);
   cairo_t *cr;
-  guint n_pages;
 
-  g_return_val_if_fail (READOUT_IS_PDF_LAYOUT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      set_io_error (error, path, EISDIR);
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY, 0644);
-  if (sink.fd < 0)
-    {
-      set_io_error (error, path, errno);
-      return FALSE;
-    }
-
-  n_pages = readout_pdf_layout_get_n_pages (self);
-  surface = cairo_pdf_surface_create_for_stream (write_to_fd, &sink, self->page_width,
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, sink, self->page_width,
                                                  self->page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   self->title != NULL ? self->title : "");
@@ -1756,32 +1712,47 @@ readout_pdf_layout_write_pdf (ReadoutPdfLayout  *self,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  return status;
+}
 
-  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    sink.saved_errno = errno;
-  if (close (sink.fd) != 0 && sink.saved_errno == 0)
-    sink.saved_errno = errno;
+/* Written through a ReadoutSafeFile: whole or not at all, never over the open store,
+ * through a symbolic link to its target. */
+gboolean
+readout_pdf_layout_write_pdf (ReadoutPdfLayout  *self,
+                              const char        *path,
+                              GError           **error)
+{
+  g_autoptr(ReadoutSafeFile) file = NULL;
+  PdfSink sink = { NULL, NULL };
+  cairo_status_t status;
 
-  if (status != CAIRO_STATUS_SUCCESS || sink.saved_errno != 0)
+  g_return_val_if_fail (READOUT_IS_PDF_LAYOUT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = readout_safe_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  sink.stream = readout_safe_file_get_stream (file, error);
+  if (sink.stream == NULL)
+    return FALSE;
+
+  status = draw_pdf (self, &sink);
+  if (sink.error != NULL)
     {
-      g_unlink (tmp_path);
-      if (sink.saved_errno != 0)
-        set_io_error (error, path, sink.saved_errno);
-      else
-        g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                     _("Cannot draw the PDF: %s."), cairo_status_to_string (status));
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
+                   _("Cannot write the PDF to “%s”: %s."), display, sink.error->message);
+      g_clear_error (&sink.error);
       return FALSE;
     }
-
-  if (g_rename (tmp_path, path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      set_io_error (error, path, saved_errno);
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
+                   _("Cannot draw the PDF: %s."), cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return readout_safe_file_commit (file, error);
 }
 
 static void

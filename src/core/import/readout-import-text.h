@@ -4,8 +4,9 @@
 
 G_BEGIN_DECLS
 
-/* The largest input file an import accepts; a readout or an article is a few kilobytes. */
-#define READOUT_IMPORT_TEXT_MAX_SIZE (10 * 1024 * 1024)
+/* The largest input file an import accepts, 10 MB (10,000,000 bytes, as the README
+ * says); a readout or an article is a few kilobytes. */
+#define READOUT_IMPORT_TEXT_MAX_SIZE 10000000
 
 typedef enum {
   READOUT_IMPORT_FORMAT_AUTO,
@@ -22,6 +23,11 @@ char                *readout_import_text_from_data (const char          *data,
                                                     gsize                length,
                                                     const char          *name,
                                                     ReadoutImportFormat  format,
+                                                    GError             **error);
+/* The bytes of an import file, read with the limit above; only regular files are read
+ * (see readout_input_file_read()). */
+char                *readout_import_text_read_file (const char          *path,
+                                                    gsize               *length,
                                                     GError             **error);
 char                *readout_import_text_load      (const char          *path,
                                                     GError             **error);

@@ -143,6 +143,9 @@ struct _ReadoutStore
   ReadoutChangeKind pending_primary; /* the kind of pending_id */
   gint64 pending_id;         /* the one row that changed, or 0 when several did */
   guint n_pending;
+
+  gint64 data_version;       /* SQLite's, when this store last looked; see check_for_changes() */
+  guint watch_id;            /* the timer while watching for other writers, or 0 */
 };
 
 /* For the store's own files: statement helpers and the write transaction. */

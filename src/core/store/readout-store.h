@@ -38,6 +38,15 @@ gboolean      readout_store_commit               (ReadoutStore  *self,
                                                   GError       **error);
 void          readout_store_rollback             (ReadoutStore  *self);
 
+/* Other writers. Another program (readout-cli import, a second window) may commit to
+ * the store too; its changes are announced through the same ::changed signal as this
+ * store's own, with every kind set and no id. check_for_changes() looks once (SQLite's
+ * data_version, a cheap read); while watching, it looks every half second and at once
+ * when watching starts. */
+gboolean      readout_store_check_for_changes    (ReadoutStore  *self);
+void          readout_store_set_watching         (ReadoutStore  *self,
+                                                  gboolean       watching);
+
 /* Reading single rows. Missing rows give READOUT_ERROR_NOT_FOUND. */
 ReadoutLeader    *readout_store_get_leader        (ReadoutStore  *self,
                                                    gint64         leader_id,
