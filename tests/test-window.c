@@ -351,7 +351,7 @@ test_welcome (Fixture       *f,
   g_assert_null (readout_window_get_store (window));
   assert_shows (window, "Welcome to Readout");
   assert_shows (window, "Open Sample Data");
-  assert_shows (window, "Open Database…");
+  assert_shows (window, "Open Store…");
 
   /* The welcome page's button opens the sample data. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);

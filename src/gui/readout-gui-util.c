@@ -151,3 +151,14 @@ readout_gui_use_wrap_layout (GtkWidget *box,
 {
   gtk_widget_set_layout_manager (box, readout_wrap_layout_new (spacing));
 }
+
+char *
+readout_gui_import_hint (void)
+{
+  g_autofree char *import = gtk_accelerator_get_label (GDK_KEY_i, GDK_CONTROL_MASK);
+  g_autofree char *paste = gtk_accelerator_get_label (GDK_KEY_v, GDK_CONTROL_MASK);
+
+  /* Translators: the two %s are keyboard shortcuts, "Ctrl+I" and "Ctrl+V". */
+  return g_strdup_printf (_("Or drop files or a text on this window. %s imports files, %s the text on the clipboard."),
+                          import, paste);
+}

@@ -28,5 +28,8 @@ void        readout_gui_fill_topics        (GtkWidget            *box,
 GtkWidget  *readout_gui_tags_box_new      (int                 spacing);
 void        readout_gui_use_wrap_layout   (GtkWidget          *box,
                                            int                 spacing);
+/* The sentence under the import buttons of the welcome page and of an empty store: drop
+ * works, and the shortcuts of Import and Paste. */
+char       *readout_gui_import_hint        (void);
 
 G_END_DECLS
