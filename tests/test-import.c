@@ -7,6 +7,7 @@
 #include "readout-error.h"
 #include "readout-importer.h"
 #include "readout-leader-gazetteer.h"
+#include "readout-test-util.h"
 
 /* Import: bad input is refused with a clear message, the fixture set extracts right,
  * the seed articles give the calls of PRODUCT.md, and filing is whole and idempotent. */
@@ -243,6 +244,68 @@ test_filing (void)
   g_clear_object (&store);
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* A filing that fails rolls back whole, and a retry after the user's correction files
+ * (issue 13): the first attempt had stored new leaders, and their ids outlived the
+ * rollback. The error says which call of which text could not be filed. */
+static void
+test_filing_retry (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readout-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (path, &error);
+  g_autoptr(ReadoutImporter) importer = NULL;
+  g_autoptr(GPtrArray) extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_extraction_free);
+  g_autoptr(GListModel) leaders = NULL;
+  g_autoptr(GListModel) calls = NULL;
+  ReadoutExtraction *extraction;
+  ReadoutExtractedCall *call;
+  guint n_calls = 0, n_sources = 0;
+
+  g_assert_no_error (error);
+  importer = readout_importer_new (store);
+  readout_extractor_set_today (readout_importer_get_extractor (importer), "2026-11-23");
+  extraction = readout_extractor_extract (readout_importer_get_extractor (importer),
+                                          "January 28, 2017\n\nPutin spoke by phone with Trump.\n",
+                                          "kremlin.txt", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (extractions, extraction);
+  g_assert_cmpuint (extraction->calls->len, ==, 1);
+  call = g_ptr_array_index (extraction->calls, 0);
+
+  /* A day-long date said to be known to the year only: the store refuses the call
+   * after the two new leaders were written. */
+  call->date_precision = READOUT_DATE_PRECISION_YEAR;
+  g_assert_false (readout_importer_file (importer, extractions, &n_calls, &n_sources, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Call 1 of kremlin.txt"));
+  g_assert_nonnull (strstr (error->message, "date"));
+  g_clear_error (&error);
+  leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 0);
+
+  /* Twice, as a user would who tries again first. */
+  g_assert_false (readout_importer_file (importer, extractions, &n_calls, &n_sources, &error));
+  g_assert_nonnull (strstr (error->message, "Call 1 of kremlin.txt"));
+  g_assert_null (strstr (error->message, "FOREIGN KEY"));
+  g_clear_error (&error);
+
+  call->date_precision = READOUT_DATE_PRECISION_DAY;
+  g_assert_true (readout_importer_file (importer, extractions, &n_calls, &n_sources, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_calls, ==, 1);
+  g_assert_cmpuint (n_sources, ==, 1);
+  g_clear_object (&leaders);
+  leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 2);
+  calls = readout_store_list_calls (store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+
+  g_clear_object (&importer);
+  g_clear_object (&store);
+  readout_test_remove_folder (dir);
 }
 
 /* The built-in gazetteer: names, aliases (Russian too), terms by date, and data that
@@ -625,6 +688,7 @@ main (int    argc,
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
   g_test_add_func ("/import/extract/seeds", test_seeds);
   g_test_add_func ("/import/file/once", test_filing);
+  g_test_add_func ("/import/file/retry", test_filing_retry);
   g_test_add_func ("/import/gazetteer/lookup", test_gazetteer);
   g_test_add_func ("/import/gazetteer/bad-data", test_gazetteer_bad_data);
   g_test_add_func ("/import/gazetteer/extract", test_gazetteer_extract);

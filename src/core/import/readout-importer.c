@@ -462,6 +462,64 @@ file_call (ReadoutImporter       *self,
   return TRUE;
 }
 
+/* The ids filing writes into the extractions (the leaders and calls it stores), with the
+ * values they had before. A rolled-back filing puts them back: otherwise a retry would
+ * point at leaders that were never kept, and fail on their foreign keys. */
+typedef struct {
+  gint64 *slot;
+  gint64  value;
+} SavedId;
+
+static GArray *
+save_ids (GPtrArray *extractions)
+{
+  GArray *saved = g_array_new (FALSE, FALSE, sizeof (SavedId));
+
+  for (guint e = 0; e < extractions->len; e++)
+    {
+      ReadoutExtraction *extraction = g_ptr_array_index (extractions, e);
+
+      for (guint c = 0; c < extraction->calls->len; c++)
+        {
+          ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
+          SavedId id = { &call->matches_call_id, call->matches_call_id };
+
+          g_array_append_val (saved, id);
+          for (guint p = 0; p < call->participants->len; p++)
+            {
+              ReadoutExtractedParticipant *participant = g_ptr_array_index (call->participants, p);
+              SavedId leader = { &participant->leader_id, participant->leader_id };
+
+              g_array_append_val (saved, leader);
+            }
+        }
+    }
+  return saved;
+}
+
+static void
+restore_ids (GArray *saved)
+{
+  for (guint i = 0; i < saved->len; i++)
+    {
+      SavedId *id = &g_array_index (saved, SavedId, i);
+      *id->slot = id->value;
+    }
+}
+
+/* "Call 2 of kremlin.txt: …": which call of which text could not be filed. */
+static void
+name_failed_call (GError            **error,
+                  ReadoutExtraction  *extraction,
+                  guint               index)
+{
+  g_autofree char *name = extraction->file != NULL ? g_path_get_basename (extraction->file)
+                                                   : g_strdup (_("the pasted text"));
+
+  /* Translators: "Call 1 of kremlin.txt: " before the reason the call could not be filed */
+  g_prefix_error (error, _("Call %u of %s: "), index + 1, name);
+}
+
 gboolean
 readout_importer_file (ReadoutImporter  *self,
                        GPtrArray        *extractions,
@@ -469,6 +527,8 @@ readout_importer_file (ReadoutImporter  *self,
                        guint            *n_sources_new,
                        GError          **error)
 {
+  g_autoptr(GArray) saved = NULL;
+
   g_return_val_if_fail (READOUT_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (extractions != NULL, FALSE);
 
@@ -484,6 +544,7 @@ readout_importer_file (ReadoutImporter  *self,
 
   if (!readout_store_begin (self->store, error))
     return FALSE;
+  saved = save_ids (extractions);
 
   for (guint e = 0; e < extractions->len; e++)
     {
@@ -498,14 +559,21 @@ readout_importer_file (ReadoutImporter  *self,
         if (!file_call (self, extraction, g_ptr_array_index (extraction->calls, c),
                         n_calls_new, n_sources_new, error))
           {
+            name_failed_call (error, extraction, c);
             readout_store_rollback (self->store);
-            if (n_calls_new != NULL)
-              *n_calls_new = 0;
-            if (n_sources_new != NULL)
-              *n_sources_new = 0;
-            return FALSE;
+            goto failed;
           }
     }
 
-  return readout_store_commit (self->store, error);
+  /* A commit that fails has rolled back already. */
+  if (readout_store_commit (self->store, error))
+    return TRUE;
+
+failed:
+  restore_ids (saved);
+  if (n_calls_new != NULL)
+    *n_calls_new = 0;
+  if (n_sources_new != NULL)
+    *n_sources_new = 0;
+  return FALSE;
 }
