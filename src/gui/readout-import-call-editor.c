@@ -8,6 +8,7 @@
 #include "readout-error.h"
 #include "readout-format.h"
 #include "readout-gui-util.h"
+#include "readout-edit-util.h"
 #include "readout-import-call-editor.h"
 
 struct _ReadoutImportCallEditor
@@ -551,9 +552,9 @@ on_date_changed_cb (ReadoutImportCallEditor *self)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
       set_string (&self->call->date, text);
-      /* "2017-11" can only be known to the month. */
-      if (precision > self->call->date_precision)
-        adw_combo_row_set_selected (self->precision_row, precision);
+      /* The precision is what the complete date says: "2017-11" is known to the month,
+       * and typing on from "2017" to "2017-01-28" makes it known to the day again. */
+      adw_combo_row_set_selected (self->precision_row, precision);
       g_signal_emit (self, signals[CHANGED], 0);
     }
   else
@@ -677,9 +678,9 @@ readout_import_call_editor_validate (ReadoutImportCallEditor  *self,
                                      GError                  **error)
 {
   g_autofree char *date = NULL;
+  g_autofree char *message = NULL;
   ReadoutDatePrecision precision;
   guint named = 0;
-  GDate parsed;
 
   g_return_val_if_fail (READOUT_IS_IMPORT_CALL_EDITOR (self), FALSE);
 
@@ -698,11 +699,14 @@ readout_import_call_editor_validate (ReadoutImportCallEditor  *self,
     }
 
   date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
-  g_date_clear (&parsed, 1);
-  if (!readout_parse_iso_date (date, &precision, &parsed))
+  precision = adw_combo_row_get_selected (self->precision_row);
+  message = readout_edit_check_date (*date != '\0' ? date : NULL, TRUE, &precision);
+  if (message != NULL)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   _("Call %u needs a date: write it as YYYY-MM-DD, YYYY-MM or YYYY."), self->index + 1);
+                   /* Translators: %u is the call's number in the text, %s what is wrong with
+                    * its date: "Call 1, date: A date known to the year is written YYYY." */
+                   _("Call %u, date: %s"), self->index + 1, message);
       return FALSE;
     }
   return TRUE;
