@@ -603,6 +603,45 @@ test_cancel_with_corrections (Fixture       *f,
   close_window (GTK_WINDOW (window));
 }
 
+/* A dateline without a year, and nothing to tell it (issue 13): the review says the year
+ * is a guess until the date is corrected, and files the corrected date. */
+static void
+test_year_guessed (Fixture       *f,
+                   gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  GtkEditable *date_row;
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* Leaders the gazetteer does not know, stored without terms. */
+  add_leader (f->store, "Alan Smith", "Smith", "AU");
+  add_leader (f->store, "Boris Jones", "Jones", "NZ");
+  window = open_window (f->store);
+  g_assert_nonnull (readout_import_actions_import_text (window,
+                                                        "Nov. 21 (Agency) -- President Alan Smith spoke by phone "
+                                                        "with Prime Minister Boris Jones, his office said.\n"));
+  dialog = wait_for_import_window ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "The Year Is a Guess"));
+
+  date_row = GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Date (YYYY-MM-DD)"));
+  gtk_editable_set_text (date_row, "2013-11-21");
+  spin (50);
+  g_assert_false (shows_text (GTK_WIDGET (dialog), "The Year Is a Guess"));
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  calls = readout_store_list_calls (f->store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+  call = g_list_model_get_item (calls, 0);
+  g_assert_cmpstr (readout_call_get_date (call), ==, "2013-11-21");
+  g_assert_finalize_object (dialog);
+  close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +676,7 @@ main (int   argc,
   ADD ("/import-window/date-precision", test_date_precision);
   ADD ("/import-window/retry", test_retry);
   ADD ("/import-window/cancel-with-corrections", test_cancel_with_corrections);
+  ADD ("/import-window/year-guessed", test_year_guessed);
 #undef ADD
 
   status = g_test_run ();

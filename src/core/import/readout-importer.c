@@ -113,16 +113,15 @@ parse_day (const char *iso,
   return TRUE;
 }
 
-/* The stored call between the same two leaders within a day of @call, or NULL. */
-static ReadoutCall *
-find_stored_call (ReadoutImporter      *self,
-                  ReadoutExtractedCall *call)
+/* The stored calls between the first two participants of @call, newest first; NULL
+ * when either is not stored. */
+static GListModel *
+list_stored_calls_of_pair (ReadoutImporter      *self,
+                           ReadoutExtractedCall *call)
 {
   ReadoutExtractedParticipant *a, *b;
-  g_autoptr(GListModel) calls = NULL;
-  GDate date;
 
-  if (self->store == NULL || call->participants->len < 2 || !parse_day (call->date, &date))
+  if (self->store == NULL || call->participants->len < 2)
     return NULL;
   a = g_ptr_array_index (call->participants, 0);
   b = g_ptr_array_index (call->participants, 1);
@@ -141,8 +140,54 @@ find_stored_call (ReadoutImporter      *self,
     }
   if (a->leader_id <= 0 || b->leader_id <= 0)
     return NULL;
+  return readout_store_list_calls (self->store, a->leader_id, b->leader_id);
+}
 
-  calls = readout_store_list_calls (self->store, a->leader_id, b->leader_id);
+/* A guessed year ("Nov. 21" with nothing to tell the year) takes the year of the stored
+ * call between the same leaders on that day, give or take one: it is that call's report. */
+static void
+take_stored_year (ReadoutImporter      *self,
+                  ReadoutExtractedCall *call)
+{
+  g_autoptr(GListModel) calls = NULL;
+  GDate date;
+
+  if (!call->year_guessed || !parse_day (call->date, &date) ||
+      (calls = list_stored_calls_of_pair (self, call)) == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr(ReadoutCall) stored = g_list_model_get_item (calls, i);
+      g_autofree char *moved = NULL;
+      GDate stored_date, same_day;
+
+      if (!parse_day (readout_call_get_date (stored), &stored_date) ||
+          !g_date_valid_dmy (g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&stored_date)))
+        continue;
+      g_date_clear (&same_day, 1);
+      g_date_set_dmy (&same_day, g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&stored_date));
+      if (ABS (g_date_days_between (&same_day, &stored_date)) > 1)
+        continue;
+      moved = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&same_day),
+                               g_date_get_month (&same_day), g_date_get_day (&same_day));
+      readout_extracted_call_move_date (call, call->date, moved);
+      call->year_guessed = FALSE;
+      return;
+    }
+}
+
+/* The stored call between the same two leaders within a day of @call, or NULL. */
+static ReadoutCall *
+find_stored_call (ReadoutImporter      *self,
+                  ReadoutExtractedCall *call)
+{
+  g_autoptr(GListModel) calls = NULL;
+  GDate date;
+
+  if (!parse_day (call->date, &date) || (calls = list_stored_calls_of_pair (self, call)) == NULL)
+    return NULL;
+
   for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
     {
       g_autoptr(ReadoutCall) stored = g_list_model_get_item (calls, i);
@@ -196,6 +241,7 @@ readout_importer_match (ReadoutImporter   *self,
             g_ptr_array_remove_index (call->conflicts, k - 1);
         }
       call->matches_call_id = 0;
+      take_stored_year (self, call);
       stored = find_stored_call (self, call);
       if (stored == NULL)
         continue;
