@@ -490,3 +490,12 @@ readout_leaders_pane_focus_list (ReadoutLeadersPane *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
+
+void
+readout_leaders_pane_set_single_click (ReadoutLeadersPane *self,
+                                       gboolean           single_click)
+{
+  g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
+
+  readout_gui_set_single_click (self->list_view, single_click);
+}

@@ -42,6 +42,7 @@ struct _ReadoutWindow
   AdwHeaderBar         *detail_header;
   GtkWidget            *detail_back_button;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   ReadoutLeadersPane   *leaders_pane;
   ReadoutCallsPane     *calls_pane;
   ReadoutSearchPane    *search_pane;
@@ -111,11 +112,27 @@ update_navigation (ReadoutWindow *self)
 
   gtk_widget_set_visible (self->calls_back_button, outer_folded);
   gtk_widget_set_visible (self->detail_back_button, inner_folded);
+
+  /* One pane at a time: a click on a leader or a call opens it, as Enter does. */
+  readout_leaders_pane_set_single_click (self->leaders_pane, outer_folded);
+  readout_calls_pane_set_single_click (self->calls_pane, inner_folded);
+}
+
+static gboolean
+is_comparing (ReadoutWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
 }
 
 static void
 on_folded_changed_cb (ReadoutWindow *self)
 {
+  /* Narrowing the window while comparing stays on the comparison. */
+  if (is_comparing (self) && readout_call_detail_get_call (self->call_detail) != NULL)
+    {
+      adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+      adw_leaflet_set_visible_child (self->inner_leaflet, self->detail_box);
+    }
   update_navigation (self);
 }
 
@@ -164,6 +181,23 @@ on_leader_activated_cb (ReadoutWindow *self)
   readout_calls_pane_focus_list (self->calls_pane);
 }
 
+/* The call on the Call and Compare pages. The narrow header names it, where the view
+ * switcher gives way to a title: "Donald Trump and Vladimir Putin", 21 Nov 2017. */
+static void
+show_call_in_detail (ReadoutWindow *self,
+                     ReadoutCall   *call)
+{
+  g_autofree char *names = call != NULL ? readout_gui_join_names (readout_call_get_participant_names (call)) : NULL;
+  g_autofree char *date = call != NULL ? readout_gui_format_short_date (readout_call_get_date (call),
+                                                                        readout_call_get_date_precision (call))
+                                       : NULL;
+
+  readout_call_detail_set_call (self->call_detail, call);
+  readout_compare_page_set_call (self->compare_page, call);
+  adw_view_switcher_title_set_title (self->switcher_title, names != NULL && *names != '\0' ? names : _("Call"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, date);
+}
+
 static void
 on_call_selected_cb (ReadoutWindow *self)
 {
@@ -174,8 +208,7 @@ on_call_selected_cb (ReadoutWindow *self)
   if (call == NULL && gtk_stack_get_visible_child (self->middle_stack) != GTK_WIDGET (self->calls_pane))
     return;
 
-  readout_call_detail_set_call (self->call_detail, call);
-  readout_compare_page_set_call (self->compare_page, call);
+  show_call_in_detail (self, call);
   save_selection (self);
 }
 
@@ -485,8 +518,7 @@ readout_window_show_call (ReadoutWindow *self,
   if (!readout_calls_pane_select_call (self->calls_pane, call_id))
     {
       readout_calls_pane_unselect (self->calls_pane);
-      readout_call_detail_set_call (self->call_detail, call);
-      readout_compare_page_set_call (self->compare_page, call);
+      show_call_in_detail (self, call);
       save_selection (self);
     }
 
@@ -963,7 +995,7 @@ on_view_changed_cb (ReadoutWindow *self)
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
-  comparing = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
+  comparing = is_comparing (self);
   roomy = gtk_widget_get_width (GTK_WIDGET (self)) >= WIDTH_FOR_COMPARE_BESIDE_LEADERS;
   show = !comparing || roomy || adw_leaflet_get_folded (self->outer_leaflet);
   if (gtk_widget_get_visible (self->sidebar_box) == show)
@@ -1034,6 +1066,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, detail_header);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, detail_back_button);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, leaders_pane);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, calls_pane);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, search_pane);
