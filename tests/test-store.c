@@ -116,6 +116,43 @@ test_open_missing_folder (void)
   readout_test_remove_folder (folder);
 }
 
+/* A first run: the user's data folder is not there yet. The window opens the user's
+ * store by its path; the store makes the folder, private to the user (issue 13). */
+static void
+test_open_first_run (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *app_folder = NULL;
+  GStatBuf st;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = readout_store_dup_default_path ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ReadoutStore) store = readout_store_open (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (store);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      return;
+    }
+
+  folder = readout_test_make_folder ();
+  data_home = g_build_filename (folder, "data", NULL);
+  app_folder = g_build_filename (data_home, "readout", NULL);
+  /* The child reads its data folder afresh; this process has read its own already. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("XDG_DATA_HOME");
+  g_test_trap_assert_passed ();
+
+  g_assert_cmpint (g_stat (app_folder, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  readout_test_remove_folder (folder);
+}
+
 static void
 test_open_directory (void)
 {
@@ -1244,6 +1281,7 @@ main (int    argc,
   g_test_add_func ("/store/open/new", test_open_new);
   g_test_add_func ("/store/open/zero-byte", test_open_zero_byte);
   g_test_add_func ("/store/open/missing-folder", test_open_missing_folder);
+  g_test_add_func ("/store/open/first-run", test_open_first_run);
   g_test_add_func ("/store/open/directory", test_open_directory);
   g_test_add_func ("/store/open/text-file", test_open_text_file);
   g_test_add_func ("/store/open/random-bytes", test_open_random_bytes);

@@ -11,6 +11,7 @@
 #include "readout-application.h"
 #include "readout-call-detail.h"
 #include "readout-calls-pane.h"
+#include "readout-compare-page.h"
 #include "readout-leaders-pane.h"
 #include "readout-search-pane.h"
 #include "readout-window.h"
@@ -351,7 +352,7 @@ test_welcome (Fixture       *f,
   g_assert_null (readout_window_get_store (window));
   assert_shows (window, "Welcome to Readout");
   assert_shows (window, "Open Sample Data");
-  assert_shows (window, "Open Database…");
+  assert_shows (window, "Open Store…");
 
   /* The welcome page's button opens the sample data. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
@@ -505,10 +506,9 @@ test_search (Fixture       *f,
   scrolled = find_widget_of_type (GTK_WIDGET (detail), GTK_TYPE_SCROLLED_WINDOW);
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (revealed_label), scrolled,
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
-  /* Known gap: the detail scrolls to the statement, then is put back at the top
-   * (see the report of issue 3); kept visible here as a TODO, not hidden. */
-  if (point.y < 0 || point.y >= gtk_widget_get_height (scrolled))
-    g_test_incomplete ("the revealed statement is not scrolled into view");
+  /* The statement is on screen, not above or below it (issue 13, item 8). */
+  g_assert_cmpfloat (point.y, >=, 0);
+  g_assert_cmpfloat (point.y, <, gtk_widget_get_height (scrolled));
 
   /* Words nothing contains. */
   readout_window_search (window, "zanzibar");
@@ -736,6 +736,141 @@ test_narrow (Fixture       *f,
   close_window (window);
 }
 
+/* Whether @widget is within the visible part of the scrolled window around it. */
+static gboolean
+is_scrolled_into_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t point;
+
+  return scrolled != NULL &&
+         gtk_widget_compute_point (widget, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point) &&
+         point.y >= 0 && point.y < gtk_widget_get_height (scrolled);
+}
+
+/* Show in Call from Compare, on a Call page not shown since the call was chosen: the
+ * statement is scrolled into view (issue 13, item 8: the first time, the page went to
+ * its bottom). */
+static void
+test_show_in_call_from_compare (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  ReadoutWindow *window;
+  ReadoutCallDetail *detail;
+  ReadoutComparePage *compare;
+  GtkLabel *label;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 600);
+  readout_window_set_store (window, f->store);
+  readout_window_show_view (window, "compare");
+  g_assert_true (readout_window_select_leader (window, f->putin));
+  g_assert_true (readout_calls_pane_select_call (READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window),
+                                                                                          READOUT_TYPE_CALLS_PANE)),
+                                                 f->call_nov));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+
+  compare = READOUT_COMPARE_PAGE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_COMPARE_PAGE));
+  g_signal_emit_by_name (compare, "show-statement", f->minsk_statement);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 12);
+
+  detail = READOUT_CALL_DETAIL (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALL_DETAIL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+  g_assert_cmpint (readout_call_detail_get_revealed_statement (detail), ==, f->minsk_statement);
+  label = find_shown_label (GTK_WIDGET (detail), "Minsk accords", TRUE);
+  g_assert_nonnull (label);
+  g_assert_true (is_scrolled_into_view (GTK_WIDGET (label)));
+
+  close_window (window);
+}
+
+/* The narrow window (issue 13, items 6 and 7): one click opens a leader and a call;
+ * narrowing while comparing stays on Compare, whose header names the call. */
+/* The click gesture of the pane's list (a dropdown's list may come first). */
+static GtkEventController *
+find_click (GtkWidget *root)
+{
+  GtkEventController *click = GTK_IS_LIST_VIEW (root) ? g_object_get_data (G_OBJECT (root), "readout-single-click") : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL && click == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    click = find_click (child);
+  return click;
+}
+
+static void
+click_selected_row (GtkWidget *pane)
+{
+  GtkEventController *click = find_click (pane);
+
+  g_assert_nonnull (click);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (click), ==, GTK_PHASE_CAPTURE);
+  g_signal_emit_by_name (click, "released", 1, 10.0, 10.0);
+}
+
+static void
+test_narrow_clicks (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  ReadoutWindow *window;
+  ReadoutLeadersPane *leaders;
+  ReadoutCallsPane *calls;
+  ReadoutCallDetail *detail;
+  AdwViewSwitcherTitle *title;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 700);
+  readout_window_set_store (window, f->store);
+  leaders = READOUT_LEADERS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_LEADERS_PANE));
+  calls = READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE));
+  detail = READOUT_CALL_DETAIL (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALL_DETAIL));
+
+  /* Wide: a click selects; the list beside shows what was chosen. */
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (find_click (GTK_WIDGET (leaders))), ==, GTK_PHASE_NONE);
+
+  /* Compare on a call, then the window narrows: it stays on Compare. */
+  g_assert_true (readout_window_select_leader (window, f->putin));
+  g_assert_true (readout_calls_pane_select_call (calls, f->call_nov));
+  readout_window_show_view (window, "compare");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  /* Narrow enough for one pane at a time. (At 400 px GTK warns of a box allocated no
+   * width, which the test would take for a failure: the known gap of /window/narrow.) */
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 700);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_true (gtk_widget_get_mapped (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_COMPARE_PAGE)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (calls)));
+  /* Where the view switcher gives way to a title, the title names the call. */
+  title = ADW_VIEW_SWITCHER_TITLE (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Donald Trump and Vladimir Putin");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "21 Nov 2017");
+
+  /* Back to the leaders; one click on a leader opens its calls, one on a call opens it. */
+  readout_window_show_view (window, "call");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (leaders)));
+  g_assert_true (readout_leaders_pane_select_leader (leaders, f->abe));
+  click_selected_row (GTK_WIDGET (leaders));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (calls)));
+  g_assert_true (readout_calls_pane_select_call (calls, f->call_abe));
+  click_selected_row (GTK_WIDGET (calls));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+  assert_shows (window, "about 35 min");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -772,6 +907,8 @@ main (int   argc,
   ADD ("/window/corrupt-store", test_corrupt_store);
   ADD ("/window/other-writer", test_other_writer);
   ADD ("/window/settings-restored", test_settings_restored);
+  ADD ("/window/show-in-call-from-compare", test_show_in_call_from_compare);
+  ADD ("/window/narrow-clicks", test_narrow_clicks);
   /* Known broken: at 360 px GTK warns that a box is allocated a width of 0, which
    * the fatal warnings of the test turn into a crash; run with -m thorough. */
   if (g_test_thorough ())

@@ -522,3 +522,12 @@ readout_calls_pane_focus_list (ReadoutCallsPane *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
+
+void
+readout_calls_pane_set_single_click (ReadoutCallsPane *self,
+                                     gboolean         single_click)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+
+  readout_gui_set_single_click (self->list_view, single_click);
+}

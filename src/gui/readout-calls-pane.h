@@ -27,4 +27,8 @@ gboolean       readout_calls_pane_select_call       (ReadoutCallsPane *self,
 void           readout_calls_pane_unselect          (ReadoutCallsPane *self);
 void           readout_calls_pane_focus_list        (ReadoutCallsPane *self);
 
+/* One click on a row activates it (the narrow layout). */
+void           readout_calls_pane_set_single_click (ReadoutCallsPane *self,
+                                                    gboolean          single_click);
+
 G_END_DECLS

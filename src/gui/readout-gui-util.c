@@ -151,3 +151,61 @@ readout_gui_use_wrap_layout (GtkWidget *box,
 {
   gtk_widget_set_layout_manager (box, readout_wrap_layout_new (spacing));
 }
+
+char *
+readout_gui_import_hint (void)
+{
+  g_autofree char *import = gtk_accelerator_get_label (GDK_KEY_i, GDK_CONTROL_MASK);
+  g_autofree char *paste = gtk_accelerator_get_label (GDK_KEY_v, GDK_CONTROL_MASK);
+
+  /* Translators: the two %s are keyboard shortcuts, "Ctrl+I" and "Ctrl+V". */
+  return g_strdup_printf (_("Or drop files or a text on this window. %s imports files, %s the text on the clipboard."),
+                          import, paste);
+}
+
+static gboolean
+activate_selected_cb (gpointer user_data)
+{
+  GtkListView *view = user_data;
+  GtkSelectionModel *model = gtk_list_view_get_model (view);
+  guint position = GTK_IS_SINGLE_SELECTION (model)
+                   ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model))
+                   : GTK_INVALID_LIST_POSITION;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    g_signal_emit_by_name (view, "activate", position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_list_released_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkListView     *view)
+{
+  /* The row selects itself on this same click: activate once it has. A double click
+   * activates through the list itself. */
+  if (n_press == 1)
+    g_idle_add_full (G_PRIORITY_DEFAULT, activate_selected_cb, g_object_ref (view), g_object_unref);
+}
+
+void
+readout_gui_set_single_click (GtkListView *view,
+                              gboolean     single_click)
+{
+  GtkEventController *click = g_object_get_data (G_OBJECT (view), "readout-single-click");
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (view));
+
+  if (click == NULL)
+    {
+      click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+      g_signal_connect_object (click, "released", G_CALLBACK (on_list_released_cb), view, 0);
+      gtk_widget_add_controller (GTK_WIDGET (view), click);
+      g_object_set_data (G_OBJECT (view), "readout-single-click", click);
+    }
+  /* Capture: the rows' own gestures claim the click before it would bubble up. */
+  gtk_event_controller_set_propagation_phase (click, single_click ? GTK_PHASE_CAPTURE : GTK_PHASE_NONE);
+}

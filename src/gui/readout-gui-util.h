@@ -28,5 +28,12 @@ void        readout_gui_fill_topics        (GtkWidget            *box,
 GtkWidget  *readout_gui_tags_box_new      (int                 spacing);
 void        readout_gui_use_wrap_layout   (GtkWidget          *box,
                                            int                 spacing);
+/* Whether one click on a row of @view activates it, as Enter and a double click do: the
+ * narrow layout and the search results, where a selected row alone shows nothing. */
+void        readout_gui_set_single_click   (GtkListView          *view,
+                                            gboolean              single_click);
+/* The sentence under the import buttons of the welcome page and of an empty store: drop
+ * works, and the shortcuts of Import and Paste. */
+char       *readout_gui_import_hint        (void);
 
 G_END_DECLS

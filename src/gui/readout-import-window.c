@@ -28,7 +28,11 @@ struct _ReadoutImportWindow
   GCancellable    *cancellable;
   /* One page a text, in the order they were given; NULL while the text is read. */
   GPtrArray       *pages;
+  /* What each review showed when it opened (its extraction as JSON), to tell whether
+   * closing throws corrections away; NULL for a page that is not a review. */
+  GPtrArray       *opened_as;
   guint            n_pending;
+  gboolean         discard_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutImportWindow, readout_import_window, ADW_TYPE_WINDOW)
@@ -94,10 +98,35 @@ add_slot (ReadoutImportWindow *self,
           const char          *name)
 {
   g_ptr_array_add (self->pages, NULL);
+  g_ptr_array_add (self->opened_as, NULL);
   gtk_string_list_append (self->source_names, name);
   self->n_pending++;
   update_state (self);
   return self->pages->len - 1;
+}
+
+static char *
+describe_review (GtkWidget *page)
+{
+  g_autoptr(JsonNode) json = NULL;
+
+  if (!READOUT_IS_IMPORT_REVIEW (page))
+    return NULL;
+  json = readout_extraction_to_json (readout_import_review_get_extraction (READOUT_IMPORT_REVIEW (page)));
+  return json_to_string (json, FALSE);
+}
+
+static gboolean
+has_corrections (ReadoutImportWindow *self)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      g_autofree char *now = describe_review (g_ptr_array_index (self->pages, i));
+
+      if (g_strcmp0 (now, g_ptr_array_index (self->opened_as, i)) != 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -107,6 +136,7 @@ set_page (ReadoutImportWindow *self,
 {
   gtk_stack_add_child (self->stack, page);
   g_ptr_array_index (self->pages, slot) = page;
+  g_ptr_array_index (self->opened_as, slot) = describe_review (page);
   self->n_pending--;
   update_state (self);
 }
@@ -390,6 +420,44 @@ on_import_clicked_cb (ReadoutImportWindow *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Closing */
+
+static void
+on_discard_response_cb (AdwMessageDialog    *dialog,
+                        const char          *response,
+                        ReadoutImportWindow *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->discard_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Cancel, Escape or the window's close button after corrections: ask first. */
+static gboolean
+readout_import_window_close_request (GtkWindow *window)
+{
+  ReadoutImportWindow *self = READOUT_IMPORT_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->discard_confirmed || !has_corrections (self))
+    return GTK_WINDOW_CLASS (readout_import_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Discard the Corrections?"),
+                                   _("What you corrected in the review has not been imported and will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Reviewing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* GObject */
 
 static void
@@ -400,6 +468,7 @@ readout_import_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_IMPORT_WINDOW);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->opened_as, g_ptr_array_unref);
   g_clear_object (&self->importer);
   g_clear_object (&self->store);
 
@@ -424,6 +493,7 @@ readout_import_window_class_init (ReadoutImportWindowClass *klass)
 
   object_class->dispose = readout_import_window_dispose;
   object_class->finalize = readout_import_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = readout_import_window_close_request;
 
   /**
    * ReadoutImportWindow::imported:
@@ -458,6 +528,7 @@ readout_import_window_init (ReadoutImportWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->pages = g_ptr_array_new ();
+  self->opened_as = g_ptr_array_new_with_free_func (g_free);
 }
 
 ReadoutImportWindow *

@@ -24,6 +24,8 @@ struct _ReadoutLeadersPane
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
   ReadoutSelectionKeeper *keeper;
+  GtkWidget          *start_box;
+  GtkLabel           *start_hint;
 
   ReadoutStore       *store;
   GListModel         *model;
@@ -54,11 +56,16 @@ update_empty_state (ReadoutLeadersPane *self)
 {
   gboolean empty = self->model == NULL || g_list_model_get_n_items (self->model) == 0;
 
-  if (empty && self->store != NULL && (self->filter == NULL || *self->filter == '\0'))
+  gboolean new_store = empty && self->store != NULL && (self->filter == NULL || *self->filter == '\0');
+
+  /* A new store is where a first-time user lands: offer what fills it. */
+  gtk_widget_set_visible (self->start_box, new_store);
+  adw_status_page_set_icon_name (self->empty_page, new_store ? "document-open-symbolic" : "edit-find-symbolic");
+  if (new_store)
     {
       adw_status_page_set_title (self->empty_page, _("No Leaders Yet"));
       adw_status_page_set_description (self->empty_page,
-                                       _("This store holds no leaders. Open the sample data to see how Readout works."));
+                                       _("Import an official readout or an article about a call, and Readout adds its leaders, the call and what each side said."));
     }
   else
     {
@@ -333,6 +340,8 @@ readout_leaders_pane_class_init (ReadoutLeadersPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, start_box);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, start_hint);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_activated_cb);
@@ -347,8 +356,11 @@ readout_leaders_pane_class_init (ReadoutLeadersPaneClass *klass)
 static void
 readout_leaders_pane_init (ReadoutLeadersPane *self)
 {
+  g_autofree char *hint = readout_gui_import_hint ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->keeper = readout_selection_keeper_new (self->selection);
+  gtk_label_set_text (self->start_hint, hint);
   update_empty_state (self);
 }
 
@@ -485,4 +497,13 @@ readout_leaders_pane_focus_list (ReadoutLeadersPane *self)
   g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+void
+readout_leaders_pane_set_single_click (ReadoutLeadersPane *self,
+                                       gboolean           single_click)
+{
+  g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
+
+  readout_gui_set_single_click (self->list_view, single_click);
 }

@@ -29,4 +29,8 @@ void           readout_leaders_pane_select_position (ReadoutLeadersPane *self,
                                                      guint               position);
 void               readout_leaders_pane_focus_list          (ReadoutLeadersPane *self);
 
+/* One click on a row activates it (the narrow layout). */
+void           readout_leaders_pane_set_single_click (ReadoutLeadersPane *self,
+                                                      gboolean            single_click);
+
 G_END_DECLS

@@ -244,6 +244,8 @@ readout_search_pane_init (ReadoutSearchPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "start");
+  /* A hit is opened with one click at every width: selecting it alone shows nothing. */
+  readout_gui_set_single_click (self->list_view, TRUE);
 }
 
 GtkWidget *

@@ -10,6 +10,7 @@
 #include "readout-calls-pane.h"
 #include "readout-compare-page.h"
 #include "readout-editor.h"
+#include "readout-gui-util.h"
 #include "readout-import-actions.h"
 #include "readout-leaders-pane.h"
 #include "readout-sample.h"
@@ -29,6 +30,7 @@ struct _ReadoutWindow
   GtkWidget            *sidebar_separator;
   GtkWidget            *show_leaders_button;
   GtkWidget            *calls_menu_button;
+  GtkLabel             *welcome_hint;
   AdwHeaderBar         *sidebar_header;
   AdwWindowTitle       *sidebar_title;
   GtkWidget            *calls_box;
@@ -40,6 +42,7 @@ struct _ReadoutWindow
   AdwHeaderBar         *detail_header;
   GtkWidget            *detail_back_button;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   ReadoutLeadersPane   *leaders_pane;
   ReadoutCallsPane     *calls_pane;
   ReadoutSearchPane    *search_pane;
@@ -109,11 +112,27 @@ update_navigation (ReadoutWindow *self)
 
   gtk_widget_set_visible (self->calls_back_button, outer_folded);
   gtk_widget_set_visible (self->detail_back_button, inner_folded);
+
+  /* One pane at a time: a click on a leader or a call opens it, as Enter does. */
+  readout_leaders_pane_set_single_click (self->leaders_pane, outer_folded);
+  readout_calls_pane_set_single_click (self->calls_pane, inner_folded);
+}
+
+static gboolean
+is_comparing (ReadoutWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
 }
 
 static void
 on_folded_changed_cb (ReadoutWindow *self)
 {
+  /* Narrowing the window while comparing stays on the comparison. */
+  if (is_comparing (self) && readout_call_detail_get_call (self->call_detail) != NULL)
+    {
+      adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+      adw_leaflet_set_visible_child (self->inner_leaflet, self->detail_box);
+    }
   update_navigation (self);
 }
 
@@ -171,6 +190,23 @@ on_leader_activated_cb (ReadoutWindow *self)
   readout_calls_pane_focus_list (self->calls_pane);
 }
 
+/* The call on the Call and Compare pages. The narrow header names it, where the view
+ * switcher gives way to a title: "Donald Trump and Vladimir Putin", 21 Nov 2017. */
+static void
+show_call_in_detail (ReadoutWindow *self,
+                     ReadoutCall   *call)
+{
+  g_autofree char *names = call != NULL ? readout_gui_join_names (readout_call_get_participant_names (call)) : NULL;
+  g_autofree char *date = call != NULL ? readout_gui_format_short_date (readout_call_get_date (call),
+                                                                        readout_call_get_date_precision (call))
+                                       : NULL;
+
+  readout_call_detail_set_call (self->call_detail, call);
+  readout_compare_page_set_call (self->compare_page, call);
+  adw_view_switcher_title_set_title (self->switcher_title, names != NULL && *names != '\0' ? names : _("Call"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, date);
+}
+
 static void
 on_call_selected_cb (ReadoutWindow *self)
 {
@@ -181,8 +217,7 @@ on_call_selected_cb (ReadoutWindow *self)
   if (call == NULL && gtk_stack_get_visible_child (self->middle_stack) != GTK_WIDGET (self->calls_pane))
     return;
 
-  readout_call_detail_set_call (self->call_detail, call);
-  readout_compare_page_set_call (self->compare_page, call);
+  show_call_in_detail (self, call);
   save_selection (self);
 }
 
@@ -355,6 +390,29 @@ readout_window_open_path (ReadoutWindow *self,
   return TRUE;
 }
 
+gboolean
+readout_window_create_store (ReadoutWindow *self,
+                             const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (READOUT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* No output ever replaces a store, even where the file chooser asked to. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      name = g_filename_display_basename (path);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("A file named “%s” is there already. Choose another name, or open it with Open Store."),
+                   name);
+      show_error (self, _("Could Not Create the Store"), error);
+      return FALSE;
+    }
+  return readout_window_open_path (self, path);
+}
+
 /* A first look at the sample data shows its most recent call and what each side said.
  * (The sample is small, so finding that leader's row costs nothing.) */
 static void
@@ -472,8 +530,7 @@ readout_window_show_call (ReadoutWindow *self,
   if (!readout_calls_pane_select_call (self->calls_pane, call_id))
     {
       readout_calls_pane_unselect (self->calls_pane);
-      readout_call_detail_set_call (self->call_detail, call);
-      readout_compare_page_set_call (self->compare_page, call);
+      show_call_in_detail (self, call);
       save_selection (self);
     }
 
@@ -560,7 +617,7 @@ open_activated (GSimpleAction *action,
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  self->file_chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Open Database"),
+  self->file_chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Open Store"),
                                                                        GTK_WINDOW (self),
                                                                        GTK_FILE_CHOOSER_ACTION_OPEN,
                                                                        _("_Open"),
@@ -570,6 +627,45 @@ open_activated (GSimpleAction *action,
   gtk_native_dialog_set_modal (self->file_chooser, TRUE);
   g_signal_connect (self->file_chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self);
   gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+on_new_store_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          ReadoutWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        readout_window_create_store (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_set_data (G_OBJECT (self), "readout-new-store-chooser", NULL);
+}
+
+static void
+new_store_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ReadoutWindow *self = user_data;
+  GtkFileChooserNative *chooser = g_object_get_data (G_OBJECT (self), "readout-new-store-chooser");
+
+  if (chooser == NULL)
+    {
+      chooser = gtk_file_chooser_native_new (_("New Store"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                             _("_Create"), _("_Cancel"));
+      /* Translators: the file name a new store is offered; keep the .db */
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Calls.db"));
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      g_signal_connect_object (chooser, "response", G_CALLBACK (on_new_store_response_cb), self, 0);
+      /* The window keeps the chooser until it answers. */
+      g_object_set_data_full (G_OBJECT (self), "readout-new-store-chooser", chooser, g_object_unref);
+    }
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -644,6 +740,7 @@ print_activated (GSimpleAction *action,
 }
 
 static const GActionEntry win_actions[] = {
+  { .name = "new-store", .activate = new_store_activated },
   { .name = "open", .activate = open_activated },
   { .name = "open-sample", .activate = open_sample_activated },
   { .name = "search", .activate = search_activated },
@@ -813,6 +910,7 @@ readout_window_constructed (GObject *object)
 {
   ReadoutWindow *self = READOUT_WINDOW (object);
   g_autoptr(GPropertyAction) sort_action = NULL;
+  g_autofree char *hint = NULL;
 
   G_OBJECT_CLASS (readout_window_parent_class)->constructed (object);
 
@@ -820,6 +918,8 @@ readout_window_constructed (GObject *object)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   adw_status_page_set_icon_name (self->welcome_page, APPLICATION_ID);
+  hint = readout_gui_import_hint ();
+  gtk_label_set_text (self->welcome_hint, hint);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   readout_import_actions_install (self);
@@ -909,7 +1009,7 @@ on_view_changed_cb (ReadoutWindow *self)
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
-  comparing = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
+  comparing = is_comparing (self);
   roomy = gtk_widget_get_width (GTK_WIDGET (self)) >= WIDTH_FOR_COMPARE_BESIDE_LEADERS;
   show = !comparing || roomy || adw_leaflet_get_folded (self->outer_leaflet);
   if (gtk_widget_get_visible (self->sidebar_box) == show)
@@ -961,6 +1061,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_hint);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, outer_leaflet);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, show_leaders_button);
@@ -979,6 +1080,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, detail_header);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, detail_back_button);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, leaders_pane);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, calls_pane);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, search_pane);

@@ -22,6 +22,9 @@ void           readout_window_set_store       (ReadoutWindow  *self,
 gboolean       readout_window_open_path       (ReadoutWindow  *self,
                                                const char     *path);
 gboolean       readout_window_open_sample     (ReadoutWindow  *self);
+/* Starts a new, empty store at @path; a file that is there already is left alone. */
+gboolean       readout_window_create_store    (ReadoutWindow  *self,
+                                               const char     *path);
 /* The store of the last session, or the user's store if it exists, or the welcome page. */
 void           readout_window_open_last       (ReadoutWindow  *self);
 

@@ -113,16 +113,15 @@ parse_day (const char *iso,
   return TRUE;
 }
 
-/* The stored call between the same two leaders within a day of @call, or NULL. */
-static ReadoutCall *
-find_stored_call (ReadoutImporter      *self,
-                  ReadoutExtractedCall *call)
+/* The stored calls between the first two participants of @call, newest first; NULL
+ * when either is not stored. */
+static GListModel *
+list_stored_calls_of_pair (ReadoutImporter      *self,
+                           ReadoutExtractedCall *call)
 {
   ReadoutExtractedParticipant *a, *b;
-  g_autoptr(GListModel) calls = NULL;
-  GDate date;
 
-  if (self->store == NULL || call->participants->len < 2 || !parse_day (call->date, &date))
+  if (self->store == NULL || call->participants->len < 2)
     return NULL;
   a = g_ptr_array_index (call->participants, 0);
   b = g_ptr_array_index (call->participants, 1);
@@ -141,8 +140,54 @@ find_stored_call (ReadoutImporter      *self,
     }
   if (a->leader_id <= 0 || b->leader_id <= 0)
     return NULL;
+  return readout_store_list_calls (self->store, a->leader_id, b->leader_id);
+}
 
-  calls = readout_store_list_calls (self->store, a->leader_id, b->leader_id);
+/* A guessed year ("Nov. 21" with nothing to tell the year) takes the year of the stored
+ * call between the same leaders on that day, give or take one: it is that call's report. */
+static void
+take_stored_year (ReadoutImporter      *self,
+                  ReadoutExtractedCall *call)
+{
+  g_autoptr(GListModel) calls = NULL;
+  GDate date;
+
+  if (!call->year_guessed || !parse_day (call->date, &date) ||
+      (calls = list_stored_calls_of_pair (self, call)) == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr(ReadoutCall) stored = g_list_model_get_item (calls, i);
+      g_autofree char *moved = NULL;
+      GDate stored_date, same_day;
+
+      if (!parse_day (readout_call_get_date (stored), &stored_date) ||
+          !g_date_valid_dmy (g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&stored_date)))
+        continue;
+      g_date_clear (&same_day, 1);
+      g_date_set_dmy (&same_day, g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&stored_date));
+      if (ABS (g_date_days_between (&same_day, &stored_date)) > 1)
+        continue;
+      moved = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&same_day),
+                               g_date_get_month (&same_day), g_date_get_day (&same_day));
+      readout_extracted_call_move_date (call, call->date, moved);
+      call->year_guessed = FALSE;
+      return;
+    }
+}
+
+/* The stored call between the same two leaders within a day of @call, or NULL. */
+static ReadoutCall *
+find_stored_call (ReadoutImporter      *self,
+                  ReadoutExtractedCall *call)
+{
+  g_autoptr(GListModel) calls = NULL;
+  GDate date;
+
+  if (!parse_day (call->date, &date) || (calls = list_stored_calls_of_pair (self, call)) == NULL)
+    return NULL;
+
   for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
     {
       g_autoptr(ReadoutCall) stored = g_list_model_get_item (calls, i);
@@ -196,6 +241,7 @@ readout_importer_match (ReadoutImporter   *self,
             g_ptr_array_remove_index (call->conflicts, k - 1);
         }
       call->matches_call_id = 0;
+      take_stored_year (self, call);
       stored = find_stored_call (self, call);
       if (stored == NULL)
         continue;
@@ -462,6 +508,64 @@ file_call (ReadoutImporter       *self,
   return TRUE;
 }
 
+/* The ids filing writes into the extractions (the leaders and calls it stores), with the
+ * values they had before. A rolled-back filing puts them back: otherwise a retry would
+ * point at leaders that were never kept, and fail on their foreign keys. */
+typedef struct {
+  gint64 *slot;
+  gint64  value;
+} SavedId;
+
+static GArray *
+save_ids (GPtrArray *extractions)
+{
+  GArray *saved = g_array_new (FALSE, FALSE, sizeof (SavedId));
+
+  for (guint e = 0; e < extractions->len; e++)
+    {
+      ReadoutExtraction *extraction = g_ptr_array_index (extractions, e);
+
+      for (guint c = 0; c < extraction->calls->len; c++)
+        {
+          ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
+          SavedId id = { &call->matches_call_id, call->matches_call_id };
+
+          g_array_append_val (saved, id);
+          for (guint p = 0; p < call->participants->len; p++)
+            {
+              ReadoutExtractedParticipant *participant = g_ptr_array_index (call->participants, p);
+              SavedId leader = { &participant->leader_id, participant->leader_id };
+
+              g_array_append_val (saved, leader);
+            }
+        }
+    }
+  return saved;
+}
+
+static void
+restore_ids (GArray *saved)
+{
+  for (guint i = 0; i < saved->len; i++)
+    {
+      SavedId *id = &g_array_index (saved, SavedId, i);
+      *id->slot = id->value;
+    }
+}
+
+/* "Call 2 of kremlin.txt: …": which call of which text could not be filed. */
+static void
+name_failed_call (GError            **error,
+                  ReadoutExtraction  *extraction,
+                  guint               index)
+{
+  g_autofree char *name = extraction->file != NULL ? g_path_get_basename (extraction->file)
+                                                   : g_strdup (_("the pasted text"));
+
+  /* Translators: "Call 1 of kremlin.txt: " before the reason the call could not be filed */
+  g_prefix_error (error, _("Call %u of %s: "), index + 1, name);
+}
+
 gboolean
 readout_importer_file (ReadoutImporter  *self,
                        GPtrArray        *extractions,
@@ -469,6 +573,8 @@ readout_importer_file (ReadoutImporter  *self,
                        guint            *n_sources_new,
                        GError          **error)
 {
+  g_autoptr(GArray) saved = NULL;
+
   g_return_val_if_fail (READOUT_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (extractions != NULL, FALSE);
 
@@ -484,6 +590,7 @@ readout_importer_file (ReadoutImporter  *self,
 
   if (!readout_store_begin (self->store, error))
     return FALSE;
+  saved = save_ids (extractions);
 
   for (guint e = 0; e < extractions->len; e++)
     {
@@ -498,14 +605,21 @@ readout_importer_file (ReadoutImporter  *self,
         if (!file_call (self, extraction, g_ptr_array_index (extraction->calls, c),
                         n_calls_new, n_sources_new, error))
           {
+            name_failed_call (error, extraction, c);
             readout_store_rollback (self->store);
-            if (n_calls_new != NULL)
-              *n_calls_new = 0;
-            if (n_sources_new != NULL)
-              *n_sources_new = 0;
-            return FALSE;
+            goto failed;
           }
     }
 
-  return readout_store_commit (self->store, error);
+  /* A commit that fails has rolled back already. */
+  if (readout_store_commit (self->store, error))
+    return TRUE;
+
+failed:
+  restore_ids (saved);
+  if (n_calls_new != NULL)
+    *n_calls_new = 0;
+  if (n_sources_new != NULL)
+    *n_sources_new = 0;
+  return FALSE;
 }

@@ -843,21 +843,20 @@ readout_store_open (const char  *path,
   int flags;
   int rc;
 
+  default_path = readout_store_dup_default_path ();
   if (path == NULL)
+    path = default_path;
+  folder = g_path_get_dirname (path);
+
+  /* The user's own store lives in the app's data folder, which nothing has made before
+   * the first run writes to it. A folder the user chose must exist already. */
+  if (g_str_equal (path, default_path) && g_mkdir_with_parents (folder, 0700) != 0)
     {
-      default_path = readout_store_dup_default_path ();
-      path = default_path;
-      folder = g_path_get_dirname (path);
-      if (g_mkdir_with_parents (folder, 0700) != 0)
-        {
-          int saved_errno = errno;
-          g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                       _("Could not create the folder “%s”: %s."), folder, g_strerror (saved_errno));
-          return NULL;
-        }
+      int saved_errno = errno;
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
+                   _("Could not create the folder “%s”: %s."), folder, g_strerror (saved_errno));
+      return NULL;
     }
-  else
-    folder = g_path_get_dirname (path);
 
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
