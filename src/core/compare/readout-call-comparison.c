@@ -158,6 +158,52 @@ describe_sides (ReadoutStore       *store,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The names and aliases of the call's participants: every account names them, so they
+ * are no word typical of one side. */
+static GStrv
+participant_names (ReadoutStore *store,
+                   ReadoutCall  *call)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_ids = 0;
+  const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(ReadoutLeader) leader = readout_store_get_leader (store, ids[i], NULL);
+
+      if (leader == NULL)
+        continue;
+      g_strv_builder_add (builder, readout_leader_get_name (leader));
+      if (readout_leader_get_aliases (leader) != NULL)
+        g_strv_builder_addv (builder, (const char **) readout_leader_get_aliases (leader));
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The comparison of two sets of the call's statements, with its word weights fitted on
+ * the call and a sample of the store. */
+static ReadoutComparison *
+compare_statements (ReadoutStore *store,
+                    ReadoutCall  *call,
+                    const char   *label_a,
+                    GPtrArray    *statements_a,
+                    const char   *label_b,
+                    GPtrArray    *statements_b,
+                    GPtrArray    *call_statements)
+{
+  gint64 call_id = readout_call_get_id (call);
+  g_auto(GStrv) corpus = build_corpus (store, call_id, call_statements);
+  g_auto(GStrv) names = participant_names (store, call);
+  ReadoutComparison *comparison;
+
+  comparison = readout_comparison_new_full (label_a, statements_a, label_b, statements_b,
+                                            (const char * const *) corpus,
+                                            (const char * const *) names);
+  readout_comparison_set_call_id (comparison, call_id);
+  return comparison;
+}
+
 /* Upper-cases and checks a side the caller gave; NULL with @error set if it is not a
  * country the store knows. */
 static char *
@@ -215,12 +261,10 @@ readout_call_comparison_new (ReadoutStore  *store,
   g_autoptr(GPtrArray) statements_a = NULL;
   g_autoptr(GPtrArray) statements_b = NULL;
   g_auto(GStrv) sides = NULL;
-  g_auto(GStrv) corpus = NULL;
   g_autofree char *code_a = NULL;
   g_autofree char *code_b = NULL;
   g_autofree char *label_a = NULL;
   g_autofree char *label_b = NULL;
-  ReadoutComparison *comparison;
   const char *codes[2];
 
   g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
@@ -300,12 +344,7 @@ readout_call_comparison_new (ReadoutStore  *store,
 
   label_a = country_name (store, code_a);
   label_b = country_name (store, code_b);
-  corpus = build_corpus (store, call_id, statements);
-
-  comparison = readout_comparison_new (label_a, statements_a, label_b, statements_b,
-                                       (const char * const *) corpus);
-  readout_comparison_set_call_id (comparison, call_id);
-  return comparison;
+  return compare_statements (store, call, label_a, statements_a, label_b, statements_b, statements);
 }
 
 /* "Kremlin" normally; "Kremlin, 28 January 2017" when both sources have one publisher. */
@@ -349,7 +388,7 @@ readout_call_comparison_new_for_sources (ReadoutStore  *store,
   g_autoptr(GPtrArray) statements_a = NULL;
   g_autoptr(GPtrArray) statements_b = NULL;
   g_autoptr(GPtrArray) statements = NULL;
-  g_auto(GStrv) corpus = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
   g_autofree char *label_a = NULL;
   g_autofree char *label_b = NULL;
   ReadoutComparison *comparison;
@@ -403,13 +442,13 @@ readout_call_comparison_new_for_sources (ReadoutStore  *store,
         }
     }
 
+  call = readout_store_get_call (store, call_id, error);
+  if (call == NULL)
+    return NULL;
   label_a = source_label (a, b);
   label_b = source_label (b, a);
   statements = collect_call_statements (store, call_id);
-  corpus = build_corpus (store, call_id, statements);
-
-  comparison = readout_comparison_new (label_a, statements_a, label_b, statements_b,
-                                       (const char * const *) corpus);
-  readout_comparison_set_call_id (comparison, call_id);
+  comparison = compare_statements (store, call, label_a, statements_a, label_b, statements_b, statements);
+  readout_comparison_set_of_sources (comparison, TRUE);
   return comparison;
 }
