@@ -75,8 +75,6 @@ validate (ReadoutCallForm *self)
   readout_edit_set_field_error (self->time_row, NULL, time_message);
   readout_edit_set_field_error (NULL, self->date_error, date_message != NULL ? date_message : time_message);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row),
-                            gtk_spin_button_get_value_as_int (self->duration_spin) > 0);
 
   readout_edit_form_set_valid (READOUT_EDIT_FORM (self),
                                enough && date != NULL && date_message == NULL && time_message == NULL);
@@ -310,23 +308,12 @@ readout_call_form_class_init (ReadoutCallFormClass *klass)
 static void
 readout_call_form_init (ReadoutCallForm *self)
 {
-  const char *precisions[] = { _("Day"), _("Month"), _("Year"), NULL };
-  const char *qualifiers[] = { _("Exact"), _("About"), _("More Than"), _("Less Than"), NULL };
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) precision_model = gtk_string_list_new (precisions);
-  g_autoptr(GtkStringList) qualifier_model = gtk_string_list_new (qualifiers);
-
   self->participants = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* In the order of the enum, so that a row's position is the value. */
-  gtk_string_list_append (statuses, readout_format_call_status (READOUT_CALL_STATUS_HELD));
-  gtk_string_list_append (statuses, readout_format_call_status (READOUT_CALL_STATUS_ANNOUNCED));
-  gtk_string_list_append (statuses, readout_format_call_status (READOUT_CALL_STATUS_CANCELLED));
-  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
-  adw_combo_row_set_model (self->precision_row, G_LIST_MODEL (precision_model));
-  adw_combo_row_set_model (self->qualifier_row, G_LIST_MODEL (qualifier_model));
+  readout_edit_setup_call_rows (self->precision_row, self->status_row, self->duration_spin,
+                                self->qualifier_row);
 }
 
 ReadoutCallForm *

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "readout-edit-util.h"
 #include "readout-error.h"
 #include "readout-format.h"
 #include "readout-gui-util.h"
@@ -579,7 +580,6 @@ on_duration_changed_cb (ReadoutImportCallEditor *self)
 {
   int minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row), minutes > 0);
   if (self->filling)
     return;
 
@@ -610,8 +610,6 @@ on_include_changed_cb (ReadoutImportCallEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_set_sensitive (rows[i], included);
-  if (included)
-    gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row), self->call->duration_minutes > 0);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->include_switch),
                                included ? _("Import This Call") : _("This Call Is Skipped"));
@@ -634,7 +632,6 @@ fill (ReadoutImportCallEditor *self)
   adw_combo_row_set_selected (self->qualifier_row,
                               call->duration_qualifier > READOUT_DURATION_UNKNOWN
                               ? call->duration_qualifier - READOUT_DURATION_EXACT : 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row), call->duration_minutes > 0);
   fill_initiator (self);
 
   for (guint i = 0; i < call->participants->len; i++)
@@ -766,6 +763,11 @@ static void
 readout_import_call_editor_init (ReadoutImportCallEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Setting the models selects their first items: not an edit, and there is no call yet. */
+  self->filling = TRUE;
+  readout_edit_setup_call_rows (self->precision_row, self->status_row, self->duration_spin,
+                                self->qualifier_row);
+  self->filling = FALSE;
   self->conflict_rows = g_ptr_array_new ();
 }
 
