@@ -7,7 +7,9 @@
 
 #include "readout-call-form.h"
 #include "readout-edit-util.h"
+#include "readout-gui-util.h"
 #include "readout-format.h"
+#include "readout-display-names.h"
 
 struct _ReadoutCallForm
 {
@@ -149,12 +151,12 @@ rebuild_participants (ReadoutCallForm *self,
       ReadoutLeader *leader = g_ptr_array_index (self->participants, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      const char *country = readout_leader_get_country_name (leader);
+      const char *country = readout_gui_leader_country (leader);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), readout_leader_get_name (leader));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   country != NULL ? country : readout_leader_get_office (leader));
+                                   country != NULL ? country : readout_display_office (readout_leader_get_office (leader)));
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove from the Call"));

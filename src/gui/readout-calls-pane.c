@@ -8,6 +8,7 @@
 #include "readout-calls-pane.h"
 #include "readout-gui-util.h"
 #include "readout-format.h"
+#include "readout-display-names.h"
 
 struct _ReadoutCallsPane
 {
@@ -253,7 +254,7 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   {
     const char * const *topics = readout_call_get_topics (call);
     /* Translators: the separator between topics in a calls list row */
-    g_autofree char *line = topics != NULL ? g_strjoinv (_(" · "), (char **) topics) : NULL;
+    g_autofree char *line = readout_display_join_topics (topics, _(" · "));
 
     gtk_label_set_text (g_object_get_data (row, "topics"), line != NULL ? line : "");
     gtk_widget_set_visible (g_object_get_data (row, "topics"), line != NULL && *line != '\0');

@@ -9,6 +9,7 @@
 #include "readout-format.h"
 #include "readout-gui-util.h"
 #include "readout-source.h"
+#include "readout-display-names.h"
 
 struct _ReadoutCompareRow
 {
@@ -451,7 +452,7 @@ readout_compare_row_new (ReadoutComparison          *comparison,
   self->status = readout_comparison_get_row_status (comparison, row);
   self->topic = g_strdup (readout_comparison_get_row_is_other (comparison, row)
                           ? _("Other")
-                          : readout_comparison_get_row_topic (comparison, row));
+                          : readout_display_topic (readout_comparison_get_row_topic (comparison, row)));
 
   self->status_text = readout_comparison_dup_status_text (comparison, row);
 
@@ -557,8 +558,10 @@ readout_compare_row_new_summary (ReadoutComparison          *comparison,
         }
       else
         {
-          only_text = join_or (readout_comparison_get_only_topics (comparison, side),
-                               _("Nothing"));
+          /* Translators: the separator of a list of topics or words */
+          only_text = readout_display_join_topics (readout_comparison_get_only_topics (comparison, side), _(", "));
+          if (only_text == NULL)
+            only_text = g_strdup (_("Nothing"));
           words_text = join_or (words, _("None"));
         }
 

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "readout-country-names.h"
 #include "readout-edit-util.h"
 #include "readout-format.h"
 
@@ -41,7 +42,14 @@ readout_edit_countries_new (const char *none_label)
       char **fields = g_strsplit (lines[i], "\t", 3);
 
       if (g_strv_length (fields) >= 2 && *fields[0] != '\0')
-        g_ptr_array_add (rows, fields);
+        {
+          /* Listed, and sorted, by the name in the user's language. */
+          char *name = g_strdup (readout_country_name_translate (fields[0], fields[1]));
+
+          g_free (fields[1]);
+          fields[1] = name;
+          g_ptr_array_add (rows, fields);
+        }
       else
         g_strfreev (fields);
     }

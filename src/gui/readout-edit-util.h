@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* Helpers the edit forms share; no types here. */
 
-/* The countries of the store's list as a GtkStringList of English names, by name,
+/* The countries of the store's list as a GtkStringList of names in the user's language, by name,
  * each item carrying its ISO code; with @none_label first (code NULL) when given. */
 GListModel *readout_edit_countries_new        (const char          *none_label);
 const char *readout_edit_countries_get_code   (GListModel          *countries,

@@ -199,10 +199,8 @@ update_participant_row (ReadoutImportCallEditor *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
 
-  if (p->country != NULL && self->store != NULL)
-    readout_store_lookup_country (self->store, p->country, &country, NULL);
-  if (country == NULL)
-    country = g_strdup (p->country != NULL ? p->country : _("country not known"));
+  country = p->country != NULL ? readout_format_side (self->store, p->country)
+                                : g_strdup (_("country not known"));
 
   if (p->leader_id > 0)
     /* Translators: a participant matched to a leader in the store, with the country */

@@ -7,6 +7,7 @@
 
 #include "readout-call-comparison.h"
 #include "readout-error.h"
+#include "readout-format.h"
 #include "readout-store-private.h"
 
 /* Every statement of @call_id, in the store's order (by side, source, position). */
@@ -126,18 +127,6 @@ sides_of (GPtrArray *statements)
   return (GStrv) g_ptr_array_free (g_steal_pointer (&sides), FALSE);
 }
 
-static char *
-country_name (ReadoutStore *store,
-              const char   *code)
-{
-  char *name = NULL;
-
-  if (readout_store_lookup_country (store, code, &name, NULL) && name != NULL)
-    return name;
-  g_free (name);
-  return g_strdup (code);
-}
-
 /* "United States (US), Russia (RU)", or "none" */
 static char *
 describe_sides (ReadoutStore       *store,
@@ -147,7 +136,7 @@ describe_sides (ReadoutStore       *store,
 
   for (guint i = 0; sides != NULL && sides[i] != NULL; i++)
     {
-      g_autofree char *name = country_name (store, sides[i]);
+      g_autofree char *name = readout_format_side (store, sides[i]);
 
       if (text->len > 0)
         g_string_append (text, ", ");
@@ -319,7 +308,7 @@ readout_call_comparison_new (ReadoutStore  *store,
     {
       if ((i == 0 ? statements_a : statements_b)->len == 0)
         {
-          g_autofree char *name = country_name (store, codes[i]);
+          g_autofree char *name = readout_format_side (store, codes[i]);
           g_autofree char *have = describe_sides (store, (const char * const *) sides);
           g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, call_id);
 
@@ -342,8 +331,8 @@ readout_call_comparison_new (ReadoutStore  *store,
     statements_b = after_b;
   }
 
-  label_a = country_name (store, code_a);
-  label_b = country_name (store, code_b);
+  label_a = readout_format_side (store, code_a);
+  label_b = readout_format_side (store, code_b);
   return compare_statements (store, call, label_a, statements_a, label_b, statements_b, statements);
 }
 

@@ -20,6 +20,7 @@
 #include "readout-error.h"
 #include "readout-format.h"
 #include "readout-pdf-layout.h"
+#include "readout-display-names.h"
 
 /* The document is a list of groups (the header, a comparison row, a source...), each a
  * list of bands; a band is one full-width cell or two cells side by side, and a cell is
@@ -478,7 +479,7 @@ statement_meta (ReadoutStatement   *statement,
     g_string_append_printf (meta, " [%u]", number);
   if (topics_label != NULL)
     {
-      g_autofree char *joined = join_strv (topics, ", ");
+      g_autofree char *joined = readout_display_join_topics (topics, ", ");
 
       if (joined != NULL)
         g_string_append_printf (meta, " · %s %s", topics_label, joined);
@@ -664,7 +665,7 @@ add_row (ReadoutPdfLayout  *self,
   g_autoptr(GArray) pending_a = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) pending_b = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *pending[2] = { pending_a, pending_b };
-  const char *topic = readout_comparison_get_row_topic (comparison, row);
+  const char *topic = readout_display_topic (readout_comparison_get_row_topic (comparison, row));
   g_autofree char *status_text = readout_comparison_dup_status_text (comparison, row);
   g_autofree char *continued = NULL;
   gboolean said_missing = FALSE;
@@ -741,7 +742,7 @@ add_summary (ReadoutPdfLayout  *self,
       ReadoutComparisonSide other = s == 0 ? READOUT_COMPARISON_SIDE_B : READOUT_COMPARISON_SIDE_A;
       const char *label = readout_comparison_get_label (comparison, side);
       const char *other_label = readout_comparison_get_label (comparison, other);
-      g_autofree char *topics = join_strv (readout_comparison_get_only_topics (comparison, side), ", ");
+      g_autofree char *topics = readout_display_join_topics (readout_comparison_get_only_topics (comparison, side), ", ");
       g_autofree char *words = join_strv (readout_comparison_get_distinctive_words (comparison, side),
                                           ", ");
       g_autofree char *line = NULL;
@@ -925,7 +926,7 @@ readout_pdf_layout_new_for_call (ReadoutStore  *store,
 
   band = group_add_band (group, BAND_FULL);
   band->pad_top = 4.0;
-  topics = join_strv (readout_call_get_topics (call), ", ");
+  topics = readout_display_join_topics (readout_call_get_topics (call), ", ");
   if (topics != NULL)
     {
       g_autofree char *line = g_strdup_printf ("%s %s", _("Topics:"), topics);
