@@ -182,7 +182,8 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
   gtk_widget_set_hexpand (date, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
+  /* The date is never cut ("Samstag, 28. Januar 2017"); a long status gives way first. */
+  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (GTK_LABEL (counterpart), PANGO_ELLIPSIZE_END);
   gtk_label_set_wrap (GTK_LABEL (duration), TRUE);
   gtk_widget_add_css_class (status_icon, "dim-label");
