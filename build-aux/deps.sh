@@ -10,7 +10,7 @@ readout_build_packages=(
   meson ninja-build gcc pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev libxml2-dev
-  desktop-file-utils appstream
+  desktop-file-utils appstream iso-codes
 )
 
 # pkg-config modules and programs that tell whether the packages above are there.

@@ -14,6 +14,7 @@
 #include "readout-error.h"
 #include "readout-leader-form.h"
 #include "readout-merge-window.h"
+#include "readout-source-fields.h"
 #include "readout-source-form.h"
 #include "readout-statement-form.h"
 #include "readout-topic-form.h"
@@ -440,6 +441,78 @@ test_source_form (Fixture       *f,
   finish_form (form);
 }
 
+/* The kind of a new source follows its side until the user picks one: no more "Official
+ * readout" from the independent press. */
+static void
+test_source_kind_follows_side (Fixture       *f,
+                               gconstpointer  data)
+{
+  ReadoutSourceForm *form;
+  AdwComboRow *kind;
+  GtkDropDown *side;
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(ReadoutSource) stored = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  form = show_form (readout_source_form_new (f->stack, NULL, f->call));
+  g_assert_nonnull (find_of_type (GTK_WIDGET (form), READOUT_TYPE_SOURCE_FIELDS));
+  kind = ADW_COMBO_ROW (find_row (GTK_WIDGET (form), "Kind"));
+  side = GTK_DROP_DOWN (find_of_type (GTK_WIDGET (form), GTK_TYPE_DROP_DOWN));
+  g_assert_cmpuint (gtk_drop_down_get_selected (side), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, READOUT_SOURCE_KIND_NEWS_REPORT);
+
+  gtk_drop_down_set_selected (side, 1);
+  spin ();
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, READOUT_SOURCE_KIND_READOUT);
+  gtk_drop_down_set_selected (side, 0);
+  spin ();
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, READOUT_SOURCE_KIND_NEWS_REPORT);
+
+  /* Once the user has picked a kind, the side leaves it alone. */
+  adw_combo_row_set_selected (kind, READOUT_SOURCE_KIND_BRIEFING);
+  gtk_drop_down_set_selected (side, 2);
+  spin ();
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, READOUT_SOURCE_KIND_BRIEFING);
+
+  type_into (form, "Publisher", "Interfax");
+  type_into (form, "Address (URL)", "https://www.interfax.ru/russia/587000");
+  g_assert_true (readout_edit_form_save (READOUT_EDIT_FORM (form)));
+  stored = readout_store_get_source (f->store, readout_source_form_get_source_id (form), NULL);
+  finish_form (form);
+  g_assert_cmpstr (readout_source_get_url (stored), ==, "https://www.interfax.ru/russia/587000");
+  g_assert_cmpint (readout_source_get_kind (stored), ==, READOUT_SOURCE_KIND_BRIEFING);
+  g_assert_nonnull (readout_source_get_side (stored));
+}
+
+/* A duration of 0 reads "Not known", and no qualifier ("Exactly") is offered for it. */
+static void
+test_call_form_unknown_duration (Fixture       *f,
+                                 gconstpointer  data)
+{
+  ReadoutCallForm *form;
+  GtkSpinButton *duration;
+  GtkWidget *qualifier;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  form = show_form (readout_call_form_new (f->stack, NULL, f->abe));
+  duration = GTK_SPIN_BUTTON (find_of_type (GTK_WIDGET (form), GTK_TYPE_SPIN_BUTTON));
+  qualifier = find_row (GTK_WIDGET (form), "The Duration Is");
+  g_assert_nonnull (qualifier);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (duration), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration)), ==, "Not known");
+  g_assert_false (gtk_widget_get_visible (qualifier));
+
+  gtk_spin_button_set_value (duration, 60);
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration)), ==, "60");
+  g_assert_true (gtk_widget_get_visible (qualifier));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (qualifier))),
+                   ==, "Exactly");
+  finish_form (form);
+}
+
 static void
 test_statement_form (Fixture       *f,
                      gconstpointer  data)
@@ -810,6 +883,8 @@ main (int   argc,
   ADD ("/edit/leader-form", test_leader_form);
   ADD ("/edit/call-form", test_call_form);
   ADD ("/edit/source-form", test_source_form);
+  ADD ("/edit/source-kind-follows-side", test_source_kind_follows_side);
+  ADD ("/edit/call-form-unknown-duration", test_call_form_unknown_duration);
   ADD ("/edit/statement-form", test_statement_form);
   ADD ("/edit/topic-form", test_topic_form);
   ADD ("/edit/delete-undo-redo", test_delete_undo);

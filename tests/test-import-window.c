@@ -18,6 +18,7 @@
 #include "readout-import-call-editor.h"
 #include "readout-import-review.h"
 #include "readout-import-window.h"
+#include "readout-source-fields.h"
 #include "readout-window.h"
 
 static gboolean have_display;
@@ -304,8 +305,9 @@ test_import_corrected (Fixture       *f,
   g_signal_emit_by_name (remove_button, "clicked");
   spin (50);
 
+  /* One text: no choice of texts; the only dropdown is the source's side. */
   dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL));
-  g_assert_null (dropdown);  /* one text: no choice of texts */
+  g_assert_nonnull (gtk_widget_get_ancestor (GTK_WIDGET (dropdown), READOUT_TYPE_SOURCE_FIELDS));
 
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
   spin (200);
@@ -328,6 +330,83 @@ test_import_corrected (Fixture       *f,
   g_assert_cmpuint (count_calls (f->store), ==, 1);
   g_assert_cmpuint (count_statements (f->store, readout_call_get_id (call)), ==, n_statements - 1);
   g_assert_finalize_object (dialog);
+
+  close_window (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The review has the edit forms' fields: the source's address (taken from a saved web
+ * page) is shown and stored, the side is a list of countries, the date precision and
+ * an unknown duration read as in Edit Call. */
+static void
+test_review_fields (Fixture       *f,
+                    gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  GtkWidget *url_row, *fields, *duration, *qualifier;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "review", "kremlin-with-address.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+  g_autoptr(ReadoutSource) source = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_window (f->store);
+  g_list_store_append (files, file);
+  g_assert_nonnull (readout_import_actions_import_files (window, G_LIST_MODEL (files)));
+  dialog = wait_for_import_window ();
+
+  fields = find_widget (GTK_WIDGET (dialog), READOUT_TYPE_SOURCE_FIELDS, NULL);
+  g_assert_nonnull (fields);
+  g_assert_nonnull (find_row (fields, "Side"));
+  g_assert_false (ADW_IS_ENTRY_ROW (find_row (fields, "Side")));  /* a list, not free text */
+  g_assert_nonnull (find_widget (fields, GTK_TYPE_DROP_DOWN, NULL));
+  url_row = find_row (fields, "Address (URL)");
+  g_assert_nonnull (url_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, "https://en.kremlin.ru/events/president/news/67475");
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Date Known To"));
+  g_assert_null (find_row (GTK_WIDGET (dialog), "Precision of the Date"));
+  /* "About 50 minutes" is known; a duration of 0 would read "Not known". */
+  duration = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+  qualifier = find_row (GTK_WIDGET (dialog), "The Duration Is");
+  g_assert_nonnull (qualifier);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), 0);
+  spin (20);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration)), ==, "Not known");
+  g_assert_false (gtk_widget_get_visible (qualifier));
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  g_assert_finalize_object (dialog);
+
+  calls = readout_store_list_calls (f->store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+  call = g_list_model_get_item (calls, 0);
+  g_assert_cmpint (readout_call_get_duration_minutes (call), <=, 0);
+  sources = readout_store_list_sources (f->store, readout_call_get_id (call));
+  source = g_list_model_get_item (sources, 0);
+  g_assert_cmpstr (readout_source_get_url (source), ==, "https://en.kremlin.ru/events/president/news/67475");
 
   close_window (GTK_WINDOW (window));
 }
@@ -693,6 +772,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import-window/file", test_import_file);
   ADD ("/import-window/corrected", test_import_corrected);
+  ADD ("/import-window/review-fields", test_review_fields);
   ADD ("/import-window/cancel", test_cancel);
   ADD ("/import-window/bad-input", test_bad_input);
   ADD ("/import-window/date-precision", test_date_precision);

@@ -1,8 +1,11 @@
 #include "config.h"
 
+#include <string.h>
+
 #include "readout-error.h"
 #include "readout-search-hit.h"
 #include "readout-search-model.h"
+#include "readout-sample.h"
 #include "readout-test-util.h"
 
 typedef struct {
@@ -391,6 +394,85 @@ test_search_rank_window (void)
   readout_test_remove_folder (folder);
 }
 
+static guint
+count_filtered (ReadoutStore            *store,
+                gint64                   leader_id,
+                const ReadoutCallFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) calls = readout_store_list_calls_filtered (store, leader_id, 0, filter, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (calls);
+}
+
+/* The calls list narrowed by topic, date range and status, in SQL with bound values. On
+ * the sample: Trump has five calls (28 January 2017: Putin, Abe, Merkel and Hollande;
+ * 21 November 2017: Putin); three were held. */
+static void
+test_calls_filtered (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "filtered.db");
+  g_autoptr(ReadoutLeader) trump = NULL;
+  g_autoptr(GListModel) not_filtered = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutCallFilter filter = READOUT_CALL_FILTER_INIT;
+  gint64 id;
+
+  g_assert_true (readout_sample_populate (store, &error));
+  g_assert_no_error (error);
+  trump = readout_store_find_leader (store, "Donald Trump", NULL);
+  g_assert_nonnull (trump);
+  id = readout_leader_get_id (trump);
+
+  g_assert_cmpuint (count_filtered (store, id, NULL), ==, 5);
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 5);
+
+  filter.topic = "Syria";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 2);
+  filter.topic = "Planned meeting";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 1);
+  /* A topic is a value, never SQL. */
+  filter.topic = "Syria' OR 1=1 --";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 0);
+  filter.topic = NULL;
+
+  filter.status = READOUT_CALL_STATUS_HELD;
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 3);
+  filter.status = READOUT_CALL_STATUS_ANNOUNCED;
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 2);
+  filter.status = -1;
+
+  filter.date_from = "2017-02-01";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 1);
+  filter.date_from = "2017-01";
+  filter.date_to = "2017-01-28";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 4);
+  filter.date_from = "2017";
+  filter.date_to = "2017";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 5);
+  filter.date_to = "2016-12-31";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 0);
+
+  /* Every call, filtered the same way. */
+  filter.date_from = "2017-11-01";
+  filter.date_to = NULL;
+  filter.topic = "Ukraine";
+  not_filtered = readout_store_list_calls_filtered (store, 0, 0, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (not_filtered), ==, 1);
+
+  /* A date that is not one: a clear error and no list. */
+  filter.date_from = "28 Jan";
+  g_assert_null (readout_store_list_calls_filtered (store, id, 0, &filter, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "28 Jan"));
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -399,6 +481,7 @@ main (int    argc,
 
   g_test_add_func ("/models/leaders/sort-and-filter", test_leaders_sort_and_filter);
   g_test_add_func ("/models/calls/paging", test_calls_paging);
+  g_test_add_func ("/models/calls/filtered", test_calls_filtered);
   g_test_add_func ("/models/items-changed/single-row", test_items_changed_single_row);
   g_test_add_func ("/models/statements/grouped-by-side", test_statements_grouped_by_side);
   g_test_add_func ("/models/search/ranked", test_search_model);

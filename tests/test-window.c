@@ -579,6 +579,58 @@ test_other_writer (Fixture       *f,
 }
 
 static void
+collect_heading_labels (GtkWidget *root,
+                        GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "heading") && gtk_widget_get_mapped (root))
+    g_ptr_array_add (labels, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_heading_labels (child, labels);
+}
+
+/* Squeezed, a calls row cuts its status, never its date ("21 No…" in German). */
+static void
+test_dates_whole (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  ReadoutCallsPane *pane = READOUT_CALLS_PANE (readout_calls_pane_new ());
+  g_autoptr(ReadoutLeader) putin = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n_dates = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  putin = readout_store_get_leader (f->store, f->putin, NULL);
+  g_object_ref_sink (window);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (pane));
+  gtk_window_set_default_size (GTK_WINDOW (window), 200, 500);
+  readout_calls_pane_set_store (pane, f->store);
+  readout_calls_pane_set_leader (pane, putin);
+  gtk_window_present (GTK_WINDOW (window));
+  readout_gui_test_wait_for_frames (window, 2);
+
+  collect_heading_labels (GTK_WIDGET (pane), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      if (strstr (gtk_label_get_text (label), "2017") == NULL)
+        continue;
+      n_dates++;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("The date “%s” is cut", gtk_label_get_text (label));
+    }
+  g_assert_cmpuint (n_dates, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
+static void
 test_corrupt_store (Fixture       *f,
                     gconstpointer  data)
 {
@@ -904,6 +956,7 @@ main (int   argc,
   ADD ("/window/browse", test_browse);
   ADD ("/window/leader-without-calls", test_leader_without_calls);
   ADD ("/window/search", test_search);
+  ADD ("/window/dates-whole", test_dates_whole);
   ADD ("/window/corrupt-store", test_corrupt_store);
   ADD ("/window/other-writer", test_other_writer);
   ADD ("/window/settings-restored", test_settings_restored);

@@ -9,6 +9,7 @@
 #include "readout-selection-keeper.h"
 #include "readout-gui-util.h"
 #include "readout-format.h"
+#include "readout-display-names.h"
 
 struct _ReadoutCallsPane
 {
@@ -187,7 +188,8 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
   gtk_widget_set_hexpand (date, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
+  /* The date is never cut ("Samstag, 28. Januar 2017"); a long status gives way first. */
+  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (GTK_LABEL (counterpart), PANGO_ELLIPSIZE_END);
   gtk_label_set_wrap (GTK_LABEL (duration), TRUE);
   gtk_widget_add_css_class (status_icon, "dim-label");
@@ -259,7 +261,7 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   {
     const char * const *topics = readout_call_get_topics (call);
     /* Translators: the separator between topics in a calls list row */
-    g_autofree char *line = topics != NULL ? g_strjoinv (_(" · "), (char **) topics) : NULL;
+    g_autofree char *line = readout_display_join_topics (topics, _(" · "));
 
     gtk_label_set_text (g_object_get_data (row, "topics"), line != NULL ? line : "");
     gtk_widget_set_visible (g_object_get_data (row, "topics"), line != NULL && *line != '\0');

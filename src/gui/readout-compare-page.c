@@ -93,7 +93,7 @@ lookup_colors (ReadoutComparePage   *self,
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   context = gtk_widget_get_style_context (GTK_WIDGET (self));
   if (!gtk_style_context_lookup_color (context, "readout_only_a_bg", &colors->only_a))
-    colors->only_a = (GdkRGBA) { 0.21, 0.52, 0.89, 0.25 };
+    colors->only_a = (GdkRGBA) { 0.75, 0.38, 0.80, 0.28 };
   if (!gtk_style_context_lookup_color (context, "readout_only_b_bg", &colors->only_b))
     colors->only_b = (GdkRGBA) { 0.90, 0.65, 0.04, 0.30 };
 G_GNUC_END_IGNORE_DEPRECATIONS
@@ -385,8 +385,9 @@ fill_choices (ReadoutComparePage *self)
         continue;
 
       publisher = readout_source_get_publisher (source);
-      /* Translators: a single source in the Compare page's side pickers, "Source: TASS (News report)" */
-      name = g_strdup_printf (_("Source: %s (%s)"),
+      /* Translators: a single source in the Compare page's side pickers, its publisher
+       * and kind: "TASS · News report" */
+      name = g_strdup_printf (_("%s · %s"),
                               publisher != NULL && *publisher != '\0' ? publisher : _("Unknown publisher"),
                               readout_format_source_kind (readout_source_get_kind (source)));
       choice.source_id = readout_source_get_id (source);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "readout-store.h"
 
@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* Helpers the edit forms share; no types here. */
 
-/* The countries of the store's list as a GtkStringList of English names, by name,
+/* The countries of the store's list as a GtkStringList of names in the user's language, by name,
  * each item carrying its ISO code; with @none_label first (code NULL) when given. */
 GListModel *readout_edit_countries_new        (const char          *none_label);
 const char *readout_edit_countries_get_code   (GListModel          *countries,
@@ -19,6 +19,15 @@ guint       readout_edit_countries_find       (GListModel          *countries,
 /* A GtkDropDown over @countries whose popover can be searched by typing. */
 void        readout_edit_setup_country_dropdown (GtkDropDown       *dropdown,
                                                  GListModel        *countries);
+
+/* The rows of a call's date precision, status and duration, the same in the Call form
+ * and the import review: the models (in the order of their enums; the qualifier row
+ * without "unknown", which a duration of 0 means), a duration of 0 shown as "Not known",
+ * and the qualifier row shown only for a known duration. */
+void        readout_edit_setup_call_rows      (AdwComboRow         *precision_row,
+                                               AdwComboRow         *status_row,
+                                               GtkSpinButton       *duration_spin,
+                                               AdwComboRow         *qualifier_row);
 
 /* "Putin, the Russian president" -> { "Putin", "the Russian president" }: trimmed,
  * empty items dropped. */

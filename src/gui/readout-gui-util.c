@@ -4,9 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include "readout-country-names.h"
 #include "readout-gui-util.h"
 #include "readout-wrap-layout.h"
 #include "readout-format.h"
+#include "readout-display-names.h"
 
 char *
 readout_gui_format_short_date (const char           *iso_date,
@@ -131,7 +133,7 @@ readout_gui_fill_topics (GtkWidget          *box,
   readout_gui_remove_children (box);
 
   for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
-    gtk_box_append (GTK_BOX (box), readout_gui_label_new (topics[i], "topic", "caption", NULL));
+    gtk_box_append (GTK_BOX (box), readout_gui_label_new (readout_display_topic (topics[i]), "topic", "caption", NULL));
 
   gtk_widget_set_visible (box, topics != NULL && topics[0] != NULL);
 }
@@ -208,4 +210,15 @@ readout_gui_set_single_click (GtkListView *view,
     }
   /* Capture: the rows' own gestures claim the click before it would bubble up. */
   gtk_event_controller_set_propagation_phase (click, single_click ? GTK_PHASE_CAPTURE : GTK_PHASE_NONE);
+}
+
+const char *
+readout_gui_leader_country (ReadoutLeader *leader)
+{
+  g_return_val_if_fail (READOUT_IS_LEADER (leader), NULL);
+
+  if (readout_leader_get_country (leader) == NULL)
+    return readout_leader_get_country_name (leader);
+  return readout_country_name_translate (readout_leader_get_country (leader),
+                                         readout_leader_get_country_name (leader));
 }

@@ -21,6 +21,8 @@ GtkWidget  *readout_gui_label_new          (const char           *text,
                                             ...) G_GNUC_NULL_TERMINATED;
 /* Removes every child of a GtkBox or GtkFlowBox. */
 void        readout_gui_remove_children    (GtkWidget            *container);
+/* The leader's country in the user's language ("Россия"), or NULL. */
+const char *readout_gui_leader_country      (ReadoutLeader        *leader);
 /* Fills @box (a GtkFlowBox) with one small label a topic. */
 void        readout_gui_fill_topics        (GtkWidget            *box,
                                             const char * const   *topics);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "readout-edit-util.h"
 #include "readout-error.h"
 #include "readout-format.h"
 #include "readout-gui-util.h"
@@ -243,10 +244,8 @@ update_participant_row (ReadoutImportCallEditor *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
 
-  if (p->country != NULL && self->store != NULL)
-    readout_store_lookup_country (self->store, p->country, &country, NULL);
-  if (country == NULL)
-    country = g_strdup (p->country != NULL ? p->country : _("country not known"));
+  country = p->country != NULL ? readout_format_side (self->store, p->country)
+                                : g_strdup (_("country not known"));
 
   if (p->leader_id > 0)
     /* Translators: a participant matched to a leader in the store, with the country */
@@ -630,7 +629,6 @@ on_duration_changed_cb (ReadoutImportCallEditor *self)
 {
   int minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row), minutes > 0);
   if (self->filling)
     return;
 
@@ -661,8 +659,6 @@ on_include_changed_cb (ReadoutImportCallEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_set_sensitive (rows[i], included);
-  if (included)
-    gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row), self->call->duration_minutes > 0);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->include_switch),
                                included ? _("Import This Call") : _("This Call Is Skipped"));
@@ -688,7 +684,6 @@ fill (ReadoutImportCallEditor *self)
   adw_combo_row_set_selected (self->qualifier_row,
                               call->duration_qualifier > READOUT_DURATION_UNKNOWN
                               ? call->duration_qualifier - READOUT_DURATION_EXACT : 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row), call->duration_minutes > 0);
   fill_initiator (self);
 
   for (guint i = 0; i < call->participants->len; i++)
@@ -824,6 +819,11 @@ static void
 readout_import_call_editor_init (ReadoutImportCallEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Setting the models selects their first items: not an edit, and there is no call yet. */
+  self->filling = TRUE;
+  readout_edit_setup_call_rows (self->precision_row, self->status_row, self->duration_spin,
+                                self->qualifier_row);
+  self->filling = FALSE;
   self->conflict_rows = g_ptr_array_new ();
   add_year_row (self);
 }

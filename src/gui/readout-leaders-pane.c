@@ -8,6 +8,7 @@
 #include "readout-edit-util.h"
 #include "readout-gui-util.h"
 #include "readout-leaders-pane.h"
+#include "readout-display-names.h"
 #include "readout-selection-keeper.h"
 
 /* Selecting a remembered leader scans the list for its id; past this many rows the
@@ -205,8 +206,8 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
 {
   ReadoutLeader *leader = gtk_list_item_get_item (item);
   GtkWidget *row = gtk_list_item_get_child (item);
-  const char *country = readout_leader_get_country_name (leader);
-  const char *office = readout_leader_get_office (leader);
+  const char *country = readout_gui_leader_country (leader);
+  const char *office = readout_display_office (readout_leader_get_office (leader));
   guint n_calls = readout_leader_get_call_count (leader);
   g_autofree char *office_text = NULL;
   g_autofree char *count_text = NULL;

@@ -120,24 +120,31 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *call = readout_gui_label_new (NULL, "heading", NULL);
+  GtkWidget *date = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
   GtkWidget *snippet = readout_gui_label_new (NULL, "snippet", NULL);
   GtkWidget *who = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
 
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
+  /* The names give way to the date, which is never cut. */
   gtk_label_set_ellipsize (GTK_LABEL (call), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (call, TRUE);
   gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (snippet), 4);
   gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (GTK_LABEL (who), PANGO_ELLIPSIZE_END);
 
-  gtk_box_append (GTK_BOX (row), call);
+  gtk_box_append (GTK_BOX (top), call);
+  gtk_box_append (GTK_BOX (top), date);
+  gtk_box_append (GTK_BOX (row), top);
   gtk_box_append (GTK_BOX (row), snippet);
   gtk_box_append (GTK_BOX (row), who);
 
   g_object_set_data (G_OBJECT (row), "call", call);
+  g_object_set_data (G_OBJECT (row), "date", date);
   g_object_set_data (G_OBJECT (row), "snippet", snippet);
   g_object_set_data (G_OBJECT (row), "who", who);
 
@@ -160,17 +167,8 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *date = readout_gui_format_short_date (readout_search_hit_get_call_date (hit),
                                                          READOUT_DATE_PRECISION_DAY);
   g_autofree char *side = readout_format_side (self->store, readout_search_hit_get_side (hit));
-  g_autoptr(GString) call_text = g_string_new (NULL);
   g_autoptr(GString) who = g_string_new (NULL);
 
-  if (participants != NULL && *participants != '\0')
-    g_string_append (call_text, participants);
-  if (date != NULL)
-    {
-      if (call_text->len > 0)
-        g_string_append (call_text, _(" · "));
-      g_string_append (call_text, date);
-    }
 
   g_string_append (who, speaker != NULL && *speaker != '\0' ? speaker : side);
   if (speaker != NULL && *speaker != '\0' && side != NULL)
@@ -184,7 +182,8 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
       g_string_append (who, publisher);
     }
 
-  gtk_label_set_text (g_object_get_data (row, "call"), call_text->str);
+  gtk_label_set_text (g_object_get_data (row, "call"), participants != NULL ? participants : "");
+  gtk_label_set_text (g_object_get_data (row, "date"), date != NULL ? date : "");
   gtk_label_set_markup (g_object_get_data (row, "snippet"), snippet != NULL ? snippet : "");
   gtk_label_set_text (g_object_get_data (row, "who"), who->str);
 }

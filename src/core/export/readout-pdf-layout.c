@@ -20,6 +20,7 @@
 #include "readout-error.h"
 #include "readout-format.h"
 #include "readout-pdf-layout.h"
+#include "readout-display-names.h"
 #include "readout-safe-file.h"
 
 /* The document is a list of groups (the header, a comparison row, a source...), each a
@@ -440,7 +441,7 @@ statement_display_text (ReadoutStatement           *statement,
              * printout; the tint only helps on screen and in colour. */
             attrs_insert_range (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE),
                                 span->a_start + shift, span->a_end + shift);
-            attrs_insert_range (attrs, pango_attr_background_new (0xd8d8, 0xe8e8, 0xffff),
+            attrs_insert_range (attrs, pango_attr_background_new (0xeaea, 0xdcdc, 0xf4f4),
                                 span->a_start + shift, span->a_end + shift);
           }
         else if (side == READOUT_COMPARISON_SIDE_B && span->op == READOUT_WORD_DIFF_ONLY_B
@@ -457,11 +458,13 @@ statement_display_text (ReadoutStatement           *statement,
   return g_strconcat (open, text, quote ? "”" : "", NULL);
 }
 
-/* "— Dmitry Peskov · Quote · TASS [3]" */
+/* "— Dmitry Peskov · Quote · TASS [3]", then "· Topics: Syria" when @topics_label is
+ * given and @topics is not empty. */
 static char *
-statement_meta (ReadoutStatement *statement,
-                GPtrArray        *sources,
-                gboolean          with_topics)
+statement_meta (ReadoutStatement   *statement,
+                GPtrArray          *sources,
+                const char         *topics_label,
+                const char * const *topics)
 {
   g_autoptr(GString) meta = g_string_new ("— ");
   const char *speaker = readout_statement_get_speaker (statement);
@@ -475,13 +478,12 @@ statement_meta (ReadoutStatement *statement,
     g_string_append_printf (meta, " · %s", publisher);
   if (number > 0)
     g_string_append_printf (meta, " [%u]", number);
-  if (with_topics)
+  if (topics_label != NULL)
     {
-      g_autofree char *topics = join_strv (readout_statement_get_topics (statement), ", ");
+      g_autofree char *joined = readout_display_join_topics (topics, ", ");
 
-      if (topics != NULL)
-        /* Translators: the topics of a statement follow */
-        g_string_append_printf (meta, " · %s %s", _("Topics:"), topics);
+      if (joined != NULL)
+        g_string_append_printf (meta, " · %s %s", topics_label, joined);
     }
   return g_string_free (g_steal_pointer (&meta), FALSE);
 }
@@ -493,11 +495,12 @@ add_statement_cell (Band                        *band,
                     const ReadoutComparisonPair *pair,
                     ReadoutComparisonSide        side,
                     GPtrArray                   *sources,
-                    gboolean                     with_topics)
+                    const char                  *topics_label,
+                    const char * const          *topics)
 {
   g_autoptr(PangoAttrList) attrs = NULL;
   g_autofree char *text = statement_display_text (statement, pair, side, &attrs);
-  g_autofree char *meta = statement_meta (statement, sources, with_topics);
+  g_autofree char *meta = statement_meta (statement, sources, topics_label, topics);
 
   cell_add (band, cell, STYLE_BODY, text, attrs);
   cell_add (band, cell, STYLE_META, meta, NULL);
@@ -579,29 +582,6 @@ add_sources (ReadoutPdfLayout *self,
     }
 }
 
-static const char *
-status_words (ReadoutComparison       *comparison,
-              ReadoutComparisonStatus  status,
-              char                   **owned)
-{
-  switch (status)
-    {
-    case READOUT_COMPARISON_STATUS_BOTH:
-      return _("Both sides");
-    case READOUT_COMPARISON_STATUS_A_ONLY:
-      /* Translators: a topic only one side mentioned, e.g. "Only Russia" */
-      *owned = g_strdup_printf (_("Only %s"), readout_comparison_get_label (comparison,
-                                                                          READOUT_COMPARISON_SIDE_A));
-      return *owned;
-    case READOUT_COMPARISON_STATUS_B_ONLY:
-      *owned = g_strdup_printf (_("Only %s"), readout_comparison_get_label (comparison,
-                                                                          READOUT_COMPARISON_SIDE_B));
-      return *owned;
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
 static Band *
 topic_band (const char *topic,
             const char *status)
@@ -619,11 +599,30 @@ topic_band (const char *topic,
   return band;
 }
 
+/* A statement of a comparison's row, with its other topics as tags: it is shown once,
+ * under its main topic. */
+static void
+add_row_statement_cell (Band                        *band,
+                        ReadoutComparison           *comparison,
+                        guint                        row,
+                        ReadoutStatement            *statement,
+                        const ReadoutComparisonPair *pair,
+                        ReadoutComparisonSide        side,
+                        GPtrArray                   *sources)
+{
+  g_auto(GStrv) tags = readout_comparison_dup_statement_tags (comparison, row, statement);
+
+  /* Translators: a statement's further topics follow, "Also about: Syria, Iran" */
+  add_statement_cell (band, side == READOUT_COMPARISON_SIDE_A ? 0 : 1, statement, pair, side,
+                      sources, _("Also about:"), (const char * const *) tags);
+}
+
 /* A band with the statements of side A that have no partner in the left cell and those
  * of side B in the right; with a note in a cell whose side said nothing on the topic. */
 static void
 add_unpaired_band (Group             *group,
                    ReadoutComparison *comparison,
+                   guint              row,
                    GPtrArray         *statements[2],
                    GArray            *pending[2],
                    GPtrArray         *sources,
@@ -641,8 +640,9 @@ add_unpaired_band (Group             *group,
       ReadoutComparisonSide side = c == 0 ? READOUT_COMPARISON_SIDE_A : READOUT_COMPARISON_SIDE_B;
 
       for (guint i = 0; i < pending[c]->len; i++)
-        add_statement_cell (band, c, g_ptr_array_index (statements[c], g_array_index (pending[c], guint, i)),
-                            NULL, side, sources, FALSE);
+        add_row_statement_cell (band, comparison, row,
+                                g_ptr_array_index (statements[c], g_array_index (pending[c], guint, i)),
+                                NULL, side, sources);
       if (pending[c]->len == 0 && statements[c]->len == 0 && !*said_missing)
         {
           g_autofree char *missing = g_strdup_printf (_("%s did not mention this topic."),
@@ -666,10 +666,8 @@ add_row (ReadoutPdfLayout  *self,
   g_autoptr(GArray) pending_a = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) pending_b = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *pending[2] = { pending_a, pending_b };
-  ReadoutComparisonStatus status = readout_comparison_get_row_status (comparison, row);
-  const char *topic = readout_comparison_get_row_topic (comparison, row);
-  g_autofree char *owned_status = NULL;
-  const char *status_text = status_words (comparison, status, &owned_status);
+  const char *topic = readout_display_topic (readout_comparison_get_row_topic (comparison, row));
+  g_autofree char *status_text = readout_comparison_dup_status_text (comparison, row);
   g_autofree char *continued = NULL;
   gboolean said_missing = FALSE;
   guint next_b = 0;
@@ -711,19 +709,19 @@ add_row (ReadoutPdfLayout  *self,
         if (readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_B, next_b) == NULL)
           g_array_append_val (pending[1], next_b);
       next_b = MAX (next_b, pair->index_b + 1);
-      add_unpaired_band (group, comparison, statements, pending, sources, &said_missing);
+      add_unpaired_band (group, comparison, row, statements, pending, sources, &said_missing);
 
       band = group_add_band (group, BAND_COLUMNS);
       band->pad_top = 4.0;
-      add_statement_cell (band, 0, g_ptr_array_index (statements[0], i), pair,
-                          READOUT_COMPARISON_SIDE_A, sources, FALSE);
-      add_statement_cell (band, 1, g_ptr_array_index (statements[1], pair->index_b), pair,
-                          READOUT_COMPARISON_SIDE_B, sources, FALSE);
+      add_row_statement_cell (band, comparison, row, g_ptr_array_index (statements[0], i), pair,
+                              READOUT_COMPARISON_SIDE_A, sources);
+      add_row_statement_cell (band, comparison, row, g_ptr_array_index (statements[1], pair->index_b), pair,
+                              READOUT_COMPARISON_SIDE_B, sources);
     }
   for (; next_b < statements[1]->len; next_b++)
     if (readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_B, next_b) == NULL)
       g_array_append_val (pending[1], next_b);
-  add_unpaired_band (group, comparison, statements, pending, sources, &said_missing);
+  add_unpaired_band (group, comparison, row, statements, pending, sources, &said_missing);
 
   ((Band *) g_ptr_array_index (group->bands, group->bands->len - 1))->pad_bottom = 4.0;
 }
@@ -745,7 +743,7 @@ add_summary (ReadoutPdfLayout  *self,
       ReadoutComparisonSide other = s == 0 ? READOUT_COMPARISON_SIDE_B : READOUT_COMPARISON_SIDE_A;
       const char *label = readout_comparison_get_label (comparison, side);
       const char *other_label = readout_comparison_get_label (comparison, other);
-      g_autofree char *topics = join_strv (readout_comparison_get_only_topics (comparison, side), ", ");
+      g_autofree char *topics = readout_display_join_topics (readout_comparison_get_only_topics (comparison, side), ", ");
       g_autofree char *words = join_strv (readout_comparison_get_distinctive_words (comparison, side),
                                           ", ");
       g_autofree char *line = NULL;
@@ -887,10 +885,11 @@ readout_pdf_layout_new_for_comparison (ReadoutStore      *store,
     if (cited[i])
       g_ptr_array_add (cited_sources, g_object_ref (g_ptr_array_index (sources, i)));
 
+  /* The summary first, as on screen. */
+  add_summary (self, comparison);
   for (guint row = 0; row < n_rows; row++)
     add_row (self, comparison, row, cited_sources);
 
-  add_summary (self, comparison);
   add_sources (self, store, cited_sources, NULL, FALSE);
 
   return g_steal_pointer (&self);
@@ -928,7 +927,7 @@ readout_pdf_layout_new_for_call (ReadoutStore  *store,
 
   band = group_add_band (group, BAND_FULL);
   band->pad_top = 4.0;
-  topics = join_strv (readout_call_get_topics (call), ", ");
+  topics = readout_display_join_topics (readout_call_get_topics (call), ", ");
   if (topics != NULL)
     {
       g_autofree char *line = g_strdup_printf ("%s %s", _("Topics:"), topics);
@@ -987,7 +986,9 @@ readout_pdf_layout_new_for_call (ReadoutStore  *store,
 
       band = group_add_band (group, BAND_FULL);
       band->pad_top = 4.0;
-      add_statement_cell (band, 0, statement, NULL, READOUT_COMPARISON_SIDE_A, sources, TRUE);
+      /* Translators: the topics of a statement follow */
+      add_statement_cell (band, 0, statement, NULL, READOUT_COMPARISON_SIDE_A, sources, _("Topics:"),
+                          readout_statement_get_topics (statement));
     }
   if (n == 0)
     {

@@ -219,6 +219,7 @@ readout_extraction_free (ReadoutExtraction *self)
   g_free (self->publisher);
   g_free (self->side);
   g_free (self->published);
+  g_free (self->url);
   g_ptr_array_unref (self->calls);
   g_free (self);
 }
@@ -349,6 +350,7 @@ readout_extraction_to_json (ReadoutExtraction *self)
   readout_json_add_string (builder, "title", self->title);
   readout_json_add_string (builder, "publisher", self->publisher);
   readout_json_add_string (builder, "side", self->side);
+  readout_json_add_string (builder, "url", self->url);
   readout_json_add_string (builder, "kind", readout_enum_to_string (READOUT_TYPE_SOURCE_KIND, self->kind));
   json_builder_set_member_name (builder, "calls");
   json_builder_begin_array (builder);

@@ -64,6 +64,7 @@ typedef struct {
   char                 *publisher;   /* "Kremlin", "UPI"; NULL when unknown */
   char                 *side;        /* the publisher's side for an official text */
   ReadoutSourceKind     kind;
+  char                 *url;         /* where it was published, or NULL */
   char                 *published;   /* ISO, or NULL */
   ReadoutDatePrecision  published_precision;
   GPtrArray            *calls;       /* ReadoutExtractedCall */

@@ -587,3 +587,65 @@ readout_import_text_load (const char  *path,
     return NULL;
   return readout_import_text_from_data (contents, length, path, READOUT_IMPORT_FORMAT_AUTO, error);
 }
+
+/* The value of the attribute @name in the tag at @tag (up to its ">"), or NULL. */
+static char *
+tag_attribute (const char *tag,
+               const char *name)
+{
+  g_autofree char *pattern = g_strdup_printf ("\\s%s\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", name);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *value = NULL;
+
+  if (!g_regex_match (regex, tag, 0, &match))
+    return NULL;
+  value = g_match_info_fetch (match, 1);
+  if (value == NULL || *value == '\0')
+    {
+      g_free (value);
+      value = g_match_info_fetch (match, 2);
+    }
+  return g_steal_pointer (&value);
+}
+
+/**
+ * readout_import_text_find_address:
+ * @data: the bytes of an import file (UTF-8)
+ *
+ * Where an HTML page says it lives: its canonical link, else its og:url. Only the first
+ * 256 KB are read, where a page's head is.
+ *
+ * Returns: (transfer full) (nullable): an http or https address, or %NULL
+ */
+char *
+readout_import_text_find_address (const char *data,
+                                  gsize       length)
+{
+  g_autofree char *head = g_strndup (data, MIN (length, 256 * 1024));
+  g_autoptr(GRegex) tags = g_regex_new ("<(?:link|meta)\\s[^>]*>", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *og_url = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!g_utf8_validate (head, -1, NULL))
+    return NULL;
+  for (g_regex_match (tags, head, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *tag = g_match_info_fetch (match, 0);
+      g_autofree char *rel = tag_attribute (tag, "rel");
+      g_autofree char *property = tag_attribute (tag, "property");
+      g_autofree char *address = NULL;
+
+      if (rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0)
+        address = tag_attribute (tag, "href");
+      else if (property != NULL && g_ascii_strcasecmp (property, "og:url") == 0 && og_url == NULL)
+        og_url = tag_attribute (tag, "content");
+      if (address != NULL && (g_str_has_prefix (address, "https://") || g_str_has_prefix (address, "http://")))
+        return g_steal_pointer (&address);
+    }
+  if (og_url != NULL && (g_str_has_prefix (og_url, "https://") || g_str_has_prefix (og_url, "http://")))
+    return g_steal_pointer (&og_url);
+  return NULL;
+}

@@ -39,5 +39,8 @@ ReadoutImportFormat  readout_import_text_guess_format (const char       *name,
 char                *readout_import_text_html_to_plain     (const char *html,
                                                             gsize       length);
 char                *readout_import_text_markdown_to_plain (const char *markdown);
+/* The address an HTML page gives for itself (canonical link or og:url), or NULL. */
+char                *readout_import_text_find_address      (const char *data,
+                                                            gsize       length);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "readout-country-names.h"
 #include "readout-format.h"
 #include "readout-store.h"
 
@@ -193,6 +194,10 @@ readout_format_side (ReadoutStore *store,
   if (side == NULL || side[0] == '\0')
     return g_strdup (_("Independent press"));
   if (store != NULL && readout_store_lookup_country (store, side, &name, NULL))
-    return name;
-  return g_strdup (side);
+    {
+      g_autofree char *english = name;
+
+      return g_strdup (readout_country_name_translate (side, english));
+    }
+  return g_strdup (readout_country_name_translate (side, NULL));
 }

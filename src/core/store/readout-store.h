@@ -160,6 +160,24 @@ GListModel *readout_store_list_leaders          (ReadoutStore      *self,
 GListModel *readout_store_list_calls            (ReadoutStore      *self,
                                                  gint64             leader_id,
                                                  gint64             other_leader_id);
+/* What a calls list may be narrowed to; every field NULL (or -1) means no narrowing. */
+typedef struct {
+  const char *topic;      /* a topic's name: calls with a statement about it */
+  const char *date_from;  /* "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive */
+  const char *date_to;    /* inclusive: "2017" takes in all of 2017 */
+  int         status;     /* a ReadoutCallStatus, or -1 for any */
+} ReadoutCallFilter;
+
+#define READOUT_CALL_FILTER_INIT { NULL, NULL, NULL, -1 }
+
+/* readout_store_list_calls() narrowed by @filter (nullable), in SQL: a call whose date is
+ * known only to the month or year is in a range it overlaps. Errors: READOUT_ERROR_INVALID
+ * for a date that is not ISO. */
+GListModel *readout_store_list_calls_filtered   (ReadoutStore            *self,
+                                                 gint64                   leader_id,
+                                                 gint64                   other_leader_id,
+                                                 const ReadoutCallFilter *filter,
+                                                 GError                 **error);
 /* ReadoutSource items of a call, sides first (sorted by country code), then the
  * independent press, each by date. */
 GListModel *readout_store_list_sources          (ReadoutStore      *self,
