@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-store"
 
 #include "config.h"
@@ -197,6 +198,22 @@ readout_store_list_conflicts (ReadoutStore *self,
                                   " ORDER BY c.id LIMIT ? OFFSET ?",
                                   g_variant_new ("(x)", call_id),
                                   readout_store_conflict_from_row);
+}
+
+GStrv
+readout_store_dup_country_codes (ReadoutStore *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+
+  stmt = readout_store_prepare (self, "SELECT code FROM countries ORDER BY code", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, readout_sql_column_text (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
 }
 
 /* The newest rows are taken because the rowid range is one index walk however large

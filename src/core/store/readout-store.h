@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <gio/gio.h>
@@ -65,6 +66,8 @@ ReadoutLeader    *readout_store_find_leader       (ReadoutStore  *self,
                                                    const char    *name_or_alias,
                                                    GError       **error);
 /* The English name and the demonym of an ISO 3166 alpha-2 code ("RU" -> "Russia", "Russian"). */
+/* Every country code the store knows, sorted. */
+GStrv             readout_store_dup_country_codes (ReadoutStore  *self);
 gboolean          readout_store_lookup_country    (ReadoutStore  *self,
                                                    const char    *code,
                                                    char         **name,
