@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # readout-cli: output, JSON shape and exit codes, run as a user would. TAP output.
 set -u
 cli=${READOUT_CLI:?READOUT_CLI must point at readout-cli}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Widget tests of the Compare page on the sample data: run under Xvfb (meson test
  * --suite gui); each test is skipped where no display can be opened. */
 #define G_LOG_DOMAIN "test-compare-page"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Widget tests of the edit forms, delete with Undo, and undo/redo from the window
  * (issue 8). Run under Xvfb; each test is skipped where no display can be opened. */
 #define G_LOG_DOMAIN "test-edit"

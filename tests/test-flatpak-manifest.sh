@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the Flatpak manifests in build-aux/flatpak: flatpak-builder accepts them (where it is
 # installed), and their app id, command and finish-args agree with meson and the desktop entry.
 #

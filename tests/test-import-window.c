@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Widget tests of the import review (issue 7): a text imported through the window is
  * filed and shown, Cancel writes nothing, bad input shows its error. Run under Xvfb;
  * each test is skipped where no display can be opened. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Tests of the comparison of a stored call (readout-call-comparison), the PDF layout and
  * export (readout-pdf-layout) and `readout-cli compare` / `export-pdf`. The PDFs are
  * checked with poppler-utils (pdfinfo, pdffonts, pdftotext); without them those checks

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Widget tests of the main window: run under Xvfb (meson test --setup=gui or the
  * xvfb-run wrapper); each test is skipped where no display can be opened. */
 #define G_LOG_DOMAIN "test-window"
