@@ -417,6 +417,7 @@ file_call (ReadoutImporter       *self,
   readout_source_set_side (source, extraction->side);
   readout_source_set_date (source, extraction->published);
   readout_source_set_title (source, extraction->title);
+  readout_source_set_url (source, extraction->url);
   readout_source_set_text (source, extraction->text);
   if (!readout_store_insert_source (self->store, source, error))
     return FALSE;
