@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "export-json",  readout_cli_export_json,  N_("Export the whole store as JSON [--output FILE]") },
   { "import-json",  readout_cli_import_json,  N_("Import a JSON export, merging with what is stored: FILE") },
   { "export-csv",   readout_cli_export_csv,   N_("Export CSV: --calls|--statements [--call ID] --output FILE") },
+  { "follow",       readout_cli_follow,       N_("Follow feeds of readouts: add URL | list | remove URL | check [--file]") },
   { "backup",       readout_cli_backup,       N_("Write a consistent copy of the store: FILE") },
 };
 

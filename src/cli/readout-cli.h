@@ -50,6 +50,7 @@ int readout_cli_export_json  (const ReadoutCliOptions *options, int argc, char *
 int readout_cli_import_json  (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_export_csv   (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_backup       (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_follow       (const ReadoutCliOptions *options, int argc, char **argv);
 
 /* An import argument that is a web address (readout-cli-web.c); NULL with *@skipped set when
  * the store has a source with that address already and @again is FALSE. */

@@ -108,6 +108,18 @@ parse_web_uri (const char  *text,
   return g_steal_pointer (&uri);
 }
 
+gboolean
+readout_web_check_address (const char  *url,
+                           GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  uri = parse_web_uri (url, NULL, NULL, error);
+  return uri != NULL;
+}
+
 static gboolean
 content_type_wanted (const char     *type,
                      ReadoutWebWant  want)

@@ -66,6 +66,10 @@ GQuark          readout_web_error_quark (void);
  * whether or not its scheme is supported. */
 gboolean        readout_web_is_address  (const char                   *text);
 
+/* FALSE, with READOUT_WEB_ERROR_UNSUPPORTED, unless @url is an http or https address. */
+gboolean        readout_web_check_address (const char                 *url,
+                                           GError                    **error);
+
 /* Fetches @url, blocking: call it from a worker thread. Cancelling @cancellable stops it
  * with G_IO_ERROR_CANCELLED. @options is nullable (a page, the default limits). */
 ReadoutWebPage *readout_web_fetch       (const char                   *url,

@@ -216,6 +216,42 @@ publisher_from_url (const char *url)
   return g_strdup (g_str_has_prefix (host, "www.") ? host + 4 : host);
 }
 
+void
+readout_web_import_fill (ReadoutExtraction *extraction,
+                         const char        *url,
+                         const char        *title,
+                         const char        *published)
+{
+  g_return_if_fail (extraction != NULL);
+
+  g_free (extraction->url);
+  extraction->url = g_strdup (url);
+  if (title != NULL)
+    {
+      g_free (extraction->title);
+      extraction->title = g_strdup (title);
+    }
+  if (published != NULL)
+    {
+      /* A readout that does not date its call in the text is dated by its page. */
+      for (guint i = 0; i < extraction->calls->len; i++)
+        {
+          ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, i);
+
+          if (call->date == NULL)
+            {
+              call->date = g_strdup (published);
+              call->date_precision = READOUT_DATE_PRECISION_DAY;
+            }
+        }
+      g_free (extraction->published);
+      extraction->published = g_strdup (published);
+      extraction->published_precision = READOUT_DATE_PRECISION_DAY;
+    }
+  if (extraction->publisher == NULL && url != NULL)
+    extraction->publisher = publisher_from_url (url);
+}
+
 ReadoutExtraction *
 readout_web_import_extract (ReadoutImporter       *importer,
                             const ReadoutWebPage  *page,
@@ -240,33 +276,9 @@ readout_web_import_extract (ReadoutImporter       *importer,
   if (extraction == NULL)
     return NULL;
 
-  extraction->url = g_strdup (page->url);
   if (format != READOUT_IMPORT_FORMAT_PLAIN)
     readout_web_page_metadata (page->body, page->length, &title, &published);
-  if (title != NULL)
-    {
-      g_free (extraction->title);
-      extraction->title = g_steal_pointer (&title);
-    }
-  if (published != NULL)
-    {
-      /* A readout that does not date its call in the text is dated by its page. */
-      for (guint i = 0; i < extraction->calls->len; i++)
-        {
-          ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, i);
-
-          if (call->date == NULL)
-            {
-              call->date = g_strdup (published);
-              call->date_precision = READOUT_DATE_PRECISION_DAY;
-            }
-        }
-      g_free (extraction->published);
-      extraction->published = g_steal_pointer (&published);
-      extraction->published_precision = READOUT_DATE_PRECISION_DAY;
-    }
-  if (extraction->publisher == NULL)
-    extraction->publisher = publisher_from_url (page->url);
+  readout_web_import_fill (extraction, page->url, title, published);
   return extraction;
 }
 

@@ -17,6 +17,12 @@ void               readout_web_page_metadata   (const char                   *ht
                                                 gsize                         length,
                                                 char                        **title,
                                                 char                        **published);
+/* Gives @extraction the page's address, and its title and date (nullable) where the page
+ * has them; calls the text does not date take the page's date. */
+void               readout_web_import_fill     (ReadoutExtraction            *extraction,
+                                                const char                   *url,
+                                                const char                   *title,
+                                                const char                   *published);
 /* Extracts the calls of a fetched page. Fails like an imported file (no call, no text). */
 ReadoutExtraction *readout_web_import_extract  (ReadoutImporter              *importer,
                                                 const ReadoutWebPage         *page,
