@@ -344,6 +344,31 @@ test_check_big_feed (Fixture       *f,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
 }
 
+static void
+test_due (void)
+{
+  g_autoptr(ReadoutFeed) feed = readout_feed_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 12, 7, 12, 0, 0);
+
+  g_assert_true (readout_feed_is_due (feed, now, 3600));
+  feed->checked_at = g_strdup ("2026-12-07T11:30:00Z");
+  g_assert_false (readout_feed_is_due (feed, now, 3600));
+  g_free (feed->checked_at);
+  feed->checked_at = g_strdup ("2026-12-07T10:59:00Z");
+  g_assert_true (readout_feed_is_due (feed, now, 3600));
+  /* Two failures in a row: four hours. */
+  feed->failures = 2;
+  g_assert_false (readout_feed_is_due (feed, now, 3600));
+  g_free (feed->checked_at);
+  feed->checked_at = g_strdup ("2026-12-07T07:59:00Z");
+  g_assert_true (readout_feed_is_due (feed, now, 3600));
+  /* Never more than sixteen times the interval. */
+  feed->failures = 40;
+  g_free (feed->checked_at);
+  feed->checked_at = g_strdup ("2026-12-06T19:59:00Z");
+  g_assert_true (readout_feed_is_due (feed, now, 3600));
+}
+
 static char *
 run_cli (const char *db,
          int        *status,
@@ -430,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/feeds/parse/rss-and-atom", test_parse_rss_and_atom);
   g_test_add_func ("/feeds/parse/refused", test_parse_refused);
   g_test_add_func ("/feeds/parse/10000-items", test_parse_big);
+  g_test_add_func ("/feeds/due", test_due);
   g_test_add ("/feeds/check/changes", Fixture, NULL, fixture_set_up, test_check_changes, fixture_tear_down);
   g_test_add ("/feeds/check/inbox-item-extracts", Fixture, NULL, fixture_set_up, test_check_inbox_item_extracts,
               fixture_tear_down);

@@ -40,6 +40,22 @@ readout_feed_extraction_is_certain (const ReadoutExtraction *extraction)
   return TRUE;
 }
 
+gboolean
+readout_feed_is_due (const ReadoutFeed *feed,
+                     GDateTime         *now,
+                     guint              interval)
+{
+  g_autoptr(GDateTime) checked = NULL;
+  gint64 wait;
+
+  g_return_val_if_fail (feed != NULL && now != NULL, FALSE);
+
+  if (feed->checked_at == NULL || (checked = g_date_time_new_from_iso8601 (feed->checked_at, NULL)) == NULL)
+    return TRUE;
+  wait = (gint64) interval << MIN (MAX (feed->failures, 0), 4);
+  return g_date_time_difference (now, checked) >= wait * G_TIME_SPAN_SECOND;
+}
+
 ReadoutExtraction *
 readout_feed_item_extract (ReadoutImporter       *importer,
                            const ReadoutFeedItem *item,
@@ -173,11 +189,15 @@ offer_new_entries (ReadoutStore                  *store,
   return TRUE;
 }
 
+/* A failed check counts as a check too: the back-off runs from it. */
 static void
 record_failure (ReadoutStore *store,
                 ReadoutFeed  *feed,
+                GDateTime    *now,
                 const GError *error)
 {
+  g_free (feed->checked_at);
+  feed->checked_at = g_date_time_format_iso8601 (now);
   feed->failures++;
   g_free (feed->last_error);
   feed->last_error = g_strdup (error->message);
@@ -210,7 +230,7 @@ readout_feed_check (ReadoutStore                  *store,
   if (local_error != NULL)
     {
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        record_failure (store, feed, local_error);
+        record_failure (store, feed, now, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

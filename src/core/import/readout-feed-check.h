@@ -42,6 +42,12 @@ gboolean readout_feed_check              (ReadoutStore                  *store,
  * `follow check --file` files without a person looking at it. */
 gboolean readout_feed_extraction_is_certain (const ReadoutExtraction *extraction);
 
+/* Whether @feed is due for a check at @now: @interval seconds after the last one, doubled
+ * for each failure in a row (up to 16 times), so a broken feed is not hammered. */
+gboolean readout_feed_is_due (const ReadoutFeed *feed,
+                              GDateTime         *now,
+                              guint              interval);
+
 /* The extraction of an Inbox item, from its stored text, for the import review. */
 ReadoutExtraction *readout_feed_item_extract (ReadoutImporter       *importer,
                                               const ReadoutFeedItem *item,
