@@ -31,9 +31,11 @@ readout_cli_extract_address (ReadoutImporter  *importer,
 
       if (readout_store_find_source_by_url (store, url, &call_id, &local_error) > 0)
         {
-          /* Translators: %s is a web address, %" G_GINT64_FORMAT " a call's number. */
-          g_printerr (_("%s was imported before, as a source of call %" G_GINT64_FORMAT
-                        "; it is not fetched again (pass --again to fetch it anyway).\n"), url, call_id);
+          g_autofree char *call = g_strdup_printf ("%" G_GINT64_FORMAT, call_id);
+
+          /* Translators: the first %s is a web address, the second a call's number. */
+          g_printerr (_("%s was imported before, as a source of call %s; it is not fetched again "
+                        "(pass --again to fetch it anyway).\n"), url, call);
           *skipped = TRUE;
           return NULL;
         }
