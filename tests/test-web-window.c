@@ -182,6 +182,7 @@ test_import_url (Fixture       *f,
   g_autofree char *url = readout_test_server_url (server, "/readout.html");
   GtkWindow *dialog;
   gint64 call_id = 0;
+  guint hits;
 
   SKIP_WITHOUT_DISPLAY ();
   readout_test_server_set_fixture (server, "/readout.html", "readout.html", FALSE);
@@ -194,6 +195,11 @@ test_import_url (Fixture       *f,
 
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
   g_assert_cmpint (readout_store_find_source_by_url (f->store, url, &call_id, NULL), >, 0);
+
+  /* The same address again opens no import: it shows the call that has it. */
+  hits = readout_test_server_hits (server, "/readout.html");
+  g_assert_null (readout_import_actions_import_url (window, url));
+  g_assert_cmpuint (readout_test_server_hits (server, "/readout.html"), ==, hits);
   close_window (GTK_WINDOW (g_steal_pointer (&window)));
 }
 

@@ -99,17 +99,16 @@ readout_import_actions_import_text (ReadoutWindow *window,
       add_toast (window, _("There is no text to import."));
       return NULL;
     }
-  if ((import_window = open_import_window (window)) == NULL)
-    return NULL;
   /* A pasted or dropped address is the page it names, not a text to read. */
   {
     g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
     if (readout_web_is_address (trimmed) && strpbrk (trimmed, " \t\n") == NULL)
-      readout_import_window_add_url (import_window, trimmed);
-    else
-      readout_import_window_add_text (import_window, text, NULL);
+      return readout_import_actions_import_url (window, trimmed);
   }
+  if ((import_window = open_import_window (window)) == NULL)
+    return NULL;
+  readout_import_window_add_text (import_window, text, NULL);
   return GTK_WINDOW (import_window);
 }
 
@@ -122,7 +121,7 @@ readout_import_actions_import_url (ReadoutWindow *window,
   g_return_val_if_fail (READOUT_IS_WINDOW (window), NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
-  if ((import_window = open_import_window (window)) == NULL)
+  if (readout_web_actions_show_imported (window, url) || (import_window = open_import_window (window)) == NULL)
     return NULL;
   readout_import_window_add_url (import_window, url);
   return GTK_WINDOW (import_window);

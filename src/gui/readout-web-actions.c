@@ -7,8 +7,23 @@
 
 #include "readout-feeds-window.h"
 #include "readout-import-actions.h"
+#include "readout-store-feeds.h"
 #include "readout-web-actions.h"
 #include "readout-web-fetch.h"
+
+gboolean
+readout_web_actions_show_imported (ReadoutWindow *window,
+                                   const char    *url)
+{
+  ReadoutStore *store = readout_window_get_store (window);
+  gint64 call_id = 0;
+
+  if (store == NULL || readout_store_find_source_by_url (store, url, &call_id, NULL) == 0)
+    return FALSE;
+  readout_window_add_toast (window, adw_toast_new (_("This page was imported before; here is its call.")));
+  readout_window_show_call (window, call_id, 0);
+  return TRUE;
+}
 
 static void
 on_address_response_cb (AdwMessageDialog *dialog,
