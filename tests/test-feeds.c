@@ -142,7 +142,8 @@ test_parse_big (void)
   g_assert_no_error (error);
   g_test_message ("10,000 items, %zu bytes: read in %" G_GINT64_FORMAT " ms", xml->len, elapsed / 1000);
   g_assert_cmpuint (feed->entries->len, ==, READOUT_FEED_MAX_ITEMS);
-  g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
+  /* Bounded: a few hundred times the 70 ms it takes, so a sanitizer build passes too. */
+  g_assert_cmpint (elapsed, <, 20 * G_USEC_PER_SEC);
 }
 
 typedef struct {
@@ -341,7 +342,7 @@ test_check_big_feed (Fixture       *f,
   g_test_message ("a 10,000-item feed (%zu bytes) checked in %" G_GINT64_FORMAT " ms", xml->len,
                   (g_get_monotonic_time () - start) / 1000);
   g_assert_cmpuint (readout_test_server_hits (server, "/missing") - hits, ==, READOUT_FEED_CHECK_MAX_PAGES);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
 }
 
 static void
