@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "readout-gui-test-util.h"
+#include "readout-feed-watcher.h"
+#include "readout-feeds-window.h"
 #include "readout-fetch-progress.h"
 #include "readout-import-actions.h"
 #include "readout-import-review.h"
@@ -166,6 +168,22 @@ close_window (GtkWindow *window)
   g_assert_finalize_object (window);
 }
 
+/* The open window of @type. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+  g_assert_not_reached ();
+}
+
 static gboolean
 import_window_ready (gpointer data)
 {
@@ -284,16 +302,95 @@ test_inbox (Fixture       *f,
   g_assert_true (shows_text (GTK_WIDGET (button), "2"));
   save_screenshot (GTK_WIDGET (window), "inbox-badge.png");
 
-  inbox = g_object_ref (readout_inbox_window_new (GTK_WINDOW (window), f->store, NULL));
-  gtk_window_present (GTK_WINDOW (inbox));
+  /* Opened the way a user opens it, so that the badge follows what happens in it. */
+  g_signal_emit_by_name (find_mapped (GTK_WIDGET (button), GTK_TYPE_BUTTON), "clicked");
+  inbox = g_object_ref (READOUT_INBOX_WINDOW (find_toplevel (READOUT_TYPE_INBOX_WINDOW)));
   readout_gui_test_wait_for_frames (GTK_WIDGET (inbox), 2);
   /* Newest first, and titles from the web are text, not markup. */
   g_assert_true (shows_text (GTK_WIDGET (inbox), "<b>Olaf Scholz</b>"));
   g_assert_true (shows_text (GTK_WIDGET (inbox), "2 readouts to review"));
   save_screenshot (GTK_WIDGET (inbox), "inbox.png");
 
+  /* An item opens the import review; filing it takes it out of the Inbox. */
+  {
+    GtkWidget *list = find_mapped (GTK_WIDGET (inbox), GTK_TYPE_LIST_BOX);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+    GtkWindow *dialog;
+
+    g_signal_emit_by_name (list, "row-activated", row);
+    dialog = find_toplevel (READOUT_TYPE_IMPORT_WINDOW);
+    spin_until (import_window_ready, dialog, 10);
+    g_assert_nonnull (find_mapped (GTK_WIDGET (dialog), READOUT_TYPE_IMPORT_REVIEW));
+    g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+    g_assert_cmpuint (readout_store_count_inbox (f->store), ==, 1);
+    g_assert_cmpint (readout_store_find_source_by_url (f->store, "http://kremlin.example/events/1", NULL, NULL), >, 0);
+    g_assert_true (shows_text (GTK_WIDGET (inbox), "1 readout to review"));
+    g_assert_cmpuint (readout_inbox_button_get_count (button), ==, 1);
+  }
+
   gtk_window_destroy (GTK_WINDOW (inbox));
   close_window (GTK_WINDOW (g_steal_pointer (&window)));
+}
+
+static gboolean
+watcher_done (gpointer data)
+{
+  return !readout_feed_watcher_is_busy (data);
+}
+
+/* The watcher checks on a thread with a connection of its own; the Inbox sees what it found. */
+static void
+test_watcher_check_now (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char feed_head[] = "<rss version=\"2.0\"><channel><title>Checked by the window</title>";
+  g_autofree char *page = readout_test_server_url (server, "/watched/1.html");
+  g_autofree char *feed_url = readout_test_server_url (server, "/watched.xml");
+  g_autofree char *feed = g_strdup_printf ("%s<item><link>%s</link><title>Finland</title></item></channel></rss>",
+                                           feed_head, page);
+  g_autoptr(ReadoutFeedWatcher) watcher = NULL;
+  g_autoptr(GError) error = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  readout_test_server_set_fixture (server, "/watched/1.html", "readout.html", FALSE);
+  readout_test_server_set_page (server, "/watched.xml", "application/rss+xml", feed, strlen (feed), NULL);
+  g_assert_cmpint (readout_store_add_feed (f->store, feed_url, &error), >, 0);
+  watcher = readout_feed_watcher_new (f->store);
+  readout_feed_watcher_check_now (watcher);
+  g_assert_true (readout_feed_watcher_is_busy (watcher));
+  spin_until (watcher_done, watcher, 20);
+  g_assert_cmpuint (readout_store_count_inbox (f->store), ==, 1);
+  g_object_run_dispose (G_OBJECT (watcher));
+}
+
+static void
+test_feeds_window (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ReadoutFeedsWindow) feeds = NULL;
+  g_autoptr(GPtrArray) followed = NULL;
+  GtkWidget *entry;
+
+  SKIP_WITHOUT_DISPLAY ();
+  feeds = g_object_ref (readout_feeds_window_new (NULL, f->store));
+  gtk_window_present (GTK_WINDOW (feeds));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (feeds), 2);
+  entry = find_mapped (GTK_WIDGET (feeds), GTK_TYPE_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "file:///etc/passwd");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (feeds), "_Follow"), "clicked");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (feeds), 2);
+  g_assert_true (shows_text (GTK_WIDGET (feeds), "not an http or https address"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  https://www.gov.uk/search/news-and-communications.atom?keywords=call&a=b  ");
+  g_signal_emit_by_name (entry, "activate");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (feeds), 2);
+  g_assert_true (shows_text (GTK_WIDGET (feeds), "keywords=call&a=b — not checked yet"));
+  followed = readout_store_list_feeds (f->store, NULL);
+  g_assert_cmpuint (followed->len, ==, 1);
+  g_assert_cmpstr (((ReadoutFeed *) g_ptr_array_index (followed, 0))->url, ==,
+                   "https://www.gov.uk/search/news-and-communications.atom?keywords=call&a=b");
+  gtk_window_destroy (GTK_WINDOW (feeds));
 }
 
 int
@@ -326,6 +423,8 @@ main (int   argc,
   g_test_add ("/web-window/import-url", Fixture, NULL, fixture_set_up, test_import_url, fixture_tear_down);
   g_test_add ("/web-window/cancel-download", Fixture, NULL, fixture_set_up, test_cancel_download, fixture_tear_down);
   g_test_add ("/web-window/inbox", Fixture, NULL, fixture_set_up, test_inbox, fixture_tear_down);
+  g_test_add ("/web-window/watcher-check-now", Fixture, NULL, fixture_set_up, test_watcher_check_now, fixture_tear_down);
+  g_test_add ("/web-window/feeds-window", Fixture, NULL, fixture_set_up, test_feeds_window, fixture_tear_down);
 
   status = g_test_run ();
   readout_test_server_stop (server);
