@@ -267,6 +267,25 @@ test_check_inbox_item_extracts (Fixture       *f,
   g_assert_cmpuint (readout_store_count_inbox (f->store), ==, 0);
 }
 
+/* Another connection recorded the item first: recording it again is not an error. */
+static void
+test_item_recorded_twice (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(ReadoutFeedItem) item = readout_feed_item_new ();
+  g_autoptr(GError) error = NULL;
+
+  item->key = g_strdup ("urn:twice");
+  item->state = READOUT_FEED_ITEM_INBOX;
+  item->text = g_strdup ("text");
+  g_assert_true (readout_store_add_feed_item (f->store, item, &error));
+  g_assert_cmpint (item->id, >, 0);
+  g_assert_true (readout_store_add_feed_item (f->store, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (item->id, ==, 0);
+  g_assert_cmpuint (readout_store_count_inbox (f->store), ==, 1);
+}
+
 static void
 test_check_file (Fixture       *f,
                  gconstpointer  data)
@@ -459,6 +478,8 @@ main (int   argc,
   g_test_add_func ("/feeds/due", test_due);
   g_test_add ("/feeds/check/changes", Fixture, NULL, fixture_set_up, test_check_changes, fixture_tear_down);
   g_test_add ("/feeds/check/inbox-item-extracts", Fixture, NULL, fixture_set_up, test_check_inbox_item_extracts,
+              fixture_tear_down);
+  g_test_add ("/feeds/store/item-recorded-twice", Fixture, NULL, fixture_set_up, test_item_recorded_twice,
               fixture_tear_down);
   g_test_add ("/feeds/check/file", Fixture, NULL, fixture_set_up, test_check_file, fixture_tear_down);
   g_test_add ("/feeds/check/bad-feeds", Fixture, NULL, fixture_set_up, test_check_bad_feeds, fixture_tear_down);

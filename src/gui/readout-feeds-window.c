@@ -51,12 +51,18 @@ on_remove_clicked_cb (GtkWidget          *button,
 static char *
 describe_feed (const ReadoutFeed *feed)
 {
+  g_autoptr(GDateTime) checked = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+
   if (feed->last_error != NULL)
     return g_strdup (feed->last_error);
-  if (feed->checked_at == NULL)
+  if (feed->checked_at == NULL || (checked = g_date_time_new_from_iso8601 (feed->checked_at, NULL)) == NULL)
     return g_strdup_printf (_("%s — not checked yet"), feed->url);
+  local = g_date_time_to_local (checked);
+  when = g_date_time_format (local, "%Y-%m-%d %H:%M");
   /* Translators: a feed's address and the time of its last check */
-  return g_strdup_printf (_("%s — checked %s"), feed->url, feed->checked_at);
+  return g_strdup_printf (_("%s — checked %s"), feed->url, when);
 }
 
 static GtkWidget *

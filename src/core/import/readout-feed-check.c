@@ -183,7 +183,7 @@ offer_new_entries (ReadoutStore                  *store,
         continue;
       if (!readout_store_add_feed_item (store, item, error))
         return FALSE;
-      if (item->state == READOUT_FEED_ITEM_INBOX || item->state == READOUT_FEED_ITEM_FILED)
+      if (item->id > 0 && (item->state == READOUT_FEED_ITEM_INBOX || item->state == READOUT_FEED_ITEM_FILED))
         g_ptr_array_add (result->offered, g_steal_pointer (&item));
     }
   return TRUE;

@@ -281,11 +281,14 @@ readout_store_add_feed_item (ReadoutStore     *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
   g_return_val_if_fail (item != NULL && item->key != NULL, FALSE);
 
+  /* Two windows on one store may check the same feed at once: the first to record an
+   * item wins, and the other finds it recorded (id 0). */
   if (!write_one (self, "INSERT INTO feed_items (feed_id, key, url, title, published, state, text)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
                   _("Could not record the feed item"), bind_item, item, error))
     return FALSE;
-  item->id = sqlite3_last_insert_rowid (readout_store_get_db (self));
+  item->id = sqlite3_changes (readout_store_get_db (self)) > 0
+    ? sqlite3_last_insert_rowid (readout_store_get_db (self)) : 0;
   return TRUE;
 }
 

@@ -70,7 +70,8 @@ gboolean   readout_store_update_feed     (ReadoutStore     *self,
 gboolean   readout_store_feed_item_seen  (ReadoutStore     *self,
                                           const char       *key,
                                           GError          **error);
-/* Records a new item; sets @item->id. */
+/* Records a new item and sets @item->id; an item with that key recorded meanwhile (by
+ * another connection) is left as it is, with @item->id 0. */
 gboolean   readout_store_add_feed_item   (ReadoutStore     *self,
                                           ReadoutFeedItem  *item,
                                           GError          **error);
