@@ -449,6 +449,9 @@ test_cli_follow (Fixture       *f,
   out = run_cli (db, &status, "follow", "check", NULL);
   g_assert_nonnull (strstr (out, "not changed since the last check"));
   g_free (out);
+  out = run_cli (db, &status, "--json", "follow", "check", NULL);
+  g_assert_nonnull (strstr (out, "\"not_modified\" : true"));
+  g_free (out);
 
   out = run_cli (db, &status, "--json", "follow", "list", NULL);
   g_assert_nonnull (strstr (out, "\"title\" : \"Example ministry: news\""));

@@ -123,6 +123,36 @@ print_check (const ReadoutFeed            *feed,
     }
 }
 
+static void
+add_check_json (JsonBuilder                  *builder,
+                const ReadoutFeed            *feed,
+                const ReadoutFeedCheckResult *result,
+                const GError                 *error)
+{
+  json_builder_begin_object (builder);
+  add_member (builder, "url", feed->url);
+  add_member (builder, "error", error != NULL ? error->message : NULL);
+  json_builder_set_member_name (builder, "not_modified");
+  json_builder_add_boolean_value (builder, result->not_modified);
+  json_builder_set_member_name (builder, "new_items");
+  json_builder_add_int_value (builder, result->n_new);
+  json_builder_set_member_name (builder, "offered");
+  json_builder_begin_array (builder);
+  for (guint i = 0; result->offered != NULL && i < result->offered->len; i++)
+    {
+      ReadoutFeedItem *item = g_ptr_array_index (result->offered, i);
+
+      json_builder_begin_object (builder);
+      add_member (builder, "state", item->state == READOUT_FEED_ITEM_FILED ? "filed" : "inbox");
+      add_member (builder, "title", item->title);
+      add_member (builder, "url", item->url);
+      add_member (builder, "published", item->published);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 static int
 follow_check (const ReadoutCliOptions *options,
               gboolean                 file,
@@ -132,6 +162,7 @@ follow_check (const ReadoutCliOptions *options,
   g_autoptr(ReadoutStore) store = readout_cli_open_store (options, &error);
   g_autoptr(GPtrArray) feeds = store != NULL ? readout_store_list_feeds (store, &error) : NULL;
   g_autoptr(ReadoutImporter) importer = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   ReadoutFeedCheckOptions check = { .file = file, .timeout_seconds = MAX (timeout, 0) };
   int status = 0;
 
@@ -143,6 +174,7 @@ follow_check (const ReadoutCliOptions *options,
       return 0;
     }
   importer = readout_importer_new (store);
+  json_builder_begin_array (builder);
   for (guint i = 0; i < feeds->len; i++)
     {
       ReadoutFeed *feed = g_ptr_array_index (feeds, i);
@@ -150,13 +182,19 @@ follow_check (const ReadoutCliOptions *options,
 
       /* One feed failing does not stop the others; the exit status tells. */
       if (!readout_feed_check (store, importer, feed, &check, NULL, &result, &error))
-        {
-          status = readout_cli_fail (error);
-          g_clear_error (&error);
-        }
-      else
+        status = readout_cli_fail (error);
+      if (options->json)
+        add_check_json (builder, feed, &result, error);
+      else if (error == NULL)
         print_check (feed, &result);
+      g_clear_error (&error);
       readout_feed_check_result_clear (&result);
+    }
+  json_builder_end_array (builder);
+  if (options->json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      readout_cli_print_json (root);
     }
   return status;
 }

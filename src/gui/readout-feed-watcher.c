@@ -30,26 +30,21 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* Checks the feeds of @store that are due (or all of them); a failing feed keeps its
+ * sentence in the store, for the Followed Feeds window. */
+static gboolean
+check_feeds (ReadoutStore  *store,
+             gboolean       all,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  ReadoutFeedWatcher *self = source_object;
-  gboolean all = GPOINTER_TO_INT (task_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ReadoutStore) store = readout_store_open (self->path, &error);
-  g_autoptr(GPtrArray) feeds = store != NULL ? readout_store_list_feeds (store, &error) : NULL;
+  g_autoptr(GPtrArray) feeds = readout_store_list_feeds (store, error);
   g_autoptr(ReadoutImporter) importer = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   ReadoutFeedCheckOptions options = { 0 };
 
   if (feeds == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
   importer = readout_importer_new (store);
   for (guint i = 0; i < feeds->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
@@ -57,13 +52,35 @@ check_thread (GTask        *task,
       ReadoutFeedCheckResult result = { 0 };
       g_autoptr(GError) feed_error = NULL;
 
-      /* A failing feed keeps its sentence in the store, for the Feeds window. */
       if ((all || readout_feed_is_due (feed, now, CHECK_INTERVAL_SECONDS)) &&
           !readout_feed_check (store, importer, feed, &options, cancellable, &result, &feed_error))
         g_debug ("%s", feed_error->message);
       readout_feed_check_result_clear (&result);
     }
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ReadoutFeedWatcher *self = source_object;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+
+  /* Opening would create a store that was deleted meanwhile (or an in-memory one). */
+  if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  store = readout_store_open (self->path, &error);
+  if (store == NULL || !check_feeds (store, GPOINTER_TO_INT (task_data), cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
