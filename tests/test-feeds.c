@@ -453,6 +453,18 @@ test_cli_follow (Fixture       *f,
   g_assert_nonnull (strstr (out, "\"not_modified\" : true"));
   g_free (out);
 
+  /* A feed that drips: the check gives up at the deadline given, and says so. */
+  {
+    g_autofree char *drip = readout_test_server_url (server, "/drip");
+
+    g_free (run_cli (db, &status, "follow", "add", drip, NULL));
+    out = run_cli (db, &status, "follow", "check", "--timeout", "2", NULL);
+    g_assert_cmpint (status, !=, 0);
+    g_assert_nonnull (strstr (out, "did not arrive within 2 seconds"));
+    g_free (out);
+    g_free (run_cli (db, &status, "follow", "remove", drip, NULL));
+  }
+
   out = run_cli (db, &status, "--json", "follow", "list", NULL);
   g_assert_nonnull (strstr (out, "\"title\" : \"Example ministry: news\""));
   g_free (out);

@@ -270,6 +270,19 @@ test_cli_import_url (void)
       g_assert_true (round == 2 ? status != 0 : g_spawn_check_wait_status (status, NULL));
     }
 
+  /* The deadline can be shortened for scripts (and this test). */
+  {
+    g_autofree char *drip = readout_test_server_url (server, "/drip");
+    const char *argv[] = { cli, "import", "--database", db, "--timeout", "2", drip, NULL };
+    g_autofree char *err = NULL;
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                                 &status, &error));
+    g_assert_nonnull (strstr (err, "did not arrive within 2 seconds"));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+  }
+
   store = readout_store_open (db, &error);
   g_assert_no_error (error);
   g_assert_cmpint (readout_store_find_source_by_url (store, url, NULL, NULL), >, 0);
