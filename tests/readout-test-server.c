@@ -136,6 +136,24 @@ start_drip (SoupServerMessage *msg)
 }
 
 static gboolean
+unpause_cb (gpointer msg)
+{
+  soup_server_message_unpause (msg);
+  return G_SOURCE_REMOVE;
+}
+
+/* Holds @msg's response back for a second. */
+static void
+delay (SoupServerMessage *msg)
+{
+  g_autoptr(GSource) source = g_timeout_source_new_seconds (1);
+
+  soup_server_message_pause (msg);
+  g_source_set_callback (source, unpause_cb, g_object_ref (msg), g_object_unref);
+  g_source_attach (source, g_main_context_get_thread_default ());
+}
+
+static gboolean
 serve_misbehaving (ReadoutTestServer *self,
                    SoupServerMessage *msg,
                    const char        *path)
@@ -146,12 +164,16 @@ serve_misbehaving (ReadoutTestServer *self,
     respond (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "text/html", "<p>The server broke.</p>");
   else if (g_str_equal (path, "/loop"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/loop");
-  else if (g_str_has_prefix (path, "/hops/"))
+  else if (g_str_has_prefix (path, "/hops/") || g_str_has_prefix (path, "/slow-hops/"))
     {
-      guint64 n = g_ascii_strtoull (path + strlen ("/hops/"), NULL, 10);
-      g_autofree char *next = n > 1 ? g_strdup_printf ("/hops/%" G_GUINT64_FORMAT, n - 1) : g_strdup ("/readout.html");
+      gboolean slow = g_str_has_prefix (path, "/slow-hops/");
+      guint64 n = g_ascii_strtoull (strrchr (path, '/') + 1, NULL, 10);
+      g_autofree char *next = n > 1 ? g_strdup_printf ("%s%" G_GUINT64_FORMAT, slow ? "/slow-hops/" : "/hops/", n - 1)
+                                    : g_strdup ("/readout.html");
 
       soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, next);
+      if (slow)
+        delay (msg);
     }
   else if (g_str_equal (path, "/to-file"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "file:///etc/passwd");

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
  * that blocking fetches on the test's thread can be answered. Besides the pages a test
  * adds, it misbehaves on purpose at fixed paths:
  *   /missing (404), /broken (500), /loop (redirects to itself), /hops/N (N redirects
- *   before /readout.html), /to-file (redirects to a file: address), /endless (a chunked
+ *   before /readout.html), /slow-hops/N (the same, a second each), /to-file (redirects to a file: address), /endless (a chunked
  *   body that never ends), /huge (a 50 MB body), /drip (one byte a second), /silent
  *   (headers never come), /pdf (application/pdf). */
 

@@ -155,12 +155,70 @@ check_status (SoupMessage  *message,
   return FALSE;
 }
 
-/* Sends @uri's request and follows up to READOUT_WEB_MAX_REDIRECTS redirects; returns the
- * body's stream with *@out_message holding the final response. */
+static void
+set_timed_out (const char                   *url,
+               const ReadoutWebFetchOptions *options,
+               GError                      **error)
+{
+  g_set_error (error, READOUT_WEB_ERROR, READOUT_WEB_ERROR_TIMED_OUT,
+               _("%s did not arrive within %u seconds; the site is too slow or not answering."),
+               url, options->timeout_seconds);
+}
+
+/* Gives the session's I/O what is left of the deadline; FALSE when nothing is. */
+static gboolean
+limit_to_deadline (SoupSession *session,
+                   gint64       deadline)
+{
+  gint64 left = deadline - g_get_monotonic_time ();
+
+  if (left <= 0)
+    return FALSE;
+  soup_session_set_timeout (session, (guint) MAX (1, (left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC));
+  return TRUE;
+}
+
+/* Sends one request for @uri, not following a redirect; the response is in *@out_message. */
+static GInputStream *
+send_one (SoupSession                  *session,
+          GUri                         *uri,
+          const ReadoutWebFetchOptions *options,
+          SoupMessage                 **out_message,
+          GCancellable                 *cancellable,
+          GError                      **error)
+{
+  g_autoptr(SoupMessage) message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *url = g_uri_to_string (uri);
+  SoupMessageHeaders *request = soup_message_get_request_headers (message);
+  GInputStream *stream;
+
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_headers_replace (request, "Accept", options->want == READOUT_WEB_WANT_FEED
+                                ? "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"
+                                : "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.5");
+  if (options->etag != NULL)
+    soup_message_headers_replace (request, "If-None-Match", options->etag);
+  if (options->last_modified != NULL)
+    soup_message_headers_replace (request, "If-Modified-Since", options->last_modified);
+
+  stream = soup_session_send (session, message, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      readout_web_describe_error (url, local_error, options->timeout_seconds, error);
+      return NULL;
+    }
+  *out_message = g_steal_pointer (&message);
+  return stream;
+}
+
+/* Sends @first's request and follows up to READOUT_WEB_MAX_REDIRECTS redirects, all within
+ * the deadline; returns the body's stream with *@out_message holding the final response. */
 static GInputStream *
 send_following_redirects (SoupSession                  *session,
                           GUri                         *first,
                           const ReadoutWebFetchOptions *options,
+                          gint64                        deadline,
                           SoupMessage                 **out_message,
                           GCancellable                 *cancellable,
                           GError                      **error)
@@ -170,31 +228,24 @@ send_following_redirects (SoupSession                  *session,
 
   for (guint hop = 0; hop <= READOUT_WEB_MAX_REDIRECTS; hop++)
     {
-      g_autoptr(SoupMessage) message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+      g_autoptr(SoupMessage) message = NULL;
       g_autoptr(GInputStream) stream = NULL;
-      g_autoptr(GError) local_error = NULL;
       g_autofree char *url = g_uri_to_string (uri);
-      SoupMessageHeaders *request = soup_message_get_request_headers (message);
       const char *location;
+      guint status;
+      GUri *next;
 
-      soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
-      soup_message_headers_replace (request, "Accept", options->want == READOUT_WEB_WANT_FEED
-                                    ? "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"
-                                    : "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.5");
-      if (options->etag != NULL)
-        soup_message_headers_replace (request, "If-None-Match", options->etag);
-      if (options->last_modified != NULL)
-        soup_message_headers_replace (request, "If-Modified-Since", options->last_modified);
-
-      stream = soup_session_send (session, message, cancellable, &local_error);
-      if (stream == NULL)
+      if (!limit_to_deadline (session, deadline))
         {
-          readout_web_describe_error (url, local_error, options->timeout_seconds, error);
+          set_timed_out (first_url, options, error);
           return NULL;
         }
+      stream = send_one (session, uri, options, &message, cancellable, error);
+      if (stream == NULL)
+        return NULL;
+      status = soup_message_get_status (message);
       location = soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
-      if (!SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (message)) ||
-          soup_message_get_status (message) == SOUP_STATUS_NOT_MODIFIED || location == NULL)
+      if (!SOUP_STATUS_IS_REDIRECTION (status) || status == SOUP_STATUS_NOT_MODIFIED || location == NULL)
         {
           if (!check_status (message, url, error))
             return NULL;
@@ -203,14 +254,11 @@ send_following_redirects (SoupSession                  *session,
         }
 
       g_input_stream_close (stream, NULL, NULL);
-      {
-        GUri *next = parse_web_uri (location, uri, url, error);
-
-        if (next == NULL)
-          return NULL;
-        g_uri_unref (uri);
-        uri = next;
-      }
+      next = parse_web_uri (location, uri, url, error);
+      if (next == NULL)
+        return NULL;
+      g_uri_unref (uri);
+      uri = next;
     }
 
   g_set_error (error, READOUT_WEB_ERROR, READOUT_WEB_ERROR_REDIRECTS,
@@ -255,9 +303,7 @@ read_bounded (GInputStream                 *stream,
         options->progress (body->len, total > 0 ? (guint64) total : 0, options->progress_data);
       if (g_get_monotonic_time () > deadline)
         {
-          g_set_error (error, READOUT_WEB_ERROR, READOUT_WEB_ERROR_TIMED_OUT,
-                       _("%s did not arrive within %u seconds; the site is too slow or not answering."),
-                       url, options->timeout_seconds);
+          set_timed_out (url, options, error);
           return NULL;
         }
     }
@@ -379,7 +425,7 @@ readout_web_fetch (const char                   *url,
   session = soup_session_new_with_options ("timeout", defaults.timeout_seconds,
                                            "user-agent", "Readout/" PACKAGE_VERSION " ",
                                            NULL);
-  stream = send_following_redirects (session, uri, &defaults, &message, cancellable, error);
+  stream = send_following_redirects (session, uri, &defaults, deadline, &message, cancellable, error);
   if (stream == NULL)
     return NULL;
 
