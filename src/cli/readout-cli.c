@@ -30,10 +30,11 @@ static const Command commands[] = {
   { "export-pdf",   readout_cli_export_pdf,   N_("Export a comparison to PDF: ID --output FILE [--paper a4|letter]") },
   { "generate",     readout_cli_generate,     N_("Write a synthetic store for benchmarks") },
   { "bench",        readout_cli_bench,        N_("Time the common reads on a store") },
-  { "import",       readout_cli_import,       N_("Import articles and readouts: FILE… [--dry-run] [--date DATE]") },
+  { "import",       readout_cli_import,       N_("Import articles and readouts: FILE|URL… [--dry-run] [--date DATE]") },
   { "export-json",  readout_cli_export_json,  N_("Export the whole store as JSON [--output FILE]") },
   { "import-json",  readout_cli_import_json,  N_("Import a JSON export, merging with what is stored: FILE") },
   { "export-csv",   readout_cli_export_csv,   N_("Export CSV: --calls|--statements [--call ID] --output FILE") },
+  { "follow",       readout_cli_follow,       N_("Follow feeds of readouts: add URL | list | remove URL | check [--file]") },
   { "backup",       readout_cli_backup,       N_("Write a consistent copy of the store: FILE") },
 };
 

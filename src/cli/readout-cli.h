@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "readout-comparison.h"
+#include "readout-importer.h"
 #include "readout-store.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,13 @@ int readout_cli_export_json  (const ReadoutCliOptions *options, int argc, char *
 int readout_cli_import_json  (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_export_csv   (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_backup       (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_follow       (const ReadoutCliOptions *options, int argc, char **argv);
+
+/* An import argument that is a web address (readout-cli-web.c); NULL with *@skipped set when
+ * the store has a source with that address already and @again is FALSE. */
+ReadoutExtraction *readout_cli_extract_address (ReadoutImporter *importer, ReadoutStore *store, const char *url,
+                                                guint timeout_seconds, gboolean again, gboolean *skipped,
+                                                GError **error);
 
 /* Shared by compare and export-pdf (readout-cli-compare.c). */
 gboolean readout_cli_parse_call_id (const char *command, int argc, char **argv, gint64 *call_id, int *status);

@@ -305,6 +305,7 @@ readout_application_startup (GApplication *app)
   static const char *export_pdf_accels[] = { "<Control>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *import_address_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (readout_application_parent_class)->startup (app);
 
@@ -322,6 +323,7 @@ readout_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-pdf", export_pdf_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-address", import_address_accels);
 }
 
 static void

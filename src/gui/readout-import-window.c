@@ -6,11 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "readout-error.h"
+#include "readout-fetch-progress.h"
 #include "readout-import-review.h"
 #include "readout-import-text.h"
 #include "readout-import-task.h"
 #include "readout-import-window.h"
 #include "readout-importer.h"
+#include "readout-web-import.h"
 
 struct _ReadoutImportWindow
 {
@@ -148,6 +150,8 @@ error_page_new (const char   *name,
 {
   GtkWidget *page = adw_status_page_new ();
   g_autofree char *title = NULL;
+  /* The description is markup; web addresses in messages are full of ampersands. */
+  g_autofree char *description = g_markup_escape_text (error->message, -1);
 
   if (g_error_matches (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND))
     title = g_strdup (_("No Call Found"));
@@ -158,7 +162,7 @@ error_page_new (const char   *name,
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-warning-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
   /* The core's own sentence: what is wrong and what to do. Nothing is written. */
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
   gtk_widget_add_css_class (page, "import-error");
   return page;
 }
@@ -306,6 +310,112 @@ readout_import_window_add_text (ReadoutImportWindow *self,
   bytes = g_bytes_new (text, strlen (text));
   slot = add_slot (self, name);
   extract (self, slot, name, bytes);
+}
+
+/* From the web: a download of its own that Cancel on its page stops, and closing the
+ * window too. */
+
+typedef struct {
+  ReadoutImportWindow *self;  /* a reference */
+  guint                slot;
+  char                *url;
+  GCancellable        *cancellable;
+  gulong               handler;
+  GtkWidget           *progress;
+} Fetch;
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_cancellable_disconnect (fetch->self->cancellable, fetch->handler);
+  g_object_unref (fetch->cancellable);
+  g_object_unref (fetch->self);
+  g_free (fetch->url);
+  g_free (fetch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fetch, fetch_free)
+
+static void
+cancel_fetch_cb (GCancellable *window_cancellable,
+                 GCancellable *fetch_cancellable)
+{
+  g_cancellable_cancel (fetch_cancellable);
+}
+
+static void
+on_fetch_progress_cb (guint64  received,
+                      guint64  total,
+                      gpointer user_data)
+{
+  Fetch *fetch = user_data;
+
+  readout_fetch_progress_set (READOUT_FETCH_PROGRESS (fetch->progress), received, total);
+}
+
+static void
+on_fetched_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Fetch) fetch = user_data;
+  ReadoutImportWindow *self = fetch->self;
+  g_autoptr(GError) error = NULL;
+  ReadoutExtraction *extraction = readout_web_import_fetch_finish (READOUT_IMPORTER (source), result, &error);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_pointer (&extraction, readout_extraction_free);
+      return;
+    }
+  gtk_stack_remove (self->stack, fetch->progress);
+  g_ptr_array_index (self->pages, fetch->slot) = NULL;
+  if (extraction == NULL)
+    {
+      set_page (self, fetch->slot, error_page_new (fetch->url, error));
+      return;
+    }
+  readout_importer_match (self->importer, extraction);
+  set_page (self, fetch->slot, readout_import_review_new (self->importer, self->store, extraction));
+}
+
+void
+readout_import_window_add_url (ReadoutImportWindow *self,
+                               const char          *url)
+{
+  Fetch *fetch;
+
+  g_return_if_fail (READOUT_IS_IMPORT_WINDOW (self));
+  g_return_if_fail (url != NULL);
+
+  fetch = g_new0 (Fetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->url = g_strdup (url);
+  fetch->cancellable = g_cancellable_new ();
+  fetch->handler = g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_fetch_cb),
+                                          g_object_ref (fetch->cancellable), g_object_unref);
+  fetch->slot = add_slot (self, url);
+  fetch->progress = readout_fetch_progress_new (url, fetch->cancellable);
+  gtk_stack_add_child (self->stack, fetch->progress);
+  g_ptr_array_index (self->pages, fetch->slot) = fetch->progress;
+  update_state (self);
+  readout_web_import_fetch_async (self->importer, url, on_fetch_progress_cb, fetch, fetch->cancellable,
+                                  on_fetched_cb, fetch);
+}
+
+void
+readout_import_window_add_extraction (ReadoutImportWindow *self,
+                                      ReadoutExtraction   *extraction,
+                                      const char          *name)
+{
+  guint slot;
+
+  g_return_if_fail (READOUT_IS_IMPORT_WINDOW (self));
+  g_return_if_fail (extraction != NULL);
+
+  slot = add_slot (self, name);
+  readout_importer_match (self->importer, extraction);
+  set_page (self, slot, readout_import_review_new (self->importer, self->store, extraction));
 }
 
 gboolean

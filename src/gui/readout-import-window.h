@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "readout-extraction.h"
 #include "readout-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,13 @@ void                 readout_import_window_add_file  (ReadoutImportWindow *self,
 void                 readout_import_window_add_text  (ReadoutImportWindow *self,
                                                       const char          *text,
                                                       const char          *name);
+/* A web address: the page is downloaded (with progress and Cancel) and read like a file. */
+void                 readout_import_window_add_url   (ReadoutImportWindow *self,
+                                                      const char          *url);
+/* An extraction made elsewhere (an Inbox item), taken over by the window. */
+void                 readout_import_window_add_extraction (ReadoutImportWindow *self,
+                                                           ReadoutExtraction   *extraction,
+                                                           const char          *name);
 /* TRUE while a text is still being read. */
 gboolean             readout_import_window_is_busy   (ReadoutImportWindow *self);
 /* "Imported: 1 source, 6 statements", for the toast. */

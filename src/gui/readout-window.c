@@ -13,6 +13,7 @@
 #include "readout-editor.h"
 #include "readout-gui-util.h"
 #include "readout-import-actions.h"
+#include "readout-inbox-button.h"
 #include "readout-leaders-pane.h"
 #include "readout-sample.h"
 #include "readout-search-pane.h"
@@ -25,6 +26,7 @@ struct _ReadoutWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
+  ReadoutInboxButton   *inbox_button;
   AdwLeaflet           *outer_leaflet;
   AdwLeaflet           *inner_leaflet;
   GtkWidget            *sidebar_box;
@@ -317,6 +319,7 @@ readout_window_set_store (ReadoutWindow *self,
   readout_calls_pane_set_store (self->calls_pane, store);
   readout_search_pane_set_store (self->search_pane, store);
   readout_leaders_pane_set_store (self->leaders_pane, store);
+  readout_inbox_button_set_store (self->inbox_button, store);
   adw_window_title_set_subtitle (self->calls_title, NULL);
   set_search_mode (self, FALSE);
 
@@ -1053,6 +1056,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (READOUT_TYPE_LEADERS_PANE);
+  g_type_ensure (READOUT_TYPE_INBOX_BUTTON);
   g_type_ensure (READOUT_TYPE_CALLS_PANE);
   g_type_ensure (READOUT_TYPE_SEARCH_PANE);
   g_type_ensure (READOUT_TYPE_CALL_DETAIL);
@@ -1063,6 +1067,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_hint);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, inbox_button);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, outer_leaflet);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, show_leaders_button);

@@ -60,6 +60,7 @@ typedef struct {
 
 typedef struct {
   char                 *file;
+  char                 *url;         /* the web address it was fetched from, or NULL */
   char                 *text;        /* the plain text the spans point into */
   char                 *title;
   char                 *publisher;   /* "Kremlin", "UPI"; NULL when unknown */
