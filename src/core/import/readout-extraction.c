@@ -215,7 +215,6 @@ readout_extraction_free (ReadoutExtraction *self)
   if (self == NULL)
     return;
   g_free (self->file);
-  g_free (self->url);
   g_free (self->text);
   g_free (self->title);
   g_free (self->publisher);
@@ -348,8 +347,6 @@ readout_extraction_to_json (ReadoutExtraction *self)
 
   json_builder_begin_object (builder);
   readout_json_add_string (builder, "file", self->file);
-  if (self->url != NULL)
-    readout_json_add_string (builder, "url", self->url);
   readout_json_add_string (builder, "published", self->published);
   readout_json_add_string (builder, "title", self->title);
   readout_json_add_string (builder, "publisher", self->publisher);

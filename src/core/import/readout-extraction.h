@@ -60,13 +60,12 @@ typedef struct {
 
 typedef struct {
   char                 *file;
-  char                 *url;         /* the web address it was fetched from, or NULL */
   char                 *text;        /* the plain text the spans point into */
   char                 *title;
   char                 *publisher;   /* "Kremlin", "UPI"; NULL when unknown */
   char                 *side;        /* the publisher's side for an official text */
   ReadoutSourceKind     kind;
-  char                 *url;         /* where it was published, or NULL */
+  char                 *url;         /* where it was published or fetched from, or NULL */
   char                 *published;   /* ISO, or NULL */
   ReadoutDatePrecision  published_precision;
   GPtrArray            *calls;       /* ReadoutExtractedCall */
