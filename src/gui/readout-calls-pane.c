@@ -15,6 +15,11 @@ struct _ReadoutCallsPane
   GtkWidget           parent_instance;
 
   GtkDropDown        *counterpart_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkEditable        *from_entry;
+  GtkEditable        *to_entry;
+  GtkWidget          *topic_bar;
+  GtkLabel           *topic_label;
   GtkStack           *stack;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
@@ -23,6 +28,7 @@ struct _ReadoutCallsPane
   ReadoutStore       *store;
   ReadoutLeader      *leader;
   gint64              other_leader_id;
+  char               *topic;
   GListModel         *model;
   /* The drop-down's model: "Anyone" followed by the store's leaders. */
   GListModel         *counterparts;
@@ -46,6 +52,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Whether the topic, date or status filters narrow the list. */
+static gboolean
+calls_filtered (ReadoutCallsPane *self)
+{
+  return self->topic != NULL || gtk_drop_down_get_selected (self->status_dropdown) > 0
+         || *gtk_editable_get_text (self->from_entry) != '\0'
+         || *gtk_editable_get_text (self->to_entry) != '\0';
+}
+
 static void
 update_empty_state (ReadoutCallsPane *self)
 {
@@ -57,7 +72,12 @@ update_empty_state (ReadoutCallsPane *self)
     {
       g_autofree char *description = NULL;
 
-      if (self->other_leader_id != 0)
+      if (calls_filtered (self))
+        {
+          adw_status_page_set_title (self->empty_page, _("No Calls Match"));
+          description = g_strdup (_("No call of this leader has the topic, dates and status chosen."));
+        }
+      else if (self->other_leader_id != 0)
         {
           adw_status_page_set_title (self->empty_page, _("No Calls Between Them"));
           description = g_strdup_printf (_("The store holds no call between %s and the chosen leader."),
@@ -88,27 +108,80 @@ on_items_changed_cb (ReadoutCallsPane *self)
   update_empty_state (self);
 }
 
+/* A date typed in a range entry, NULL when empty; an entry that does not hold a date is
+ * marked and fails. */
+static gboolean
+read_range_date (GtkEditable  *entry,
+                 char        **date)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  ReadoutDatePrecision precision;
+  GDate parsed;
+
+  g_date_clear (&parsed, 1);
+  *date = NULL;
+  if (*text != '\0' && !readout_parse_iso_date (text, &precision, &parsed))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (*text != '\0')
+    *date = g_steal_pointer (&text);
+  return TRUE;
+}
+
+/* The store's calls of the leader, narrowed by the filters in SQL. While a date is
+ * being typed and is not yet one, the list stays as it was. */
 static void
 reload (ReadoutCallsPane *self)
 {
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
-  g_clear_object (&self->model);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GListModel *model = NULL;
+  gboolean dates_ok = read_range_date (self->from_entry, &from);
+
+  dates_ok = read_range_date (self->to_entry, &to) && dates_ok;
+  if (!dates_ok)
+    return;
 
   if (self->store != NULL && self->leader != NULL)
     {
-      self->model = readout_store_list_calls (self->store,
-                                              readout_leader_get_id (self->leader),
-                                              self->other_leader_id);
-      g_signal_connect_swapped (self->model, "items-changed",
-                                G_CALLBACK (on_items_changed_cb), self);
+      ReadoutCallFilter filter = READOUT_CALL_FILTER_INIT;
+      guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+      filter.topic = self->topic;
+      filter.date_from = from;
+      filter.date_to = to;
+      filter.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : -1;
+      model = readout_store_list_calls_filtered (self->store, readout_leader_get_id (self->leader),
+                                                 self->other_leader_id, &filter, NULL);
     }
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  g_clear_object (&self->model);
+  self->model = model;
+  if (self->model != NULL)
+    g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
 
   /* Detach the old model first: with a selected item, GtkSingleSelection would read
    * every row of the new model looking for it, thousands of rows on a busy leader. */
   gtk_single_selection_set_model (self->selection, NULL);
   gtk_single_selection_set_model (self->selection, self->model);
   update_empty_state (self);
+}
+
+static void
+on_filter_changed_cb (ReadoutCallsPane *self)
+{
+  reload (self);
+}
+
+static void
+on_clear_topic_clicked_cb (ReadoutCallsPane *self)
+{
+  readout_calls_pane_set_topic (self, NULL);
 }
 
 static void
@@ -277,6 +350,7 @@ readout_calls_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->model);
+  g_clear_pointer (&self->topic, g_free);
   g_clear_object (&self->counterparts);
   g_clear_object (&self->leader);
   g_clear_object (&self->store);
@@ -349,11 +423,18 @@ readout_calls_pane_class_init (ReadoutCallsPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-calls-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, counterpart_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, topic_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, topic_label);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_counterpart_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_topic_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
@@ -368,6 +449,11 @@ readout_calls_pane_init (ReadoutCallsPane *self)
   g_autoptr(GtkExpression) name = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* After "Any Status", the statuses in the order of the enum: position - 1 is the value. */
+  for (ReadoutCallStatus status = READOUT_CALL_STATUS_HELD; status <= READOUT_CALL_STATUS_CANCELLED; status++)
+    gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->status_dropdown)),
+                            readout_format_call_status (status));
 
   name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
   gtk_drop_down_set_expression (self->counterpart_dropdown, name);
@@ -515,4 +601,40 @@ readout_calls_pane_focus_list (ReadoutCallsPane *self)
   g_return_if_fail (READOUT_IS_CALLS_PANE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/**
+ * readout_calls_pane_set_topic:
+ * @topic: (nullable): a topic's name, or %NULL for calls on every topic
+ *
+ * Shows only the calls with a statement about @topic (a topic tag of a call was
+ * clicked), with a bar that says so and clears it.
+ */
+void
+readout_calls_pane_set_topic (ReadoutCallsPane *self,
+                              const char       *topic)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+
+  if (g_strcmp0 (self->topic, topic) == 0)
+    return;
+  g_free (self->topic);
+  self->topic = g_strdup (topic);
+  if (topic != NULL)
+    {
+      /* Translators: above the calls list filtered by a topic, "Topic: Syria" */
+      g_autofree char *text = g_strdup_printf (_("Topic: %s"), readout_display_topic (topic));
+
+      gtk_label_set_text (self->topic_label, text);
+    }
+  gtk_widget_set_visible (self->topic_bar, topic != NULL);
+  reload (self);
+}
+
+const char *
+readout_calls_pane_get_topic (ReadoutCallsPane *self)
+{
+  g_return_val_if_fail (READOUT_IS_CALLS_PANE (self), NULL);
+
+  return self->topic;
 }

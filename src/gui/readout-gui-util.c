@@ -128,12 +128,31 @@ readout_gui_remove_children (GtkWidget *container)
 
 void
 readout_gui_fill_topics (GtkWidget          *box,
-                         const char * const *topics)
+                         const char * const *topics,
+                         const char         *action_name)
 {
   readout_gui_remove_children (box);
 
   for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
-    gtk_box_append (GTK_BOX (box), readout_gui_label_new (readout_display_topic (topics[i]), "topic", "caption", NULL));
+    {
+      GtkWidget *label = readout_gui_label_new (readout_display_topic (topics[i]), "topic", "caption", NULL);
+      GtkWidget *button;
+
+      if (action_name == NULL)
+        {
+          gtk_box_append (GTK_BOX (box), label);
+          continue;
+        }
+      /* A tag that can be clicked: it filters the calls list by its topic. */
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "topic-button");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (topics[i]));
+      gtk_widget_set_tooltip_text (button, _("Show the Calls on This Topic"));
+      gtk_box_append (GTK_BOX (box), button);
+    }
 
   gtk_widget_set_visible (box, topics != NULL && topics[0] != NULL);
 }
