@@ -669,6 +669,81 @@ test_calls_filters (Fixture       *f,
   close_window (window);
 }
 
+static GtkWidget *
+nth_of_type (GtkWidget *root,
+             GType      type,
+             guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (*n)-- == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = nth_of_type (child, type, n);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The search narrows by leader, side and dates, and says how many results there are. */
+static void
+test_search_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  ReadoutWindow *window;
+  ReadoutSearchPane *search;
+  GtkWidget *leader, *side, *from;
+  guint n;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 800);
+  readout_window_set_store (window, f->store);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  readout_window_search (window, "Minsk");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  search = READOUT_SEARCH_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_SEARCH_PANE));
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 1);
+  assert_shows (window, "1 result");
+
+  n = 0;
+  leader = nth_of_type (GTK_WIDGET (search), GTK_TYPE_DROP_DOWN, &n);
+  n = 1;
+  side = nth_of_type (GTK_WIDGET (search), GTK_TYPE_DROP_DOWN, &n);
+  n = 0;
+  from = nth_of_type (GTK_WIDGET (search), GTK_TYPE_ENTRY, &n);
+  g_assert_nonnull (leader);
+  g_assert_nonnull (side);
+  g_assert_nonnull (from);
+
+  /* The independent press did not speak of Minsk; Russia did. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (side), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 0);
+  assert_shows (window, "0 results");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (side), 0);
+
+  /* Leaders by name after "Anyone": Angela Merkel, Donald Trump, Shinzo Abe, ... */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (leader), 3);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (leader), 4);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (from), "2018");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (from), "2017-11-21");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 1);
+
+  close_window (window);
+}
+
 static void
 test_corrupt_store (Fixture       *f,
                     gconstpointer  data)
@@ -862,6 +937,7 @@ main (int   argc,
   ADD ("/window/search", test_search);
   ADD ("/window/dates-whole", test_dates_whole);
   ADD ("/window/calls-filters", test_calls_filters);
+  ADD ("/window/search-filters", test_search_filters);
   ADD ("/window/corrupt-store", test_corrupt_store);
   ADD ("/window/settings-restored", test_settings_restored);
   /* Known broken: at 360 px GTK warns that a box is allocated a width of 0, which

@@ -187,24 +187,8 @@ on_clear_topic_clicked_cb (ReadoutCallsPane *self)
 static void
 reload_counterparts (ReadoutCallsPane *self)
 {
-  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_autoptr(GListStore) anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
-  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
-
-  /* A stand-in leader with id 0 for "no filter", so that the drop-down can show it
-   * as its first row; the real leaders follow straight from the store's model. */
-  readout_leader_set_name (anyone, _("Anyone"));
-  g_list_store_append (anyone_store, anyone);
-  g_list_store_append (parts, anyone_store);
-
-  if (self->store != NULL)
-    {
-      g_autoptr(GListModel) leaders = readout_store_list_leaders (self->store, READOUT_LEADER_SORT_NAME, NULL);
-      g_list_store_append (parts, leaders);
-    }
-
   g_clear_object (&self->counterparts);
-  self->counterparts = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+  self->counterparts = readout_gui_leaders_with_anyone (self->store);
 
   self->updating_dropdown = TRUE;
   gtk_drop_down_set_model (self->counterpart_dropdown, self->counterparts);

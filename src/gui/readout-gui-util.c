@@ -183,3 +183,23 @@ readout_gui_leader_country (ReadoutLeader *leader)
   return readout_country_name_translate (readout_leader_get_country (leader),
                                          readout_leader_get_country_name (leader));
 }
+
+GListModel *
+readout_gui_leaders_with_anyone (ReadoutStore *store)
+{
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
+  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
+
+  /* The real leaders follow straight from the store's paged model. */
+  readout_leader_set_name (anyone, _("Anyone"));
+  g_list_store_append (anyone_store, anyone);
+  g_list_store_append (parts, anyone_store);
+  if (store != NULL)
+    {
+      g_autoptr(GListModel) leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+
+      g_list_store_append (parts, leaders);
+    }
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+}
