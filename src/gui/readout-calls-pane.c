@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "readout-calls-pane.h"
+#include "readout-edit-util.h"
 #include "readout-gui-util.h"
 #include "readout-format.h"
 #include "readout-display-names.h"
@@ -108,29 +109,6 @@ on_items_changed_cb (ReadoutCallsPane *self)
   update_empty_state (self);
 }
 
-/* A date typed in a range entry, NULL when empty; an entry that does not hold a date is
- * marked and fails. */
-static gboolean
-read_range_date (GtkEditable  *entry,
-                 char        **date)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  ReadoutDatePrecision precision;
-  GDate parsed;
-
-  g_date_clear (&parsed, 1);
-  *date = NULL;
-  if (*text != '\0' && !readout_parse_iso_date (text, &precision, &parsed))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return FALSE;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (*text != '\0')
-    *date = g_steal_pointer (&text);
-  return TRUE;
-}
-
 /* The store's calls of the leader, narrowed by the filters in SQL. While a date is
  * being typed and is not yet one, the list stays as it was. */
 static void
@@ -139,9 +117,9 @@ reload (ReadoutCallsPane *self)
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   GListModel *model = NULL;
-  gboolean dates_ok = read_range_date (self->from_entry, &from);
+  gboolean dates_ok = readout_edit_read_date_entry (self->from_entry, &from);
 
-  dates_ok = read_range_date (self->to_entry, &to) && dates_ok;
+  dates_ok = readout_edit_read_date_entry (self->to_entry, &to) && dates_ok;
   if (!dates_ok)
     return;
 

@@ -44,29 +44,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A date typed in a range entry, NULL when empty; FALSE (and the entry marked) when it
- * does not hold a date. */
-static gboolean
-read_range_date (GtkEditable  *entry,
-                 char        **date)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  ReadoutDatePrecision precision;
-  GDate parsed;
-
-  g_date_clear (&parsed, 1);
-  *date = NULL;
-  if (*text != '\0' && !readout_parse_iso_date (text, &precision, &parsed))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return FALSE;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (*text != '\0')
-    *date = g_steal_pointer (&text);
-  return TRUE;
-}
-
 /* "12 results", or "More than 5000 results" when there were too many to count. */
 static void
 update_count (ReadoutSearchPane *self)
@@ -92,9 +69,9 @@ search_store (ReadoutSearchPane  *self,
   ReadoutSearchFilter filter = { 0, };
   ReadoutLeader *leader = gtk_drop_down_get_selected_item (self->leader_dropdown);
   guint side = gtk_drop_down_get_selected (self->side_dropdown);
-  gboolean dates_ok = read_range_date (self->from_entry, &from);
+  gboolean dates_ok = readout_edit_read_date_entry (self->from_entry, &from);
 
-  if (!(read_range_date (self->to_entry, &to) && dates_ok))
+  if (!(readout_edit_read_date_entry (self->to_entry, &to) && dates_ok))
     return NULL;
   filter.leader_id = leader != NULL ? readout_leader_get_id (leader) : 0;
   filter.side = self->sides != NULL && side != GTK_INVALID_LIST_POSITION
