@@ -14,4 +14,8 @@ void readout_gui_test_wait_for_frames (GtkWidget  *window,
 void readout_gui_test_remove_store    (const char *folder,
                                        const char *path);
 
+/* The first AdwPreferencesRow under @root titled @title, or NULL. */
+GtkWidget *readout_gui_test_find_row (GtkWidget  *root,
+                                      const char *title);
+
 G_END_DECLS

@@ -178,24 +178,6 @@ finish_form (gpointer form)
 }
 
 static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_of_type (GtkWidget *root,
               GType      type)
 {
@@ -234,7 +216,7 @@ type_into (gpointer    form,
            const char *row_title,
            const char *text)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (form), row_title);
+  GtkWidget *row = readout_gui_test_find_row (GTK_WIDGET (form), row_title);
 
   if (row == NULL)
     g_error ("The form has no row “%s”", row_title);
@@ -357,10 +339,10 @@ test_call_form (Fixture       *f,
   type_into (form, "Date", "2017-01");
   g_assert_false (can_save (form));
   g_assert_true (shows (GTK_WIDGET (form), "A date known to the day is written YYYY-MM-DD."));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (form), "Date Known To")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (readout_gui_test_find_row (GTK_WIDGET (form), "Date Known To")),
                               READOUT_DATE_PRECISION_MONTH);
   g_assert_true (can_save (form));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (form), "Date Known To")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (readout_gui_test_find_row (GTK_WIDGET (form), "Date Known To")),
                               READOUT_DATE_PRECISION_DAY);
   type_into (form, "Date", "2017-01-28");
 
@@ -458,7 +440,7 @@ test_source_kind_follows_side (Fixture       *f,
 
   form = show_form (readout_source_form_new (f->stack, NULL, f->call));
   g_assert_nonnull (find_of_type (GTK_WIDGET (form), READOUT_TYPE_SOURCE_FIELDS));
-  kind = ADW_COMBO_ROW (find_row (GTK_WIDGET (form), "Kind"));
+  kind = ADW_COMBO_ROW (readout_gui_test_find_row (GTK_WIDGET (form), "Kind"));
   side = GTK_DROP_DOWN (find_of_type (GTK_WIDGET (form), GTK_TYPE_DROP_DOWN));
   g_assert_cmpuint (gtk_drop_down_get_selected (side), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, READOUT_SOURCE_KIND_NEWS_REPORT);
@@ -499,7 +481,7 @@ test_call_form_unknown_duration (Fixture       *f,
 
   form = show_form (readout_call_form_new (f->stack, NULL, f->abe));
   duration = GTK_SPIN_BUTTON (find_of_type (GTK_WIDGET (form), GTK_TYPE_SPIN_BUTTON));
-  qualifier = find_row (GTK_WIDGET (form), "The Duration Is");
+  qualifier = readout_gui_test_find_row (GTK_WIDGET (form), "The Duration Is");
   g_assert_nonnull (qualifier);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (duration), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration)), ==, "Not known");

@@ -382,17 +382,17 @@ test_review_fields (Fixture       *f,
 
   fields = find_widget (GTK_WIDGET (dialog), READOUT_TYPE_SOURCE_FIELDS, NULL);
   g_assert_nonnull (fields);
-  g_assert_nonnull (find_row (fields, ADW_TYPE_PREFERENCES_ROW, "Side"));
-  g_assert_false (ADW_IS_ENTRY_ROW (find_row (fields, ADW_TYPE_PREFERENCES_ROW, "Side")));  /* a list, not free text */
+  g_assert_nonnull (readout_gui_test_find_row (fields, "Side"));
+  g_assert_false (ADW_IS_ENTRY_ROW (readout_gui_test_find_row (fields, "Side")));  /* a list, not free text */
   g_assert_nonnull (find_widget (fields, GTK_TYPE_DROP_DOWN, NULL));
-  url_row = find_row (fields, ADW_TYPE_PREFERENCES_ROW, "Address (URL)");
+  url_row = readout_gui_test_find_row (fields, "Address (URL)");
   g_assert_nonnull (url_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, "https://en.kremlin.ru/events/president/news/67475");
-  g_assert_nonnull (find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Date Known To"));
-  g_assert_null (find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "Precision of the Date"));
+  g_assert_nonnull (readout_gui_test_find_row (GTK_WIDGET (dialog), "Date Known To"));
+  g_assert_null (readout_gui_test_find_row (GTK_WIDGET (dialog), "Precision of the Date"));
   /* "About 50 minutes" is known; a duration of 0 would read "Not known". */
   duration = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
-  qualifier = find_row (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_ROW, "The Duration Is");
+  qualifier = readout_gui_test_find_row (GTK_WIDGET (dialog), "The Duration Is");
   g_assert_nonnull (qualifier);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), 0);
   spin (20);

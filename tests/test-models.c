@@ -474,6 +474,114 @@ test_calls_filtered (void)
   readout_test_remove_folder (folder);
 }
 
+static GListModel *
+search_filtered (ReadoutStore              *store,
+                 const char                *query,
+                 const ReadoutSearchFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *hits = readout_store_search_filtered (store, query, filter, &error);
+
+  g_assert_no_error (error);
+  return hits;
+}
+
+/* The search narrowed by leader, side and the call's dates, in SQL with bound values. */
+static void
+test_search_filtered (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "search-filtered.db");
+  g_autoptr(ReadoutLeader) abe = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutSearchFilter filter = { 0, };
+  guint n_all;
+
+  g_assert_true (readout_sample_populate (store, &error));
+  g_assert_no_error (error);
+  abe = readout_store_find_leader (store, "Shinzo Abe", NULL);
+  all = search_filtered (store, "Korea", NULL);
+  n_all = g_list_model_get_n_items (all);
+  g_assert_cmpuint (n_all, >, 2);
+
+  filter.leader_id = readout_leader_get_id (abe);
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), <, n_all);
+    g_assert_cmpuint (readout_search_model_get_n_matches (READOUT_SEARCH_MODEL (hits)), ==,
+                      g_list_model_get_n_items (hits));
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(ReadoutSearchHit) hit = g_list_model_get_item (hits, i);
+
+        g_assert_nonnull (strstr (readout_search_hit_get_call_participants (hit), "Abe"));
+      }
+  }
+  filter.leader_id = 0;
+
+  filter.side = "RU";
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(ReadoutSearchHit) hit = g_list_model_get_item (hits, i);
+
+        g_assert_cmpstr (readout_search_hit_get_side (hit), ==, "RU");
+      }
+  }
+  /* "" is the independent press; a side is a value, never SQL. */
+  filter.side = "";
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(ReadoutSearchHit) hit = g_list_model_get_item (hits, i);
+
+        g_assert_null (readout_search_hit_get_side (hit));
+      }
+  }
+  filter.side = "RU' OR 1=1 --";
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+  }
+  filter.side = NULL;
+
+  filter.date_from = "2017-11";
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(ReadoutSearchHit) hit = g_list_model_get_item (hits, i);
+
+        g_assert_cmpstr (readout_search_hit_get_call_date (hit), ==, "2017-11-21");
+      }
+  }
+  filter.date_from = "2017-12";
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+  }
+  filter.date_from = "Nov 2017";
+  g_assert_null (readout_store_search_filtered (store, "Korea", &filter, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+
+  g_clear_object (&all);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -483,6 +591,7 @@ main (int    argc,
   g_test_add_func ("/models/leaders/sort-and-filter", test_leaders_sort_and_filter);
   g_test_add_func ("/models/calls/paging", test_calls_paging);
   g_test_add_func ("/models/calls/filtered", test_calls_filtered);
+  g_test_add_func ("/models/search/filtered", test_search_filtered);
   g_test_add_func ("/models/items-changed/single-row", test_items_changed_single_row);
   g_test_add_func ("/models/statements/grouped-by-side", test_statements_grouped_by_side);
   g_test_add_func ("/models/search/ranked", test_search_model);

@@ -631,6 +631,174 @@ test_dates_whole (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class)
+      && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A call's topic tag filters the calls list by its topic; the list also filters by
+ * status and date range, and says when nothing matches. */
+static void
+test_calls_filters (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  ReadoutWindow *window;
+  ReadoutCallsPane *pane;
+  GtkWidget *tag, *status, *from;
+  g_autofree char *topic = NULL;
+  GListModel *calls;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 800);
+  readout_window_set_store (window, f->store);
+  g_assert_true (readout_window_select_leader (window, f->putin));
+  pane = READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE));
+  g_assert_true (readout_calls_pane_select_call (pane, f->call_nov));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (pane)), ==, 2);
+
+  tag = find_with_class (GTK_WIDGET (window), GTK_TYPE_BUTTON, "topic-button");
+  g_assert_nonnull (tag);
+  topic = g_variant_dup_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (tag)), NULL);
+  g_signal_emit_by_name (tag, "clicked");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpstr (readout_calls_pane_get_topic (pane), ==, topic);
+  calls = readout_calls_pane_get_model (pane);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, i);
+
+      g_assert_true (g_strv_contains (readout_call_get_topics (call), topic));
+    }
+  assert_shows_part (window, topic);
+  readout_calls_pane_set_topic (pane, NULL);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (pane)), ==, 2);
+
+  /* Every call of the fixture was held. */
+  status = find_widget_of_type (GTK_WIDGET (pane), GTK_TYPE_DROP_DOWN);
+  status = gtk_widget_get_next_sibling (gtk_widget_get_parent (status)) != NULL
+           ? find_widget_of_type (gtk_widget_get_next_sibling (gtk_widget_get_parent (status)), GTK_TYPE_DROP_DOWN)
+           : NULL;
+  g_assert_nonnull (status);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 1 + READOUT_CALL_STATUS_ANNOUNCED);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (pane)), ==, 0);
+  assert_shows (window, "No Calls Match");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 0);
+
+  from = find_widget_of_type (gtk_widget_get_parent (status), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (from), "2017-11");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (pane)), ==, 1);
+  /* Mistyped, the list stays as it was and the entry says it is not a date. */
+  {
+    int position = -1;
+
+    gtk_editable_insert_text (GTK_EDITABLE (from), "x", -1, &position);
+  }
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_true (gtk_widget_has_css_class (from, "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (pane)), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (from), "");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (pane)), ==, 2);
+
+  close_window (window);
+}
+
+static GtkWidget *
+nth_of_type (GtkWidget *root,
+             GType      type,
+             guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (*n)-- == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = nth_of_type (child, type, n);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The search narrows by leader, side and dates, and says how many results there are. */
+static void
+test_search_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  ReadoutWindow *window;
+  ReadoutSearchPane *search;
+  GtkWidget *leader, *side, *from;
+  guint n;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 800);
+  readout_window_set_store (window, f->store);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  readout_window_search (window, "Minsk");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  search = READOUT_SEARCH_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_SEARCH_PANE));
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 1);
+  assert_shows (window, "1 result");
+
+  n = 0;
+  leader = nth_of_type (GTK_WIDGET (search), GTK_TYPE_DROP_DOWN, &n);
+  n = 1;
+  side = nth_of_type (GTK_WIDGET (search), GTK_TYPE_DROP_DOWN, &n);
+  n = 0;
+  from = nth_of_type (GTK_WIDGET (search), GTK_TYPE_ENTRY, &n);
+  g_assert_nonnull (leader);
+  g_assert_nonnull (side);
+  g_assert_nonnull (from);
+
+  /* The independent press did not speak of Minsk; Russia did. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (side), 1);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 0);
+  assert_shows (window, "0 results");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (side), 0);
+
+  /* Leaders by name after "Anyone": Angela Merkel, Donald Trump, Shinzo Abe, ... */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (leader), 3);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (leader), 4);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (from), "2018");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (from), "2017-11-21");
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_search_pane_get_model (search)), ==, 1);
+
+  close_window (window);
+}
+
 static void
 test_corrupt_store (Fixture       *f,
                     gconstpointer  data)
@@ -958,6 +1126,8 @@ main (int   argc,
   ADD ("/window/leader-without-calls", test_leader_without_calls);
   ADD ("/window/search", test_search);
   ADD ("/window/dates-whole", test_dates_whole);
+  ADD ("/window/calls-filters", test_calls_filters);
+  ADD ("/window/search-filters", test_search_filters);
   ADD ("/window/corrupt-store", test_corrupt_store);
   ADD ("/window/other-writer", test_other_writer);
   ADD ("/window/settings-restored", test_settings_restored);

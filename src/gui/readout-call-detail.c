@@ -164,7 +164,7 @@ create_statement_widget (ReadoutCallDetail *self,
 
   topics = readout_gui_tags_box_new (4);
   gtk_widget_add_css_class (topics, "topics");
-  readout_gui_fill_topics (topics, readout_statement_get_topics (statement));
+  readout_gui_fill_topics (topics, readout_statement_get_topics (statement), NULL);
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_hexpand (speaker_label, TRUE);
@@ -429,7 +429,7 @@ update_facts (ReadoutCallDetail *self)
     }
   gtk_label_set_text (self->participants_label, participants->str);
 
-  readout_gui_fill_topics (self->topics_box, readout_call_get_topics (call));
+  readout_gui_fill_topics (self->topics_box, readout_call_get_topics (call), "win.filter-topic");
 }
 
 static void

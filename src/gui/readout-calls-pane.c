@@ -8,6 +8,7 @@
 
 #include "readout-calls-pane.h"
 #include "readout-selection-keeper.h"
+#include "readout-edit-util.h"
 #include "readout-gui-util.h"
 #include "readout-format.h"
 #include "readout-display-names.h"
@@ -17,6 +18,11 @@ struct _ReadoutCallsPane
   GtkWidget           parent_instance;
 
   GtkDropDown        *counterpart_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkEditable        *from_entry;
+  GtkEditable        *to_entry;
+  GtkWidget          *topic_bar;
+  GtkLabel           *topic_label;
   GtkStack           *stack;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
@@ -26,6 +32,7 @@ struct _ReadoutCallsPane
   ReadoutStore       *store;
   ReadoutLeader      *leader;
   gint64              other_leader_id;
+  char               *topic;
   GListModel         *model;
   /* The drop-down's model: "Anyone" followed by the store's leaders. */
   GListModel         *counterparts;
@@ -49,6 +56,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Whether the topic, date or status filters narrow the list. */
+static gboolean
+calls_filtered (ReadoutCallsPane *self)
+{
+  return self->topic != NULL || gtk_drop_down_get_selected (self->status_dropdown) > 0
+         || *gtk_editable_get_text (self->from_entry) != '\0'
+         || *gtk_editable_get_text (self->to_entry) != '\0';
+}
+
 static void
 update_empty_state (ReadoutCallsPane *self)
 {
@@ -60,7 +76,12 @@ update_empty_state (ReadoutCallsPane *self)
     {
       g_autofree char *description = NULL;
 
-      if (self->other_leader_id != 0)
+      if (calls_filtered (self))
+        {
+          adw_status_page_set_title (self->empty_page, _("No Calls Match"));
+          description = g_strdup (_("No call of this leader has the topic, dates and status chosen."));
+        }
+      else if (self->other_leader_id != 0)
         {
           adw_status_page_set_title (self->empty_page, _("No Calls Between Them"));
           description = g_strdup_printf (_("The store holds no call between %s and the chosen leader."),
@@ -91,21 +112,39 @@ on_items_changed_cb (ReadoutCallsPane *self)
   update_empty_state (self);
 }
 
+/* The store's calls of the leader, narrowed by the filters in SQL. While a date is
+ * being typed and is not yet one, the list stays as it was. */
 static void
 reload (ReadoutCallsPane *self)
 {
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
-  g_clear_object (&self->model);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GListModel *model = NULL;
+  gboolean dates_ok = readout_edit_read_date_entry (self->from_entry, &from);
+
+  dates_ok = readout_edit_read_date_entry (self->to_entry, &to) && dates_ok;
+  if (!dates_ok)
+    return;
 
   if (self->store != NULL && self->leader != NULL)
     {
-      self->model = readout_store_list_calls (self->store,
-                                              readout_leader_get_id (self->leader),
-                                              self->other_leader_id);
-      g_signal_connect_swapped (self->model, "items-changed",
-                                G_CALLBACK (on_items_changed_cb), self);
+      ReadoutCallFilter filter = READOUT_CALL_FILTER_INIT;
+      guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+      filter.topic = self->topic;
+      filter.date_from = from;
+      filter.date_to = to;
+      filter.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : -1;
+      model = readout_store_list_calls_filtered (self->store, readout_leader_get_id (self->leader),
+                                                 self->other_leader_id, &filter, NULL);
     }
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  g_clear_object (&self->model);
+  self->model = model;
+  if (self->model != NULL)
+    g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
 
   /* Detach the old model first: with a selected item, GtkSingleSelection would read
    * every row of the new model looking for it, thousands of rows on a busy leader. */
@@ -116,26 +155,22 @@ reload (ReadoutCallsPane *self)
 }
 
 static void
+on_filter_changed_cb (ReadoutCallsPane *self)
+{
+  reload (self);
+}
+
+static void
+on_clear_topic_clicked_cb (ReadoutCallsPane *self)
+{
+  readout_calls_pane_set_topic (self, NULL);
+}
+
+static void
 reload_counterparts (ReadoutCallsPane *self)
 {
-  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_autoptr(GListStore) anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
-  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
-
-  /* A stand-in leader with id 0 for "no filter", so that the drop-down can show it
-   * as its first row; the real leaders follow straight from the store's model. */
-  readout_leader_set_name (anyone, _("Anyone"));
-  g_list_store_append (anyone_store, anyone);
-  g_list_store_append (parts, anyone_store);
-
-  if (self->store != NULL)
-    {
-      g_autoptr(GListModel) leaders = readout_store_list_leaders (self->store, READOUT_LEADER_SORT_NAME, NULL);
-      g_list_store_append (parts, leaders);
-    }
-
   g_clear_object (&self->counterparts);
-  self->counterparts = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+  self->counterparts = readout_gui_leaders_with_anyone (self->store);
 
   self->updating_dropdown = TRUE;
   gtk_drop_down_set_model (self->counterpart_dropdown, self->counterparts);
@@ -285,6 +320,7 @@ readout_calls_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->model);
+  g_clear_pointer (&self->topic, g_free);
   g_clear_object (&self->counterparts);
   g_clear_object (&self->leader);
   g_clear_object (&self->store);
@@ -357,11 +393,18 @@ readout_calls_pane_class_init (ReadoutCallsPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-calls-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, counterpart_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, topic_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, topic_label);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_counterpart_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_topic_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
@@ -377,6 +420,11 @@ readout_calls_pane_init (ReadoutCallsPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->keeper = readout_selection_keeper_new (self->selection);
+
+  /* After "Any Status", the statuses in the order of the enum: position - 1 is the value. */
+  for (ReadoutCallStatus status = READOUT_CALL_STATUS_HELD; status <= READOUT_CALL_STATUS_CANCELLED; status++)
+    gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->status_dropdown)),
+                            readout_format_call_status (status));
 
   name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
   gtk_drop_down_set_expression (self->counterpart_dropdown, name);
@@ -533,4 +581,40 @@ readout_calls_pane_set_single_click (ReadoutCallsPane *self,
   g_return_if_fail (READOUT_IS_CALLS_PANE (self));
 
   readout_gui_set_single_click (self->list_view, single_click);
+}
+
+/**
+ * readout_calls_pane_set_topic:
+ * @topic: (nullable): a topic's name, or %NULL for calls on every topic
+ *
+ * Shows only the calls with a statement about @topic (a topic tag of a call was
+ * clicked), with a bar that says so and clears it.
+ */
+void
+readout_calls_pane_set_topic (ReadoutCallsPane *self,
+                              const char       *topic)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+
+  if (g_strcmp0 (self->topic, topic) == 0)
+    return;
+  g_free (self->topic);
+  self->topic = g_strdup (topic);
+  if (topic != NULL)
+    {
+      /* Translators: above the calls list filtered by a topic, "Topic: Syria" */
+      g_autofree char *text = g_strdup_printf (_("Topic: %s"), readout_display_topic (topic));
+
+      gtk_label_set_text (self->topic_label, text);
+    }
+  gtk_widget_set_visible (self->topic_bar, topic != NULL);
+  reload (self);
+}
+
+const char *
+readout_calls_pane_get_topic (ReadoutCallsPane *self)
+{
+  g_return_val_if_fail (READOUT_IS_CALLS_PANE (self), NULL);
+
+  return self->topic;
 }

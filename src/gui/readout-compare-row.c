@@ -285,7 +285,7 @@ create_statement_widget (ReadoutComparison           *comparison,
       GtkWidget *tags_box = readout_gui_tags_box_new (4);
 
       gtk_widget_add_css_class (tags_box, "compare-tags");
-      readout_gui_fill_topics (tags_box, (const char * const *) tags);
+      readout_gui_fill_topics (tags_box, (const char * const *) tags, NULL);
       gtk_box_append (GTK_BOX (box), tags_box);
     }
 

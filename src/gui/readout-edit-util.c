@@ -472,3 +472,24 @@ readout_edit_setup_call_rows (AdwComboRow   *precision_row,
   on_duration_changed_cb (duration_spin, GTK_WIDGET (qualifier_row));
   on_duration_output_cb (duration_spin);
 }
+
+gboolean
+readout_edit_read_date_entry (GtkEditable  *entry,
+                              char        **date)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  ReadoutDatePrecision precision;
+  GDate parsed;
+
+  g_date_clear (&parsed, 1);
+  *date = NULL;
+  if (*text != '\0' && !readout_parse_iso_date (text, &precision, &parsed))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (*text != '\0')
+    *date = g_steal_pointer (&text);
+  return TRUE;
+}

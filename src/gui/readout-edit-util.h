@@ -39,6 +39,11 @@ char       *readout_edit_dup_text             (GtkEditable         *editable);
 void        readout_edit_set_text             (GtkEditable         *editable,
                                                const char          *text);
 
+/* The date typed in @entry (a filter's range), NULL when it is empty. FALSE, with the
+ * entry marked as an error, when it is not an ISO date. */
+gboolean    readout_edit_read_date_entry      (GtkEditable         *entry,
+                                               char               **date);
+
 /* Checks an ISO date as typed. With @precision not NULL the date must have exactly that
  * precision. Returns NULL when it is fine (or empty and not @required), else the reason. */
 char       *readout_edit_check_date           (const char          *text,

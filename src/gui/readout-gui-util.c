@@ -129,12 +129,31 @@ readout_gui_remove_children (GtkWidget *container)
 
 void
 readout_gui_fill_topics (GtkWidget          *box,
-                         const char * const *topics)
+                         const char * const *topics,
+                         const char         *action_name)
 {
   readout_gui_remove_children (box);
 
   for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
-    gtk_box_append (GTK_BOX (box), readout_gui_label_new (readout_display_topic (topics[i]), "topic", "caption", NULL));
+    {
+      GtkWidget *label = readout_gui_label_new (readout_display_topic (topics[i]), "topic", "caption", NULL);
+      GtkWidget *button;
+
+      if (action_name == NULL)
+        {
+          gtk_box_append (GTK_BOX (box), label);
+          continue;
+        }
+      /* A tag that can be clicked: it filters the calls list by its topic. */
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "topic-button");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (topics[i]));
+      gtk_widget_set_tooltip_text (button, _("Show the Calls on This Topic"));
+      gtk_box_append (GTK_BOX (box), button);
+    }
 
   gtk_widget_set_visible (box, topics != NULL && topics[0] != NULL);
 }
@@ -222,4 +241,24 @@ readout_gui_leader_country (ReadoutLeader *leader)
     return readout_leader_get_country_name (leader);
   return readout_country_name_translate (readout_leader_get_country (leader),
                                          readout_leader_get_country_name (leader));
+}
+
+GListModel *
+readout_gui_leaders_with_anyone (ReadoutStore *store)
+{
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
+  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
+
+  /* The real leaders follow straight from the store's paged model. */
+  readout_leader_set_name (anyone, _("Anyone"));
+  g_list_store_append (anyone_store, anyone);
+  g_list_store_append (parts, anyone_store);
+  if (store != NULL)
+    {
+      g_autoptr(GListModel) leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+
+      g_list_store_append (parts, leaders);
+    }
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
 }

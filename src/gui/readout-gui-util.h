@@ -22,11 +22,16 @@ GtkWidget  *readout_gui_label_new          (const char           *text,
                                             ...) G_GNUC_NULL_TERMINATED;
 /* Removes every child of a GtkBox or GtkFlowBox. */
 void        readout_gui_remove_children    (GtkWidget            *container);
+/* The store's leaders by name after a stand-in leader with id 0 named "Anyone", for a
+ * drop-down that filters by leader; only the stand-in without a store. */
+GListModel *readout_gui_leaders_with_anyone (ReadoutStore         *store);
 /* The leader's country in the user's language ("Россия"), or NULL. */
 const char *readout_gui_leader_country      (ReadoutLeader        *leader);
-/* Fills @box (a GtkFlowBox) with one small label a topic. */
+/* Fills @box with one small label a topic; with @action_name (nullable) each is a button
+ * that activates it with the topic's name. */
 void        readout_gui_fill_topics        (GtkWidget            *box,
-                                            const char * const   *topics);
+                                            const char * const   *topics,
+                                            const char           *action_name);
 /* A box whose children (tags such as topics) flow in lines at their natural width. */
 GtkWidget  *readout_gui_tags_box_new      (int                 spacing);
 void        readout_gui_use_wrap_layout   (GtkWidget          *box,

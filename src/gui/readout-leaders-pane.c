@@ -219,9 +219,11 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   if (country == NULL || *country == '\0')
     country = readout_leader_get_country (leader);
 
-  /* "President of Russia" needs no ", Russia" after it. */
+  /* "President of Russia" needs no ", Russia" after it: told on the English names,
+   * which the translations ("Präsident Russlands", "Russische Föderation") hide. */
   if (office != NULL && *office != '\0' && country != NULL && *country != '\0' &&
-      strstr (office, country) == NULL)
+      (readout_leader_get_country_name (leader) == NULL
+       || strstr (readout_leader_get_office (leader), readout_leader_get_country_name (leader)) == NULL))
     /* Translators: a leader's office and country, "President, Russia" */
     office_text = g_strdup_printf (C_("leader row", "%s, %s"), office, country);
   else

@@ -743,6 +743,18 @@ print_activated (GSimpleAction *action,
   activate_page_action (READOUT_WINDOW (user_data), "page.print");
 }
 
+/* A topic tag of a call was clicked: the calls list shows the leader's calls on it. */
+static void
+filter_topic_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  ReadoutWindow *self = user_data;
+
+  readout_calls_pane_set_topic (self->calls_pane, g_variant_get_string (parameter, NULL));
+  on_leader_activated_cb (self);
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "new-store", .activate = new_store_activated },
   { .name = "open", .activate = open_activated },
@@ -752,6 +764,7 @@ static const GActionEntry win_actions[] = {
   { .name = "go-back", .activate = go_back_activated },
   { .name = "export-pdf", .activate = export_pdf_activated },
   { .name = "print", .activate = print_activated },
+  { .name = "filter-topic", .parameter_type = "s", .activate = filter_topic_activated },
 };
 
 /* Settings */

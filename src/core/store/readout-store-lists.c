@@ -267,5 +267,20 @@ readout_store_search (ReadoutStore  *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  return readout_search_model_new (self, query, error);
+  return readout_search_model_new (self, query, NULL, error);
+}
+
+GListModel *
+readout_store_search_filtered (ReadoutStore              *self,
+                               const char                *query,
+                               const ReadoutSearchFilter *filter,
+                               GError                   **error)
+{
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (filter != NULL
+      && (!check_filter_date (filter->date_from, error) || !check_filter_date (filter->date_to, error)))
+    return NULL;
+  return readout_search_model_new (self, query, filter, error);
 }

@@ -213,4 +213,19 @@ GListModel *readout_store_search                (ReadoutStore      *self,
                                                  const char        *query,
                                                  GError           **error);
 
+/* What a search may be narrowed to; zero and NULL fields mean no narrowing. */
+typedef struct {
+  gint64      leader_id;  /* calls this leader took part in */
+  const char *side;       /* a country code; "" for the independent press */
+  const char *date_from;  /* the call's date, as in ReadoutCallFilter */
+  const char *date_to;
+} ReadoutSearchFilter;
+
+/* readout_store_search() narrowed by @filter (nullable), in SQL. Errors:
+ * READOUT_ERROR_INVALID for a date that is not ISO. */
+GListModel *readout_store_search_filtered       (ReadoutStore              *self,
+                                                 const char                *query,
+                                                 const ReadoutSearchFilter *filter,
+                                                 GError                   **error);
+
 G_END_DECLS
