@@ -47,8 +47,10 @@ typedef struct {
 } Fixture;
 
 static void
-fixture_open (Fixture *f,
-              int      width)
+fixture_open_call (Fixture    *f,
+                   int         width,
+                   const char *date,
+                   const char *with_country)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ReadoutCall) call = NULL;
@@ -56,7 +58,7 @@ fixture_open (Fixture *f,
 
   f->store = readout_sample_open (&error);
   g_assert_no_error (error);
-  call_id = find_call (f->store, "2017-11-21", "RU");
+  call_id = find_call (f->store, date, with_country);
   g_assert_cmpint (call_id, >, 0);
   call = readout_store_get_call (f->store, call_id, &error);
   g_assert_no_error (error);
@@ -69,6 +71,13 @@ fixture_open (Fixture *f,
   readout_compare_page_set_call (f->page, call);
   gtk_window_present (GTK_WINDOW (f->window));
   readout_gui_test_wait_for_frames (f->window, 2);
+}
+
+static void
+fixture_open (Fixture *f,
+              int      width)
+{
+  fixture_open_call (f, width, "2017-11-21", "RU");
 }
 
 static void
@@ -324,6 +333,37 @@ test_show_source (void)
   fixture_close (&f);
 }
 
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Trump–Merkel: only the White House spoke of it (issue 13). The page says so, rather
+ * than "Cannot Compare These" with the United States on both sides. */
+static void
+test_one_side (void)
+{
+  Fixture f = { 0 };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open_call (&f, 1000, "2017-01-28", "DE");
+  g_assert_true (shows_text (f.window, "Only One Side"));
+  g_assert_true (shows_text (f.window, "Only one side, United States, gave an account of this call"));
+  g_assert_false (shows_text (f.window, "Cannot Compare These"));
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/compare-page/export", test_export);
   g_test_add_func ("/compare-page/narrow", test_narrow);
   g_test_add_func ("/compare-page/show-source", test_show_source);
+  g_test_add_func ("/compare-page/one-side", test_one_side);
 
   status = g_test_run ();
 
