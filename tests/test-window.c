@@ -817,6 +817,46 @@ test_narrow_clicks (Fixture       *f,
   close_window (window);
 }
 
+/* Deleting a topic re-tags the calls; the call on show stays selected and shown
+ * (issue 13, item 14). */
+static void
+test_delete_topic_keeps_call (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GListModel) topics = NULL;
+  g_autoptr(ReadoutTopic) topic = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutWindow *window;
+  ReadoutCallsPane *calls;
+  ReadoutCallDetail *detail;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 800);
+  readout_window_set_store (window, f->store);
+  g_assert_true (readout_window_select_leader (window, f->putin));
+  calls = READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE));
+  detail = READOUT_CALL_DETAIL (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALL_DETAIL));
+  g_assert_true (readout_calls_pane_select_call (calls, f->call_nov));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+
+  topics = readout_store_list_topics (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (topics), >, 0);
+  topic = g_list_model_get_item (topics, 0);
+  g_assert_true (readout_store_delete_topic (f->store, readout_topic_get_id (topic), &error));
+  g_assert_no_error (error);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+
+  g_assert_nonnull (readout_calls_pane_get_selected_call (calls));
+  g_assert_cmpint (readout_call_get_id (readout_calls_pane_get_selected_call (calls)), ==, f->call_nov);
+  g_assert_nonnull (readout_call_detail_get_call (detail));
+  g_assert_cmpint (readout_call_get_id (readout_call_detail_get_call (detail)), ==, f->call_nov);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -854,6 +894,7 @@ main (int   argc,
   ADD ("/window/settings-restored", test_settings_restored);
   ADD ("/window/show-in-call-from-compare", test_show_in_call_from_compare);
   ADD ("/window/narrow-clicks", test_narrow_clicks);
+  ADD ("/window/delete-topic-keeps-call", test_delete_topic_keeps_call);
   /* Known broken: at 360 px GTK warns that a box is allocated a width of 0, which
    * the fatal warnings of the test turn into a crash; run with -m thorough. */
   if (g_test_thorough ())

@@ -26,6 +26,9 @@ struct _ReadoutCallsPane
   /* The drop-down's model: "Anyone" followed by the store's leaders. */
   GListModel         *counterparts;
   gboolean            updating_dropdown;
+  /* The call selected when the model began to change (a re-tag rewrites every row),
+   * to select again once it has; 0 outside a change. */
+  gint64              kept_call_id;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutCallsPane, readout_calls_pane, GTK_TYPE_WIDGET)
@@ -87,11 +90,42 @@ on_items_changed_cb (ReadoutCallsPane *self)
   update_empty_state (self);
 }
 
+/* Runs before the selection hears of the change: it still holds its call. */
+static void
+on_items_changing_cb (ReadoutCallsPane *self)
+{
+  ReadoutCall *call = gtk_single_selection_get_selected_item (self->selection);
+
+  self->kept_call_id = call != NULL ? readout_call_get_id (call) : 0;
+}
+
+/* Runs after: rows that were rewritten lose the selection with them; select the
+ * same call again, so that the window goes on showing it. */
+static void
+on_items_changed_after_cb (ReadoutCallsPane *self)
+{
+  gint64 kept = self->kept_call_id;
+  ReadoutCall *call = gtk_single_selection_get_selected_item (self->selection);
+
+  self->kept_call_id = 0;
+  if (kept != 0 && call == NULL)
+    readout_calls_pane_select_call (self, kept);
+}
+
+static void
+disconnect_model (ReadoutCallsPane *self)
+{
+  if (self->model == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (self->model, on_items_changing_cb, self);
+  g_signal_handlers_disconnect_by_func (self->model, on_items_changed_after_cb, self);
+}
+
 static void
 reload (ReadoutCallsPane *self)
 {
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  disconnect_model (self);
   g_clear_object (&self->model);
 
   if (self->store != NULL && self->leader != NULL)
@@ -101,12 +135,18 @@ reload (ReadoutCallsPane *self)
                                               self->other_leader_id);
       g_signal_connect_swapped (self->model, "items-changed",
                                 G_CALLBACK (on_items_changed_cb), self);
+      g_signal_connect_swapped (self->model, "items-changed",
+                                G_CALLBACK (on_items_changing_cb), self);
     }
 
   /* Detach the old model first: with a selected item, GtkSingleSelection would read
    * every row of the new model looking for it, thousands of rows on a busy leader. */
   gtk_single_selection_set_model (self->selection, NULL);
   gtk_single_selection_set_model (self->selection, self->model);
+  /* After the selection's own handler, which the line above connected. */
+  if (self->model != NULL)
+    g_signal_connect_swapped (self->model, "items-changed",
+                              G_CALLBACK (on_items_changed_after_cb), self);
   update_empty_state (self);
 }
 
@@ -266,8 +306,7 @@ readout_calls_pane_dispose (GObject *object)
   ReadoutCallsPane *self = READOUT_CALLS_PANE (object);
   GtkWidget *child;
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  disconnect_model (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_CALLS_PANE);
   /* Children the template does not bind are not unparented by it. */
