@@ -682,6 +682,26 @@ test_narrow (Fixture       *f,
   close_window (window);
 }
 
+/* A mapped window title whose title is @text. */
+static AdwWindowTitle *
+find_title (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (ADW_IS_WINDOW_TITLE (root) && g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (root)), text) == 0)
+    return ADW_WINDOW_TITLE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *found = find_title (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Whether @widget is within the visible part of the scrolled window around it. */
 static gboolean
 is_scrolled_into_view (GtkWidget *widget)
@@ -857,6 +877,45 @@ test_delete_topic_keeps_call (Fixture       *f,
   close_window (window);
 }
 
+/* Coming back to a leader finds the call chosen there; the search pane's header says
+ * Search, not the calls of the last leader (issue 13, item 13). */
+static void
+test_leader_keeps_call (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  ReadoutWindow *window;
+  ReadoutCallsPane *calls;
+  AdwWindowTitle *title = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 800);
+  readout_window_set_store (window, f->store);
+  calls = READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE));
+
+  g_assert_true (readout_window_select_leader (window, f->putin));
+  g_assert_true (readout_calls_pane_select_call (calls, f->call_jan));
+  g_assert_true (readout_window_select_leader (window, f->abe));
+  g_assert_true (readout_window_select_leader (window, f->putin));
+  g_assert_nonnull (readout_calls_pane_get_selected_call (calls));
+  g_assert_cmpint (readout_call_get_id (readout_calls_pane_get_selected_call (calls)), ==, f->call_jan);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  title = find_title (GTK_WIDGET (window), "Search");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  title = find_title (GTK_WIDGET (window), "Calls");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Vladimir Putin");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -895,6 +954,7 @@ main (int   argc,
   ADD ("/window/show-in-call-from-compare", test_show_in_call_from_compare);
   ADD ("/window/narrow-clicks", test_narrow_clicks);
   ADD ("/window/delete-topic-keeps-call", test_delete_topic_keeps_call);
+  ADD ("/window/leader-keeps-call", test_leader_keeps_call);
   /* Known broken: at 360 px GTK warns that a box is allocated a width of 0, which
    * the fatal warnings of the test turn into a crash; run with -m thorough. */
   if (g_test_thorough ())

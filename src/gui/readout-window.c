@@ -53,6 +53,8 @@ struct _ReadoutWindow
   ReadoutStore         *store;
   GtkNativeDialog      *file_chooser;
   ReadoutEditor        *editor;
+  /* leader id -> the id of the call last chosen among theirs, for coming back to it */
+  GHashTable           *last_calls;
 
   /* READOUT_BENCH: timings of the first frame and of selecting the busiest leader. */
   gulong                bench_paint_handler;
@@ -157,6 +159,18 @@ save_selection (ReadoutWindow *self)
   g_settings_set_int64 (self->settings, "last-call-id", call != NULL ? readout_call_get_id (call) : 0);
 }
 
+/* The middle pane's header: the search, or the calls of the leader chosen. */
+static void
+update_calls_title (ReadoutWindow *self)
+{
+  ReadoutLeader *leader = readout_calls_pane_get_leader (self->calls_pane);
+  gboolean searching = g_strcmp0 (gtk_stack_get_visible_child_name (self->middle_stack), "search") == 0;
+
+  adw_window_title_set_title (self->calls_title, searching ? _("Search") : _("Calls"));
+  adw_window_title_set_subtitle (self->calls_title,
+                                 !searching && leader != NULL ? readout_leader_get_name (leader) : NULL);
+}
+
 static void
 on_leader_selected_cb (ReadoutWindow *self)
 {
@@ -169,7 +183,15 @@ on_leader_selected_cb (ReadoutWindow *self)
 
   readout_calls_pane_set_leader (self->calls_pane, leader);
   readout_editor_set_leader (self->editor, readout_leader_get_id (leader));
-  adw_window_title_set_subtitle (self->calls_title, readout_leader_get_name (leader));
+  update_calls_title (self);
+  /* Arrowing away from a leader and back finds the call that was chosen there. */
+  if (readout_calls_pane_get_selected_call (self->calls_pane) == NULL)
+    {
+      gpointer call_id = g_hash_table_lookup (self->last_calls, &(gint64) { readout_leader_get_id (leader) });
+
+      if (call_id != NULL)
+        readout_calls_pane_select_call (self->calls_pane, *(gint64 *) call_id);
+    }
   save_selection (self);
 }
 
@@ -199,6 +221,18 @@ show_call_in_detail (ReadoutWindow *self,
 }
 
 static void
+remember_call (ReadoutWindow *self,
+               ReadoutCall   *call)
+{
+  ReadoutLeader *leader = readout_calls_pane_get_leader (self->calls_pane);
+
+  if (call != NULL && leader != NULL && readout_call_has_participant (call, readout_leader_get_id (leader)))
+    g_hash_table_insert (self->last_calls,
+                         g_memdup2 (&(gint64) { readout_leader_get_id (leader) }, sizeof (gint64)),
+                         g_memdup2 (&(gint64) { readout_call_get_id (call) }, sizeof (gint64)));
+}
+
+static void
 on_call_selected_cb (ReadoutWindow *self)
 {
   ReadoutCall *call = readout_calls_pane_get_selected_call (self->calls_pane);
@@ -209,6 +243,7 @@ on_call_selected_cb (ReadoutWindow *self)
     return;
 
   show_call_in_detail (self, call);
+  remember_call (self, call);
   save_selection (self);
 }
 
@@ -234,6 +269,7 @@ set_search_mode (ReadoutWindow *self,
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (enabled));
   gtk_stack_set_visible_child_name (self->middle_stack, enabled ? "search" : "calls");
+  update_calls_title (self);
 
   if (enabled)
     {
@@ -304,7 +340,7 @@ readout_window_set_store (ReadoutWindow *self,
   readout_calls_pane_set_store (self->calls_pane, store);
   readout_search_pane_set_store (self->search_pane, store);
   readout_leaders_pane_set_store (self->leaders_pane, store);
-  adw_window_title_set_subtitle (self->calls_title, NULL);
+  g_hash_table_remove_all (self->last_calls);
   set_search_mode (self, FALSE);
 
   if (store != NULL)
@@ -1018,6 +1054,16 @@ on_show_leaders_clicked_cb (ReadoutWindow *self)
 }
 
 static void
+readout_window_finalize (GObject *object)
+{
+  ReadoutWindow *self = READOUT_WINDOW (object);
+
+  g_clear_pointer (&self->last_calls, g_hash_table_unref);
+
+  G_OBJECT_CLASS (readout_window_parent_class)->finalize (object);
+}
+
+static void
 readout_window_class_init (ReadoutWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1026,6 +1072,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
 
   object_class->constructed = readout_window_constructed;
   object_class->dispose = readout_window_dispose;
+  object_class->finalize = readout_window_finalize;
   object_class->get_property = readout_window_get_property;
   object_class->set_property = readout_window_set_property;
 
@@ -1093,6 +1140,7 @@ static void
 readout_window_init (ReadoutWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->last_calls = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
