@@ -877,8 +877,9 @@ test_delete_topic_keeps_call (Fixture       *f,
   close_window (window);
 }
 
-/* Coming back to a leader finds the call chosen there; the search pane's header says
- * Search, not the calls of the last leader (issue 13, item 13). */
+/* Coming back to a leader finds the call chosen there; "With" does not offer the leader
+ * himself; the search pane's header says Search, not the calls of the last leader
+ * (issue 13, item 13). */
 static void
 test_leader_keeps_call (Fixture       *f,
                         gconstpointer  data)
@@ -901,6 +902,19 @@ test_leader_keeps_call (Fixture       *f,
   g_assert_true (readout_window_select_leader (window, f->putin));
   g_assert_nonnull (readout_calls_pane_get_selected_call (calls));
   g_assert_cmpint (readout_call_get_id (readout_calls_pane_get_selected_call (calls)), ==, f->call_jan);
+
+  /* "With" offers everyone but Putin himself. */
+  {
+    GtkDropDown *with = GTK_DROP_DOWN (find_widget_of_type (GTK_WIDGET (calls), GTK_TYPE_DROP_DOWN));
+    GListModel *offered = gtk_drop_down_get_model (with);
+
+    g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 4);  /* Anyone and three others */
+    for (guint i = 0; i < g_list_model_get_n_items (offered); i++)
+      {
+        g_autoptr(ReadoutLeader) leader = g_list_model_get_item (offered, i);
+        g_assert_cmpint (readout_leader_get_id (leader), !=, f->putin);
+      }
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);

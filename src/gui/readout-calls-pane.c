@@ -25,6 +25,8 @@ struct _ReadoutCallsPane
   GListModel         *model;
   /* The drop-down's model: "Anyone" followed by the store's leaders. */
   GListModel         *counterparts;
+  /* Keeps the leader whose calls these are out of the drop-down. */
+  GtkFilter          *not_the_leader;
   gboolean            updating_dropdown;
   /* The call selected when the model began to change (a re-tag rewrites every row),
    * to select again once it has; 0 outside a change. */
@@ -165,8 +167,10 @@ reload_counterparts (ReadoutCallsPane *self)
 
   if (self->store != NULL)
     {
-      g_autoptr(GListModel) leaders = readout_store_list_leaders (self->store, READOUT_LEADER_SORT_NAME, NULL);
-      g_list_store_append (parts, leaders);
+      GListModel *leaders = readout_store_list_leaders (self->store, READOUT_LEADER_SORT_NAME, NULL);
+      g_autoptr(GtkFilterListModel) others = gtk_filter_list_model_new (leaders, g_object_ref (self->not_the_leader));
+
+      g_list_store_append (parts, others);
     }
 
   g_clear_object (&self->counterparts);
@@ -175,6 +179,37 @@ reload_counterparts (ReadoutCallsPane *self)
   self->updating_dropdown = TRUE;
   gtk_drop_down_set_model (self->counterpart_dropdown, self->counterparts);
   gtk_drop_down_set_selected (self->counterpart_dropdown, 0);
+  self->updating_dropdown = FALSE;
+}
+
+static gboolean
+is_not_the_leader (gpointer item,
+                   gpointer user_data)
+{
+  ReadoutCallsPane *self = user_data;
+
+  return self->leader == NULL || readout_leader_get_id (item) != readout_leader_get_id (self->leader);
+}
+
+/* Shows @leader_id in the drop-down (0: "Anyone") without acting on it. */
+static void
+show_counterpart (ReadoutCallsPane *self,
+                  gint64            leader_id)
+{
+  guint position = 0;
+
+  for (guint i = 1; leader_id != 0 && i < g_list_model_get_n_items (self->counterparts); i++)
+    {
+      g_autoptr(ReadoutLeader) leader = g_list_model_get_item (self->counterparts, i);
+
+      if (readout_leader_get_id (leader) == leader_id)
+        {
+          position = i;
+          break;
+        }
+    }
+  self->updating_dropdown = TRUE;
+  gtk_drop_down_set_selected (self->counterpart_dropdown, position);
   self->updating_dropdown = FALSE;
 }
 
@@ -315,6 +350,7 @@ readout_calls_pane_dispose (GObject *object)
 
   g_clear_object (&self->model);
   g_clear_object (&self->counterparts);
+  g_clear_object (&self->not_the_leader);
   g_clear_object (&self->leader);
   g_clear_object (&self->store);
 
@@ -408,6 +444,7 @@ readout_calls_pane_init (ReadoutCallsPane *self)
 
   name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
   gtk_drop_down_set_expression (self->counterpart_dropdown, name);
+  self->not_the_leader = GTK_FILTER (gtk_custom_filter_new (is_not_the_leader, self, NULL));
   reload_counterparts (self);
   update_empty_state (self);
 }
@@ -461,6 +498,13 @@ readout_calls_pane_set_leader (ReadoutCallsPane *self,
     }
 
   g_set_object (&self->leader, leader);
+  /* "With" never offers the leader themself: calls with them are every call. */
+  if (leader != NULL && readout_leader_get_id (leader) == self->other_leader_id)
+    self->other_leader_id = 0;
+  self->updating_dropdown = TRUE;
+  gtk_filter_changed (self->not_the_leader, GTK_FILTER_CHANGE_DIFFERENT);
+  self->updating_dropdown = FALSE;
+  show_counterpart (self, self->other_leader_id);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
 }
