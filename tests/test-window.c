@@ -833,6 +833,9 @@ test_narrow_clicks (Fixture       *f,
   readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   assert_shows (window, "about 35 min");
+  /* The focus goes into the call, not to Export in the header (item 13). */
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), GTK_WIDGET (detail)));
 
   close_window (window);
 }

@@ -250,7 +250,13 @@ on_call_selected_cb (ReadoutWindow *self)
 static void
 on_call_activated_cb (ReadoutWindow *self)
 {
+  GtkWidget *page;
+
   show_content (self, self->detail_box);
+  /* Into the page, not onto the first button of its header bar (Export). */
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  if (adw_leaflet_get_folded (self->inner_leaflet) && page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void
