@@ -364,6 +364,48 @@ test_one_side (void)
   fixture_close (&f);
 }
 
+static GtkMenuButton *
+find_citation (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      GTK_IS_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))) &&
+      !GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))))
+    return GTK_MENU_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_citation (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A citation's popover opens with the focus on Show in Call, not on its title, which
+ * would show all selected (issue 13, item 13). */
+static void
+test_citation_focus (void)
+{
+  Fixture f = { 0 };
+  GtkMenuButton *citation;
+  GtkWidget *focus;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 1000);
+  citation = find_citation (GTK_WIDGET (f.page));
+  g_assert_nonnull (citation);
+  gtk_menu_button_popup (citation);
+  readout_gui_test_wait_for_frames (f.window, 3);
+  focus = gtk_window_get_focus (GTK_WINDOW (f.window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_BUTTON (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON) != NULL);
+  g_assert_false (GTK_IS_LABEL (focus));
+  gtk_menu_button_popdown (citation);
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/compare-page/narrow", test_narrow);
   g_test_add_func ("/compare-page/show-source", test_show_source);
   g_test_add_func ("/compare-page/one-side", test_one_side);
+  g_test_add_func ("/compare-page/citation-focus", test_citation_focus);
 
   status = g_test_run ();
 
