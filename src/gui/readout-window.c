@@ -608,20 +608,28 @@ readout_window_search (ReadoutWindow *self,
 
 /* Actions */
 
+/* The local file a store chooser was answered with, or NULL. */
+static char *
+dup_chosen_path (GtkNativeDialog *dialog,
+                 int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
 static void
 on_file_chooser_response_cb (GtkNativeDialog *dialog,
                              int              response,
                              ReadoutWindow   *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *path = dup_chosen_path (dialog, response);
 
-      if (path != NULL)
-        readout_window_open_path (self, path);
-    }
-
+  if (path != NULL)
+    readout_window_open_path (self, path);
   g_clear_object (&self->file_chooser);
 }
 
@@ -664,14 +672,10 @@ on_new_store_response_cb (GtkNativeDialog *dialog,
                           int              response,
                           ReadoutWindow   *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *path = dup_chosen_path (dialog, response);
 
-      if (path != NULL)
-        readout_window_create_store (self, path);
-    }
+  if (path != NULL)
+    readout_window_create_store (self, path);
   gtk_native_dialog_destroy (dialog);
   g_object_set_data (G_OBJECT (self), "readout-new-store-chooser", NULL);
 }
