@@ -399,6 +399,14 @@ readout_window_get_store (ReadoutWindow *self)
   return self->store;
 }
 
+ReadoutUndoStack *
+readout_window_get_undo_stack (ReadoutWindow *self)
+{
+  g_return_val_if_fail (READOUT_IS_WINDOW (self), NULL);
+
+  return readout_editor_get_undo_stack (self->editor);
+}
+
 gboolean
 readout_window_open_path (ReadoutWindow *self,
                           const char    *path)
