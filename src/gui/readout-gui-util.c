@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "readout-gui-util.h"
@@ -63,6 +65,29 @@ readout_gui_call_status_icon (ReadoutCallStatus status)
     default:
       return "dialog-question-symbolic";
     }
+}
+
+static const char *
+surname_of (const char *name)
+{
+  const char *space = name != NULL ? strrchr (name, ' ') : NULL;
+
+  return space != NULL ? space + 1 : (name != NULL ? name : "");
+}
+
+char *
+readout_gui_short_names (const char * const *names,
+                         guint               n)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (joined, " – ");
+      g_string_append (joined, surname_of (names[i]));
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 char *

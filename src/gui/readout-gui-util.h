@@ -13,6 +13,9 @@ char       *readout_gui_format_short_date  (const char           *iso_date,
                                             ReadoutDatePrecision  precision);
 /* The icon that goes beside a call's status word (never colour or icon alone). */
 const char *readout_gui_call_status_icon   (ReadoutCallStatus     status);
+/* "Trump – Putin": the surnames of the first @n of @names, as the calls pane names a call. */
+char       *readout_gui_short_names        (const char * const   *names,
+                                            guint                 n);
 /* "Donald Trump and Vladimir Putin", or "A, B and C". */
 char       *readout_gui_join_names         (const char * const   *names);
 /* A label with @text as plain text and the given style classes (NULL-terminated). */

@@ -204,12 +204,15 @@ on_leader_activated_cb (ReadoutWindow *self)
 }
 
 /* The call on the Call and Compare pages. The narrow header names it, where the view
- * switcher gives way to a title: "Donald Trump and Vladimir Putin", 21 Nov 2017. */
+ * switcher gives way to a title: "Trump – Putin", 21 Nov 2017. */
 static void
 show_call_in_detail (ReadoutWindow *self,
                      ReadoutCall   *call)
 {
-  g_autofree char *names = call != NULL ? readout_gui_join_names (readout_call_get_participant_names (call)) : NULL;
+  const char * const *participants = call != NULL ? readout_call_get_participant_names (call) : NULL;
+  g_autofree char *names = participants != NULL
+                           ? readout_gui_short_names (participants, g_strv_length ((char **) participants))
+                           : NULL;
   g_autofree char *date = call != NULL ? readout_gui_format_short_date (readout_call_get_date (call),
                                                                         readout_call_get_date_precision (call))
                                        : NULL;
