@@ -49,8 +49,10 @@ typedef struct {
 } Fixture;
 
 static void
-fixture_open (Fixture *f,
-              int      width)
+fixture_open_call (Fixture    *f,
+                   int         width,
+                   const char *date,
+                   const char *with_country)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ReadoutCall) call = NULL;
@@ -58,7 +60,7 @@ fixture_open (Fixture *f,
 
   f->store = readout_sample_open (&error);
   g_assert_no_error (error);
-  call_id = find_call (f->store, "2017-11-21", "RU");
+  call_id = find_call (f->store, date, with_country);
   g_assert_cmpint (call_id, >, 0);
   call = readout_store_get_call (f->store, call_id, &error);
   g_assert_no_error (error);
@@ -71,6 +73,13 @@ fixture_open (Fixture *f,
   readout_compare_page_set_call (f->page, call);
   gtk_window_present (GTK_WINDOW (f->window));
   readout_gui_test_wait_for_frames (f->window, 2);
+}
+
+static void
+fixture_open (Fixture *f,
+              int      width)
+{
+  fixture_open_call (f, width, "2017-11-21", "RU");
 }
 
 static void
@@ -453,6 +462,79 @@ test_show_source (void)
   fixture_close (&f);
 }
 
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Trump–Merkel: only the White House spoke of it (issue 13). The page says so, rather
+ * than "Cannot Compare These" with the United States on both sides. */
+static void
+test_one_side (void)
+{
+  Fixture f = { 0 };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open_call (&f, 1000, "2017-01-28", "DE");
+  g_assert_true (shows_text (f.window, "Only One Side"));
+  g_assert_true (shows_text (f.window, "Only one side, United States, gave an account of this call"));
+  g_assert_false (shows_text (f.window, "Cannot Compare These"));
+  fixture_close (&f);
+}
+
+static GtkMenuButton *
+find_citation (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      GTK_IS_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))) &&
+      !GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))))
+    return GTK_MENU_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_citation (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A citation's popover opens with the focus on Show in Call, not on its title, which
+ * would show all selected (issue 13, item 13). */
+static void
+test_citation_focus (void)
+{
+  Fixture f = { 0 };
+  GtkMenuButton *citation;
+  GtkWidget *focus;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 1000);
+  citation = find_citation (GTK_WIDGET (f.page));
+  g_assert_nonnull (citation);
+  gtk_menu_button_popup (citation);
+  readout_gui_test_wait_for_frames (f.window, 3);
+  focus = gtk_window_get_focus (GTK_WINDOW (f.window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_BUTTON (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON) != NULL);
+  g_assert_false (GTK_IS_LABEL (focus));
+  gtk_menu_button_popdown (citation);
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +568,8 @@ main (int   argc,
   g_test_add_func ("/compare-page/each-statement-once", test_each_statement_once);
   g_test_add_func ("/compare-page/mark-colours", test_mark_colours);
   g_test_add_func ("/compare-page/compare-sources", test_compare_sources);
+  g_test_add_func ("/compare-page/one-side", test_one_side);
+  g_test_add_func ("/compare-page/citation-focus", test_citation_focus);
 
   status = g_test_run ();
 

@@ -211,6 +211,55 @@ shows (GtkWidget  *root,
   return FALSE;
 }
 
+static gboolean
+model_has_action (GMenuModel *model,
+                  const char *action)
+{
+  for (int i = 0; model != NULL && i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if ((g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+           g_str_equal (name, action)) || model_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the main menu (of the header bar shown) offers @action. */
+static gboolean
+menu_has_action (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      model_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)), action))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (menu_has_action (child, action))
+      return TRUE;
+  return FALSE;
+}
+
+/* A label with @text that is on screen (a toast waiting in the queue is not). */
+static gboolean
+shows_mapped (GtkWidget  *root,
+              const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_mapped (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 type_into (gpointer    form,
            const char *row_title,
@@ -648,6 +697,10 @@ test_delete_undo (Fixture       *f,
   g_assert_true (shows (GTK_WIDGET (window), "Call deleted"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
 
+  /* Undo and Redo are in the main menu too. */
+  g_assert_true (menu_has_action (GTK_WIDGET (window), "win.undo"));
+  g_assert_true (menu_has_action (GTK_WIDGET (window), "win.redo"));
+
   /* Ctrl+Z and Ctrl+Shift+Z are the window's; they bubble, so entries undo their typing first. */
   g_assert_true (has_shortcut (GTK_WIDGET (window), "<Control>z", "win.undo"));
   g_assert_true (has_shortcut (GTK_WIDGET (window), "<Shift><Control>z", "win.redo"));
@@ -681,6 +734,8 @@ test_delete_undo (Fixture       *f,
   spin ();
   g_assert_cmpuint (count (sources), ==, 1);
   g_assert_cmpuint (count (statements), ==, 2);
+  /* Its toast shows at once, not behind those of the undos and redos before it. */
+  g_assert_true (shows_mapped (GTK_WIDGET (window), "Source deleted"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   spin ();
   g_assert_cmpuint (count (sources), ==, 2);

@@ -215,6 +215,25 @@ test_shortcuts (void)
   g_assert_true (g_strv_contains ((const char * const *) close, "<Control>w"));
 }
 
+/* The shortcuts window opens without GTK's "reported min width -3" warning, which
+ * its page switcher gave when the shortcuts took two pages (issue 13, item 14). The
+ * test's warnings are fatal. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *overlay;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  builder = gtk_builder_new_from_resource ("/io/github/readout/Readout/gtk/help-overlay.ui");
+  overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  g_assert_nonnull (overlay);
+  gtk_window_present (overlay);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (overlay), 3);
+  gtk_window_destroy (overlay);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/first-run/import", test_import_on_first_run);
   g_test_add_func ("/first-run/new-store", test_new_store);
   g_test_add_func ("/first-run/shortcuts", test_shortcuts);
+  g_test_add_func ("/first-run/shortcuts-window", test_shortcuts_window);
 
   status = g_test_run ();
 

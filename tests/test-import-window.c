@@ -267,8 +267,21 @@ test_import_file (Fixture       *f,
   g_assert_cmpstr (readout_call_get_date (shown), ==, "2021-12-30");
   g_assert_cmpuint (count_statements (f->store, call_id), >, 0);
   g_assert_true (shows_text (GTK_WIDGET (window), "Imported: 1 source"));
-
   g_assert_finalize_object (dialog);
+
+  /* The toast offers Undo, and Ctrl+Z takes the whole import back; redo files it again
+   * (issue 13, item 14). */
+  g_assert_nonnull (find_button (GTK_WIDGET (window), "_Undo"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (100);
+  g_assert_cmpuint (count_calls (f->store), ==, 0);
+  g_assert_cmpuint (count_statements (f->store, call_id), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  spin (100);
+  g_assert_cmpuint (count_calls (f->store), ==, 1);
+  g_assert_cmpuint (count_statements (f->store, call_id), >, 0);
+
   close_window (GTK_WINDOW (window));
 }
 

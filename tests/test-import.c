@@ -464,6 +464,72 @@ test_move_date (void)
   g_assert_cmpstr (((ReadoutExtractedClaim *) g_ptr_array_index (dates->claims, 0))->value, ==, "2017-11-21");
 }
 
+static guint
+count_rows (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_object_unref (model);
+  return n;
+}
+
+/* An import is one step to undo and redo (issue 13, item 14): undo takes away the
+ * leaders, the call, the source and its statements it added; redo brings them back with
+ * their ids. */
+static void
+test_undo_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readout-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (path, &error);
+  g_autoptr(ReadoutImporter) importer = NULL;
+  g_autoptr(ReadoutUndoStack) stack = NULL;
+  g_autoptr(GPtrArray) extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_extraction_free);
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+  guint n_calls = 0, n_sources = 0, n_statements;
+  gint64 call_id;
+
+  g_assert_no_error (error);
+  stack = readout_undo_stack_new (store);
+  importer = readout_importer_new (store);
+  g_ptr_array_add (extractions, extract_with (importer, "January 28, 2017\n\nPutin spoke by phone with Trump. "
+                                                        "The Kremlin said the presidents discussed Syria.\n"));
+  g_assert_true (readout_importer_file (importer, extractions, &n_calls, &n_sources, &error));
+  g_assert_no_error (error);
+  readout_importer_push_undo (importer, stack);
+  g_assert_true (readout_undo_stack_can_undo (stack));
+  g_assert_cmpstr (readout_undo_stack_get_undo_label (stack), ==, "Import");
+
+  calls = readout_store_list_calls (store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+  call = g_list_model_get_item (calls, 0);
+  call_id = readout_call_get_id (call);
+  n_statements = count_rows (readout_store_list_statements (store, call_id));
+  g_assert_cmpuint (count_rows (readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL)), ==, 2);
+
+  g_assert_true (readout_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (readout_store_list_calls (store, 0, 0)), ==, 0);
+  g_assert_cmpuint (count_rows (readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL)), ==, 0);
+  g_assert_cmpuint (count_rows (readout_store_list_statements (store, call_id)), ==, 0);
+
+  g_assert_true (readout_undo_stack_redo (stack, &error));
+  g_assert_no_error (error);
+  g_clear_object (&call);
+  call = readout_store_get_call (store, call_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL)), ==, 2);
+  g_assert_cmpuint (count_rows (readout_store_list_sources (store, call_id)), ==, 1);
+  g_assert_cmpuint (count_rows (readout_store_list_statements (store, call_id)), ==, n_statements);
+
+  g_clear_object (&importer);
+  g_clear_object (&stack);
+  g_clear_object (&store);
+  readout_test_remove_folder (dir);
+}
+
 /* The built-in gazetteer: names, aliases (Russian too), terms by date, and data that
  * holds together (known country codes, one person per name, terms in order). */
 static void
@@ -848,6 +914,7 @@ main (int    argc,
   g_test_add_func ("/import/file/retry", test_filing_retry);
   g_test_add_func ("/import/file/year-less-dateline", test_year_less_dateline);
   g_test_add_func ("/import/file/move-date", test_move_date);
+  g_test_add_func ("/import/file/undo", test_undo_import);
   g_test_add_func ("/import/gazetteer/lookup", test_gazetteer);
   g_test_add_func ("/import/gazetteer/bad-data", test_gazetteer_bad_data);
   g_test_add_func ("/import/gazetteer/extract", test_gazetteer_extract);

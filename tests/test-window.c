@@ -957,6 +957,26 @@ test_narrow (Fixture       *f,
   close_window (window);
 }
 
+/* A mapped window title whose title is @text. */
+static AdwWindowTitle *
+find_title (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (ADW_IS_WINDOW_TITLE (root) && g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (root)), text) == 0)
+    return ADW_WINDOW_TITLE (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *found = find_title (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Whether @widget is within the visible part of the scrolled window around it. */
 static gboolean
 is_scrolled_into_view (GtkWidget *widget)
@@ -1068,7 +1088,7 @@ test_narrow_clicks (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (calls)));
   /* Where the view switcher gives way to a title, the title names the call. */
   title = ADW_VIEW_SWITCHER_TITLE (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
-  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Donald Trump and Vladimir Putin");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "Trump – Putin");
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "21 Nov 2017");
 
   /* Back to the leaders; one click on a leader opens its calls, one on a call opens it. */
@@ -1088,6 +1108,102 @@ test_narrow_clicks (Fixture       *f,
   readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   assert_shows (window, "about 35 min");
+  /* The focus goes into the call, not to Export in the header (item 13). */
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), GTK_WIDGET (detail)));
+
+  close_window (window);
+}
+
+/* Deleting a topic re-tags the calls; the call on show stays selected and shown
+ * (issue 13, item 14). */
+static void
+test_delete_topic_keeps_call (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GListModel) topics = NULL;
+  g_autoptr(ReadoutTopic) topic = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutWindow *window;
+  ReadoutCallsPane *calls;
+  ReadoutCallDetail *detail;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 800);
+  readout_window_set_store (window, f->store);
+  g_assert_true (readout_window_select_leader (window, f->putin));
+  calls = READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE));
+  detail = READOUT_CALL_DETAIL (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALL_DETAIL));
+  g_assert_true (readout_calls_pane_select_call (calls, f->call_nov));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+
+  topics = readout_store_list_topics (f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (topics), >, 0);
+  topic = g_list_model_get_item (topics, 0);
+  g_assert_true (readout_store_delete_topic (f->store, readout_topic_get_id (topic), &error));
+  g_assert_no_error (error);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+
+  g_assert_nonnull (readout_calls_pane_get_selected_call (calls));
+  g_assert_cmpint (readout_call_get_id (readout_calls_pane_get_selected_call (calls)), ==, f->call_nov);
+  g_assert_nonnull (readout_call_detail_get_call (detail));
+  g_assert_cmpint (readout_call_get_id (readout_call_detail_get_call (detail)), ==, f->call_nov);
+
+  close_window (window);
+}
+
+/* Coming back to a leader finds the call chosen there; "With" does not offer the leader
+ * himself; the search pane's header says Search, not the calls of the last leader
+ * (issue 13, item 13). */
+static void
+test_leader_keeps_call (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  ReadoutWindow *window;
+  ReadoutCallsPane *calls;
+  AdwWindowTitle *title = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 800);
+  readout_window_set_store (window, f->store);
+  calls = READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE));
+
+  g_assert_true (readout_window_select_leader (window, f->putin));
+  g_assert_true (readout_calls_pane_select_call (calls, f->call_jan));
+  g_assert_true (readout_window_select_leader (window, f->abe));
+  g_assert_true (readout_window_select_leader (window, f->putin));
+  g_assert_nonnull (readout_calls_pane_get_selected_call (calls));
+  g_assert_cmpint (readout_call_get_id (readout_calls_pane_get_selected_call (calls)), ==, f->call_jan);
+
+  /* "With" offers everyone but Putin himself. */
+  {
+    GtkDropDown *with = GTK_DROP_DOWN (find_widget_of_type (GTK_WIDGET (calls), GTK_TYPE_DROP_DOWN));
+    GListModel *offered = gtk_drop_down_get_model (with);
+
+    g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 4);  /* Anyone and three others */
+    for (guint i = 0; i < g_list_model_get_n_items (offered); i++)
+      {
+        g_autoptr(ReadoutLeader) leader = g_list_model_get_item (offered, i);
+        g_assert_cmpint (readout_leader_get_id (leader), !=, f->putin);
+      }
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  title = find_title (GTK_WIDGET (window), "Search");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  title = find_title (GTK_WIDGET (window), "Calls");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Vladimir Putin");
 
   close_window (window);
 }
@@ -1133,6 +1249,8 @@ main (int   argc,
   ADD ("/window/settings-restored", test_settings_restored);
   ADD ("/window/show-in-call-from-compare", test_show_in_call_from_compare);
   ADD ("/window/narrow-clicks", test_narrow_clicks);
+  ADD ("/window/delete-topic-keeps-call", test_delete_topic_keeps_call);
+  ADD ("/window/leader-keeps-call", test_leader_keeps_call);
   /* Known broken: at 360 px GTK warns that a box is allocated a width of 0, which
    * the fatal warnings of the test turn into a crash; run with -m thorough. */
   if (g_test_thorough ())

@@ -36,7 +36,11 @@ struct _ReadoutCallsPane
   GListModel         *model;
   /* The drop-down's model: "Anyone" followed by the store's leaders. */
   GListModel         *counterparts;
+  /* Keeps the leader whose calls these are out of the drop-down. */
+  GtkFilter          *not_the_leader;
   gboolean            updating_dropdown;
+  /* The call selected when the model began to change (a re-tag rewrites every row),
+   * to select again once it has; 0 outside a change. */
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutCallsPane, readout_calls_pane, GTK_TYPE_WIDGET)
@@ -170,11 +174,42 @@ static void
 reload_counterparts (ReadoutCallsPane *self)
 {
   g_clear_object (&self->counterparts);
-  self->counterparts = readout_gui_leaders_with_anyone (self->store);
+  self->counterparts = readout_gui_leaders_with_anyone (self->store, self->not_the_leader);
 
   self->updating_dropdown = TRUE;
   gtk_drop_down_set_model (self->counterpart_dropdown, self->counterparts);
   gtk_drop_down_set_selected (self->counterpart_dropdown, 0);
+  self->updating_dropdown = FALSE;
+}
+
+static gboolean
+is_not_the_leader (gpointer item,
+                   gpointer user_data)
+{
+  ReadoutCallsPane *self = user_data;
+
+  return self->leader == NULL || readout_leader_get_id (item) != readout_leader_get_id (self->leader);
+}
+
+/* Shows @leader_id in the drop-down (0: "Anyone") without acting on it. */
+static void
+show_counterpart (ReadoutCallsPane *self,
+                  gint64            leader_id)
+{
+  guint position = 0;
+
+  for (guint i = 1; leader_id != 0 && i < g_list_model_get_n_items (self->counterparts); i++)
+    {
+      g_autoptr(ReadoutLeader) leader = g_list_model_get_item (self->counterparts, i);
+
+      if (readout_leader_get_id (leader) == leader_id)
+        {
+          position = i;
+          break;
+        }
+    }
+  self->updating_dropdown = TRUE;
+  gtk_drop_down_set_selected (self->counterpart_dropdown, position);
   self->updating_dropdown = FALSE;
 }
 
@@ -322,6 +357,7 @@ readout_calls_pane_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->topic, g_free);
   g_clear_object (&self->counterparts);
+  g_clear_object (&self->not_the_leader);
   g_clear_object (&self->leader);
   g_clear_object (&self->store);
 
@@ -428,6 +464,7 @@ readout_calls_pane_init (ReadoutCallsPane *self)
 
   name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
   gtk_drop_down_set_expression (self->counterpart_dropdown, name);
+  self->not_the_leader = GTK_FILTER (gtk_custom_filter_new (is_not_the_leader, self, NULL));
   reload_counterparts (self);
   update_empty_state (self);
 }
@@ -481,6 +518,13 @@ readout_calls_pane_set_leader (ReadoutCallsPane *self,
     }
 
   g_set_object (&self->leader, leader);
+  /* "With" never offers the leader themself: calls with them are every call. */
+  if (leader != NULL && readout_leader_get_id (leader) == self->other_leader_id)
+    self->other_leader_id = 0;
+  self->updating_dropdown = TRUE;
+  gtk_filter_changed (self->not_the_leader, GTK_FILTER_CHANGE_DIFFERENT);
+  self->updating_dropdown = FALSE;
+  show_counterpart (self, self->other_leader_id);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
 }

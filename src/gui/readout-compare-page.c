@@ -186,9 +186,21 @@ compare (ReadoutComparePage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->comparison);
+  adw_status_page_set_title (self->error_page, _("Cannot Compare These"));
 
   if (self->call == NULL || self->store == NULL || a == NULL || b == NULL)
     ;
+  else if (a->side != NULL && g_strcmp0 (a->side, b->side) == 0)
+    {
+      g_autofree char *name = readout_format_side (self->store, a->side);
+
+      adw_status_page_set_title (self->error_page, _("Only One Side"));
+      g_set_error (&error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                   /* Translators: %s is a country, "United States" or "Russia" */
+                   _("Only one side, %s, gave an account of this call, so there is no other side to compare "
+                     "it with. Choose two of its sources to compare them, or import the other side’s readout."),
+                   name);
+    }
   else if (!choices_same_kind (a, b))
     g_set_error_literal (&error, READOUT_ERROR, READOUT_ERROR_INVALID,
                          _("Compare two sides, or two sources, of the call: choose a side or a source for both."));
@@ -411,6 +423,9 @@ fill_choices (ReadoutComparePage *self)
       if (b < 0)
         b = (a == 0) ? 1 : 0;
     }
+  else if (n_sides == 1)
+    /* One side published: say so (compare() does) rather than pick two things at random. */
+    a = b = 0;
   else if (n_sources >= 2)
     {
       a = n_sides;

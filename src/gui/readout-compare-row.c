@@ -67,6 +67,14 @@ create_header (ReadoutCompareRow *self)
   return header;
 }
 
+/* Opening, the popover would give the focus to its first selectable label, which then
+ * shows all its text selected: give it to Show in Call instead. */
+static void
+on_source_popover_mapped_cb (GtkWidget *show_button)
+{
+  gtk_widget_grab_focus (show_button);
+}
+
 static GtkWidget *
 create_source_popover (ReadoutSource    *source,
                        ReadoutStatement *statement)
@@ -131,6 +139,8 @@ create_source_popover (ReadoutSource    *source,
     }
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "map", G_CALLBACK (on_source_popover_mapped_cb), show_button,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   return popover;
 }
 

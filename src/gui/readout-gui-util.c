@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "readout-country-names.h"
@@ -66,6 +68,29 @@ readout_gui_call_status_icon (ReadoutCallStatus status)
     default:
       return "dialog-question-symbolic";
     }
+}
+
+static const char *
+surname_of (const char *name)
+{
+  const char *space = name != NULL ? strrchr (name, ' ') : NULL;
+
+  return space != NULL ? space + 1 : (name != NULL ? name : "");
+}
+
+char *
+readout_gui_short_names (const char * const *names,
+                         guint               n)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (joined, " – ");
+      g_string_append (joined, surname_of (names[i]));
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 char *
@@ -243,8 +268,11 @@ readout_gui_leader_country (ReadoutLeader *leader)
                                          readout_leader_get_country_name (leader));
 }
 
+/* "Anyone" (a stand-in leader with id 0, for no filter) and then the store's leaders,
+ * those @filter keeps when it is given. */
 GListModel *
-readout_gui_leaders_with_anyone (ReadoutStore *store)
+readout_gui_leaders_with_anyone (ReadoutStore *store,
+                                 GtkFilter    *filter)
 {
   g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_autoptr(GListStore) anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
@@ -256,9 +284,10 @@ readout_gui_leaders_with_anyone (ReadoutStore *store)
   g_list_store_append (parts, anyone_store);
   if (store != NULL)
     {
-      g_autoptr(GListModel) leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+      GListModel *leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+      g_autoptr(GtkFilterListModel) kept = gtk_filter_list_model_new (leaders, filter != NULL ? g_object_ref (filter) : NULL);
 
-      g_list_store_append (parts, leaders);
+      g_list_store_append (parts, kept);
     }
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
 }

@@ -14,6 +14,9 @@ char       *readout_gui_format_short_date  (const char           *iso_date,
                                             ReadoutDatePrecision  precision);
 /* The icon that goes beside a call's status word (never colour or icon alone). */
 const char *readout_gui_call_status_icon   (ReadoutCallStatus     status);
+/* "Trump – Putin": the surnames of the first @n of @names, as the calls pane names a call. */
+char       *readout_gui_short_names        (const char * const   *names,
+                                            guint                 n);
 /* "Donald Trump and Vladimir Putin", or "A, B and C". */
 char       *readout_gui_join_names         (const char * const   *names);
 /* A label with @text as plain text and the given style classes (NULL-terminated). */
@@ -24,7 +27,8 @@ GtkWidget  *readout_gui_label_new          (const char           *text,
 void        readout_gui_remove_children    (GtkWidget            *container);
 /* The store's leaders by name after a stand-in leader with id 0 named "Anyone", for a
  * drop-down that filters by leader; only the stand-in without a store. */
-GListModel *readout_gui_leaders_with_anyone (ReadoutStore         *store);
+GListModel *readout_gui_leaders_with_anyone (ReadoutStore         *store,
+                                             GtkFilter            *filter);
 /* The leader's country in the user's language ("Россия"), or NULL. */
 const char *readout_gui_leader_country      (ReadoutLeader        *leader);
 /* Fills @box with one small label a topic; with @action_name (nullable) each is a button

@@ -40,8 +40,17 @@ on_imported_cb (ReadoutImportWindow *import_window,
                 ReadoutWindow       *window)
 {
   g_autofree char *message = readout_import_window_describe_result (n_sources, n_statements);
+  ReadoutUndoStack *stack = readout_window_get_undo_stack (window);
+  AdwToast *toast = adw_toast_new (message);
 
-  add_toast (window, message);
+  /* The import is one step to undo, as its toast offers. */
+  if (stack != NULL && n_sources > 0)
+    {
+      readout_import_window_push_undo (import_window, stack);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  readout_window_add_toast (window, toast);
   if (call_id > 0)
     readout_window_show_call (window, call_id, 0);
 }

@@ -56,30 +56,6 @@ static guint signals[N_SIGNALS];
 
 static void fill_conflicts (ReadoutImportCallEditor *self);
 
-static const char *
-surname_of (const char *name)
-{
-  const char *space = name != NULL ? strrchr (name, ' ') : NULL;
-
-  return space != NULL ? space + 1 : (name != NULL ? name : "");
-}
-
-/* "Trump – Putin": surnames, as the calls pane names a call. */
-static char *
-short_names (const char * const *names,
-             guint               n)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append (joined, " – ");
-      g_string_append (joined, surname_of (names[i]));
-    }
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
 static char *
 participant_names (ReadoutExtractedCall *call)
 {
@@ -87,7 +63,7 @@ participant_names (ReadoutExtractedCall *call)
 
   for (guint i = 0; i < call->participants->len; i++)
     names[i] = ((ReadoutExtractedParticipant *) g_ptr_array_index (call->participants, i))->name;
-  return short_names (names, call->participants->len);
+  return readout_gui_short_names (names, call->participants->len);
 }
 
 static void
@@ -130,7 +106,7 @@ readout_import_call_editor_update_match (ReadoutImportCallEditor *self)
   if (stored != NULL)
     {
       const char * const *names = readout_call_get_participant_names (stored);
-      g_autofree char *who = short_names (names, names != NULL ? g_strv_length ((char **) names) : 0);
+      g_autofree char *who = readout_gui_short_names (names, names != NULL ? g_strv_length ((char **) names) : 0);
       g_autofree char *when = readout_gui_format_short_date (readout_call_get_date (stored),
                                                              readout_call_get_date_precision (stored));
 

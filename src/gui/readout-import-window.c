@@ -531,6 +531,16 @@ on_import_clicked_cb (ReadoutImportWindow *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+void
+readout_import_window_push_undo (ReadoutImportWindow *self,
+                                 ReadoutUndoStack    *stack)
+{
+  g_return_if_fail (READOUT_IS_IMPORT_WINDOW (self));
+  g_return_if_fail (READOUT_IS_UNDO_STACK (stack));
+
+  readout_importer_push_undo (self->importer, stack);
+}
+
 /* Closing */
 
 static void

@@ -37,4 +37,8 @@ gboolean             readout_import_window_is_busy   (ReadoutImportWindow *self)
 char                *readout_import_window_describe_result (guint n_sources,
                                                             guint n_statements);
 
+/* From an ::imported handler: the import becomes one step of @stack to undo. */
+void                 readout_import_window_push_undo (ReadoutImportWindow *self,
+                                                      ReadoutUndoStack    *stack);
+
 G_END_DECLS

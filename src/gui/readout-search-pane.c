@@ -312,7 +312,7 @@ readout_search_pane_init (ReadoutSearchPane *self)
   readout_gui_set_single_click (self->list_view, TRUE);
 
   gtk_drop_down_set_expression (self->leader_dropdown, name);
-  self->leaders = readout_gui_leaders_with_anyone (NULL);
+  self->leaders = readout_gui_leaders_with_anyone (NULL, NULL);
   gtk_drop_down_set_model (self->leader_dropdown, self->leaders);
 
   /* "Any Side", then the independent press (code ""), then the countries. */
@@ -341,7 +341,7 @@ readout_search_pane_set_store (ReadoutSearchPane *self,
   if (!g_set_object (&self->store, store))
     return;
   g_clear_object (&self->leaders);
-  self->leaders = readout_gui_leaders_with_anyone (store);
+  self->leaders = readout_gui_leaders_with_anyone (store, NULL);
   gtk_drop_down_set_model (self->leader_dropdown, self->leaders);
   run_search (self);
 }

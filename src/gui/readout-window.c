@@ -56,6 +56,8 @@ struct _ReadoutWindow
   ReadoutStore         *store;
   GtkNativeDialog      *file_chooser;
   ReadoutEditor        *editor;
+  /* leader id -> the id of the call last chosen among theirs, for coming back to it */
+  GHashTable           *last_calls;
 
   /* READOUT_BENCH: timings of the first frame and of selecting the busiest leader. */
   gulong                bench_paint_handler;
@@ -169,6 +171,18 @@ save_selection (ReadoutWindow *self)
   g_settings_set_int64 (self->settings, "last-call-id", call != NULL ? readout_call_get_id (call) : 0);
 }
 
+/* The middle pane's header: the search, or the calls of the leader chosen. */
+static void
+update_calls_title (ReadoutWindow *self)
+{
+  ReadoutLeader *leader = readout_calls_pane_get_leader (self->calls_pane);
+  gboolean searching = g_strcmp0 (gtk_stack_get_visible_child_name (self->middle_stack), "search") == 0;
+
+  adw_window_title_set_title (self->calls_title, searching ? _("Search") : _("Calls"));
+  adw_window_title_set_subtitle (self->calls_title,
+                                 !searching && leader != NULL ? readout_leader_get_name (leader) : NULL);
+}
+
 static void
 on_leader_selected_cb (ReadoutWindow *self)
 {
@@ -181,7 +195,15 @@ on_leader_selected_cb (ReadoutWindow *self)
 
   readout_calls_pane_set_leader (self->calls_pane, leader);
   readout_editor_set_leader (self->editor, readout_leader_get_id (leader));
-  adw_window_title_set_subtitle (self->calls_title, readout_leader_get_name (leader));
+  update_calls_title (self);
+  /* Arrowing away from a leader and back finds the call that was chosen there. */
+  if (readout_calls_pane_get_selected_call (self->calls_pane) == NULL)
+    {
+      gpointer call_id = g_hash_table_lookup (self->last_calls, &(gint64) { readout_leader_get_id (leader) });
+
+      if (call_id != NULL)
+        readout_calls_pane_select_call (self->calls_pane, *(gint64 *) call_id);
+    }
   save_selection (self);
 }
 
@@ -194,12 +216,15 @@ on_leader_activated_cb (ReadoutWindow *self)
 }
 
 /* The call on the Call and Compare pages. The narrow header names it, where the view
- * switcher gives way to a title: "Donald Trump and Vladimir Putin", 21 Nov 2017. */
+ * switcher gives way to a title: "Trump – Putin", 21 Nov 2017. */
 static void
 show_call_in_detail (ReadoutWindow *self,
                      ReadoutCall   *call)
 {
-  g_autofree char *names = call != NULL ? readout_gui_join_names (readout_call_get_participant_names (call)) : NULL;
+  const char * const *participants = call != NULL ? readout_call_get_participant_names (call) : NULL;
+  g_autofree char *names = participants != NULL
+                           ? readout_gui_short_names (participants, g_strv_length ((char **) participants))
+                           : NULL;
   g_autofree char *date = call != NULL ? readout_gui_format_short_date (readout_call_get_date (call),
                                                                         readout_call_get_date_precision (call))
                                        : NULL;
@@ -208,6 +233,18 @@ show_call_in_detail (ReadoutWindow *self,
   readout_compare_page_set_call (self->compare_page, call);
   adw_view_switcher_title_set_title (self->switcher_title, names != NULL && *names != '\0' ? names : _("Call"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, date);
+}
+
+static void
+remember_call (ReadoutWindow *self,
+               ReadoutCall   *call)
+{
+  ReadoutLeader *leader = readout_calls_pane_get_leader (self->calls_pane);
+
+  if (call != NULL && leader != NULL && readout_call_has_participant (call, readout_leader_get_id (leader)))
+    g_hash_table_insert (self->last_calls,
+                         g_memdup2 (&(gint64) { readout_leader_get_id (leader) }, sizeof (gint64)),
+                         g_memdup2 (&(gint64) { readout_call_get_id (call) }, sizeof (gint64)));
 }
 
 static void
@@ -221,13 +258,20 @@ on_call_selected_cb (ReadoutWindow *self)
     return;
 
   show_call_in_detail (self, call);
+  remember_call (self, call);
   save_selection (self);
 }
 
 static void
 on_call_activated_cb (ReadoutWindow *self)
 {
+  GtkWidget *page;
+
   show_content (self, self->detail_box);
+  /* Into the page, not onto the first button of its header bar (Export). */
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  if (adw_leaflet_get_folded (self->inner_leaflet) && page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -246,6 +290,7 @@ set_search_mode (ReadoutWindow *self,
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (enabled));
   gtk_stack_set_visible_child_name (self->middle_stack, enabled ? "search" : "calls");
+  update_calls_title (self);
 
   if (enabled)
     {
@@ -321,6 +366,7 @@ readout_window_set_store (ReadoutWindow *self,
   readout_leaders_pane_set_store (self->leaders_pane, store);
   readout_inbox_button_set_store (self->inbox_button, store);
   adw_window_title_set_subtitle (self->calls_title, NULL);
+  g_hash_table_remove_all (self->last_calls);
   set_search_mode (self, FALSE);
 
   if (store != NULL)
@@ -371,6 +417,14 @@ readout_window_get_store (ReadoutWindow *self)
   g_return_val_if_fail (READOUT_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+ReadoutUndoStack *
+readout_window_get_undo_stack (ReadoutWindow *self)
+{
+  g_return_val_if_fail (READOUT_IS_WINDOW (self), NULL);
+
+  return readout_editor_get_undo_stack (self->editor);
 }
 
 gboolean
@@ -582,20 +636,28 @@ readout_window_search (ReadoutWindow *self,
 
 /* Actions */
 
+/* The local file a store chooser was answered with, or NULL. */
+static char *
+dup_chosen_path (GtkNativeDialog *dialog,
+                 int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
 static void
 on_file_chooser_response_cb (GtkNativeDialog *dialog,
                              int              response,
                              ReadoutWindow   *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *path = dup_chosen_path (dialog, response);
 
-      if (path != NULL)
-        readout_window_open_path (self, path);
-    }
-
+  if (path != NULL)
+    readout_window_open_path (self, path);
   g_clear_object (&self->file_chooser);
 }
 
@@ -638,14 +700,10 @@ on_new_store_response_cb (GtkNativeDialog *dialog,
                           int              response,
                           ReadoutWindow   *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *path = dup_chosen_path (dialog, response);
 
-      if (path != NULL)
-        readout_window_create_store (self, path);
-    }
+  if (path != NULL)
+    readout_window_create_store (self, path);
   gtk_native_dialog_destroy (dialog);
   g_object_set_data (G_OBJECT (self), "readout-new-store-chooser", NULL);
 }
@@ -1049,6 +1107,16 @@ on_show_leaders_clicked_cb (ReadoutWindow *self)
 }
 
 static void
+readout_window_finalize (GObject *object)
+{
+  ReadoutWindow *self = READOUT_WINDOW (object);
+
+  g_clear_pointer (&self->last_calls, g_hash_table_unref);
+
+  G_OBJECT_CLASS (readout_window_parent_class)->finalize (object);
+}
+
+static void
 readout_window_class_init (ReadoutWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1057,6 +1125,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
 
   object_class->constructed = readout_window_constructed;
   object_class->dispose = readout_window_dispose;
+  object_class->finalize = readout_window_finalize;
   object_class->get_property = readout_window_get_property;
   object_class->set_property = readout_window_set_property;
 
@@ -1126,6 +1195,7 @@ static void
 readout_window_init (ReadoutWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->last_calls = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);

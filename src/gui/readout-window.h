@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "readout-store.h"
+#include "readout-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,8 @@ void           readout_window_search          (ReadoutWindow  *self,
 /* Shows the call detail's "call" or "compare" page. */
 void           readout_window_show_view       (ReadoutWindow  *self,
                                                const char     *name);
+/* The undo stack of the store on show (NULL without one). */
+ReadoutUndoStack *readout_window_get_undo_stack (ReadoutWindow *self);
 /* Takes @toast (transfer full). */
 void           readout_window_add_toast       (ReadoutWindow  *self,
                                                AdwToast       *toast);

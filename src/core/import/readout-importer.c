@@ -18,6 +18,10 @@ struct _ReadoutImporter
 
   ReadoutStore     *store;   /* nullable: extraction only */
   ReadoutExtractor *extractor;
+  /* What the last filing wrote, for readout_importer_push_undo(): the objects it
+   * inserted, in order, and pairs of the calls it changed (before, after). */
+  GPtrArray        *added;
+  GPtrArray        *changed;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutImporter, readout_importer, G_TYPE_OBJECT)
@@ -29,6 +33,8 @@ readout_importer_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->extractor);
+  g_clear_pointer (&self->added, g_ptr_array_unref);
+  g_clear_pointer (&self->changed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (readout_importer_parent_class)->finalize (object);
 }
@@ -42,6 +48,8 @@ readout_importer_class_init (ReadoutImporterClass *klass)
 static void
 readout_importer_init (ReadoutImporter *self)
 {
+  self->added = g_ptr_array_new_with_free_func (g_object_unref);
+  self->changed = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 ReadoutImporter *
@@ -371,6 +379,7 @@ ensure_leader (ReadoutImporter              *self,
     }
   if (!readout_store_insert_leader (self->store, leader, error))
     return 0;
+  g_ptr_array_add (self->added, g_object_ref (leader));
   participant->leader_id = readout_leader_get_id (leader);
   return participant->leader_id;
 }
@@ -411,7 +420,9 @@ file_call (ReadoutImporter       *self,
 
   if (extracted->matches_call_id > 0)
     {
-      call = readout_store_get_call (self->store, extracted->matches_call_id, error);
+      g_autoptr(ReadoutCall) before = readout_store_get_call (self->store, extracted->matches_call_id, error);
+
+      call = before != NULL ? readout_store_get_call (self->store, extracted->matches_call_id, error) : NULL;
       if (call == NULL)
         return FALSE;
       /* A readout of a call that was only announced: it took place. */
@@ -430,6 +441,8 @@ file_call (ReadoutImporter       *self,
         readout_call_set_initiator_id (call, initiator_id);
       if (!readout_store_update_call (self->store, call, error))
         return FALSE;
+      g_ptr_array_add (self->changed, g_steal_pointer (&before));
+      g_ptr_array_add (self->changed, g_object_ref (call));
     }
   else
     {
@@ -446,6 +459,7 @@ file_call (ReadoutImporter       *self,
       readout_call_set_participant_ids (call, ids, n_ids);
       if (!readout_store_insert_call (self->store, call, error))
         return FALSE;
+      g_ptr_array_add (self->added, g_object_ref (call));
       extracted->matches_call_id = readout_call_get_id (call);
       if (n_calls_new != NULL)
         (*n_calls_new)++;
@@ -468,6 +482,7 @@ file_call (ReadoutImporter       *self,
   readout_source_set_text (source, extraction->text);
   if (!readout_store_insert_source (self->store, source, error))
     return FALSE;
+  g_ptr_array_add (self->added, g_object_ref (source));
   if (n_sources_new != NULL)
     (*n_sources_new)++;
 
@@ -506,6 +521,7 @@ file_call (ReadoutImporter       *self,
         }
       if (!readout_store_insert_conflict (self->store, conflict, error))
         return FALSE;
+      g_ptr_array_add (self->added, g_object_ref (conflict));
     }
   return TRUE;
 }
@@ -590,6 +606,8 @@ readout_importer_file (ReadoutImporter  *self,
       return FALSE;
     }
 
+  g_ptr_array_set_size (self->added, 0);
+  g_ptr_array_set_size (self->changed, 0);
   if (!readout_store_begin (self->store, error))
     return FALSE;
   saved = save_ids (extractions);
@@ -619,9 +637,25 @@ readout_importer_file (ReadoutImporter  *self,
 
 failed:
   restore_ids (saved);
+  g_ptr_array_set_size (self->added, 0);
+  g_ptr_array_set_size (self->changed, 0);
   if (n_calls_new != NULL)
     *n_calls_new = 0;
   if (n_sources_new != NULL)
     *n_sources_new = 0;
   return FALSE;
+}
+
+void
+readout_importer_push_undo (ReadoutImporter  *self,
+                            ReadoutUndoStack *stack)
+{
+  g_return_if_fail (READOUT_IS_IMPORTER (self));
+  g_return_if_fail (READOUT_IS_UNDO_STACK (stack));
+
+  if (self->added->len == 0 && self->changed->len == 0)
+    return;
+  readout_undo_stack_push_import (stack, self->added, self->changed);
+  g_ptr_array_set_size (self->added, 0);
+  g_ptr_array_set_size (self->changed, 0);
 }
