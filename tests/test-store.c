@@ -12,6 +12,7 @@
 #include "readout-generator.h"
 #include "readout-search-hit.h"
 #include "readout-store-json.h"
+#include "readout-store-retag.h"
 #include "readout-store-private.h"
 #include "readout-test-util.h"
 
@@ -1187,6 +1188,19 @@ on_changed_log (ReadoutStore *store,
   log->kinds = kinds;
 }
 
+static void
+on_topic_changed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (readout_store_topic_change_finish (READOUT_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
 /* A change committed by another connection (another program) is announced once, as a
  * change of everything; the store's own commits are not announced twice. */
 static void
@@ -1229,6 +1243,23 @@ test_other_writers (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (log.n, ==, 3);
   readout_store_set_watching (store, FALSE);
+
+  /* The re-tagging thread writes through a connection of its own and announces its
+   * change itself: that is not another program's, and not announced twice. */
+  {
+    g_autoptr(ReadoutTopic) topic = readout_topic_new ();
+    const char * const words[] = { "rain", NULL };
+    gboolean done = FALSE;
+
+    readout_topic_set_name (topic, "Weather");
+    readout_topic_set_keywords (topic, "en", words);
+    readout_store_insert_topic_async (store, topic, NULL, NULL, NULL, on_topic_changed, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (log.n, ==, 4);
+    g_assert_false (readout_store_check_for_changes (store));
+    g_assert_cmpuint (log.n, ==, 4);
+  }
 
   g_clear_object (&other);
   g_clear_object (&store);
