@@ -1095,8 +1095,8 @@ test_crash_every_nth_write (CrashFixture  *fixture,
   g_assert_cmpuint (main_total, >, 1);
   g_test_message ("%u writes, %u of them into the main file", total, main_total);
 
-  stride = MAX (total / 50, 1);
-  main_stride = MAX (main_total / 25, 1);
+  stride = MAX (total / 36, 1);
+  main_stride = MAX (main_total / 20, 1);
   for (guint n = 1; n <= total; n++)
     {
       gboolean in_main = crash_vfs_write_is_main (n);
@@ -1134,7 +1134,7 @@ test_disk_full_every_nth_write (CrashFixture  *fixture,
   total = crash_vfs_get_writes ();
   crash_vfs_uninstall ();
 
-  stride = MAX (total / 25, 1);
+  stride = MAX (total / 20, 1);
   for (guint n = 1; n <= total; n += stride)
     {
       g_autoptr(GError) error = NULL;
