@@ -80,8 +80,10 @@ for target in guarded.db guarded.db-wal guarded.db-shm guarded-link.db; do
 done
 check "the store is byte for byte unchanged" test "$sum_guarded" = "$(sha256sum <"$scratch/guarded.db")"
 check "the link to the store is still a link" test -L "$scratch/guarded-link.db"
-run export-json --database "$scratch/guarded-link.db" --output "$scratch/guarded.db"
-check "export-json through a linked store onto its target is refused" one_sentence_error
+ln "$scratch/guarded.db" "$scratch/guarded-hard.db"
+run export-json --database "$scratch/guarded.db" --output "$scratch/guarded-hard.db"
+check "export-json onto a hard link to the store (same inode, another name) is refused" one_sentence_error
+check "the message says it is the open store" grep -q "the open store" "$scratch/err"
 run list-calls --database "$scratch/guarded.db"
 check "the store still opens" test "$status" -eq 0
 

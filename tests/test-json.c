@@ -291,6 +291,11 @@ static const BadCase bad_cases[] = {
   { "nul-in-topic-keywords",
     "{\"format\":\"readout\",\"version\":1,\"topics\":[{\"name\":\"T\",\"keywords\":{\"en\":[\"a\\u0000\"]}}]}",
     "the “en” at line 1 holds a NUL character" },
+  /* Found by the import-json fuzzer: a raw line break in the member's name, quoted. */
+  { "nul-after-broken-name",
+    "{\"format\":\"readout\",\"version\":1,\"leaders\":[{\"id\":1,\"a\n b\":\"x\\u0000\"}]}",
+    "holds a NUL character" },
+  { "format-with-line-break", "{\"format\":\"a\\nb\",\"version\":1}", "its format is “a b”" },
   { "whitespace-only", "  \n\t\n  ", "is empty" },
   { "text-after-the-end", "{\"format\":\"readout\",\"version\":1} {}", "more after the end" },
   { "bad-call-line", "{\"format\":\"readout\",\"version\":1,\n\"calls\":[\n{\"id\":1,\n \"date\": tru}]}",

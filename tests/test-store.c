@@ -13,6 +13,7 @@
 #include "readout-generator.h"
 #include "readout-search-hit.h"
 #include "readout-store-json.h"
+#include "readout-store-retag.h"
 #include "readout-store-private.h"
 #include "readout-test-util.h"
 
@@ -1132,8 +1133,8 @@ test_crash_every_nth_write (CrashFixture  *fixture,
   g_assert_cmpuint (main_total, >, 1);
   g_test_message ("%u writes, %u of them into the main file", total, main_total);
 
-  stride = MAX (total / 50, 1);
-  main_stride = MAX (main_total / 25, 1);
+  stride = MAX (total / 36, 1);
+  main_stride = MAX (main_total / 20, 1);
   for (guint n = 1; n <= total; n++)
     {
       gboolean in_main = crash_vfs_write_is_main (n);
@@ -1171,7 +1172,7 @@ test_disk_full_every_nth_write (CrashFixture  *fixture,
   total = crash_vfs_get_writes ();
   crash_vfs_uninstall ();
 
-  stride = MAX (total / 25, 1);
+  stride = MAX (total / 20, 1);
   for (guint n = 1; n <= total; n += stride)
     {
       g_autoptr(GError) error = NULL;
@@ -1225,6 +1226,19 @@ on_changed_log (ReadoutStore *store,
   log->kinds = kinds;
 }
 
+static void
+on_topic_changed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (readout_store_topic_change_finish (READOUT_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
 /* A change committed by another connection (another program) is announced once, as a
  * change of everything; the store's own commits are not announced twice. */
 static void
@@ -1267,6 +1281,23 @@ test_other_writers (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (log.n, ==, 3);
   readout_store_set_watching (store, FALSE);
+
+  /* The re-tagging thread writes through a connection of its own and announces its
+   * change itself: that is not another program's, and not announced twice. */
+  {
+    g_autoptr(ReadoutTopic) topic = readout_topic_new ();
+    const char * const words[] = { "rain", NULL };
+    gboolean done = FALSE;
+
+    readout_topic_set_name (topic, "Weather");
+    readout_topic_set_keywords (topic, "en", words);
+    readout_store_insert_topic_async (store, topic, NULL, NULL, NULL, on_topic_changed, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (log.n, ==, 4);
+    g_assert_false (readout_store_check_for_changes (store));
+    g_assert_cmpuint (log.n, ==, 4);
+  }
 
   g_clear_object (&other);
   g_clear_object (&store);

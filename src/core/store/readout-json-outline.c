@@ -74,14 +74,23 @@ skip_space (Scanner *s)
     }
 }
 
-/* The member a value at @level belongs to: its own, or for a list element the list's. */
+/* The member a value at @level belongs to: its own, or for a list element the list's.
+ * Shortened and made printable for a one-line message: the name is the file's text. */
 static char *
 member_name (Scanner *s,
              guint    level)
 {
   for (guint l = level; l > 0; l--)
     if (s->is_object[l] && s->name[l] != NULL)
-      return g_strndup (s->name[l], s->name_length[l]);
+      {
+        g_autofree char *raw = g_strndup (s->name[l], MIN (s->name_length[l], 60));
+        char *name = g_utf8_make_valid (raw, -1);
+
+        for (char *p = name; *p != '\0'; p++)
+          if ((guchar) *p < 0x20)
+            *p = ' ';
+        return name;
+      }
   return g_strdup ("?");
 }
 

@@ -597,6 +597,10 @@ bad_input (GError     **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Values quoted from the file may hold line breaks ("\n" in a string): one line. */
+  for (char *p = message; *p != '\0'; p++)
+    if ((guchar) *p < 0x20)
+      *p = ' ';
   g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT, message);
   return FALSE;
 }

@@ -58,6 +58,7 @@ G_BEGIN_DECLS
 
 /* For the core's own modules (models, schema, sample, generator, import), not for the UI. */
 
+void      readout_store_sync_data_version  (ReadoutStore   *self);
 sqlite3  *readout_store_get_db           (ReadoutStore   *self);
 /* Prepares (and caches) a statement; the result is reset and its bindings cleared. */
 sqlite3_stmt *readout_store_prepare      (ReadoutStore   *self,

@@ -850,6 +850,7 @@ readout_store_topics_changed_elsewhere (ReadoutStore *self,
 
   /* The tagger was built from the topic list as it was. */
   g_clear_pointer (&self->tagger, readout_topic_tagger_free);
+  readout_store_sync_data_version (self);
   readout_store_note_change (self, READOUT_CHANGE_TOPICS, topic_id, READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_CALLS);
   if (self->transaction_depth == 0)
     readout_store_emit_pending_changes (self);

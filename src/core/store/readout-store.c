@@ -512,6 +512,17 @@ read_data_version (ReadoutStore *self)
   return version;
 }
 
+/* For writes this process made through another connection (the re-tagging thread) and
+ * announces itself: they are not another program's. */
+void
+readout_store_sync_data_version (ReadoutStore *self)
+{
+  gint64 version = read_data_version (self);
+
+  if (version >= 0)
+    self->data_version = version;
+}
+
 gboolean
 readout_store_check_for_changes (ReadoutStore *self)
 {
@@ -945,7 +956,7 @@ readout_store_open (const char  *path,
        * store for any program that opens it while this one keeps it open. */
       sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     }
-  self->data_version = read_data_version (self);
+  readout_store_sync_data_version (self);
 
   return g_steal_pointer (&self);
 }
