@@ -58,6 +58,29 @@ test_russian_cases (void)
   g_assert_cmpstr (resolved ("Эрдогану", NULL, NULL), ==, "Recep Tayyip Erdoğan");
 }
 
+/* The forms Kremlin, Japanese and White House readouts use (their structure, written
+ * here with the leaders of the day). */
+static void
+test_readout_forms (void)
+{
+  g_assert_cmpstr (resolved ("Премьер-министром Индии Нарендрой Моди", NULL, "2025-05-01"), ==, "Narendra Modi");
+  g_assert_cmpstr (resolved ("Президентом ЮАР Сирилом Рамафозой", NULL, "2025-05-01"), ==, "Cyril Ramaphosa");
+  g_assert_cmpstr (resolved ("Президентом ОАЭ Мухаммедом Аль Нахайяном", NULL, "2025-05-01"), ==,
+                   "Mohamed bin Zayed Al Nahyan");
+  g_assert_cmpstr (resolved ("Эмиром Катара Тамимом Бен Хамадом Аль Тани", NULL, "2025-05-01"), ==,
+                   "Tamim bin Hamad Al Thani");
+  g_assert_cmpstr (resolved ("Наследным принцем, Председателем Совета министров Саудовской Аравии "
+                             "Мухаммедом Бен Сальманом Аль Саудом", NULL, "2025-05-01"), ==, "Mohammed bin Salman");
+  g_assert_cmpstr (resolved ("Президентом переходного периода Сирийской Арабской Республики Ахмедом Шараа",
+                             NULL, "2025-05-01"), ==, "Ahmed al-Sharaa");
+  g_assert_cmpstr (resolved ("Эмиром Государства Катар", NULL, "2025-05-01"), ==, "Tamim bin Hamad Al Thani");
+  g_assert_cmpstr (resolved ("Premier Li", NULL, "2025-05-01"), ==, "Li Qiang");
+  /* A part of a name: the one of the country in office; two fit without one: nobody. */
+  g_assert_cmpstr (resolved ("Crown Prince and Prime Minister Salman", "BH", "2023-05-01"), ==,
+                   "Salman bin Hamad Al Khalifa");
+  g_assert_null (resolved ("Crown Prince and Prime Minister Salman", NULL, "2023-05-01"));
+}
+
 static const char *
 country (const char *phrase)
 {
@@ -81,6 +104,8 @@ test_countries (void)
   g_assert_cmpstr (country ("Нигерии"), ==, "NG");
   g_assert_cmpstr (country ("Нигера"), ==, "NE");
   g_assert_cmpstr (country ("Израилем"), ==, "IL");
+  g_assert_cmpstr (country ("Государства Катар"), ==, "QA");
+  g_assert_cmpstr (country ("Того"), ==, "TG");
   g_assert_cmpstr (country ("Emirati"), ==, "AE");
   g_assert_null (country ("Atlantis"));
   g_assert_null (country ("Mongolia today"));
@@ -299,6 +324,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/gazetteer/names", test_names_any_order_and_case);
   g_test_add_func ("/gazetteer/russian-cases", test_russian_cases);
+  g_test_add_func ("/gazetteer/readout-forms", test_readout_forms);
   g_test_add_func ("/gazetteer/countries", test_countries);
   g_test_add_func ("/gazetteer/office-holders", test_office_holders);
   g_test_add_func ("/gazetteer/transliteration", test_transliteration);

@@ -50,7 +50,8 @@ readout_country_names_init (ReadoutCountryNames *self)
 /* How a Russian country name declines: the nominative ending, then the endings of the
  * genitive, dative, accusative, instrumental and prepositional. Adjectives first (a
  * name declines up to its first noun: "Саудовской Аравии", "Республики Беларусь");
- * "ь" is there twice because the gender is not in the word ("Беларуси", "Израиля"). */
+ * "ь" is there twice because the gender is not in the word ("Беларуси", "Израиля");
+ * "-ство" declines ("Государства Катар") while other names in "-о" do not ("Того"). */
 typedef struct {
   const char *nominative;
   const char *cases[N_CASES];
@@ -66,6 +67,7 @@ static const Declension declensions[] = {
   { "ое", { "ого", "ому", "ое", "ым", "ом" }, TRUE },
   { "ые", { "ых", "ым", "ые", "ыми", "ых" }, TRUE },
   { "ие", { "их", "им", "ие", "ими", "их" }, TRUE },
+  { "ство", { "ства", "ству", "ство", "ством", "стве" }, FALSE },
   { "ия", { "ии", "ии", "ию", "ией", "ии" }, FALSE },
   { "ея", { "еи", "ее", "ею", "еей", "ее" }, FALSE },
   { "ка", { "ки", "ке", "ку", "кой", "ке" }, FALSE },

@@ -575,6 +575,61 @@ readout_leader_gazetteer_find_country (ReadoutLeaderGazetteer *self,
   return readout_country_names_lookup (readout_country_names_get_default (), phrase);
 }
 
+/* Whether every word of @words is a word of @form ("Salman" of "Salman bin Hamad Al Khalifa"). */
+static gboolean
+form_has_words (const char         *form,
+                const char * const *words)
+{
+  g_auto(GStrv) own = readout_name_words (form, TRUE);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) own, words[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+person_has_words (const ReadoutGazetteerPerson *person,
+                  const char * const           *words)
+{
+  if (form_has_words (person->name, words))
+    return TRUE;
+  for (guint i = 0; person->aliases[i] != NULL; i++)
+    if (form_has_words (person->aliases[i], words))
+      return TRUE;
+  return FALSE;
+}
+
+/* A part of a name that no alias lists ("Hamad bin Isa", "Salman" for Bahrain's Crown
+ * Prince): the one person of @country (in office on @iso_date when given), or else the
+ * one in office on @iso_date, whose name has all of @words. Several fit: nobody, rather
+ * than a guess. */
+static const ReadoutGazetteerPerson *
+lookup_part (ReadoutLeaderGazetteer *self,
+             const char * const     *words,
+             const char             *country,
+             const char             *iso_date)
+{
+  GPtrArray *people = country != NULL ? g_hash_table_lookup (self->by_country, country) : self->people;
+  const ReadoutGazetteerPerson *found = NULL;
+
+  if (people == NULL || (country == NULL && iso_date == NULL))
+    return NULL;
+  for (guint i = 0; i < people->len; i++)
+    {
+      const ReadoutGazetteerPerson *person = g_ptr_array_index (people, i);
+
+      if (iso_date != NULL && readout_gazetteer_person_term_at (person, iso_date) == NULL)
+        continue;
+      if (!person_has_words (person, words))
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = person;
+    }
+  return found;
+}
+
 const ReadoutGazetteerPerson *
 readout_leader_gazetteer_resolve (ReadoutLeaderGazetteer *self,
                                   const char             *text,
@@ -611,7 +666,8 @@ readout_leader_gazetteer_resolve (ReadoutLeaderGazetteer *self,
   for (guint i = 0; title->name[i] != NULL; i++)
     g_ptr_array_add (words, readout_name_fold (title->name[i], TRUE));
   g_ptr_array_add (words, NULL);
-  return lookup_words (self, (const char * const *) words->pdata, where, iso_date);
+  person = lookup_words (self, (const char * const *) words->pdata, where, iso_date);
+  return person != NULL ? person : lookup_part (self, (const char * const *) words->pdata, where, iso_date);
 }
 
 ReadoutLeader *
