@@ -163,6 +163,29 @@ test_transliteration (void)
   g_assert_cmpstr (latin, ==, "Obyem shchey");
 }
 
+/* One person in a national and an international office: one leader, of the country of
+ * the office held on the date. */
+static void
+test_international_offices (void)
+{
+  ReadoutLeaderGazetteer *gazetteer = readout_leader_gazetteer_get_default ();
+  const ReadoutGazetteerPerson *michel = readout_leader_gazetteer_lookup (gazetteer, "Charles Michel", NULL);
+  g_autoptr(ReadoutLeader) in_brussels = readout_gazetteer_person_to_leader (michel, "2016-03-01");
+  g_autoptr(ReadoutLeader) in_the_eu = readout_gazetteer_person_to_leader (michel, "2022-01-24");
+
+  g_assert_cmpstr (michel->country, ==, "BE");
+  g_assert_cmpuint (michel->terms->len, ==, 2);
+  g_assert_cmpstr (readout_leader_get_country (in_brussels), ==, "BE");
+  g_assert_cmpstr (readout_leader_get_country (in_the_eu), ==, "EU");
+  g_assert_true (readout_leader_gazetteer_get_office_holder (gazetteer, "EU", "President of the European Council",
+                                                             "2022-01-24") == michel);
+  g_assert_cmpstr (resolved ("President of the European Commission", NULL, "2022-01-24"), ==,
+                   "Ursula von der Leyen");
+  g_assert_cmpstr (readout_leader_gazetteer_lookup (gazetteer, "Guterres", NULL)->country, ==, "PT");
+  g_assert_null (readout_gazetteer_person_term_at (readout_leader_gazetteer_lookup (gazetteer, "Guterres", NULL),
+                                                   "2020-01-01")->country);
+}
+
 /* Every country of countries.tsv has its leaders and its names. */
 static void
 test_every_country (void)
@@ -328,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/countries", test_countries);
   g_test_add_func ("/gazetteer/office-holders", test_office_holders);
   g_test_add_func ("/gazetteer/transliteration", test_transliteration);
+  g_test_add_func ("/gazetteer/international-offices", test_international_offices);
   g_test_add_func ("/gazetteer/every-country", test_every_country);
   g_test_add_func ("/gazetteer/iso-codes", test_iso_codes);
   g_test_add_func ("/gazetteer/data", test_data_holds_together);

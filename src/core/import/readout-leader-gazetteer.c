@@ -201,6 +201,45 @@ merge_aliases (ReadoutGazetteerPerson *person,
   person->aliases = (char **) g_ptr_array_free (g_steal_pointer (&merged), FALSE);
 }
 
+/* One checked line: its person (new, or the earlier one of the same name), aliases and term. */
+static void
+add_line (ReadoutLeaderGazetteer *self,
+          char                  **fields)
+{
+  const char *country = *fields[2] != '\0' ? fields[2] : NULL;
+  g_auto(GStrv) aliases = NULL;
+  ReadoutGazetteerPerson *person;
+  ReadoutGazetteerTerm *term;
+
+  person = find_person (self, fields[0], country);
+  if (person == NULL)
+    {
+      person = g_new0 (ReadoutGazetteerPerson, 1);
+      person->name = g_strdup (fields[0]);
+      person->country = g_strdup (country);
+      person->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+      g_ptr_array_add (self->people, person);
+      index_name (self, person->name, person);
+    }
+  if (country != NULL)
+    add_to_bucket (self->by_country, (char *) country, person);
+  aliases = g_strsplit (fields[1], "|", -1);
+  merge_aliases (person, aliases);
+  for (guint i = 0; aliases[i] != NULL; i++)
+    if (*aliases[i] != '\0')
+      index_name (self, aliases[i], person);
+
+  term = g_new0 (ReadoutGazetteerTerm, 1);
+  term->country = g_strdup (country);
+  term->office = g_strdup (fields[3]);
+  term->term_start = g_strdup (fields[4]);
+  term->term_end = *fields[5] != '\0' ? g_strdup (fields[5]) : NULL;
+  g_ptr_array_add (person->terms, term);
+
+  if (country != NULL && !g_hash_table_contains (self->main_offices, country))
+    g_hash_table_insert (self->main_offices, g_strdup (country), g_strdup (fields[3]));
+}
+
 ReadoutLeaderGazetteer *
 readout_leader_gazetteer_new_from_data (const char  *tsv,
                                         gssize       length,
@@ -232,10 +271,6 @@ readout_leader_gazetteer_new_from_data (const char  *tsv,
   for (guint n = 1; lines[n] != NULL; n++)
     {
       g_auto(GStrv) fields = NULL;
-      g_auto(GStrv) aliases = NULL;
-      ReadoutGazetteerPerson *person;
-      ReadoutGazetteerTerm *term;
-      const char *country;
 
       /* Only a CR: a trailing tab is an empty term_end. */
       if (g_str_has_suffix (lines[n], "\r"))
@@ -253,34 +288,7 @@ readout_leader_gazetteer_new_from_data (const char  *tsv,
           return NULL;
         }
 
-      country = *fields[2] != '\0' ? fields[2] : NULL;
-      person = find_person (self, fields[0], country);
-      if (person == NULL)
-        {
-          person = g_new0 (ReadoutGazetteerPerson, 1);
-          person->name = g_strdup (fields[0]);
-          person->country = g_strdup (country);
-          person->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
-          g_ptr_array_add (self->people, person);
-          index_name (self, person->name, person);
-        }
-      if (country != NULL)
-        add_to_bucket (self->by_country, (char *) country, person);
-      aliases = g_strsplit (fields[1], "|", -1);
-      merge_aliases (person, aliases);
-      for (guint i = 0; aliases[i] != NULL; i++)
-        if (*aliases[i] != '\0')
-          index_name (self, aliases[i], person);
-
-      term = g_new0 (ReadoutGazetteerTerm, 1);
-      term->country = g_strdup (country);
-      term->office = g_strdup (fields[3]);
-      term->term_start = g_strdup (fields[4]);
-      term->term_end = *fields[5] != '\0' ? g_strdup (fields[5]) : NULL;
-      g_ptr_array_add (person->terms, term);
-
-      if (country != NULL && !g_hash_table_contains (self->main_offices, country))
-        g_hash_table_insert (self->main_offices, g_strdup (country), g_strdup (fields[3]));
+      add_line (self, fields);
     }
   for (guint i = 0; i < self->people->len; i++)
     g_ptr_array_sort (((ReadoutGazetteerPerson *) g_ptr_array_index (self->people, i))->terms, compare_terms);
@@ -630,6 +638,29 @@ lookup_part (ReadoutLeaderGazetteer *self,
   return found;
 }
 
+/* The one person holding @office on @iso_date in any country: an office that names its
+ * own ("President of the European Commission", "UN Secretary-General"). */
+static const ReadoutGazetteerPerson *
+sole_holder (ReadoutLeaderGazetteer *self,
+             const char             *office,
+             const char             *iso_date)
+{
+  const ReadoutGazetteerPerson *found = NULL;
+
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      const ReadoutGazetteerPerson *person = g_ptr_array_index (self->people, i);
+      const ReadoutGazetteerTerm *term = readout_gazetteer_person_term_at (person, iso_date);
+
+      if (term == NULL || !term_fits (term, READOUT_OFFICE_KIND_NONE, office))
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = person;
+    }
+  return found;
+}
+
 const ReadoutGazetteerPerson *
 readout_leader_gazetteer_resolve (ReadoutLeaderGazetteer *self,
                                   const char             *text,
@@ -657,10 +688,11 @@ readout_leader_gazetteer_resolve (ReadoutLeaderGazetteer *self,
 
   title = readout_leader_title_parse (text);
   where = title->country != NULL ? title->country : country;
+  if (title->name[0] == NULL && (title->office == NULL || iso_date == NULL))
+    return NULL;
   if (title->name[0] == NULL)
-    return title->office != NULL && where != NULL && iso_date != NULL
-           ? readout_leader_gazetteer_get_office_holder (self, where, title->office, iso_date)
-           : NULL;
+    return where != NULL ? readout_leader_gazetteer_get_office_holder (self, where, title->office, iso_date)
+                         : sole_holder (self, title->office, iso_date);
 
   words = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; title->name[i] != NULL; i++)

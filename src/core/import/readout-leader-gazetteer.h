@@ -21,7 +21,8 @@ typedef struct {
 } ReadoutGazetteerTerm;
 
 /* One person of the gazetteer: the lines of data/leaders.tsv with the same name and
- * country, their aliases merged and their terms in the file's order. */
+ * country (or with an international office: the UN's, the EU's), their aliases merged
+ * and their terms in the order of their first days. */
 typedef struct {
   char      *name;
   char      *country;   /* ISO 3166 alpha-2; NULL for the UN Secretary-General */
