@@ -10,7 +10,7 @@
 
 #include "readout-name-words.h"
 
-/* Russian case and adjective endings, longest first. Stripping them again and again
+/* Russian case and adjective endings, longest first. Stripping them again and again (down to two letters: "Ким Чен Ыном")
  * makes every case of a name meet at one stem ("Андреем" -> "андре" -> "андр",
  * "Андрей" -> "андр"); over-stemmed keys only ever meet other whole-name keys. */
 static const char * const endings[] = {
@@ -49,7 +49,7 @@ readout_name_word_stem (const char *folded)
         {
           glong len = g_utf8_strlen (endings[i], -1);
 
-          if (n - len >= 3 && g_str_has_suffix (stem, endings[i]))
+          if (n - len >= 2 && g_str_has_suffix (stem, endings[i]))
             {
               stem[strlen (stem) - strlen (endings[i])] = '\0';
               stripped = TRUE;

@@ -16,7 +16,7 @@ char  **readout_name_tokens       (const char         *text);
 /* One word of readout_name_tokens() folded as readout_name_words() does. */
 char   *readout_name_fold         (const char         *token,
                                    gboolean            stem);
-/* The stem of one folded word: Cyrillic endings stripped while three letters remain. */
+/* The stem of one folded word: Cyrillic endings stripped while two letters remain ("Ыном" -> "ын"). */
 char   *readout_name_word_stem    (const char         *folded);
 /* @n_words words from @words joined by spaces; in sorted order when @sorted, so that
  * "Kishida Fumio" and "Fumio Kishida" give one key. */
