@@ -40,6 +40,10 @@ test_names_any_order_and_case (void)
   g_assert_cmpstr (resolved ("Emir Tamim bin Hamad Al Thani", NULL, NULL), ==, "Tamim bin Hamad Al Thani");
   g_assert_cmpstr (resolved ("Наследный принц Мухаммед бен Сальман", NULL, NULL), ==, "Mohammed bin Salman");
   g_assert_cmpstr (resolved ("Председатель КНР Си Цзиньпин", NULL, NULL), ==, "Xi Jinping");
+  /* Latin accents left out or not. */
+  g_assert_cmpstr (resolved ("President Lopez Obrador", NULL, NULL), ==, "Andrés Manuel López Obrador");
+  g_assert_cmpstr (resolved ("Fils-Aime", NULL, NULL), ==, "Alix Didier Fils-Aimé");
+  g_assert_cmpstr (resolved ("PM", "GB", "2022-10-18"), ==, "Liz Truss");
   g_assert_null (resolved ("Mr. Nobody Atall", NULL, NULL));
 }
 

@@ -83,13 +83,20 @@ fold_word (const char *start,
            const char *end)
 {
   g_autofree char *folded = g_utf8_casefold (start, end - start);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
   GString *out = g_string_new (NULL);
+  gunichar base = 0;
 
-  /* "ё" is often written "е"; the apostrophe has two forms. */
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  /* Latin accents are often left out ("Lopez Obrador", "Nauseda"): dropped; Cyrillic
+   * ones are letters ("й"). "ё" is often written "е"; the apostrophe has two forms. */
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (g_unichar_ismark (c) && base < 0x400)
+        continue;
+      if (!g_unichar_ismark (c))
+        base = c;
       if (c == 0x451)
         c = 0x435;
       else if (c == 0x2019)
@@ -98,7 +105,9 @@ fold_word (const char *start,
         c = '-';
       g_string_append_unichar (out, c);
     }
-  return g_string_free (out, FALSE);
+  g_free (folded);
+  folded = g_string_free (out, FALSE);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
 
 char **
