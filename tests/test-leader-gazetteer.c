@@ -153,6 +153,7 @@ test_office_holders (void)
   g_assert_cmpstr (resolved ("the President", "US", "2010-03-01"), ==, "Barack Obama");
   g_assert_cmpstr (resolved ("Chancellor", "DE", "2012-03-01"), ==, "Angela Merkel");
   g_assert_cmpstr (resolved ("the President", "IR", "2022-03-01"), ==, "Ebrahim Raisi");
+  g_assert_cmpstr (resolved ("Президент Ирана", NULL, "2025-01-14"), ==, "Masoud Pezeshkian");
   g_assert_null (resolved ("the Prime Minister", NULL, "2022-10-18"));
 
   person = readout_leader_gazetteer_get_holder_of_kind (gazetteer, "US", READOUT_OFFICE_KIND_FOREIGN_MINISTER,

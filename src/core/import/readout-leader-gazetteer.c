@@ -515,21 +515,29 @@ holder (ReadoutLeaderGazetteer *self,
         const char             *office,
         const char             *iso_date)
 {
+  static const char * const usual[] = { "President", "Prime Minister", "Foreign Minister", NULL };
   GPtrArray *people = g_hash_table_lookup (self->by_country, country);
-  const ReadoutGazetteerPerson *outgoing = NULL;
+  const ReadoutGazetteerPerson *found = NULL;
+  int found_score = -1;
 
+  /* Iran's head of state in a readout is its President, not its Supreme Leader: of two
+   * holders of one kind, the usual office wins, and the incoming holder the outgoing. */
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
       const ReadoutGazetteerPerson *person = g_ptr_array_index (people, i);
       const ReadoutGazetteerTerm *term = readout_gazetteer_person_term_at (person, iso_date);
+      int score;
 
       if (term == NULL || g_strcmp0 (term->country, country) != 0 || !term_fits (term, kind, office))
         continue;
-      if (g_strcmp0 (term->term_end, iso_date) != 0)
-        return person;
-      outgoing = person;
+      score = (g_strv_contains (usual, term->office) ? 2 : 0) + (g_strcmp0 (term->term_end, iso_date) != 0 ? 1 : 0);
+      if (score > found_score)
+        {
+          found = person;
+          found_score = score;
+        }
     }
-  return outgoing;
+  return found;
 }
 
 const ReadoutGazetteerPerson *
