@@ -167,6 +167,12 @@ test_office_holders (void)
   g_assert_cmpstr (person->name, ==, "Sergey Lavrov");
   person = readout_leader_gazetteer_get_office_holder (gazetteer, "JP", "Prime Minister", "2021-10-04");
   g_assert_cmpstr (person->name, ==, "Fumio Kishida");
+
+  /* The office a country's own readouts come from, not its monarch's or a minister's. */
+  g_assert_cmpstr (readout_leader_gazetteer_get_main_office (gazetteer, "ES"), ==, "Prime Minister");
+  g_assert_cmpstr (readout_leader_gazetteer_get_main_office (gazetteer, "SE"), ==, "Prime Minister");
+  g_assert_cmpstr (readout_leader_gazetteer_get_main_office (gazetteer, "AT"), ==, "Chancellor");
+  g_assert_cmpstr (readout_leader_gazetteer_get_main_office (gazetteer, "EU"), ==, "President of the European Commission");
 }
 
 static void
