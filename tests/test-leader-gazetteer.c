@@ -104,6 +104,12 @@ test_readout_forms (void)
   g_assert_cmpstr (resolved ("Crown Prince and Prime Minister Salman", "BH", "2023-05-01"), ==,
                    "Salman bin Hamad Al Khalifa");
   g_assert_null (resolved ("Crown Prince and Prime Minister Salman", NULL, "2023-05-01"));
+  /* Father and son in office at once: the title tells them apart. */
+  g_assert_cmpstr (resolved ("Президентом Туркменистана Бердымухамедовым", NULL, "2024-01-01"), ==,
+                   "Serdar Berdimuhamedow");
+  g_assert_cmpstr (resolved ("Председателем Халк Маслахаты Гурбангулы Бердымухамедовым", NULL, "2024-01-01"), ==,
+                   "Gurbanguly Berdimuhamedow");
+  g_assert_null (resolved ("Бердымухамедов", "TM", "2024-01-01"));
 }
 
 static const char *

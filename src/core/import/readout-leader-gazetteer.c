@@ -624,26 +624,35 @@ static const ReadoutGazetteerPerson *
 lookup_part (ReadoutLeaderGazetteer *self,
              const char * const     *words,
              const char             *country,
+             const char             *office,
              const char             *iso_date)
 {
   GPtrArray *people = country != NULL ? g_hash_table_lookup (self->by_country, country) : self->people;
-  const ReadoutGazetteerPerson *found = NULL;
+  ReadoutOfficeKind kind = office != NULL ? readout_office_kind (office) : READOUT_OFFICE_KIND_NONE;
+  const ReadoutGazetteerPerson *found[2] = { NULL, NULL };  /* any, in the office named */
+  guint n_found[2] = { 0, 0 };
 
   if (people == NULL || (country == NULL && iso_date == NULL))
     return NULL;
   for (guint i = 0; i < people->len; i++)
     {
       const ReadoutGazetteerPerson *person = g_ptr_array_index (people, i);
+      const ReadoutGazetteerTerm *term = iso_date != NULL ? readout_gazetteer_person_term_at (person, iso_date) : NULL;
 
-      if (iso_date != NULL && readout_gazetteer_person_term_at (person, iso_date) == NULL)
+      if ((iso_date != NULL && term == NULL) || !person_has_words (person, words))
         continue;
-      if (!person_has_words (person, words))
-        continue;
-      if (found != NULL)
-        return NULL;
-      found = person;
+      found[0] = person;
+      n_found[0]++;
+      /* Of two Berdimuhamedows in office, "President" names the one who is. */
+      if (term != NULL && kind != READOUT_OFFICE_KIND_NONE && term_fits (term, kind, NULL))
+        {
+          found[1] = person;
+          n_found[1]++;
+        }
     }
-  return found;
+  if (n_found[1] > 0)
+    return n_found[1] == 1 ? found[1] : NULL;
+  return n_found[0] == 1 ? found[0] : NULL;
 }
 
 /* The one person holding @office on @iso_date in any country: an office that names its
@@ -707,7 +716,7 @@ readout_leader_gazetteer_resolve (ReadoutLeaderGazetteer *self,
     g_ptr_array_add (words, readout_name_fold (title->name[i], TRUE));
   g_ptr_array_add (words, NULL);
   person = lookup_words (self, (const char * const *) words->pdata, where, iso_date);
-  return person != NULL ? person : lookup_part (self, (const char * const *) words->pdata, where, iso_date);
+  return person != NULL ? person : lookup_part (self, (const char * const *) words->pdata, where, title->office, iso_date);
 }
 
 ReadoutLeader *
