@@ -28,6 +28,7 @@ struct _ReadoutLeaderGazetteer
   GHashTable *by_key;        /* stemmed words of a name or alias, in order -> people */
   GHashTable *by_sorted_key; /* the same words sorted ("fumio kishida" for "Kishida Fumio") */
   GHashTable *by_country;    /* country -> people */
+  GHashTable *office_kinds;  /* office of the data -> ReadoutOfficeKind */
   GHashTable *main_offices;  /* country -> office of its first line */
 };
 
@@ -62,6 +63,7 @@ readout_leader_gazetteer_finalize (GObject *object)
   g_hash_table_unref (self->by_key);
   g_hash_table_unref (self->by_sorted_key);
   g_hash_table_unref (self->by_country);
+  g_hash_table_unref (self->office_kinds);
   g_hash_table_unref (self->main_offices);
   g_ptr_array_unref (self->people);
 
@@ -85,6 +87,7 @@ readout_leader_gazetteer_init (ReadoutLeaderGazetteer *self)
   self->by_sorted_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
   self->by_country = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->office_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static gboolean
@@ -201,6 +204,21 @@ merge_aliases (ReadoutGazetteerPerson *person,
   person->aliases = (char **) g_ptr_array_free (g_steal_pointer (&merged), FALSE);
 }
 
+/* The kind of an office of the data, worked out once per office name. */
+static ReadoutOfficeKind
+office_kind_cached (ReadoutLeaderGazetteer *self,
+                    const char             *office)
+{
+  gpointer kind;
+
+  if (!g_hash_table_lookup_extended (self->office_kinds, office, NULL, &kind))
+    {
+      kind = GINT_TO_POINTER (readout_office_kind (office));
+      g_hash_table_insert (self->office_kinds, g_strdup (office), kind);
+    }
+  return GPOINTER_TO_INT (kind);
+}
+
 /* One checked line: its person (new, or the earlier one of the same name), aliases and term. */
 static void
 add_line (ReadoutLeaderGazetteer *self,
@@ -232,6 +250,7 @@ add_line (ReadoutLeaderGazetteer *self,
   term = g_new0 (ReadoutGazetteerTerm, 1);
   term->country = g_strdup (country);
   term->office = g_strdup (fields[3]);
+  term->kind = office_kind_cached (self, fields[3]);
   term->term_start = g_strdup (fields[4]);
   term->term_end = *fields[5] != '\0' ? g_strdup (fields[5]) : NULL;
   g_ptr_array_add (person->terms, term);
@@ -496,14 +515,25 @@ term_fits (const ReadoutGazetteerTerm *term,
 {
   if (office != NULL)
     {
-      g_auto(GStrv) a = readout_name_words (office, TRUE);
-      g_auto(GStrv) b = readout_name_words (term->office, TRUE);
-      g_autofree char *key_a = g_strjoinv (" ", a);
-      g_autofree char *key_b = g_strjoinv (" ", b);
+      g_autofree char *folded_a = g_utf8_casefold (office, -1);
+      g_autofree char *folded_b = g_utf8_casefold (term->office, -1);
+      g_auto(GStrv) a = NULL;
+      g_auto(GStrv) b = NULL;
+      g_autofree char *key_a = NULL;
+      g_autofree char *key_b = NULL;
 
+      /* Stems only where the two may differ by case: one script, other words. */
+      if (g_str_equal (folded_a, folded_b))
+        return TRUE;
+      if (readout_name_is_cyrillic (office) != readout_name_is_cyrillic (term->office))
+        return FALSE;
+      a = readout_name_words (office, TRUE);
+      b = readout_name_words (term->office, TRUE);
+      key_a = g_strjoinv (" ", a);
+      key_b = g_strjoinv (" ", b);
       return g_str_equal (key_a, key_b);
     }
-  return readout_office_kind (term->office) == kind;
+  return term->kind == kind;
 }
 
 /* The holder of an office of @country on @iso_date; on a handover day the incoming one

@@ -18,6 +18,7 @@ typedef struct {
   char *term_start;
   char *term_end;
   char *country;   /* the country of this office: "EU" for Charles Michel's second */
+  ReadoutOfficeKind kind;
 } ReadoutGazetteerTerm;
 
 /* One person of the gazetteer: the lines of data/leaders.tsv with the same name and

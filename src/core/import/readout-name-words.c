@@ -78,18 +78,34 @@ is_word_char (const char *p,
   return FALSE;
 }
 
+/* Whether @text has a letter with a Latin accent to drop ("é", or "e" and a mark). */
+static gboolean
+has_latin_accent (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0xC0 && c < 0x400) || g_unichar_ismark (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
 fold_word (const char *start,
            const char *end)
 {
   g_autofree char *folded = g_utf8_casefold (start, end - start);
-  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  g_autofree char *decomposed = NULL;
   GString *out = g_string_new (NULL);
   gunichar base = 0;
 
   /* Latin accents are often left out ("Lopez Obrador", "Nauseda"): dropped; Cyrillic
    * ones are letters ("й"). "ё" is often written "е"; the apostrophe has two forms. */
-  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+  if (has_latin_accent (folded))
+    decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  for (const char *p = decomposed != NULL ? decomposed : folded; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -105,6 +121,8 @@ fold_word (const char *start,
         c = '-';
       g_string_append_unichar (out, c);
     }
+  if (decomposed == NULL)
+    return g_string_free (out, FALSE);
   g_free (folded);
   folded = g_string_free (out, FALSE);
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
