@@ -40,6 +40,11 @@ test_names_any_order_and_case (void)
   g_assert_cmpstr (resolved ("Emir Tamim bin Hamad Al Thani", NULL, NULL), ==, "Tamim bin Hamad Al Thani");
   g_assert_cmpstr (resolved ("Наследный принц Мухаммед бен Сальман", NULL, NULL), ==, "Mohammed bin Salman");
   g_assert_cmpstr (resolved ("Председатель КНР Си Цзиньпин", NULL, NULL), ==, "Xi Jinping");
+  /* A possessive, a patronymic. */
+  g_assert_cmpstr (resolved ("Chancellor Merkel's", NULL, "2013-09-23"), ==, "Angela Merkel");
+  g_assert_cmpstr (resolved ("Mr. Vladimir Vladimirovich Putin", NULL, "2016-01-22"), ==, "Vladimir Putin");
+  g_assert_cmpstr (resolved ("Касым-Жомартом Кемелевичем Токаевым", NULL, "2022-01-01"), ==, "Kassym-Jomart Tokayev");
+
   /* Latin accents left out or not. */
   g_assert_cmpstr (resolved ("President Lopez Obrador", NULL, NULL), ==, "Andrés Manuel López Obrador");
   g_assert_cmpstr (resolved ("Fils-Aime", NULL, NULL), ==, "Alix Didier Fils-Aimé");

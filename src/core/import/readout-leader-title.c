@@ -151,6 +151,44 @@ note_office (ReadoutLeaderTitle *title,
     }
 }
 
+/* "Merkel's" is Merkel. */
+static char *
+without_possessive (const char *token)
+{
+  if (strlen (token) > 3 && (g_str_has_suffix (token, "'s") || g_str_has_suffix (token, "’s")))
+    return g_strndup (token, strlen (token) - (g_str_has_suffix (token, "'s") ? 2 : strlen ("’s")));
+  return g_strdup (token);
+}
+
+/* A Russian patronymic between a first name and a surname ("Vladimir Vladimirovich Putin",
+ * "Владимиром Владимировичем Путиным") is in no alias: dropped. */
+static void
+drop_patronymic (GPtrArray *name)
+{
+  /* Latin ones end the word; Russian ones may be followed by a case ending ("-ичем"). */
+  static const char * const latin[] = { "ovich", "evich", "ovna", "evna", NULL };
+  static const char * const russian[] = { "ович", "евич", "овн", "евн", "ичн", NULL };
+
+  if (name->len < 3)
+    return;
+  for (guint i = 1; i + 1 < name->len; i++)
+    {
+      g_autofree char *folded = readout_name_fold (g_ptr_array_index (name, i), FALSE);
+
+      gboolean patronymic = FALSE;
+
+      for (guint e = 0; latin[e] != NULL; e++)
+        patronymic |= g_str_has_suffix (folded, latin[e]);
+      for (guint e = 0; russian[e] != NULL; e++)
+        patronymic |= strstr (folded, russian[e]) != NULL;
+      if (patronymic && g_utf8_strlen (folded, -1) > 6)
+        {
+          g_free (g_ptr_array_steal_index (name, i));
+          return;
+        }
+    }
+}
+
 ReadoutLeaderTitle *
 readout_leader_title_parse (const char *text)
 {
@@ -184,9 +222,10 @@ readout_leader_title_parse (const char *text)
           continue;
         }
       if (!g_strv_contains (connectives, plain[i]))
-        g_ptr_array_add (name, g_strdup (tokens[i]));
+        g_ptr_array_add (name, without_possessive (tokens[i]));
       i++;
     }
+  drop_patronymic (name);
   g_ptr_array_add (name, NULL);
   title->name = (char **) g_ptr_array_free (g_steal_pointer (&name), FALSE);
   return title;
