@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "readout-country-names.h"
+#include "readout-error.h"
 #include "readout-leader-gazetteer.h"
 #include "readout-name-words.h"
 
@@ -229,6 +230,31 @@ test_international_offices (void)
                                                    "2020-01-01")->country);
 }
 
+/* A list of country names that is not one: one sentence, no list. */
+static void
+test_country_names_bad_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutCountryNames) good = NULL;
+  ReadoutCountryNames *bad;
+
+  bad = readout_country_names_new_from_data ("code\tname\nXX\tX\n", -1, &error);
+  g_assert_null (bad);
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT);
+  g_clear_error (&error);
+  bad = readout_country_names_new_from_data ("code\tenglish\trussian\trussian_adjective\nXXX\tX\t\t\n", -1, &error);
+  g_assert_null (bad);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_clear_error (&error);
+
+  good = readout_country_names_new_from_data ("code\tenglish\trussian\trussian_adjective\r\n"
+                                              "QA\tQatar|Qatari\tКатар\tкатарский\r\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (readout_country_names_lookup (good, "Катаром"), ==, "QA");
+  g_assert_cmpstr (readout_country_names_lookup (good, "катарской"), ==, "QA");
+  g_assert_null (readout_country_names_lookup (good, "Oman"));
+}
+
 /* Every country of countries.tsv has its leaders and its names. */
 static void
 test_every_country (void)
@@ -395,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/office-holders", test_office_holders);
   g_test_add_func ("/gazetteer/transliteration", test_transliteration);
   g_test_add_func ("/gazetteer/international-offices", test_international_offices);
+  g_test_add_func ("/gazetteer/country-names-bad-data", test_country_names_bad_data);
   g_test_add_func ("/gazetteer/every-country", test_every_country);
   g_test_add_func ("/gazetteer/iso-codes", test_iso_codes);
   g_test_add_func ("/gazetteer/data", test_data_holds_together);
