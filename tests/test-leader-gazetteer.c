@@ -41,6 +41,10 @@ test_names_any_order_and_case (void)
   g_assert_cmpstr (resolved ("Emir Tamim bin Hamad Al Thani", NULL, NULL), ==, "Tamim bin Hamad Al Thani");
   g_assert_cmpstr (resolved ("Наследный принц Мухаммед бен Сальман", NULL, NULL), ==, "Mohammed bin Salman");
   g_assert_cmpstr (resolved ("Председатель КНР Си Цзиньпин", NULL, NULL), ==, "Xi Jinping");
+  /* A hyphen or not. */
+  g_assert_cmpstr (resolved ("President Lee Jae Myung", NULL, "2025-07-01"), ==, "Lee Jae-myung");
+  g_assert_cmpstr (resolved ("Vice-President Harris", NULL, "2022-01-01"), ==, "Kamala Harris");
+
   /* A possessive, a patronymic. */
   g_assert_cmpstr (resolved ("Chancellor Merkel's", NULL, "2013-09-23"), ==, "Angela Merkel");
   g_assert_cmpstr (resolved ("Mr. Vladimir Vladimirovich Putin", NULL, "2016-01-22"), ==, "Vladimir Putin");
@@ -143,6 +147,10 @@ test_countries (void)
   g_assert_cmpstr (country ("Израилем"), ==, "IL");
   g_assert_cmpstr (country ("Государства Катар"), ==, "QA");
   g_assert_cmpstr (country ("Того"), ==, "TG");
+  g_assert_cmpstr (country ("Коста-Рики"), ==, "CR");
+  g_assert_cmpstr (country ("Шри-Ланкой"), ==, "LK");
+  g_assert_cmpstr (country ("Сент-Люсии"), ==, "LC");
+  g_assert_cmpstr (country ("Южно-Африканской Республики"), ==, "ZA");
   g_assert_cmpstr (country ("Emirati"), ==, "AE");
   g_assert_null (country ("Atlantis"));
   g_assert_null (country ("Mongolia today"));

@@ -161,13 +161,50 @@ add_form (ReadoutCountryNames *self,
     g_hash_table_insert (self->forms, g_strdup (key), g_strdup (code));
 }
 
+/* The forms of one word of a name in case @c: of its last part when hyphenated ("Коста-Рики",
+ * "Шри-Ланки", "Южно-Африканской"). */
+static void
+decline_compound (const char *word,
+                  guint       c,
+                  GPtrArray  *out,
+                  gboolean   *noun)
+{
+  const char *hyphen = strrchr (word, '-');
+  g_autofree char *prefix = hyphen != NULL ? g_strndup (word, hyphen + 1 - word) : g_strdup ("");
+  guint first = out->len;
+
+  decline_word (hyphen != NULL ? hyphen + 1 : word, c, out, noun);
+  for (guint i = first; i < out->len; i++)
+    {
+      char *whole = g_strconcat (prefix, g_ptr_array_index (out, i), NULL);
+
+      g_free (g_ptr_array_index (out, i));
+      g_ptr_array_index (out, i) = whole;
+    }
+}
+
+static void
+add_phrase (ReadoutCountryNames *self,
+            const char          *phrase,
+            const char          *code)
+{
+  g_auto(GStrv) words = readout_name_words (phrase, FALSE);
+  g_autofree char *key = g_strjoinv (" ", words);
+
+  if (*key != '\0')
+    add_form (self, key, code);
+}
+
 /* Every case of a Russian name: its words decline up to the first noun, the rest stay
  * ("Республики Беларусь", "Соединённых Штатов Америки"). */
 static void
 add_russian_cases (ReadoutCountryNames *self,
-                   char               **words,
+                   const char          *name,
                    const char          *code)
 {
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+
   for (guint c = 0; c < N_CASES; c++)
     {
       g_autoptr(GPtrArray) phrases = g_ptr_array_new_with_free_func (g_free);
@@ -181,7 +218,7 @@ add_russian_cases (ReadoutCountryNames *self,
           gboolean noun = TRUE;
 
           if (declining)
-            decline_word (words[w], c, alternatives, &noun);
+            decline_compound (words[w], c, alternatives, &noun);
           else
             g_ptr_array_add (alternatives, g_strdup (words[w]));
           declining = declining && !noun;
@@ -193,7 +230,7 @@ add_russian_cases (ReadoutCountryNames *self,
           phrases = g_steal_pointer (&longer);
         }
       for (guint p = 0; p < phrases->len; p++)
-        add_form (self, g_ptr_array_index (phrases, p), code);
+        add_phrase (self, g_ptr_array_index (phrases, p), code);
     }
 }
 
@@ -215,7 +252,7 @@ add_names (ReadoutCountryNames *self,
       key = g_strjoinv (" ", words);
       add_form (self, key, code);
       if (russian)
-        add_russian_cases (self, words, code);
+        add_russian_cases (self, names[i], code);
     }
 }
 

@@ -59,7 +59,8 @@ readout_name_word_stem (const char *folded)
   return g_steal_pointer (&stem);
 }
 
-/* A letter, digit or a joiner inside a word: "Касым-Жомарт", "D'Alema", "O’Neill". */
+/* A letter, digit or an apostrophe inside a word: "D'Alema", "O’Neill". A hyphen parts
+ * words, so that "Lee Jae Myung" is "Lee Jae-myung" and "Vice-President" "Vice President". */
 static gboolean
 is_word_char (const char *p,
               const char *start)
@@ -68,7 +69,7 @@ is_word_char (const char *p,
 
   if (g_unichar_isalnum (c) || g_unichar_ismark (c))
     return TRUE;
-  if (c == '-' || c == '\'' || c == 0x2019 || c == 0x2010 || c == 0x2011)
+  if (c == '\'' || c == 0x2019)
     {
       const char *next = g_utf8_next_char (p);
 
@@ -117,8 +118,6 @@ fold_word (const char *start,
         c = 0x435;
       else if (c == 0x2019)
         c = '\'';
-      else if (c == 0x2010 || c == 0x2011)
-        c = '-';
       g_string_append_unichar (out, c);
     }
   if (decomposed == NULL)

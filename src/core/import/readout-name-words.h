@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The words of a name or title as keys: casefolded, "ё" as "е", punctuation dropped
- * ("H.E." is "h" "e"; "Касым-Жомарт" and "al-Sisi" stay one word), Russian words
+ * ("H.E." is "h" "e", "Касым-Жомарт" "касым" "жомарт", "D'Alema" one word), Russian words
  * with @stem reduced to a stem that every case form shares ("Мирзиёевым", "Мирзиёев"
  * -> "мирзиеев"). Returns a NULL-terminated vector. */
 char  **readout_name_words        (const char         *text,
