@@ -35,6 +35,13 @@ int           readout_cli_usage_error (const char             *format,
 /* Pretty-prints @node to stdout followed by a newline. */
 void          readout_cli_print_json (JsonNode                *node);
 
+/* Shared by the commands that print leaders, calls and statements (readout-cli-browse.c). */
+gboolean       readout_cli_parse_options (GOptionEntry *entries, const char *parameter, int *argc, char ***argv, int *status);
+ReadoutLeader *readout_cli_resolve_leader (ReadoutStore *store, const char *name, GError **error);
+void           readout_cli_print_cell (const char *text, int width);
+void           readout_cli_build_call_json (JsonBuilder *builder, ReadoutCall *call);
+void           readout_cli_build_statement_json (JsonBuilder *builder, ReadoutStatement *statement);
+
 /* Subcommands, one file each: readout-cli-<name>.c */
 int readout_cli_list_leaders (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_list_calls   (const ReadoutCliOptions *options, int argc, char **argv);
@@ -49,6 +56,9 @@ int readout_cli_export_json  (const ReadoutCliOptions *options, int argc, char *
 int readout_cli_import_json  (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_export_csv   (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_backup       (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_timeline     (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_relations    (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_topic_history (const ReadoutCliOptions *options, int argc, char **argv);
 
 /* Shared by compare and export-pdf (readout-cli-compare.c). */
 gboolean readout_cli_parse_call_id (const char *command, int argc, char **argv, gint64 *call_id, int *status);
