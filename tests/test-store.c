@@ -350,7 +350,7 @@ test_migrate_from_v1 (void)
 
   stmt = readout_store_prepare (store, "PRAGMA user_version", NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, READOUT_STORE_SCHEMA_VERSION);
   sqlite3_reset (stmt);
 
   /* The index was built from the rows that were already there. */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "readout-error.h"
 #include "readout-generator.h"
 #include "readout-store-timeline.h"
@@ -90,6 +92,26 @@ expected_period (const char            *date,
     return g_strdup_printf ("%04u-W%02u", g_date_get_year (&thursday),
                             g_date_get_iso8601_week_of_year (&day));
   }
+}
+
+static ReadoutCall *
+add_dated_call (ReadoutStore         *store,
+                const char           *date,
+                ReadoutDatePrecision  precision,
+                ReadoutCallStatus     status,
+                const gint64         *ids,
+                guint                 n_ids)
+{
+  g_autoptr(GError) error = NULL;
+  ReadoutCall *call = readout_call_new ();
+
+  readout_call_set_date (call, date);
+  readout_call_set_date_precision (call, precision);
+  readout_call_set_status (call, status);
+  readout_call_set_participant_ids (call, ids, n_ids);
+  g_assert_true (readout_store_insert_call (store, call, &error));
+  g_assert_no_error (error);
+  return call;
 }
 
 static gboolean
@@ -265,7 +287,9 @@ test_marks_and_lanes (Generated     *fixture,
 /* "lower id|higher id" -> per-year counts ("year" -> n). */
 static GHashTable *
 pairs_by_walking (ReadoutStore *store,
-                  const char   *country)
+                  const char   *country,
+                  const char   *from,
+                  const char   *to)
 {
   g_autoptr(GListModel) calls = readout_store_list_calls (store, 0, 0);
   GHashTable *pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -285,7 +309,7 @@ pairs_by_walking (ReadoutStore *store,
             GHashTable *years;
             guint year = (guint) atoi (readout_call_get_date (call));
 
-            if (ids[a] >= ids[b] ||
+            if (ids[a] >= ids[b] || !in_range (readout_call_get_date (call), from, to) ||
                 (country != NULL && g_strcmp0 (countries[a], country) != 0 &&
                  g_strcmp0 (countries[b], country) != 0))
               continue;
@@ -305,11 +329,13 @@ pairs_by_walking (ReadoutStore *store,
 
 static void
 check_relations (ReadoutStore *store,
-                 const char   *country)
+                 const char   *country,
+                 const char   *from,
+                 const char   *to)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) pairs = pairs_by_walking (store, country);
-  ReadoutRelationsQuery query = { .country = country };
+  g_autoptr(GHashTable) pairs = pairs_by_walking (store, country, from, to);
+  ReadoutRelationsQuery query = { .country = country, .from = from, .to = to };
   g_autoptr(GPtrArray) relations = readout_store_relations (store, &query, &error);
   g_autoptr(GPtrArray) top = NULL;
 
@@ -355,32 +381,90 @@ test_relations_generated (Generated     *fixture,
 {
   g_autoptr(ReadoutLeader) busiest = readout_store_get_leader (fixture->store, fixture->busiest, NULL);
 
-  check_relations (fixture->store, NULL);
-  check_relations (fixture->store, readout_leader_get_country (busiest));
+  check_relations (fixture->store, NULL, NULL, NULL);
+  check_relations (fixture->store, readout_leader_get_country (busiest), NULL, NULL);
+  /* Whole years read the kept counts; months and days count the calls themselves. */
+  check_relations (fixture->store, NULL, "2015", "2019");
+  check_relations (fixture->store, NULL, "2015-03-02", "2019-11");
+}
+
+/* The pair counts follow every change to the calls: a new call of three, a call moved to
+ * another year, a call's participants changed, a call deleted, two leaders merged. */
+static void
+test_relations_kept_in_step (Generated     *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) calls = readout_store_list_calls (fixture->store, fixture->busiest, 0);
+  g_autoptr(ReadoutCall) first = g_list_model_get_item (calls, 0);
+  g_autoptr(ReadoutCall) second = g_list_model_get_item (calls, 1);
+  g_autoptr(ReadoutCall) third = g_list_model_get_item (calls, 2);
+  g_autoptr(ReadoutLeader) newcomer = readout_test_add_leader (fixture->store, "New Comer", "NZ");
+  gint64 trio[] = { fixture->busiest, readout_leader_get_id (newcomer), 0 };
+  g_autoptr(ReadoutCall) added = NULL;
+  guint n_ids;
+
+  trio[2] = readout_call_get_participant_ids (first, &n_ids)[0] == fixture->busiest
+            ? readout_call_get_participant_ids (first, &n_ids)[1]
+            : readout_call_get_participant_ids (first, &n_ids)[0];
+  added = add_dated_call (fixture->store, "1999-09-09", READOUT_DATE_PRECISION_DAY,
+                          READOUT_CALL_STATUS_HELD, trio, 3);
+  check_relations (fixture->store, NULL, NULL, NULL);
+
+  readout_call_set_date (first, "1987-06-05");
+  g_assert_true (readout_store_update_call (fixture->store, first, &error));
+  g_assert_no_error (error);
+  readout_call_set_participant_ids (second, trio, 3);
+  g_assert_true (readout_store_update_call (fixture->store, second, &error));
+  g_assert_no_error (error);
+  check_relations (fixture->store, NULL, NULL, NULL);
+
+  g_assert_true (readout_store_delete_call (fixture->store, readout_call_get_id (third), &error));
+  g_assert_no_error (error);
+  g_assert_true (readout_store_delete_call (fixture->store, readout_call_get_id (added), &error));
+  g_assert_no_error (error);
+  check_relations (fixture->store, NULL, NULL, NULL);
+
+  /* The newcomer is still in the second call with the busiest leader and trio[2]: merge
+   * it into a leader who took no part in that call. */
+  {
+    g_autoptr(ReadoutLeader) other = readout_test_add_leader (fixture->store, "Other Person", "NZ");
+    gint64 pair[] = { readout_leader_get_id (other), fixture->busiest };
+
+    g_object_unref (add_dated_call (fixture->store, "2001-01-01", READOUT_DATE_PRECISION_DAY,
+                                    READOUT_CALL_STATUS_HELD, pair, 2));
+    g_assert_true (readout_store_merge_leaders (fixture->store, readout_leader_get_id (other),
+                                                readout_leader_get_id (newcomer), &error));
+    g_assert_no_error (error);
+  }
+  check_relations (fixture->store, NULL, NULL, NULL);
+}
+
+/* A store from before the pair counts gets them, whole, when it is opened. */
+static void
+test_relations_migration (Generated     *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (readout_store_get_path (fixture->store));
+  sqlite3 *db = NULL;
+
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE pair_years; DROP TRIGGER IF EXISTS pair_years_insert;"
+                                     " DROP TRIGGER IF EXISTS pair_years_delete;"
+                                     " DROP TRIGGER IF EXISTS pair_years_leader;"
+                                     " DROP TRIGGER IF EXISTS pair_years_date;"
+                                     " PRAGMA user_version = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  fixture->store = readout_store_open (path, &error);
+  g_assert_no_error (error);
+  check_relations (fixture->store, NULL, NULL, NULL);
 }
 
 /* ---------------------------------------------------------------------------------- */
 /* A small store built by hand                                                        */
-
-static ReadoutCall *
-add_dated_call (ReadoutStore         *store,
-                const char           *date,
-                ReadoutDatePrecision  precision,
-                ReadoutCallStatus     status,
-                const gint64         *ids,
-                guint                 n_ids)
-{
-  g_autoptr(GError) error = NULL;
-  ReadoutCall *call = readout_call_new ();
-
-  readout_call_set_date (call, date);
-  readout_call_set_date_precision (call, precision);
-  readout_call_set_status (call, status);
-  readout_call_set_participant_ids (call, ids, n_ids);
-  g_assert_true (readout_store_insert_call (store, call, &error));
-  g_assert_no_error (error);
-  return call;
-}
 
 static void
 test_range_and_precision (void)
@@ -588,6 +672,10 @@ main (int    argc,
               test_marks_and_lanes, generated_tear_down);
   g_test_add ("/timeline/relations/generated", Generated, NULL, generated_set_up,
               test_relations_generated, generated_tear_down);
+  g_test_add ("/timeline/relations/kept-in-step", Generated, NULL, generated_set_up,
+              test_relations_kept_in_step, generated_tear_down);
+  g_test_add ("/timeline/relations/migration", Generated, NULL, generated_set_up,
+              test_relations_migration, generated_tear_down);
   g_test_add_func ("/timeline/counts/range-and-precision", test_range_and_precision);
   g_test_add_func ("/timeline/relations/multiparty", test_relations_multiparty);
   g_test_add_func ("/timeline/topic-history", test_topic_history);

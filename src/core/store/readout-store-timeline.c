@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "readout-enum-types.h"
 #include "readout-error.h"
@@ -340,22 +341,35 @@ relation_set_years (ReadoutRelation *relation,
     }
 }
 
-/* Pairs are counted once, with the lower leader id first; the totals are ranked before
- * the per-year rows of only the pairs kept are gathered. */
-#define RELATIONS_SQL \
-  "WITH py AS (SELECT a.leader_id AS x, b.leader_id AS y," \
-  "   substr (a.call_date, 1, 4) AS yr, count(*) AS n" \
-  "  FROM call_participants a" \
-  "  JOIN call_participants b ON b.call_id = a.call_id AND b.leader_id > a.leader_id" \
-  "  WHERE ?2 = 0" RANGE ("a.call_date") " GROUP BY x, y, yr)," \
+/* Pairs are counted once, with the lower leader id first. py (pair, year, calls) comes
+ * from pair_years, which triggers keep in step, when the range is whole years; a range
+ * of months or days counts the calls in it (found through calls_date). The totals are
+ * ranked before the per-year rows of only the pairs kept are gathered. */
+#define RELATIONS_BY_YEAR \
+  "WITH py AS NOT MATERIALIZED (SELECT leader_a AS x, leader_b AS y, year AS yr," \
+  "  n_calls AS n FROM pair_years" \
+  "  WHERE ?2 = 0" RANGE ("year") "),"
+#define RELATIONS_BY_DAY \
+  "WITH py AS (SELECT a.leader_id AS x, b.leader_id AS y, substr (c.date, 1, 4) AS yr," \
+  "   count(*) AS n FROM calls c" \
+  "  JOIN call_participants a ON a.call_id = c.id" \
+  "  JOIN call_participants b ON b.call_id = c.id AND b.leader_id > a.leader_id" \
+  "  WHERE ?2 = 0" RANGE ("c.date") " GROUP BY x, y, yr),"
+#define RELATIONS_RANKED \
+  " of_country AS (SELECT id FROM leaders WHERE country = ?1)," \
   " tot AS (SELECT x, y, sum (n) AS total FROM py" \
-  "  JOIN leaders la ON la.id = x JOIN leaders lb ON lb.id = y" \
-  "  WHERE ?1 IS NULL OR la.country = ?1 OR lb.country = ?1" \
+  "  WHERE ?1 IS NULL OR x IN of_country OR y IN of_country" \
   "  GROUP BY x, y ORDER BY total DESC, x, y LIMIT ?5)" \
   " SELECT tot.x, la.name, la.country, tot.y, lb.name, lb.country, tot.total," \
   "  (SELECT group_concat (yr || ':' || n) FROM py WHERE py.x = tot.x AND py.y = tot.y)" \
   " FROM tot JOIN leaders la ON la.id = tot.x JOIN leaders lb ON lb.id = tot.y" \
   " ORDER BY tot.total DESC, la.name COLLATE NOCASE, lb.name COLLATE NOCASE, tot.x, tot.y"
+
+static gboolean
+is_whole_year (const char *date)
+{
+  return date == NULL || strlen (date) == 4;
+}
 
 static ReadoutRelation *
 relation_from_row (sqlite3_stmt *stmt)
@@ -385,7 +399,11 @@ readout_store_relations (ReadoutStore                *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  stmt = prepare_with_range (self, RELATIONS_SQL, query->from, query->to, error);
+  stmt = prepare_with_range (self,
+                             is_whole_year (query->from) && is_whole_year (query->to)
+                             ? RELATIONS_BY_YEAR RELATIONS_RANKED
+                             : RELATIONS_BY_DAY RELATIONS_RANKED,
+                             query->from, query->to, error);
   if (stmt == NULL)
     return NULL;
   readout_store_bind_text_or_null (stmt, 1, query->country);
