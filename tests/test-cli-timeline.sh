@@ -107,5 +107,23 @@ check "topic-history of an unknown topic fails with one sentence" one_sentence_e
 run topic-history --sample --leader Trump --with Trump --topic Ukraine
 check "topic-history of a leader with themself fails with one sentence" one_sentence_error
 
+# export-timeline: the same drawing as the window's, into PNG, SVG and PDF.
+for ext in png svg pdf; do
+  run export-timeline --sample --leader Putin --output "$scratch/putin.$ext" --width 900 --height 500
+  check "export-timeline writes a .$ext file" test "$status" -eq 0 -a -s "$scratch/putin.$ext"
+done
+check "the PNG is a 900×500 PNG" python3 -c "
+import struct
+head = open('$scratch/putin.png', 'rb').read(24)
+raise SystemExit(0 if head[:8] == b'\x89PNG\r\n\x1a\n' and struct.unpack('>II', head[16:24]) == (900, 500) else 1)"
+check "the SVG is SVG" grep -q '<svg' "$scratch/putin.svg"
+if command -v pdftotext >/dev/null; then
+  check "the PDF has the title, the dates and the lanes as text" sh -c "pdftotext '$scratch/putin.pdf' - | tr '\n' ' ' | grep -q 'Calls of Vladimir Putin.*28 January 2017 – 16 October 2025.*Donald Trump'"
+fi
+run export-timeline --sample --leader Putin --output "$scratch/putin.gif"
+check "export-timeline to an unknown format fails with one sentence and writes nothing" sh -c "[ $status -eq 1 ] && [ ! -e '$scratch/putin.gif' ] && [ \$(wc -l <'$scratch/err') -eq 1 ]"
+run export-timeline --sample --leader Putin
+check "export-timeline without --output is a usage error" usage_error
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "readout-error.h"
 #include "readout-generator.h"
 #include "readout-store-timeline.h"
+#include "readout-timeline-chart.h"
 #include "readout-test-util.h"
 
 /* The calls-over-time aggregations (issue 14), each checked against counts this test
@@ -660,6 +662,76 @@ test_topic_history (void)
   readout_test_remove_folder (folder);
 }
 
+/* The chart's view stays inside the calls' span, and a mark is found where it is drawn. */
+static void
+test_chart (Generated     *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutTimelineChart) chart = readout_timeline_chart_new (fixture->store, fixture->busiest, &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 600);
+  cairo_t *cr = cairo_create (surface);
+  ReadoutChartPalette palette;
+  double first, last, view_first, view_last, left, plot_width, x;
+  const ReadoutTimelineMark *mark;
+  int found = -1, index;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (readout_timeline_chart_get_n_marks (chart), >, 100);
+  readout_timeline_chart_get_span (chart, &first, &last);
+
+  /* Zooming in far stops at a week; panning stops at the edges. */
+  for (int i = 0; i < 40; i++)
+    readout_timeline_chart_zoom (chart, 0.5, 0.3);
+  readout_timeline_chart_get_view (chart, &view_first, &view_last);
+  g_assert_cmpfloat_with_epsilon (view_last - view_first, 7, 0.001);
+  readout_timeline_chart_pan (chart, -1e6);
+  readout_timeline_chart_get_view (chart, &view_first, &view_last);
+  g_assert_cmpfloat (view_first, ==, first);
+  for (int i = 0; i < 40; i++)
+    readout_timeline_chart_zoom (chart, 2, 0.5);
+  readout_timeline_chart_get_view (chart, &view_first, &view_last);
+  g_assert_cmpfloat (view_first, ==, first);
+  g_assert_cmpfloat (view_last, ==, last);
+
+  /* Zoom to a year in the middle: stepping finds only marks inside it. */
+  readout_timeline_chart_set_view (chart, (first + last) / 2, (first + last) / 2 + 365);
+  readout_timeline_chart_get_view (chart, &view_first, &view_last);
+  index = readout_timeline_chart_visible_mark (chart, -1, 1);
+  g_assert_cmpint (index, >=, 0);
+  mark = readout_timeline_chart_get_mark (chart, (guint) index);
+  g_assert_cmpfloat (mark->julian_day, >=, view_first);
+  g_assert_true (index == 0 || readout_timeline_chart_get_mark (chart, (guint) index - 1)->julian_day < view_first);
+
+  /* Drawn and hit-tested with one layout: somewhere down the mark's column it is hit,
+   * and there the picture is not the background. */
+  readout_chart_palette_init (&palette, FALSE);
+  readout_timeline_chart_draw (chart, cr, 800, 600, &palette, -1);
+  cairo_surface_flush (surface);
+  readout_timeline_chart_get_plot (chart, 800, &left, &plot_width);
+  x = left + (mark->julian_day - view_first) / (view_last - view_first) * plot_width;
+  {
+    int top = -1, bottom = -1;
+    guint32 pixel;
+
+    for (int y = 0; y < 600; y++)
+      if (readout_timeline_chart_mark_at (chart, 800, 600, x, y) >= 0 && top < 0)
+        top = y;
+      else if (top >= 0 && bottom < 0 && readout_timeline_chart_mark_at (chart, 800, 600, x, y) < 0)
+        bottom = y;
+    g_assert_cmpint (top, >=, 0);
+    found = readout_timeline_chart_mark_at (chart, 800, 600, x, (top + bottom) / 2);
+    pixel = ((guint32 *) (gpointer) (cairo_image_surface_get_data (surface) +
+                                     (top + bottom) / 2 * cairo_image_surface_get_stride (surface)))[(int) x];
+    g_assert_cmpuint (pixel & 0xffffff, !=, 0xffffff);
+  }
+  g_assert_cmpint (found, >=, 0);
+  g_assert_cmpfloat (fabs ((double) readout_timeline_chart_get_mark (chart, (guint) found)->julian_day - mark->julian_day), <, 30);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -676,6 +748,7 @@ main (int    argc,
               test_relations_kept_in_step, generated_tear_down);
   g_test_add ("/timeline/relations/migration", Generated, NULL, generated_set_up,
               test_relations_migration, generated_tear_down);
+  g_test_add ("/timeline/chart", Generated, NULL, generated_set_up, test_chart, generated_tear_down);
   g_test_add_func ("/timeline/counts/range-and-precision", test_range_and_precision);
   g_test_add_func ("/timeline/relations/multiparty", test_relations_multiparty);
   g_test_add_func ("/timeline/topic-history", test_topic_history);

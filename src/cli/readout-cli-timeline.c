@@ -11,6 +11,7 @@
 #include "readout-format.h"
 #include "readout-json.h"
 #include "readout-store-timeline.h"
+#include "readout-timeline-chart.h"
 
 /* Calls over time: timeline (counts per period and counterpart), relations (the pairs
  * of leaders that talk most) and topic-history (one topic across a pair's calls). JSON
@@ -498,5 +499,72 @@ readout_cli_topic_history (const ReadoutCliOptions *options,
     print_history_json (history, a, b, topic);
   else
     print_history_text (history, a, b);
+  return 0;
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* export-timeline                                                                    */
+
+int
+readout_cli_export_timeline (const ReadoutCliOptions *options,
+                             int                      argc,
+                             char                   **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(ReadoutLeader) leader = NULL;
+  g_autoptr(ReadoutLeader) unused = NULL;
+  g_autoptr(ReadoutTimelineChart) chart = NULL;
+  g_autofree char *leader_name = NULL, *output = NULL, *from = NULL, *to = NULL, *title = NULL;
+  int width = 1280, height = 800, status;
+  gboolean dark = FALSE;
+  GDate date;
+  GOptionEntry entries[] = {
+    { "leader", 0, 0, G_OPTION_ARG_STRING, &leader_name, N_("The leader whose calls to draw (name, alias or id)"), "NAME" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .png, .svg or .pdf"), "FILE" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Start the chart at DATE (YYYY, YYYY-MM or YYYY-MM-DD)"), "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("End the chart at DATE"), "DATE" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (points for SVG and PDF), 1280 by default"), "N" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height, 800 by default"), "N" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark style’s colours"), NULL },
+    { NULL }
+  };
+
+  if (!readout_cli_parse_options (entries, "", &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return readout_cli_usage_error ("export-timeline takes no arguments (got “%s”).", argv[1]);
+  if (leader_name == NULL || output == NULL)
+    return readout_cli_usage_error ("export-timeline needs --leader NAME and --output FILE.");
+  if (!check_range_options (from, to, &status))
+    return status;
+
+  store = readout_cli_open_store (options, &error);
+  if (store == NULL)
+    return readout_cli_fail (error);
+  if (!resolve_pair (store, leader_name, NULL, &leader, &unused, &status))
+    return status;
+  chart = readout_timeline_chart_new (store, readout_leader_get_id (leader), &error);
+  if (chart == NULL)
+    return readout_cli_fail (error);
+  if (from != NULL || to != NULL)
+    {
+      double first, last;
+
+      readout_timeline_chart_get_span (chart, &first, &last);
+      g_date_clear (&date, 1);
+      if (from != NULL && readout_parse_iso_date (from, NULL, &date))
+        first = g_date_get_julian (&date);
+      if (to != NULL && readout_parse_iso_date (to, NULL, &date))
+        last = g_date_get_julian (&date) + 1;
+      readout_timeline_chart_set_view (chart, first, last);
+    }
+
+  /* Translators: the title of an exported timeline; %s is a leader's name */
+  title = g_strdup_printf (_("Calls of %s"), readout_leader_get_name (leader));
+  if (!readout_timeline_chart_export (chart, output, width, height, title, dark, &error))
+    return readout_cli_fail (error);
+  if (!options->json)
+    g_print (_("Wrote %s.\n"), output);
   return 0;
 }

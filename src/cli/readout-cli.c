@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "timeline",     readout_cli_timeline,     N_("Count calls per month or year and counterpart [--leader NAME] [--with NAME] [--from DATE] [--to DATE] [--by month|year]") },
   { "relations",    readout_cli_relations,    N_("List the pairs of leaders by how often they talk [--country COUNTRY] [--from DATE] [--to DATE] [--limit N]") },
   { "topic-history", readout_cli_topic_history, N_("One topic across a pair’s calls: --leader NAME --with NAME --topic TOPIC") },
+  { "export-timeline", readout_cli_export_timeline, N_("Draw a leader’s timeline to PNG, SVG or PDF: --leader NAME --output FILE [--width N] [--height N]") },
   { "search",       readout_cli_search,       N_("Search everything that was said: QUERY") },
   { "compare",      readout_cli_compare,      N_("Compare what two sides of a call said: ID [--side-a COUNTRY] [--side-b COUNTRY]") },
   { "export-pdf",   readout_cli_export_pdf,   N_("Export a comparison to PDF: ID --output FILE [--paper a4|letter]") },

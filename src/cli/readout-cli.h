@@ -59,6 +59,7 @@ int readout_cli_backup       (const ReadoutCliOptions *options, int argc, char *
 int readout_cli_timeline     (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_relations    (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_topic_history (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_export_timeline (const ReadoutCliOptions *options, int argc, char **argv);
 
 /* Shared by compare and export-pdf (readout-cli-compare.c). */
 gboolean readout_cli_parse_call_id (const char *command, int argc, char **argv, gint64 *call_id, int *status);
