@@ -528,23 +528,26 @@ pick_ticks (double       span,
    * with its year, a day with its month. */
   double per_label = span / MAX (1, plot_width / 70);
 
+  static const int month_steps[] = { 1, 2, 3, 6 };
+  static const int day_steps[] = { 1, 2, 7, 14 };
+
   *months = 0;
   *days = 0;
-  if (per_label > 300)
+  /* The smallest round step that leaves each label its room. */
+  if (per_label > 14)
     {
-      *months = 12 * (int) ceil (per_label / 365);
-      *format = C_("timeline axis", "%Y");
+      *months = 12 * (int) ceil (per_label / 365.25);
+      for (guint i = G_N_ELEMENTS (month_steps); i > 0; i--)
+        if (month_steps[i - 1] * 30.44 >= per_label)
+          *months = month_steps[i - 1];
+      *format = *months >= 12 ? C_("timeline axis", "%Y") : C_("timeline axis", "%b %Y");
+      return;
     }
-  else if (per_label > 25)
-    {
-      *months = per_label > 150 ? 6 : per_label > 80 ? 3 : 1;
-      *format = C_("timeline axis", "%b %Y");
-    }
-  else
-    {
-      *days = per_label > 7 ? 14 : per_label > 3 ? 7 : (int) ceil (per_label);
-      *format = C_("timeline axis", "%e %b");
-    }
+  *days = 14;
+  for (guint i = G_N_ELEMENTS (day_steps); i > 0; i--)
+    if (day_steps[i - 1] >= per_label)
+      *days = day_steps[i - 1];
+  *format = C_("timeline axis", "%e %b");
 }
 
 static void
@@ -581,7 +584,8 @@ draw_axis (ReadoutTimelineChart      *self,
       double x = x_of (self, layout, g_date_get_julian (&date));
       char label[64];
 
-      if (x < layout->left)
+      /* A label that would run past the plot's right edge is left out. */
+      if (x < layout->left || x > layout->left + layout->plot_width - 24)
         continue;
       set_color (cr, palette->grid);
       cairo_move_to (cr, floor (x) + 0.5, layout->hist_top);
