@@ -45,6 +45,8 @@ struct _ReadoutTimelineChart
   double      first_day, last_day;  /* the calls' span, with a margin */
   double      view_first, view_last;
   char       *series_country[N_SERIES];  /* country codes of the coloured series */
+  ReadoutStore *store;       /* for the weeks, read on first use */
+  gint64      leader_id;
 };
 
 /* ---------------------------------------------------------------------------------- */
@@ -247,9 +249,11 @@ readout_timeline_chart_new (ReadoutStore  *store,
   self->lane_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->marks = readout_store_timeline_marks (store, leader_id, NULL, NULL, error);
   if (self->marks == NULL || !load_lanes (self, store, leader_id, error) ||
-      (self->months = load_bins (self, store, leader_id, READOUT_TIMELINE_BY_MONTH, error)) == NULL ||
-      (self->weeks = load_bins (self, store, leader_id, READOUT_TIMELINE_BY_WEEK, error)) == NULL)
+      (self->months = load_bins (self, store, leader_id, READOUT_TIMELINE_BY_MONTH, error)) == NULL)
     return NULL;
+  /* The weeks are read when the view first spans less than WEEKS_BELOW days. */
+  self->store = g_object_ref (store);
+  self->leader_id = leader_id;
 
   if (self->marks->len > 0)
     {
@@ -282,6 +286,7 @@ readout_timeline_chart_free (ReadoutTimelineChart *self)
   g_clear_pointer (&self->lane_of, g_hash_table_unref);
   g_clear_pointer (&self->months, g_array_unref);
   g_clear_pointer (&self->weeks, g_array_unref);
+  g_clear_object (&self->store);
   for (guint i = 0; i < N_SERIES; i++)
     g_free (self->series_country[i]);
   g_free (self);
@@ -605,9 +610,18 @@ draw_histogram (ReadoutTimelineChart      *self,
                 const Layout              *layout,
                 const ReadoutChartPalette *palette)
 {
-  GArray *bins = self->view_last - self->view_first < WEEKS_BELOW ? self->weeks : self->months;
+  GArray *bins = self->months;
   guint most = 1;
   double base = layout->hist_top + layout->hist_height;
+
+  if (self->view_last - self->view_first < WEEKS_BELOW)
+    {
+      /* A store that cannot be read now keeps the months. */
+      if (self->weeks == NULL)
+        self->weeks = load_bins (self, self->store, self->leader_id, READOUT_TIMELINE_BY_WEEK, NULL);
+      if (self->weeks != NULL)
+        bins = self->weeks;
+    }
 
   for (guint i = 0; i < bins->len; i++)
     {
@@ -753,6 +767,7 @@ readout_timeline_chart_draw (ReadoutTimelineChart      *self,
 {
   Layout layout = compute_layout (self, width, height);
   double bottom = layout.lanes_top + layout.n_rows * LANE_HEIGHT;
+  g_autofree double *last_x = NULL;
 
   g_return_if_fail (self != NULL && cr != NULL && palette != NULL);
 
@@ -767,6 +782,9 @@ readout_timeline_chart_draw (ReadoutTimelineChart      *self,
 
   cairo_rectangle (cr, layout.left - 12, layout.lanes_top, layout.plot_width + 24, bottom - layout.lanes_top);
   cairo_clip (cr);
+  last_x = g_new (double, layout.n_rows);
+  for (guint row = 0; row < layout.n_rows; row++)
+    last_x[row] = -G_MAXDOUBLE;
   for (guint i = 0; i < self->marks->len; i++)
     {
       const ReadoutTimelineMark *mark = &g_array_index (self->marks, ReadoutTimelineMark, i);
@@ -774,8 +792,11 @@ readout_timeline_chart_draw (ReadoutTimelineChart      *self,
       double x = x_of (self, &layout, mark->julian_day);
       double y = layout.lanes_top + (row + 0.5) * LANE_HEIGHT;
 
-      if (!in_view (self, i))
+      /* A mark on the same pixel of its row as the one before would not show: the
+       * busiest leader's thousands of calls cost only as many marks as fit. */
+      if (!in_view (self, i) || ((int) i != selected && x - last_x[row] < 1))
         continue;
+      last_x[row] = x;
       draw_mark (cr, mark, x, y, series_color (palette, series_of (self, mark->counterpart_id)), palette);
       if ((int) i == selected)
         {
