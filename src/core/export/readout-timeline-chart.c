@@ -21,7 +21,8 @@
 #define LANE_HEIGHT  24.0
 #define AXIS_HEIGHT  22.0
 #define MARGIN       8.0
-#define WEEKS_BELOW  400.0   /* days in view under which the histogram counts weeks */
+#define WEEKS_BELOW  400.0
+#define MARK_GAP     3.0     /* pixels between marks drawn in one row */   /* days in view under which the histogram counts weeks */
 
 typedef struct {
   double   start;            /* julian day of the bin's first day */
@@ -150,8 +151,18 @@ series_of (ReadoutTimelineChart *self,
   return lane == 0 ? N_SERIES : g_array_index (self->lanes, Lane, lane - 1).series;
 }
 
-/* Bins of the store's counts per @period, one per period, with each counterpart's calls
- * added to its country's series. */
+/* The series of a country: its rank among the leader's counterparts' countries. */
+static guint
+series_of_country (ReadoutTimelineChart *self,
+                   const char           *country)
+{
+  for (guint s = 0; s < N_SERIES; s++)
+    if (country != NULL && g_strcmp0 (self->series_country[s], country) == 0)
+      return s;
+  return N_SERIES;
+}
+
+/* Bins of the store's counts per @period and country, one per period. */
 static GArray *
 load_bins (ReadoutTimelineChart   *self,
            ReadoutStore           *store,
@@ -159,8 +170,7 @@ load_bins (ReadoutTimelineChart   *self,
            ReadoutTimelinePeriod   period,
            GError                **error)
 {
-  ReadoutTimelineQuery query = { .leader_id = leader_id, .period = period };
-  g_autoptr(GPtrArray) counts = readout_store_timeline_counts (store, &query, error);
+  g_autoptr(GPtrArray) counts = readout_store_timeline_counts_by_country (store, leader_id, period, error);
   g_autoptr(GArray) bins = g_array_new (FALSE, TRUE, sizeof (Bin));
   const char *previous = NULL;
 
@@ -177,7 +187,7 @@ load_bins (ReadoutTimelineChart   *self,
       if (previous == NULL || !g_str_equal (previous, count->period))
         g_array_append_val (bins, bin);
       previous = count->period;
-      g_array_index (bins, Bin, bins->len - 1).n[series_of (self, count->counterpart_id)] += count->n_calls;
+      g_array_index (bins, Bin, bins->len - 1).n[series_of_country (self, count->counterpart_country)] += count->n_calls;
     }
   return g_steal_pointer (&bins);
 }
@@ -792,9 +802,10 @@ readout_timeline_chart_draw (ReadoutTimelineChart      *self,
       double x = x_of (self, &layout, mark->julian_day);
       double y = layout.lanes_top + (row + 0.5) * LANE_HEIGHT;
 
-      /* A mark on the same pixel of its row as the one before would not show: the
-       * busiest leader's thousands of calls cost only as many marks as fit. */
-      if (!in_view (self, i) || ((int) i != selected && x - last_x[row] < 1))
+      /* A mark within MARK_GAP pixels of the one before in its row would only thicken
+       * the same blot: the busiest leader's thousands of calls cost as many marks as
+       * a row has room for. */
+      if (!in_view (self, i) || ((int) i != selected && x - last_x[row] < MARK_GAP))
         continue;
       last_x[row] = x;
       draw_mark (cr, mark, x, y, series_color (palette, series_of (self, mark->counterpart_id)), palette);

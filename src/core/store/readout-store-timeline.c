@@ -200,6 +200,50 @@ readout_store_timeline_counts (ReadoutStore               *self,
   return g_steal_pointer (&counts);
 }
 
+#define COUNTS_BY_COUNTRY(period) \
+  "SELECT " period " AS period, l.country, count(*) FROM call_participants me" \
+  " JOIN call_participants o ON o.call_id = me.call_id AND o.leader_id <> me.leader_id" \
+  " JOIN leaders l ON l.id = o.leader_id" \
+  " WHERE me.leader_id = ?1 AND ?2 = 0" RANGE ("me.call_date") \
+  " GROUP BY period, l.country ORDER BY period, l.country"
+
+GPtrArray *
+readout_store_timeline_counts_by_country (ReadoutStore           *self,
+                                          gint64                  leader_id,
+                                          ReadoutTimelinePeriod   period,
+                                          GError                **error)
+{
+  g_autoptr(GPtrArray) counts = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
+
+  stmt = prepare_with_range (self,
+                             period == READOUT_TIMELINE_BY_WEEK ? COUNTS_BY_COUNTRY (PERIOD_WEEK ("me.call_date"))
+                             : period == READOUT_TIMELINE_BY_MONTH ? COUNTS_BY_COUNTRY (PERIOD_MONTH ("me.call_date"))
+                             : COUNTS_BY_COUNTRY (PERIOD_YEAR ("me.call_date")),
+                             NULL, NULL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, leader_id);
+  sqlite3_bind_int64 (stmt, 2, 0);
+
+  counts = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_timeline_count_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ReadoutTimelineCount *count = g_new0 (ReadoutTimelineCount, 1);
+
+      count->period = g_strdup (readout_sql_column_text (stmt, 0));
+      count->counterpart_country = g_strdup (readout_sql_column_text (stmt, 1));
+      count->n_calls = (guint) sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (counts, count);
+    }
+  if (!finish_rows (self, stmt, rc, _("Could not count the calls"), error))
+    return NULL;
+  return g_steal_pointer (&counts);
+}
+
 /* ---------------------------------------------------------------------------------- */
 /* Marks and lanes                                                                    */
 

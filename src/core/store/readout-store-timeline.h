@@ -49,6 +49,14 @@ GPtrArray *readout_store_timeline_counts    (ReadoutStore               *self,
                                              const ReadoutTimelineQuery *query,
                                              GError                    **error);
 
+/* The calls of @leader_id per period and counterpart's country, for a histogram stacked by
+ * country: ReadoutTimelineCount items with counterpart_country set (NULL for leaders
+ * with no country), counterpart_id 0 and no name or held count; ordered by period. */
+GPtrArray *readout_store_timeline_counts_by_country (ReadoutStore          *self,
+                                                     gint64                 leader_id,
+                                                     ReadoutTimelinePeriod  period,
+                                                     GError               **error);
+
 /* One mark per call of a leader, for drawing: small and flat, so that the busiest
  * leader's eight thousand calls load in a few milliseconds. */
 typedef struct {
