@@ -107,6 +107,14 @@ check "topic-history of an unknown topic fails with one sentence" one_sentence_e
 run topic-history --sample --leader Trump --with Trump --topic Ukraine
 check "topic-history of a leader with themself fails with one sentence" one_sentence_error
 
+run topic-history --sample --leader Trump --with Putin --topic Ukraine --output "$scratch/ukraine.pdf"
+check "topic-history --output writes a PDF" test "$status" -eq 0 -a -s "$scratch/ukraine.pdf"
+if command -v pdftotext >/dev/null; then
+  check "the topic history PDF has its title, the sides, the calls in order and who raised it" sh -c "pdftotext '$scratch/ukraine.pdf' - | tr '\n' ' ' | grep -q 'Ukraine in the calls of Donald Trump and Vladimir Putin.*United States.*Russia.*28 January 2017.*Raised by Russia.*21 November 2017.*Raised by both sides.*Minsk'"
+fi
+run topic-history --sample --leader Trump --with Putin --topic Atlantis --output "$scratch/atlantis.pdf"
+check "topic-history --output of an unknown topic fails and writes nothing" sh -c "[ $status -eq 1 ] && [ ! -e '$scratch/atlantis.pdf' ]"
+
 # export-timeline: the same drawing as the window's, into PNG, SVG and PDF.
 for ext in png svg pdf; do
   run export-timeline --sample --leader Putin --output "$scratch/putin.$ext" --width 900 --height 500

@@ -10,6 +10,7 @@
 #include "readout-error.h"
 #include "readout-format.h"
 #include "readout-json.h"
+#include "readout-pdf-layout.h"
 #include "readout-store-timeline.h"
 #include "readout-timeline-chart.h"
 
@@ -440,10 +441,9 @@ print_history_text (GPtrArray     *history,
   for (guint i = 0; i < history->len; i++)
     {
       ReadoutTopicHistoryEntry *entry = g_ptr_array_index (history, i);
-      const char *raised = mentioned_by_name (entry->mentioned_by, a, b);
-      g_autofree char *raised_text = raised == NULL ? g_strdup (_("not mentioned"))
-                                     : g_strdup_printf (_("raised by %s"),
-                                                        g_str_equal (raised, "both") ? _("both sides") : raised);
+      g_autofree char *raised_text = readout_topic_mentioned_by_format (entry->mentioned_by,
+                                                                        readout_leader_get_country (a),
+                                                                        readout_leader_get_country (b));
 
       if (i > 0)
         g_print ("\n");
@@ -453,6 +453,29 @@ print_history_text (GPtrArray     *history,
       print_side_text (a, entry->side_a);
       print_side_text (b, entry->side_b);
     }
+}
+
+static int
+write_history_pdf (ReadoutStore  *store,
+                   ReadoutLeader *a,
+                   ReadoutLeader *b,
+                   const char    *topic,
+                   const char    *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutPdfLayout) layout = readout_pdf_layout_new_for_topic_history (store, readout_leader_get_id (a),
+                                                                                 readout_leader_get_id (b),
+                                                                                 topic, &error);
+
+  if (layout == NULL)
+    return readout_cli_fail (error);
+  readout_pdf_layout_set_paper (layout, readout_paper_from_locale ());
+  if (!readout_pdf_layout_write_pdf (layout, output, &error))
+    return readout_cli_fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page).\n", "Wrote %s (%u pages).\n",
+                        readout_pdf_layout_get_n_pages (layout)),
+           output, readout_pdf_layout_get_n_pages (layout));
+  return 0;
 }
 
 int
@@ -466,12 +489,13 @@ readout_cli_topic_history (const ReadoutCliOptions *options,
   g_autoptr(ReadoutLeader) b = NULL;
   g_autoptr(ReadoutTopic) topic = NULL;
   g_autoptr(GPtrArray) history = NULL;
-  g_autofree char *leader_name = NULL, *other_name = NULL, *topic_name = NULL;
+  g_autofree char *leader_name = NULL, *other_name = NULL, *topic_name = NULL, *output = NULL;
   int status;
   GOptionEntry entries[] = {
     { "leader", 0, 0, G_OPTION_ARG_STRING, &leader_name, N_("The first leader (name, alias or id); their country is side A"), "NAME" },
     { "with", 0, 0, G_OPTION_ARG_STRING, &other_name, N_("The second leader; their country is side B"), "NAME" },
     { "topic", 0, 0, G_OPTION_ARG_STRING, &topic_name, N_("The topic, by name (see the topics in the window)"), "TOPIC" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write it as a PDF to FILE, laid out as the comparison’s"), "FILE" },
     { NULL }
   };
 
@@ -487,6 +511,8 @@ readout_cli_topic_history (const ReadoutCliOptions *options,
     return readout_cli_fail (error);
   if (!resolve_pair (store, leader_name, other_name, &a, &b, &status))
     return status;
+  if (output != NULL)
+    return write_history_pdf (store, a, b, topic_name, output);
   topic = readout_store_find_topic (store, topic_name, &error);
   if (topic == NULL)
     return readout_cli_fail (error);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "readout-export.h"
 #include "readout-format.h"
 #include "readout-store-timeline.h"
 #include "readout-timeline-chart.h"
@@ -266,26 +267,6 @@ build_side_column (GPtrArray *statements)
   return column;
 }
 
-static char *
-dup_raised_by (ReadoutTopicMentionedBy  mentioned_by,
-               const char              *name_a,
-               const char              *name_b)
-{
-  switch (mentioned_by)
-    {
-    case READOUT_TOPIC_MENTIONED_BY_A:
-      /* Translators: which side's readout raises the topic; %s is a country */
-      return g_strdup_printf (_("Raised by %s"), name_a);
-    case READOUT_TOPIC_MENTIONED_BY_B:
-      return g_strdup_printf (_("Raised by %s"), name_b);
-    case READOUT_TOPIC_MENTIONED_BY_BOTH:
-      return g_strdup (_("Raised by both sides"));
-    case READOUT_TOPIC_MENTIONED_BY_NONE:
-    default:
-      return g_strdup (_("Not mentioned by either side"));
-    }
-}
-
 /* A call's block: its date and who raised the topic, then each side's statements in two
  * columns, side A on the left as on the Compare page. */
 static GtkWidget *
@@ -298,7 +279,7 @@ build_history_entry (ReadoutTimelineWindow    *self,
   GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   g_autofree char *date = readout_format_date (readout_call_get_date (entry->call),
                                                readout_call_get_date_precision (entry->call));
-  g_autofree char *raised = dup_raised_by (entry->mentioned_by, name_a, name_b);
+  g_autofree char *raised = readout_topic_mentioned_by_format (entry->mentioned_by, name_a, name_b);
   g_autofree char *heading_text = g_strdup_printf ("%s · %s", date, raised);
   GtkWidget *heading = gtk_label_new (heading_text);
 
@@ -359,6 +340,28 @@ load_topic_history (ReadoutTimelineWindow *self)
     gtk_box_append (self->history_box, build_history_entry (self, g_ptr_array_index (history, i), side_a, side_b));
 }
 
+static void
+on_export_history_clicked_cb (ReadoutTimelineWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutPdfLayout) layout = NULL;
+  g_autofree char *name = NULL;
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->topic_choice);
+
+  if (item == NULL || self->pair[0] == 0)
+    return;
+  layout = readout_pdf_layout_new_for_topic_history (self->store, self->pair[0], self->pair[1],
+                                                     gtk_string_object_get_string (item), &error);
+  if (layout == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  name = g_strdup_printf ("%s.pdf", readout_pdf_layout_get_title (layout));
+  g_strdelimit (name, "/\\:", '-');
+  readout_export_pdf_with_chooser (GTK_WIDGET (self), layout, name, self->toasts);
+}
+
 static GtkWidget *
 build_topic_page (ReadoutTimelineWindow *self)
 {
@@ -394,8 +397,16 @@ build_topic_page (ReadoutTimelineWindow *self)
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->history_title));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->topic_choice));
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export PDF…"));
+
+    g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_history_clicked_cb), self);
+    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->topic_choice));
+    gtk_box_append (GTK_BOX (row), export);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->history_title));
+    gtk_box_append (GTK_BOX (box), row);
+  }
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->history_box));
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1000);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);

@@ -69,6 +69,26 @@ readout_topic_history_entry_free (ReadoutTopicHistoryEntry *entry)
   g_free (entry);
 }
 
+char *
+readout_topic_mentioned_by_format (ReadoutTopicMentionedBy  mentioned_by,
+                                   const char              *side_a,
+                                   const char              *side_b)
+{
+  switch (mentioned_by)
+    {
+    case READOUT_TOPIC_MENTIONED_BY_A:
+      /* Translators: which side's readout raises the topic; %s is a country */
+      return g_strdup_printf (_("Raised by %s"), side_a);
+    case READOUT_TOPIC_MENTIONED_BY_B:
+      return g_strdup_printf (_("Raised by %s"), side_b);
+    case READOUT_TOPIC_MENTIONED_BY_BOTH:
+      return g_strdup (_("Raised by both sides"));
+    case READOUT_TOPIC_MENTIONED_BY_NONE:
+    default:
+      return g_strdup (_("Not mentioned by either side"));
+    }
+}
+
 static gboolean
 check_range (const char  *from,
              const char  *to,

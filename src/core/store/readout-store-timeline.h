@@ -141,6 +141,11 @@ typedef struct {
 } ReadoutTopicHistoryEntry;
 
 void readout_topic_history_entry_free (ReadoutTopicHistoryEntry *entry);
+/* "Raised by Russia", "Raised by both sides", "Not mentioned by either side", given the
+ * names of the two sides. */
+char *readout_topic_mentioned_by_format (ReadoutTopicMentionedBy  mentioned_by,
+                                         const char              *side_a,
+                                         const char              *side_b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadoutTopicHistoryEntry, readout_topic_history_entry_free)
 
 /* Finds a topic by name, case-insensitively; NULL (and READOUT_ERROR_NOT_FOUND) if none. */
