@@ -142,6 +142,67 @@ test_relations_to_history (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+/* The relations filter by country and dates as they are typed; a country that is not one
+ * is marked and leaves the list as it was. */
+static void
+test_relations_filters (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  ReadoutTimelineWindow *window;
+  GtkListBox *list;
+  GtkWidget *entries[3] = { NULL };
+  GtkWidget *child;
+  guint n = 0, all;
+
+  SKIP_WITHOUT_DISPLAY ();
+  store = readout_sample_open (&error);
+  g_assert_no_error (error);
+  window = readout_timeline_window_new (NULL, store, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  /* The three entries sit together just above the list. */
+  for (child = gtk_widget_get_first_child (gtk_widget_get_prev_sibling (GTK_WIDGET (list)));
+       child != NULL && n < 3; child = gtk_widget_get_next_sibling (child))
+    entries[n++] = child;
+  g_assert_cmpuint (n, ==, 3);
+  all = count_rows (list);
+
+  gtk_editable_set_text (GTK_EDITABLE (entries[0]), "Japan");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                   ==, "Donald Trump – Shinzo Abe");
+  /* Typing on to "Japanesque", which names no country, keeps the last list. */
+  {
+    int position = -1;
+
+    gtk_editable_insert_text (GTK_EDITABLE (entries[0]), "esque", -1, &position);
+  }
+  g_assert_true (gtk_widget_has_css_class (entries[0], "error"));
+  g_assert_cmpuint (count_rows (list), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entries[0]), "");
+  gtk_editable_set_text (GTK_EDITABLE (entries[1]), "2025");
+  g_assert_false (gtk_widget_has_css_class (entries[0], "error"));
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                   ==, "8 calls · 2025");
+  gtk_editable_set_text (GTK_EDITABLE (entries[1]), "");
+  g_assert_cmpuint (count_rows (list), ==, all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* For screenshots: the window on one page, kept open. */
 static int
 show (const char *page,
@@ -199,6 +260,7 @@ main (int   argc,
 
   g_test_add_func ("/timeline-window/keyboard", test_timeline_keyboard);
   g_test_add_func ("/timeline-window/relations-to-history", test_relations_to_history);
+  g_test_add_func ("/timeline-window/relations-filters", test_relations_filters);
 
   status = g_test_run ();
   {

@@ -25,6 +25,7 @@ struct _ReadoutTimelineWindow
   GtkLabel *timeline_title;
   ReadoutTimelineView *timeline;
   GtkListBox *relations_list;
+  GtkEntry *relations_filter[3];   /* country, from, to */
   GPtrArray *relations;        /* ReadoutRelation, drawn by the rows' sparklines */
   GtkLabel *history_title;
   GtkDropDown *topic_choice;
@@ -174,12 +175,46 @@ on_relation_activated_cb (GtkListBox            *list,
   readout_timeline_window_show_topic_history (self, relation->leader_a, relation->leader_b);
 }
 
+/* The filter's text, NULL when empty; FALSE (the entry marked) when it is not a country
+ * or a date. */
+static gboolean
+read_filter (ReadoutTimelineWindow  *self,
+             guint                   which,
+             char                  **value)
+{
+  GtkWidget *entry = GTK_WIDGET (self->relations_filter[which]);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gboolean valid = TRUE;
+
+  *value = NULL;
+  if (text[0] != '\0' && which == 0)
+    valid = (*value = readout_store_find_country_code (self->store, text)) != NULL;
+  else if (text[0] != '\0')
+    valid = readout_parse_iso_date (text, NULL, NULL) && (*value = g_strdup (text)) != NULL;
+  if (valid)
+    gtk_widget_remove_css_class (entry, "error");
+  else
+    gtk_widget_add_css_class (entry, "error");
+  return valid;
+}
+
 static void
 load_relations (ReadoutTimelineWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *country = NULL, *from = NULL, *to = NULL;
   ReadoutRelationsQuery query = { .limit = RELATIONS_SHOWN };
+  GtkListBoxRow *row;
 
+  if (!read_filter (self, 0, &country) || !read_filter (self, 1, &from) || !read_filter (self, 2, &to))
+    return;
+  query.country = country;
+  query.from = from;
+  query.to = to;
+  while ((row = gtk_list_box_get_row_at_index (self->relations_list, 0)) != NULL)
+    gtk_list_box_remove (self->relations_list, GTK_WIDGET (row));
+  /* The rows are gone, and the sparklines that drew from the old relations with them. */
+  g_clear_pointer (&self->relations, g_ptr_array_unref);
   self->relations = readout_store_relations (self->store, &query, &error);
   if (self->relations == NULL)
     {
@@ -188,6 +223,27 @@ load_relations (ReadoutTimelineWindow *self)
     }
   for (guint i = 0; i < self->relations->len; i++)
     gtk_list_box_append (self->relations_list, build_relation_row (g_ptr_array_index (self->relations, i)));
+}
+
+static GtkWidget *
+build_relations_filters (ReadoutTimelineWindow *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *placeholders[3] = { _("Any country"), _("From (YYYY-MM-DD)"), _("To") };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholders[i]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholders[i], -1);
+      gtk_widget_set_hexpand (entry, TRUE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (load_relations), self);
+      self->relations_filter[i] = GTK_ENTRY (entry);
+      gtk_box_append (GTK_BOX (row), entry);
+    }
+  return row;
 }
 
 static GtkWidget *
@@ -214,6 +270,7 @@ build_relations_page (ReadoutTimelineWindow *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), hint);
+  gtk_box_append (GTK_BOX (box), build_relations_filters (self));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->relations_list));
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
