@@ -229,7 +229,7 @@ static GtkWidget *
 build_relations_filters (ReadoutTimelineWindow *self)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  const char *placeholders[3] = { _("Any country"), _("From (YYYY-MM-DD)"), _("To") };
+  const char *placeholders[3] = { _("Any country"), _("From"), _("To") };
 
   for (guint i = 0; i < 3; i++)
     {
@@ -239,6 +239,8 @@ build_relations_filters (ReadoutTimelineWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, placeholders[i], -1);
       gtk_widget_set_hexpand (entry, TRUE);
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+      gtk_widget_set_tooltip_text (entry, i == 0 ? _("A country’s name, code or demonym")
+                                                 : _("A date: YYYY, YYYY-MM or YYYY-MM-DD"));
       g_signal_connect_swapped (entry, "changed", G_CALLBACK (load_relations), self);
       self->relations_filter[i] = GTK_ENTRY (entry);
       gtk_box_append (GTK_BOX (row), entry);
