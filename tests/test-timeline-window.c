@@ -104,6 +104,26 @@ test_timeline_keyboard (void)
   g_assert_true (gtk_widget_activate_action (view, "timeline.activate", NULL));
   g_assert_cmpint (activated, ==, readout_call_get_id (second));
 
+  /* Choosing Trump in the drop-down shows his calls: the first is 28 January 2017. */
+  {
+    GtkDropDown *choice = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+    GListModel *names = gtk_drop_down_get_model (choice);
+    g_autoptr(GListModel) trump_calls = readout_store_list_calls (store, leader_id (store, "Trump"), 0);
+    g_autoptr(ReadoutCall) trump_oldest = g_list_model_get_item (trump_calls, g_list_model_get_n_items (trump_calls) - 1);
+
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      {
+        g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+        if (g_str_equal (gtk_string_object_get_string (name), "Donald Trump"))
+          gtk_drop_down_set_selected (choice, i);
+      }
+    gtk_widget_grab_focus (view);
+    g_assert_true (gtk_widget_activate_action (view, "timeline.next", NULL));
+    g_assert_cmpint (readout_timeline_view_get_selected_call (READOUT_TIMELINE_VIEW (view)), ==,
+                     readout_call_get_id (trump_oldest));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

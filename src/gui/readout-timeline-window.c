@@ -23,6 +23,9 @@ struct _ReadoutTimelineWindow
   AdwToastOverlay *toasts;
   AdwViewStack *stack;
   GtkLabel *timeline_title;
+  GtkDropDown *leader_choice;
+  GArray *leader_ids;          /* gint64, in the order of leader_choice's names */
+  gint64 leader_id;            /* whose timeline shows */
   ReadoutTimelineView *timeline;
   GtkListBox *relations_list;
   GtkEntry *relations_filter[3];   /* country, from, to */
@@ -75,9 +78,52 @@ show_timeline (ReadoutTimelineWindow *self,
       show_error (self, error);
       return;
     }
+  self->leader_id = leader_id;
   /* Translators: the title of the timeline page; %s is a leader's name */
   title = g_strdup_printf (_("Calls of %s"), readout_leader_get_name (leader));
   gtk_label_set_text (self->timeline_title, title);
+  for (guint i = 0; i < self->leader_ids->len; i++)
+    if (g_array_index (self->leader_ids, gint64, i) == leader_id &&
+        gtk_drop_down_get_selected (self->leader_choice) != i)
+      gtk_drop_down_set_selected (self->leader_choice, i);
+}
+
+static void
+on_leader_chosen_cb (ReadoutTimelineWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->leader_choice);
+
+  if (selected < self->leader_ids->len && g_array_index (self->leader_ids, gint64, selected) != self->leader_id)
+    show_timeline (self, g_array_index (self->leader_ids, gint64, selected));
+}
+
+/* Every leader with calls, by name, to pick whose timeline to show; typing searches. */
+static GtkWidget *
+build_leader_choice (ReadoutTimelineWindow *self)
+{
+  g_autoptr(GListModel) leaders = readout_store_list_leaders (self->store, READOUT_LEADER_SORT_NAME, NULL);
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  self->leader_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < g_list_model_get_n_items (leaders); i++)
+    {
+      g_autoptr(ReadoutLeader) leader = g_list_model_get_item (leaders, i);
+      gint64 id = readout_leader_get_id (leader);
+
+      if (readout_leader_get_call_count (leader) == 0)
+        continue;
+      gtk_string_list_append (names, readout_leader_get_name (leader));
+      g_array_append_val (self->leader_ids, id);
+    }
+  self->leader_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names),
+                                                          gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
+  gtk_drop_down_set_enable_search (self->leader_choice, TRUE);
+  gtk_drop_down_set_selected (self->leader_choice, GTK_INVALID_LIST_POSITION);
+  gtk_widget_set_valign (GTK_WIDGET (self->leader_choice), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->leader_choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Leader"), -1);
+  g_signal_connect_swapped (self->leader_choice, "notify::selected", G_CALLBACK (on_leader_chosen_cb), self);
+  return GTK_WIDGET (self->leader_choice);
 }
 
 static GtkWidget *
@@ -98,7 +144,15 @@ build_timeline_page (ReadoutTimelineWindow *self)
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 12);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->timeline_title));
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+    gtk_widget_set_hexpand (GTK_WIDGET (self->timeline_title), TRUE);
+    gtk_label_set_ellipsize (self->timeline_title, PANGO_ELLIPSIZE_END);
+    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->timeline_title));
+    gtk_box_append (GTK_BOX (row), build_leader_choice (self));
+    gtk_box_append (GTK_BOX (box), row);
+  }
   gtk_box_append (GTK_BOX (box), hint);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->timeline));
   return box;
@@ -505,6 +559,7 @@ readout_timeline_window_finalize (GObject *object)
 
   /* The rows' sparklines draw from these until the rows are gone. */
   g_clear_pointer (&self->relations, g_ptr_array_unref);
+  g_clear_pointer (&self->leader_ids, g_array_unref);
   G_OBJECT_CLASS (readout_timeline_window_parent_class)->finalize (object);
 }
 
