@@ -375,6 +375,9 @@ readout_application_dbus_register (GApplication     *app,
 
   if (!G_APPLICATION_CLASS (readout_application_parent_class)->dbus_register (app, connection, object_path, error))
     return FALSE;
+  /* Started by the Shell to search, stay a while for the next keystroke's search. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 20000);
   self->search_provider = readout_search_provider_new (store_path);
   g_signal_connect_swapped (self->search_provider, "activate-call", G_CALLBACK (on_search_activate_call_cb), self);
   g_signal_connect_swapped (self->search_provider, "launch-search", G_CALLBACK (on_search_launch_cb), self);

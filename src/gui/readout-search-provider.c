@@ -175,11 +175,15 @@ method_called (GDBusConnection       *connection,
                gpointer               user_data)
 {
   ReadoutSearchProvider *self = user_data;
+  GApplication *application = g_application_get_default ();
   g_autofree const char **terms = NULL;
   g_autofree const char **identifiers = NULL;
   const char *identifier;
   guint32 timestamp;
 
+  /* A search keeps a D-Bus-activated app alive while it answers. */
+  if (application != NULL)
+    g_application_hold (application);
   if (g_str_equal (method_name, "GetInitialResultSet"))
     {
       g_variant_get (parameters, "(^a&s)", &terms);
@@ -210,6 +214,8 @@ method_called (GDBusConnection       *connection,
   else
     g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD,
                                            "No method %s", method_name);
+  if (application != NULL)
+    g_application_release (application);
 }
 
 static const GDBusInterfaceVTable vtable = { method_called, NULL, NULL, { NULL } };
