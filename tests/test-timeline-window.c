@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "readout-gui-test-util.h"
 #include "readout-sample.h"
@@ -103,6 +105,20 @@ test_timeline_keyboard (void)
   g_assert_true (gtk_widget_activate_action (view, "timeline.next", NULL));
   g_assert_true (gtk_widget_activate_action (view, "timeline.activate", NULL));
   g_assert_cmpint (activated, ==, readout_call_get_id (second));
+
+  /* The chart as it shows, to a file. */
+  {
+    g_autofree char *folder = g_dir_make_tmp ("readout-timeline-export-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (folder, "putin.svg", NULL);
+    g_autofree char *svg = NULL;
+
+    g_assert_true (readout_timeline_view_export (READOUT_TIMELINE_VIEW (view), path, "Calls of Vladimir Putin", &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+    g_assert_nonnull (strstr (svg, "<svg"));
+    g_unlink (path);
+    g_rmdir (folder);
+  }
 
   /* Choosing Trump in the drop-down shows his calls: the first is 28 January 2017. */
   {

@@ -443,6 +443,22 @@ readout_timeline_view_set_leader (ReadoutTimelineView  *self,
   return TRUE;
 }
 
+gboolean
+readout_timeline_view_export (ReadoutTimelineView  *self,
+                              const char           *path,
+                              const char           *title,
+                              GError              **error)
+{
+  g_return_val_if_fail (READOUT_IS_TIMELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (self->chart != NULL, FALSE);
+
+  return readout_timeline_chart_export (self->chart, path,
+                                        MAX (800, gtk_widget_get_width (GTK_WIDGET (self))),
+                                        MAX (500, gtk_widget_get_height (GTK_WIDGET (self))),
+                                        title, adw_style_manager_get_dark (adw_style_manager_get_default ()),
+                                        error);
+}
+
 gint64
 readout_timeline_view_get_selected_call (ReadoutTimelineView *self)
 {

@@ -21,6 +21,12 @@ gboolean   readout_timeline_view_set_leader (ReadoutTimelineView *self,
                                              ReadoutStore        *store,
                                              gint64               leader_id,
                                              GError             **error);
+/* Writes the chart as it shows (its size, at least 800 × 500, its span and style) with
+ * @title to @path: PNG, SVG or PDF after the extension. */
+gboolean   readout_timeline_view_export     (ReadoutTimelineView *self,
+                                             const char          *path,
+                                             const char          *title,
+                                             GError             **error);
 /* The call of the selected mark, 0 when none is. */
 gint64     readout_timeline_view_get_selected_call (ReadoutTimelineView *self);
 

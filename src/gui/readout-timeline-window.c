@@ -89,6 +89,57 @@ show_timeline (ReadoutTimelineWindow *self,
 }
 
 static void
+on_export_chooser_response_cb (GtkNativeDialog       *dialog,
+                               int                    response,
+                               ReadoutTimelineWindow *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT
+                          ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (path == NULL)
+    return;
+  if (!readout_timeline_view_export (self->timeline, path, gtk_label_get_text (self->timeline_title), &error))
+    show_error (self, error);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: a toast after exporting the timeline; %s is the file's name */
+      g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+    }
+}
+
+/* PNG for a slide, SVG to edit, PDF to print: the extension the user types decides. */
+static void
+on_export_timeline_clicked_cb (ReadoutTimelineWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) charts = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->leader_id == 0)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Timeline"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (charts, _("Charts (PNG, SVG, PDF)"));
+  gtk_file_filter_add_suffix (charts, "png");
+  gtk_file_filter_add_suffix (charts, "svg");
+  gtk_file_filter_add_suffix (charts, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), charts);
+  name = g_strdup_printf ("%s.png", gtk_label_get_text (self->timeline_title));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 on_leader_chosen_cb (ReadoutTimelineWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->leader_choice);
@@ -146,11 +197,16 @@ build_timeline_page (ReadoutTimelineWindow *self)
   gtk_widget_set_margin_top (box, 12);
   {
     GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *export;
 
     gtk_widget_set_hexpand (GTK_WIDGET (self->timeline_title), TRUE);
     gtk_label_set_ellipsize (self->timeline_title, PANGO_ELLIPSIZE_END);
     gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->timeline_title));
     gtk_box_append (GTK_BOX (row), build_leader_choice (self));
+    export = gtk_button_new_with_mnemonic (_("_Export…"));
+    gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
+    g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_timeline_clicked_cb), self);
+    gtk_box_append (GTK_BOX (row), export);
     gtk_box_append (GTK_BOX (box), row);
   }
   gtk_box_append (GTK_BOX (box), hint);
