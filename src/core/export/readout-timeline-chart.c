@@ -9,15 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-
 #include "readout-enums.h"
-#include "readout-error.h"
-#include "readout-safe-file.h"
 #include "readout-timeline-chart.h"
 
-#define N_SERIES     5
+#define N_SERIES     READOUT_CHART_N_SERIES
 #define LANE_HEIGHT  24.0
 #define AXIS_HEIGHT  22.0
 #define MARGIN       8.0
@@ -50,48 +45,13 @@ struct _ReadoutTimelineChart
   gint64      leader_id;
 };
 
-/* ---------------------------------------------------------------------------------- */
-/* Palette                                                                            */
-
-static ReadoutRgb
-rgb (guint32 hex)
-{
-  return (ReadoutRgb) { ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
-                        (hex & 0xff) / 255.0 };
-}
-
-/* The libadwaita palette (blue 3, green 4, orange 3, purple 3, red 3, brown 3 on light;
- * the lighter shades on dark) so that the chart sits with the rest of the window. */
-void
-readout_chart_palette_init (ReadoutChartPalette *palette,
-                            gboolean             dark)
-{
-  static const guint32 light_series[N_SERIES] = { 0x3584e4, 0x2ec27e, 0xff7800, 0x9141ac, 0xe01b24 };
-  static const guint32 dark_series[N_SERIES] = { 0x62a0ea, 0x57e389, 0xffa348, 0xc061cb, 0xf66151 };
-
-  palette->background = rgb (dark ? 0x242424 : 0xffffff);
-  palette->foreground = rgb (dark ? 0xffffff : 0x1e1e1e);
-  palette->dim = rgb (dark ? 0x9a9996 : 0x5e5c64);
-  palette->grid = rgb (dark ? 0x3d3846 : 0xdeddda);
-  palette->accent = rgb (dark ? 0x78aeed : 0x1c71d8);
-  for (guint i = 0; i < N_SERIES; i++)
-    palette->series[i] = rgb (dark ? dark_series[i] : light_series[i]);
-  palette->other = rgb (dark ? 0x77767b : 0x9a9996);
-}
-
-static void
-set_color (cairo_t    *cr,
-           ReadoutRgb  color)
-{
-  cairo_set_source_rgb (cr, color.red, color.green, color.blue);
-}
-
 static ReadoutRgb
 series_color (const ReadoutChartPalette *palette,
               guint                      series)
 {
   return series < N_SERIES ? palette->series[series] : palette->other;
 }
+
 
 /* ---------------------------------------------------------------------------------- */
 /* Loading                                                                            */
@@ -508,29 +468,6 @@ readout_timeline_chart_mark_at (ReadoutTimelineChart *self,
 /* ---------------------------------------------------------------------------------- */
 /* Drawing                                                                            */
 
-static void
-draw_text (cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      max_width,
-           gboolean    right_aligned)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans 8.5");
-  int text_width, text_height;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  cairo_move_to (cr, right_aligned ? x - text_width : x, y - text_height / 2.0);
-  pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-}
-
 /* The axis step, in days, and the label format for the span in view. */
 static void
 pick_ticks (double       span,
@@ -602,14 +539,14 @@ draw_axis (ReadoutTimelineChart      *self,
       /* A label that would run past the plot's right edge is left out. */
       if (x < layout->left || x > layout->left + layout->plot_width - 24)
         continue;
-      set_color (cr, palette->grid);
+      readout_chart_set_color (cr, palette->grid);
       cairo_move_to (cr, floor (x) + 0.5, layout->hist_top);
       cairo_line_to (cr, floor (x) + 0.5, bottom);
       cairo_stroke (cr);
       if (g_date_strftime (label, sizeof label, format, &date) > 0)
         {
-          set_color (cr, palette->dim);
-          draw_text (cr, g_strstrip (label), x + 3, y, 80, FALSE);
+          readout_chart_set_color (cr, palette->dim);
+          readout_chart_draw_text (cr, g_strstrip (label), x + 3, y, 80, FALSE);
         }
     }
 }
@@ -662,16 +599,16 @@ draw_histogram (ReadoutTimelineChart      *self,
 
           if (bin->n[s] == 0)
             continue;
-          set_color (cr, series_color (palette, s));
+          readout_chart_set_color (cr, series_color (palette, s));
           cairo_rectangle (cr, x0, y - h, MAX (1, x1 - x0 - 1), h);
           cairo_fill (cr);
           y -= h;
-          set_color (cr, palette->background);
+          readout_chart_set_color (cr, palette->background);
           cairo_rectangle (cr, x0, y, MAX (1, x1 - x0 - 1), 1);
           cairo_fill (cr);
         }
     }
-  set_color (cr, palette->dim);
+  readout_chart_set_color (cr, palette->dim);
   cairo_rectangle (cr, layout->left, base, layout->plot_width, 1);
   cairo_fill (cr);
 }
@@ -691,11 +628,11 @@ draw_legend (ReadoutTimelineChart      *self,
 
       if (label == NULL)
         continue;
-      set_color (cr, series_color (palette, s));
+      readout_chart_set_color (cr, series_color (palette, s));
       cairo_rectangle (cr, layout->left - 22, y - 4, 9, 9);
       cairo_fill (cr);
-      set_color (cr, palette->dim);
-      draw_text (cr, label, layout->left - 28, y, layout->left - MARGIN - 30, TRUE);
+      readout_chart_set_color (cr, palette->dim);
+      readout_chart_draw_text (cr, label, layout->left - 28, y, layout->left - MARGIN - 30, TRUE);
       y += 13;
     }
 }
@@ -722,11 +659,11 @@ draw_lane_labels (ReadoutTimelineChart      *self,
       else
         label = g_array_index (self->lanes, Lane, row).name;
 
-      set_color (cr, palette->grid);
+      readout_chart_set_color (cr, palette->grid);
       cairo_rectangle (cr, MARGIN, y + LANE_HEIGHT - 1, layout->left + layout->plot_width - MARGIN, 1);
       cairo_fill (cr);
-      set_color (cr, more != NULL ? palette->dim : palette->foreground);
-      draw_text (cr, label, layout->left - 6, y + LANE_HEIGHT / 2, layout->left - MARGIN - 8, TRUE);
+      readout_chart_set_color (cr, more != NULL ? palette->dim : palette->foreground);
+      readout_chart_draw_text (cr, label, layout->left - 6, y + LANE_HEIGHT / 2, layout->left - MARGIN - 8, TRUE);
     }
 }
 
@@ -744,20 +681,20 @@ draw_mark (cairo_t                   *cr,
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
   if (mark->status == READOUT_CALL_STATUS_HELD)
     {
-      set_color (cr, color);
+      readout_chart_set_color (cr, color);
       cairo_fill_preserve (cr);
-      set_color (cr, palette->foreground);
+      readout_chart_set_color (cr, palette->foreground);
       cairo_set_line_width (cr, 0.75);
       cairo_stroke (cr);
       return;
     }
   /* Announced: a ring; cancelled: a ring crossed out. */
-  set_color (cr, color);
+  readout_chart_set_color (cr, color);
   cairo_set_line_width (cr, 1.75);
   cairo_stroke (cr);
   if (mark->status == READOUT_CALL_STATUS_CANCELLED)
     {
-      set_color (cr, palette->foreground);
+      readout_chart_set_color (cr, palette->foreground);
       cairo_set_line_width (cr, 1.5);
       cairo_move_to (cr, x - r - 1, y - r - 1);
       cairo_line_to (cr, x + r + 1, y + r + 1);
@@ -782,7 +719,7 @@ readout_timeline_chart_draw (ReadoutTimelineChart      *self,
   g_return_if_fail (self != NULL && cr != NULL && palette != NULL);
 
   cairo_save (cr);
-  set_color (cr, palette->background);
+  readout_chart_set_color (cr, palette->background);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
   draw_axis (self, cr, &layout, bottom, palette);
@@ -811,7 +748,7 @@ readout_timeline_chart_draw (ReadoutTimelineChart      *self,
       draw_mark (cr, mark, x, y, series_color (palette, series_of (self, mark->counterpart_id)), palette);
       if ((int) i == selected)
         {
-          set_color (cr, palette->accent);
+          readout_chart_set_color (cr, palette->accent);
           cairo_set_line_width (cr, 2.5);
           cairo_arc (cr, x, y, mark_radius (mark) + 3.5, 0, 2 * G_PI);
           cairo_stroke (cr);
@@ -822,8 +759,6 @@ readout_timeline_chart_draw (ReadoutTimelineChart      *self,
 
 /* ---------------------------------------------------------------------------------- */
 /* Files                                                                              */
-
-#define HEADER_HEIGHT 52.0
 
 static char *
 dup_day (double julian)
@@ -840,41 +775,13 @@ dup_day (double julian)
 }
 
 static void
-draw_with_header (ReadoutTimelineChart      *self,
-                  cairo_t                   *cr,
-                  double                     width,
-                  double                     height,
-                  const char                *title,
-                  const ReadoutChartPalette *palette)
+draw_for_file (cairo_t                   *cr,
+               double                     width,
+               double                     height,
+               const ReadoutChartPalette *palette,
+               gpointer                   data)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 13");
-  /* The dates of the first and last calls, or the edges of the view when it cuts them. */
-  double first_call = self->marks->len > 0 ? g_array_index (self->marks, ReadoutTimelineMark, 0).julian_day
-                                           : self->view_first;
-  double last_call = self->marks->len > 0
-                     ? g_array_index (self->marks, ReadoutTimelineMark, self->marks->len - 1).julian_day
-                     : self->view_last;
-  g_autofree char *first = dup_day (MAX (self->view_first, first_call));
-  g_autofree char *last = dup_day (MIN (self->view_last, last_call));
-  g_autofree char *range = g_strdup_printf ("%s – %s", first, last);
-
-  set_color (cr, palette->background);
-  cairo_paint (cr);
-  set_color (cr, palette->foreground);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, title, -1);
-  pango_layout_set_width (layout, (int) ((width - 2 * MARGIN) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  cairo_move_to (cr, MARGIN * 2, MARGIN);
-  pango_cairo_show_layout (cr, layout);
-  set_color (cr, palette->dim);
-  draw_text (cr, range, MARGIN * 2, MARGIN + 34, width - 4 * MARGIN, FALSE);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-
-  cairo_translate (cr, 0, HEADER_HEIGHT);
-  readout_timeline_chart_draw (self, cr, width, height - HEADER_HEIGHT, palette, -1);
+  readout_timeline_chart_draw (data, cr, width, height, palette, -1);
 }
 
 gboolean
@@ -886,53 +793,17 @@ readout_timeline_chart_export (ReadoutTimelineChart  *self,
                                gboolean               dark,
                                GError               **error)
 {
-  g_autoptr(ReadoutSafeFile) file = NULL;
-  ReadoutChartPalette palette;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  gboolean png = g_str_has_suffix (lower, ".png");
+  /* The dates of the first and last calls, or the edges of the view when it cuts them. */
+  double first_call = self->marks->len > 0 ? g_array_index (self->marks, ReadoutTimelineMark, 0).julian_day
+                                           : self->view_first;
+  double last_call = self->marks->len > 0
+                     ? g_array_index (self->marks, ReadoutTimelineMark, self->marks->len - 1).julian_day
+                     : self->view_last;
+  g_autofree char *first = dup_day (MAX (self->view_first, first_call));
+  g_autofree char *last = dup_day (MIN (self->view_last, last_call));
+  g_autofree char *range = g_strdup_printf ("%s – %s", first, last);
 
   g_return_val_if_fail (self != NULL && path != NULL && title != NULL, FALSE);
 
-  if (!png && !g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".pdf"))
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   _("“%s” does not end in .png, .svg or .pdf: name the file after the format you want."),
-                   path);
-      return FALSE;
-    }
-  if (width < 200 || height < 200 || width > 10000 || height > 10000)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   _("A chart is between 200 and 10000 points wide and high, not %g × %g."), width, height);
-      return FALSE;
-    }
-  if ((file = readout_safe_file_new (path, error)) == NULL)
-    return FALSE;
-
-  readout_chart_palette_init (&palette, dark);
-  if (png)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (readout_safe_file_get_temp_path (file), width, height);
-  else
-    surface = cairo_pdf_surface_create (readout_safe_file_get_temp_path (file), width, height);
-  cr = cairo_create (surface);
-  draw_with_header (self, cr, width, height, title, &palette);
-  cairo_destroy (cr);
-  /* Finishing a PDF or SVG surface writes its file; a PNG is written from the image. */
-  if (!png)
-    cairo_surface_finish (surface);
-  status = png ? cairo_surface_write_to_png (surface, readout_safe_file_get_temp_path (file))
-               : cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                   _("Could not write the chart to “%s”: %s."), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return readout_safe_file_commit (file, error);
+  return readout_chart_write (path, width, height, title, range, dark, draw_for_file, self, error);
 }

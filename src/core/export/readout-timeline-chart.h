@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <cairo.h>
-
+#include "readout-chart.h"
 #include "readout-store.h"
 #include "readout-store-timeline.h"
 
@@ -14,24 +13,6 @@ G_BEGIN_DECLS
  * its status (held: filled disc; announced: ring; cancelled: crossed ring) and whose
  * size says its duration. The window draws it on screen and the CLI into PNG, SVG and
  * PDF files, with the same code. */
-
-typedef struct {
-  double red, green, blue;
-} ReadoutRgb;
-
-/* Colours from the libadwaita palette, for a light or a dark background. */
-typedef struct {
-  ReadoutRgb background;
-  ReadoutRgb foreground;
-  ReadoutRgb dim;          /* labels, axis */
-  ReadoutRgb grid;
-  ReadoutRgb accent;       /* the selected mark */
-  ReadoutRgb series[5];    /* the countries with most calls, in order */
-  ReadoutRgb other;        /* every other country */
-} ReadoutChartPalette;
-
-void readout_chart_palette_init (ReadoutChartPalette *palette,
-                                 gboolean             dark);
 
 typedef struct _ReadoutTimelineChart ReadoutTimelineChart;
 
