@@ -128,6 +128,12 @@ check "the SVG is SVG" grep -q '<svg' "$scratch/putin.svg"
 if command -v pdftotext >/dev/null; then
   check "the PDF has the title, the dates and the lanes as text" sh -c "pdftotext '$scratch/putin.pdf' - | tr '\n' ' ' | grep -q 'Calls of Vladimir Putin.*28 January 2017 – 16 October 2025.*Donald Trump'"
 fi
+run relations --sample --output "$scratch/relations.pdf" --from 2022 --to 2022
+check "relations --output draws the chart" test "$status" -eq 0 -a -s "$scratch/relations.pdf"
+if command -v pdftotext >/dev/null; then
+  check "the relations chart has its title, range and pairs most calls first" sh -c "pdftotext '$scratch/relations.pdf' - | tr '\n' ' ' | grep -q 'Who Talks Most.*2022 – 2022.*Vladimir Putin – Emmanuel Macron.*Vladimir Putin – Olaf Scholz'"
+fi
+
 run export-timeline --sample --leader Putin --output "$scratch/putin.gif"
 check "export-timeline to an unknown format fails with one sentence and writes nothing" sh -c "[ $status -eq 1 ] && [ ! -e '$scratch/putin.gif' ] && [ \$(wc -l <'$scratch/err') -eq 1 ]"
 run export-timeline --sample --leader Putin

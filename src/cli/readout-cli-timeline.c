@@ -12,6 +12,7 @@
 #include "readout-json.h"
 #include "readout-pdf-layout.h"
 #include "readout-store-timeline.h"
+#include "readout-relations-chart.h"
 #include "readout-timeline-chart.h"
 
 /* Calls over time: timeline (counts per period and counterpart), relations (the pairs
@@ -306,6 +307,31 @@ print_relations (GPtrArray *relations,
     }
 }
 
+/* The chart's subtitle says what it is limited to: the dates and the country. */
+static int
+write_relations_chart (GPtrArray                   *relations,
+                       const ReadoutRelationsQuery *query,
+                       const char                  *output,
+                       int                          width,
+                       int                          height,
+                       gboolean                     dark)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  if (query->from != NULL || query->to != NULL)
+    g_string_append_printf (subtitle, "%s – %s", query->from != NULL ? query->from : "",
+                            query->to != NULL ? query->to : "");
+  if (query->country != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", query->country);
+  /* Translators: the title of the exported relations chart */
+  if (!readout_relations_chart_export (relations, output, width, height, _("Who Talks Most"),
+                                       subtitle->len > 0 ? subtitle->str : NULL, dark, &error))
+    return readout_cli_fail (error);
+  g_print (_("Wrote %s.\n"), output);
+  return 0;
+}
+
 int
 readout_cli_relations (const ReadoutCliOptions *options,
                        int                      argc,
@@ -314,15 +340,20 @@ readout_cli_relations (const ReadoutCliOptions *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(ReadoutStore) store = NULL;
   g_autoptr(GPtrArray) relations = NULL;
-  g_autofree char *country = NULL, *code = NULL, *from = NULL, *to = NULL;
+  g_autofree char *country = NULL, *code = NULL, *from = NULL, *to = NULL, *output = NULL;
   ReadoutRelationsQuery query = { 0 };
-  int limit = 0;
+  int limit = 0, width = 1280, height = 800;
+  gboolean dark = FALSE;
   int status;
   GOptionEntry entries[] = {
     { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only pairs with a leader of this country (code, name or demonym)"), "COUNTRY" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Only calls on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)"), "DATE" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Only calls on or before DATE"), "DATE" },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Only the N pairs with the most calls"), "N" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Draw the chart to FILE: .png, .svg or .pdf"), "FILE" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (points for SVG and PDF), 1280 by default"), "N" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height, 800 by default"), "N" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark style’s colours"), NULL },
     { NULL }
   };
 
@@ -346,6 +377,8 @@ readout_cli_relations (const ReadoutCliOptions *options,
   relations = readout_store_relations (store, &query, &error);
   if (relations == NULL)
     return readout_cli_fail (error);
+  if (output != NULL)
+    return write_relations_chart (relations, &query, output, width, height, dark);
   print_relations (relations, options->json);
   return 0;
 }
