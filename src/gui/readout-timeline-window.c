@@ -7,6 +7,7 @@
 
 #include "readout-export.h"
 #include "readout-format.h"
+#include "readout-relations-chart.h"
 #include "readout-store-timeline.h"
 #include "readout-timeline-chart.h"
 #include "readout-timeline-view.h"
@@ -88,11 +89,17 @@ show_timeline (ReadoutTimelineWindow *self,
       gtk_drop_down_set_selected (self->leader_choice, i);
 }
 
+/* Writes one of the window's charts to a file the user chose. */
+typedef gboolean (*ChartWriter) (ReadoutTimelineWindow *self,
+                                 const char            *path,
+                                 GError               **error);
+
 static void
 on_export_chooser_response_cb (GtkNativeDialog       *dialog,
                                int                    response,
                                ReadoutTimelineWindow *self)
 {
+  ChartWriter writer = g_object_get_data (G_OBJECT (dialog), "readout-chart-writer");
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT
                           ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
@@ -102,12 +109,12 @@ on_export_chooser_response_cb (GtkNativeDialog       *dialog,
   g_object_unref (dialog);
   if (path == NULL)
     return;
-  if (!readout_timeline_view_export (self->timeline, path, gtk_label_get_text (self->timeline_title), &error))
+  if (!writer (self, path, &error))
     show_error (self, error);
   else
     {
       g_autofree char *name = g_file_get_basename (file);
-      /* Translators: a toast after exporting the timeline; %s is the file's name */
+      /* Translators: a toast after exporting a chart; %s is the file's name */
       g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
 
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
@@ -116,27 +123,62 @@ on_export_chooser_response_cb (GtkNativeDialog       *dialog,
 
 /* PNG for a slide, SVG to edit, PDF to print: the extension the user types decides. */
 static void
-on_export_timeline_clicked_cb (ReadoutTimelineWindow *self)
+choose_chart_file (ReadoutTimelineWindow *self,
+                   const char            *dialog_title,
+                   const char            *name,
+                   ChartWriter            writer)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) charts = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
+  g_autofree char *file_name = g_strdup_printf ("%s.png", name);
 
-  if (self->leader_id == 0)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Export Timeline"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (dialog_title, GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_filter_set_name (charts, _("Charts (PNG, SVG, PDF)"));
   gtk_file_filter_add_suffix (charts, "png");
   gtk_file_filter_add_suffix (charts, "svg");
   gtk_file_filter_add_suffix (charts, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), charts);
-  name = g_strdup_printf ("%s.png", gtk_label_get_text (self->timeline_title));
-  g_strdelimit (name, "/\\:", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_strdelimit (file_name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "readout-chart-writer", writer);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+write_timeline (ReadoutTimelineWindow  *self,
+                const char             *path,
+                GError                **error)
+{
+  return readout_timeline_view_export (self->timeline, path, gtk_label_get_text (self->timeline_title), error);
+}
+
+static void
+on_export_timeline_clicked_cb (ReadoutTimelineWindow *self)
+{
+  if (self->leader_id != 0)
+    choose_chart_file (self, _("Export Timeline"), gtk_label_get_text (self->timeline_title), write_timeline);
+}
+
+/* The relations as listed, at a size that holds them. */
+static gboolean
+write_relations (ReadoutTimelineWindow  *self,
+                 const char             *path,
+                 GError                **error)
+{
+  return readout_relations_chart_export (self->relations, path, 1280,
+                                         CLAMP (80 + 26.0 * (self->relations->len + 1), 400, 4000),
+                                         _("Who Talks Most"), NULL,
+                                         adw_style_manager_get_dark (adw_style_manager_get_default ()), error);
+}
+
+static void
+on_export_relations_clicked_cb (ReadoutTimelineWindow *self)
+{
+  if (self->relations != NULL)
+    choose_chart_file (self, _("Export Relations"), _("Who Talks Most"), write_relations);
 }
 
 static void
@@ -382,7 +424,14 @@ build_relations_page (ReadoutTimelineWindow *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), hint);
-  gtk_box_append (GTK_BOX (box), build_relations_filters (self));
+  {
+    GtkWidget *row = build_relations_filters (self);
+    GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
+
+    g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_relations_clicked_cb), self);
+    gtk_box_append (GTK_BOX (row), export);
+    gtk_box_append (GTK_BOX (box), row);
+  }
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->relations_list));
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
