@@ -18,7 +18,7 @@ no_temp_files () { ! ls -a "$1" | grep -q '\.tmp'; }
 
 # JSON: stdout and --output give the same document; the round trip gives the same bytes.
 run export-json --sample
-check "export-json writes JSON to stdout" python3 -c "import json,sys; d=json.load(open('$scratch/out')); sys.exit(0 if d['format']=='readout' and d['version']==1 and len(d['calls'])==5 else 1)"
+check "export-json writes JSON to stdout" python3 -c "import json,sys; d=json.load(open('$scratch/out')); sys.exit(0 if d['format']=='readout' and d['version']==1 and len(d['calls'])==51 else 1)"
 cp "$scratch/out" "$scratch/stdout.json"
 run export-json --sample --output "$scratch/sample.json"
 check "export-json --output writes the same document" cmp -s "$scratch/stdout.json" "$scratch/sample.json"
@@ -27,7 +27,7 @@ check "import-json into a new store succeeds" test "$status" -eq 0
 run export-json --database "$scratch/copy.db" --output "$scratch/again.json"
 check "export → import → export gives identical bytes" cmp -s "$scratch/sample.json" "$scratch/again.json"
 run import-json --database "$scratch/copy.db" --json "$scratch/sample.json"
-check "importing the same document again adds nothing" python3 -c "import json,sys; d=json.load(open('$scratch/out')); sys.exit(0 if d['calls_added']==0 and d['calls_matched']==5 and d['sources_added']==0 and d['leaders_added']==0 else 1)"
+check "importing the same document again adds nothing" python3 -c "import json,sys; d=json.load(open('$scratch/out')); sys.exit(0 if d['calls_added']==0 and d['calls_matched']==51 and d['sources_added']==0 and d['leaders_added']==0 else 1)"
 
 # Bad JSON: one sentence, non-zero status, the store byte-for-byte unchanged.
 sum_before=$(sha256sum <"$scratch/copy.db")
@@ -45,9 +45,9 @@ check "the store is unchanged" test "$sum_before" = "$(sha256sum <"$scratch/copy
 
 # CSV.
 run export-csv --calls --sample --output "$scratch/calls.csv"
-check "export-csv --calls writes a header and one row per call" test "$(wc -l <"$scratch/calls.csv")" -eq 6
+check "export-csv --calls writes a header and one row per call" test "$(wc -l <"$scratch/calls.csv")" -eq 52
 check "the calls CSV has the documented header" grep -q '^id,date,date_precision,participants,countries,status,duration_minutes,duration_qualifier,initiator,topics' "$scratch/calls.csv"
-check "the calls CSV is valid for Python's csv module" python3 -c "import csv,sys; r=list(csv.reader(open('$scratch/calls.csv', newline='', encoding='utf-8'))); sys.exit(0 if len(r)==6 and all(len(x)==10 for x in r) else 1)"
+check "the calls CSV is valid for Python's csv module" python3 -c "import csv,sys; r=list(csv.reader(open('$scratch/calls.csv', newline='', encoding='utf-8'))); sys.exit(0 if len(r)==52 and all(len(x)==10 for x in r) else 1)"
 run export-csv --statements --call 1 --sample --output "$scratch/statements.csv"
 check "export-csv --statements --call writes that call's statements" python3 -c "import csv,sys; r=list(csv.reader(open('$scratch/statements.csv', newline='', encoding='utf-8'))); sys.exit(0 if len(r)>1 and all(x[1]=='1' for x in r[1:]) else 1)"
 run export-csv --calls --sample --output "$scratch/no/such/folder/calls.csv"

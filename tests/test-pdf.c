@@ -108,14 +108,16 @@ pdf_text (const char *path)
   return run (argv);
 }
 
-/* The text without any white space, so that a phrase wrapped across lines is found. */
+/* The text without any white space, so that a phrase wrapped across lines is found, and
+ * without hyphens: pdftotext joins a word broken after its hyphen ("high-" / "level")
+ * into "highlevel". */
 static char *
 squeeze (const char *text)
 {
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && *p != '-')
       g_string_append_unichar (out, g_utf8_get_char (p));
   return g_string_free (out, FALSE);
 }

@@ -5,6 +5,7 @@
 #include "readout-enum-types.h"
 #include "readout-error.h"
 #include "readout-sample.h"
+#include "readout-store-timeline.h"
 #include "readout-test-util.h"
 
 /* The sample store holds the facts of the seed articles, as PRODUCT.md lists them. */
@@ -108,8 +109,10 @@ test_leaders (Fixture       *fixture,
   g_assert_cmpstr (readout_leader_get_name (putin), ==, "Vladimir Putin");
   g_assert_cmpstr (readout_leader_get_country (putin), ==, "RU");
   g_assert_cmpstr (readout_leader_get_country (trump), ==, "US");
-  g_assert_cmpuint (readout_leader_get_call_count (trump), ==, 5);
-  g_assert_cmpstr (readout_leader_get_last_call_date (trump), ==, "2017-11-21");
+  /* The seed articles' five calls of January and November 2017, then the other reported
+   * Trump–Putin calls of 2017–2020 and 2025 (issue 14). */
+  g_assert_cmpuint (readout_leader_get_call_count (trump), ==, 25);
+  g_assert_cmpstr (readout_leader_get_last_call_date (trump), ==, "2025-10-16");
   g_object_unref (find_leader (fixture->store, "Shinzo Abe"));
   g_object_unref (find_leader (fixture->store, "Angela Merkel"));
   g_object_unref (find_leader (fixture->store, "François Hollande"));
@@ -250,6 +253,55 @@ test_comparisons (Fixture       *fixture,
   g_assert_false (has_row (comparison, "Greetings and condolences"));
 }
 
+/* Issue 14's facts: the reported calls between the leaders, and who Putin spoke with in
+ * the weeks after the invasion of Ukraine. */
+static void
+test_calls_over_time (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ReadoutLeader) putin = find_leader (fixture->store, "Putin");
+  g_autoptr(ReadoutCall) video = find_call (fixture->store, "Joe Biden", "Vladimir Putin", "2021-12-07");
+  g_autoptr(ReadoutCall) alaska_prelude = find_call (fixture->store, "Trump", "Putin", "2025-08-18");
+  ReadoutRelationsQuery everything = { 0 };
+  ReadoutTimelineQuery crisis = { .leader_id = readout_leader_get_id (putin), .from = "2022-02-24",
+                                  .to = "2022-03", .period = READOUT_TIMELINE_BY_YEAR };
+  g_autoptr(GPtrArray) relations = readout_store_relations (fixture->store, &everything, NULL);
+  g_autoptr(GPtrArray) counts = readout_store_timeline_counts (fixture->store, &crisis, NULL);
+  ReadoutRelation *top = g_ptr_array_index (relations, 0);
+  g_autoptr(GString) counterparts = g_string_new (NULL);
+  guint biden_putin = 0;
+
+  /* Trump and Putin talk most: 14 calls in 2017–2020, 8 in 2025, none between. */
+  g_assert_cmpstr (top->name_a, ==, "Donald Trump");
+  g_assert_cmpstr (top->name_b, ==, "Vladimir Putin");
+  g_assert_cmpuint (top->n_calls, ==, 22);
+  g_assert_cmpuint (top->first_year, ==, 2017);
+  g_assert_cmpuint (top->n_years, ==, 9);
+  g_assert_cmpuint (top->per_year[2021 - 2017], ==, 0);
+  g_assert_cmpuint (top->per_year[2025 - 2017], ==, 8);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      ReadoutRelation *relation = g_ptr_array_index (relations, i);
+
+      if (g_str_equal (relation->name_a, "Vladimir Putin") && g_str_equal (relation->name_b, "Joe Biden"))
+        biden_putin = relation->n_calls;
+    }
+  g_assert_cmpuint (biden_putin, ==, 6);
+  g_assert_cmpint (readout_call_get_duration_minutes (video), ==, 120);
+  g_assert_cmpint (readout_call_get_initiator_id (alaska_prelude), !=, readout_leader_get_id (putin));
+
+  /* From the invasion to the end of March 2022, Putin spoke with these leaders. */
+  for (guint i = 0; i < counts->len; i++)
+    {
+      ReadoutTimelineCount *count = g_ptr_array_index (counts, i);
+
+      g_string_append_printf (counterparts, "%s%s %u", i > 0 ? ", " : "", count->counterpart_name,
+                              count->n_calls);
+    }
+  g_assert_cmpstr (counterparts->str, ==, "Emmanuel Macron 6, Olaf Scholz 4, Narendra Modi 3, "
+                                          "Recep Tayyip Erdoğan 2, Naftali Bennett 1, Xi Jinping 1");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -261,6 +313,7 @@ main (int    argc,
   g_test_add ("/sample/november-2017", Fixture, NULL, fixture_set_up, test_november_call, fixture_tear_down);
   g_test_add ("/sample/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/sample/comparisons", Fixture, NULL, fixture_set_up, test_comparisons, fixture_tear_down);
+  g_test_add ("/sample/calls-over-time", Fixture, NULL, fixture_set_up, test_calls_over_time, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -323,7 +323,7 @@ test_migrate_from_v2 (void)
   g_assert_no_error (error);
   stmt = readout_store_prepare (store, "PRAGMA user_version", NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, READOUT_STORE_SCHEMA_VERSION);
   sqlite3_reset (stmt);
 
   g_assert_cmpint (readout_store_find_source_by_url (store, "http://en.kremlin.ru/events/president/news/1",

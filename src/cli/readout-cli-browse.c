@@ -21,9 +21,9 @@
 
 
 /* Prints @text padded to @width columns (counted in characters, not bytes). */
-static void
-print_cell (const char *text,
-            int         width)
+void
+readout_cli_print_cell (const char *text,
+                        int         width)
 {
   g_autofree char *cut = NULL;
   glong length;
@@ -39,10 +39,10 @@ print_cell (const char *text,
   g_print ("%s%*s ", text, (int) (width - length), "");
 }
 
-static ReadoutLeader *
-resolve_leader (ReadoutStore  *store,
-                const char    *name,
-                GError       **error)
+ReadoutLeader *
+readout_cli_resolve_leader (ReadoutStore  *store,
+                            const char    *name,
+                            GError       **error)
 {
   g_autoptr(ReadoutLeader) leader = NULL;
   gint64 id;
@@ -57,12 +57,12 @@ resolve_leader (ReadoutStore  *store,
 }
 
 /* Parses a subcommand's own options; FALSE (with the exit status in @status) on error. */
-static gboolean
-parse_options (GOptionEntry  *entries,
-               const char    *parameter,
-               int           *argc,
-               char        ***argv,
-               int           *status)
+gboolean
+readout_cli_parse_options (GOptionEntry  *entries,
+                           const char    *parameter,
+                           int           *argc,
+                           char        ***argv,
+                           int           *status)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (parameter);
   g_autoptr(GError) error = NULL;
@@ -117,7 +117,7 @@ readout_cli_list_leaders (const ReadoutCliOptions *options,
     { NULL }
   };
 
-  if (!parse_options (entries, "", &argc, &argv, &status))
+  if (!readout_cli_parse_options (entries, "", &argc, &argv, &status))
     return status;
   if (argc > 1)
     return readout_cli_usage_error ("list-leaders takes no arguments (got “%s”).", argv[1]);
@@ -146,19 +146,19 @@ readout_cli_list_leaders (const ReadoutCliOptions *options,
       return 0;
     }
 
-  print_cell (_("ID"), 6); print_cell (_("Name"), 26); print_cell (_("Country"), 16);
-  print_cell (_("Office"), 30); print_cell (_("Calls"), 6); g_print ("%s\n", _("Last call"));
+  readout_cli_print_cell (_("ID"), 6); readout_cli_print_cell (_("Name"), 26); readout_cli_print_cell (_("Country"), 16);
+  readout_cli_print_cell (_("Office"), 30); readout_cli_print_cell (_("Calls"), 6); g_print ("%s\n", _("Last call"));
   for (guint i = 0; i < g_list_model_get_n_items (leaders); i++)
     {
       g_autoptr(ReadoutLeader) leader = g_list_model_get_item (leaders, i);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, readout_leader_get_id (leader));
       g_autofree char *count = g_strdup_printf ("%u", readout_leader_get_call_count (leader));
 
-      print_cell (id, 6);
-      print_cell (readout_leader_get_name (leader), 26);
-      print_cell (readout_leader_get_country_name (leader), 16);
-      print_cell (readout_leader_get_office (leader), 30);
-      print_cell (count, 6);
+      readout_cli_print_cell (id, 6);
+      readout_cli_print_cell (readout_leader_get_name (leader), 26);
+      readout_cli_print_cell (readout_leader_get_country_name (leader), 16);
+      readout_cli_print_cell (readout_leader_get_office (leader), 30);
+      readout_cli_print_cell (count, 6);
       g_print ("%s\n", readout_leader_get_last_call_date (leader) != NULL
                        ? readout_leader_get_last_call_date (leader) : "—");
     }
@@ -167,9 +167,9 @@ readout_cli_list_leaders (const ReadoutCliOptions *options,
 
 /* ---------------------------------------------------------------------------------- */
 
-static void
-build_call_json (JsonBuilder *builder,
-                 ReadoutCall *call)
+void
+readout_cli_build_call_json (JsonBuilder *builder,
+                             ReadoutCall *call)
 {
   const char * const *names = readout_call_get_participant_names (call);
   const char * const *countries = readout_call_get_participant_countries (call);
@@ -253,7 +253,7 @@ readout_cli_list_calls (const ReadoutCliOptions *options,
     { NULL }
   };
 
-  if (!parse_options (entries, "", &argc, &argv, &status))
+  if (!readout_cli_parse_options (entries, "", &argc, &argv, &status))
     return status;
   if (argc > 1)
     return readout_cli_usage_error ("list-calls takes no arguments (got “%s”); use --leader NAME.", argv[1]);
@@ -266,10 +266,10 @@ readout_cli_list_calls (const ReadoutCliOptions *options,
 
   if (leader_name != NULL)
     {
-      leader = resolve_leader (store, leader_name, &error);
+      leader = readout_cli_resolve_leader (store, leader_name, &error);
       if (leader == NULL)
         return readout_cli_fail (error);
-      if (other_name != NULL && (other = resolve_leader (store, other_name, &error)) == NULL)
+      if (other_name != NULL && (other = readout_cli_resolve_leader (store, other_name, &error)) == NULL)
         return readout_cli_fail (error);
       calls = readout_store_list_calls (store, readout_leader_get_id (leader),
                                         other != NULL ? readout_leader_get_id (other) : 0);
@@ -288,7 +288,7 @@ readout_cli_list_calls (const ReadoutCliOptions *options,
           g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, i);
 
           json_builder_begin_object (builder);
-          build_call_json (builder, call);
+          readout_cli_build_call_json (builder, call);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -297,9 +297,9 @@ readout_cli_list_calls (const ReadoutCliOptions *options,
       return 0;
     }
 
-  print_cell (_("ID"), 6); print_cell (_("Date"), 12);
-  print_cell (leader != NULL ? _("With") : _("Participants"), 34);
-  print_cell (_("Status"), 10); print_cell (_("Duration"), 16); g_print ("%s\n", _("Topics"));
+  readout_cli_print_cell (_("ID"), 6); readout_cli_print_cell (_("Date"), 12);
+  readout_cli_print_cell (leader != NULL ? _("With") : _("Participants"), 34);
+  readout_cli_print_cell (_("Status"), 10); readout_cli_print_cell (_("Duration"), 16); g_print ("%s\n", _("Topics"));
   for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
     {
       g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, i);
@@ -309,11 +309,11 @@ readout_cli_list_calls (const ReadoutCliOptions *options,
                                                            readout_call_get_duration_qualifier (call));
       g_autofree char *topics = g_strjoinv (", ", (char **) readout_call_get_topics (call));
 
-      print_cell (id, 6);
-      print_cell (readout_call_get_date (call), 12);
-      print_cell (with, 34);
-      print_cell (readout_format_call_status (readout_call_get_status (call)), 10);
-      print_cell (duration != NULL ? duration : "—", 16);
+      readout_cli_print_cell (id, 6);
+      readout_cli_print_cell (readout_call_get_date (call), 12);
+      readout_cli_print_cell (with, 34);
+      readout_cli_print_cell (readout_format_call_status (readout_call_get_status (call)), 10);
+      readout_cli_print_cell (duration != NULL ? duration : "—", 16);
       g_print ("%s\n", topics);
     }
   return 0;
@@ -321,9 +321,9 @@ readout_cli_list_calls (const ReadoutCliOptions *options,
 
 /* ---------------------------------------------------------------------------------- */
 
-static void
-build_statement_json (JsonBuilder      *builder,
-                      ReadoutStatement *statement)
+void
+readout_cli_build_statement_json (JsonBuilder      *builder,
+                                  ReadoutStatement *statement)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -373,7 +373,7 @@ readout_cli_show_call (const ReadoutCliOptions *options,
   int status;
   GOptionEntry entries[] = { { NULL } };
 
-  if (!parse_options (entries, "ID", &argc, &argv, &status))
+  if (!readout_cli_parse_options (entries, "ID", &argc, &argv, &status))
     return status;
   if (argc != 2)
     return readout_cli_usage_error ("show-call takes one call id (see “readout-cli list-calls”).");
@@ -396,7 +396,7 @@ readout_cli_show_call (const ReadoutCliOptions *options,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      build_call_json (builder, call);
+      readout_cli_build_call_json (builder, call);
       json_builder_set_member_name (builder, "sources");
       json_builder_begin_array (builder);
       for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
@@ -419,7 +419,7 @@ readout_cli_show_call (const ReadoutCliOptions *options,
           for (guint j = 0; j < g_list_model_get_n_items (statements); j++)
             {
               g_autoptr(ReadoutStatement) statement = g_list_model_get_item (statements, j);
-              build_statement_json (builder, statement);
+              readout_cli_build_statement_json (builder, statement);
             }
           json_builder_end_array (builder);
           json_builder_end_object (builder);
@@ -541,7 +541,7 @@ readout_cli_search (const ReadoutCliOptions *options,
     { NULL }
   };
 
-  if (!parse_options (entries, "QUERY", &argc, &argv, &status))
+  if (!readout_cli_parse_options (entries, "QUERY", &argc, &argv, &status))
     return status;
   if (argc < 2)
     return readout_cli_usage_error ("search needs words to look for.");

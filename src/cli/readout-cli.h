@@ -44,6 +44,13 @@ gboolean      readout_cli_parse_id   (const char              *text,
 /* Pretty-prints @node to stdout followed by a newline. */
 void          readout_cli_print_json (JsonNode                *node);
 
+/* Shared by the commands that print leaders, calls and statements (readout-cli-browse.c). */
+gboolean       readout_cli_parse_options (GOptionEntry *entries, const char *parameter, int *argc, char ***argv, int *status);
+ReadoutLeader *readout_cli_resolve_leader (ReadoutStore *store, const char *name, GError **error);
+void           readout_cli_print_cell (const char *text, int width);
+void           readout_cli_build_call_json (JsonBuilder *builder, ReadoutCall *call);
+void           readout_cli_build_statement_json (JsonBuilder *builder, ReadoutStatement *statement);
+
 /* Subcommands, one file each: readout-cli-<name>.c */
 int readout_cli_list_leaders (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_list_calls   (const ReadoutCliOptions *options, int argc, char **argv);
@@ -65,6 +72,10 @@ int readout_cli_follow       (const ReadoutCliOptions *options, int argc, char *
 ReadoutExtraction *readout_cli_extract_address (ReadoutImporter *importer, ReadoutStore *store, const char *url,
                                                 guint timeout_seconds, gboolean again, gboolean *skipped,
                                                 GError **error);
+int readout_cli_timeline     (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_relations    (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_topic_history (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_export_timeline (const ReadoutCliOptions *options, int argc, char **argv);
 
 /* Shared by compare and export-pdf (readout-cli-compare.c). */
 gboolean readout_cli_parse_call_id (const char *command, int argc, char **argv, gint64 *call_id, int *status);

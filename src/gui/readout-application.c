@@ -9,6 +9,7 @@
 
 #include "readout-application.h"
 #include "readout-release-notes.h"
+#include "readout-search-provider.h"
 #include "readout-import-actions.h"
 #include "readout-window.h"
 
@@ -17,6 +18,7 @@ struct _ReadoutApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  ReadoutSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutApplication, readout_application, ADW_TYPE_APPLICATION)
@@ -332,8 +334,75 @@ readout_application_dispose (GObject *object)
   ReadoutApplication *self = READOUT_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_provider);
 
   G_OBJECT_CLASS (readout_application_parent_class)->dispose (object);
+}
+
+/* GNOME Shell's search: the provider lives on the app's own bus name, at
+ * APP_OBJECT_PATH/SearchProvider (data/APP_ID.search-provider.ini.in). */
+static ReadoutWindow *
+present_window (ReadoutApplication *self)
+{
+  ReadoutWindow *window = get_active_window (self);
+
+  if (window == NULL)
+    {
+      window = create_window (self);
+      readout_window_open_last (window);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+on_search_activate_call_cb (ReadoutApplication *self,
+                            gint64              call_id)
+{
+  readout_window_show_call (present_window (self), call_id, 0);
+}
+
+static void
+on_search_launch_cb (ReadoutApplication  *self,
+                     const char * const  *terms)
+{
+  g_autofree char *query = g_strjoinv (" ", (char **) terms);
+
+  readout_window_search (present_window (self), query);
+}
+
+static gboolean
+readout_application_dbus_register (GApplication     *app,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  ReadoutApplication *self = READOUT_APPLICATION (app);
+  g_autofree char *store_path = readout_store_dup_default_path ();
+  g_autofree char *path = g_strconcat (object_path, READOUT_SEARCH_PROVIDER_PATH_SUFFIX, NULL);
+
+  if (!G_APPLICATION_CLASS (readout_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+  /* Started by the Shell to search, stay a while for the next keystroke's search. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 20000);
+  self->search_provider = readout_search_provider_new (store_path);
+  g_signal_connect_swapped (self->search_provider, "activate-call", G_CALLBACK (on_search_activate_call_cb), self);
+  g_signal_connect_swapped (self->search_provider, "launch-search", G_CALLBACK (on_search_launch_cb), self);
+  return readout_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+readout_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  ReadoutApplication *self = READOUT_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    readout_search_provider_unexport (self->search_provider);
+  g_clear_object (&self->search_provider);
+  G_APPLICATION_CLASS (readout_application_parent_class)->dbus_unregister (app, connection, object_path);
 }
 
 static void
@@ -347,6 +416,8 @@ readout_application_class_init (ReadoutApplicationClass *klass)
   app_class->startup = readout_application_startup;
   app_class->activate = readout_application_activate;
   app_class->command_line = readout_application_command_line;
+  app_class->dbus_register = readout_application_dbus_register;
+  app_class->dbus_unregister = readout_application_dbus_unregister;
 }
 
 static void

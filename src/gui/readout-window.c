@@ -18,6 +18,7 @@
 #include "readout-sample.h"
 #include "readout-search-pane.h"
 #include "readout-window.h"
+#include "readout-timeline-window.h"
 
 struct _ReadoutWindow
 {
@@ -813,6 +814,34 @@ filter_topic_activated (GSimpleAction *action,
   on_leader_activated_cb (self);
 }
 
+/* Calls over time opens in a window of its own, on the selected leader's timeline. */
+static void
+on_timeline_call_activated_cb (ReadoutWindow *self,
+                               gint64         call_id)
+{
+  readout_window_show_call (self, call_id, 0);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+show_timeline_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ReadoutWindow *self = user_data;
+  ReadoutLeader *leader;
+  ReadoutTimelineWindow *window;
+
+  if (self->store == NULL)
+    return;
+  leader = readout_calls_pane_get_leader (self->calls_pane);
+  window = readout_timeline_window_new (GTK_WINDOW (self), self->store,
+                                        leader != NULL ? readout_leader_get_id (leader) : 0);
+  g_signal_connect_object (window, "call-activated", G_CALLBACK (on_timeline_call_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry win_actions[] = {
   { .name = "new-store", .activate = new_store_activated },
   { .name = "open", .activate = open_activated },
@@ -823,6 +852,7 @@ static const GActionEntry win_actions[] = {
   { .name = "export-pdf", .activate = export_pdf_activated },
   { .name = "print", .activate = print_activated },
   { .name = "filter-topic", .parameter_type = "s", .activate = filter_topic_activated },
+  { .name = "show-timeline", .activate = show_timeline_activated },
 };
 
 /* Settings */

@@ -23,6 +23,7 @@
 #include "readout-pdf-layout.h"
 #include "readout-display-names.h"
 #include "readout-safe-file.h"
+#include "readout-store-timeline.h"
 
 /* The document is a list of groups (the header, a comparison row, a source...), each a
  * list of bands; a band is one full-width cell or two cells side by side, and a cell is
@@ -999,6 +1000,90 @@ readout_pdf_layout_new_for_call (ReadoutStore  *store,
 
   add_sources (self, store, sources, NULL, TRUE);
 
+  return g_steal_pointer (&self);
+}
+
+static void
+add_history_entry (ReadoutPdfLayout         *self,
+                   ReadoutTopicHistoryEntry *entry,
+                   const char               *side_a,
+                   const char               *side_b,
+                   GPtrArray                *no_sources)
+{
+  Group *group = add_group (self);
+  g_autofree char *date = readout_format_date (readout_call_get_date (entry->call),
+                                               readout_call_get_date_precision (entry->call));
+  g_autofree char *raised = readout_topic_mentioned_by_format (entry->mentioned_by, side_a, side_b);
+  Band *band;
+
+  group->in_rows = TRUE;
+  g_ptr_array_add (group->bands, topic_band (date, raised));
+  if (entry->mentioned_by == READOUT_TOPIC_MENTIONED_BY_NONE)
+    return;
+  band = group_add_band (group, BAND_COLUMNS);
+  band->pad_top = 4.0;
+  for (guint c = 0; c < 2; c++)
+    {
+      GPtrArray *statements = c == 0 ? entry->side_a : entry->side_b;
+
+      for (guint i = 0; i < statements->len; i++)
+        add_statement_cell (band, c, g_ptr_array_index (statements, i), NULL,
+                            c == 0 ? READOUT_COMPARISON_SIDE_A : READOUT_COMPARISON_SIDE_B,
+                            no_sources, NULL, NULL);
+    }
+}
+
+ReadoutPdfLayout *
+readout_pdf_layout_new_for_topic_history (ReadoutStore  *store,
+                                          gint64         leader_a,
+                                          gint64         leader_b,
+                                          const char    *topic,
+                                          GError       **error)
+{
+  g_autoptr(ReadoutPdfLayout) self = NULL;
+  g_autoptr(ReadoutTopic) found = NULL;
+  g_autoptr(ReadoutLeader) a = NULL;
+  g_autoptr(ReadoutLeader) b = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) no_sources = g_ptr_array_new ();
+  g_autofree char *side_a = NULL, *side_b = NULL, *heading = NULL;
+  Group *group;
+
+  g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
+  g_return_val_if_fail (topic != NULL, NULL);
+
+  if ((found = readout_store_find_topic (store, topic, error)) == NULL ||
+      (history = readout_store_topic_history (store, leader_a, leader_b,
+                                              readout_topic_get_id (found), error)) == NULL ||
+      (a = readout_store_get_leader (store, leader_a, error)) == NULL ||
+      (b = readout_store_get_leader (store, leader_b, error)) == NULL)
+    return NULL;
+
+  self = g_object_new (READOUT_TYPE_PDF_LAYOUT, NULL);
+  side_a = readout_format_side (store, readout_leader_get_country (a));
+  side_b = readout_format_side (store, readout_leader_get_country (b));
+  /* Translators: the title of an exported topic history, e.g. "Ukraine in the calls of
+   * Donald Trump and Vladimir Putin" */
+  heading = g_strdup_printf (_("%s in the calls of %s and %s"), readout_topic_get_name (found),
+                             readout_leader_get_name (a), readout_leader_get_name (b));
+  self->title = g_strdup (heading);
+  self->subject = g_strdup (_("One topic across the calls of two leaders, by side"));
+
+  group = add_group (self);
+  add_full (group, STYLE_TITLE, heading);
+  {
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call", "%u calls",
+                                                           history->len), history->len);
+
+    add_full (group, STYLE_SUBTITLE, count);
+  }
+  self->column_labels = band_new (BAND_COLUMNS);
+  cell_add (self->column_labels, 0, STYLE_COLUMN_LABEL, side_a, NULL);
+  cell_add (self->column_labels, 1, STYLE_COLUMN_LABEL, side_b, NULL);
+  self->column_labels->pad_bottom = 8.0;
+
+  for (guint i = 0; i < history->len; i++)
+    add_history_entry (self, g_ptr_array_index (history, i), side_a, side_b, no_sources);
   return g_steal_pointer (&self);
 }
 

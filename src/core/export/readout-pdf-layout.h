@@ -52,6 +52,15 @@ ReadoutPdfLayout *readout_pdf_layout_new_for_call        (ReadoutStore      *sto
                                                           gint64             call_id,
                                                           GError           **error);
 
+/* One topic across the calls of two leaders: each call, oldest first, with what each
+ * side's accounts said on @topic in the two columns and which side raised it
+ * (readout_store_topic_history()). */
+ReadoutPdfLayout *readout_pdf_layout_new_for_topic_history (ReadoutStore      *store,
+                                                            gint64             leader_a,
+                                                            gint64             leader_b,
+                                                            const char        *topic,
+                                                            GError           **error);
+
 /* The document's title ("Call between Donald Trump and Vladimir Putin, …"). */
 const char       *readout_pdf_layout_get_title           (ReadoutPdfLayout  *self);
 /* The page size in points; A4 until set. Invalidates the pagination. */

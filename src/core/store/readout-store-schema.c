@@ -196,6 +196,68 @@ static const char fts_drop_triggers[] =
   "DROP TRIGGER statements_fts_update; DROP TRIGGER sources_fts_insert;"
   "DROP TRIGGER sources_fts_delete; DROP TRIGGER sources_fts_update;";
 
+/* Version 4. Calls per pair of leaders and year, kept in step with call_participants by triggers,
+ * so that "who talks most" over the whole store reads one small table instead of
+ * joining every call's participants (issue 14: the relations overview). A pair is
+ * (lower id, higher id); a row whose count falls to zero is removed. */
+#define PAIR_OF(x, y) "min (" x ", " y "), max (" x ", " y ")"
+#define OTHERS_OF(row) \
+  " FROM call_participants o WHERE o.call_id = " row ".call_id AND o.leader_id <> " row ".leader_id"
+#define ADD_PAIRS(row) \
+  "INSERT INTO pair_years (leader_a, leader_b, year, n_calls)" \
+  " SELECT " PAIR_OF ("o.leader_id", row ".leader_id") ", substr (" row ".call_date, 1, 4), 1" \
+  OTHERS_OF (row) " AND true" \
+  " ON CONFLICT (leader_a, leader_b, year) DO UPDATE SET n_calls = n_calls + 1;"
+/* Takes one call off each pair of @row's leader (column @leader) with the others. */
+#define REMOVE_PAIRS(row, leader) \
+  "UPDATE pair_years SET n_calls = n_calls - 1 WHERE year = substr (" row ".call_date, 1, 4)" \
+  " AND (leader_a, leader_b) IN (SELECT " PAIR_OF ("o.leader_id", leader) \
+  "  FROM call_participants o WHERE o.call_id = " row ".call_id AND o.leader_id <> " leader ");" \
+  "DELETE FROM pair_years WHERE n_calls <= 0 AND year = substr (" row ".call_date, 1, 4)" \
+  " AND (leader_a, leader_b) IN (SELECT " PAIR_OF ("o.leader_id", leader) \
+  "  FROM call_participants o WHERE o.call_id = " row ".call_id AND o.leader_id <> " leader ");"
+
+static const char schema_v4[] =
+  "CREATE TABLE pair_years ("
+  "  leader_a INTEGER NOT NULL,"
+  "  leader_b INTEGER NOT NULL,"
+  "  year TEXT NOT NULL,"
+  "  n_calls INTEGER NOT NULL,"
+  "  PRIMARY KEY (leader_a, leader_b, year)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX pair_years_b ON pair_years (leader_b, leader_a, year);"
+  "INSERT INTO pair_years (leader_a, leader_b, year, n_calls)"
+  "  SELECT a.leader_id, b.leader_id, substr (a.call_date, 1, 4), count(*)"
+  "  FROM call_participants a JOIN call_participants b"
+  "   ON b.call_id = a.call_id AND b.leader_id > a.leader_id"
+  "  GROUP BY a.leader_id, b.leader_id, substr (a.call_date, 1, 4);"
+  "CREATE TRIGGER pair_years_insert AFTER INSERT ON call_participants BEGIN "
+  ADD_PAIRS ("new")
+  "END;"
+  /* A call's rows go one by one: each takes its pairs with the rows still there. */
+  "CREATE TRIGGER pair_years_delete AFTER DELETE ON call_participants BEGIN "
+  REMOVE_PAIRS ("old", "old.leader_id")
+  "END;"
+  /* A merge of leaders moves a participant row to another leader. */
+  "CREATE TRIGGER pair_years_leader AFTER UPDATE OF leader_id ON call_participants BEGIN "
+  REMOVE_PAIRS ("old", "old.leader_id")
+  ADD_PAIRS ("new")
+  "END;"
+  /* A new date updates every row of the call; the row of each pair's lower id moves the
+   * pair, so that it moves once. */
+  "CREATE TRIGGER pair_years_date AFTER UPDATE OF call_date ON call_participants"
+  "  WHEN substr (old.call_date, 1, 4) <> substr (new.call_date, 1, 4) BEGIN "
+  "  UPDATE pair_years SET n_calls = n_calls - 1 WHERE leader_a = new.leader_id"
+  "   AND year = substr (old.call_date, 1, 4) AND leader_b IN (SELECT o.leader_id"
+  "   FROM call_participants o WHERE o.call_id = new.call_id AND o.leader_id > new.leader_id);"
+  "  DELETE FROM pair_years WHERE leader_a = new.leader_id AND n_calls <= 0"
+  "   AND year = substr (old.call_date, 1, 4);"
+  "  INSERT INTO pair_years (leader_a, leader_b, year, n_calls)"
+  "   SELECT new.leader_id, o.leader_id, substr (new.call_date, 1, 4), 1"
+  "   FROM call_participants o WHERE o.call_id = new.call_id AND o.leader_id > new.leader_id"
+  "   ON CONFLICT (leader_a, leader_b, year) DO UPDATE SET n_calls = n_calls + 1;"
+  "END;";
+
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
@@ -357,6 +419,13 @@ migrate_to_3 (sqlite3  *db,
   return exec_sql (db, schema_v3, error);
 }
 
+static gboolean
+migrate_to_4 (sqlite3  *db,
+              GError  **error)
+{
+  return exec_sql (db, schema_v4, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 /* migrations[n - 1] takes a store from version n - 1 to version n. */
@@ -364,6 +433,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == READOUT_STORE_SCHEMA_VERSION);

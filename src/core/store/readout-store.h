@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define READOUT_STORE_SCHEMA_VERSION 3
+#define READOUT_STORE_SCHEMA_VERSION 4
 
 #define READOUT_TYPE_STORE (readout_store_get_type ())
 
