@@ -407,9 +407,64 @@ count_filtered (ReadoutStore            *store,
   return g_list_model_get_n_items (calls);
 }
 
-/* The calls list narrowed by topic, date range and status, in SQL with bound values. On
- * the sample: Trump has five calls (28 January 2017: Putin, Abe, Merkel and Hollande;
- * 21 November 2017: Putin); three were held. */
+/* @date ("2017", "2017-01" or "2017-01-28") widened to the first or last day it may
+ * mean, as text that compares in date order ("2017-00-00", "2017-99-99"). */
+static char *
+date_bound (const char *date,
+            const char *fill)
+{
+  switch (strlen (date))
+    {
+    case 4: return g_strdup_printf ("%s-%s-%s", date, fill, fill);
+    case 7: return g_strdup_printf ("%s-%s", date, fill);
+    default: return g_strdup (date);
+    }
+}
+
+/* The filter applied in C to every call of the leader, walked one by one: what the SQL
+ * must agree with. A call known only to the month or year counts where it overlaps. */
+static guint
+count_walked (ReadoutStore            *store,
+              gint64                   leader_id,
+              const ReadoutCallFilter *filter)
+{
+  g_autoptr(GListModel) calls = readout_store_list_calls (store, leader_id, 0);
+  g_autofree char *from = filter->date_from != NULL ? date_bound (filter->date_from, "00") : NULL;
+  g_autofree char *to = filter->date_to != NULL ? date_bound (filter->date_to, "99") : NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, i);
+      g_autofree char *first = date_bound (readout_call_get_date (call), "00");
+      g_autofree char *last = date_bound (readout_call_get_date (call), "99");
+
+      if (filter->topic != NULL && !g_strv_contains (readout_call_get_topics (call), filter->topic))
+        continue;
+      if (filter->status >= 0 && (int) readout_call_get_status (call) != filter->status)
+        continue;
+      if ((from != NULL && strcmp (last, from) < 0) || (to != NULL && strcmp (first, to) > 0))
+        continue;
+      n++;
+    }
+  return n;
+}
+
+/* Filtered in SQL and walked in C, the counts agree; returns the count. */
+static guint
+check_filtered (ReadoutStore            *store,
+                gint64                   leader_id,
+                const ReadoutCallFilter *filter)
+{
+  guint n = count_filtered (store, leader_id, filter);
+
+  g_assert_cmpuint (n, ==, count_walked (store, leader_id, filter));
+  return n;
+}
+
+/* The calls list narrowed by topic, date range and status, in SQL with bound values,
+ * checked against the same filter applied in C to the sample's calls of Donald Trump
+ * (among them the four calls of 28 January 2017 and the 21 November 2017 call). */
 static void
 test_calls_filtered (void)
 {
@@ -419,6 +474,7 @@ test_calls_filtered (void)
   g_autoptr(GListModel) not_filtered = NULL;
   g_autoptr(GError) error = NULL;
   ReadoutCallFilter filter = READOUT_CALL_FILTER_INIT;
+  guint all;
   gint64 id;
 
   g_assert_true (readout_sample_populate (store, &error));
@@ -427,42 +483,59 @@ test_calls_filtered (void)
   g_assert_nonnull (trump);
   id = readout_leader_get_id (trump);
 
-  g_assert_cmpuint (count_filtered (store, id, NULL), ==, 5);
-  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 5);
+  all = count_filtered (store, id, NULL);
+  g_assert_cmpuint (all, >=, 5);
+  g_assert_cmpuint (check_filtered (store, id, &filter), ==, all);
 
   filter.topic = "Syria";
-  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 2);
+  g_assert_cmpuint (check_filtered (store, id, &filter), >=, 2);
+  g_assert_cmpuint (count_filtered (store, id, &filter), <, all);
   filter.topic = "Planned meeting";
-  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 1);
+  g_assert_cmpuint (check_filtered (store, id, &filter), >=, 1);
   /* A topic is a value, never SQL. */
   filter.topic = "Syria' OR 1=1 --";
   g_assert_cmpuint (count_filtered (store, id, &filter), ==, 0);
   filter.topic = NULL;
 
   filter.status = READOUT_CALL_STATUS_HELD;
-  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 3);
+  g_assert_cmpuint (check_filtered (store, id, &filter), >=, 3);
   filter.status = READOUT_CALL_STATUS_ANNOUNCED;
-  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 2);
+  g_assert_cmpuint (check_filtered (store, id, &filter), >=, 2);
   filter.status = -1;
 
+  /* 28 January 2017 alone holds four calls of the seed articles. */
+  filter.date_from = "2017-01-28";
+  filter.date_to = "2017-01-28";
+  g_assert_cmpuint (check_filtered (store, id, &filter), ==, 4);
   filter.date_from = "2017-02-01";
-  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 1);
+  filter.date_to = NULL;
+  check_filtered (store, id, &filter);
   filter.date_from = "2017-01";
   filter.date_to = "2017-01-28";
-  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 4);
+  g_assert_cmpuint (check_filtered (store, id, &filter), >=, 4);
   filter.date_from = "2017";
   filter.date_to = "2017";
-  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 5);
+  g_assert_cmpuint (check_filtered (store, id, &filter), >=, 5);
   filter.date_to = "2016-12-31";
-  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 0);
+  g_assert_cmpuint (check_filtered (store, id, &filter), ==, 0);
 
-  /* Every call, filtered the same way. */
+  /* Every call, filtered the same way: each one kept is about Ukraine and on or after
+   * the date, and the 21 November 2017 call is among them. */
   filter.date_from = "2017-11-01";
   filter.date_to = NULL;
   filter.topic = "Ukraine";
   not_filtered = readout_store_list_calls_filtered (store, 0, 0, &filter, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (not_filtered), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (not_filtered), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (not_filtered); i++)
+    {
+      g_autoptr(ReadoutCall) call = g_list_model_get_item (not_filtered, i);
+
+      g_assert_true (g_strv_contains (readout_call_get_topics (call), "Ukraine"));
+      g_assert_cmpstr (readout_call_get_date (call), >=, "2017-11-01");
+      if (i == g_list_model_get_n_items (not_filtered) - 1)
+        g_assert_cmpstr (readout_call_get_date (call), ==, "2017-11-21");
+    }
 
   /* A date that is not one: a clear error and no list. */
   filter.date_from = "28 Jan";
@@ -555,7 +628,9 @@ test_search_filtered (void)
   }
   filter.side = NULL;
 
+  /* November 2017 holds one call with Korea in it, the 21st. */
   filter.date_from = "2017-11";
+  filter.date_to = "2017-11";
   {
     g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
 
@@ -567,12 +642,28 @@ test_search_filtered (void)
         g_assert_cmpstr (readout_search_hit_get_call_date (hit), ==, "2017-11-21");
       }
   }
-  filter.date_from = "2017-12";
+  /* From a month on: nothing older. */
+  filter.date_to = NULL;
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(ReadoutSearchHit) hit = g_list_model_get_item (hits, i);
+
+        g_assert_cmpstr (readout_search_hit_get_call_date (hit), >=, "2017-11-01");
+      }
+  }
+  /* The sample holds no call before 2017. */
+  filter.date_from = "1991";
+  filter.date_to = "2016-12";
   {
     g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
 
     g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
   }
+  filter.date_to = NULL;
   filter.date_from = "Nov 2017";
   g_assert_null (readout_store_search_filtered (store, "Korea", &filter, &error));
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
