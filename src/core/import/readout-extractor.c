@@ -198,6 +198,13 @@ static const Speaker speakers[] = {
   { "Prime Minister's Office of India", "IN", "Prime Minister's Office of India|PMO" },
 };
 
+static const Speaker *
+speaker_table (guint *n)
+{
+  *n = G_N_ELEMENTS (speakers);
+  return speakers;
+}
+
 /* Country words outside countries.tsv: abbreviations and Russian forms. */
 static const struct { const char *word; const char *code; } country_extras[] = {
   { "u.s.", "US" }, { "us", "US" }, { "usa", "US" }, { "american", "US" }, { "america", "US" },
@@ -216,6 +223,14 @@ static const struct { const char *word; const char *code; } country_extras[] = {
   { "бразилии", "BR" }, { "бразильск", "BR" }, { "южно-африканской", "ZA" }, { "юар", "ZA" },
   { "азербайджана", "AZ" }, { "армении", "AM" }, { "узбекистана", "UZ" }, { "венесуэлы", "VE" },
   { "саудовской", "SA" }, { "оаэ", "AE" }, { "катара", "QA" }, { "южной", "KR" },
+  /* Official long names, as foreign ministries write them */
+  { "russian federation", "RU" }, { "french republic", "FR" }, { "commonwealth of australia", "AU" },
+  { "federal republic of germany", "DE" }, { "republic of korea", "KR" }, { "italian republic", "IT" },
+  { "people's republic of china", "CN" }, { "united states of america", "US" },
+  { "kingdom of saudi arabia", "SA" }, { "republic of india", "IN" }, { "republic of finland", "FI" },
+  { "republic of türkiye", "TR" }, { "türkiye", "TR" }, { "republic of turkey", "TR" },
+  { "arab republic of egypt", "EG" }, { "federative republic of brazil", "BR" },
+  { "republic of poland", "PL" }, { "state of qatar", "QA" }, { "republic of the philippines", "PH" },
 };
 
 /* Tables. */
@@ -909,7 +924,7 @@ is_abbreviation (const char *text,
     "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "gen", "sen", "rep", "gov", "lt", "col", "no", "vs", "jr",
     "sr", "prof", "e.g", "i.e", "г", "гг", "т", "д", "им", "ул", "corp", "inc", "co", "messrs",
-    NULL,
+    "hon", "honorable", "honourable", NULL,
   };
   gsize ws = dot;
   g_autofree char *word = NULL;
@@ -1256,6 +1271,36 @@ find_published (Work *w)
 
 /* Publisher. */
 
+static const Speaker *speaker_table (guint *n);
+
+/* The first speaker of the table named in @folded_line: its name and side, newly allocated. */
+static gboolean
+speaker_in (const char  *folded_line,
+            char       **publisher,
+            char       **side)
+{
+  guint n;
+  const Speaker *table = speaker_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) forms = g_strsplit (table[i].forms, "|", -1);
+
+      for (guint k = 0; forms[k] != NULL; k++)
+        {
+          g_autofree char *form = g_utf8_casefold (forms[k], -1);
+
+          if (strlen (form) > 4 && strstr (folded_line, form) != NULL)
+            {
+              *publisher = g_strdup (table[i].canonical);
+              *side = g_strdup (table[i].side);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
 static void
 find_publisher (Work *w)
 {
@@ -1337,6 +1382,30 @@ find_publisher (Work *w)
     {
       w->publisher = g_strdup ("Downing Street");
       w->side = g_strdup ("GB");
+    }
+  else if (strstr (lower, ", prime minister of japan,") != NULL ||
+           strstr (lower, "[provisional translation]") != NULL)
+    {
+      /* "Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit telephone talk with ..." */
+      gboolean kantei = strstr (lower, "[provisional translation]") != NULL;
+
+      w->publisher = g_strdup (kantei ? "Prime Minister's Office of Japan" : "Ministry of Foreign Affairs of Japan");
+      w->side = g_strdup ("JP");
+    }
+  else if (strstr (first_line, "prime minister") != NULL && strstr (first_line, "itinerary") != NULL)
+    {
+      /* pm.gc.ca: "Prime Minister’s itinerary for Tuesday, October 31, 2023" */
+      w->publisher = g_strdup ("Prime Minister's Office of Canada");
+      w->side = g_strdup ("CA");
+    }
+  else if (strstr (lower, "bundesregierung") != NULL || strstr (lower, "bundeskanzler") != NULL)
+    {
+      w->publisher = g_strdup ("German Federal Government");
+      w->side = g_strdup ("DE");
+    }
+  else if (g_str_has_prefix (first_line, "statement by ") && speaker_in (first_line, &w->publisher, &w->side))
+    {
+      /* "Statement by Press Secretary Jen Psaki on ..." */
     }
   else if (strstr (first_line, "ministry of foreign affairs") != NULL ||
            strstr (first_line, "foreign ministry") != NULL)
@@ -1598,7 +1667,7 @@ match_country (Work        *w,
                guint        end,
                const char **code)
 {
-  for (guint n = MIN (3, end - i); n >= 1; n--)
+  for (guint n = MIN (4, end - i); n >= 1; n--)
     {
       g_autoptr(GString) phrase = g_string_new (NULL);
 
@@ -1991,6 +2060,8 @@ is_call_cue (const char *f)
     "conversation", "conversations", "converse", "conversed", "discuss", "discussed",
     "discusses", "discussing", "discussion", "discussions", "videoconference",
     "video-conference", "rang", "dialed", "dialled", "chat", "chatted", "phone-call",
+    "telefoniert", "telefonierte", "telefonat", "telefongespräch", "gespräch", "sprachen",
+    "telephonic",
     NULL,
   };
   static const char * const russian[] = {
@@ -2068,6 +2139,45 @@ coordinated (Work    *w,
   return FALSE;
 }
 
+/* Where a mention's titles and appositions begin, back from @start but not before @floor:
+ * "with H.E. Mr. Given SURNAME", "с Наследным принцем, Председателем Совета министров
+ * Саудовской Аравии Мухаммедом ...", "with the Prime Minister of Italy, Giorgia Meloni". */
+static guint
+title_start (Work  *w,
+             guint  start,
+             guint  floor)
+{
+  static const char * const joiners[] = {
+    "of", "the", "mr", "mrs", "ms", "dr", "h", "e", "hon", "honorable", "honourable",
+    "excellency", "his", "her", "shri", "sheikh", "mp", "and", "dem", "der", "den", NULL,
+  };
+  guint p = start;
+
+  while (p > floor && start - p < 14)
+    {
+      Tok *t = tok_at (w, p - 1);
+
+      if (is_call_cue (t->folded) || tok_is (w, p - 1, "with") || tok_is (w, p - 1, "с") ||
+          tok_is (w, p - 1, "со") || tok_is (w, p - 1, "from") || tok_is (w, p - 1, "от") ||
+          tok_is (w, p - 1, "mit"))
+        break;
+      if (!(t->upper || t->cyrillic || in_list (joiners, t->folded) || is_title_token (w, p - 1) ||
+            g_str_has_suffix (t->folded, "ischen")))
+        break;
+      /* "and" joins two offices of one person ("Crown Prince and Prime Minister"), never two people */
+      if (tok_is (w, p - 1, "and") && (p - 1 == floor || !is_title_token (w, p - 2)))
+        break;
+      p--;
+    }
+  /* Only back to a word that opens the title: keep "with" in reach, not a stray capital */
+  while (p < start && !(p > floor && (tok_is (w, p - 1, "with") || tok_is (w, p - 1, "с") ||
+                                      tok_is (w, p - 1, "со") || tok_is (w, p - 1, "from") ||
+                                      tok_is (w, p - 1, "от") || tok_is (w, p - 1, "mit") ||
+                                      is_call_cue (tok_at (w, p - 1)->folded))))
+    p++;
+  return p == start ? start : p;
+}
+
 static void
 find_links (Work *w)
 {
@@ -2091,7 +2201,8 @@ find_links (Work *w)
       for (guint q = 0; q < count; q++)
         {
           Mention *mention = &mentions[first + q];
-          guint p = mention->ext_start;
+          guint floor = q > 0 ? mentions[first + q - 1].tok_end : sentence->tok_start;
+          guint p = title_start (w, mention->ext_start, floor);
           guint before = p > sentence->tok_start ? p - 1 : G_MAXUINT;
           const char *prev = before != G_MAXUINT ? tok_at (w, before)->folded : "";
 
@@ -2099,11 +2210,16 @@ find_links (Work *w)
           if (before == G_MAXUINT)
             continue;
 
-          if (g_str_equal (prev, "with") || g_str_equal (prev, "с") || g_str_equal (prev, "со"))
+          if (g_str_equal (prev, "with") || g_str_equal (prev, "с") || g_str_equal (prev, "со") ||
+              g_str_equal (prev, "mit") ||
+              (g_str_equal (prev, "to") && before > sentence->tok_start &&
+               is_call_cue (tok_at (w, before - 1)->folded)))
             {
               guint from = before > sentence->tok_start + 12 ? before - 12 : sentence->tok_start;
 
-              if (sentence_has_cue (w, from, before))
+              /* German puts the verb last: "hat heute mit dem Präsidenten ... telefoniert" */
+              if (sentence_has_cue (w, from, before) ||
+                  (g_str_equal (prev, "mit") && sentence_has_cue (w, mention->tok_end, sentence->tok_end)))
                 {
                   guint subject = HOST;
 
@@ -3588,6 +3704,21 @@ readout_extractor_extract (ReadoutExtractor  *self,
   find_mentions (&w);
   find_links (&w);
   resolve_host (&w);
+  if (g_getenv ("RX_DEBUG"))
+    {
+      for (guint i = 0; i < w.mentions->len; i++)
+        {
+          Mention *m = &g_array_index (w.mentions, Mention, i);
+          g_printerr ("mention s%u %s [%.*s]\n", m->sentence, leader_at (&w, m->leader)->name,
+                      (int) (tok_at (&w, m->tok_end - 1)->end - tok_at (&w, m->ext_start)->start), text + tok_at (&w, m->ext_start)->start);
+        }
+      for (guint i = 0; i < w.links->len; i++)
+        {
+          Link *l = &g_array_index (w.links, Link, i);
+          g_printerr ("link %s - %s s%u\n", l->a < w.leaders->len ? leader_at (&w, l->a)->name : "?", l->b < w.leaders->len ? leader_at (&w, l->b)->name : "?", l->first_sentence);
+        }
+      g_printerr ("publisher %s side %s official %d\n", w.publisher, w.side, w.official);
+    }
 
   if (w.links->len == 0)
     {
