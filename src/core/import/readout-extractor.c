@@ -1993,6 +1993,25 @@ find_form_at (Work  *w,
 }
 
 static gboolean
+is_honorific (const char *folded)
+{
+  static const char * const honorifics[] = { "mr", "mrs", "ms", "dr", "hon", "honorable", "honourable", NULL };
+
+  return in_list (honorifics, folded);
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const Mention *x = a, *y = b;
+
+  return x->tok_start < y->tok_start ? -1 : x->tok_start > y->tok_start;
+}
+
+static guint side_leader (Work *w, const char *country);
+
+static gboolean
 is_title_token (Work  *w,
                 guint  i)
 {
@@ -2037,7 +2056,8 @@ find_mentions (Work *w)
            * "President Joseph R. Biden". */
           while (m.ext_start > previous_end && i - m.ext_start < 6 &&
                  (gap_is_space (w, m.ext_start - 1, m.ext_start) ||
-                  (strlen (tok_at (w, m.ext_start - 1)->folded) == 1 &&
+                  ((strlen (tok_at (w, m.ext_start - 1)->folded) == 1 ||
+                    is_honorific (tok_at (w, m.ext_start - 1)->folded)) &&
                    w->text[tok_at (w, m.ext_start - 1)->end] == '.')) &&
                  (is_title_token (w, m.ext_start - 1) || tok_at (w, m.ext_start - 1)->upper))
             m.ext_start--;
@@ -2047,6 +2067,111 @@ find_mentions (Work *w)
           i += n;
         }
     }
+}
+
+/* The name a government's readouts go by: its entry among the speakers ("White House",
+ * "Office of the President of Ukraine"), else "Government of CC". */
+static char *
+government_of (const char *side)
+{
+  guint n;
+  const Speaker *table = speaker_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (table[i].side, side))
+      return g_strdup (table[i].canonical);
+  return g_strdup_printf ("Government of %s", side);
+}
+
+/* An official readout's title names its own leader first: "President Niinistö spoke with
+ * US President Biden", "Zelenskyy has telephone conversation with Biden", "Statement by
+ * President Joe Biden on ...", "Readout of President Biden’s Call with ...". A text with no
+ * publisher yet and such a title is that leader's government's. */
+static void
+find_side_from_title (Work *w)
+{
+  static const char * const verbs[] = {
+    "spoke", "speaks", "held", "holds", "had", "has", "talks", "talked", "telephoned", "calls",
+    "called", "telephonic", "discussed", "discuss", "and", "hat", NULL,
+  };
+  static const char * const formal_verbs[] = { "has", "had", "held", "holds", NULL };
+  Mention *m;
+  Sentence *title;
+  guint after;
+
+  if (w->publisher != NULL || w->mentions->len == 0 || w->sentences->len == 0)
+    return;
+  title = sentence_at (w, 0);
+  m = &g_array_index (w->mentions, Mention, 0);
+  if (title->where != WHERE_TITLE || m->sentence != 0)
+    return;
+  after = m->tok_end;
+  if (tok_is (w, after, "s") && w->text[tok_at (w, after - 1)->end] != ' ')
+    after++;   /* "Biden’s call" */
+  if (!(m->ext_start == title->tok_start ||
+        (m->ext_start == title->tok_start + 2 && tok_is (w, title->tok_start, "statement") &&
+         tok_is (w, title->tok_start + 1, "by"))) ||
+      after >= title->tok_end || !(in_list (verbs, tok_at (w, after)->folded) || after > m->tok_end))
+    return;
+  /* A headline's bare surnames ("Modi and Putin discuss ...") are a newspaper's, not a government's */
+  if (m->tok_end - m->ext_start < 2 && !in_list (formal_verbs, tok_at (w, after)->folded))
+    return;
+  if (leader_at (w, m->leader)->country == NULL)
+    return;
+  w->side = g_strdup (leader_at (w, m->leader)->country);
+  w->publisher = government_of (w->side);
+  w->official = TRUE;
+  w->kind = READOUT_SOURCE_KIND_READOUT;
+}
+
+/* In its own government's readout, "the Prime Minister" (not "the Prime Minister of Italy")
+ * is that government's leader on the text's date. */
+static void
+find_office_mentions (Work *w)
+{
+  guint own = w->official ? side_leader (w, w->side) : NO_LEADER;
+  const char *main_office;
+  g_auto(GStrv) office = NULL;
+  guint n_words;
+  gboolean added = FALSE;
+
+  if (own == NO_LEADER || w->side == NULL)
+    return;
+  main_office = readout_leader_gazetteer_get_main_office (readout_leader_gazetteer_get_default (), w->side);
+  if (main_office == NULL)
+    return;
+  {
+    g_autofree char *folded = g_utf8_casefold (main_office, -1);
+    office = g_strsplit (folded, " ", -1);
+  }
+  n_words = g_strv_length (office);
+
+  for (guint s = 0; s < w->sentences->len; s++)
+    {
+      Sentence *sentence = sentence_at (w, s);
+
+      for (guint i = sentence->tok_start; i + n_words < sentence->tok_end; i++)
+        {
+          guint k = 0;
+          Mention m;
+
+          if (!tok_is (w, i, "the") || (i > sentence->tok_start && tok_is (w, i - 1, "of")))
+            continue;
+          while (k < n_words && tok_is (w, i + 1 + k, office[k]) && tok_at (w, i + 1 + k)->upper)
+            k++;
+          if (k < n_words || tok_is (w, i + 1 + k, "of") || tok_is (w, i + 1 + k, "s") ||
+              (i + 1 + k < sentence->tok_end && tok_at (w, i + 1 + k)->upper))
+            continue;
+          m.leader = own;
+          m.ext_start = m.tok_start = i;
+          m.tok_end = i + 1 + k;
+          m.sentence = s;
+          g_array_append_val (w->mentions, m);
+          added = TRUE;
+        }
+    }
+  if (added)
+    g_array_sort (w->mentions, compare_mentions);
 }
 
 /* Calls. */
@@ -3702,6 +3827,8 @@ readout_extractor_extract (ReadoutExtractor  *self,
     w.has_base = parse_iso (self->fallback_date, &w.base);
   discover_leaders (&w);
   find_mentions (&w);
+  find_side_from_title (&w);
+  find_office_mentions (&w);
   find_links (&w);
   resolve_host (&w);
   if (g_getenv ("RX_DEBUG"))
