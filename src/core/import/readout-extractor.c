@@ -83,6 +83,7 @@ typedef struct {
   guint   b;
   guint   first_sentence;
   GArray *sentences;   /* guint: sentences that name this call explicitly */
+  GArray *others;      /* guint: a third leader and more, "with Merkel and Hollande" */
 } Link;
 
 struct _ReadoutExtractor
@@ -811,7 +812,10 @@ work_clear (Work *w)
   if (w->links != NULL)
     {
       for (guint i = 0; i < w->links->len; i++)
-        g_array_unref (g_array_index (w->links, Link, i).sentences);
+        {
+          g_array_unref (g_array_index (w->links, Link, i).sentences);
+          g_array_unref (g_array_index (w->links, Link, i).others);
+        }
       g_clear_pointer (&w->links, g_array_unref);
     }
   g_clear_pointer (&w->initiators, g_hash_table_unref);
@@ -1670,8 +1674,9 @@ match_country (Work        *w,
   for (guint n = MIN (4, end - i); n >= 1; n--)
     {
       g_autoptr(GString) phrase = g_string_new (NULL);
+      guint k;
 
-      for (guint k = 0; k < n; k++)
+      for (k = 0; k < n; k++)
         {
           if (k > 0)
             {
@@ -1681,7 +1686,8 @@ match_country (Work        *w,
             }
           g_string_append (phrase, tok_at (w, i + k)->folded);
         }
-      if (!tok_at (w, i)->upper && !tok_at (w, i)->cyrillic)
+      /* A phrase never runs over a comma: "Britain, and ..." is one word */
+      if (k < n || (!tok_at (w, i)->upper && !tok_at (w, i)->cyrillic))
         continue;
       *code = lookup_country (w->self, phrase->str);
       if (*code != NULL)
@@ -2240,8 +2246,62 @@ add_link (Work  *w,
   link.b = b;
   link.first_sentence = sentence;
   link.sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+  link.others = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_val (link.sentences, sentence);
   g_array_append_val (w->links, link);
+}
+
+static gboolean
+link_has (Link  *link,
+          guint  leader)
+{
+  if (link->a == leader || link->b == leader)
+    return TRUE;
+  for (guint i = 0; i < link->others->len; i++)
+    if (g_array_index (link->others, guint, i) == leader)
+      return TRUE;
+  return FALSE;
+}
+
+/* Does sentence @s, or the one after it, say the calls were separate ("spoke separately
+ * with", "In four separate calls")? */
+static gboolean
+separate_calls (Work  *w,
+                guint  s)
+{
+  static const char * const words[] = {
+    "separately", "separate", "respectively", "calls", "conversations", "отдельно", "раздельно", NULL,
+  };
+
+  for (guint k = s; k < w->sentences->len && k <= s + 1; k++)
+    for (guint i = sentence_at (w, k)->tok_start; i < sentence_at (w, k)->tok_end; i++)
+      if (in_list (words, tok_at (w, i)->folded))
+        return TRUE;
+  return FALSE;
+}
+
+/* One more leader in a list: "with Macron, Merkel and Draghi" is one call of four unless
+ * the text says the calls were separate. @a and @b are two of the call the list began. */
+static void
+add_listed (Work  *w,
+            guint  a,
+            guint  b,
+            guint  leader,
+            guint  sentence)
+{
+  if (!separate_calls (w, sentence))
+    for (guint i = 0; i < w->links->len; i++)
+      {
+        Link *l = &g_array_index (w->links, Link, i);
+
+        if (l->first_sentence == sentence && link_has (l, a) && link_has (l, b))
+          {
+            if (!link_has (l, leader))
+              g_array_append_val (l->others, leader);
+            return;
+          }
+      }
+  add_link (w, a, leader, sentence);
 }
 
 /* Is the text between two mentions a coordination: "and", ",", "as well as", "и"? */
@@ -2251,7 +2311,17 @@ coordinated (Work    *w,
              Mention *second)
 {
   guint a = first->tok_end, b = second->ext_start;
+  const char *code;
 
+  /* "President Emmanuel Macron of France, Chancellor ..." */
+  if (a + 1 < b && tok_is (w, a, "of"))
+    {
+      guint c = a + 1 + (tok_is (w, a + 1, "the") ? 1 : 0);
+      guint n = c < b ? match_country (w, c, b, &code) : 0;
+
+      if (n > 0)
+        a = c + n;
+    }
   if (b == a)
     return gap_is_comma (w, a - 1, b);
   if (b == a + 1)
@@ -2318,6 +2388,7 @@ find_links (Work *w)
       Sentence *sentence = sentence_at (w, s);
       guint first = m, count;
       guint subject_of[MAX_MENTIONS_PER_SENTENCE];
+      gboolean apart[MAX_MENTIONS_PER_SENTENCE];
 
       while (m < w->mentions->len && mentions[m].sentence == s)
         m++;
@@ -2332,6 +2403,7 @@ find_links (Work *w)
           const char *prev = before != G_MAXUINT ? tok_at (w, before)->folded : "";
 
           subject_of[q] = NO_LEADER;
+          apart[q] = FALSE;
           if (before == G_MAXUINT)
             continue;
 
@@ -2390,13 +2462,18 @@ find_links (Work *w)
               continue;
             }
 
-          /* "with Putin on Saturday as well as Merkel and Hollande" */
+          /* "with Putin on Saturday as well as Merkel and Hollande": three calls, where
+           * "with Merkel and Hollande" is one call of three */
           if (q > 0 && subject_of[q - 1] != NO_LEADER &&
               (g_str_equal (prev, "and") || g_str_equal (prev, "и") || gap_is_comma (w, before, p) ||
                (g_str_equal (prev, "as") && before >= 2 && tok_is (w, before - 1, "well") &&
                 tok_is (w, before - 2, "as"))))
             {
-              add_link (w, subject_of[q - 1], mention->leader, s);
+              apart[q] = apart[q - 1] || g_str_equal (prev, "as");
+              if (apart[q])
+                add_link (w, subject_of[q - 1], mention->leader, s);
+              else
+                add_listed (w, subject_of[q - 1], mentions[first + q - 1].leader, mention->leader, s);
               subject_of[q] = subject_of[q - 1];
               continue;
             }
@@ -2410,7 +2487,22 @@ find_links (Work *w)
                         (tok_is (w, previous->ext_start - 1, "between") ||
                          tok_is (w, previous->ext_start - 1, "между")) &&
                         sentence_has_cue (w, sentence->tok_start, previous->ext_start)))
-                add_link (w, previous->leader, mention->leader, s);
+                {
+                  guint listed = NO_LEADER;
+
+                  /* "A, B, C and D held a call": the list's first pair holds the rest */
+                  for (guint r = 0; r < w->links->len && listed == NO_LEADER; r++)
+                    {
+                      Link *l = &g_array_index (w->links, Link, r);
+
+                      if (l->first_sentence == s && link_has (l, previous->leader))
+                        listed = l->a == previous->leader ? l->b : l->a;
+                    }
+                  if (listed != NO_LEADER)
+                    add_listed (w, listed, previous->leader, mention->leader, s);
+                  else
+                    add_link (w, previous->leader, mention->leader, s);
+                }
             }
         }
     }
@@ -2502,7 +2594,11 @@ resolve_host (Work *w)
           if ((o->a == l->a && o->b == l->b) || (o->a == l->b && o->b == l->a))
             {
               g_array_append_vals (l->sentences, o->sentences->data, o->sentences->len);
+              for (guint r = 0; r < o->others->len; r++)
+                if (!link_has (l, g_array_index (o->others, guint, r)))
+                  g_array_append_val (l->others, g_array_index (o->others, guint, r));
               g_array_unref (o->sentences);
+              g_array_unref (o->others);
               g_array_remove_index (w->links, k);
               l = &g_array_index (w->links, Link, i);
             }
@@ -2514,9 +2610,16 @@ resolve_host (Work *w)
     {
       Link *l = &g_array_index (w->links, Link, i);
 
+      /* The host named inside a list it was implicit for */
+      for (guint r = 0; r < l->others->len; )
+        if (g_array_index (l->others, guint, r) == l->a || g_array_index (l->others, guint, r) == l->b)
+          g_array_remove_index (l->others, r);
+        else
+          r++;
       if (l->a == NO_LEADER || l->a == HOST || l->a == l->b)
         {
           g_array_unref (l->sentences);
+          g_array_unref (l->others);
           g_array_remove_index (w->links, i);
         }
       else
@@ -2529,6 +2632,7 @@ resolve_host (Work *w)
 typedef struct {
   guint   a;
   guint   b;
+  GArray *others;           /* guint, borrowed from the call's Link */
   GArray *date_claims;      /* DateClaim */
   GArray *duration_claims;  /* DurationClaim */
   int     held;
@@ -2536,6 +2640,18 @@ typedef struct {
   int     cancelled;
   guint   initiator;
 } CallFacts;
+
+static gboolean
+facts_has (const CallFacts *facts,
+           guint            leader)
+{
+  if (facts->a == leader || facts->b == leader)
+    return TRUE;
+  for (guint i = 0; i < facts->others->len; i++)
+    if (g_array_index (facts->others, guint, i) == leader)
+      return TRUE;
+  return FALSE;
+}
 
 static int
 weekday_of (Tok *t)
@@ -2944,7 +3060,7 @@ find_initiator (Work      *w,
             {
               Mention *m = &g_array_index (w->mentions, Mention, k);
 
-              if (m->sentence != s || m->tok_start >= i || (m->leader != facts->a && m->leader != facts->b))
+              if (m->sentence != s || m->tok_start >= i || !facts_has (facts, m->leader))
                 continue;
               if (latter || named == NO_LEADER)
                 named = m->leader;
@@ -2962,7 +3078,7 @@ find_initiator (Work      *w,
       Mention *m = &g_array_index (w->mentions, Mention, i);
       guint k;
 
-      if (m->sentence != s || (m->leader != facts->a && m->leader != facts->b))
+      if (m->sentence != s || !facts_has (facts, m->leader))
         continue;
       k = m->tok_end;
       while (k < sentence->tok_end && (tok_is (w, k, "also") || tok_is (w, k, "first") ||
@@ -3002,6 +3118,9 @@ find_initiator (Work      *w,
             facts->initiator = facts->a;
           else if (g_strcmp0 (leader_at (w, facts->b)->country, code) == 0)
             facts->initiator = facts->b;
+          for (guint o = 0; o < facts->others->len && facts->initiator == NO_LEADER; o++)
+            if (g_strcmp0 (leader_at (w, g_array_index (facts->others, guint, o))->country, code) == 0)
+              facts->initiator = g_array_index (facts->others, guint, o);
           if (facts->initiator != NO_LEADER)
             return;
         }
@@ -3010,7 +3129,7 @@ find_initiator (Work      *w,
           Mention *m = &g_array_index (w->mentions, Mention, j);
 
           if (m->sentence == s && m->ext_start > i && m->ext_start <= i + 5 &&
-              (m->leader == facts->a || m->leader == facts->b))
+              facts_has (facts, m->leader))
             {
               facts->initiator = m->leader;
               return;
@@ -3647,7 +3766,7 @@ claim_for_call (Work            *w,
       guint before = G_MAXUINT;
 
       if (m->sentence != s || participant_calls[m->leader] != 1 ||
-          (m->leader != facts[c].a && m->leader != facts[c].b))
+          !facts_has (&facts[c], m->leader))
         continue;
       for (guint k = 0; k < claims->len; k++)
         {
@@ -3842,7 +3961,7 @@ readout_extractor_extract (ReadoutExtractor  *self,
       for (guint i = 0; i < w.links->len; i++)
         {
           Link *l = &g_array_index (w.links, Link, i);
-          g_printerr ("link %s - %s s%u\n", l->a < w.leaders->len ? leader_at (&w, l->a)->name : "?", l->b < w.leaders->len ? leader_at (&w, l->b)->name : "?", l->first_sentence);
+          g_printerr ("others %u ", l->others->len); g_printerr ("link %s - %s s%u\n", l->a < w.leaders->len ? leader_at (&w, l->a)->name : "?", l->b < w.leaders->len ? leader_at (&w, l->b)->name : "?", l->first_sentence);
         }
       g_printerr ("publisher %s side %s official %d\n", w.publisher, w.side, w.official);
     }
@@ -3880,6 +3999,9 @@ readout_extractor_extract (ReadoutExtractor  *self,
 
       facts[c].a = link->a;
       facts[c].b = link->b;
+      facts[c].others = link->others;
+      for (guint o = 0; o < link->others->len; o++)
+        participant_calls[g_array_index (link->others, guint, o)]++;
       facts[c].date_claims = g_array_new (FALSE, FALSE, sizeof (DateClaim));
       facts[c].duration_claims = g_array_new (FALSE, FALSE, sizeof (DurationClaim));
       facts[c].initiator = NO_LEADER;
@@ -3914,8 +4036,7 @@ readout_extractor_extract (ReadoutExtractor  *self,
               Mention *m = &g_array_index (w.mentions, Mention, i);
 
               if (m->sentence == s &&
-                  ((m->leader == link->a && participant_calls[link->a] == 1) ||
-                   (m->leader == link->b && participant_calls[link->b] == 1)))
+                  link_has (link, m->leader) && participant_calls[m->leader] == 1)
                 related = TRUE;
             }
           if (related)
@@ -4011,6 +4132,8 @@ readout_extractor_extract (ReadoutExtractor  *self,
       resolve_duration (f, call);
       g_ptr_array_insert (call->participants, 0, participant_of (&w, f->a, call->date));
       g_ptr_array_insert (call->participants, 1, participant_of (&w, f->b, call->date));
+      for (guint o = 0; o < f->others->len; o++)
+        g_ptr_array_add (call->participants, participant_of (&w, g_array_index (f->others, guint, o), call->date));
       g_ptr_array_add (extraction->calls, call);
     }
 
@@ -4059,7 +4182,7 @@ readout_extractor_extract (ReadoutExtractor  *self,
               if (m->sentence != s)
                 continue;
               for (guint c = 0; c < n_calls && !names_participant; c++)
-                names_participant = m->leader == facts[c].a || m->leader == facts[c].b;
+                names_participant = facts_has (&facts[c], m->leader);
             }
           include = is_discussion_sentence (&w, s) &&
                     (names_participant || mentions_the_pair (&w, s) || w.official);
