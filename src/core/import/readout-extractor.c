@@ -944,6 +944,29 @@ is_abbreviation (const char *text,
   return in_list (abbreviations, word);
 }
 
+static int month_of (const char *folded);
+
+/* "21. Dezember 2021": a German day's full stop, followed by its month. */
+static gboolean
+is_german_day (const char *text,
+               gsize       start,
+               gsize       dot,
+               gsize       next,
+               gsize       end)
+{
+  gsize ws = dot, we = next;
+  g_autofree char *word = NULL;
+
+  while (ws > start && g_ascii_isdigit (text[ws - 1]))
+    ws--;
+  if (dot - ws < 1 || dot - ws > 2 || (ws > start && text[ws - 1] != ' ' && text[ws - 1] != '\n'))
+    return FALSE;
+  while (we < end && (g_ascii_isalpha (text[we]) || (guchar) text[we] >= 0x80))
+    we++;
+  word = g_utf8_strdown (text + next, we - next);
+  return month_of (word) > 0 && !is_cyrillic_word (word);
+}
+
 static Where
 classify_paragraph (const char *p,
                     gsize       length,
@@ -1026,7 +1049,8 @@ split_sentences (Work *w)
               k = j;
               while (k < pe && text[k] == ' ')
                 k++;
-              if (k > j && k < pe && (text[i] != '.' || !is_abbreviation (text, start, i)))
+              if (k > j && k < pe && (text[i] != '.' || !is_abbreviation (text, start, i)) &&
+                  !(text[i] == '.' && is_german_day (text, start, i, k, pe)))
                 {
                   gunichar next = g_utf8_get_char_validated (text + k, pe - k);
 
@@ -1083,7 +1107,13 @@ month_of (const char *folded)
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december",
       };
+      /* German, for the Federal Government's "21. Dezember 2021" */
+      static const char * const german[] = {
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember",
+      };
       if (g_str_equal (folded, months_en[i]) || g_str_equal (folded, full[i]) ||
+          g_str_equal (folded, german[i]) ||
           (i == 8 && g_str_equal (folded, "sept")))
         return i + 1;
     }
@@ -2449,7 +2479,7 @@ find_links (Work *w)
               continue;
             }
 
-          if (g_str_equal (prev, "phoned") || g_str_equal (prev, "called") ||
+          if (g_str_equal (prev, "phoned") || g_str_equal (prev, "called") || g_str_equal (prev, "calls") ||
               g_str_equal (prev, "telephoned") || g_str_equal (prev, "rang") ||
               g_str_equal (prev, "dialed") || g_str_equal (prev, "dialled"))
             {
@@ -3567,7 +3597,12 @@ is_discussion_sentence (Work  *w,
     "invited", "touched", "addressed", "talked", "reviewed", "welcomed", "thanked",
     "conveyed", "noted", "underscored", "discuss", "spoke", "pledged", "urged", "briefed",
     "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
-    "offered", "shared", "assured", "proposed", "updated", "explained", "discussing", NULL,
+    "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
+    "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
+    "recognised", "announced", "told", "said",
+    /* German */
+    "erörterten", "sprachen", "gratulierte", "unterstrich", "vereinbarten", "betonte",
+    "telefoniert", "drückte", "begrüßte", "informierte", NULL,
   };
   static const char * const russian[] = {
     "обсуди", "обменял", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
