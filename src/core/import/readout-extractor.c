@@ -232,6 +232,7 @@ static const struct { const char *word; const char *code; } country_extras[] = {
   { "republic of türkiye", "TR" }, { "türkiye", "TR" }, { "republic of turkey", "TR" },
   { "arab republic of egypt", "EG" }, { "federative republic of brazil", "BR" },
   { "republic of poland", "PL" }, { "state of qatar", "QA" }, { "republic of the philippines", "PH" },
+  { "european commission", "EU" }, { "european council", "EU" }, { "european union", "EU" },
 };
 
 /* Tables. */
@@ -1307,6 +1308,48 @@ find_published (Work *w)
 
 static const Speaker *speaker_table (guint *n);
 
+/* The name a government's readouts go by: its entry among the speakers ("White House",
+ * "Office of the President of Ukraine"), else "Government of CC". */
+static char *
+government_of (const char *side)
+{
+  guint n;
+  const Speaker *table = speaker_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (table[i].side, side))
+      return g_strdup (table[i].canonical);
+  return g_strdup_printf ("Government of %s", side);
+}
+
+/* A capital alone on its line under the title ("New Delhi"): where a government's release
+ * was issued. A wire report's "MOSCOW, Jan 28 (Reuters)" has its agency found before this. */
+static void
+find_capital_line (Work       *w,
+                   const char *head)
+{
+  static const struct { const char *city; const char *code; } capitals[] = {
+    { "New Delhi", "IN" }, { "Moscow", "RU" }, { "Москва", "RU" }, { "Washington", "US" },
+    { "Washington, D.C.", "US" }, { "Tokyo", "JP" }, { "Ottawa", "CA" }, { "London", "GB" },
+    { "Paris", "FR" }, { "Berlin", "DE" }, { "Kyiv", "UA" }, { "Beijing", "CN" },
+    { "Helsinki", "FI" }, { "Ankara", "TR" }, { "Canberra", "AU" }, { "Brasília", "BR" },
+  };
+  g_auto(GStrv) lines = g_strsplit (head, "\n", 5);
+
+  for (guint l = 1; lines[l] != NULL && lines[l + 1] != NULL && l < 4; l++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[l]));
+
+      for (guint i = 0; i < G_N_ELEMENTS (capitals); i++)
+        if (g_str_equal (line, capitals[i].city))
+          {
+            w->side = g_strdup (capitals[i].code);
+            w->publisher = government_of (w->side);
+            return;
+          }
+    }
+}
+
 /* The first speaker of the table named in @folded_line: its name and side, newly allocated. */
 static gboolean
 speaker_in (const char  *folded_line,
@@ -1459,6 +1502,9 @@ find_publisher (Work *w)
             }
         }
     }
+
+  if (w->side == NULL)
+    find_capital_line (w, head);
 
   if (w->side != NULL)
     {
@@ -1732,11 +1778,30 @@ name_run (Work  *w,
           guint  end,
           guint  max)
 {
+  static const char * const particles[] = { "von", "der", "van", "de", "da", "bin", "al", "el", "ibn", NULL };
   guint n = 0;
 
-  while (i + n < end && n < max && is_name_token (w, i + n) &&
-         (n == 0 || gap_is_space (w, i + n - 1, i + n)))
-    n++;
+  while (i + n < end && n < max + 2 && (n == 0 || gap_is_space (w, i + n - 1, i + n)))
+    {
+      /* "Ursula von der Leyen", "Mohammed bin Salman": lower-case particles inside a name */
+      if (n > 0 && in_list (particles, tok_at (w, i + n)->folded) && !tok_at (w, i + n)->upper)
+        {
+          guint k = n;
+
+          while (i + k < end && k < n + 2 && in_list (particles, tok_at (w, i + k)->folded) &&
+                 gap_is_space (w, i + k - 1, i + k))
+            k++;
+          if (i + k < end && is_name_token (w, i + k) && gap_is_space (w, i + k - 1, i + k))
+            {
+              n = k + 1;
+              continue;
+            }
+          break;
+        }
+      if (!is_name_token (w, i + n) || n >= max)
+        break;
+      n++;
+    }
   return n;
 }
 
@@ -2105,20 +2170,6 @@ find_mentions (Work *w)
     }
 }
 
-/* The name a government's readouts go by: its entry among the speakers ("White House",
- * "Office of the President of Ukraine"), else "Government of CC". */
-static char *
-government_of (const char *side)
-{
-  guint n;
-  const Speaker *table = speaker_table (&n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (table[i].side, side))
-      return g_strdup (table[i].canonical);
-  return g_strdup_printf ("Government of %s", side);
-}
-
 /* An official readout's title names its own leader first: "President Niinistö spoke with
  * US President Biden", "Zelenskyy has telephone conversation with Biden", "Statement by
  * President Joe Biden on ...", "Readout of President Biden’s Call with ...". A text with no
@@ -2403,6 +2454,19 @@ title_start (Work  *w,
   return p == start ? start : p;
 }
 
+static gboolean
+lists_participants (Work  *w,
+                    guint  s)
+{
+  Sentence *sentence = sentence_at (w, s);
+  guint i = sentence->tok_start;
+
+  if (tok_is (w, i, "the"))
+    i++;
+  return (tok_is (w, i, "participants") || tok_is (w, i, "participating")) &&
+         sentence_has_cue (w, i, MIN (i + 6, sentence->tok_end));
+}
+
 static void
 find_links (Work *w)
 {
@@ -2423,6 +2487,15 @@ find_links (Work *w)
       while (m < w->mentions->len && mentions[m].sentence == s)
         m++;
       count = m - first;
+
+      if (lists_participants (w, s))
+        {
+          /* "Participants in the call included A, B and C." */
+          add_link (w, HOST, mentions[first].leader, s);
+          for (guint q = 1; q < count; q++)
+            add_listed (w, HOST, mentions[first].leader, mentions[first + q].leader, s);
+          continue;
+        }
 
       for (guint q = 0; q < count; q++)
         {
