@@ -795,6 +795,7 @@ typedef struct {
   char             *publisher;
   char             *side;
   gboolean          official;
+  gboolean          joint;        /* a joint statement: every unattributed sentence is both sides' */
   ReadoutSourceKind kind;
 } Work;
 
@@ -1503,6 +1504,13 @@ find_publisher (Work *w)
         }
     }
 
+  if (w->side == NULL && g_str_has_prefix (first_line, "joint statement"))
+    {
+      w->joint = TRUE;
+      w->publisher = g_strdup ("Joint statement");
+      w->kind = READOUT_SOURCE_KIND_READOUT;
+      return;
+    }
   if (w->side == NULL)
     find_capital_line (w, head);
 
@@ -1908,7 +1916,9 @@ discover_leaders (Work *w)
                   guint ns = skip_honorifics (w, j + nc, end);
 
                   nn = ns < end ? name_run (w, ns, end, 4) : 0;
-                  if (nn > 0 && (ns > j + nc || gap_is_space (w, j + nc - 1, j + nc)))
+                  /* "the Prime Minister of Ethiopia, Abiy Ahmed": a full name after a comma */
+                  if (nn > 0 && (ns > j + nc || gap_is_space (w, j + nc - 1, j + nc) ||
+                                 (nn >= 2 && gap_is_comma (w, j + nc - 1, j + nc))))
                     {
                       discover_leader (w, ns, ns + nn, code, office, FALSE, FALSE);
                       i = ns + nn - 1;
@@ -3751,6 +3761,33 @@ add_statement (ReadoutExtractedCall *call,
   g_ptr_array_add (call->statements, statement);
 }
 
+/* A joint statement speaks for each government that signed it: the sentence once per side. */
+static void
+add_joint_statement (Work              *w,
+                     ReadoutExtraction *extraction,
+                     const CallFacts   *facts,
+                     guint              c,
+                     Sentence          *sentence,
+                     char             **topics)
+{
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
+
+  g_ptr_array_add (sides, leader_at (w, facts->a)->country);
+  g_ptr_array_add (sides, leader_at (w, facts->b)->country);
+  for (guint o = 0; o < facts->others->len; o++)
+    g_ptr_array_add (sides, leader_at (w, g_array_index (facts->others, guint, o))->country);
+  for (guint i = 0; i < sides->len; i++)
+    {
+      const char *side = g_ptr_array_index (sides, i);
+      gboolean seen = side == NULL;
+
+      for (guint k = 0; k < i && !seen; k++)
+        seen = g_strcmp0 (g_ptr_array_index (sides, k), side) == 0;
+      if (!seen)
+        add_statement (g_ptr_array_index (extraction->calls, c), w, sentence, w->publisher, side, FALSE, topics);
+    }
+}
+
 static void
 add_topics (GPtrArray  *names,
             char      **topics)
@@ -3889,6 +3926,23 @@ claim_for_call (Work            *w,
   return G_MAXUINT;
 }
 
+/* The first token after an official, dated readout's lead (its first sentence about a
+ * call), or G_MAXUINT when any date of the text may be the call's. */
+static guint
+official_lead_end (Work *w)
+{
+  if (!w->official || !w->has_base || w->dateline_tok == G_MAXUINT)
+    return G_MAXUINT;
+  for (guint s = 0; s < w->sentences->len; s++)
+    {
+      Sentence *sentence = sentence_at (w, s);
+
+      if (sentence->where == WHERE_TEXT && sentence_has_cue (w, sentence->tok_start, sentence->tok_end))
+        return sentence->tok_end;
+    }
+  return G_MAXUINT;
+}
+
 static void
 resolve_call_date (Work                 *w,
                    CallFacts            *facts,
@@ -3901,12 +3955,18 @@ resolve_call_date (Work                 *w,
   const char *chosen = NULL;
   Where chosen_where = WHERE_OTHER;
 
+  guint lead_end = official_lead_end (w);
+
   for (guint k = 0; k < claims->len; k++)
     {
       DateClaim *claim = &g_array_index (claims, DateClaim, k);
       GDate date;
       gboolean seen = FALSE;
 
+      /* An official readout's date line and its lead say when the call was; a date further
+       * on ("... начиная с 18 марта") is about something else. */
+      if (claim->kind == CLAIM_EXPLICIT && claim->where == WHERE_TEXT && claim->tok >= lead_end)
+        continue;
       if (!resolve_claim (claim, w->has_base ? &w->base : NULL, call->status, &date))
         continue;
       {
@@ -4314,6 +4374,12 @@ readout_extractor_extract (ReadoutExtractor  *self,
         topics = tag_topics (&w, sentence_text);
       }
 
+      if (w.joint && !attributed)
+        {
+          add_joint_statement (&w, extraction, &facts[rel->len > 0 ? g_array_index (rel, guint, 0) : 0],
+                               rel->len > 0 ? g_array_index (rel, guint, 0) : 0, sentence, topics);
+          continue;
+        }
       if (rel->len == 0)
         add_statement (g_ptr_array_index (extraction->calls, 0), &w, sentence, speaker, side, quote, topics);
       for (guint k = 0; k < rel->len; k++)
