@@ -1255,11 +1255,40 @@ format_date (const GDate *date)
 
 /* The text's own date: a dateline in the first paragraphs ("Nov. 21 (UPI) --",
  * "MOSCOW, January 28 /TASS/", a line with "January 27, 2017"). */
+/* A schedule's title gives the day of everything in it: "Prime Minister’s itinerary for
+ * Tuesday, October 31, 2023", released the day before. */
+static gboolean
+find_schedule_date (Work *w)
+{
+  Sentence *title;
+
+  if (w->sentences->len == 0 || sentence_at (w, 0)->where != WHERE_TITLE)
+    return FALSE;
+  title = sentence_at (w, 0);
+  for (guint i = title->tok_start; i < title->tok_end; i++)
+    {
+      int y, m, d;
+
+      if (!(tok_is (w, i, "itinerary") || tok_is (w, i, "schedule")))
+        continue;
+      for (guint k = i + 1; k < title->tok_end; k++)
+        if (parse_date_at (w, k, title->tok_end, &y, &m, &d) > 0 && y > 0)
+          {
+            w->has_base = set_date (&w->base, y, m, d);
+            return w->has_base;
+          }
+    }
+  return FALSE;
+}
+
 static void
 find_published (Work *w)
 {
   guint paragraphs = 0;
   gsize last_para_start = G_MAXSIZE;
+
+  if (find_schedule_date (w))
+    return;
 
   for (guint s = 0; s < w->sentences->len && paragraphs <= 4; s++)
     {
@@ -1531,6 +1560,7 @@ typedef struct {
 
 static const Office offices[] = {
   { "prime", "minister", "Prime Minister" },
+  { "vice", "president", "Vice President" },
   { "foreign", "minister", "Foreign Minister" },
   { "federal", "chancellor", "Chancellor" },
   { "crown", "prince", "Crown Prince" },
@@ -1780,6 +1810,17 @@ match_country (Work        *w,
   return 0;
 }
 
+static gboolean
+ends_possessive (Work  *w,
+                 guint  i)
+{
+  Tok *t = tok_at (w, i);
+  gsize n = t->end - t->start;
+
+  return (n > 2 && strncmp (w->text + t->end - 2, "'s", 2) == 0) ||
+         (n > 4 && strncmp (w->text + t->end - 4, "’s", 4) == 0);
+}
+
 static guint
 name_run (Work  *w,
           guint  i,
@@ -1809,6 +1850,11 @@ name_run (Work  *w,
       if (!is_name_token (w, i + n) || n >= max)
         break;
       n++;
+      /* A possessive ends the name: "Harris’s Calls" */
+      if (w->text[tok_at (w, i + n - 1)->end] == '\'' ||
+          g_str_has_prefix (w->text + tok_at (w, i + n - 1)->end, "’") ||
+          ends_possessive (w, i + n - 1))
+        break;
     }
   return n;
 }
@@ -1938,6 +1984,19 @@ discover_leaders (Work *w)
                 {
                   discover_leader (w, i + no, i + no + nn, code, office, FALSE, FALSE);
                   i = j + nc - 1;
+                }
+            }
+          /* A government names its own vice president without the country: "Readout of
+           * Vice President Harris’s Calls with ..." */
+          else if (nn > 0 && w->side != NULL && g_str_equal (office, "Vice President"))
+            {
+              guint ns = skip_honorifics (w, i + no, end);
+
+              nn = name_run (w, ns, end, 4);
+              if (nn > 0)
+                {
+                  discover_leader (w, ns, ns + nn, w->side, office, FALSE, FALSE);
+                  i = ns + nn - 1;
                 }
             }
         }
