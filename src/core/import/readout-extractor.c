@@ -2254,6 +2254,7 @@ find_side_from_title (Work *w)
   Mention *m;
   Sentence *title;
   guint after;
+  gboolean statement_by;
 
   if (w->publisher != NULL || w->mentions->len == 0 || w->sentences->len == 0)
     return;
@@ -2264,10 +2265,10 @@ find_side_from_title (Work *w)
   after = m->tok_end;
   if (tok_is (w, after, "s") && w->text[tok_at (w, after - 1)->end] != ' ')
     after++;   /* "Biden’s call" */
-  if (!(m->ext_start == title->tok_start ||
-        (m->ext_start == title->tok_start + 2 && tok_is (w, title->tok_start, "statement") &&
-         tok_is (w, title->tok_start + 1, "by"))) ||
-      after >= title->tok_end || !(in_list (verbs, tok_at (w, after)->folded) || after > m->tok_end))
+  statement_by = m->ext_start == title->tok_start + 2 && tok_is (w, title->tok_start, "statement") &&
+                 tok_is (w, title->tok_start + 1, "by");
+  if (!(m->ext_start == title->tok_start || statement_by) || after >= title->tok_end ||
+      !(in_list (verbs, tok_at (w, after)->folded) || after > m->tok_end || statement_by))
     return;
   /* A headline's bare surnames ("Modi and Putin discuss ...") are a newspaper's, not a government's */
   if (m->tok_end - m->ext_start < 2 && !in_list (formal_verbs, tok_at (w, after)->folded))
@@ -2523,6 +2524,28 @@ title_start (Work  *w,
   return p == start ? start : p;
 }
 
+/* Is the word nearest before @to, among call cues and other events, another event? */
+static gboolean
+event_before (Work  *w,
+              guint  from,
+              guint  to)
+{
+  static const char * const events[] = {
+    "meeting", "meet", "met", "visit", "visited", "summit", "встречи", "встрече", "встреча", NULL,
+  };
+
+  for (guint i = to; i > from; i--)
+    {
+      const char *f = tok_at (w, i - 1)->folded;
+
+      if (in_list (events, f))
+        return TRUE;
+      if (is_call_cue (f))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static gboolean
 lists_participants (Work  *w,
                     guint  s)
@@ -2586,8 +2609,9 @@ find_links (Work *w)
             {
               guint from = before > sentence->tok_start + 12 ? before - 12 : sentence->tok_start;
 
-              /* German puts the verb last: "hat heute mit dem Präsidenten ... telefoniert" */
-              if (sentence_has_cue (w, from, before) ||
+              /* German puts the verb last: "hat heute mit dem Präsidenten ... telefoniert";
+               * "the conversation was about his meeting with Putin" is no call with Putin */
+              if ((sentence_has_cue (w, from, before) && !event_before (w, from, before)) ||
                   (g_str_equal (prev, "mit") && sentence_has_cue (w, mention->tok_end, sentence->tok_end)))
                 {
                   guint subject = HOST;
@@ -3157,7 +3181,7 @@ count_status (Work      *w,
   };
   static const char * const announced[] = {
     "expected", "scheduled", "planned", "plans", "plan", "upcoming", "will", "would", "set",
-    "'ll", NULL,
+    "'ll", "due", NULL,
   };
   static const char * const announced_ru[] = {
     "состоится", "проведут", "планирует", "запланирован", "ожидается", "пройдет", "будет",
@@ -4006,6 +4030,7 @@ static void
 resolve_call_date (Work                 *w,
                    CallFacts            *facts,
                    GArray               *global_claims,
+                   gboolean              first_call,
                    ReadoutExtractedCall *call)
 {
   GArray *claims = facts->date_claims->len > 0 ? facts->date_claims : global_claims;
@@ -4014,7 +4039,7 @@ resolve_call_date (Work                 *w,
   const char *chosen = NULL;
   Where chosen_where = WHERE_OTHER;
 
-  guint lead_end = official_lead_end (w);
+  guint lead_end = first_call ? official_lead_end (w) : G_MAXUINT;
 
   for (guint k = 0; k < claims->len; k++)
     {
@@ -4355,7 +4380,7 @@ readout_extractor_extract (ReadoutExtractor  *self,
       if (f->initiator != NO_LEADER)
         call->initiator = g_strdup (leader_at (&w, f->initiator)->name);
 
-      resolve_call_date (&w, f, global_claims, call);
+      resolve_call_date (&w, f, global_claims, c == 0, call);
       resolve_duration (f, call);
       g_ptr_array_insert (call->participants, 0, participant_of (&w, f->a, call->date));
       g_ptr_array_insert (call->participants, 1, participant_of (&w, f->b, call->date));
