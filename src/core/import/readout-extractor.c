@@ -2546,6 +2546,20 @@ event_before (Work  *w,
   return FALSE;
 }
 
+/* A token's folded form without an English possessive: "turkey’s" is "turkey". */
+static char *
+possessive_stripped (Work  *w,
+                     guint  i)
+{
+  const char *f = tok_at (w, i)->folded;
+
+  if (g_str_has_suffix (f, "’s"))
+    return g_strndup (f, strlen (f) - strlen ("’s"));
+  if (g_str_has_suffix (f, "'s"))
+    return g_strndup (f, strlen (f) - 2);
+  return g_strdup (f);
+}
+
 static gboolean
 lists_participants (Work  *w,
                     guint  s)
@@ -3304,10 +3318,18 @@ find_initiator (Work      *w,
     {
       if (!in_list (initiative, tok_at (w, i)->folded))
         continue;
-      for (guint k = i + 1; k < sentence->tok_end && k <= i + 5; k++)
+      /* "по инициативе турецкой стороны" after the word, "at Turkey’s initiative" and "on
+       * the German side’s initiative" before it */
+      for (guint n = 1; n <= 8; n++)
         {
-          const char *code = lookup_country (w->self, tok_at (w, k)->folded);
+          guint k = n <= 5 ? i + n : i - (n - 5);
+          g_autofree char *word = NULL;
+          const char *code;
 
+          if (k >= sentence->tok_end || k < sentence->tok_start || (n > 5 && n - 5 > i))
+            continue;
+          word = possessive_stripped (w, k);
+          code = lookup_country (w->self, word);
           if (code == NULL)
             continue;
           if (g_strcmp0 (leader_at (w, facts->a)->country, code) == 0)
