@@ -4224,21 +4224,6 @@ readout_extractor_extract (ReadoutExtractor  *self,
   find_office_mentions (&w);
   find_links (&w);
   resolve_host (&w);
-  if (g_getenv ("RX_DEBUG"))
-    {
-      for (guint i = 0; i < w.mentions->len; i++)
-        {
-          Mention *m = &g_array_index (w.mentions, Mention, i);
-          g_printerr ("mention s%u %s [%.*s]\n", m->sentence, leader_at (&w, m->leader)->name,
-                      (int) (tok_at (&w, m->tok_end - 1)->end - tok_at (&w, m->ext_start)->start), text + tok_at (&w, m->ext_start)->start);
-        }
-      for (guint i = 0; i < w.links->len; i++)
-        {
-          Link *l = &g_array_index (w.links, Link, i);
-          g_printerr ("others %u ", l->others->len); g_printerr ("link %s - %s s%u\n", l->a < w.leaders->len ? leader_at (&w, l->a)->name : "?", l->b < w.leaders->len ? leader_at (&w, l->b)->name : "?", l->first_sentence);
-        }
-      g_printerr ("publisher %s side %s official %d\n", w.publisher, w.side, w.official);
-    }
 
   if (w.links->len == 0)
     {
