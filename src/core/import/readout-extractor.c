@@ -260,10 +260,25 @@ static gboolean
 in_list (const char * const *list,
          const char         *word)
 {
-  for (guint i = 0; list[i] != NULL; i++)
-    if (g_str_equal (list[i], word))
-      return TRUE;
-  return FALSE;
+  /* Every word list is static: each becomes a hash set the first time it is asked, since
+   * the rules ask about every token of every text. */
+  static GMutex lock;
+  static GHashTable *sets;   /* list -> GHashTable of its words */
+  GHashTable *set;
+
+  g_mutex_lock (&lock);
+  if (sets == NULL)
+    sets = g_hash_table_new (NULL, NULL);
+  set = g_hash_table_lookup (sets, list);
+  if (set == NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; list[i] != NULL; i++)
+        g_hash_table_add (set, (gpointer) list[i]);
+      g_hash_table_insert (sets, (gpointer) list, set);
+    }
+  g_mutex_unlock (&lock);
+  return g_hash_table_contains (set, word);
 }
 
 static gboolean
