@@ -1671,6 +1671,11 @@ is_name_token (Work  *w,
   };
   Tok *t = tok_at (w, i);
 
+  /* Arabic names keep a lower-case article: "el-Sisi", "al-Sharaa" */
+  if (!t->upper && !t->number && t->end - t->start > 3 &&
+      (g_str_has_prefix (t->folded, "el-") || g_str_has_prefix (t->folded, "al-")) &&
+      g_ascii_isupper (w->text[t->start + 3]))
+    return TRUE;
   if (!t->upper || t->number)
     return FALSE;
   if (in_list (not_names, t->folded) || month_of (t->folded) > 0)
