@@ -1384,9 +1384,13 @@ find_capital_line (Work       *w,
   for (guint l = 1; lines[l] != NULL && lines[l + 1] != NULL && l < 4; l++)
     {
       g_autofree char *line = g_strstrip (g_strdup (lines[l]));
+      size_t n;
 
+      /* "New Delhi", or a date line "Paris, 8 March 2023" */
       for (guint i = 0; i < G_N_ELEMENTS (capitals); i++)
-        if (g_str_equal (line, capitals[i].city))
+        if (g_str_equal (line, capitals[i].city) ||
+            (n = strlen (capitals[i].city), strncmp (line, capitals[i].city, n) == 0 &&
+             line[n] == ',' && line[n + 1] == ' ' && g_ascii_isdigit (line[n + 2])))
           {
             w->side = g_strdup (capitals[i].code);
             w->publisher = government_of (w->side);
@@ -1667,7 +1671,7 @@ is_name_token (Work  *w,
     "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "u.s.",
     "white", "house", "kremlin", "state", "department", "minister", "president", "prime",
     "chancellor", "also", "during", "after", "before", "who", "that", "this", "и", "в", "с",
-    NULL,
+    "республики", "республика", "государства", "королевства", "федерации", NULL,
   };
   Tok *t = tok_at (w, i);
 
@@ -2554,14 +2558,20 @@ event_before (Work  *w,
     "meeting", "meet", "met", "visit", "visited", "summit", "встречи", "встрече", "встреча", NULL,
   };
 
+  static const char * const nouns[] = { "discussions", "discussion", "talks", NULL };
+  gboolean placed = FALSE;
+
   for (guint i = to; i > from; i--)
     {
       const char *f = tok_at (w, i - 1)->folded;
 
       if (in_list (events, f))
         return TRUE;
+      /* "the discussions in Paris on 8 February with ..." were held in person */
+      if (g_str_equal (f, "in") && i < to && tok_at (w, i)->upper)
+        placed = TRUE;
       if (is_call_cue (f))
-        return FALSE;
+        return placed && in_list (nouns, f);
     }
   return FALSE;
 }
