@@ -1380,8 +1380,10 @@ find_capital_line (Work       *w,
     { "Helsinki", "FI" }, { "Ankara", "TR" }, { "Canberra", "AU" }, { "Brasília", "BR" },
   };
   g_auto(GStrv) lines = g_strsplit (head, "\n", 5);
+  guint n_lines = g_strv_length (lines);
 
-  for (guint l = 1; lines[l] != NULL && lines[l + 1] != NULL && l < 4; l++)
+  /* Lines 2 to 4, each with a line after it (the text's body) */
+  for (guint l = 1; l + 1 < n_lines && l < 4; l++)
     {
       g_autofree char *line = g_strstrip (g_strdup (lines[l]));
       size_t n;
@@ -3825,7 +3827,8 @@ is_discussion_sentence (Work  *w,
   static const char * const russian[] = {
     "обсуди", "обменял", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
     "поздрав", "коснул", "рассмотре", "обсужд", "проинформир", "поблагодар", "приветств",
-    "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", NULL,
+    "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", "подтверд",
+    "пригла", "пожела", "оцени", NULL,
   };
   Sentence *sentence = sentence_at (w, s);
 
