@@ -3324,7 +3324,8 @@ find_initiator (Work      *w,
         continue;
       k = m->tok_end;
       while (k < sentence->tok_end && (tok_is (w, k, "also") || tok_is (w, k, "first") ||
-                                       tok_is (w, k, "personally") || tok_is (w, k, "had")))
+                                       tok_is (w, k, "personally") || tok_is (w, k, "had") ||
+                                       tok_is (w, k, "jr")))
         k++;
       if (k < sentence->tok_end &&
           (tok_is (w, k, "phoned") || tok_is (w, k, "telephoned") || tok_is (w, k, "rang") ||
@@ -4492,6 +4493,9 @@ readout_extractor_extract (ReadoutExtractor  *self,
       previous_side = attributed ? side : NULL;
       if (!include)
         continue;
+      /* An official readout is its government's account, of what the other leader said too */
+      if (w.official && w.side != NULL)
+        side = w.side;
 
       {
         g_autofree char *sentence_text = g_strndup (text + sentence->start, sentence->end - sentence->start);
