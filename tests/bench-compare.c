@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Benchmark of the comparison engine: two synthetic readouts of 300 words (a typical
  * call) and of 5,000 words, split into statements and tagged, compared end to end; and
  * `git diff --no-index --word-diff` on the same two texts as files, for scale.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Benchmark of the PDF export (issue 5): a comparison of 100 rows, laid out, paginated
  * and written as a PDF; the comparison itself is built beforehand and not timed.
  *

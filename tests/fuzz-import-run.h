@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 /* One fuzz input through the import path, shared by fuzz-import.c (libFuzzer) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 /* Shared by test-import.c and bench-import.c: the fixture set of tests/fixtures/import,

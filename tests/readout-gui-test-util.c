@@ -1,6 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
 #include <glib/gstdio.h>
+
+#include <adwaita.h>
 
 #include "readout-gui-test-util.h"
 
@@ -47,4 +50,22 @@ readout_gui_test_remove_store (const char *folder,
   g_unlink (wal);
   g_unlink (shm);
   g_rmdir (folder);
+}
+
+GtkWidget *
+readout_gui_test_find_row (GtkWidget  *root,
+                           const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = readout_gui_test_find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <gtk/gtk.h>
@@ -12,5 +13,9 @@ void readout_gui_test_wait_for_frames (GtkWidget  *window,
 /* Removes a test store (with its -wal and -shm files) and the folder that held it. */
 void readout_gui_test_remove_store    (const char *folder,
                                        const char *path);
+
+/* The first AdwPreferencesRow under @root titled @title, or NULL. */
+GtkWidget *readout_gui_test_find_row (GtkWidget  *root,
+                                      const char *title);
 
 G_END_DECLS

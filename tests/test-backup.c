@@ -1,8 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "readout-error.h"
 #include "readout-generator.h"
@@ -182,6 +187,99 @@ test_backup_async (void)
   readout_test_remove_folder (folder);
 }
 
+typedef struct {
+  const char *folder;
+  guint steps;
+} KillState;
+
+/* The names in @folder that hold @part. */
+static guint
+count_names (const char *folder,
+             const char *part)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, part) != NULL)
+      n++;
+  return n;
+}
+
+/* Ends the process half way through a backup, as a kill would. */
+static void
+die_at_third_step (int      remaining,
+                   int      total,
+                   gpointer user_data)
+{
+  KillState *state = user_data;
+
+  /* SQLite writes no journal beside the copy, so none can be left behind either. */
+  if (count_names (state->folder, "-journal") != 0)
+    _exit (2);
+  if (++state->steps == 3)
+    _exit (0);
+}
+
+/* Issue 17: killed backups left their temporary files, which piled up. The next backup
+ * removes them, and leaves alone a temporary file another backup is still writing. */
+static void
+test_backup_stale_temporaries (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = generate_store (folder);
+  g_autofree char *copy_path = g_build_filename (folder, "copy.db", NULL);
+  g_autofree char *live = g_build_filename (folder, ".copy.db.0123abcd.readout.tmp", NULL);
+  g_autofree char *other = g_build_filename (folder, ".copy.db.notours.tmp", NULL);
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *integrity = NULL;
+  int live_fd;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      int status = 0;
+      pid_t pid = fork ();
+
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          KillState state = { folder, 0 };
+          ReadoutStore *child_store = readout_store_open (path, NULL);
+
+          readout_store_backup_full (child_store, copy_path, 16, die_at_third_step, &state, NULL, NULL);
+          _exit (3);
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  /* Each killed backup left its file, and the next one removed it: one is left. */
+  g_assert_cmpuint (count_names (folder, ".readout.tmp"), ==, 1);
+  g_assert_cmpuint (count_names (folder, "-journal"), ==, 0);
+
+  /* A backup in progress (it holds its lock), and a file that is not ours. */
+  live_fd = g_open (live, O_RDWR | O_CREAT, 0644);
+  g_assert_cmpint (flock (live_fd, LOCK_EX), ==, 0);
+  g_assert_true (g_file_set_contents (other, "keep", -1, NULL));
+
+  store = readout_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (readout_store_backup (store, copy_path, &error));
+  g_assert_no_error (error);
+  integrity = check_integrity (copy_path);
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_cmpuint (count_names (folder, ".readout.tmp"), ==, 1);  /* the live one */
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_names (folder, "-journal"), ==, 0);
+  close (live_fd);
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
 static void
 test_backup_errors (void)
 {
@@ -202,7 +300,7 @@ test_backup_errors (void)
 
   dir = g_dir_open (folder, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
-    g_assert_false (g_str_has_suffix (name, ".tmp"));
+    g_assert_null (strstr (name, ".tmp"));
 
   g_clear_object (&store);
   readout_test_remove_folder (folder);
@@ -217,6 +315,7 @@ main (int    argc,
   g_test_add_func ("/backup/while-writing", test_backup_while_writing);
   g_test_add_func ("/backup/async", test_backup_async);
   g_test_add_func ("/backup/errors", test_backup_errors);
+  g_test_add_func ("/backup/stale-temporaries", test_backup_stale_temporaries);
 
   return g_test_run ();
 }

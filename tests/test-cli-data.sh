@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # readout-cli export-json, import-json, export-csv and backup, run as a user would. TAP output.
 set -u
 cli=${READOUT_CLI:?READOUT_CLI must point at readout-cli}
@@ -13,7 +14,7 @@ check () { local name=$1; shift; if "$@"; then ok "$name"; else not_ok "$name"; 
 
 run () { "$cli" "$@" >"$scratch/out" 2>"$scratch/err"; status=$?; }
 one_sentence_error () { [ "$status" -ne 0 ] && [ "$(wc -l <"$scratch/err")" -eq 1 ] && grep -q '^readout-cli: ' "$scratch/err" && [ ! -s "$scratch/out" ]; }
-no_temp_files () { ! ls -a "$1" | grep -q '\.tmp$'; }
+no_temp_files () { ! ls -a "$1" | grep -q '\.tmp'; }
 
 # JSON: stdout and --output give the same document; the round trip gives the same bytes.
 run export-json --sample
@@ -66,6 +67,76 @@ check "the copy holds the same data" cmp -s "$scratch/sample.json" "$scratch/fro
 run backup --database "$scratch/copy.db" "$scratch/no/such/folder/backup.db"
 check "a backup into a missing folder is refused with one sentence" one_sentence_error
 check "no temporary file is left behind" no_temp_files "$scratch"
+
+# Issue 17: an export never replaces the open store or its -wal/-shm, whatever the name.
+run import-json --database "$scratch/guarded.db" "$scratch/sample.json"
+sum_guarded=$(sha256sum <"$scratch/guarded.db")
+ln -s guarded.db "$scratch/guarded-link.db"
+for target in guarded.db guarded.db-wal guarded.db-shm guarded-link.db; do
+  for command in "export-pdf 1 --whole-call" "export-json" "export-csv --calls"; do
+    run $command --database "$scratch/guarded.db" --output "$scratch/$target"
+    check "$command --output $target (the open store) is refused with one sentence" one_sentence_error
+  done
+done
+check "the store is byte for byte unchanged" test "$sum_guarded" = "$(sha256sum <"$scratch/guarded.db")"
+check "the link to the store is still a link" test -L "$scratch/guarded-link.db"
+ln "$scratch/guarded.db" "$scratch/guarded-hard.db"
+run export-json --database "$scratch/guarded.db" --output "$scratch/guarded-hard.db"
+check "export-json onto a hard link to the store (same inode, another name) is refused" one_sentence_error
+check "the message says it is the open store" grep -q "the open store" "$scratch/err"
+run list-calls --database "$scratch/guarded.db"
+check "the store still opens" test "$status" -eq 0
+
+# Issue 17: an output that is a symbolic link is written through; devices, pipes and folders are refused.
+echo old >"$scratch/real.json"
+ln -s real.json "$scratch/link.json"
+run export-json --sample --output "$scratch/link.json"
+check "export-json through a link succeeds" test "$status" -eq 0
+check "the link is still a link" test -L "$scratch/link.json"
+check "its target holds the export" cmp -s "$scratch/sample.json" "$scratch/real.json"
+ln -s not-yet.csv "$scratch/dangling.csv"
+run export-csv --calls --sample --output "$scratch/dangling.csv"
+check "a link to a file not yet written creates that file" test -L "$scratch/dangling.csv" -a -s "$scratch/not-yet.csv"
+mkfifo "$scratch/pipe"
+run export-json --sample --output "$scratch/pipe"
+check "a FIFO as output is refused with one sentence" one_sentence_error
+check "the FIFO is still a FIFO" test -p "$scratch/pipe"
+ln -s pipe "$scratch/pipe-link"
+run export-pdf 1 --sample --output "$scratch/pipe-link"
+check "a link to a FIFO is refused with one sentence" one_sentence_error
+if mknod "$scratch/null" c 1 3 2>/dev/null; then
+  run export-csv --calls --sample --output "$scratch/null"
+  check "a character device as output is refused with one sentence" one_sentence_error
+  check "the device is still a device" test -c "$scratch/null"
+else
+  ok "# SKIP a character device as output (mknod needs root)"
+fi
+mkdir "$scratch/folder.json"
+run export-json --sample --output "$scratch/folder.json"
+check "a folder as output is refused with one sentence" one_sentence_error
+
+# Issue 17: inputs that are not regular files are refused at once, never read to the end.
+run_limited () { timeout 20 "$cli" "$@" >"$scratch/out" 2>"$scratch/err"; status=$?; }
+ln -s /dev/zero "$scratch/zero.txt"
+run_limited import --database "$scratch/inputs.db" "$scratch/zero.txt"
+check "import of a link to /dev/zero is refused with one sentence" one_sentence_error
+run_limited import --database "$scratch/inputs.db" /dev/urandom
+check "import of /dev/urandom is refused with one sentence" one_sentence_error
+check "the refusal says what the file is" grep -q "not a regular file" "$scratch/err"
+mkfifo "$scratch/empty-pipe.json"
+run_limited import-json --database "$scratch/inputs.db" "$scratch/empty-pipe.json"
+check "import-json of a FIFO without a writer is refused at once, not blocked" one_sentence_error
+mkfifo "$scratch/yes-pipe.json"
+yes >"$scratch/yes-pipe.json" 2>/dev/null &
+yes_pid=$!
+run_limited import-json --database "$scratch/inputs.db" "$scratch/yes-pipe.json"
+check "import-json of a FIFO fed by yes is refused with one sentence" one_sentence_error
+kill "$yes_pid" 2>/dev/null; wait "$yes_pid" 2>/dev/null
+check "the refusal says what the file is" grep -q "not a regular file" "$scratch/err"
+# 10 MB is 10,000,000 bytes, as the README says.
+head -c 10000001 /dev/zero | tr '\0' 'a' >"$scratch/big.txt"
+run import --database "$scratch/inputs.db" "$scratch/big.txt"
+check "an article of 10,000,001 bytes is refused as larger than 10 MB" grep -q "larger than 10 MB" "$scratch/err"
 
 echo "1..$n"
 exit 0

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # readout-cli: output, JSON shape and exit codes, run as a user would. TAP output.
 set -u
 cli=${READOUT_CLI:?READOUT_CLI must point at readout-cli}
@@ -83,6 +84,29 @@ run list-leaders --database "$scratch/gen.db" --json
 check "the generated store has its leaders" json_ok "len(d) == 20 and sum(x['call_count'] for x in d) == 400"
 run bench --database "$scratch/gen.db" --json
 check "bench reports every figure" json_ok "all(k in d for k in ['open_and_first_leader_page','busiest_leader_first_call_page','one_call_with_statements','search_median','peak_rss_mb'])"
+
+# Issue 17: ids out of range or negative are named as such, never clamped or taken for options.
+run show-call --sample 99999999999999999999
+check "show-call of an id past 2^63 is refused with one sentence" one_sentence_error
+check "it says the id is not a call id" grep -q "“99999999999999999999” is not a call id" "$scratch/err"
+check "it does not answer about another id" sh -c "! grep -q 9223372036854775807.in.the.store '$scratch/err'"
+run show-call --sample -1
+check "show-call -1 is refused with one sentence" one_sentence_error
+check "it says -1 is not an id, not an unknown option" grep -q "“-1” is not an id" "$scratch/err"
+run export-pdf --sample -5 --output "$scratch/x.pdf"
+check "export-pdf -5 says -5 is not an id" grep -q "“-5” is not an id" "$scratch/err"
+
+# Issue 17: a killed generate leaves no half-written store under the name asked for.
+"$cli" generate --calls 50000 --statements 200000 -o "$scratch/killed.db" >/dev/null 2>&1 &
+gen_pid=$!
+sleep 1
+kill -9 "$gen_pid" 2>/dev/null
+wait "$gen_pid" 2>/dev/null
+check "a killed generate leaves no store under its name" test ! -e "$scratch/killed.db"
+run generate --leaders 10 --calls 20 --statements 50 -o "$scratch/killed.db"
+check "the next generate to that name succeeds" test "$status" -eq 0 -a -s "$scratch/killed.db"
+check "and removes what the killed one left" sh -c "! ls -a '$scratch' | grep -q 'killed.db.*tmp'"
+check "the store passes integrity_check" python3 -c "import sqlite3,sys; sys.exit(0 if sqlite3.connect('$scratch/killed.db').execute('PRAGMA integrity_check').fetchone()[0]=='ok' else 1)"
 
 echo "1..$n"
 exit 0

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Widget tests of the Compare page on the sample data: run under Xvfb (meson test
  * --suite gui); each test is skipped where no display can be opened. */
 #define G_LOG_DOMAIN "test-compare-page"
@@ -6,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "readout-gui-test-util.h"
 #include "readout-compare-page.h"
@@ -47,8 +49,10 @@ typedef struct {
 } Fixture;
 
 static void
-fixture_open (Fixture *f,
-              int      width)
+fixture_open_call (Fixture    *f,
+                   int         width,
+                   const char *date,
+                   const char *with_country)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ReadoutCall) call = NULL;
@@ -56,7 +60,7 @@ fixture_open (Fixture *f,
 
   f->store = readout_sample_open (&error);
   g_assert_no_error (error);
-  call_id = find_call (f->store, "2017-11-21", "RU");
+  call_id = find_call (f->store, date, with_country);
   g_assert_cmpint (call_id, >, 0);
   call = readout_store_get_call (f->store, call_id, &error);
   g_assert_no_error (error);
@@ -69,6 +73,13 @@ fixture_open (Fixture *f,
   readout_compare_page_set_call (f->page, call);
   gtk_window_present (GTK_WINDOW (f->window));
   readout_gui_test_wait_for_frames (f->window, 2);
+}
+
+static void
+fixture_open (Fixture *f,
+              int      width)
+{
+  fixture_open_call (f, width, "2017-11-21", "RU");
 }
 
 static void
@@ -300,6 +311,133 @@ test_narrow (void)
 }
 
 static void
+collect_labels (GtkWidget  *root,
+                const char *class,
+                GPtrArray  *labels)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, class))
+    g_ptr_array_add (labels, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, class, labels);
+}
+
+/* A statement with several topics is one card, with its other topics as tags: the
+ * White House's five statements on 21 November 2017 used to be nine cards. */
+static void
+test_each_statement_once (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  ReadoutComparison *comparison;
+  guint n_statements;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 1000);
+  comparison = readout_compare_page_get_comparison (f.page);
+  n_statements = readout_comparison_get_n_statements (comparison, READOUT_COMPARISON_SIDE_A)
+                 + readout_comparison_get_n_statements (comparison, READOUT_COMPARISON_SIDE_B);
+  collect_labels (GTK_WIDGET (f.page), "statement-text", texts);
+  g_assert_cmpuint (texts->len, ==, n_statements);
+  for (guint i = 0; i < texts->len; i++)
+    g_assert_true (g_hash_table_add (seen, (gpointer) gtk_label_get_text (texts->pdata[i])));
+  /* The sample's White House statement on terrorism in Syria carries a tag. */
+  collect_labels (GTK_WIDGET (f.page), "topic", tags);
+  g_assert_cmpuint (tags->len, >, 0);
+
+  fixture_close (&f);
+}
+
+/* Side A's mark is not the accent colour, which reads as selected text. */
+static void
+test_mark_colours (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkRGBA only_a, accent;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* The stylesheet the application loads. */
+  gtk_css_provider_load_from_resource (provider, "/io/github/readout/Readout/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  fixture_open (&f, 1000);
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (f.page)),
+                                                 "readout_only_a_bg", &only_a));
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (f.page)),
+                                                 "accent_bg_color", &accent));
+G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_false (fabs (only_a.red - accent.red) < 0.1 && fabs (only_a.green - accent.green) < 0.1
+                  && fabs (only_a.blue - accent.blue) < 0.1);
+
+  fixture_close (&f);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+}
+
+static void
+collect_drop_downs (GtkWidget *root,
+                    GPtrArray *found)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_drop_downs (child, found);
+}
+
+static guint
+find_choice (GtkDropDown *drop_down,
+             const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
+      return i;
+  g_error ("no choice “%s”", name);
+  return 0;
+}
+
+/* Two sources compared: the pickers name them plainly, and a topic both mention is
+ * "Both sources", not "Both sides". */
+static void
+test_compare_sources (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GPtrArray) pickers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n_both = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 1000);
+  collect_drop_downs (GTK_WIDGET (f.page), pickers);
+  g_assert_cmpuint (pickers->len, >=, 2);
+  gtk_drop_down_set_selected (pickers->pdata[0], find_choice (pickers->pdata[0], "UPI · News report"));
+  gtk_drop_down_set_selected (pickers->pdata[1], find_choice (pickers->pdata[1], "White House · Official readout"));
+  readout_gui_test_wait_for_frames (f.window, 2);
+
+  collect_rows (GTK_WIDGET (f.page), rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *status = readout_compare_row_get_status_text (rows->pdata[i]);
+
+      g_assert_cmpstr (status, !=, "Both sides");
+      n_both += g_strcmp0 (status, "Both sources") == 0;
+    }
+  g_assert_cmpuint (n_both, >, 0);
+
+  fixture_close (&f);
+}
+
+static void
 on_show_statement (ReadoutComparePage *page,
                    gint64              statement_id,
                    gint64             *shown)
@@ -321,6 +459,79 @@ test_show_source (void)
   gtk_widget_activate_action (GTK_WIDGET (f.page), "compare.show-statement", "x", (gint64) 42);
   g_assert_cmpint (shown, ==, 42);
 
+  fixture_close (&f);
+}
+
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Trump–Merkel: only the White House spoke of it (issue 13). The page says so, rather
+ * than "Cannot Compare These" with the United States on both sides. */
+static void
+test_one_side (void)
+{
+  Fixture f = { 0 };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open_call (&f, 1000, "2017-01-28", "DE");
+  g_assert_true (shows_text (f.window, "Only One Side"));
+  g_assert_true (shows_text (f.window, "Only one side, United States, gave an account of this call"));
+  g_assert_false (shows_text (f.window, "Cannot Compare These"));
+  fixture_close (&f);
+}
+
+static GtkMenuButton *
+find_citation (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      GTK_IS_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))) &&
+      !GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))))
+    return GTK_MENU_BUTTON (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_citation (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A citation's popover opens with the focus on Show in Call, not on its title, which
+ * would show all selected (issue 13, item 13). */
+static void
+test_citation_focus (void)
+{
+  Fixture f = { 0 };
+  GtkMenuButton *citation;
+  GtkWidget *focus;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  fixture_open (&f, 1000);
+  citation = find_citation (GTK_WIDGET (f.page));
+  g_assert_nonnull (citation);
+  gtk_menu_button_popup (citation);
+  readout_gui_test_wait_for_frames (f.window, 3);
+  focus = gtk_window_get_focus (GTK_WINDOW (f.window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_BUTTON (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON) != NULL);
+  g_assert_false (GTK_IS_LABEL (focus));
+  gtk_menu_button_popdown (citation);
   fixture_close (&f);
 }
 
@@ -354,6 +565,11 @@ main (int   argc,
   g_test_add_func ("/compare-page/export", test_export);
   g_test_add_func ("/compare-page/narrow", test_narrow);
   g_test_add_func ("/compare-page/show-source", test_show_source);
+  g_test_add_func ("/compare-page/each-statement-once", test_each_statement_once);
+  g_test_add_func ("/compare-page/mark-colours", test_mark_colours);
+  g_test_add_func ("/compare-page/compare-sources", test_compare_sources);
+  g_test_add_func ("/compare-page/one-side", test_one_side);
+  g_test_add_func ("/compare-page/citation-focus", test_citation_focus);
 
   status = g_test_run ();
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
 #include <string.h>
@@ -433,12 +434,13 @@ test_comparison_statuses (void)
   g_autoptr(GPtrArray) us = NULL;
   g_autoptr(GPtrArray) ru = NULL;
   g_autoptr(ReadoutComparison) comparison = NULL;
-  const char *expected_order[] = { "Ukraine", "Syria", "North Korea", "Terrorism", "Trade", "Other" };
+  const char *expected_order[] = { "Ukraine", "Syria", "North Korea", "Trade", "Other" };
   const ReadoutComparisonStatus expected_status[] = {
     READOUT_COMPARISON_STATUS_BOTH, READOUT_COMPARISON_STATUS_A_ONLY,
-    READOUT_COMPARISON_STATUS_A_ONLY, READOUT_COMPARISON_STATUS_A_ONLY,
-    READOUT_COMPARISON_STATUS_B_ONLY, READOUT_COMPARISON_STATUS_BOTH,
+    READOUT_COMPARISON_STATUS_A_ONLY, READOUT_COMPARISON_STATUS_B_ONLY,
+    READOUT_COMPARISON_STATUS_BOTH,
   };
+  g_auto(GStrv) tags = NULL;
   const char * const *only_a, * const *only_b;
   guint ukraine;
   const ReadoutComparisonPair *pair;
@@ -451,15 +453,17 @@ test_comparison_statuses (void)
     {
       g_assert_cmpstr (readout_comparison_get_row_topic (comparison, r), ==, expected_order[r]);
       g_assert_cmpint (readout_comparison_get_row_status (comparison, r), ==, expected_status[r]);
-      g_assert_true (readout_comparison_get_row_is_other (comparison, r) == (r == 5));
+      g_assert_true (readout_comparison_get_row_is_other (comparison, r) == (r == 4));
     }
 
-  /* A statement with two topics is in both rows. */
-  g_assert_cmpuint (readout_comparison_get_row_statements (comparison, find_row (comparison, "Terrorism"),
-                                                           READOUT_COMPARISON_SIDE_A)->len, ==, 1);
+  /* A statement with two topics is shown once, under the one both sides gave, and
+   * carries the other as a tag. */
   ukraine = find_row (comparison, "Ukraine");
+  g_assert_cmpuint (readout_comparison_get_row_statements (comparison, ukraine, READOUT_COMPARISON_SIDE_A)->len, ==, 1);
   g_assert_true (g_ptr_array_index (readout_comparison_get_row_statements (comparison, ukraine, READOUT_COMPARISON_SIDE_A), 0)
                  == g_ptr_array_index (us, 2));
+  tags = readout_comparison_dup_statement_tags (comparison, ukraine, g_ptr_array_index (us, 2));
+  g_assert_cmpstrv (tags, ((const char * const []) { "Terrorism", NULL }));
 
   /* The Ukraine row pairs the two accounts and marks what differs. */
   g_assert_cmpuint (readout_comparison_get_row_n_pairs (comparison, ukraine), ==, 1);
@@ -582,7 +586,7 @@ test_comparison_json (void)
   g_assert_cmpstr (json_object_get_string_member (root, "side_a"), ==, "US");
   g_assert_cmpstr (json_object_get_string_member (root, "side_b"), ==, "RU");
   rows = json_object_get_array_member (root, "rows");
-  g_assert_cmpuint (json_array_get_length (rows), ==, 6);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 5);
 
   row = json_array_get_object_element (rows, 0);
   g_assert_cmpstr (json_object_get_string_member (row, "topic"), ==, "Ukraine");
@@ -598,9 +602,9 @@ test_comparison_json (void)
   row = json_array_get_object_element (rows, 1);
   g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "a_only");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (row, "b")), ==, 0);
-  row = json_array_get_object_element (rows, 4);
+  row = json_array_get_object_element (rows, 3);
   g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "b_only");
-  row = json_array_get_object_element (rows, 5);
+  row = json_array_get_object_element (rows, 4);
   g_assert_cmpstr (json_object_get_string_member (row, "topic"), ==, "Other");
 
   summary = json_object_get_object_member (root, "summary");
@@ -627,6 +631,7 @@ test_comparison_text (void)
   g_assert_nonnull (strstr (text, "== Trade — only RU =="));
   g_assert_nonnull (strstr (text, "Minsk accords on]"));
   g_assert_true (strstr (text, "== Ukraine") < strstr (text, "== Syria"));
+  g_assert_null (strstr (text, "== Terrorism"));
   g_assert_true (strstr (text, "== Trade") < strstr (text, "== Other"));
 
   /* Nothing is wider than the page, and no line ends in a space. */
@@ -655,6 +660,78 @@ test_comparison_unrelated_not_paired (void)
   g_assert_cmpuint (readout_comparison_get_row_n_pairs (comparison, 0), ==, 0);
 }
 
+/* A statement of many topics is shown once; the statements of the other side land in
+ * the row both sides share. (One Kremlin sentence used to be in six rows.) */
+static void
+test_comparison_each_statement_once (void)
+{
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ReadoutComparison) comparison = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint shown = 0;
+
+  g_ptr_array_add (a, make_statement ("the Kremlin", "RU",
+                   "They discussed the Middle East, Iran, North Korea, Ukraine and Syria.",
+                   "Middle East,Iran,North Korea,Ukraine,Syria,Terrorism"));
+  g_ptr_array_add (a, make_statement ("the Kremlin", "RU", "Trade ties were discussed.", "Trade"));
+  g_ptr_array_add (b, make_statement ("the White House", "US", "The leaders spoke of Syria.", "Syria"));
+  g_ptr_array_add (b, make_statement ("the White House", "US", "And of Syria and Iran again.", "Iran,Syria"));
+  comparison = readout_comparison_new ("RU", a, "US", b, NULL);
+
+  for (guint r = 0; r < readout_comparison_get_n_rows (comparison); r++)
+    for (guint side = 0; side < 2; side++)
+      {
+        GPtrArray *statements = readout_comparison_get_row_statements (comparison, r, side);
+
+        for (guint i = 0; i < statements->len; i++)
+          {
+            g_assert_true (g_hash_table_add (seen, g_ptr_array_index (statements, i)));
+            shown++;
+          }
+      }
+  g_assert_cmpuint (shown, ==, 4);
+  /* Syria: both sides give it, and three statements share it. */
+  g_assert_cmpstr (readout_comparison_get_row_topic (comparison, 0), ==, "Syria");
+  g_assert_cmpint (readout_comparison_get_row_status (comparison, 0), ==, READOUT_COMPARISON_STATUS_BOTH);
+  g_assert_cmpuint (readout_comparison_get_row_statements (comparison, 0, READOUT_COMPARISON_SIDE_B)->len, ==, 2);
+  g_assert_cmpuint (readout_comparison_get_n_rows (comparison), ==, 2);
+  /* The summary still knows that only the Kremlin spoke of Ukraine, as a tag. */
+  g_assert_true (g_strv_contains (readout_comparison_get_only_topics (comparison, READOUT_COMPARISON_SIDE_A), "Ukraine"));
+  g_assert_false (g_strv_contains (readout_comparison_get_only_topics (comparison, READOUT_COMPARISON_SIDE_A), "Iran"));
+}
+
+/* "Words typical of" leaves out filler every report of a call uses, months and days,
+ * and the participants' names. */
+static void
+test_comparison_distinctive_filler (void)
+{
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ReadoutComparison) comparison = NULL;
+  const char *names[] = { "Donald Trump", "Shinzo Abe", "Абэ", NULL };
+  const char * const *words;
+  const char *filler[] = { "presidents", "agenda", "drew", "February", "call", "came", "day",
+                           "Trump", "Abe", "Абэ", "января", "Monday", NULL };
+
+  g_ptr_array_add (a, make_statement ("the White House", "US",
+                   "On the call on Monday President Trump and the presidents drew up the agenda "
+                   "for the day in February and came to talk of tariffs and tariffs again.", "Trade"));
+  g_ptr_array_add (b, make_statement ("the Kremlin", "JP",
+                   "Абэ обсудил 28 января вопросы безопасности; Shinzo Abe stressed security and security.",
+                   "Trade"));
+  comparison = readout_comparison_new_full ("US", a, "JP", b, NULL, names);
+
+  for (guint s = 0; s < 2; s++)
+    {
+      words = readout_comparison_get_distinctive_words (comparison, s);
+      for (guint i = 0; filler[i] != NULL; i++)
+        g_assert_false (g_strv_contains (words, filler[i]));
+    }
+  g_assert_true (g_strv_contains (readout_comparison_get_distinctive_words (comparison, READOUT_COMPARISON_SIDE_A), "tariffs"));
+  g_assert_true (g_strv_contains (readout_comparison_get_distinctive_words (comparison, READOUT_COMPARISON_SIDE_B), "security"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +756,8 @@ main (int   argc,
   g_test_add_func ("/compare/comparison/empty-side", test_comparison_empty_side);
   g_test_add_func ("/compare/comparison/json", test_comparison_json);
   g_test_add_func ("/compare/comparison/text", test_comparison_text);
+  g_test_add_func ("/compare/comparison/each-statement-once", test_comparison_each_statement_once);
+  g_test_add_func ("/compare/comparison/distinctive-filler", test_comparison_distinctive_filler);
 
   return g_test_run ();
 }

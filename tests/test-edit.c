@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Widget tests of the edit forms, delete with Undo, and undo/redo from the window
  * (issue 8). Run under Xvfb; each test is skipped where no display can be opened. */
 #define G_LOG_DOMAIN "test-edit"
@@ -14,6 +15,7 @@
 #include "readout-error.h"
 #include "readout-leader-form.h"
 #include "readout-merge-window.h"
+#include "readout-source-fields.h"
 #include "readout-source-form.h"
 #include "readout-statement-form.h"
 #include "readout-topic-form.h"
@@ -176,24 +178,6 @@ finish_form (gpointer form)
 }
 
 static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_of_type (GtkWidget *root,
               GType      type)
 {
@@ -227,12 +211,61 @@ shows (GtkWidget  *root,
   return FALSE;
 }
 
+static gboolean
+model_has_action (GMenuModel *model,
+                  const char *action)
+{
+  for (int i = 0; model != NULL && i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if ((g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+           g_str_equal (name, action)) || model_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the main menu (of the header bar shown) offers @action. */
+static gboolean
+menu_has_action (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      model_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)), action))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (menu_has_action (child, action))
+      return TRUE;
+  return FALSE;
+}
+
+/* A label with @text that is on screen (a toast waiting in the queue is not). */
+static gboolean
+shows_mapped (GtkWidget  *root,
+              const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_mapped (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 type_into (gpointer    form,
            const char *row_title,
            const char *text)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (form), row_title);
+  GtkWidget *row = readout_gui_test_find_row (GTK_WIDGET (form), row_title);
 
   if (row == NULL)
     g_error ("The form has no row “%s”", row_title);
@@ -355,10 +388,10 @@ test_call_form (Fixture       *f,
   type_into (form, "Date", "2017-01");
   g_assert_false (can_save (form));
   g_assert_true (shows (GTK_WIDGET (form), "A date known to the day is written YYYY-MM-DD."));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (form), "Date Known To")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (readout_gui_test_find_row (GTK_WIDGET (form), "Date Known To")),
                               READOUT_DATE_PRECISION_MONTH);
   g_assert_true (can_save (form));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (form), "Date Known To")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (readout_gui_test_find_row (GTK_WIDGET (form), "Date Known To")),
                               READOUT_DATE_PRECISION_DAY);
   type_into (form, "Date", "2017-01-28");
 
@@ -437,6 +470,78 @@ test_source_form (Fixture       *f,
   g_assert_nonnull (readout_edit_form_get_error (READOUT_EDIT_FORM (form)));
   g_assert_nonnull (strstr (readout_edit_form_get_error (READOUT_EDIT_FORM (form)), "call"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
+  finish_form (form);
+}
+
+/* The kind of a new source follows its side until the user picks one: no more "Official
+ * readout" from the independent press. */
+static void
+test_source_kind_follows_side (Fixture       *f,
+                               gconstpointer  data)
+{
+  ReadoutSourceForm *form;
+  AdwComboRow *kind;
+  GtkDropDown *side;
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(ReadoutSource) stored = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  form = show_form (readout_source_form_new (f->stack, NULL, f->call));
+  g_assert_nonnull (find_of_type (GTK_WIDGET (form), READOUT_TYPE_SOURCE_FIELDS));
+  kind = ADW_COMBO_ROW (readout_gui_test_find_row (GTK_WIDGET (form), "Kind"));
+  side = GTK_DROP_DOWN (find_of_type (GTK_WIDGET (form), GTK_TYPE_DROP_DOWN));
+  g_assert_cmpuint (gtk_drop_down_get_selected (side), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, READOUT_SOURCE_KIND_NEWS_REPORT);
+
+  gtk_drop_down_set_selected (side, 1);
+  spin ();
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, READOUT_SOURCE_KIND_READOUT);
+  gtk_drop_down_set_selected (side, 0);
+  spin ();
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, READOUT_SOURCE_KIND_NEWS_REPORT);
+
+  /* Once the user has picked a kind, the side leaves it alone. */
+  adw_combo_row_set_selected (kind, READOUT_SOURCE_KIND_BRIEFING);
+  gtk_drop_down_set_selected (side, 2);
+  spin ();
+  g_assert_cmpuint (adw_combo_row_get_selected (kind), ==, READOUT_SOURCE_KIND_BRIEFING);
+
+  type_into (form, "Publisher", "Interfax");
+  type_into (form, "Address (URL)", "https://www.interfax.ru/russia/587000");
+  g_assert_true (readout_edit_form_save (READOUT_EDIT_FORM (form)));
+  stored = readout_store_get_source (f->store, readout_source_form_get_source_id (form), NULL);
+  finish_form (form);
+  g_assert_cmpstr (readout_source_get_url (stored), ==, "https://www.interfax.ru/russia/587000");
+  g_assert_cmpint (readout_source_get_kind (stored), ==, READOUT_SOURCE_KIND_BRIEFING);
+  g_assert_nonnull (readout_source_get_side (stored));
+}
+
+/* A duration of 0 reads "Not known", and no qualifier ("Exactly") is offered for it. */
+static void
+test_call_form_unknown_duration (Fixture       *f,
+                                 gconstpointer  data)
+{
+  ReadoutCallForm *form;
+  GtkSpinButton *duration;
+  GtkWidget *qualifier;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  form = show_form (readout_call_form_new (f->stack, NULL, f->abe));
+  duration = GTK_SPIN_BUTTON (find_of_type (GTK_WIDGET (form), GTK_TYPE_SPIN_BUTTON));
+  qualifier = readout_gui_test_find_row (GTK_WIDGET (form), "The Duration Is");
+  g_assert_nonnull (qualifier);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (duration), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration)), ==, "Not known");
+  g_assert_false (gtk_widget_get_visible (qualifier));
+
+  gtk_spin_button_set_value (duration, 60);
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration)), ==, "60");
+  g_assert_true (gtk_widget_get_visible (qualifier));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (qualifier))),
+                   ==, "Exactly");
   finish_form (form);
 }
 
@@ -592,6 +697,10 @@ test_delete_undo (Fixture       *f,
   g_assert_true (shows (GTK_WIDGET (window), "Call deleted"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
 
+  /* Undo and Redo are in the main menu too. */
+  g_assert_true (menu_has_action (GTK_WIDGET (window), "win.undo"));
+  g_assert_true (menu_has_action (GTK_WIDGET (window), "win.redo"));
+
   /* Ctrl+Z and Ctrl+Shift+Z are the window's; they bubble, so entries undo their typing first. */
   g_assert_true (has_shortcut (GTK_WIDGET (window), "<Control>z", "win.undo"));
   g_assert_true (has_shortcut (GTK_WIDGET (window), "<Shift><Control>z", "win.redo"));
@@ -625,6 +734,8 @@ test_delete_undo (Fixture       *f,
   spin ();
   g_assert_cmpuint (count (sources), ==, 1);
   g_assert_cmpuint (count (statements), ==, 2);
+  /* Its toast shows at once, not behind those of the undos and redos before it. */
+  g_assert_true (shows_mapped (GTK_WIDGET (window), "Source deleted"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   spin ();
   g_assert_cmpuint (count (sources), ==, 2);
@@ -810,6 +921,8 @@ main (int   argc,
   ADD ("/edit/leader-form", test_leader_form);
   ADD ("/edit/call-form", test_call_form);
   ADD ("/edit/source-form", test_source_form);
+  ADD ("/edit/source-kind-follows-side", test_source_kind_follows_side);
+  ADD ("/edit/call-form-unknown-duration", test_call_form_unknown_duration);
   ADD ("/edit/statement-form", test_statement_form);
   ADD ("/edit/topic-form", test_topic_form);
   ADD ("/edit/delete-undo-redo", test_delete_undo);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the Flatpak manifests in build-aux/flatpak: flatpak-builder accepts them (where it is
 # installed), and their app id, command and finish-args agree with meson and the desktop entry.
 #
@@ -64,7 +65,10 @@ def read_desktop(path):
         parser.read_file(f)
     return parser
 
-EXPECTED_FINISH_ARGS = ["--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri"]
+# The network is for fetching readouts and feeds (issue 15); nothing else is shared, and no
+# file-system access at all: files come through the portal.
+EXPECTED_FINISH_ARGS = ["--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri",
+                        "--share=network"]
 
 seen_ids = []
 desktop = read_desktop(built_desktop)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the app icons in data/icons: each SVG parses, the full-colour icons sit on the
 # 128x128 canvas of the GNOME app icon guidelines, and the symbolic icon is 16x16 and drawn
 # in the single symbolic colour #2e3436, so that GTK can recolour it. Output: TAP.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Widget tests of the import review (issue 7): a text imported through the window is
  * filed and shown, Cancel writes nothing, bad input shows its error. Run under Xvfb;
  * each test is skipped where no display can be opened. */
@@ -5,14 +6,20 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "readout-gui-test-util.h"
 #include "readout-calls-pane.h"
 #include "readout-import-actions.h"
+#include "readout-import-call-editor.h"
 #include "readout-import-review.h"
 #include "readout-import-window.h"
+#include "readout-source-fields.h"
 #include "readout-window.h"
 
 static gboolean have_display;
@@ -260,8 +267,21 @@ test_import_file (Fixture       *f,
   g_assert_cmpstr (readout_call_get_date (shown), ==, "2021-12-30");
   g_assert_cmpuint (count_statements (f->store, call_id), >, 0);
   g_assert_true (shows_text (GTK_WIDGET (window), "Imported: 1 source"));
-
   g_assert_finalize_object (dialog);
+
+  /* The toast offers Undo, and Ctrl+Z takes the whole import back; redo files it again
+   * (issue 13, item 14). */
+  g_assert_nonnull (find_button (GTK_WIDGET (window), "_Undo"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (100);
+  g_assert_cmpuint (count_calls (f->store), ==, 0);
+  g_assert_cmpuint (count_statements (f->store, call_id), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  spin (100);
+  g_assert_cmpuint (count_calls (f->store), ==, 1);
+  g_assert_cmpuint (count_statements (f->store, call_id), >, 0);
+
   close_window (GTK_WINDOW (window));
 }
 
@@ -299,8 +319,9 @@ test_import_corrected (Fixture       *f,
   g_signal_emit_by_name (remove_button, "clicked");
   spin (50);
 
+  /* One text: no choice of texts; the only dropdown is the source's side. */
   dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL));
-  g_assert_null (dropdown);  /* one text: no choice of texts */
+  g_assert_nonnull (gtk_widget_get_ancestor (GTK_WIDGET (dropdown), READOUT_TYPE_SOURCE_FIELDS));
 
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
   spin (200);
@@ -323,6 +344,85 @@ test_import_corrected (Fixture       *f,
   g_assert_cmpuint (count_calls (f->store), ==, 1);
   g_assert_cmpuint (count_statements (f->store, readout_call_get_id (call)), ==, n_statements - 1);
   g_assert_finalize_object (dialog);
+
+  close_window (GTK_WINDOW (window));
+}
+
+/* The review's row with @title, of @type (an entry row, a combo row). */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The review has the edit forms' fields: the source's address (taken from a saved web
+ * page) is shown and stored, the side is a list of countries, the date precision and
+ * an unknown duration read as in Edit Call. */
+static void
+test_review_fields (Fixture       *f,
+                    gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  GtkWidget *url_row, *fields, *duration, *qualifier;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "review", "kremlin-with-address.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+  g_autoptr(ReadoutSource) source = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_window (f->store);
+  g_list_store_append (files, file);
+  g_assert_nonnull (readout_import_actions_import_files (window, G_LIST_MODEL (files)));
+  dialog = wait_for_import_window ();
+
+  fields = find_widget (GTK_WIDGET (dialog), READOUT_TYPE_SOURCE_FIELDS, NULL);
+  g_assert_nonnull (fields);
+  g_assert_nonnull (readout_gui_test_find_row (fields, "Side"));
+  g_assert_false (ADW_IS_ENTRY_ROW (readout_gui_test_find_row (fields, "Side")));  /* a list, not free text */
+  g_assert_nonnull (find_widget (fields, GTK_TYPE_DROP_DOWN, NULL));
+  url_row = readout_gui_test_find_row (fields, "Address (URL)");
+  g_assert_nonnull (url_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==, "https://en.kremlin.ru/events/president/news/67475");
+  g_assert_nonnull (readout_gui_test_find_row (GTK_WIDGET (dialog), "Date Known To"));
+  g_assert_null (readout_gui_test_find_row (GTK_WIDGET (dialog), "Precision of the Date"));
+  /* "About 50 minutes" is known; a duration of 0 would read "Not known". */
+  duration = find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+  qualifier = readout_gui_test_find_row (GTK_WIDGET (dialog), "The Duration Is");
+  g_assert_nonnull (qualifier);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), 0);
+  spin (20);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration)), ==, "Not known");
+  g_assert_false (gtk_widget_get_visible (qualifier));
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  g_assert_finalize_object (dialog);
+
+  calls = readout_store_list_calls (f->store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+  call = g_list_model_get_item (calls, 0);
+  g_assert_cmpint (readout_call_get_duration_minutes (call), <=, 0);
+  sources = readout_store_list_sources (f->store, readout_call_get_id (call));
+  source = g_list_model_get_item (sources, 0);
+  g_assert_cmpstr (readout_source_get_url (source), ==, "https://en.kremlin.ru/events/president/news/67475");
 
   close_window (GTK_WINDOW (window));
 }
@@ -370,16 +470,25 @@ test_bad_input (Fixture       *f,
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GFile) binary = g_file_new_for_path (binary_path);
   g_autoptr(GFile) empty = g_file_new_for_path (empty_path);
+  g_autofree char *pipe_path = g_build_filename (f->folder, "pipe.txt", NULL);
+  g_autofree char *zero_path = g_build_filename (f->folder, "zero.txt", NULL);
+  g_autoptr(GFile) pipe = g_file_new_for_path (pipe_path);
+  g_autoptr(GFile) zero = g_file_new_for_path (zero_path);
   static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
 
   SKIP_WITHOUT_DISPLAY ();
 
   g_assert_true (g_file_set_contents (binary_path, png, sizeof png, NULL));
   g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+  /* Issue 17: a FIFO without a writer and a link to /dev/zero are refused at once. */
+  g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero_path), ==, 0);
 
   window = open_window (f->store);
   g_list_store_append (files, binary);
   g_list_store_append (files, empty);
+  g_list_store_append (files, pipe);
+  g_list_store_append (files, zero);
   g_assert_nonnull (readout_import_actions_import_files (window, G_LIST_MODEL (files)));
   dialog = wait_for_import_window ();
 
@@ -393,6 +502,14 @@ test_bad_input (Fixture       *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL)), 1);
   spin (50);
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Could Not Import “empty.txt”"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL)), 2);
+  spin (50);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Could Not Import “pipe.txt”"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "not a regular file"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL)), 3);
+  spin (50);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Could Not Import “zero.txt”"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "not a regular file"));
 
   gtk_window_close (GTK_WINDOW (dialog));
   spin (100);
@@ -401,6 +518,224 @@ test_bad_input (Fixture       *f,
 
   g_unlink (binary_path);
   g_unlink (empty_path);
+  g_unlink (pipe_path);
+  g_unlink (zero_path);
+  close_window (GTK_WINDOW (window));
+}
+
+static AdwComboRow *
+find_precision_row (GtkWidget *root)
+{
+  GtkWidget *row = find_row (root, ADW_TYPE_COMBO_ROW, "Precision of the Date");
+
+  /* The name the edit forms use, should the review come to share it. */
+  if (row == NULL)
+    row = find_row (root, ADW_TYPE_COMBO_ROW, "Date Known To");
+  g_assert_nonnull (row);
+  return ADW_COMBO_ROW (row);
+}
+
+/* Typing a date: the precision follows the whole value, and a date that does not fit
+ * the precision chosen is refused with the call and the field named (issue 13). */
+static void
+test_date_precision (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *typed = "2017-01-28";
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  GtkEditable *date_row;
+  AdwComboRow *precision_row;
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_window (f->store);
+  g_assert_nonnull (import_fixture (window, "01-kremlin-en.txt"));
+  dialog = wait_for_import_window ();
+  date_row = GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Date (YYYY-MM-DD)"));
+  g_assert_nonnull (date_row);
+  precision_row = find_precision_row (GTK_WIDGET (dialog));
+
+  /* One key at a time, as typed. */
+  for (gsize n = 0; n <= strlen (typed); n++)
+    {
+      g_autofree char *prefix = g_strndup (typed, n);
+
+      gtk_editable_set_text (date_row, prefix);
+      if (n == 4)
+        g_assert_cmpuint (adw_combo_row_get_selected (precision_row), ==, READOUT_DATE_PRECISION_YEAR);
+      if (n == 7)
+        g_assert_cmpuint (adw_combo_row_get_selected (precision_row), ==, READOUT_DATE_PRECISION_MONTH);
+    }
+  g_assert_cmpuint (adw_combo_row_get_selected (precision_row), ==, READOUT_DATE_PRECISION_DAY);
+
+  /* A precision that the date does not have: refused, naming the call and the field. */
+  adw_combo_row_set_selected (precision_row, READOUT_DATE_PRECISION_YEAR);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (100);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Call 1, date:"));
+  g_assert_cmpuint (count_calls (f->store), ==, 0);
+
+  adw_combo_row_set_selected (precision_row, READOUT_DATE_PRECISION_DAY);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  calls = readout_store_list_calls (f->store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+  call = g_list_model_get_item (calls, 0);
+  g_assert_cmpstr (readout_call_get_date (call), ==, "2017-01-28");
+  g_assert_cmpint (readout_call_get_date_precision (call), ==, READOUT_DATE_PRECISION_DAY);
+
+  g_assert_finalize_object (dialog);
+  close_window (GTK_WINDOW (window));
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 2000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Filing fails once, after the import had stored a new leader; Import again files
+ * (issue 13: every retry failed on a foreign key). */
+static void
+test_retry (Fixture       *f,
+            gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  g_autoptr(GListModel) leaders = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* Trump is new to this store; the store refuses the call itself, once. */
+  exec_sql (f->path, "CREATE TRIGGER refuse_calls BEFORE INSERT ON calls "
+                     "BEGIN SELECT RAISE (ABORT, 'the disk is full'); END;");
+  window = open_window (f->store);
+  g_assert_nonnull (readout_import_actions_import_text (window,
+                                                        "January 28, 2017\n\nPutin spoke by phone with Trump "
+                                                        "about Syria, the Kremlin said.\n"));
+  dialog = wait_for_import_window ();
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (100);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Call 1 of"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "the disk is full"));
+  g_assert_cmpuint (count_calls (f->store), ==, 0);
+  leaders = readout_store_list_leaders (f->store, READOUT_LEADER_SORT_NAME, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 2);
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (100);
+  g_assert_false (shows_text (GTK_WIDGET (dialog), "FOREIGN KEY"));
+  g_assert_cmpuint (count_calls (f->store), ==, 0);
+
+  exec_sql (f->path, "DROP TRIGGER refuse_calls;");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  g_assert_cmpuint (count_calls (f->store), ==, 1);
+  g_assert_finalize_object (dialog);
+  close_window (GTK_WINDOW (window));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Cancel after a correction asks first; Keep Reviewing keeps the window and the
+ * correction, Discard closes it and nothing is written. */
+static void
+test_cancel_with_corrections (Fixture       *f,
+                              gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  AdwMessageDialog *question;
+  GtkEditable *date_row;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_window (f->store);
+  g_assert_nonnull (import_fixture (window, "01-kremlin-en.txt"));
+  dialog = wait_for_import_window ();
+  date_row = GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Date (YYYY-MM-DD)"));
+  gtk_editable_set_text (date_row, "2021-12-29");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  spin (100);
+  question = find_message_dialog ();
+  g_assert_nonnull (question);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  adw_message_dialog_response (question, "keep");
+  spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (date_row), ==, "2021-12-29");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  spin (100);
+  question = find_message_dialog ();
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "discard");
+  spin (100);
+  g_assert_finalize_object (dialog);
+  g_assert_cmpuint (count_calls (f->store), ==, 0);
+
+  close_window (GTK_WINDOW (window));
+}
+
+/* A dateline without a year, and nothing to tell it (issue 13): the review says the year
+ * is a guess until the date is corrected, and files the corrected date. */
+static void
+test_year_guessed (Fixture       *f,
+                   gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  GtkEditable *date_row;
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* Leaders the gazetteer does not know, stored without terms. */
+  add_leader (f->store, "Alan Smith", "Smith", "AU");
+  add_leader (f->store, "Boris Jones", "Jones", "NZ");
+  window = open_window (f->store);
+  g_assert_nonnull (readout_import_actions_import_text (window,
+                                                        "Nov. 21 (Agency) -- President Alan Smith spoke by phone "
+                                                        "with Prime Minister Boris Jones, his office said.\n"));
+  dialog = wait_for_import_window ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "The Year Is a Guess"));
+
+  date_row = GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Date (YYYY-MM-DD)"));
+  gtk_editable_set_text (date_row, "2013-11-21");
+  spin (50);
+  g_assert_false (shows_text (GTK_WIDGET (dialog), "The Year Is a Guess"));
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  calls = readout_store_list_calls (f->store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+  call = g_list_model_get_item (calls, 0);
+  g_assert_cmpstr (readout_call_get_date (call), ==, "2013-11-21");
+  g_assert_finalize_object (dialog);
   close_window (GTK_WINDOW (window));
 }
 
@@ -433,8 +768,13 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import-window/file", test_import_file);
   ADD ("/import-window/corrected", test_import_corrected);
+  ADD ("/import-window/review-fields", test_review_fields);
   ADD ("/import-window/cancel", test_cancel);
   ADD ("/import-window/bad-input", test_bad_input);
+  ADD ("/import-window/date-precision", test_date_precision);
+  ADD ("/import-window/retry", test_retry);
+  ADD ("/import-window/cancel-with-corrections", test_cancel_with_corrections);
+  ADD ("/import-window/year-guessed", test_year_guessed);
 #undef ADD
 
   status = g_test_run ();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -7,6 +8,7 @@
 #include "readout-error.h"
 #include "readout-importer.h"
 #include "readout-leader-gazetteer.h"
+#include "readout-test-util.h"
 
 /* Import: bad input is refused with a clear message, the fixture set extracts right,
  * the seed articles give the calls of PRODUCT.md, and filing is whole and idempotent. */
@@ -73,6 +75,40 @@ test_html (void)
   g_assert_null (strstr (text, "Menu"));
   g_assert_null (strstr (text, "bad()"));
   g_assert_null (strstr (text, "foot"));
+}
+
+/* Issue 17: HTML nested deeper than libxml2's default limit (256) lost all its text,
+ * and a DOCTYPE's internal subset ended up in the text. */
+static void
+test_html_deep_and_doctype (void)
+{
+  const char *doctype = "<!DOCTYPE html [\n<!ENTITY secret \"internal\">\n<!ELEMENT p ANY>\n]>\n"
+                        "<html><body><p>Putin and Macron spoke by phone.</p></body></html>";
+  g_autofree char *from_doctype = readout_import_text_html_to_plain (doctype, strlen (doctype));
+  const guint depths[] = { 254, 255, 300, 5000, 100000 };
+
+  g_assert_nonnull (strstr (from_doctype, "Putin and Macron spoke by phone."));
+  g_assert_null (strstr (from_doctype, "ENTITY"));
+  g_assert_null (strstr (from_doctype, "ELEMENT"));
+  g_assert_null (strstr (from_doctype, "]>"));
+
+  for (guint d = 0; d < G_N_ELEMENTS (depths); d++)
+    {
+      g_autoptr(GString) html = g_string_new ("<html><body><p>Before the nesting.</p>");
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < depths[d]; i++)
+        g_string_append (html, "<span>");
+      g_string_append (html, "Deep inside, the leaders agreed.");
+      for (guint i = 0; i < depths[d]; i++)
+        g_string_append (html, "</span>");
+      g_string_append (html, "<p>After the nesting.</p></body></html>");
+      text = readout_import_text_html_to_plain (html->str, html->len);
+      g_test_message ("%u deep: %s", depths[d], text);
+      g_assert_nonnull (strstr (text, "Before the nesting."));
+      g_assert_nonnull (strstr (text, "Deep inside, the leaders agreed."));
+      g_assert_nonnull (strstr (text, "After the nesting."));
+    }
 }
 
 static void
@@ -243,6 +279,255 @@ test_filing (void)
   g_clear_object (&store);
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* A filing that fails rolls back whole, and a retry after the user's correction files
+ * (issue 13): the first attempt had stored new leaders, and their ids outlived the
+ * rollback. The error says which call of which text could not be filed. */
+static void
+test_filing_retry (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readout-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (path, &error);
+  g_autoptr(ReadoutImporter) importer = NULL;
+  g_autoptr(GPtrArray) extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_extraction_free);
+  g_autoptr(GListModel) leaders = NULL;
+  g_autoptr(GListModel) calls = NULL;
+  ReadoutExtraction *extraction;
+  ReadoutExtractedCall *call;
+  guint n_calls = 0, n_sources = 0;
+
+  g_assert_no_error (error);
+  importer = readout_importer_new (store);
+  readout_extractor_set_today (readout_importer_get_extractor (importer), "2026-11-23");
+  extraction = readout_extractor_extract (readout_importer_get_extractor (importer),
+                                          "January 28, 2017\n\nPutin spoke by phone with Trump.\n",
+                                          "kremlin.txt", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (extractions, extraction);
+  g_assert_cmpuint (extraction->calls->len, ==, 1);
+  call = g_ptr_array_index (extraction->calls, 0);
+
+  /* A day-long date said to be known to the year only: the store refuses the call
+   * after the two new leaders were written. */
+  call->date_precision = READOUT_DATE_PRECISION_YEAR;
+  g_assert_false (readout_importer_file (importer, extractions, &n_calls, &n_sources, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Call 1 of kremlin.txt"));
+  g_assert_nonnull (strstr (error->message, "date"));
+  g_clear_error (&error);
+  leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 0);
+
+  /* Twice, as a user would who tries again first. */
+  g_assert_false (readout_importer_file (importer, extractions, &n_calls, &n_sources, &error));
+  g_assert_nonnull (strstr (error->message, "Call 1 of kremlin.txt"));
+  g_assert_null (strstr (error->message, "FOREIGN KEY"));
+  g_clear_error (&error);
+
+  call->date_precision = READOUT_DATE_PRECISION_DAY;
+  g_assert_true (readout_importer_file (importer, extractions, &n_calls, &n_sources, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_calls, ==, 1);
+  g_assert_cmpuint (n_sources, ==, 1);
+  g_clear_object (&leaders);
+  leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (leaders), ==, 2);
+  calls = readout_store_list_calls (store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+
+  g_clear_object (&importer);
+  g_clear_object (&store);
+  readout_test_remove_folder (dir);
+}
+
+static gint64
+store_leader (ReadoutStore *store,
+              const char   *name,
+              const char   *country,
+              const char   *office)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutLeader) leader = readout_leader_new ();
+  const char *aliases[] = { strrchr (name, ' ') + 1, NULL };
+
+  readout_leader_set_name (leader, name);
+  readout_leader_set_country (leader, country);
+  readout_leader_set_office (leader, office);
+  readout_leader_set_aliases (leader, aliases);
+  g_assert_true (readout_store_insert_leader (store, leader, &error));
+  g_assert_no_error (error);
+  return readout_leader_get_id (leader);
+}
+
+static ReadoutExtraction *
+extract_with (ReadoutImporter *importer,
+              const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  ReadoutExtraction *extraction;
+
+  readout_extractor_set_today (readout_importer_get_extractor (importer), "2026-11-23");
+  extraction = readout_extractor_extract (readout_importer_get_extractor (importer), text, "dateline.txt", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (extraction);
+  g_assert_cmpuint (extraction->calls->len, ==, 1);
+  return extraction;
+}
+
+/* A dateline without a year ("Nov. 21"), issue 13: the year comes from the text's other
+ * dates, else from the stored call of the same two leaders on that day; else it is a
+ * guess that the review flags, not silently the current year. */
+static void
+test_year_less_dateline (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readout-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (path, &error);
+  g_autoptr(ReadoutImporter) importer = NULL;
+  g_autoptr(ReadoutExtraction) guessed = NULL;
+  g_autoptr(ReadoutExtraction) named = NULL;
+  g_autoptr(ReadoutExtraction) stored = NULL;
+  g_autoptr(ReadoutCall) call = readout_call_new ();
+  const char *text = "Nov. 21 (Agency) -- President Alan Smith spoke by phone with "
+                     "Prime Minister Boris Jones, the president's office said.\n";
+  ReadoutExtractedCall *extracted;
+  gint64 ids[2];
+
+  g_assert_no_error (error);
+  /* Leaders stored without terms: nothing in office dates tells the year. */
+  ids[0] = store_leader (store, "Alan Smith", "AU", "President");
+  ids[1] = store_leader (store, "Boris Jones", "NZ", "Prime Minister");
+  importer = readout_importer_new (store);
+
+  guessed = extract_with (importer, text);
+  extracted = g_ptr_array_index (guessed->calls, 0);
+  g_assert_cmpstr (extracted->date, ==, "2026-11-21");
+  g_assert_true (extracted->year_guessed);
+
+  named = extract_with (importer, "Nov. 21 (Agency) -- President Alan Smith spoke by phone with "
+                                  "Prime Minister Boris Jones. The two leaders first met in 2013.\n");
+  extracted = g_ptr_array_index (named->calls, 0);
+  g_assert_cmpstr (extracted->date, ==, "2013-11-21");
+  g_assert_false (extracted->year_guessed);
+
+  /* The store holds their call of 21 November 2013: that is the year. */
+  readout_call_set_date (call, "2013-11-21");
+  readout_call_set_date_precision (call, READOUT_DATE_PRECISION_DAY);
+  readout_call_set_status (call, READOUT_CALL_STATUS_HELD);
+  readout_call_set_participant_ids (call, ids, 2);
+  g_assert_true (readout_store_insert_call (store, call, &error));
+  g_assert_no_error (error);
+  stored = extract_with (importer, text);
+  readout_importer_match (importer, stored);
+  extracted = g_ptr_array_index (stored->calls, 0);
+  g_assert_cmpstr (extracted->date, ==, "2013-11-21");
+  g_assert_false (extracted->year_guessed);
+  g_assert_cmpint (extracted->matches_call_id, ==, readout_call_get_id (call));
+
+  g_clear_object (&importer);
+  g_clear_object (&store);
+  readout_test_remove_folder (dir);
+}
+
+/* A corrected date carries the text's relative date claims along (issue 13: the stale
+ * "2026-11-16 vs 2026-11-17" stayed after the date was set to 2017-11-21). */
+static void
+test_move_date (void)
+{
+  g_autoptr(ReadoutExtractedCall) call = readout_extracted_call_new ();
+  ReadoutExtractedConflict *dates = readout_extracted_conflict_new ("date");
+  ReadoutExtractedConflict *weekday = readout_extracted_conflict_new ("weekday");
+
+  call->date = g_strdup ("2026-11-17");
+  g_ptr_array_add (dates->claims, readout_extracted_claim_new ("2026-11-17", "text", 0));
+  g_ptr_array_add (dates->claims, readout_extracted_claim_new ("2026-11-16", "caption", 0));
+  g_ptr_array_add (dates->claims, readout_extracted_claim_new ("2026-11-10", "store", 0));
+  g_ptr_array_add (call->conflicts, dates);
+  g_ptr_array_add (weekday->claims, readout_extracted_claim_new ("Tuesday", "text", 0));
+  g_ptr_array_add (call->conflicts, weekday);
+
+  readout_extracted_call_move_date (call, call->date, "2017-11-21");
+  g_assert_cmpstr (call->date, ==, "2017-11-21");
+  g_assert_cmpstr (((ReadoutExtractedClaim *) g_ptr_array_index (dates->claims, 0))->value, ==, "2017-11-21");
+  g_assert_cmpstr (((ReadoutExtractedClaim *) g_ptr_array_index (dates->claims, 1))->value, ==, "2017-11-20");
+  /* What the store says, and other fields, stay. */
+  g_assert_cmpstr (((ReadoutExtractedClaim *) g_ptr_array_index (dates->claims, 2))->value, ==, "2026-11-10");
+  g_assert_cmpstr (((ReadoutExtractedClaim *) g_ptr_array_index (weekday->claims, 0))->value, ==, "Tuesday");
+
+  /* A date known only to the year moves nothing. */
+  readout_extracted_call_move_date (call, "2017-11-21", "2017");
+  g_assert_cmpstr (call->date, ==, "2017");
+  g_assert_cmpstr (((ReadoutExtractedClaim *) g_ptr_array_index (dates->claims, 0))->value, ==, "2017-11-21");
+}
+
+static guint
+count_rows (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_object_unref (model);
+  return n;
+}
+
+/* An import is one step to undo and redo (issue 13, item 14): undo takes away the
+ * leaders, the call, the source and its statements it added; redo brings them back with
+ * their ids. */
+static void
+test_undo_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("readout-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (path, &error);
+  g_autoptr(ReadoutImporter) importer = NULL;
+  g_autoptr(ReadoutUndoStack) stack = NULL;
+  g_autoptr(GPtrArray) extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_extraction_free);
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+  guint n_calls = 0, n_sources = 0, n_statements;
+  gint64 call_id;
+
+  g_assert_no_error (error);
+  stack = readout_undo_stack_new (store);
+  importer = readout_importer_new (store);
+  g_ptr_array_add (extractions, extract_with (importer, "January 28, 2017\n\nPutin spoke by phone with Trump. "
+                                                        "The Kremlin said the presidents discussed Syria.\n"));
+  g_assert_true (readout_importer_file (importer, extractions, &n_calls, &n_sources, &error));
+  g_assert_no_error (error);
+  readout_importer_push_undo (importer, stack);
+  g_assert_true (readout_undo_stack_can_undo (stack));
+  g_assert_cmpstr (readout_undo_stack_get_undo_label (stack), ==, "Import");
+
+  calls = readout_store_list_calls (store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+  call = g_list_model_get_item (calls, 0);
+  call_id = readout_call_get_id (call);
+  n_statements = count_rows (readout_store_list_statements (store, call_id));
+  g_assert_cmpuint (count_rows (readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL)), ==, 2);
+
+  g_assert_true (readout_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (readout_store_list_calls (store, 0, 0)), ==, 0);
+  g_assert_cmpuint (count_rows (readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL)), ==, 0);
+  g_assert_cmpuint (count_rows (readout_store_list_statements (store, call_id)), ==, 0);
+
+  g_assert_true (readout_undo_stack_redo (stack, &error));
+  g_assert_no_error (error);
+  g_clear_object (&call);
+  call = readout_store_get_call (store, call_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL)), ==, 2);
+  g_assert_cmpuint (count_rows (readout_store_list_sources (store, call_id)), ==, 1);
+  g_assert_cmpuint (count_rows (readout_store_list_statements (store, call_id)), ==, n_statements);
+
+  g_clear_object (&importer);
+  g_clear_object (&stack);
+  g_clear_object (&store);
+  readout_test_remove_folder (dir);
 }
 
 /* The built-in gazetteer: names, aliases (Russian too), terms by date, and data that
@@ -623,11 +908,16 @@ main (int    argc,
 
   g_test_add_func ("/import/text/bad-input", test_bad_input);
   g_test_add_func ("/import/text/html", test_html);
+  g_test_add_func ("/import/text/html-deep-and-doctype", test_html_deep_and_doctype);
   g_test_add_func ("/import/text/markdown", test_markdown);
   g_test_add_func ("/import/extract/no-call", test_no_call);
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
   g_test_add_func ("/import/extract/seeds", test_seeds);
   g_test_add_func ("/import/file/once", test_filing);
+  g_test_add_func ("/import/file/retry", test_filing_retry);
+  g_test_add_func ("/import/file/year-less-dateline", test_year_less_dateline);
+  g_test_add_func ("/import/file/move-date", test_move_date);
+  g_test_add_func ("/import/file/undo", test_undo_import);
   g_test_add_func ("/import/gazetteer/lookup", test_gazetteer);
   g_test_add_func ("/import/gazetteer/bad-data", test_gazetteer_bad_data);
   g_test_add_func ("/import/gazetteer/extract", test_gazetteer_extract);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the build into a temporary DESTDIR and checks that every file lands where the
 # desktop looks for it. Where the GUI is built and Xvfb and a session bus can be had, it
 # also launches the installed app through its desktop file (`gio launch`, which activates

@@ -1,8 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
+
+#include <string.h>
 
 #include "readout-error.h"
 #include "readout-search-hit.h"
 #include "readout-search-model.h"
+#include "readout-sample.h"
 #include "readout-test-util.h"
 
 typedef struct {
@@ -391,6 +395,193 @@ test_search_rank_window (void)
   readout_test_remove_folder (folder);
 }
 
+static guint
+count_filtered (ReadoutStore            *store,
+                gint64                   leader_id,
+                const ReadoutCallFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) calls = readout_store_list_calls_filtered (store, leader_id, 0, filter, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (calls);
+}
+
+/* The calls list narrowed by topic, date range and status, in SQL with bound values. On
+ * the sample: Trump has five calls (28 January 2017: Putin, Abe, Merkel and Hollande;
+ * 21 November 2017: Putin); three were held. */
+static void
+test_calls_filtered (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "filtered.db");
+  g_autoptr(ReadoutLeader) trump = NULL;
+  g_autoptr(GListModel) not_filtered = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutCallFilter filter = READOUT_CALL_FILTER_INIT;
+  gint64 id;
+
+  g_assert_true (readout_sample_populate (store, &error));
+  g_assert_no_error (error);
+  trump = readout_store_find_leader (store, "Donald Trump", NULL);
+  g_assert_nonnull (trump);
+  id = readout_leader_get_id (trump);
+
+  g_assert_cmpuint (count_filtered (store, id, NULL), ==, 5);
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 5);
+
+  filter.topic = "Syria";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 2);
+  filter.topic = "Planned meeting";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 1);
+  /* A topic is a value, never SQL. */
+  filter.topic = "Syria' OR 1=1 --";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 0);
+  filter.topic = NULL;
+
+  filter.status = READOUT_CALL_STATUS_HELD;
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 3);
+  filter.status = READOUT_CALL_STATUS_ANNOUNCED;
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 2);
+  filter.status = -1;
+
+  filter.date_from = "2017-02-01";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 1);
+  filter.date_from = "2017-01";
+  filter.date_to = "2017-01-28";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 4);
+  filter.date_from = "2017";
+  filter.date_to = "2017";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 5);
+  filter.date_to = "2016-12-31";
+  g_assert_cmpuint (count_filtered (store, id, &filter), ==, 0);
+
+  /* Every call, filtered the same way. */
+  filter.date_from = "2017-11-01";
+  filter.date_to = NULL;
+  filter.topic = "Ukraine";
+  not_filtered = readout_store_list_calls_filtered (store, 0, 0, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (not_filtered), ==, 1);
+
+  /* A date that is not one: a clear error and no list. */
+  filter.date_from = "28 Jan";
+  g_assert_null (readout_store_list_calls_filtered (store, id, 0, &filter, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "28 Jan"));
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static GListModel *
+search_filtered (ReadoutStore              *store,
+                 const char                *query,
+                 const ReadoutSearchFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *hits = readout_store_search_filtered (store, query, filter, &error);
+
+  g_assert_no_error (error);
+  return hits;
+}
+
+/* The search narrowed by leader, side and the call's dates, in SQL with bound values. */
+static void
+test_search_filtered (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "search-filtered.db");
+  g_autoptr(ReadoutLeader) abe = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutSearchFilter filter = { 0, };
+  guint n_all;
+
+  g_assert_true (readout_sample_populate (store, &error));
+  g_assert_no_error (error);
+  abe = readout_store_find_leader (store, "Shinzo Abe", NULL);
+  all = search_filtered (store, "Korea", NULL);
+  n_all = g_list_model_get_n_items (all);
+  g_assert_cmpuint (n_all, >, 2);
+
+  filter.leader_id = readout_leader_get_id (abe);
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), <, n_all);
+    g_assert_cmpuint (readout_search_model_get_n_matches (READOUT_SEARCH_MODEL (hits)), ==,
+                      g_list_model_get_n_items (hits));
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(ReadoutSearchHit) hit = g_list_model_get_item (hits, i);
+
+        g_assert_nonnull (strstr (readout_search_hit_get_call_participants (hit), "Abe"));
+      }
+  }
+  filter.leader_id = 0;
+
+  filter.side = "RU";
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(ReadoutSearchHit) hit = g_list_model_get_item (hits, i);
+
+        g_assert_cmpstr (readout_search_hit_get_side (hit), ==, "RU");
+      }
+  }
+  /* "" is the independent press; a side is a value, never SQL. */
+  filter.side = "";
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(ReadoutSearchHit) hit = g_list_model_get_item (hits, i);
+
+        g_assert_null (readout_search_hit_get_side (hit));
+      }
+  }
+  filter.side = "RU' OR 1=1 --";
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+  }
+  filter.side = NULL;
+
+  filter.date_from = "2017-11";
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(ReadoutSearchHit) hit = g_list_model_get_item (hits, i);
+
+        g_assert_cmpstr (readout_search_hit_get_call_date (hit), ==, "2017-11-21");
+      }
+  }
+  filter.date_from = "2017-12";
+  {
+    g_autoptr(GListModel) hits = search_filtered (store, "Korea", &filter);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+  }
+  filter.date_from = "Nov 2017";
+  g_assert_null (readout_store_search_filtered (store, "Korea", &filter, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+
+  g_clear_object (&all);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -399,6 +590,8 @@ main (int    argc,
 
   g_test_add_func ("/models/leaders/sort-and-filter", test_leaders_sort_and_filter);
   g_test_add_func ("/models/calls/paging", test_calls_paging);
+  g_test_add_func ("/models/calls/filtered", test_calls_filtered);
+  g_test_add_func ("/models/search/filtered", test_search_filtered);
   g_test_add_func ("/models/items-changed/single-row", test_items_changed_single_row);
   g_test_add_func ("/models/statements/grouped-by-side", test_statements_grouped_by_side);
   g_test_add_func ("/models/search/ranked", test_search_model);

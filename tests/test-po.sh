@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks every translation listed in po/LINGUAS: the .po file exists, msgfmt --check accepts it
 # (header, format strings, plural forms), its Plural-Forms header has the language's number of
 # forms, and nothing in it is fuzzy or untranslated. Output: TAP.

@@ -1,11 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "crash-vfs.h"
+
 #include "readout-error.h"
+#include "readout-generator.h"
 #include "readout-search-hit.h"
+#include "readout-store-json.h"
+#include "readout-store-retag.h"
 #include "readout-store-private.h"
 #include "readout-test-util.h"
 
@@ -107,6 +115,43 @@ test_open_missing_folder (void)
   g_assert_null (store);
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  readout_test_remove_folder (folder);
+}
+
+/* A first run: the user's data folder is not there yet. The window opens the user's
+ * store by its path; the store makes the folder, private to the user (issue 13). */
+static void
+test_open_first_run (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *app_folder = NULL;
+  GStatBuf st;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = readout_store_dup_default_path ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ReadoutStore) store = readout_store_open (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (store);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      return;
+    }
+
+  folder = readout_test_make_folder ();
+  data_home = g_build_filename (folder, "data", NULL);
+  app_folder = g_build_filename (data_home, "readout", NULL);
+  /* The child reads its data folder afresh; this process has read its own already. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("XDG_DATA_HOME");
+  g_test_trap_assert_passed ();
+
+  g_assert_cmpint (g_stat (app_folder, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   readout_test_remove_folder (folder);
 }
 
@@ -350,7 +395,7 @@ test_migrate_from_v1 (void)
 
   stmt = readout_store_prepare (store, "PRAGMA user_version", NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, READOUT_STORE_SCHEMA_VERSION);
   sqlite3_reset (stmt);
 
   /* The index was built from the rows that were already there. */
@@ -903,6 +948,362 @@ test_killed_writer (void)
   readout_test_remove_folder (folder);
 }
 
+/* ---------------------------------------------------------------------------------- */
+/* Crashes and a full disk at every Nth write (issue 17)                              */
+
+typedef struct {
+  char *folder;
+  char *path;          /* the store each run works on */
+  GBytes *base;        /* the store before the import */
+  char *document;      /* a JSON export to import */
+  gsize length;
+  gint64 calls_before;
+  gint64 calls_after;
+} CrashFixture;
+
+static void
+write_whole (const char *path,
+             GBytes     *bytes)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  FILE *file;
+
+  g_unlink (wal);
+  g_unlink (shm);
+  file = fopen (path, "wb");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), file),
+                    ==, g_bytes_get_size (bytes));
+  fclose (file);
+}
+
+static gint64
+count_calls (ReadoutStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (readout_store_get_db (store), "SELECT count(*) FROM calls",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* What the app does with the store: open it, import, close (which checkpoints). */
+static gboolean
+crash_workload (CrashFixture  *fixture,
+                GError       **error)
+{
+  g_autoptr(ReadoutStore) store = readout_store_open (fixture->path, error);
+
+  return store != NULL &&
+         readout_store_import_json (store, fixture->document, (gssize) fixture->length, NULL, error);
+}
+
+/* Opens the store as the app does: it must open, pass integrity_check and hold all of
+ * the import or none of it. Returns the number of calls. */
+static gint64
+assert_whole (CrashFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (fixture->path, &error);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (readout_store_get_db (store), "PRAGMA integrity_check",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  n = count_calls (store);
+  if (n != fixture->calls_before)
+    g_assert_cmpint (n, ==, fixture->calls_after);
+  return n;
+}
+
+/* The calls in the store at @path. */
+static gint64
+count_calls_at (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return count_calls (store);
+}
+
+static void
+crash_fixture_set_up (CrashFixture  *fixture,
+                      gconstpointer  data)
+{
+  ReadoutGeneratorOptions small = { 4, 5, 20, 1 };
+  ReadoutGeneratorOptions more = { 10, 30, 150, 2 };
+  g_autofree char *base_path = NULL;
+  g_autofree char *more_path = NULL;
+  g_autofree char *doc_path = NULL;
+  g_autoptr(ReadoutStore) more_store = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  fixture->folder = readout_test_make_folder ();
+  base_path = g_build_filename (fixture->folder, "base.db", NULL);
+  more_path = g_build_filename (fixture->folder, "more.db", NULL);
+  doc_path = g_build_filename (fixture->folder, "more.json", NULL);
+  g_assert_true (readout_generator_run (base_path, &small, &error));
+  g_assert_true (readout_generator_run (more_path, &more, &error));
+  g_assert_no_error (error);
+
+  g_file_get_contents (base_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  fixture->base = g_bytes_new_take (contents, length);
+  fixture->calls_before = count_calls_at (base_path);
+
+  more_store = readout_store_open (more_path, &error);
+  g_assert_no_error (error);
+  fixture->calls_after = fixture->calls_before + count_calls (more_store);
+  g_assert_true (readout_store_export_json_file (more_store, doc_path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (doc_path, &fixture->document, &fixture->length, &error);
+  g_assert_no_error (error);
+
+  fixture->path = g_build_filename (fixture->folder, "store.db", NULL);
+}
+
+static void
+crash_fixture_tear_down (CrashFixture  *fixture,
+                         gconstpointer  data)
+{
+  readout_test_remove_folder (fixture->folder);
+  g_free (fixture->folder);
+  g_free (fixture->path);
+  g_bytes_unref (fixture->base);
+  g_free (fixture->document);
+}
+
+/* Runs the workload in a child that the VFS ends at write @n, as a kill would. Returns
+ * whether the child was ended there (FALSE: it had fewer writes and finished). */
+static gboolean
+crash_at_write (CrashFixture *fixture,
+                guint         n)
+{
+  int status = 0;
+  pid_t pid;
+
+  write_whole (fixture->path, fixture->base);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      crash_vfs_install (CRASH_VFS_EXIT, n);
+      _exit (crash_workload (fixture, &error) ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 1);
+  return WEXITSTATUS (status) == CRASH_VFS_EXIT_STATUS;
+}
+
+/* Kills the writer at every Nth write of an import and the checkpoint after it (in the
+ * log, then in the main file): every time, the store opens, is whole, and holds all of
+ * the import or none of it; it is never called damaged. */
+static void
+test_crash_every_nth_write (CrashFixture  *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint total, main_total, stride, main_stride, main_seen = 0, runs = 0, main_runs = 0;
+  guint n_before = 0, n_after = 0;
+
+  /* A run that is not stopped: how many writes there are, and which go to the main file. */
+  write_whole (fixture->path, fixture->base);
+  crash_vfs_install (CRASH_VFS_COUNT, 0);
+  g_assert_true (crash_workload (fixture, &error));
+  g_assert_no_error (error);
+  total = crash_vfs_get_writes ();
+  main_total = crash_vfs_get_main_writes ();
+  crash_vfs_uninstall ();
+  g_assert_cmpint (assert_whole (fixture), ==, fixture->calls_after);
+  g_assert_cmpuint (main_total, >, 1);
+  g_test_message ("%u writes, %u of them into the main file", total, main_total);
+
+  stride = MAX (total / 36, 1);
+  main_stride = MAX (main_total / 20, 1);
+  for (guint n = 1; n <= total; n++)
+    {
+      gboolean in_main = crash_vfs_write_is_main (n);
+
+      if (in_main)
+        main_seen++;
+      if (n % stride != 0 && n != total && !(in_main && main_seen % main_stride == 1 % main_stride))
+        continue;
+      g_assert_true (crash_at_write (fixture, n));
+      runs++;
+      main_runs += in_main;
+      if (assert_whole (fixture) == fixture->calls_before)
+        n_before++;
+      else
+        n_after++;
+    }
+  g_test_message ("%u kills (%u in the checkpoint): %u stores as before, %u with the import",
+                  runs, main_runs, n_before, n_after);
+  g_assert_cmpuint (main_runs, >, 1);
+  g_assert_cmpuint (n_before, >, 0);
+  g_assert_cmpuint (n_after, >, 0);
+}
+
+/* A disk that fills at any write: the import fails saying the disk is full (never that
+ * the store is damaged), and the store opens afterwards with all or nothing. */
+static void
+test_disk_full_every_nth_write (CrashFixture  *fixture,
+                                gconstpointer  data)
+{
+  guint total, stride;
+
+  write_whole (fixture->path, fixture->base);
+  crash_vfs_install (CRASH_VFS_COUNT, 0);
+  g_assert_true (crash_workload (fixture, NULL));
+  total = crash_vfs_get_writes ();
+  crash_vfs_uninstall ();
+
+  stride = MAX (total / 20, 1);
+  for (guint n = 1; n <= total; n += stride)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      write_whole (fixture->path, fixture->base);
+      crash_vfs_install (CRASH_VFS_DISK_FULL, n);
+      ok = crash_workload (fixture, &error);
+      crash_vfs_uninstall ();
+      if (!ok)
+        {
+          g_assert_error (error, READOUT_ERROR, READOUT_ERROR_IO);
+          g_assert_nonnull (strstr (error->message, "full"));
+        }
+      assert_whole (fixture);
+    }
+}
+
+/* A new store on a full disk: "full", not "damaged". */
+static void
+test_disk_full_new_store (CrashFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+
+  crash_vfs_install (CRASH_VFS_DISK_FULL, 1);
+  store = readout_store_open (fixture->path, &error);
+  crash_vfs_uninstall ();
+  g_assert_null (store);
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "full"));
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Other writers (issue 17)                                                           */
+
+typedef struct {
+  guint n;
+  guint kinds;
+} ChangeLog;
+
+static void
+on_changed_log (ReadoutStore *store,
+                guint         kinds,
+                guint         primary,
+                gint64        id,
+                ChangeLog    *log)
+{
+  log->n++;
+  log->kinds = kinds;
+}
+
+static void
+on_topic_changed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (readout_store_topic_change_finish (READOUT_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* A change committed by another connection (another program) is announced once, as a
+ * change of everything; the store's own commits are not announced twice. */
+static void
+test_other_writers (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "store.db");
+  g_autoptr(ReadoutStore) other = NULL;
+  g_autoptr(ReadoutLeader) mine = NULL;
+  g_autoptr(ReadoutLeader) theirs = NULL;
+  g_autoptr(ReadoutLeader) found = NULL;
+  g_autoptr(GError) error = NULL;
+  ChangeLog log = { 0, 0 };
+  gint64 deadline;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed_log), &log);
+  g_assert_false (readout_store_check_for_changes (store));
+  mine = readout_test_add_leader (store, "Own Writer", "FR");
+  g_assert_cmpuint (log.n, ==, 1);
+  g_assert_false (readout_store_check_for_changes (store));
+  g_assert_cmpuint (log.n, ==, 1);
+
+  other = readout_store_open (readout_store_get_path (store), &error);
+  g_assert_no_error (error);
+  theirs = readout_test_add_leader (other, "Other Program", "DE");
+  g_assert_true (readout_store_check_for_changes (store));
+  g_assert_cmpuint (log.n, ==, 2);
+  g_assert_cmpuint (log.kinds, ==, READOUT_CHANGE_ALL);
+  found = readout_store_find_leader (store, "Other Program", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_false (readout_store_check_for_changes (store));
+
+  /* While watching, the store looks by itself on the main loop. */
+  readout_store_set_watching (store, TRUE);
+  g_clear_object (&theirs);
+  theirs = readout_test_add_leader (other, "Other Program Again", "IT");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (log.n < 3 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (log.n, ==, 3);
+  readout_store_set_watching (store, FALSE);
+
+  /* The re-tagging thread writes through a connection of its own and announces its
+   * change itself: that is not another program's, and not announced twice. */
+  {
+    g_autoptr(ReadoutTopic) topic = readout_topic_new ();
+    const char * const words[] = { "rain", NULL };
+    gboolean done = FALSE;
+
+    readout_topic_set_name (topic, "Weather");
+    readout_topic_set_keywords (topic, "en", words);
+    readout_store_insert_topic_async (store, topic, NULL, NULL, NULL, on_topic_changed, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (log.n, ==, 4);
+    g_assert_false (readout_store_check_for_changes (store));
+    g_assert_cmpuint (log.n, ==, 4);
+  }
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -912,12 +1313,20 @@ main (int    argc,
   g_test_add_func ("/store/open/new", test_open_new);
   g_test_add_func ("/store/open/zero-byte", test_open_zero_byte);
   g_test_add_func ("/store/open/missing-folder", test_open_missing_folder);
+  g_test_add_func ("/store/open/first-run", test_open_first_run);
   g_test_add_func ("/store/open/directory", test_open_directory);
   g_test_add_func ("/store/open/text-file", test_open_text_file);
   g_test_add_func ("/store/open/random-bytes", test_open_random_bytes);
   g_test_add_func ("/store/open/truncated", test_open_truncated);
   g_test_add_func ("/store/open/newer-version", test_open_newer_version);
   g_test_add_func ("/store/open/other-sqlite", test_open_other_sqlite);
+  g_test_add_func ("/store/other-writers", test_other_writers);
+  g_test_add ("/store/crash/every-nth-write", CrashFixture, NULL, crash_fixture_set_up,
+              test_crash_every_nth_write, crash_fixture_tear_down);
+  g_test_add ("/store/crash/disk-full-every-nth-write", CrashFixture, NULL, crash_fixture_set_up,
+              test_disk_full_every_nth_write, crash_fixture_tear_down);
+  g_test_add ("/store/crash/disk-full-new-store", CrashFixture, NULL, crash_fixture_set_up,
+              test_disk_full_new_store, crash_fixture_tear_down);
   g_test_add_func ("/store/open/read-only", test_open_read_only);
   g_test_add_func ("/store/open/locked", test_open_locked);
   g_test_add_func ("/store/open/while-open-elsewhere", test_open_while_open_elsewhere);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-cli"
 
 #include "config.h"
@@ -6,10 +7,10 @@
 #include <sys/resource.h>
 
 #include "readout-cli.h"
-#include "readout-store-private.h"
+#include "readout-store-bench.h"
 
 /* bench: times the reads the window makes, on a given store, through the model layer,
- * and the same reads written directly against sqlite3 for comparison. */
+ * and the same reads made directly in SQL (readout-store-bench.h) for comparison. */
 
 #define RUNS 50
 
@@ -51,37 +52,6 @@ touch_items (GListModel *model,
     g_object_unref (g_list_model_get_item (model, i));
 }
 
-/* The direct-SQL baseline: run @sql with an int64 parameter and read every column. */
-static void
-run_direct (sqlite3    *db,
-            const char *sql,
-            gint64      parameter)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (parameter != 0)
-    sqlite3_bind_int64 (stmt, 1, parameter);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    for (int c = 0; c < sqlite3_column_count (stmt); c++)
-      (void) sqlite3_column_text (stmt, c);
-  sqlite3_finalize (stmt);
-}
-
-static gint64
-query_id (sqlite3    *db,
-          const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 id = 0;
-
-  sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return id;
-}
-
 int
 readout_cli_bench (const ReadoutCliOptions *options,
                    int                      argc,
@@ -93,7 +63,6 @@ readout_cli_bench (const ReadoutCliOptions *options,
   Figure figures[5];
   guint n_figures = 0;
   gint64 busiest, call_id, start;
-  sqlite3 *db;
   struct rusage usage;
   static const char * const queries[] = {
     "the", "и", "cooperation", "syria", "trade", "terrorism", "ukraine", "sanctions",
@@ -117,10 +86,8 @@ readout_cli_bench (const ReadoutCliOptions *options,
   }
   figures[n_figures++] = (Figure) { "open_and_first_leader_page", elapsed_ms (start), 0 };
 
-  db = readout_store_get_db (store);
-  busiest = query_id (db, "SELECT leader_id FROM call_participants GROUP BY leader_id"
-                          " ORDER BY count(*) DESC LIMIT 1");
-  call_id = query_id (db, "SELECT id FROM calls ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM calls)");
+  if (!readout_store_bench_pick_subjects (store, &busiest, &call_id, &error))
+    return readout_cli_fail (error);
 
   /* 2. The busiest leader's first page of calls. */
   for (guint r = 0; r < RUNS; r++)
@@ -134,10 +101,7 @@ readout_cli_bench (const ReadoutCliOptions *options,
 
       /* The same SQL the model runs, with no objects built. */
       start = g_get_monotonic_time ();
-      run_direct (db, "SELECT count(*) FROM call_participants WHERE leader_id = ?1", busiest);
-      run_direct (db, "SELECT " CALL_COLUMNS " FROM call_participants me JOIN calls c ON c.id = me.call_id"
-                      CALL_INITIATOR_JOIN " WHERE me.leader_id = ?1"
-                      " ORDER BY me.call_date DESC, me.call_id DESC LIMIT 64", busiest);
+      readout_store_bench_read_call_page (store, busiest);
       direct_samples[r] = elapsed_ms (start);
     }
   figures[n_figures++] = (Figure) { "busiest_leader_first_call_page", median (samples, RUNS),
@@ -156,9 +120,7 @@ readout_cli_bench (const ReadoutCliOptions *options,
       samples[r] = elapsed_ms (start);
 
       start = g_get_monotonic_time ();
-      run_direct (db, "SELECT " CALL_COLUMNS " FROM calls c" CALL_INITIATOR_JOIN " WHERE c.id = ?1", call_id);
-      run_direct (db, "SELECT " STATEMENT_COLUMNS STATEMENT_FROM " WHERE st.call_id = ?1"
-                      " ORDER BY st.side IS NULL, st.side, st.source_id, st.position, st.id", call_id);
+      readout_store_bench_read_call (store, call_id);
       direct_samples[r] = elapsed_ms (start);
     }
   figures[n_figures++] = (Figure) { "one_call_with_statements", median (samples, RUNS),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-cli"
 
 #include "config.h"
@@ -38,17 +39,6 @@ print_cell (const char *text,
   g_print ("%s%*s ", text, (int) (width - length), "");
 }
 
-/* Parses a positive id argument, or says what is wrong. */
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  char *end = NULL;
-
-  *id = g_ascii_strtoll (text, &end, 10);
-  return end != text && *end == '\0' && *id > 0;
-}
-
 static ReadoutLeader *
 resolve_leader (ReadoutStore  *store,
                 const char    *name,
@@ -57,7 +47,7 @@ resolve_leader (ReadoutStore  *store,
   g_autoptr(ReadoutLeader) leader = NULL;
   gint64 id;
 
-  if (parse_id (name, &id))
+  if (readout_cli_parse_id (name, &id))
     return readout_store_get_leader (store, id, error);
   leader = readout_store_find_leader (store, name, error);
   if (leader == NULL && (error == NULL || *error == NULL))
@@ -81,7 +71,7 @@ parse_options (GOptionEntry  *entries,
   g_option_context_set_description (context, _("Common options: --database FILE, --sample, --json"));
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = readout_cli_usage_error ("%s", error->message);
+      *status = readout_cli_option_error (*argc, *argv, error);
       return FALSE;
     }
   return TRUE;
@@ -387,8 +377,9 @@ readout_cli_show_call (const ReadoutCliOptions *options,
     return status;
   if (argc != 2)
     return readout_cli_usage_error ("show-call takes one call id (see “readout-cli list-calls”).");
-  if (!parse_id (argv[1], &id))
-    return readout_cli_usage_error ("“%s” is not a call id: give a positive whole number.", argv[1]);
+  if (!readout_cli_parse_id (argv[1], &id))
+    return readout_cli_usage_error ("“%s” is not a call id: give a whole number from 1 to %"
+                                    G_GINT64_FORMAT ".", argv[1], G_MAXINT64);
 
   store = readout_cli_open_store (options, &error);
   if (store == NULL)

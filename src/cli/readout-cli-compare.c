@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-cli"
 
 #include "config.h"
@@ -12,18 +13,6 @@
 
 /* readout-cli compare ID [--side-a COUNTRY] [--side-b COUNTRY] [--source-a ID --source-b ID] */
 
-static gboolean
-parse_positive_id (const char *text,
-                   gint64     *id)
-{
-  char *end = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  *id = g_ascii_strtoll (text, &end, 10);
-  return end != text && *end == '\0' && *id > 0;
-}
-
 gboolean
 readout_cli_parse_call_id (const char *command,
                            int         argc,
@@ -37,10 +26,10 @@ readout_cli_parse_call_id (const char *command,
                                          command);
       return FALSE;
     }
-  if (!parse_positive_id (argv[1], call_id))
+  if (!readout_cli_parse_id (argv[1], call_id))
     {
-      *status = readout_cli_usage_error ("“%s” is not a call id: give a positive whole number.",
-                                         argv[1]);
+      *status = readout_cli_usage_error ("“%s” is not a call id: give a whole number from 1 to %"
+                                         G_GINT64_FORMAT ".", argv[1], G_MAXINT64);
       return FALSE;
     }
   return TRUE;
@@ -87,7 +76,7 @@ readout_cli_build_comparison (ReadoutStore  *store,
                                "Compare either two sides or two sources, not both.");
           return NULL;
         }
-      if (!parse_positive_id (source_a, &id_a) || !parse_positive_id (source_b, &id_b))
+      if (!readout_cli_parse_id (source_a, &id_a) || !readout_cli_parse_id (source_b, &id_b))
         {
           g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_INVALID,
                                "--source-a and --source-b both need a source id (a positive "
@@ -151,7 +140,7 @@ readout_cli_compare (const ReadoutCliOptions *options,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Compares what two sides (or two sources) of a call said, topic by topic."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return readout_cli_usage_error ("%s", error->message);
+    return readout_cli_option_error (argc, argv, error);
   if (!readout_cli_parse_call_id ("compare", argc, argv, &call_id, &status))
     return status;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-cli"
 
 #include "config.h"
@@ -45,7 +46,7 @@ readout_cli_export_pdf (const ReadoutCliOptions *options,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Exports the comparison of a call (or the whole call) to a PDF file."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return readout_cli_usage_error ("%s", error->message);
+    return readout_cli_option_error (argc, argv, error);
   if (!readout_cli_parse_call_id ("export-pdf", argc, argv, &call_id, &status))
     return status;
   if (output == NULL || output[0] == '\0')

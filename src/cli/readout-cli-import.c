@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-cli"
 
 #include "config.h"
@@ -8,8 +9,9 @@
 #include "readout-cli.h"
 #include "readout-error.h"
 #include "readout-importer.h"
+#include "readout-web-fetch.h"
 
-/* readout-cli import FILE... [--dry-run] [--json] [--date YYYY-MM-DD]
+/* readout-cli import FILE|URL... [--dry-run] [--json] [--date YYYY-MM-DD] [--again]
  *
  * Every file is read and extracted before anything is written, so that a bad file
  * (binary, not UTF-8, no call in it) stops the import with the store unchanged; the
@@ -20,7 +22,7 @@ readout_cli_import (const ReadoutCliOptions *options,
                     int                      argc,
                     char                   **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|URL…"));
   g_autoptr(GError) error = NULL;
   g_autoptr(ReadoutStore) store = NULL;
   g_autoptr(ReadoutImporter) importer = NULL;
@@ -29,6 +31,8 @@ readout_cli_import (const ReadoutCliOptions *options,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   gboolean dry_run = FALSE;
+  gboolean again = FALSE;
+  int timeout = 0;
   g_autofree char *date = NULL;
   g_autofree char *today = NULL;
   g_autofree char *default_path = NULL;
@@ -36,6 +40,8 @@ readout_cli_import (const ReadoutCliOptions *options,
   GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show what would be imported; write nothing"), NULL },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The texts' date when they carry none"), "YYYY-MM-DD" },
+    { "again", 0, 0, G_OPTION_ARG_NONE, &again, N_("Fetch addresses imported before again"), NULL },
+    { "timeout", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &timeout, NULL, "SECONDS" },
     { "today", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &today, NULL, "YYYY-MM-DD" },
     { NULL }
   };
@@ -44,7 +50,7 @@ readout_cli_import (const ReadoutCliOptions *options,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return readout_cli_usage_error ("%s", error->message);
   if (argc < 2)
-    return readout_cli_usage_error ("import needs at least one FILE.");
+    return readout_cli_usage_error ("import needs at least one FILE or URL.");
   if (date != NULL)
     {
       int y = 0, m = 0, d = 0;
@@ -71,8 +77,13 @@ readout_cli_import (const ReadoutCliOptions *options,
 
   for (int i = 1; i < argc; i++)
     {
-      ReadoutExtraction *extraction = readout_importer_extract_file (importer, argv[i], &error);
+      gboolean skipped = FALSE;
+      ReadoutExtraction *extraction = readout_web_is_address (argv[i])
+        ? readout_cli_extract_address (importer, store, argv[i], MAX (timeout, 0), again, &skipped, &error)
+        : readout_importer_extract_file (importer, argv[i], &error);
 
+      if (skipped)
+        continue;
       if (extraction == NULL)
         return readout_cli_fail (error);
       readout_importer_match (importer, extraction);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-cli"
 
 #include "config.h"
@@ -29,10 +30,11 @@ static const Command commands[] = {
   { "export-pdf",   readout_cli_export_pdf,   N_("Export a comparison to PDF: ID --output FILE [--paper a4|letter]") },
   { "generate",     readout_cli_generate,     N_("Write a synthetic store for benchmarks") },
   { "bench",        readout_cli_bench,        N_("Time the common reads on a store") },
-  { "import",       readout_cli_import,       N_("Import articles and readouts: FILE… [--dry-run] [--date DATE]") },
+  { "import",       readout_cli_import,       N_("Import articles and readouts: FILE|URL… [--dry-run] [--date DATE]") },
   { "export-json",  readout_cli_export_json,  N_("Export the whole store as JSON [--output FILE]") },
   { "import-json",  readout_cli_import_json,  N_("Import a JSON export, merging with what is stored: FILE") },
   { "export-csv",   readout_cli_export_csv,   N_("Export CSV: --calls|--statements [--call ID] --output FILE") },
+  { "follow",       readout_cli_follow,       N_("Follow feeds of readouts: add URL | list | remove URL | check [--file]") },
   { "backup",       readout_cli_backup,       N_("Write a consistent copy of the store: FILE") },
 };
 
@@ -97,6 +99,27 @@ readout_cli_usage_error (const char *format,
   va_end (args);
   g_printerr ("readout-cli: %s\n", message);
   return 2;
+}
+
+int
+readout_cli_option_error (int           argc,
+                          char        **argv,
+                          const GError *error)
+{
+  /* GOption takes "-1" for an unknown option; a negative id deserves the id's sentence. */
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && g_ascii_isdigit (argv[i][1]))
+      return readout_cli_usage_error ("“%s” is not an id: give a whole number from 1 to %" G_GINT64_FORMAT ".",
+                                      argv[i], G_MAXINT64);
+  return readout_cli_usage_error ("%s", error->message);
+}
+
+gboolean
+readout_cli_parse_id (const char *text,
+                      gint64     *id)
+{
+  /* Not g_ascii_strtoll(), which turns 99999999999999999999 into the largest id. */
+  return text != NULL && g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
 }
 
 void

@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <json-glib/json-glib.h>
 
 #include "readout-comparison.h"
+#include "readout-importer.h"
 #include "readout-store.h"
 
 G_BEGIN_DECLS
@@ -32,6 +34,13 @@ int           readout_cli_fail       (const GError            *error);
 /* Same, for a usage problem found by the subcommand itself; returns 2. */
 int           readout_cli_usage_error (const char             *format,
                                        ...) G_GNUC_PRINTF (1, 2);
+/* For a failed g_option_context_parse(): its message, or one about a negative id. */
+int           readout_cli_option_error (int                    argc,
+                                        char                 **argv,
+                                        const GError          *error);
+/* A row id: a whole number from 1 to G_MAXINT64, nothing else. */
+gboolean      readout_cli_parse_id   (const char              *text,
+                                      gint64                  *id);
 /* Pretty-prints @node to stdout followed by a newline. */
 void          readout_cli_print_json (JsonNode                *node);
 
@@ -49,6 +58,13 @@ int readout_cli_export_json  (const ReadoutCliOptions *options, int argc, char *
 int readout_cli_import_json  (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_export_csv   (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_backup       (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_follow       (const ReadoutCliOptions *options, int argc, char **argv);
+
+/* An import argument that is a web address (readout-cli-web.c); NULL with *@skipped set when
+ * the store has a source with that address already and @again is FALSE. */
+ReadoutExtraction *readout_cli_extract_address (ReadoutImporter *importer, ReadoutStore *store, const char *url,
+                                                guint timeout_seconds, gboolean again, gboolean *skipped,
+                                                GError **error);
 
 /* Shared by compare and export-pdf (readout-cli-compare.c). */
 gboolean readout_cli_parse_call_id (const char *command, int argc, char **argv, gint64 *call_id, int *status);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-generator"
 
 #include "config.h"
@@ -8,7 +9,8 @@
 
 #include "readout-error.h"
 #include "readout-generator.h"
-#include "readout-store-private.h"
+#include "readout-safe-file.h"
+#include "readout-store-bulk.h"
 #include "readout-topic-tagger.h"
 
 /* Words that carry no topic, so statements read like prose and search has common words. */
@@ -37,54 +39,13 @@ static const char * const last_names[] = {
 };
 
 typedef struct {
-  sqlite3 *db;
+  ReadoutStoreBulk *bulk;
   GRand *rand;
   GPtrArray *topic_words;   /* words taken from the topic keywords */
-  GPtrArray *countries;     /* country codes */
+  GStrv countries;          /* country codes */
+  guint n_countries;
   ReadoutTopicTagger *tagger;
 } Generator;
-
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
-{
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK)
-    return TRUE;
-  g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, _("Could not generate the store: %s"),
-               sqlite3_errmsg (db));
-  return FALSE;
-}
-
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, _("Could not generate the store: %s"),
-                   sqlite3_errmsg (db));
-      return NULL;
-    }
-  return stmt;
-}
-
-static gboolean
-step (sqlite3_stmt  *stmt,
-      GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, _("Could not generate the store: %s"),
-               sqlite3_errstr (rc));
-  return FALSE;
-}
 
 static const char *
 pick (Generator          *gen,
@@ -99,7 +60,6 @@ load_vocabulary (Generator     *gen,
                  GError       **error)
 {
   g_autoptr(GListModel) topics = readout_store_list_topics (store);
-  sqlite3_stmt *stmt;
 
   gen->tagger = readout_topic_tagger_new ();
   for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
@@ -125,12 +85,14 @@ load_vocabulary (Generator     *gen,
       return FALSE;
     }
 
-  stmt = prepare (gen->db, "SELECT code FROM countries ORDER BY code", error);
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (gen->countries, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
+  gen->countries = readout_store_dup_country_codes (store);
+  gen->n_countries = g_strv_length (gen->countries);
+  if (gen->n_countries == 0)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
+                   _("Could not generate the store: the store knows no countries."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -263,166 +225,81 @@ pick_leader (Generator *gen,
   return MIN ((guint) (n_leaders * u * u * u), n_leaders - 1);
 }
 
+/* One call: its two participants, a readout from each side, and its share of the
+ * statements, which alternate between the two readouts. */
+static gboolean
+add_call (Generator        *gen,
+          StatementWriter  *writer,
+          guint             c,
+          guint             n_leaders,
+          guint             n_statements,
+          gint64           *next_statement_id,
+          GError          **error)
+{
+  guint a = pick_leader (gen, n_leaders) + 1;
+  guint b = (guint) g_rand_int_range (gen->rand, 1, (gint32) n_leaders + 1);
+  g_autofree char *date = NULL;
+  const char *sides[2];
+  gboolean ok;
+
+  if (b == a)
+    b = a % n_leaders + 1;
+  date = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (gen->rand, 1995, 2026),
+                          g_rand_int_range (gen->rand, 1, 13), g_rand_int_range (gen->rand, 1, 29));
+  sides[0] = gen->countries[(a - 1) % gen->n_countries];
+  sides[1] = gen->countries[(b - 1) % gen->n_countries];
+
+  ok = readout_store_bulk_add_call (gen->bulk, c, date, g_rand_int_range (gen->rand, 15, 121),
+                                    g_rand_boolean (gen->rand) ? "exact" : "about",
+                                    c % 20 == 0 ? "announced" : "held", error) &&
+       readout_store_bulk_add_participant (gen->bulk, c, a, 0, date, error) &&
+       readout_store_bulk_add_participant (gen->bulk, c, b, 1, date, error) &&
+       readout_store_bulk_add_source (gen->bulk, (gint64) c * 2, c, "Office of the first participant",
+                                      sides[0], date, "Telephone conversation", error) &&
+       readout_store_bulk_add_source (gen->bulk, (gint64) c * 2 + 1, c, "Office of the second participant",
+                                      sides[1], date, "Telephone conversation", error);
+
+  for (guint s = 0; ok && s < n_statements; s++)
+    {
+      GeneratedStatement *generated = statement_writer_next (writer);
+
+      ok = readout_store_bulk_add_statement (gen->bulk, (*next_statement_id)++, c, (gint64) c * 2 + (s % 2),
+                                             s % 2 == 0 ? "Press office A" : "Press office B",
+                                             sides[s % 2], generated->quote ? "quote" : "paraphrase",
+                                             generated->text->str, (gssize) generated->text->len,
+                                             (int) s, generated->topics, error);
+    }
+  return ok;
+}
+
 static gboolean
 generate (Generator                     *gen,
           StatementWriter               *writer,
           const ReadoutGeneratorOptions *options,
           GError                       **error)
 {
-  sqlite3_stmt *leader = NULL, *call = NULL, *participant = NULL, *source = NULL;
-  sqlite3_stmt *statement = NULL, *statement_topic = NULL;
   guint statements_left = options->n_statements;
+  gint64 next_statement_id = 1;
   gboolean ok = TRUE;
-
-  leader = prepare (gen->db, "INSERT INTO leaders (id, name, country, office) VALUES (?, ?, ?, ?)", error);
-  call = prepare (gen->db, "INSERT INTO calls (id, date, date_precision, duration_minutes,"
-                           " duration_qualifier, status) VALUES (?, ?, 'day', ?, ?, ?)", error);
-  participant = prepare (gen->db, "INSERT INTO call_participants (call_id, leader_id, position,"
-                                  " call_date) VALUES (?, ?, ?, ?)", error);
-  source = prepare (gen->db, "INSERT INTO sources (id, call_id, publisher, kind, side, date, title, text)"
-                             " VALUES (?, ?, ?, 'readout', ?, ?, ?, '')", error);
-  statement = prepare (gen->db, "INSERT INTO statements (id, call_id, source_id, speaker, side, kind,"
-                                " text, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
-  statement_topic = prepare (gen->db, "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id)"
-                                      " VALUES (?, ?)", error);
-  if (!leader || !call || !participant || !source || !statement || !statement_topic)
-    ok = FALSE;
 
   for (guint i = 1; ok && i <= options->n_leaders; i++)
     {
       g_autofree char *name = g_strdup_printf ("%s %s %u", pick (gen, first_names),
                                                pick (gen, last_names), i);
-      const char *country = g_ptr_array_index (gen->countries, (i - 1) % gen->countries->len);
 
-      sqlite3_bind_int64 (leader, 1, i);
-      sqlite3_bind_text (leader, 2, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (leader, 3, country, -1, SQLITE_STATIC);
-      sqlite3_bind_text (leader, 4, i % 3 == 0 ? "Prime Minister" : "President", -1, SQLITE_STATIC);
-      ok = step (leader, error);
+      ok = readout_store_bulk_add_leader (gen->bulk, i, name, gen->countries[(i - 1) % gen->n_countries],
+                                          i % 3 == 0 ? "Prime Minister" : "President", error);
     }
 
   for (guint c = 1; ok && c <= options->n_calls; c++)
     {
-      guint a = pick_leader (gen, options->n_leaders) + 1;
-      guint b = (guint) g_rand_int_range (gen->rand, 1, (gint32) options->n_leaders + 1);
-      g_autofree char *date = NULL;
       /* Spread statements evenly over the remaining calls. */
       guint n_statements = statements_left / (options->n_calls - c + 1);
-      const char *side_a, *side_b;
 
-      if (b == a)
-        b = a % options->n_leaders + 1;
-      date = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (gen->rand, 1995, 2026),
-                              g_rand_int_range (gen->rand, 1, 13), g_rand_int_range (gen->rand, 1, 29));
-      side_a = g_ptr_array_index (gen->countries, (a - 1) % gen->countries->len);
-      side_b = g_ptr_array_index (gen->countries, (b - 1) % gen->countries->len);
-
-      sqlite3_bind_int64 (call, 1, c);
-      sqlite3_bind_text (call, 2, date, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (call, 3, g_rand_int_range (gen->rand, 15, 121));
-      sqlite3_bind_text (call, 4, g_rand_boolean (gen->rand) ? "exact" : "about", -1, SQLITE_STATIC);
-      sqlite3_bind_text (call, 5, c % 20 == 0 ? "announced" : "held", -1, SQLITE_STATIC);
-      ok = step (call, error);
-
-      for (guint p = 0; ok && p < 2; p++)
-        {
-          sqlite3_bind_int64 (participant, 1, c);
-          sqlite3_bind_int64 (participant, 2, p == 0 ? a : b);
-          sqlite3_bind_int (participant, 3, (int) p);
-          sqlite3_bind_text (participant, 4, date, -1, SQLITE_TRANSIENT);
-          ok = step (participant, error);
-        }
-
-      /* One readout from each side; statements alternate between them. */
-      for (guint s = 0; ok && s < 2; s++)
-        {
-          sqlite3_bind_int64 (source, 1, (gint64) c * 2 + s);
-          sqlite3_bind_int64 (source, 2, c);
-          sqlite3_bind_text (source, 3, s == 0 ? "Office of the first participant"
-                                               : "Office of the second participant", -1, SQLITE_STATIC);
-          sqlite3_bind_text (source, 4, s == 0 ? side_a : side_b, -1, SQLITE_STATIC);
-          sqlite3_bind_text (source, 5, date, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (source, 6, "Telephone conversation", -1, SQLITE_STATIC);
-          ok = step (source, error);
-        }
-
-      for (guint s = 0; ok && s < n_statements; s++)
-        {
-          gint64 statement_id = options->n_statements - statements_left + 1;
-          GeneratedStatement *generated = statement_writer_next (writer);
-
-          sqlite3_bind_int64 (statement, 1, statement_id);
-          sqlite3_bind_int64 (statement, 2, c);
-          sqlite3_bind_int64 (statement, 3, (gint64) c * 2 + (s % 2));
-          sqlite3_bind_text (statement, 4, s % 2 == 0 ? "Press office A" : "Press office B", -1,
-                             SQLITE_STATIC);
-          sqlite3_bind_text (statement, 5, s % 2 == 0 ? side_a : side_b, -1, SQLITE_STATIC);
-          sqlite3_bind_text (statement, 6, generated->quote ? "quote" : "paraphrase", -1, SQLITE_STATIC);
-          sqlite3_bind_text (statement, 7, generated->text->str, (int) generated->text->len, SQLITE_STATIC);
-          sqlite3_bind_int (statement, 8, (int) s);
-          ok = step (statement, error);
-
-          for (guint t = 0; ok && t < generated->topics->len; t++)
-            {
-              sqlite3_bind_int64 (statement_topic, 1, statement_id);
-              sqlite3_bind_int64 (statement_topic, 2, g_array_index (generated->topics, gint64, t));
-              ok = step (statement_topic, error);
-            }
-          statements_left--;
-        }
+      ok = add_call (gen, writer, c, options->n_leaders, n_statements, &next_statement_id, error);
+      statements_left -= n_statements;
     }
-
-  sqlite3_finalize (leader);
-  sqlite3_finalize (call);
-  sqlite3_finalize (participant);
-  sqlite3_finalize (source);
-  sqlite3_finalize (statement);
-  sqlite3_finalize (statement_topic);
   return ok;
-}
-
-/* The secondary indexes of the tables the generator fills are dropped for the fill and
- * built again in one sorted pass each, which is cheaper than keeping them in step row by
- * row. Their definitions are read from the schema itself, so nothing here repeats it. */
-static GPtrArray *
-drop_bulk_indexes (sqlite3  *db,
-                   GError  **error)
-{
-  g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-
-  stmt = prepare (db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                      " AND tbl_name IN ('statements', 'statement_topics', 'sources', 'call_participants', 'calls')",
-                  error);
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (definitions, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_finalize (stmt);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
-
-      if (!exec (db, drop, error))
-        return NULL;
-    }
-  return g_steal_pointer (&definitions);
-}
-
-static gboolean
-create_indexes (sqlite3    *db,
-                GPtrArray  *definitions,
-                GError    **error)
-{
-  for (guint i = 0; i < definitions->len; i++)
-    if (!exec (db, g_ptr_array_index (definitions, i), error))
-      return FALSE;
-  return TRUE;
 }
 
 gboolean
@@ -430,9 +307,9 @@ readout_generator_run (const char                    *path,
                        const ReadoutGeneratorOptions *options,
                        GError                       **error)
 {
+  g_autoptr(ReadoutSafeFile) file = NULL;
   g_autoptr(ReadoutStore) store = NULL;
   g_autoptr(GPtrArray) topic_words = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) countries = g_ptr_array_new_with_free_func (g_free);
   Generator gen = { 0, };
   gboolean ok;
 
@@ -451,22 +328,20 @@ readout_generator_run (const char                    *path,
       return FALSE;
     }
 
-  store = readout_store_open (path, error);
+  /* Filled under a temporary name and renamed when whole: a killed run leaves no store
+   * that opens but is half written (without a journal, it would not even be consistent). */
+  file = readout_safe_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  store = readout_store_open (readout_safe_file_get_temp_path (file), error);
   if (store == NULL)
     return FALSE;
 
-  gen.db = readout_store_get_db (store);
   gen.rand = g_rand_new_with_seed (options->seed);
   gen.topic_words = topic_words;
-  gen.countries = countries;
 
-  /* A new file being filled: a journal or durability during the fill buys nothing,
-   * because a failed run removes the file. A large page cache keeps the indexes and the
-   * full-text segments from spilling to disk half-built. */
   ok = load_vocabulary (&gen, store, error) &&
-       exec (gen.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
-                     " PRAGMA cache_size = -262144", error) &&
-       readout_store_begin (store, error);
+       (gen.bulk = readout_store_bulk_begin (store, error)) != NULL;
   if (ok)
     {
       StatementWriter writer = {
@@ -477,7 +352,6 @@ readout_generator_run (const char                    *path,
         .n_statements = options->n_statements,
         .seed = options->seed ^ 0x5eed,
       };
-      GPtrArray *indexes = NULL;
       GThread *thread;
       Batch *batch;
 
@@ -485,10 +359,7 @@ readout_generator_run (const char                    *path,
         g_async_queue_push (writer.empty, batch_new ());
       thread = g_thread_new ("statement-writer", statement_writer_thread, &writer);
 
-      /* Indexing a million rows in one pass at the end beats a trigger per row. */
-      ok = readout_store_schema_suspend_fts (gen.db, error) &&
-           (indexes = drop_bulk_indexes (gen.db, error)) != NULL &&
-           generate (&gen, &writer, options, error);
+      ok = generate (&gen, &writer, options, error);
 
       /* Stop the writer thread, handing back whatever it still fills, then free it all. */
       g_atomic_int_set (&writer.stop, TRUE);
@@ -502,29 +373,13 @@ readout_generator_run (const char                    *path,
       g_async_queue_unref (writer.full);
       g_async_queue_unref (writer.empty);
 
-      ok = ok && create_indexes (gen.db, indexes, error) &&
-           readout_store_schema_resume_fts (gen.db, error);
-      g_clear_pointer (&indexes, g_ptr_array_unref);
-      if (ok)
-        ok = readout_store_commit (store, error);
-      else
-        readout_store_rollback (store);
+      /* On failure the first error stands; finishing then only rolls back. */
+      ok = readout_store_bulk_finish (gen.bulk, ok, ok ? error : NULL);
     }
-  if (ok)
-    ok = exec (gen.db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA optimize",
-               error);
 
   g_rand_free (gen.rand);
+  g_strfreev (gen.countries);
   g_clear_pointer (&gen.tagger, readout_topic_tagger_free);
   g_clear_object (&store);
-  if (!ok)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-    }
-  return ok;
+  return ok && readout_safe_file_commit (file, error);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-application"
 
 #include "config.h"
@@ -296,12 +297,15 @@ readout_application_startup (GApplication *app)
 {
   ReadoutApplication *self = READOUT_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
+  static const char *new_store_accels[] = { "<Control>n", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *export_pdf_accels[] = { "<Control>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *import_address_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (readout_application_parent_class)->startup (app);
 
@@ -311,11 +315,15 @@ readout_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-store", new_store_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open", open_accels);
+  /* GtkWindow's own action, for every window: the import, merge and topics windows too. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-pdf", export_pdf_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-address", import_address_accels);
 }
 
 static void

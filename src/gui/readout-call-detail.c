@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-call-detail"
 
 #include "config.h"
@@ -47,6 +48,10 @@ struct _ReadoutCallDetail
   gint64             revealed_statement;
   guint              reveal_tick;
   guint              reveal_frames;
+  /* Where the statement and the end of the page were last frame: the reveal is done once
+   * they stay put. */
+  double             reveal_last_y;
+  double             reveal_last_upper;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutCallDetail, readout_call_detail, GTK_TYPE_WIDGET)
@@ -159,7 +164,7 @@ create_statement_widget (ReadoutCallDetail *self,
 
   topics = readout_gui_tags_box_new (4);
   gtk_widget_add_css_class (topics, "topics");
-  readout_gui_fill_topics (topics, readout_statement_get_topics (statement));
+  readout_gui_fill_topics (topics, readout_statement_get_topics (statement), NULL);
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_hexpand (speaker_label, TRUE);
@@ -424,7 +429,7 @@ update_facts (ReadoutCallDetail *self)
     }
   gtk_label_set_text (self->participants_label, participants->str);
 
-  readout_gui_fill_topics (self->topics_box, readout_call_get_topics (call));
+  readout_gui_fill_topics (self->topics_box, readout_call_get_topics (call), "win.filter-topic");
 }
 
 static void
@@ -509,7 +514,9 @@ reveal_tick_cb (GtkWidget     *widget,
   ReadoutCallDetail *self = READOUT_CALL_DETAIL (widget);
   GtkWidget *target = g_hash_table_lookup (self->statement_widgets, &self->revealed_statement);
   GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  gboolean placed, settled;
   graphene_point_t point;
+  double upper;
 
   if (target == NULL)
     {
@@ -517,18 +524,27 @@ reveal_tick_cb (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
 
-  /* The statements were just created; wait until they have been laid out. */
-  if ((gtk_widget_get_height (target) == 0 ||
-       !gtk_widget_compute_point (target, self->content, &GRAPHENE_POINT_INIT (0, 0), &point)) &&
-      ++self->reveal_frames < MAX_REVEAL_FRAMES)
-    return G_SOURCE_CONTINUE;
-
-  if (gtk_widget_compute_point (target, self->content, &GRAPHENE_POINT_INIT (0, 0), &point))
+  placed = gtk_widget_get_height (target) > 0 &&
+           gtk_widget_compute_point (target, self->content, &GRAPHENE_POINT_INIT (0, 0), &point);
+  if (placed)
     {
       /* A little of what comes before, so the statement does not sit on the edge. */
+      upper = gtk_adjustment_get_upper (vadjustment);
       gtk_adjustment_set_value (vadjustment, MAX (0, point.y - 48));
-      gtk_widget_grab_focus (target);
+      /* A page shown for the first time (Show in Call from Compare) lays its text out
+       * over several frames, and the first place is not the last: keep at it until
+       * the statement and the page's length stay put. */
+      settled = self->reveal_frames > 0 && point.y == self->reveal_last_y && upper == self->reveal_last_upper;
+      self->reveal_last_y = point.y;
+      self->reveal_last_upper = upper;
+      if (settled)
+        gtk_widget_grab_focus (target);
     }
+  else
+    settled = FALSE;
+
+  if (!settled && ++self->reveal_frames < MAX_REVEAL_FRAMES)
+    return G_SOURCE_CONTINUE;
 
   self->reveal_tick = 0;
   return G_SOURCE_REMOVE;
@@ -764,6 +780,8 @@ readout_call_detail_reveal_statement (ReadoutCallDetail *self,
 
   self->revealed_statement = statement_id;
   self->reveal_frames = 0;
+  self->reveal_last_y = -1;
+  self->reveal_last_upper = -1;
   gtk_widget_add_css_class (target, "revealed");
 
   stop_reveal (self);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-call-form"
 
 #include "config.h"
@@ -7,7 +8,9 @@
 
 #include "readout-call-form.h"
 #include "readout-edit-util.h"
+#include "readout-gui-util.h"
 #include "readout-format.h"
+#include "readout-display-names.h"
 
 struct _ReadoutCallForm
 {
@@ -75,8 +78,6 @@ validate (ReadoutCallForm *self)
   readout_edit_set_field_error (self->time_row, NULL, time_message);
   readout_edit_set_field_error (NULL, self->date_error, date_message != NULL ? date_message : time_message);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row),
-                            gtk_spin_button_get_value_as_int (self->duration_spin) > 0);
 
   readout_edit_form_set_valid (READOUT_EDIT_FORM (self),
                                enough && date != NULL && date_message == NULL && time_message == NULL);
@@ -151,12 +152,12 @@ rebuild_participants (ReadoutCallForm *self,
       ReadoutLeader *leader = g_ptr_array_index (self->participants, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      const char *country = readout_leader_get_country_name (leader);
+      const char *country = readout_gui_leader_country (leader);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), readout_leader_get_name (leader));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   country != NULL ? country : readout_leader_get_office (leader));
+                                   country != NULL ? country : readout_display_office (readout_leader_get_office (leader)));
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove from the Call"));
@@ -310,23 +311,12 @@ readout_call_form_class_init (ReadoutCallFormClass *klass)
 static void
 readout_call_form_init (ReadoutCallForm *self)
 {
-  const char *precisions[] = { _("Day"), _("Month"), _("Year"), NULL };
-  const char *qualifiers[] = { _("Exact"), _("About"), _("More Than"), _("Less Than"), NULL };
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) precision_model = gtk_string_list_new (precisions);
-  g_autoptr(GtkStringList) qualifier_model = gtk_string_list_new (qualifiers);
-
   self->participants = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* In the order of the enum, so that a row's position is the value. */
-  gtk_string_list_append (statuses, readout_format_call_status (READOUT_CALL_STATUS_HELD));
-  gtk_string_list_append (statuses, readout_format_call_status (READOUT_CALL_STATUS_ANNOUNCED));
-  gtk_string_list_append (statuses, readout_format_call_status (READOUT_CALL_STATUS_CANCELLED));
-  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
-  adw_combo_row_set_model (self->precision_row, G_LIST_MODEL (precision_model));
-  adw_combo_row_set_model (self->qualifier_row, G_LIST_MODEL (qualifier_model));
+  readout_edit_setup_call_rows (self->precision_row, self->status_row, self->duration_spin,
+                                self->qualifier_row);
 }
 
 ReadoutCallForm *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-calls-pane"
 
 #include "config.h"
@@ -6,26 +7,40 @@
 #include <glib/gi18n.h>
 
 #include "readout-calls-pane.h"
+#include "readout-selection-keeper.h"
+#include "readout-edit-util.h"
 #include "readout-gui-util.h"
 #include "readout-format.h"
+#include "readout-display-names.h"
 
 struct _ReadoutCallsPane
 {
   GtkWidget           parent_instance;
 
   GtkDropDown        *counterpart_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkEditable        *from_entry;
+  GtkEditable        *to_entry;
+  GtkWidget          *topic_bar;
+  GtkLabel           *topic_label;
   GtkStack           *stack;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
+  ReadoutSelectionKeeper *keeper;
 
   ReadoutStore       *store;
   ReadoutLeader      *leader;
   gint64              other_leader_id;
+  char               *topic;
   GListModel         *model;
   /* The drop-down's model: "Anyone" followed by the store's leaders. */
   GListModel         *counterparts;
+  /* Keeps the leader whose calls these are out of the drop-down. */
+  GtkFilter          *not_the_leader;
   gboolean            updating_dropdown;
+  /* The call selected when the model began to change (a re-tag rewrites every row),
+   * to select again once it has; 0 outside a change. */
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutCallsPane, readout_calls_pane, GTK_TYPE_WIDGET)
@@ -45,6 +60,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Whether the topic, date or status filters narrow the list. */
+static gboolean
+calls_filtered (ReadoutCallsPane *self)
+{
+  return self->topic != NULL || gtk_drop_down_get_selected (self->status_dropdown) > 0
+         || *gtk_editable_get_text (self->from_entry) != '\0'
+         || *gtk_editable_get_text (self->to_entry) != '\0';
+}
+
 static void
 update_empty_state (ReadoutCallsPane *self)
 {
@@ -56,7 +80,12 @@ update_empty_state (ReadoutCallsPane *self)
     {
       g_autofree char *description = NULL;
 
-      if (self->other_leader_id != 0)
+      if (calls_filtered (self))
+        {
+          adw_status_page_set_title (self->empty_page, _("No Calls Match"));
+          description = g_strdup (_("No call of this leader has the topic, dates and status chosen."));
+        }
+      else if (self->other_leader_id != 0)
         {
           adw_status_page_set_title (self->empty_page, _("No Calls Between Them"));
           description = g_strdup_printf (_("The store holds no call between %s and the chosen leader."),
@@ -87,54 +116,100 @@ on_items_changed_cb (ReadoutCallsPane *self)
   update_empty_state (self);
 }
 
+/* The store's calls of the leader, narrowed by the filters in SQL. While a date is
+ * being typed and is not yet one, the list stays as it was. */
 static void
 reload (ReadoutCallsPane *self)
 {
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
-  g_clear_object (&self->model);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GListModel *model = NULL;
+  gboolean dates_ok = readout_edit_read_date_entry (self->from_entry, &from);
+
+  dates_ok = readout_edit_read_date_entry (self->to_entry, &to) && dates_ok;
+  if (!dates_ok)
+    return;
 
   if (self->store != NULL && self->leader != NULL)
     {
-      self->model = readout_store_list_calls (self->store,
-                                              readout_leader_get_id (self->leader),
-                                              self->other_leader_id);
-      g_signal_connect_swapped (self->model, "items-changed",
-                                G_CALLBACK (on_items_changed_cb), self);
+      ReadoutCallFilter filter = READOUT_CALL_FILTER_INIT;
+      guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+      filter.topic = self->topic;
+      filter.date_from = from;
+      filter.date_to = to;
+      filter.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : -1;
+      model = readout_store_list_calls_filtered (self->store, readout_leader_get_id (self->leader),
+                                                 self->other_leader_id, &filter, NULL);
     }
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  g_clear_object (&self->model);
+  self->model = model;
+  if (self->model != NULL)
+    g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
 
   /* Detach the old model first: with a selected item, GtkSingleSelection would read
    * every row of the new model looking for it, thousands of rows on a busy leader. */
   gtk_single_selection_set_model (self->selection, NULL);
+  readout_selection_keeper_set_model (self->keeper, self->model);
   gtk_single_selection_set_model (self->selection, self->model);
   update_empty_state (self);
 }
 
 static void
+on_filter_changed_cb (ReadoutCallsPane *self)
+{
+  reload (self);
+}
+
+static void
+on_clear_topic_clicked_cb (ReadoutCallsPane *self)
+{
+  readout_calls_pane_set_topic (self, NULL);
+}
+
+static void
 reload_counterparts (ReadoutCallsPane *self)
 {
-  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_autoptr(GListStore) anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
-  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
-
-  /* A stand-in leader with id 0 for "no filter", so that the drop-down can show it
-   * as its first row; the real leaders follow straight from the store's model. */
-  readout_leader_set_name (anyone, _("Anyone"));
-  g_list_store_append (anyone_store, anyone);
-  g_list_store_append (parts, anyone_store);
-
-  if (self->store != NULL)
-    {
-      g_autoptr(GListModel) leaders = readout_store_list_leaders (self->store, READOUT_LEADER_SORT_NAME, NULL);
-      g_list_store_append (parts, leaders);
-    }
-
   g_clear_object (&self->counterparts);
-  self->counterparts = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+  self->counterparts = readout_gui_leaders_with_anyone (self->store, self->not_the_leader);
 
   self->updating_dropdown = TRUE;
   gtk_drop_down_set_model (self->counterpart_dropdown, self->counterparts);
   gtk_drop_down_set_selected (self->counterpart_dropdown, 0);
+  self->updating_dropdown = FALSE;
+}
+
+static gboolean
+is_not_the_leader (gpointer item,
+                   gpointer user_data)
+{
+  ReadoutCallsPane *self = user_data;
+
+  return self->leader == NULL || readout_leader_get_id (item) != readout_leader_get_id (self->leader);
+}
+
+/* Shows @leader_id in the drop-down (0: "Anyone") without acting on it. */
+static void
+show_counterpart (ReadoutCallsPane *self,
+                  gint64            leader_id)
+{
+  guint position = 0;
+
+  for (guint i = 1; leader_id != 0 && i < g_list_model_get_n_items (self->counterparts); i++)
+    {
+      g_autoptr(ReadoutLeader) leader = g_list_model_get_item (self->counterparts, i);
+
+      if (readout_leader_get_id (leader) == leader_id)
+        {
+          position = i;
+          break;
+        }
+    }
+  self->updating_dropdown = TRUE;
+  gtk_drop_down_set_selected (self->counterpart_dropdown, position);
   self->updating_dropdown = FALSE;
 }
 
@@ -153,6 +228,9 @@ on_counterpart_changed_cb (ReadoutCallsPane *self)
 static void
 on_selection_changed_cb (ReadoutCallsPane *self)
 {
+  /* A refresh that keeps the same row selected is no new selection. */
+  if (readout_selection_keeper_is_restoring (self->keeper))
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CALL]);
 }
 
@@ -181,7 +259,8 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
   gtk_widget_set_hexpand (date, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
+  /* The date is never cut ("Samstag, 28. Januar 2017"); a long status gives way first. */
+  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (GTK_LABEL (counterpart), PANGO_ELLIPSIZE_END);
   gtk_label_set_wrap (GTK_LABEL (duration), TRUE);
   gtk_widget_add_css_class (status_icon, "dim-label");
@@ -253,7 +332,7 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   {
     const char * const *topics = readout_call_get_topics (call);
     /* Translators: the separator between topics in a calls list row */
-    g_autofree char *line = topics != NULL ? g_strjoinv (_(" · "), (char **) topics) : NULL;
+    g_autofree char *line = readout_display_join_topics (topics, _(" · "));
 
     gtk_label_set_text (g_object_get_data (row, "topics"), line != NULL ? line : "");
     gtk_widget_set_visible (g_object_get_data (row, "topics"), line != NULL && *line != '\0');
@@ -268,6 +347,7 @@ readout_calls_pane_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  g_clear_pointer (&self->keeper, readout_selection_keeper_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_CALLS_PANE);
   /* Children the template does not bind are not unparented by it. */
@@ -275,7 +355,9 @@ readout_calls_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->model);
+  g_clear_pointer (&self->topic, g_free);
   g_clear_object (&self->counterparts);
+  g_clear_object (&self->not_the_leader);
   g_clear_object (&self->leader);
   g_clear_object (&self->store);
 
@@ -347,11 +429,18 @@ readout_calls_pane_class_init (ReadoutCallsPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-calls-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, counterpart_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, topic_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, topic_label);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_counterpart_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_topic_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
@@ -366,9 +455,16 @@ readout_calls_pane_init (ReadoutCallsPane *self)
   g_autoptr(GtkExpression) name = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->keeper = readout_selection_keeper_new (self->selection);
+
+  /* After "Any Status", the statuses in the order of the enum: position - 1 is the value. */
+  for (ReadoutCallStatus status = READOUT_CALL_STATUS_HELD; status <= READOUT_CALL_STATUS_CANCELLED; status++)
+    gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->status_dropdown)),
+                            readout_format_call_status (status));
 
   name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
   gtk_drop_down_set_expression (self->counterpart_dropdown, name);
+  self->not_the_leader = GTK_FILTER (gtk_custom_filter_new (is_not_the_leader, self, NULL));
   reload_counterparts (self);
   update_empty_state (self);
 }
@@ -422,6 +518,13 @@ readout_calls_pane_set_leader (ReadoutCallsPane *self,
     }
 
   g_set_object (&self->leader, leader);
+  /* "With" never offers the leader themself: calls with them are every call. */
+  if (leader != NULL && readout_leader_get_id (leader) == self->other_leader_id)
+    self->other_leader_id = 0;
+  self->updating_dropdown = TRUE;
+  gtk_filter_changed (self->not_the_leader, GTK_FILTER_CHANGE_DIFFERENT);
+  self->updating_dropdown = FALSE;
+  show_counterpart (self, self->other_leader_id);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
 }
@@ -513,4 +616,49 @@ readout_calls_pane_focus_list (ReadoutCallsPane *self)
   g_return_if_fail (READOUT_IS_CALLS_PANE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+void
+readout_calls_pane_set_single_click (ReadoutCallsPane *self,
+                                     gboolean         single_click)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+
+  readout_gui_set_single_click (self->list_view, single_click);
+}
+
+/**
+ * readout_calls_pane_set_topic:
+ * @topic: (nullable): a topic's name, or %NULL for calls on every topic
+ *
+ * Shows only the calls with a statement about @topic (a topic tag of a call was
+ * clicked), with a bar that says so and clears it.
+ */
+void
+readout_calls_pane_set_topic (ReadoutCallsPane *self,
+                              const char       *topic)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+
+  if (g_strcmp0 (self->topic, topic) == 0)
+    return;
+  g_free (self->topic);
+  self->topic = g_strdup (topic);
+  if (topic != NULL)
+    {
+      /* Translators: above the calls list filtered by a topic, "Topic: Syria" */
+      g_autofree char *text = g_strdup_printf (_("Topic: %s"), readout_display_topic (topic));
+
+      gtk_label_set_text (self->topic_label, text);
+    }
+  gtk_widget_set_visible (self->topic_bar, topic != NULL);
+  reload (self);
+}
+
+const char *
+readout_calls_pane_get_topic (ReadoutCallsPane *self)
+{
+  g_return_val_if_fail (READOUT_IS_CALLS_PANE (self), NULL);
+
+  return self->topic;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <gtk/gtk.h>
@@ -20,11 +21,18 @@ void           readout_calls_pane_set_leader        (ReadoutCallsPane *self,
 gint64         readout_calls_pane_get_other_leader_id (ReadoutCallsPane *self);
 void           readout_calls_pane_set_other_leader_id (ReadoutCallsPane *self,
                                                        gint64            leader_id);
+void           readout_calls_pane_set_topic         (ReadoutCallsPane *self,
+                                                     const char       *topic);
+const char    *readout_calls_pane_get_topic         (ReadoutCallsPane *self);
 GListModel    *readout_calls_pane_get_model         (ReadoutCallsPane *self);
 ReadoutCall   *readout_calls_pane_get_selected_call (ReadoutCallsPane *self);
 gboolean       readout_calls_pane_select_call       (ReadoutCallsPane *self,
                                                      gint64            call_id);
 void           readout_calls_pane_unselect          (ReadoutCallsPane *self);
 void           readout_calls_pane_focus_list        (ReadoutCallsPane *self);
+
+/* One click on a row activates it (the narrow layout). */
+void           readout_calls_pane_set_single_click (ReadoutCallsPane *self,
+                                                    gboolean          single_click);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-compare-page"
 
 #include "config.h"
@@ -93,7 +94,7 @@ lookup_colors (ReadoutComparePage   *self,
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   context = gtk_widget_get_style_context (GTK_WIDGET (self));
   if (!gtk_style_context_lookup_color (context, "readout_only_a_bg", &colors->only_a))
-    colors->only_a = (GdkRGBA) { 0.21, 0.52, 0.89, 0.25 };
+    colors->only_a = (GdkRGBA) { 0.75, 0.38, 0.80, 0.28 };
   if (!gtk_style_context_lookup_color (context, "readout_only_b_bg", &colors->only_b))
     colors->only_b = (GdkRGBA) { 0.90, 0.65, 0.04, 0.30 };
 G_GNUC_END_IGNORE_DEPRECATIONS
@@ -185,9 +186,21 @@ compare (ReadoutComparePage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->comparison);
+  adw_status_page_set_title (self->error_page, _("Cannot Compare These"));
 
   if (self->call == NULL || self->store == NULL || a == NULL || b == NULL)
     ;
+  else if (a->side != NULL && g_strcmp0 (a->side, b->side) == 0)
+    {
+      g_autofree char *name = readout_format_side (self->store, a->side);
+
+      adw_status_page_set_title (self->error_page, _("Only One Side"));
+      g_set_error (&error, READOUT_ERROR, READOUT_ERROR_INVALID,
+                   /* Translators: %s is a country, "United States" or "Russia" */
+                   _("Only one side, %s, gave an account of this call, so there is no other side to compare "
+                     "it with. Choose two of its sources to compare them, or import the other side’s readout."),
+                   name);
+    }
   else if (!choices_same_kind (a, b))
     g_set_error_literal (&error, READOUT_ERROR, READOUT_ERROR_INVALID,
                          _("Compare two sides, or two sources, of the call: choose a side or a source for both."));
@@ -385,8 +398,9 @@ fill_choices (ReadoutComparePage *self)
         continue;
 
       publisher = readout_source_get_publisher (source);
-      /* Translators: a single source in the Compare page's side pickers, "Source: TASS (News report)" */
-      name = g_strdup_printf (_("Source: %s (%s)"),
+      /* Translators: a single source in the Compare page's side pickers, its publisher
+       * and kind: "TASS · News report" */
+      name = g_strdup_printf (_("%s · %s"),
                               publisher != NULL && *publisher != '\0' ? publisher : _("Unknown publisher"),
                               readout_format_source_kind (readout_source_get_kind (source)));
       choice.source_id = readout_source_get_id (source);
@@ -409,6 +423,9 @@ fill_choices (ReadoutComparePage *self)
       if (b < 0)
         b = (a == 0) ? 1 : 0;
     }
+  else if (n_sides == 1)
+    /* One side published: say so (compare() does) rather than pick two things at random. */
+    a = b = 0;
   else if (n_sources >= 2)
     {
       a = n_sides;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-compare-row"
 
 #include "config.h"
@@ -9,6 +10,7 @@
 #include "readout-format.h"
 #include "readout-gui-util.h"
 #include "readout-source.h"
+#include "readout-display-names.h"
 
 struct _ReadoutCompareRow
 {
@@ -63,6 +65,14 @@ create_header (ReadoutCompareRow *self)
   gtk_widget_add_css_class (header, "compare-row-header");
 
   return header;
+}
+
+/* Opening, the popover would give the focus to its first selectable label, which then
+ * shows all its text selected: give it to Show in Call instead. */
+static void
+on_source_popover_mapped_cb (GtkWidget *show_button)
+{
+  gtk_widget_grab_focus (show_button);
 }
 
 static GtkWidget *
@@ -129,6 +139,8 @@ create_source_popover (ReadoutSource    *source,
     }
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "map", G_CALLBACK (on_source_popover_mapped_cb), show_button,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   return popover;
 }
 
@@ -248,6 +260,7 @@ create_text_label (ReadoutStatement            *statement,
 
 static GtkWidget *
 create_statement_widget (ReadoutComparison           *comparison,
+                         guint                        row,
                          ReadoutStatement            *statement,
                          ReadoutComparisonSide        side,
                          const ReadoutComparisonPair *pair,
@@ -261,6 +274,7 @@ create_statement_widget (ReadoutComparison           *comparison,
   ReadoutSource *source = sources != NULL ? g_hash_table_lookup (sources, &source_id) : NULL;
   g_autofree char *who = NULL;
   GtkWidget *who_label;
+  g_auto(GStrv) tags = readout_comparison_dup_statement_tags (comparison, row, statement);
 
   /* The side is named on each statement, for the narrow window where the columns
    * stack and no longer say whose they are by their place. */
@@ -274,6 +288,16 @@ create_statement_widget (ReadoutComparison           *comparison,
   gtk_label_set_wrap (GTK_LABEL (who_label), TRUE);
   gtk_box_append (GTK_BOX (box), who_label);
   gtk_box_append (GTK_BOX (box), create_text_label (statement, side, pair, colors));
+
+  /* The statement's other topics: it is shown once, under its main topic. */
+  if (tags[0] != NULL)
+    {
+      GtkWidget *tags_box = readout_gui_tags_box_new (4);
+
+      gtk_widget_add_css_class (tags_box, "compare-tags");
+      readout_gui_fill_topics (tags_box, (const char * const *) tags, NULL);
+      gtk_box_append (GTK_BOX (box), tags_box);
+    }
 
   if (source != NULL)
     gtk_box_append (GTK_BOX (box), create_source_button (source, statement));
@@ -320,7 +344,7 @@ append_one_sided (ReadoutCompareRow          *self,
 
   for (guint i = 0; statements != NULL && i < statements->len; i++)
     gtk_box_append (GTK_BOX (cell),
-                    create_statement_widget (comparison, g_ptr_array_index (statements, i),
+                    create_statement_widget (comparison, row, g_ptr_array_index (statements, i),
                                              side, NULL, sources, colors));
 
   /* Translators: in the column of a side that did not mention a row's topic, "Russia did not mention this." */
@@ -355,12 +379,12 @@ append_paired (ReadoutCompareRow          *self,
   for (guint i = 0; i < n_a; i++)
     {
       const ReadoutComparisonPair *pair = readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_A, i);
-      GtkWidget *a = create_statement_widget (comparison, g_ptr_array_index (statements_a, i),
+      GtkWidget *a = create_statement_widget (comparison, row, g_ptr_array_index (statements_a, i),
                                               READOUT_COMPARISON_SIDE_A, pair, sources, colors);
       GtkWidget *b = NULL;
 
       if (pair != NULL && pair->index_b < n_b)
-        b = create_statement_widget (comparison, g_ptr_array_index (statements_b, pair->index_b),
+        b = create_statement_widget (comparison, row, g_ptr_array_index (statements_b, pair->index_b),
                                      READOUT_COMPARISON_SIDE_B, pair, sources, colors);
       else
         {
@@ -368,7 +392,7 @@ append_paired (ReadoutCompareRow          *self,
                  readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_B, next_unpaired_b) != NULL)
             next_unpaired_b++;
           if (next_unpaired_b < n_b)
-            b = create_statement_widget (comparison, g_ptr_array_index (statements_b, next_unpaired_b++),
+            b = create_statement_widget (comparison, row, g_ptr_array_index (statements_b, next_unpaired_b++),
                                          READOUT_COMPARISON_SIDE_B, NULL, sources, colors);
         }
       append_line (self, a, b);
@@ -377,7 +401,7 @@ append_paired (ReadoutCompareRow          *self,
   for (; next_unpaired_b < n_b; next_unpaired_b++)
     if (readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_B, next_unpaired_b) == NULL)
       append_line (self, NULL,
-                   create_statement_widget (comparison, g_ptr_array_index (statements_b, next_unpaired_b),
+                   create_statement_widget (comparison, row, g_ptr_array_index (statements_b, next_unpaired_b),
                                             READOUT_COMPARISON_SIDE_B, NULL, sources, colors));
 }
 
@@ -439,22 +463,9 @@ readout_compare_row_new (ReadoutComparison          *comparison,
   self->status = readout_comparison_get_row_status (comparison, row);
   self->topic = g_strdup (readout_comparison_get_row_is_other (comparison, row)
                           ? _("Other")
-                          : readout_comparison_get_row_topic (comparison, row));
+                          : readout_display_topic (readout_comparison_get_row_topic (comparison, row)));
 
-  switch (self->status)
-    {
-    case READOUT_COMPARISON_STATUS_A_ONLY:
-      /* Translators: a topic's status on the Compare page, "Only Russia" (mentioned it) */
-      self->status_text = g_strdup_printf (_("Only %s"), readout_comparison_get_label (comparison, READOUT_COMPARISON_SIDE_A));
-      break;
-    case READOUT_COMPARISON_STATUS_B_ONLY:
-      self->status_text = g_strdup_printf (_("Only %s"), readout_comparison_get_label (comparison, READOUT_COMPARISON_SIDE_B));
-      break;
-    case READOUT_COMPARISON_STATUS_BOTH:
-    default:
-      self->status_text = g_strdup (_("Both sides"));
-      break;
-    }
+  self->status_text = readout_comparison_dup_status_text (comparison, row);
 
   gtk_widget_set_parent (create_header (self), GTK_WIDGET (self));
 
@@ -558,8 +569,10 @@ readout_compare_row_new_summary (ReadoutComparison          *comparison,
         }
       else
         {
-          only_text = join_or (readout_comparison_get_only_topics (comparison, side),
-                               _("Nothing"));
+          /* Translators: the separator of a list of topics or words */
+          only_text = readout_display_join_topics (readout_comparison_get_only_topics (comparison, side), _(", "));
+          if (only_text == NULL)
+            only_text = g_strdup (_("Nothing"));
           words_text = join_or (words, _("None"));
         }
 

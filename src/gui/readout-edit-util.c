@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-edit-util"
 
 #include "config.h"
@@ -5,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "readout-country-names.h"
 #include "readout-edit-util.h"
 #include "readout-format.h"
 
@@ -41,7 +43,14 @@ readout_edit_countries_new (const char *none_label)
       char **fields = g_strsplit (lines[i], "\t", 3);
 
       if (g_strv_length (fields) >= 2 && *fields[0] != '\0')
-        g_ptr_array_add (rows, fields);
+        {
+          /* Listed, and sorted, by the name in the user's language. */
+          char *name = g_strdup (readout_country_name_translate (fields[0], fields[1]));
+
+          g_free (fields[1]);
+          fields[1] = name;
+          g_ptr_array_add (rows, fields);
+        }
       else
         g_strfreev (fields);
     }
@@ -398,4 +407,89 @@ readout_edit_context_menu_set_id (GtkWidget *widget,
 
   if (data != NULL)
     data->id = id;
+}
+
+static gboolean
+on_duration_output_cb (GtkSpinButton *spin)
+{
+  if (gtk_spin_button_get_value_as_int (spin) != 0)
+    return FALSE;
+  /* Translators: a call's duration in minutes when no source gives it */
+  gtk_editable_set_text (GTK_EDITABLE (spin), _("Not known"));
+  return TRUE;
+}
+
+static int
+on_duration_input_cb (GtkSpinButton *spin,
+                      double        *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  double parsed = g_strtod (text, &end);
+
+  /* "Not known", or anything that is not a number, is 0: not known. */
+  *value = end != text ? parsed : 0;
+  return TRUE;
+}
+
+static void
+on_duration_changed_cb (GtkSpinButton *spin,
+                        GtkWidget     *qualifier_row)
+{
+  gtk_widget_set_visible (qualifier_row, gtk_spin_button_get_value_as_int (spin) > 0);
+}
+
+void
+readout_edit_setup_call_rows (AdwComboRow   *precision_row,
+                              AdwComboRow   *status_row,
+                              GtkSpinButton *duration_spin,
+                              AdwComboRow   *qualifier_row)
+{
+  const char *precision_names[] = {
+    C_("date precision", "Day"), C_("date precision", "Month"), C_("date precision", "Year"), NULL
+  };
+  const char *qualifier_names[] = {
+    C_("duration qualifier", "Exactly"), C_("duration qualifier", "About"),
+    C_("duration qualifier", "More than"), C_("duration qualifier", "Less than"), NULL
+  };
+  g_autoptr(GtkStringList) precisions = gtk_string_list_new (precision_names);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) qualifiers = gtk_string_list_new (qualifier_names);
+
+  for (ReadoutCallStatus s = READOUT_CALL_STATUS_HELD; s <= READOUT_CALL_STATUS_CANCELLED; s++)
+    gtk_string_list_append (statuses, readout_format_call_status (s));
+  adw_combo_row_set_model (precision_row, G_LIST_MODEL (precisions));
+  adw_combo_row_set_model (status_row, G_LIST_MODEL (statuses));
+  adw_combo_row_set_model (qualifier_row, G_LIST_MODEL (qualifiers));
+
+  /* Numeric mode would refuse the words, and room is needed for them. */
+  gtk_spin_button_set_numeric (duration_spin, FALSE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (duration_spin), g_utf8_strlen (_("Not known"), -1));
+  g_signal_connect (duration_spin, "output", G_CALLBACK (on_duration_output_cb), NULL);
+  g_signal_connect (duration_spin, "input", G_CALLBACK (on_duration_input_cb), NULL);
+  g_signal_connect_object (duration_spin, "value-changed", G_CALLBACK (on_duration_changed_cb),
+                           qualifier_row, 0);
+  on_duration_changed_cb (duration_spin, GTK_WIDGET (qualifier_row));
+  on_duration_output_cb (duration_spin);
+}
+
+gboolean
+readout_edit_read_date_entry (GtkEditable  *entry,
+                              char        **date)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  ReadoutDatePrecision precision;
+  GDate parsed;
+
+  g_date_clear (&parsed, 1);
+  *date = NULL;
+  if (*text != '\0' && !readout_parse_iso_date (text, &precision, &parsed))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (*text != '\0')
+    *date = g_steal_pointer (&text);
+  return TRUE;
 }

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "readout-store.h"
 
@@ -8,7 +9,7 @@ G_BEGIN_DECLS
 
 /* Helpers the edit forms share; no types here. */
 
-/* The countries of the store's list as a GtkStringList of English names, by name,
+/* The countries of the store's list as a GtkStringList of names in the user's language, by name,
  * each item carrying its ISO code; with @none_label first (code NULL) when given. */
 GListModel *readout_edit_countries_new        (const char          *none_label);
 const char *readout_edit_countries_get_code   (GListModel          *countries,
@@ -20,6 +21,15 @@ guint       readout_edit_countries_find       (GListModel          *countries,
 void        readout_edit_setup_country_dropdown (GtkDropDown       *dropdown,
                                                  GListModel        *countries);
 
+/* The rows of a call's date precision, status and duration, the same in the Call form
+ * and the import review: the models (in the order of their enums; the qualifier row
+ * without "unknown", which a duration of 0 means), a duration of 0 shown as "Not known",
+ * and the qualifier row shown only for a known duration. */
+void        readout_edit_setup_call_rows      (AdwComboRow         *precision_row,
+                                               AdwComboRow         *status_row,
+                                               GtkSpinButton       *duration_spin,
+                                               AdwComboRow         *qualifier_row);
+
 /* "Putin, the Russian president" -> { "Putin", "the Russian president" }: trimmed,
  * empty items dropped. */
 char      **readout_edit_split_list           (const char          *text);
@@ -28,6 +38,11 @@ char       *readout_edit_join_list            (const char * const  *items);
 char       *readout_edit_dup_text             (GtkEditable         *editable);
 void        readout_edit_set_text             (GtkEditable         *editable,
                                                const char          *text);
+
+/* The date typed in @entry (a filter's range), NULL when it is empty. FALSE, with the
+ * entry marked as an error, when it is not an ISO date. */
+gboolean    readout_edit_read_date_entry      (GtkEditable         *entry,
+                                               char               **date);
 
 /* Checks an ISO date as typed. With @precision not NULL the date must have exactly that
  * precision. Returns NULL when it is fine (or empty and not @required), else the reason. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-editor"
 
 #include "config.h"
@@ -21,6 +22,8 @@ struct _ReadoutEditor
   /* Not owned: the window owns the editor. */
   GtkWindow        *window;
   AdwToastOverlay  *toast_overlay;
+  /* The editor's toast on show (a weak pointer): the next one takes its place. */
+  AdwToast         *toast;
 
   ReadoutStore     *store;
   ReadoutUndoStack *undo_stack;
@@ -49,6 +52,16 @@ show_toast (ReadoutEditor *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
+  /* Toasts wait in a queue: one for each undo and redo would pile up and keep the Undo
+   * of a newer deletion out of sight. The newest replaces the last at once. */
+  if (self->toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+      adw_toast_dismiss (self->toast);
+    }
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  self->toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -686,6 +699,9 @@ readout_editor_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->open_form_idle, g_source_remove);
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
   if (self->backup_chooser != NULL)
     gtk_native_dialog_destroy (self->backup_chooser);
   g_clear_object (&self->backup_chooser);

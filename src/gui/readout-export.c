@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-export"
 
 #include "config.h"
@@ -227,52 +228,72 @@ readout_export_pdf_with_chooser (GtkWidget        *parent,
 
 /* Printing */
 
+/* What a print operation needs until it ends. The operation owns it (as object data), so
+ * nothing here is released while one of its handlers runs: the layout was once held by a
+ * closure of ::begin-print and watched by one of ::draw-page, and finalizing the operation
+ * dropped the one while the other was being torn down, which aborts in GObject. */
+typedef struct {
+  ReadoutPdfLayout *layout;
+  GWeakRef          parent;
+} PrintData;
+
+static void
+print_data_free (gpointer user_data)
+{
+  PrintData *data = user_data;
+
+  g_clear_object (&data->layout);
+  g_weak_ref_clear (&data->parent);
+  g_free (data);
+}
+
 static void
 on_begin_print_cb (GtkPrintOperation *operation,
                    GtkPrintContext   *context,
-                   ReadoutPdfLayout  *layout)
+                   PrintData         *data)
 {
   /* The unit is points, the same as the layout's. */
-  readout_pdf_layout_set_page_size (layout,
+  readout_pdf_layout_set_page_size (data->layout,
                                     gtk_print_context_get_width (context),
                                     gtk_print_context_get_height (context));
-  gtk_print_operation_set_n_pages (operation, readout_pdf_layout_paginate (layout));
+  gtk_print_operation_set_n_pages (operation, readout_pdf_layout_paginate (data->layout));
 }
 
 static void
 on_draw_page_cb (GtkPrintOperation *operation,
                  GtkPrintContext   *context,
                  int                page,
-                 ReadoutPdfLayout  *layout)
+                 PrintData         *data)
 {
-  readout_pdf_layout_draw_page (layout, gtk_print_context_get_cairo_context (context), page);
+  readout_pdf_layout_draw_page (data->layout, gtk_print_context_get_cairo_context (context), page);
 }
 
 static void
 on_print_done_cb (GtkPrintOperation       *operation,
                   GtkPrintOperationResult  result,
-                  GtkWidget               *parent)
+                  PrintData               *data)
 {
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) parent = g_weak_ref_get (&data->parent);
+  g_autoptr(GError) error = NULL;
 
-      gtk_print_operation_get_error (operation, &error);
-      if (error != NULL)
-        show_error (parent, _("Could Not Print"), error);
-    }
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  if (error != NULL)
+    show_error (parent, _("Could Not Print"), error);
 }
 
 void
 readout_export_print (GtkWidget        *parent,
                       ReadoutPdfLayout *layout)
 {
-  GtkPrintOperation *operation;
+  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
   g_autoptr(GError) error = NULL;
+  PrintData *data;
   GtkRoot *root;
-  GtkPrintOperationResult result;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (READOUT_IS_PDF_LAYOUT (layout));
@@ -290,21 +311,18 @@ readout_export_print (GtkWidget        *parent,
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
 
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print_cb),
-                         g_object_ref (layout), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), layout, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), parent, 0);
+  data = g_new0 (PrintData, 1);
+  data->layout = g_object_ref (layout);
+  g_weak_ref_init (&data->parent, parent);
+  g_object_set_data_full (G_OBJECT (operation), "readout-print-data", data, print_data_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), data);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), data);
+  g_signal_connect (operation, "done", G_CALLBACK (on_print_done_cb), data);
 
   root = gtk_widget_get_root (parent);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  /* An asynchronous run holds the operation itself until ::done; ours is dropped here. */
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (parent, _("Could Not Print"), error);
-
-  /* An asynchronous run ends in ::done: let the operation go then. */
-  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    g_signal_connect (operation, "done", G_CALLBACK (g_object_unref), NULL);
-  else
-    g_object_unref (operation);
 }

@@ -1,12 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-gui-util"
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "readout-country-names.h"
 #include "readout-gui-util.h"
 #include "readout-wrap-layout.h"
 #include "readout-format.h"
+#include "readout-display-names.h"
 
 char *
 readout_gui_format_short_date (const char           *iso_date,
@@ -63,6 +68,29 @@ readout_gui_call_status_icon (ReadoutCallStatus status)
     default:
       return "dialog-question-symbolic";
     }
+}
+
+static const char *
+surname_of (const char *name)
+{
+  const char *space = name != NULL ? strrchr (name, ' ') : NULL;
+
+  return space != NULL ? space + 1 : (name != NULL ? name : "");
+}
+
+char *
+readout_gui_short_names (const char * const *names,
+                         guint               n)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (joined, " – ");
+      g_string_append (joined, surname_of (names[i]));
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 char *
@@ -126,12 +154,31 @@ readout_gui_remove_children (GtkWidget *container)
 
 void
 readout_gui_fill_topics (GtkWidget          *box,
-                         const char * const *topics)
+                         const char * const *topics,
+                         const char         *action_name)
 {
   readout_gui_remove_children (box);
 
   for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
-    gtk_box_append (GTK_BOX (box), readout_gui_label_new (topics[i], "topic", "caption", NULL));
+    {
+      GtkWidget *label = readout_gui_label_new (readout_display_topic (topics[i]), "topic", "caption", NULL);
+      GtkWidget *button;
+
+      if (action_name == NULL)
+        {
+          gtk_box_append (GTK_BOX (box), label);
+          continue;
+        }
+      /* A tag that can be clicked: it filters the calls list by its topic. */
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "topic-button");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (topics[i]));
+      gtk_widget_set_tooltip_text (button, _("Show the Calls on This Topic"));
+      gtk_box_append (GTK_BOX (box), button);
+    }
 
   gtk_widget_set_visible (box, topics != NULL && topics[0] != NULL);
 }
@@ -150,4 +197,97 @@ readout_gui_use_wrap_layout (GtkWidget *box,
                              int        spacing)
 {
   gtk_widget_set_layout_manager (box, readout_wrap_layout_new (spacing));
+}
+
+char *
+readout_gui_import_hint (void)
+{
+  g_autofree char *import = gtk_accelerator_get_label (GDK_KEY_i, GDK_CONTROL_MASK);
+  g_autofree char *paste = gtk_accelerator_get_label (GDK_KEY_v, GDK_CONTROL_MASK);
+
+  /* Translators: the two %s are keyboard shortcuts, "Ctrl+I" and "Ctrl+V". */
+  return g_strdup_printf (_("Or drop files or a text on this window. %s imports files, %s the text on the clipboard."),
+                          import, paste);
+}
+
+static gboolean
+activate_selected_cb (gpointer user_data)
+{
+  GtkListView *view = user_data;
+  GtkSelectionModel *model = gtk_list_view_get_model (view);
+  guint position = GTK_IS_SINGLE_SELECTION (model)
+                   ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model))
+                   : GTK_INVALID_LIST_POSITION;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    g_signal_emit_by_name (view, "activate", position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_list_released_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     GtkListView     *view)
+{
+  /* The row selects itself on this same click: activate once it has. A double click
+   * activates through the list itself. */
+  if (n_press == 1)
+    g_idle_add_full (G_PRIORITY_DEFAULT, activate_selected_cb, g_object_ref (view), g_object_unref);
+}
+
+void
+readout_gui_set_single_click (GtkListView *view,
+                              gboolean     single_click)
+{
+  GtkEventController *click = g_object_get_data (G_OBJECT (view), "readout-single-click");
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (view));
+
+  if (click == NULL)
+    {
+      click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+      g_signal_connect_object (click, "released", G_CALLBACK (on_list_released_cb), view, 0);
+      gtk_widget_add_controller (GTK_WIDGET (view), click);
+      g_object_set_data (G_OBJECT (view), "readout-single-click", click);
+    }
+  /* Capture: the rows' own gestures claim the click before it would bubble up. */
+  gtk_event_controller_set_propagation_phase (click, single_click ? GTK_PHASE_CAPTURE : GTK_PHASE_NONE);
+}
+
+const char *
+readout_gui_leader_country (ReadoutLeader *leader)
+{
+  g_return_val_if_fail (READOUT_IS_LEADER (leader), NULL);
+
+  if (readout_leader_get_country (leader) == NULL)
+    return readout_leader_get_country_name (leader);
+  return readout_country_name_translate (readout_leader_get_country (leader),
+                                         readout_leader_get_country_name (leader));
+}
+
+/* "Anyone" (a stand-in leader with id 0, for no filter) and then the store's leaders,
+ * those @filter keeps when it is given. */
+GListModel *
+readout_gui_leaders_with_anyone (ReadoutStore *store,
+                                 GtkFilter    *filter)
+{
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
+  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
+
+  /* The real leaders follow straight from the store's paged model. */
+  readout_leader_set_name (anyone, _("Anyone"));
+  g_list_store_append (anyone_store, anyone);
+  g_list_store_append (parts, anyone_store);
+  if (store != NULL)
+    {
+      GListModel *leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);
+      g_autoptr(GtkFilterListModel) kept = gtk_filter_list_model_new (leaders, filter != NULL ? g_object_ref (filter) : NULL);
+
+      g_list_store_append (parts, kept);
+    }
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <gtk/gtk.h>
@@ -13,6 +14,9 @@ char       *readout_gui_format_short_date  (const char           *iso_date,
                                             ReadoutDatePrecision  precision);
 /* The icon that goes beside a call's status word (never colour or icon alone). */
 const char *readout_gui_call_status_icon   (ReadoutCallStatus     status);
+/* "Trump – Putin": the surnames of the first @n of @names, as the calls pane names a call. */
+char       *readout_gui_short_names        (const char * const   *names,
+                                            guint                 n);
 /* "Donald Trump and Vladimir Putin", or "A, B and C". */
 char       *readout_gui_join_names         (const char * const   *names);
 /* A label with @text as plain text and the given style classes (NULL-terminated). */
@@ -21,12 +25,27 @@ GtkWidget  *readout_gui_label_new          (const char           *text,
                                             ...) G_GNUC_NULL_TERMINATED;
 /* Removes every child of a GtkBox or GtkFlowBox. */
 void        readout_gui_remove_children    (GtkWidget            *container);
-/* Fills @box (a GtkFlowBox) with one small label a topic. */
+/* The store's leaders by name after a stand-in leader with id 0 named "Anyone", for a
+ * drop-down that filters by leader; only the stand-in without a store. */
+GListModel *readout_gui_leaders_with_anyone (ReadoutStore         *store,
+                                             GtkFilter            *filter);
+/* The leader's country in the user's language ("Россия"), or NULL. */
+const char *readout_gui_leader_country      (ReadoutLeader        *leader);
+/* Fills @box with one small label a topic; with @action_name (nullable) each is a button
+ * that activates it with the topic's name. */
 void        readout_gui_fill_topics        (GtkWidget            *box,
-                                            const char * const   *topics);
+                                            const char * const   *topics,
+                                            const char           *action_name);
 /* A box whose children (tags such as topics) flow in lines at their natural width. */
 GtkWidget  *readout_gui_tags_box_new      (int                 spacing);
 void        readout_gui_use_wrap_layout   (GtkWidget          *box,
                                            int                 spacing);
+/* Whether one click on a row of @view activates it, as Enter and a double click do: the
+ * narrow layout and the search results, where a selected row alone shows nothing. */
+void        readout_gui_set_single_click   (GtkListView          *view,
+                                            gboolean              single_click);
+/* The sentence under the import buttons of the welcome page and of an empty store: drop
+ * works, and the shortcuts of Import and Paste. */
+char       *readout_gui_import_hint        (void);
 
 G_END_DECLS

@@ -1,11 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-import-actions"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "readout-import-actions.h"
 #include "readout-import-window.h"
+#include "readout-web-actions.h"
+#include "readout-web-fetch.h"
 
 static void
 add_toast (ReadoutWindow *window,
@@ -36,8 +40,17 @@ on_imported_cb (ReadoutImportWindow *import_window,
                 ReadoutWindow       *window)
 {
   g_autofree char *message = readout_import_window_describe_result (n_sources, n_statements);
+  ReadoutUndoStack *stack = readout_window_get_undo_stack (window);
+  AdwToast *toast = adw_toast_new (message);
 
-  add_toast (window, message);
+  /* The import is one step to undo, as its toast offers. */
+  if (stack != NULL && n_sources > 0)
+    {
+      readout_import_window_push_undo (import_window, stack);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  readout_window_add_toast (window, toast);
   if (call_id > 0)
     readout_window_show_call (window, call_id, 0);
 }
@@ -72,8 +85,13 @@ readout_import_actions_import_files (ReadoutWindow *window,
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *uri = g_file_get_uri (file);
 
-      readout_import_window_add_file (import_window, file);
+      /* A link dragged from a browser arrives as a file with an http address. */
+      if (g_file_has_uri_scheme (file, "http") || g_file_has_uri_scheme (file, "https"))
+        readout_import_window_add_url (import_window, uri);
+      else
+        readout_import_window_add_file (import_window, file);
     }
   return GTK_WINDOW (import_window);
 }
@@ -91,9 +109,31 @@ readout_import_actions_import_text (ReadoutWindow *window,
       add_toast (window, _("There is no text to import."));
       return NULL;
     }
+  /* A pasted or dropped address is the page it names, not a text to read. */
+  {
+    g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+    if (readout_web_is_address (trimmed) && strpbrk (trimmed, " \t\n") == NULL)
+      return readout_import_actions_import_url (window, trimmed);
+  }
   if ((import_window = open_import_window (window)) == NULL)
     return NULL;
   readout_import_window_add_text (import_window, text, NULL);
+  return GTK_WINDOW (import_window);
+}
+
+GtkWindow *
+readout_import_actions_import_url (ReadoutWindow *window,
+                                   const char    *url)
+{
+  ReadoutImportWindow *import_window;
+
+  g_return_val_if_fail (READOUT_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  if (readout_web_actions_show_imported (window, url) || (import_window = open_import_window (window)) == NULL)
+    return NULL;
+  readout_import_window_add_url (import_window, url);
   return GTK_WINDOW (import_window);
 }
 
@@ -261,6 +301,7 @@ readout_import_actions_install (ReadoutWindow *window)
   g_return_if_fail (READOUT_IS_WINDOW (window));
 
   g_action_map_add_action_entries (G_ACTION_MAP (window), import_actions, G_N_ELEMENTS (import_actions), window);
+  readout_web_actions_install (window);
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "readout-window.h"
@@ -12,7 +13,10 @@ void                 readout_import_actions_install      (ReadoutWindow  *window
 /* Opens the review of @files (GFile) in @window, as the file chooser would. */
 GtkWindow           *readout_import_actions_import_files (ReadoutWindow  *window,
                                                           GListModel     *files);
+/* Pasted or dropped text; a lone web address is downloaded instead. */
 GtkWindow           *readout_import_actions_import_text  (ReadoutWindow  *window,
                                                           const char     *text);
+GtkWindow           *readout_import_actions_import_url   (ReadoutWindow  *window,
+                                                          const char     *url);
 
 G_END_DECLS

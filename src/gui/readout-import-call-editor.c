@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-import-call-editor"
 
 #include "config.h"
@@ -5,9 +6,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "readout-edit-util.h"
 #include "readout-error.h"
 #include "readout-format.h"
 #include "readout-gui-util.h"
+#include "readout-edit-util.h"
 #include "readout-import-call-editor.h"
 
 struct _ReadoutImportCallEditor
@@ -18,6 +21,7 @@ struct _ReadoutImportCallEditor
   GtkSwitch            *include_switch;
   AdwActionRow         *match_row;
   AdwEntryRow          *date_row;
+  AdwActionRow         *year_row;       /* under the date while its year is a guess */
   AdwComboRow          *precision_row;
   AdwComboRow          *status_row;
   AdwActionRow         *duration_row;
@@ -33,6 +37,8 @@ struct _ReadoutImportCallEditor
   guint                 index;
   guint                 n_calls;
   GPtrArray            *conflict_rows;  /* borrowed: the group holds them */
+  /* The last whole day the date had: the text's date claims were worked out against it. */
+  char                 *claims_date;
   /* While the fields are filled from the call, their change handlers do nothing. */
   gboolean              filling;
 };
@@ -50,30 +56,6 @@ static guint signals[N_SIGNALS];
 
 static void fill_conflicts (ReadoutImportCallEditor *self);
 
-static const char *
-surname_of (const char *name)
-{
-  const char *space = name != NULL ? strrchr (name, ' ') : NULL;
-
-  return space != NULL ? space + 1 : (name != NULL ? name : "");
-}
-
-/* "Trump – Putin": surnames, as the calls pane names a call. */
-static char *
-short_names (const char * const *names,
-             guint               n)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append (joined, " – ");
-      g_string_append (joined, surname_of (names[i]));
-    }
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
 static char *
 participant_names (ReadoutExtractedCall *call)
 {
@@ -81,7 +63,7 @@ participant_names (ReadoutExtractedCall *call)
 
   for (guint i = 0; i < call->participants->len; i++)
     names[i] = ((ReadoutExtractedParticipant *) g_ptr_array_index (call->participants, i))->name;
-  return short_names (names, call->participants->len);
+  return readout_gui_short_names (names, call->participants->len);
 }
 
 static void
@@ -124,7 +106,7 @@ readout_import_call_editor_update_match (ReadoutImportCallEditor *self)
   if (stored != NULL)
     {
       const char * const *names = readout_call_get_participant_names (stored);
-      g_autofree char *who = short_names (names, names != NULL ? g_strv_length ((char **) names) : 0);
+      g_autofree char *who = readout_gui_short_names (names, names != NULL ? g_strv_length ((char **) names) : 0);
       g_autofree char *when = readout_gui_format_short_date (readout_call_get_date (stored),
                                                              readout_call_get_date_precision (stored));
 
@@ -143,8 +125,49 @@ readout_import_call_editor_update_match (ReadoutImportCallEditor *self)
 
   escaped = g_markup_escape_text (title, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->match_row), escaped);
+  /* Matching took the year of the stored call this text reports: show it. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->year_row)) && !self->call->year_guessed)
+    {
+      gboolean filling = self->filling;
+
+      self->filling = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->date_row), self->call->date);
+      set_string (&self->claims_date, self->call->date);
+      gtk_widget_set_visible (GTK_WIDGET (self->year_row), FALSE);
+      self->filling = filling;
+    }
   /* Matching adds the conflicts with what the store says. */
   fill_conflicts (self);
+}
+
+static void
+on_year_confirmed_cb (ReadoutImportCallEditor *self)
+{
+  self->call->year_guessed = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->year_row), FALSE);
+}
+
+/* The row that says the year is a guess; it sits under the date. */
+static void
+add_year_row (ReadoutImportCallEditor *self)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->date_row));
+  GtkWidget *confirm = gtk_button_new_with_mnemonic (_("_Right Year"));
+
+  self->year_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_action_row_set_icon_name (self->year_row, "dialog-warning-symbolic");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->year_row), _("The Year Is a Guess"));
+  adw_action_row_set_subtitle (self->year_row,
+                               _("The text gives the day without a year, and nothing in it or in the store "
+                                 "says which. Check the year, and correct the date if it is wrong."));
+  gtk_widget_add_css_class (GTK_WIDGET (self->year_row), "warning");
+  gtk_widget_set_valign (confirm, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (confirm, _("The Date Is Right"));
+  g_signal_connect_object (confirm, "clicked", G_CALLBACK (on_year_confirmed_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (self->year_row, confirm);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_row), FALSE);
+  gtk_list_box_insert (GTK_LIST_BOX (list), GTK_WIDGET (self->year_row),
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->date_row)) + 1);
 }
 
 /* Initiator */
@@ -198,10 +221,8 @@ update_participant_row (ReadoutImportCallEditor *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
 
-  if (p->country != NULL && self->store != NULL)
-    readout_store_lookup_country (self->store, p->country, &country, NULL);
-  if (country == NULL)
-    country = g_strdup (p->country != NULL ? p->country : _("country not known"));
+  country = p->country != NULL ? readout_format_side (self->store, p->country)
+                                : g_strdup (_("country not known"));
 
   if (p->leader_id > 0)
     /* Translators: a participant matched to a leader in the store, with the country */
@@ -550,10 +571,16 @@ on_date_changed_cb (ReadoutImportCallEditor *self)
   if (readout_parse_iso_date (text, &precision, &date))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-      set_string (&self->call->date, text);
-      /* "2017-11" can only be known to the month. */
-      if (precision > self->call->date_precision)
-        adw_combo_row_set_selected (self->precision_row, precision);
+      /* The text's weekdays and "yesterday"s move with a corrected date. */
+      readout_extracted_call_move_date (self->call, self->claims_date, text);
+      if (precision == READOUT_DATE_PRECISION_DAY)
+        set_string (&self->claims_date, text);
+      self->call->year_guessed = FALSE;
+      gtk_widget_set_visible (GTK_WIDGET (self->year_row), FALSE);
+      fill_conflicts (self);
+      /* The precision is what the complete date says: "2017-11" is known to the month,
+       * and typing on from "2017" to "2017-01-28" makes it known to the day again. */
+      adw_combo_row_set_selected (self->precision_row, precision);
       g_signal_emit (self, signals[CHANGED], 0);
     }
   else
@@ -579,7 +606,6 @@ on_duration_changed_cb (ReadoutImportCallEditor *self)
 {
   int minutes = gtk_spin_button_get_value_as_int (self->duration_spin);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row), minutes > 0);
   if (self->filling)
     return;
 
@@ -610,8 +636,6 @@ on_include_changed_cb (ReadoutImportCallEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_set_sensitive (rows[i], included);
-  if (included)
-    gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row), self->call->duration_minutes > 0);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->include_switch),
                                included ? _("Import This Call") : _("This Call Is Skipped"));
@@ -628,13 +652,15 @@ fill (ReadoutImportCallEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), call->date != NULL ? call->date : "");
   if (call->date == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+  if (call->date_precision == READOUT_DATE_PRECISION_DAY)
+    set_string (&self->claims_date, call->date);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_row), call->year_guessed);
   adw_combo_row_set_selected (self->precision_row, call->date_precision);
   adw_combo_row_set_selected (self->status_row, call->status);
   gtk_spin_button_set_value (self->duration_spin, MAX (call->duration_minutes, 0));
   adw_combo_row_set_selected (self->qualifier_row,
                               call->duration_qualifier > READOUT_DURATION_UNKNOWN
                               ? call->duration_qualifier - READOUT_DURATION_EXACT : 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->qualifier_row), call->duration_minutes > 0);
   fill_initiator (self);
 
   for (guint i = 0; i < call->participants->len; i++)
@@ -677,9 +703,9 @@ readout_import_call_editor_validate (ReadoutImportCallEditor  *self,
                                      GError                  **error)
 {
   g_autofree char *date = NULL;
+  g_autofree char *message = NULL;
   ReadoutDatePrecision precision;
   guint named = 0;
-  GDate parsed;
 
   g_return_val_if_fail (READOUT_IS_IMPORT_CALL_EDITOR (self), FALSE);
 
@@ -698,11 +724,14 @@ readout_import_call_editor_validate (ReadoutImportCallEditor  *self,
     }
 
   date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
-  g_date_clear (&parsed, 1);
-  if (!readout_parse_iso_date (date, &precision, &parsed))
+  precision = adw_combo_row_get_selected (self->precision_row);
+  message = readout_edit_check_date (*date != '\0' ? date : NULL, TRUE, &precision);
+  if (message != NULL)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   _("Call %u needs a date: write it as YYYY-MM-DD, YYYY-MM or YYYY."), self->index + 1);
+                   /* Translators: %u is the call's number in the text, %s what is wrong with
+                    * its date: "Call 1, date: A date known to the year is written YYYY." */
+                   _("Call %u, date: %s"), self->index + 1, message);
       return FALSE;
     }
   return TRUE;
@@ -719,6 +748,7 @@ readout_import_call_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_IMPORT_CALL_EDITOR);
   g_clear_object (&self->store);
   g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->claims_date, g_free);
 
   G_OBJECT_CLASS (readout_import_call_editor_parent_class)->dispose (object);
 }
@@ -766,7 +796,13 @@ static void
 readout_import_call_editor_init (ReadoutImportCallEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Setting the models selects their first items: not an edit, and there is no call yet. */
+  self->filling = TRUE;
+  readout_edit_setup_call_rows (self->precision_row, self->status_row, self->duration_spin,
+                                self->qualifier_row);
+  self->filling = FALSE;
   self->conflict_rows = g_ptr_array_new ();
+  add_year_row (self);
 }
 
 GtkWidget *

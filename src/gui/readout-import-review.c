@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-import-review"
 
 #include "config.h"
@@ -11,6 +12,7 @@
 #include "readout-import-call-editor.h"
 #include "readout-import-review.h"
 #include "readout-import-task.h"
+#include "readout-source-fields.h"
 
 struct _ReadoutImportReview
 {
@@ -21,13 +23,8 @@ struct _ReadoutImportReview
   GtkTextView         *text_view;
   GtkToggleButton     *text_toggle;
   GtkLabel            *notice_label;
-  AdwEntryRow         *publisher_row;
-  AdwComboRow         *kind_row;
-  AdwEntryRow         *side_row;
-  AdwEntryRow         *published_row;
-  AdwEntryRow         *title_row;
+  ReadoutSourceFields *source_fields;
   GtkBox              *calls_box;
-  GtkStringList       *kind_model;
 
   ReadoutImporter     *importer;
   ReadoutStore        *store;
@@ -181,47 +178,60 @@ on_folded_changed_cb (ReadoutImportReview *self)
 }
 
 static void
+replace_string (char       **field,
+                const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* The review's source fields are the Add Source form's: what is typed goes into the
+ * extraction as it would into a stored source. A date that does not parse is marked and
+ * keeps the last good one. */
+static void
 on_source_changed_cb (ReadoutImportReview *self)
 {
   ReadoutExtraction *e = self->extraction;
-  g_autofree char *publisher = NULL;
-  g_autofree char *side = NULL;
-  g_autofree char *published = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr(ReadoutSource) source = readout_source_new ();
+  const char *published;
   ReadoutDatePrecision precision;
   GDate date;
 
   if (self->filling)
     return;
 
-  publisher = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->publisher_row))));
-  side = g_strstrip (g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->side_row)), -1));
-  published = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->published_row))));
-  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  readout_source_fields_apply (self->source_fields, source);
+  replace_string (&e->publisher, readout_source_get_publisher (source));
+  replace_string (&e->side, readout_source_get_side (source));
+  replace_string (&e->title, readout_source_get_title (source));
+  replace_string (&e->url, readout_source_get_url (source));
+  e->kind = readout_source_get_kind (source);
 
-  g_free (e->publisher);
-  e->publisher = *publisher != '\0' ? g_steal_pointer (&publisher) : NULL;
-  g_free (e->side);
-  e->side = *side != '\0' ? g_steal_pointer (&side) : NULL;
-  g_free (e->title);
-  e->title = *title != '\0' ? g_steal_pointer (&title) : NULL;
-  e->kind = adw_combo_row_get_selected (self->kind_row);
-
+  published = readout_source_get_date (source);
   g_date_clear (&date, 1);
-  if (*published == '\0')
-    {
-      g_clear_pointer (&e->published, g_free);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->published_row), "error");
-    }
+  if (published == NULL)
+    g_clear_pointer (&e->published, g_free);
   else if (readout_parse_iso_date (published, &precision, &date))
     {
-      g_free (e->published);
-      e->published = g_steal_pointer (&published);
+      replace_string (&e->published, published);
       e->published_precision = precision;
-      gtk_widget_remove_css_class (GTK_WIDGET (self->published_row), "error");
     }
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->published_row), "error");
+  readout_source_fields_validate (self->source_fields, FALSE, NULL);
+}
+
+/* The extraction's source facts, as a source for the fields to show. */
+static ReadoutSource *
+extraction_source (ReadoutExtraction *e)
+{
+  ReadoutSource *source = readout_source_new ();
+
+  readout_source_set_publisher (source, e->publisher);
+  readout_source_set_kind (source, e->kind);
+  readout_source_set_side (source, e->side);
+  readout_source_set_date (source, e->published);
+  readout_source_set_title (source, e->title);
+  readout_source_set_url (source, e->url);
+  return source;
 }
 
 static void
@@ -236,14 +246,11 @@ fill (ReadoutImportReview *self)
   gtk_text_buffer_set_text (buffer, e->text != NULL ? e->text : "", -1);
   apply_highlights (self);
 
-  for (ReadoutSourceKind kind = READOUT_SOURCE_KIND_READOUT; kind <= READOUT_SOURCE_KIND_SOCIAL_POST; kind++)
-    gtk_string_list_append (self->kind_model, readout_format_source_kind (kind));
+  {
+    g_autoptr(ReadoutSource) source = extraction_source (e);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->publisher_row), e->publisher != NULL ? e->publisher : "");
-  adw_combo_row_set_selected (self->kind_row, e->kind);
-  gtk_editable_set_text (GTK_EDITABLE (self->side_row), e->side != NULL ? e->side : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->published_row), e->published != NULL ? e->published : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), e->title != NULL ? e->title : "");
+    readout_source_fields_set_source (self->source_fields, source);
+  }
 
   for (guint i = 0; i < e->calls->len; i++)
     {
@@ -301,12 +308,8 @@ readout_import_review_validate (ReadoutImportReview  *self,
 {
   g_return_val_if_fail (READOUT_IS_IMPORT_REVIEW (self), FALSE);
 
-  if (gtk_widget_has_css_class (GTK_WIDGET (self->published_row), "error"))
-    {
-      g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                           _("Write the source’s date as YYYY-MM-DD, YYYY-MM or YYYY, or leave it empty."));
-      return FALSE;
-    }
+  if (!readout_source_fields_validate (self->source_fields, FALSE, error))
+    return FALSE;
 
   for (guint i = 0; i < self->editors->len; i++)
     if (!readout_import_call_editor_validate (g_ptr_array_index (self->editors, i), error))
@@ -341,6 +344,7 @@ readout_import_review_class_init (ReadoutImportReviewClass *klass)
 
   object_class->dispose = readout_import_review_dispose;
 
+  g_type_ensure (READOUT_TYPE_SOURCE_FIELDS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/readout/Readout/readout-import-review.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, flap);
@@ -348,13 +352,8 @@ readout_import_review_class_init (ReadoutImportReviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, text_view);
   gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, text_toggle);
   gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, notice_label);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, publisher_row);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, side_row);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, published_row);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, title_row);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, source_fields);
   gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, calls_box);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutImportReview, kind_model);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_source_changed_cb);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-import-window"
 
 #include "config.h"
@@ -5,10 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "readout-error.h"
+#include "readout-fetch-progress.h"
 #include "readout-import-review.h"
+#include "readout-import-text.h"
 #include "readout-import-task.h"
 #include "readout-import-window.h"
 #include "readout-importer.h"
+#include "readout-web-import.h"
 
 struct _ReadoutImportWindow
 {
@@ -27,7 +31,11 @@ struct _ReadoutImportWindow
   GCancellable    *cancellable;
   /* One page a text, in the order they were given; NULL while the text is read. */
   GPtrArray       *pages;
+  /* What each review showed when it opened (its extraction as JSON), to tell whether
+   * closing throws corrections away; NULL for a page that is not a review. */
+  GPtrArray       *opened_as;
   guint            n_pending;
+  gboolean         discard_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutImportWindow, readout_import_window, ADW_TYPE_WINDOW)
@@ -93,10 +101,35 @@ add_slot (ReadoutImportWindow *self,
           const char          *name)
 {
   g_ptr_array_add (self->pages, NULL);
+  g_ptr_array_add (self->opened_as, NULL);
   gtk_string_list_append (self->source_names, name);
   self->n_pending++;
   update_state (self);
   return self->pages->len - 1;
+}
+
+static char *
+describe_review (GtkWidget *page)
+{
+  g_autoptr(JsonNode) json = NULL;
+
+  if (!READOUT_IS_IMPORT_REVIEW (page))
+    return NULL;
+  json = readout_extraction_to_json (readout_import_review_get_extraction (READOUT_IMPORT_REVIEW (page)));
+  return json_to_string (json, FALSE);
+}
+
+static gboolean
+has_corrections (ReadoutImportWindow *self)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      g_autofree char *now = describe_review (g_ptr_array_index (self->pages, i));
+
+      if (g_strcmp0 (now, g_ptr_array_index (self->opened_as, i)) != 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -106,6 +139,7 @@ set_page (ReadoutImportWindow *self,
 {
   gtk_stack_add_child (self->stack, page);
   g_ptr_array_index (self->pages, slot) = page;
+  g_ptr_array_index (self->opened_as, slot) = describe_review (page);
   self->n_pending--;
   update_state (self);
 }
@@ -116,6 +150,8 @@ error_page_new (const char   *name,
 {
   GtkWidget *page = adw_status_page_new ();
   g_autofree char *title = NULL;
+  /* The description is markup; web addresses in messages are full of ampersands. */
+  g_autofree char *description = g_markup_escape_text (error->message, -1);
 
   if (g_error_matches (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND))
     title = g_strdup (_("No Call Found"));
@@ -126,7 +162,7 @@ error_page_new (const char   *name,
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-warning-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
   /* The core's own sentence: what is wrong and what to do. Nothing is written. */
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
   gtk_widget_add_css_class (page, "import-error");
   return page;
 }
@@ -193,6 +229,32 @@ extract (ReadoutImportWindow *self,
                                       on_extracted_cb, pending);
 }
 
+/* Read in a thread through the import's own reader: the 10 MB limit holds however large
+ * the file is, and a FIFO or a link to a device is refused rather than read forever. */
+static void
+read_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autofree char *path = g_file_get_path (G_FILE (source_object));
+  GError *error = NULL;
+  gsize length = 0;
+  char *contents;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                               _("Only files on this computer can be imported."));
+      return;
+    }
+  contents = readout_import_text_read_file (path, &length, &error);
+  if (contents == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_bytes_new_take (contents, length), (GDestroyNotify) g_bytes_unref);
+}
+
 static void
 on_file_loaded_cb (GObject      *source,
                    GAsyncResult *result,
@@ -201,18 +263,14 @@ on_file_loaded_cb (GObject      *source,
   g_autoptr(Pending) pending = user_data;
   ReadoutImportWindow *self = pending->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+  if (bytes == NULL)
     {
       if (!g_cancellable_is_cancelled (self->cancellable))
         set_page (self, pending->slot, error_page_new (pending->name, error));
       return;
     }
-
-  bytes = g_bytes_new_take (contents, length);
   extract (self, pending->slot, pending->name, bytes);
 }
 
@@ -221,6 +279,7 @@ readout_import_window_add_file (ReadoutImportWindow *self,
                                 GFile               *file)
 {
   g_autofree char *name = NULL;
+  g_autoptr(GTask) task = NULL;
   Pending *pending;
 
   g_return_if_fail (READOUT_IS_IMPORT_WINDOW (self));
@@ -231,7 +290,8 @@ readout_import_window_add_file (ReadoutImportWindow *self,
   pending->self = g_object_ref (self);
   pending->name = g_strdup (name);
   pending->slot = add_slot (self, name);
-  g_file_load_contents_async (file, self->cancellable, on_file_loaded_cb, pending);
+  task = g_task_new (file, self->cancellable, on_file_loaded_cb, pending);
+  g_task_run_in_thread (task, read_file_thread);
 }
 
 void
@@ -250,6 +310,112 @@ readout_import_window_add_text (ReadoutImportWindow *self,
   bytes = g_bytes_new (text, strlen (text));
   slot = add_slot (self, name);
   extract (self, slot, name, bytes);
+}
+
+/* From the web: a download of its own that Cancel on its page stops, and closing the
+ * window too. */
+
+typedef struct {
+  ReadoutImportWindow *self;  /* a reference */
+  guint                slot;
+  char                *url;
+  GCancellable        *cancellable;
+  gulong               handler;
+  GtkWidget           *progress;
+} Fetch;
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_cancellable_disconnect (fetch->self->cancellable, fetch->handler);
+  g_object_unref (fetch->cancellable);
+  g_object_unref (fetch->self);
+  g_free (fetch->url);
+  g_free (fetch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fetch, fetch_free)
+
+static void
+cancel_fetch_cb (GCancellable *window_cancellable,
+                 GCancellable *fetch_cancellable)
+{
+  g_cancellable_cancel (fetch_cancellable);
+}
+
+static void
+on_fetch_progress_cb (guint64  received,
+                      guint64  total,
+                      gpointer user_data)
+{
+  Fetch *fetch = user_data;
+
+  readout_fetch_progress_set (READOUT_FETCH_PROGRESS (fetch->progress), received, total);
+}
+
+static void
+on_fetched_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Fetch) fetch = user_data;
+  ReadoutImportWindow *self = fetch->self;
+  g_autoptr(GError) error = NULL;
+  ReadoutExtraction *extraction = readout_web_import_fetch_finish (READOUT_IMPORTER (source), result, &error);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_pointer (&extraction, readout_extraction_free);
+      return;
+    }
+  gtk_stack_remove (self->stack, fetch->progress);
+  g_ptr_array_index (self->pages, fetch->slot) = NULL;
+  if (extraction == NULL)
+    {
+      set_page (self, fetch->slot, error_page_new (fetch->url, error));
+      return;
+    }
+  readout_importer_match (self->importer, extraction);
+  set_page (self, fetch->slot, readout_import_review_new (self->importer, self->store, extraction));
+}
+
+void
+readout_import_window_add_url (ReadoutImportWindow *self,
+                               const char          *url)
+{
+  Fetch *fetch;
+
+  g_return_if_fail (READOUT_IS_IMPORT_WINDOW (self));
+  g_return_if_fail (url != NULL);
+
+  fetch = g_new0 (Fetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->url = g_strdup (url);
+  fetch->cancellable = g_cancellable_new ();
+  fetch->handler = g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_fetch_cb),
+                                          g_object_ref (fetch->cancellable), g_object_unref);
+  fetch->slot = add_slot (self, url);
+  fetch->progress = readout_fetch_progress_new (url, fetch->cancellable);
+  gtk_stack_add_child (self->stack, fetch->progress);
+  g_ptr_array_index (self->pages, fetch->slot) = fetch->progress;
+  update_state (self);
+  readout_web_import_fetch_async (self->importer, url, on_fetch_progress_cb, fetch, fetch->cancellable,
+                                  on_fetched_cb, fetch);
+}
+
+void
+readout_import_window_add_extraction (ReadoutImportWindow *self,
+                                      ReadoutExtraction   *extraction,
+                                      const char          *name)
+{
+  guint slot;
+
+  g_return_if_fail (READOUT_IS_IMPORT_WINDOW (self));
+  g_return_if_fail (extraction != NULL);
+
+  slot = add_slot (self, name);
+  readout_importer_match (self->importer, extraction);
+  set_page (self, slot, readout_import_review_new (self->importer, self->store, extraction));
 }
 
 gboolean
@@ -365,6 +531,54 @@ on_import_clicked_cb (ReadoutImportWindow *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+void
+readout_import_window_push_undo (ReadoutImportWindow *self,
+                                 ReadoutUndoStack    *stack)
+{
+  g_return_if_fail (READOUT_IS_IMPORT_WINDOW (self));
+  g_return_if_fail (READOUT_IS_UNDO_STACK (stack));
+
+  readout_importer_push_undo (self->importer, stack);
+}
+
+/* Closing */
+
+static void
+on_discard_response_cb (AdwMessageDialog    *dialog,
+                        const char          *response,
+                        ReadoutImportWindow *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->discard_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Cancel, Escape or the window's close button after corrections: ask first. */
+static gboolean
+readout_import_window_close_request (GtkWindow *window)
+{
+  ReadoutImportWindow *self = READOUT_IMPORT_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->discard_confirmed || !has_corrections (self))
+    return GTK_WINDOW_CLASS (readout_import_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Discard the Corrections?"),
+                                   _("What you corrected in the review has not been imported and will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Reviewing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* GObject */
 
 static void
@@ -375,6 +589,7 @@ readout_import_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_IMPORT_WINDOW);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->opened_as, g_ptr_array_unref);
   g_clear_object (&self->importer);
   g_clear_object (&self->store);
 
@@ -399,6 +614,7 @@ readout_import_window_class_init (ReadoutImportWindowClass *klass)
 
   object_class->dispose = readout_import_window_dispose;
   object_class->finalize = readout_import_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = readout_import_window_close_request;
 
   /**
    * ReadoutImportWindow::imported:
@@ -433,6 +649,7 @@ readout_import_window_init (ReadoutImportWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->pages = g_ptr_array_new ();
+  self->opened_as = g_ptr_array_new_with_free_func (g_free);
 }
 
 ReadoutImportWindow *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-leaders-pane"
 
 #include "config.h"
@@ -8,6 +9,8 @@
 #include "readout-edit-util.h"
 #include "readout-gui-util.h"
 #include "readout-leaders-pane.h"
+#include "readout-display-names.h"
+#include "readout-selection-keeper.h"
 
 /* Selecting a remembered leader scans the list for its id; past this many rows the
  * list is too long for that and the leader stays unselected. */
@@ -22,6 +25,9 @@ struct _ReadoutLeadersPane
   GtkListView        *list_view;
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
+  ReadoutSelectionKeeper *keeper;
+  GtkWidget          *start_box;
+  GtkLabel           *start_hint;
 
   ReadoutStore       *store;
   GListModel         *model;
@@ -52,11 +58,16 @@ update_empty_state (ReadoutLeadersPane *self)
 {
   gboolean empty = self->model == NULL || g_list_model_get_n_items (self->model) == 0;
 
-  if (empty && self->store != NULL && (self->filter == NULL || *self->filter == '\0'))
+  gboolean new_store = empty && self->store != NULL && (self->filter == NULL || *self->filter == '\0');
+
+  /* A new store is where a first-time user lands: offer what fills it. */
+  gtk_widget_set_visible (self->start_box, new_store);
+  adw_status_page_set_icon_name (self->empty_page, new_store ? "document-open-symbolic" : "edit-find-symbolic");
+  if (new_store)
     {
       adw_status_page_set_title (self->empty_page, _("No Leaders Yet"));
       adw_status_page_set_description (self->empty_page,
-                                       _("This store holds no leaders. Open the sample data to see how Readout works."));
+                                       _("Import an official readout or an article about a call, and Readout adds its leaders, the call and what each side said."));
     }
   else
     {
@@ -94,6 +105,7 @@ reload (ReadoutLeadersPane *self)
   /* Detach the old model first: with a selected item, GtkSingleSelection would read
    * every row of the new model looking for it, thousands of rows on a busy leader. */
   gtk_single_selection_set_model (self->selection, NULL);
+  readout_selection_keeper_set_model (self->keeper, self->model);
   gtk_single_selection_set_model (self->selection, self->model);
 
   /* A new filter or sort keeps the leader the user was looking at, if still listed. */
@@ -129,6 +141,9 @@ on_filter_activated_cb (ReadoutLeadersPane *self)
 static void
 on_selection_changed_cb (ReadoutLeadersPane *self)
 {
+  /* A refresh that keeps the same row selected is no new selection. */
+  if (readout_selection_keeper_is_restoring (self->keeper))
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_LEADER]);
 }
 
@@ -192,8 +207,8 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
 {
   ReadoutLeader *leader = gtk_list_item_get_item (item);
   GtkWidget *row = gtk_list_item_get_child (item);
-  const char *country = readout_leader_get_country_name (leader);
-  const char *office = readout_leader_get_office (leader);
+  const char *country = readout_gui_leader_country (leader);
+  const char *office = readout_display_office (readout_leader_get_office (leader));
   guint n_calls = readout_leader_get_call_count (leader);
   g_autofree char *office_text = NULL;
   g_autofree char *count_text = NULL;
@@ -204,9 +219,11 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   if (country == NULL || *country == '\0')
     country = readout_leader_get_country (leader);
 
-  /* "President of Russia" needs no ", Russia" after it. */
+  /* "President of Russia" needs no ", Russia" after it: told on the English names,
+   * which the translations ("Präsident Russlands", "Russische Föderation") hide. */
   if (office != NULL && *office != '\0' && country != NULL && *country != '\0' &&
-      strstr (office, country) == NULL)
+      (readout_leader_get_country_name (leader) == NULL
+       || strstr (readout_leader_get_office (leader), readout_leader_get_country_name (leader)) == NULL))
     /* Translators: a leader's office and country, "President, Russia" */
     office_text = g_strdup_printf (C_("leader row", "%s, %s"), office, country);
   else
@@ -233,6 +250,7 @@ readout_leaders_pane_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
+  g_clear_pointer (&self->keeper, readout_selection_keeper_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_LEADERS_PANE);
   /* Children the template does not bind are not unparented by it. */
@@ -326,6 +344,8 @@ readout_leaders_pane_class_init (ReadoutLeadersPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, start_box);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, start_hint);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_activated_cb);
@@ -340,7 +360,11 @@ readout_leaders_pane_class_init (ReadoutLeadersPaneClass *klass)
 static void
 readout_leaders_pane_init (ReadoutLeadersPane *self)
 {
+  g_autofree char *hint = readout_gui_import_hint ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->keeper = readout_selection_keeper_new (self->selection);
+  gtk_label_set_text (self->start_hint, hint);
   update_empty_state (self);
 }
 
@@ -477,4 +501,13 @@ readout_leaders_pane_focus_list (ReadoutLeadersPane *self)
   g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+void
+readout_leaders_pane_set_single_click (ReadoutLeadersPane *self,
+                                       gboolean           single_click)
+{
+  g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
+
+  readout_gui_set_single_click (self->list_view, single_click);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <gtk/gtk.h>
@@ -28,5 +29,9 @@ gboolean           readout_leaders_pane_select_leader       (ReadoutLeadersPane 
 void           readout_leaders_pane_select_position (ReadoutLeadersPane *self,
                                                      guint               position);
 void               readout_leaders_pane_focus_list          (ReadoutLeadersPane *self);
+
+/* One click on a row activates it (the narrow layout). */
+void           readout_leaders_pane_set_single_click (ReadoutLeadersPane *self,
+                                                      gboolean            single_click);
 
 G_END_DECLS

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-merge-window"
 
 #include "config.h"
@@ -7,6 +8,7 @@
 #include "readout-format.h"
 #include "readout-gui-util.h"
 #include "readout-merge-window.h"
+#include "readout-display-names.h"
 
 /* Two records of one call are rarely more than a few days apart (an announcement, the
  * call, a late report); further apart they are different calls. */
@@ -137,8 +139,8 @@ create_row_cb (gpointer item,
   else
     {
       ReadoutLeader *leader = READOUT_LEADER (item);
-      const char *country = readout_leader_get_country_name (leader);
-      const char *office = readout_leader_get_office (leader);
+      const char *country = readout_gui_leader_country (leader);
+      const char *office = readout_display_office (readout_leader_get_office (leader));
       guint n_calls = readout_leader_get_call_count (leader);
       g_autofree char *calls = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call", "%u calls", n_calls), n_calls);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-search-pane"
 
 #include "config.h"
@@ -9,12 +10,19 @@
 #include "readout-gui-util.h"
 #include "readout-search-hit.h"
 #include "readout-format.h"
+#include "readout-edit-util.h"
+#include "readout-search-model.h"
 
 struct _ReadoutSearchPane
 {
   GtkWidget           parent_instance;
 
   GtkSearchEntry     *entry;
+  GtkDropDown        *leader_dropdown;
+  GtkDropDown        *side_dropdown;
+  GtkEditable        *from_entry;
+  GtkEditable        *to_entry;
+  GtkLabel           *count_label;
   GtkStack           *stack;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
@@ -22,6 +30,8 @@ struct _ReadoutSearchPane
 
   ReadoutStore       *store;
   GListModel         *model;
+  GListModel         *leaders;  /* "Anyone", then the store's leaders */
+  GListModel         *sides;    /* "Any Side", the independent press (""), the countries */
   char               *query;
 };
 
@@ -35,6 +45,43 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* "12 results", or "More than 5000 results" when there were too many to count. */
+static void
+update_count (ReadoutSearchPane *self)
+{
+  guint n = self->model != NULL ? readout_search_model_get_n_matches (READOUT_SEARCH_MODEL (self->model)) : 0;
+  g_autofree char *text = NULL;
+
+  if (n > READOUT_STORE_SEARCH_RANK_LIMIT)
+    /* Translators: the number of search results when there are too many to count */
+    text = g_strdup_printf (_("More than %u results"), READOUT_STORE_SEARCH_RANK_LIMIT);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
+  gtk_label_set_text (self->count_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), self->query != NULL && self->model != NULL);
+}
+
+static GListModel *
+search_store (ReadoutSearchPane  *self,
+              GError            **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  ReadoutSearchFilter filter = { 0, };
+  ReadoutLeader *leader = gtk_drop_down_get_selected_item (self->leader_dropdown);
+  guint side = gtk_drop_down_get_selected (self->side_dropdown);
+  gboolean dates_ok = readout_edit_read_date_entry (self->from_entry, &from);
+
+  if (!(readout_edit_read_date_entry (self->to_entry, &to) && dates_ok))
+    return NULL;
+  filter.leader_id = leader != NULL ? readout_leader_get_id (leader) : 0;
+  filter.side = self->sides != NULL && side != GTK_INVALID_LIST_POSITION
+                ? readout_edit_countries_get_code (self->sides, side) : NULL;
+  filter.date_from = from;
+  filter.date_to = to;
+  return readout_store_search_filtered (self->store, self->query, &filter, error);
+}
+
 static void
 run_search (ReadoutSearchPane *self)
 {
@@ -43,7 +90,8 @@ run_search (ReadoutSearchPane *self)
   g_clear_object (&self->model);
 
   if (self->store != NULL && self->query != NULL)
-    self->model = readout_store_search (self->store, self->query, &error);
+    self->model = search_store (self, &error);
+  update_count (self);
 
   /* Detach the old model first: with a selected item, GtkSingleSelection would read
    * every row of the new model looking for it, thousands of rows on a busy leader. */
@@ -70,6 +118,12 @@ run_search (ReadoutSearchPane *self)
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+static void
+on_filter_changed_cb (ReadoutSearchPane *self)
+{
+  run_search (self);
 }
 
 static void
@@ -120,24 +174,31 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *call = readout_gui_label_new (NULL, "heading", NULL);
+  GtkWidget *date = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
   GtkWidget *snippet = readout_gui_label_new (NULL, "snippet", NULL);
   GtkWidget *who = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
 
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
+  /* The names give way to the date, which is never cut. */
   gtk_label_set_ellipsize (GTK_LABEL (call), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (call, TRUE);
   gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (snippet), 4);
   gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (GTK_LABEL (who), PANGO_ELLIPSIZE_END);
 
-  gtk_box_append (GTK_BOX (row), call);
+  gtk_box_append (GTK_BOX (top), call);
+  gtk_box_append (GTK_BOX (top), date);
+  gtk_box_append (GTK_BOX (row), top);
   gtk_box_append (GTK_BOX (row), snippet);
   gtk_box_append (GTK_BOX (row), who);
 
   g_object_set_data (G_OBJECT (row), "call", call);
+  g_object_set_data (G_OBJECT (row), "date", date);
   g_object_set_data (G_OBJECT (row), "snippet", snippet);
   g_object_set_data (G_OBJECT (row), "who", who);
 
@@ -160,17 +221,8 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *date = readout_gui_format_short_date (readout_search_hit_get_call_date (hit),
                                                          READOUT_DATE_PRECISION_DAY);
   g_autofree char *side = readout_format_side (self->store, readout_search_hit_get_side (hit));
-  g_autoptr(GString) call_text = g_string_new (NULL);
   g_autoptr(GString) who = g_string_new (NULL);
 
-  if (participants != NULL && *participants != '\0')
-    g_string_append (call_text, participants);
-  if (date != NULL)
-    {
-      if (call_text->len > 0)
-        g_string_append (call_text, _(" · "));
-      g_string_append (call_text, date);
-    }
 
   g_string_append (who, speaker != NULL && *speaker != '\0' ? speaker : side);
   if (speaker != NULL && *speaker != '\0' && side != NULL)
@@ -184,7 +236,8 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
       g_string_append (who, publisher);
     }
 
-  gtk_label_set_text (g_object_get_data (row, "call"), call_text->str);
+  gtk_label_set_text (g_object_get_data (row, "call"), participants != NULL ? participants : "");
+  gtk_label_set_text (g_object_get_data (row, "date"), date != NULL ? date : "");
   gtk_label_set_markup (g_object_get_data (row, "snippet"), snippet != NULL ? snippet : "");
   gtk_label_set_text (g_object_get_data (row, "who"), who->str);
 }
@@ -201,6 +254,8 @@ readout_search_pane_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->model);
+  g_clear_object (&self->leaders);
+  g_clear_object (&self->sides);
   g_clear_object (&self->store);
   g_clear_pointer (&self->query, g_free);
 
@@ -225,6 +280,11 @@ readout_search_pane_class_init (ReadoutSearchPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-search-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, entry);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, leader_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, side_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, count_label);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, selection);
@@ -235,6 +295,7 @@ readout_search_pane_class_init (ReadoutSearchPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "searchpane");
 }
@@ -242,8 +303,26 @@ readout_search_pane_class_init (ReadoutSearchPaneClass *klass)
 static void
 readout_search_pane_init (ReadoutSearchPane *self)
 {
+  g_autoptr(GtkExpression) name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
+  GObject *independent;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "start");
+  /* A hit is opened with one click at every width: selecting it alone shows nothing. */
+  readout_gui_set_single_click (self->list_view, TRUE);
+
+  gtk_drop_down_set_expression (self->leader_dropdown, name);
+  self->leaders = readout_gui_leaders_with_anyone (NULL, NULL);
+  gtk_drop_down_set_model (self->leader_dropdown, self->leaders);
+
+  /* "Any Side", then the independent press (code ""), then the countries. */
+  self->sides = readout_edit_countries_new (_("Any Side"));
+  gtk_string_list_splice (GTK_STRING_LIST (self->sides), 1, 0,
+                          (const char * const []) { _("Independent press"), NULL });
+  independent = g_list_model_get_item (self->sides, 1);
+  g_object_set_data_full (independent, "readout-code", g_strdup (""), g_free);
+  g_object_unref (independent);
+  readout_edit_setup_country_dropdown (self->side_dropdown, self->sides);
 }
 
 GtkWidget *
@@ -259,8 +338,12 @@ readout_search_pane_set_store (ReadoutSearchPane *self,
   g_return_if_fail (READOUT_IS_SEARCH_PANE (self));
   g_return_if_fail (store == NULL || READOUT_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    run_search (self);
+  if (!g_set_object (&self->store, store))
+    return;
+  g_clear_object (&self->leaders);
+  self->leaders = readout_gui_leaders_with_anyone (store, NULL);
+  gtk_drop_down_set_model (self->leader_dropdown, self->leaders);
+  run_search (self);
 }
 
 void

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-window"
 
 #include "config.h"
@@ -10,7 +11,9 @@
 #include "readout-calls-pane.h"
 #include "readout-compare-page.h"
 #include "readout-editor.h"
+#include "readout-gui-util.h"
 #include "readout-import-actions.h"
+#include "readout-inbox-button.h"
 #include "readout-leaders-pane.h"
 #include "readout-sample.h"
 #include "readout-search-pane.h"
@@ -23,12 +26,14 @@ struct _ReadoutWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
+  ReadoutInboxButton   *inbox_button;
   AdwLeaflet           *outer_leaflet;
   AdwLeaflet           *inner_leaflet;
   GtkWidget            *sidebar_box;
   GtkWidget            *sidebar_separator;
   GtkWidget            *show_leaders_button;
   GtkWidget            *calls_menu_button;
+  GtkLabel             *welcome_hint;
   AdwHeaderBar         *sidebar_header;
   AdwWindowTitle       *sidebar_title;
   GtkWidget            *calls_box;
@@ -40,6 +45,7 @@ struct _ReadoutWindow
   AdwHeaderBar         *detail_header;
   GtkWidget            *detail_back_button;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
   ReadoutLeadersPane   *leaders_pane;
   ReadoutCallsPane     *calls_pane;
   ReadoutSearchPane    *search_pane;
@@ -50,6 +56,8 @@ struct _ReadoutWindow
   ReadoutStore         *store;
   GtkNativeDialog      *file_chooser;
   ReadoutEditor        *editor;
+  /* leader id -> the id of the call last chosen among theirs, for coming back to it */
+  GHashTable           *last_calls;
 
   /* READOUT_BENCH: timings of the first frame and of selecting the busiest leader. */
   gulong                bench_paint_handler;
@@ -109,12 +117,37 @@ update_navigation (ReadoutWindow *self)
 
   gtk_widget_set_visible (self->calls_back_button, outer_folded);
   gtk_widget_set_visible (self->detail_back_button, inner_folded);
+
+  /* One pane at a time: a click on a leader or a call opens it, as Enter does. */
+  readout_leaders_pane_set_single_click (self->leaders_pane, outer_folded);
+  readout_calls_pane_set_single_click (self->calls_pane, inner_folded);
+}
+
+static gboolean
+is_comparing (ReadoutWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
 }
 
 static void
 on_folded_changed_cb (ReadoutWindow *self)
 {
+  /* Narrowing the window while comparing stays on the comparison. */
+  if (is_comparing (self) && readout_call_detail_get_call (self->call_detail) != NULL)
+    {
+      adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
+      adw_leaflet_set_visible_child (self->inner_leaflet, self->detail_box);
+    }
   update_navigation (self);
+}
+
+/* Another program may write to the store (readout-cli import): while the window is in
+ * front, the store looks for that and announces it as ::changed, like our own edits. */
+static void
+on_is_active_changed_cb (ReadoutWindow *self)
+{
+  if (self->store != NULL)
+    readout_store_set_watching (self->store, gtk_window_is_active (GTK_WINDOW (self)));
 }
 
 static void
@@ -138,6 +171,18 @@ save_selection (ReadoutWindow *self)
   g_settings_set_int64 (self->settings, "last-call-id", call != NULL ? readout_call_get_id (call) : 0);
 }
 
+/* The middle pane's header: the search, or the calls of the leader chosen. */
+static void
+update_calls_title (ReadoutWindow *self)
+{
+  ReadoutLeader *leader = readout_calls_pane_get_leader (self->calls_pane);
+  gboolean searching = g_strcmp0 (gtk_stack_get_visible_child_name (self->middle_stack), "search") == 0;
+
+  adw_window_title_set_title (self->calls_title, searching ? _("Search") : _("Calls"));
+  adw_window_title_set_subtitle (self->calls_title,
+                                 !searching && leader != NULL ? readout_leader_get_name (leader) : NULL);
+}
+
 static void
 on_leader_selected_cb (ReadoutWindow *self)
 {
@@ -150,7 +195,15 @@ on_leader_selected_cb (ReadoutWindow *self)
 
   readout_calls_pane_set_leader (self->calls_pane, leader);
   readout_editor_set_leader (self->editor, readout_leader_get_id (leader));
-  adw_window_title_set_subtitle (self->calls_title, readout_leader_get_name (leader));
+  update_calls_title (self);
+  /* Arrowing away from a leader and back finds the call that was chosen there. */
+  if (readout_calls_pane_get_selected_call (self->calls_pane) == NULL)
+    {
+      gpointer call_id = g_hash_table_lookup (self->last_calls, &(gint64) { readout_leader_get_id (leader) });
+
+      if (call_id != NULL)
+        readout_calls_pane_select_call (self->calls_pane, *(gint64 *) call_id);
+    }
   save_selection (self);
 }
 
@@ -160,6 +213,38 @@ on_leader_activated_cb (ReadoutWindow *self)
   gtk_stack_set_visible_child_name (self->middle_stack, "calls");
   show_content (self, self->calls_box);
   readout_calls_pane_focus_list (self->calls_pane);
+}
+
+/* The call on the Call and Compare pages. The narrow header names it, where the view
+ * switcher gives way to a title: "Trump – Putin", 21 Nov 2017. */
+static void
+show_call_in_detail (ReadoutWindow *self,
+                     ReadoutCall   *call)
+{
+  const char * const *participants = call != NULL ? readout_call_get_participant_names (call) : NULL;
+  g_autofree char *names = participants != NULL
+                           ? readout_gui_short_names (participants, g_strv_length ((char **) participants))
+                           : NULL;
+  g_autofree char *date = call != NULL ? readout_gui_format_short_date (readout_call_get_date (call),
+                                                                        readout_call_get_date_precision (call))
+                                       : NULL;
+
+  readout_call_detail_set_call (self->call_detail, call);
+  readout_compare_page_set_call (self->compare_page, call);
+  adw_view_switcher_title_set_title (self->switcher_title, names != NULL && *names != '\0' ? names : _("Call"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, date);
+}
+
+static void
+remember_call (ReadoutWindow *self,
+               ReadoutCall   *call)
+{
+  ReadoutLeader *leader = readout_calls_pane_get_leader (self->calls_pane);
+
+  if (call != NULL && leader != NULL && readout_call_has_participant (call, readout_leader_get_id (leader)))
+    g_hash_table_insert (self->last_calls,
+                         g_memdup2 (&(gint64) { readout_leader_get_id (leader) }, sizeof (gint64)),
+                         g_memdup2 (&(gint64) { readout_call_get_id (call) }, sizeof (gint64)));
 }
 
 static void
@@ -172,15 +257,21 @@ on_call_selected_cb (ReadoutWindow *self)
   if (call == NULL && gtk_stack_get_visible_child (self->middle_stack) != GTK_WIDGET (self->calls_pane))
     return;
 
-  readout_call_detail_set_call (self->call_detail, call);
-  readout_compare_page_set_call (self->compare_page, call);
+  show_call_in_detail (self, call);
+  remember_call (self, call);
   save_selection (self);
 }
 
 static void
 on_call_activated_cb (ReadoutWindow *self)
 {
+  GtkWidget *page;
+
   show_content (self, self->detail_box);
+  /* Into the page, not onto the first button of its header bar (Export). */
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  if (adw_leaflet_get_folded (self->inner_leaflet) && page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -199,6 +290,7 @@ set_search_mode (ReadoutWindow *self,
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (enabled));
   gtk_stack_set_visible_child_name (self->middle_stack, enabled ? "search" : "calls");
+  update_calls_title (self);
 
   if (enabled)
     {
@@ -261,7 +353,10 @@ readout_window_set_store (ReadoutWindow *self,
       last_call = g_settings_get_int64 (self->settings, "last-call-id");
     }
 
+  if (self->store != NULL)
+    readout_store_set_watching (self->store, FALSE);
   g_set_object (&self->store, store);
+  on_is_active_changed_cb (self);
 
   readout_editor_set_store (self->editor, store);
   readout_call_detail_set_store (self->call_detail, store);
@@ -269,7 +364,9 @@ readout_window_set_store (ReadoutWindow *self,
   readout_calls_pane_set_store (self->calls_pane, store);
   readout_search_pane_set_store (self->search_pane, store);
   readout_leaders_pane_set_store (self->leaders_pane, store);
+  readout_inbox_button_set_store (self->inbox_button, store);
   adw_window_title_set_subtitle (self->calls_title, NULL);
+  g_hash_table_remove_all (self->last_calls);
   set_search_mode (self, FALSE);
 
   if (store != NULL)
@@ -322,6 +419,14 @@ readout_window_get_store (ReadoutWindow *self)
   return self->store;
 }
 
+ReadoutUndoStack *
+readout_window_get_undo_stack (ReadoutWindow *self)
+{
+  g_return_val_if_fail (READOUT_IS_WINDOW (self), NULL);
+
+  return readout_editor_get_undo_stack (self->editor);
+}
+
 gboolean
 readout_window_open_path (ReadoutWindow *self,
                           const char    *path)
@@ -341,6 +446,29 @@ readout_window_open_path (ReadoutWindow *self,
 
   readout_window_set_store (self, store);
   return TRUE;
+}
+
+gboolean
+readout_window_create_store (ReadoutWindow *self,
+                             const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (READOUT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* No output ever replaces a store, even where the file chooser asked to. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      name = g_filename_display_basename (path);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("A file named “%s” is there already. Choose another name, or open it with Open Store."),
+                   name);
+      show_error (self, _("Could Not Create the Store"), error);
+      return FALSE;
+    }
+  return readout_window_open_path (self, path);
 }
 
 /* A first look at the sample data shows its most recent call and what each side said.
@@ -460,8 +588,7 @@ readout_window_show_call (ReadoutWindow *self,
   if (!readout_calls_pane_select_call (self->calls_pane, call_id))
     {
       readout_calls_pane_unselect (self->calls_pane);
-      readout_call_detail_set_call (self->call_detail, call);
-      readout_compare_page_set_call (self->compare_page, call);
+      show_call_in_detail (self, call);
       save_selection (self);
     }
 
@@ -509,20 +636,28 @@ readout_window_search (ReadoutWindow *self,
 
 /* Actions */
 
+/* The local file a store chooser was answered with, or NULL. */
+static char *
+dup_chosen_path (GtkNativeDialog *dialog,
+                 int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
 static void
 on_file_chooser_response_cb (GtkNativeDialog *dialog,
                              int              response,
                              ReadoutWindow   *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *path = dup_chosen_path (dialog, response);
 
-      if (path != NULL)
-        readout_window_open_path (self, path);
-    }
-
+  if (path != NULL)
+    readout_window_open_path (self, path);
   g_clear_object (&self->file_chooser);
 }
 
@@ -548,7 +683,7 @@ open_activated (GSimpleAction *action,
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  self->file_chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Open Database"),
+  self->file_chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Open Store"),
                                                                        GTK_WINDOW (self),
                                                                        GTK_FILE_CHOOSER_ACTION_OPEN,
                                                                        _("_Open"),
@@ -558,6 +693,41 @@ open_activated (GSimpleAction *action,
   gtk_native_dialog_set_modal (self->file_chooser, TRUE);
   g_signal_connect (self->file_chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self);
   gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+on_new_store_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          ReadoutWindow   *self)
+{
+  g_autofree char *path = dup_chosen_path (dialog, response);
+
+  if (path != NULL)
+    readout_window_create_store (self, path);
+  gtk_native_dialog_destroy (dialog);
+  g_object_set_data (G_OBJECT (self), "readout-new-store-chooser", NULL);
+}
+
+static void
+new_store_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ReadoutWindow *self = user_data;
+  GtkFileChooserNative *chooser = g_object_get_data (G_OBJECT (self), "readout-new-store-chooser");
+
+  if (chooser == NULL)
+    {
+      chooser = gtk_file_chooser_native_new (_("New Store"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                             _("_Create"), _("_Cancel"));
+      /* Translators: the file name a new store is offered; keep the .db */
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Calls.db"));
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      g_signal_connect_object (chooser, "response", G_CALLBACK (on_new_store_response_cb), self, 0);
+      /* The window keeps the chooser until it answers. */
+      g_object_set_data_full (G_OBJECT (self), "readout-new-store-chooser", chooser, g_object_unref);
+    }
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -631,7 +801,20 @@ print_activated (GSimpleAction *action,
   activate_page_action (READOUT_WINDOW (user_data), "page.print");
 }
 
+/* A topic tag of a call was clicked: the calls list shows the leader's calls on it. */
+static void
+filter_topic_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  ReadoutWindow *self = user_data;
+
+  readout_calls_pane_set_topic (self->calls_pane, g_variant_get_string (parameter, NULL));
+  on_leader_activated_cb (self);
+}
+
 static const GActionEntry win_actions[] = {
+  { .name = "new-store", .activate = new_store_activated },
   { .name = "open", .activate = open_activated },
   { .name = "open-sample", .activate = open_sample_activated },
   { .name = "search", .activate = search_activated },
@@ -639,6 +822,7 @@ static const GActionEntry win_actions[] = {
   { .name = "go-back", .activate = go_back_activated },
   { .name = "export-pdf", .activate = export_pdf_activated },
   { .name = "print", .activate = print_activated },
+  { .name = "filter-topic", .parameter_type = "s", .activate = filter_topic_activated },
 };
 
 /* Settings */
@@ -801,6 +985,7 @@ readout_window_constructed (GObject *object)
 {
   ReadoutWindow *self = READOUT_WINDOW (object);
   g_autoptr(GPropertyAction) sort_action = NULL;
+  g_autofree char *hint = NULL;
 
   G_OBJECT_CLASS (readout_window_parent_class)->constructed (object);
 
@@ -808,6 +993,8 @@ readout_window_constructed (GObject *object)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   adw_status_page_set_icon_name (self->welcome_page, APPLICATION_ID);
+  hint = readout_gui_import_hint ();
+  gtk_label_set_text (self->welcome_hint, hint);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   readout_import_actions_install (self);
@@ -839,6 +1026,8 @@ readout_window_dispose (GObject *object)
   /* After the panes: their last selection changes still reach it. */
   g_clear_object (&self->editor);
 
+  if (self->store != NULL)
+    readout_store_set_watching (self->store, FALSE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -895,7 +1084,7 @@ on_view_changed_cb (ReadoutWindow *self)
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
 
-  comparing = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0;
+  comparing = is_comparing (self);
   roomy = gtk_widget_get_width (GTK_WIDGET (self)) >= WIDTH_FOR_COMPARE_BESIDE_LEADERS;
   show = !comparing || roomy || adw_leaflet_get_folded (self->outer_leaflet);
   if (gtk_widget_get_visible (self->sidebar_box) == show)
@@ -918,6 +1107,16 @@ on_show_leaders_clicked_cb (ReadoutWindow *self)
 }
 
 static void
+readout_window_finalize (GObject *object)
+{
+  ReadoutWindow *self = READOUT_WINDOW (object);
+
+  g_clear_pointer (&self->last_calls, g_hash_table_unref);
+
+  G_OBJECT_CLASS (readout_window_parent_class)->finalize (object);
+}
+
+static void
 readout_window_class_init (ReadoutWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -926,6 +1125,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
 
   object_class->constructed = readout_window_constructed;
   object_class->dispose = readout_window_dispose;
+  object_class->finalize = readout_window_finalize;
   object_class->get_property = readout_window_get_property;
   object_class->set_property = readout_window_set_property;
 
@@ -938,6 +1138,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (READOUT_TYPE_LEADERS_PANE);
+  g_type_ensure (READOUT_TYPE_INBOX_BUTTON);
   g_type_ensure (READOUT_TYPE_CALLS_PANE);
   g_type_ensure (READOUT_TYPE_SEARCH_PANE);
   g_type_ensure (READOUT_TYPE_CALL_DETAIL);
@@ -947,6 +1148,8 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_hint);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, inbox_button);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, outer_leaflet);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, show_leaders_button);
@@ -965,6 +1168,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, detail_header);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, detail_back_button);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, leaders_pane);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, calls_pane);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, search_pane);
@@ -991,9 +1195,11 @@ static void
 readout_window_init (ReadoutWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->last_calls = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
 }
 
 ReadoutWindow *

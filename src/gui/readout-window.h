@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <adwaita.h>
 
 #include "readout-store.h"
+#include "readout-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +24,9 @@ void           readout_window_set_store       (ReadoutWindow  *self,
 gboolean       readout_window_open_path       (ReadoutWindow  *self,
                                                const char     *path);
 gboolean       readout_window_open_sample     (ReadoutWindow  *self);
+/* Starts a new, empty store at @path; a file that is there already is left alone. */
+gboolean       readout_window_create_store    (ReadoutWindow  *self,
+                                               const char     *path);
 /* The store of the last session, or the user's store if it exists, or the welcome page. */
 void           readout_window_open_last       (ReadoutWindow  *self);
 
@@ -36,6 +41,8 @@ void           readout_window_search          (ReadoutWindow  *self,
 /* Shows the call detail's "call" or "compare" page. */
 void           readout_window_show_view       (ReadoutWindow  *self,
                                                const char     *name);
+/* The undo stack of the store on show (NULL without one). */
+ReadoutUndoStack *readout_window_get_undo_stack (ReadoutWindow *self);
 /* Takes @toast (transfer full). */
 void           readout_window_add_toast       (ReadoutWindow  *self,
                                                AdwToast       *toast);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-call-comparison"
 
 #include "config.h"
@@ -7,7 +8,8 @@
 
 #include "readout-call-comparison.h"
 #include "readout-error.h"
-#include "readout-store-private.h"
+#include "readout-format.h"
+#include "readout-store.h"
 
 /* Every statement of @call_id, in the store's order (by side, source, position). */
 static GPtrArray *
@@ -74,36 +76,19 @@ drop_previews (ReadoutStore *store,
 }
 
 /* The texts of @statements plus up to READOUT_CALL_COMPARISON_CORPUS_SAMPLE statements of
- * other calls. The newest rows are taken because the rowid range is one index walk
- * however large the store is; a random sample would read the whole table. */
+ * other calls, so that words every call uses weigh little. */
 static GStrv
 build_corpus (ReadoutStore *store,
               gint64        call_id,
               GPtrArray    *statements)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  g_auto(GStrv) others = readout_store_sample_statement_texts (store, call_id,
+                                                               READOUT_CALL_COMPARISON_CORPUS_SAMPLE);
 
   for (guint i = 0; i < statements->len; i++)
     g_strv_builder_add (builder, readout_statement_get_text (g_ptr_array_index (statements, i)));
-
-  stmt = readout_store_prepare (store,
-                                "SELECT text FROM statements WHERE call_id <> ?"
-                                " ORDER BY id DESC LIMIT ?", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, call_id);
-      sqlite3_bind_int (stmt, 2, READOUT_CALL_COMPARISON_CORPUS_SAMPLE);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *text = readout_sql_column_text (stmt, 0);
-
-          if (text != NULL)
-            g_strv_builder_add (builder, text);
-        }
-      sqlite3_reset (stmt);
-    }
-
+  g_strv_builder_addv (builder, (const char **) others);
   return g_strv_builder_end (builder);
 }
 
@@ -126,18 +111,6 @@ sides_of (GPtrArray *statements)
   return (GStrv) g_ptr_array_free (g_steal_pointer (&sides), FALSE);
 }
 
-static char *
-country_name (ReadoutStore *store,
-              const char   *code)
-{
-  char *name = NULL;
-
-  if (readout_store_lookup_country (store, code, &name, NULL) && name != NULL)
-    return name;
-  g_free (name);
-  return g_strdup (code);
-}
-
 /* "United States (US), Russia (RU)", or "none" */
 static char *
 describe_sides (ReadoutStore       *store,
@@ -147,7 +120,7 @@ describe_sides (ReadoutStore       *store,
 
   for (guint i = 0; sides != NULL && sides[i] != NULL; i++)
     {
-      g_autofree char *name = country_name (store, sides[i]);
+      g_autofree char *name = readout_format_side (store, sides[i]);
 
       if (text->len > 0)
         g_string_append (text, ", ");
@@ -156,6 +129,52 @@ describe_sides (ReadoutStore       *store,
   if (text->len == 0)
     return g_strdup (_("none"));
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The names and aliases of the call's participants: every account names them, so they
+ * are no word typical of one side. */
+static GStrv
+participant_names (ReadoutStore *store,
+                   ReadoutCall  *call)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_ids = 0;
+  const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(ReadoutLeader) leader = readout_store_get_leader (store, ids[i], NULL);
+
+      if (leader == NULL)
+        continue;
+      g_strv_builder_add (builder, readout_leader_get_name (leader));
+      if (readout_leader_get_aliases (leader) != NULL)
+        g_strv_builder_addv (builder, (const char **) readout_leader_get_aliases (leader));
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The comparison of two sets of the call's statements, with its word weights fitted on
+ * the call and a sample of the store. */
+static ReadoutComparison *
+compare_statements (ReadoutStore *store,
+                    ReadoutCall  *call,
+                    const char   *label_a,
+                    GPtrArray    *statements_a,
+                    const char   *label_b,
+                    GPtrArray    *statements_b,
+                    GPtrArray    *call_statements)
+{
+  gint64 call_id = readout_call_get_id (call);
+  g_auto(GStrv) corpus = build_corpus (store, call_id, call_statements);
+  g_auto(GStrv) names = participant_names (store, call);
+  ReadoutComparison *comparison;
+
+  comparison = readout_comparison_new_full (label_a, statements_a, label_b, statements_b,
+                                            (const char * const *) corpus,
+                                            (const char * const *) names);
+  readout_comparison_set_call_id (comparison, call_id);
+  return comparison;
 }
 
 /* Upper-cases and checks a side the caller gave; NULL with @error set if it is not a
@@ -215,12 +234,10 @@ readout_call_comparison_new (ReadoutStore  *store,
   g_autoptr(GPtrArray) statements_a = NULL;
   g_autoptr(GPtrArray) statements_b = NULL;
   g_auto(GStrv) sides = NULL;
-  g_auto(GStrv) corpus = NULL;
   g_autofree char *code_a = NULL;
   g_autofree char *code_b = NULL;
   g_autofree char *label_a = NULL;
   g_autofree char *label_b = NULL;
-  ReadoutComparison *comparison;
   const char *codes[2];
 
   g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
@@ -275,7 +292,7 @@ readout_call_comparison_new (ReadoutStore  *store,
     {
       if ((i == 0 ? statements_a : statements_b)->len == 0)
         {
-          g_autofree char *name = country_name (store, codes[i]);
+          g_autofree char *name = readout_format_side (store, codes[i]);
           g_autofree char *have = describe_sides (store, (const char * const *) sides);
           g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, call_id);
 
@@ -298,14 +315,9 @@ readout_call_comparison_new (ReadoutStore  *store,
     statements_b = after_b;
   }
 
-  label_a = country_name (store, code_a);
-  label_b = country_name (store, code_b);
-  corpus = build_corpus (store, call_id, statements);
-
-  comparison = readout_comparison_new (label_a, statements_a, label_b, statements_b,
-                                       (const char * const *) corpus);
-  readout_comparison_set_call_id (comparison, call_id);
-  return comparison;
+  label_a = readout_format_side (store, code_a);
+  label_b = readout_format_side (store, code_b);
+  return compare_statements (store, call, label_a, statements_a, label_b, statements_b, statements);
 }
 
 /* "Kremlin" normally; "Kremlin, 28 January 2017" when both sources have one publisher. */
@@ -349,7 +361,7 @@ readout_call_comparison_new_for_sources (ReadoutStore  *store,
   g_autoptr(GPtrArray) statements_a = NULL;
   g_autoptr(GPtrArray) statements_b = NULL;
   g_autoptr(GPtrArray) statements = NULL;
-  g_auto(GStrv) corpus = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
   g_autofree char *label_a = NULL;
   g_autofree char *label_b = NULL;
   ReadoutComparison *comparison;
@@ -403,13 +415,13 @@ readout_call_comparison_new_for_sources (ReadoutStore  *store,
         }
     }
 
+  call = readout_store_get_call (store, call_id, error);
+  if (call == NULL)
+    return NULL;
   label_a = source_label (a, b);
   label_b = source_label (b, a);
   statements = collect_call_statements (store, call_id);
-  corpus = build_corpus (store, call_id, statements);
-
-  comparison = readout_comparison_new (label_a, statements_a, label_b, statements_b,
-                                       (const char * const *) corpus);
-  readout_comparison_set_call_id (comparison, call_id);
+  comparison = compare_statements (store, call, label_a, statements_a, label_b, statements_b, statements);
+  readout_comparison_set_of_sources (comparison, TRUE);
   return comparison;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-comparison"
 
 #include "config.h"
@@ -28,6 +29,7 @@ struct _ReadoutComparison
   GObject parent_instance;
 
   gint64     call_id;
+  gboolean   of_sources;
   char      *labels[2];
   guint      n_statements[2];
   GPtrArray *rows;              /* Row */
@@ -215,9 +217,70 @@ compare_rows (gconstpointer a,
   return g_strcmp0 (x->topic, y->topic);
 }
 
+/* How often each side gives a topic, tags included, and where it first came up. */
+typedef struct {
+  guint count[2];
+  guint order;
+} TopicCount;
+
+static void
+count_topics (GHashTable *counts,
+              GPtrArray  *order,
+              guint       side,
+              GPtrArray  *statements)
+{
+  for (guint i = 0; statements != NULL && i < statements->len; i++)
+    {
+      const char * const *topics = readout_statement_get_topics (g_ptr_array_index (statements, i));
+
+      for (guint t = 0; topics != NULL && topics[t] != NULL; t++)
+        {
+          TopicCount *count = g_hash_table_lookup (counts, topics[t]);
+
+          if (count == NULL)
+            {
+              count = g_new0 (TopicCount, 1);
+              count->order = order->len;
+              g_ptr_array_add (order, g_strdup (topics[t]));
+              g_hash_table_insert (counts, g_strdup (topics[t]), count);
+            }
+          count->count[side]++;
+        }
+    }
+}
+
+/* The one topic a statement of several is shown under; the others become its tags. A
+ * topic both sides give wins, so the statement sits where it can be paired; then the
+ * topic more statements share, so rows gather rather than scatter; then the statement's
+ * own order. Counts are over both sides, so swapping A and B chooses the same topic. */
+static const char *
+main_topic (const char * const *topics,
+            GHashTable         *counts)
+{
+  const char *best = topics[0];
+  guint best_score = 0;
+
+  for (guint t = 0; topics[t] != NULL; t++)
+    {
+      const TopicCount *count = g_hash_table_lookup (counts, topics[t]);
+      guint both = count->count[0] > 0 && count->count[1] > 0;
+      guint score = both * G_MAXUINT16 + MIN (count->count[0] + count->count[1], G_MAXUINT16 - 1) + 1;
+
+      if (score > best_score)
+        {
+          best = topics[t];
+          best_score = score;
+        }
+    }
+  return best;
+}
+
+/* Each statement goes into exactly one row: a statement with several topics is shown
+ * once, under its main topic, rather than repeated under each. */
 static void
 add_side (ReadoutComparison *self,
           GHashTable        *rows_by_topic,
+          GHashTable        *counts,
           guint              side,
           GPtrArray         *statements)
 {
@@ -231,53 +294,72 @@ add_side (ReadoutComparison *self,
       ReadoutStatement *statement = g_ptr_array_index (statements, i);
       const char * const *topics = readout_statement_get_topics (statement);
       double position = (i + 0.5) / statements->len;
-      static const char * const no_topics[] = { NULL };
       gboolean other = topics == NULL || topics[0] == NULL;
+      const char *key = other ? "\x01other" : main_topic (topics, counts);
+      Row *row = g_hash_table_lookup (rows_by_topic, key);
 
-      if (other)
-        topics = no_topics;
-
-      for (guint t = 0; other || topics[t] != NULL; t++)
+      if (row == NULL)
         {
-          const char *key = other ? "\x01other" : topics[t];
-          Row *row = g_hash_table_lookup (rows_by_topic, key);
-          GPtrArray *row_statements;
-
-          if (row == NULL)
-            {
-              row = other ? row_new (OTHER_TOPIC, TRUE) : row_new (topics[t], FALSE);
-              g_hash_table_insert (rows_by_topic, g_strdup (key), row);
-              g_ptr_array_add (self->rows, row);
-            }
-
-          row_statements = row->statements[side];
-          if (row_statements->len == 0
-              || g_ptr_array_index (row_statements, row_statements->len - 1) != (gpointer) statement)
-            g_ptr_array_add (row_statements, g_object_ref (statement));
-          row->first[side] = MIN (row->first[side], position);
-
-          if (other)
-            break;
+          row = other ? row_new (OTHER_TOPIC, TRUE) : row_new (key, FALSE);
+          g_hash_table_insert (rows_by_topic, g_strdup (key), row);
+          g_ptr_array_add (self->rows, row);
         }
+
+      g_ptr_array_add (row->statements[side], g_object_ref (statement));
+      row->first[side] = MIN (row->first[side], position);
     }
 }
 
-/* The topics of @statement other than the row's own: every statement of a row shares
- * that one, so counting it would pair any two of them, however unrelated. The array
- * is kept in @keep until the row is paired. */
+/* The topics only one side gives anywhere, tags included: the rows' topics in row
+ * order, then topics that are only ever tags, in the order they came up. */
+static GStrv
+only_topics (ReadoutComparison *self,
+             GHashTable        *counts,
+             GPtrArray         *order,
+             guint              side)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
+  guint other = 1 - side;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < (pass == 0 ? self->rows->len : order->len); i++)
+      {
+        const char *topic = pass == 0 ? ((Row *) g_ptr_array_index (self->rows, i))->topic
+                                      : g_ptr_array_index (order, i);
+        const TopicCount *count = g_hash_table_lookup (counts, topic);
+
+        if (count == NULL || count->count[side] == 0 || count->count[other] > 0
+            || !g_hash_table_add (added, (gpointer) topic))
+          continue;
+        g_strv_builder_add (builder, topic);
+      }
+  return g_strv_builder_end (builder);
+}
+
+/* The topics of @statement other than its row's: its tags. */
+static GStrv
+tags_of (const Row        *row,
+         ReadoutStatement *statement)
+{
+  const char * const *topics = readout_statement_get_topics (statement);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
+    if (row->is_other || g_strcmp0 (topics[i], row->topic) != 0)
+      g_strv_builder_add (builder, topics[i]);
+  return g_strv_builder_end (builder);
+}
+
+/* Pairing counts a statement's tags, not the row's topic: every statement of a row
+ * shares that one, so counting it would pair any two of them, however unrelated. The
+ * array is kept in @keep until the row is paired. */
 static const char * const *
 topics_besides (GPtrArray        *keep,
                 ReadoutStatement *statement,
-                const char       *row_topic)
+                const Row        *row)
 {
-  const char * const *topics = readout_statement_get_topics (statement);
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
-
-  for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
-    if (g_strcmp0 (topics[i], row_topic) != 0)
-      g_ptr_array_add (others, g_strdup (topics[i]));
-  g_ptr_array_add (others, NULL);
-  g_ptr_array_add (keep, g_ptr_array_free (g_steal_pointer (&others), FALSE));
+  g_ptr_array_add (keep, tags_of (row, statement));
   return g_ptr_array_index (keep, keep->len - 1);
 }
 
@@ -298,7 +380,7 @@ pair_row (ReadoutSentencePairing *pairing,
       ReadoutStatement *statement = g_ptr_array_index (row->statements[0], i);
 
       a[i].text = readout_statement_get_text (statement);
-      a[i].topics = topics_besides (other_topics, statement, row->topic);
+      a[i].topics = topics_besides (other_topics, statement, row);
       a[i].tokens = g_hash_table_lookup (tokens, statement);
     }
   for (guint j = 0; j < n_b; j++)
@@ -306,7 +388,7 @@ pair_row (ReadoutSentencePairing *pairing,
       ReadoutStatement *statement = g_ptr_array_index (row->statements[1], j);
 
       b[j].text = readout_statement_get_text (statement);
-      b[j].topics = topics_besides (other_topics, statement, row->topic);
+      b[j].topics = topics_besides (other_topics, statement, row);
       b[j].tokens = g_hash_table_lookup (tokens, statement);
     }
 
@@ -346,7 +428,8 @@ static guint
 count_words (GHashTable *words,
              guint       side,
              GPtrArray  *statements,
-             GHashTable *token_cache)
+             GHashTable *token_cache,
+             GHashTable *excluded)
 {
   guint total = 0;
 
@@ -363,8 +446,12 @@ count_words (GHashTable *words,
 
           if (token->flags & (READOUT_TOKEN_STOP_WORD | READOUT_TOKEN_NUMBER))
             continue;
-
+          /* Counted in the total, so the other words' rates stay true, but never listed. */
           total++;
+          if (readout_text_is_report_word (token->folded)
+              || (excluded != NULL && g_hash_table_contains (excluded, token->folded)))
+            continue;
+
           word = g_hash_table_lookup (words, token->folded);
           if (word == NULL)
             {
@@ -408,7 +495,8 @@ static void
 compute_distinctive_words (ReadoutComparison *self,
                            GPtrArray         *statements_a,
                            GPtrArray         *statements_b,
-                           GHashTable        *tokens)
+                           GHashTable        *tokens,
+                           GHashTable        *excluded)
 {
   g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_count_free);
   g_autoptr(GPtrArray) list = NULL;
@@ -417,8 +505,8 @@ compute_distinctive_words (ReadoutComparison *self,
   GHashTableIter iter;
   gpointer value;
 
-  n[0] = count_words (words, 0, statements_a, tokens);
-  n[1] = count_words (words, 1, statements_b, tokens);
+  n[0] = count_words (words, 0, statements_a, tokens, excluded);
+  n[1] = count_words (words, 1, statements_b, tokens, excluded);
   list = g_ptr_array_sized_new (g_hash_table_size (words));
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -484,20 +572,59 @@ readout_comparison_new (const char         *label_a,
                         GPtrArray          *statements_b,
                         const char * const *corpus)
 {
+  return readout_comparison_new_full (label_a, statements_a, label_b, statements_b, corpus, NULL);
+}
+
+/* The folded words of @names, such as "Vladimir Putin" and "Путин". */
+static GHashTable *
+fold_names (const char * const *names)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(GArray) tokens = readout_text_tokenize (names[i], -1);
+
+      for (guint k = 0; k < tokens->len; k++)
+        g_hash_table_add (words, g_strdup (g_array_index (tokens, ReadoutToken, k).folded));
+    }
+  return words;
+}
+
+/**
+ * readout_comparison_new_full:
+ * @names: (nullable) (array zero-terminated=1): the participants' names and aliases,
+ *   whose words the summary's distinctive words leave out (every account names them)
+ *
+ * Like readout_comparison_new().
+ *
+ * Returns: (transfer full): the comparison
+ */
+ReadoutComparison *
+readout_comparison_new_full (const char         *label_a,
+                             GPtrArray          *statements_a,
+                             const char         *label_b,
+                             GPtrArray          *statements_b,
+                             const char * const *corpus,
+                             const char * const *names)
+{
   ReadoutComparison *self = g_object_new (READOUT_TYPE_COMPARISON, NULL);
   g_autoptr(GHashTable) rows_by_topic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(ReadoutSentencePairing) pairing = readout_sentence_pairing_new ();
   GPtrArray *sides[2] = { statements_a, statements_b };
-  g_autoptr(GStrvBuilder) only_a = g_strv_builder_new ();
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) topic_order = g_ptr_array_new_with_free_func (g_free);
   /* Each statement is tokenised once, for word weights, pairing, diffs and the summary. */
   g_autoptr(GHashTable) tokens = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  g_autoptr(GStrvBuilder) only_b = g_strv_builder_new ();
+  g_autoptr(GHashTable) excluded = NULL;
 
   self->labels[0] = g_strdup (label_a != NULL ? label_a : "A");
   self->labels[1] = g_strdup (label_b != NULL ? label_b : "B");
 
-  add_side (self, rows_by_topic, 0, statements_a);
-  add_side (self, rows_by_topic, 1, statements_b);
+  count_topics (counts, topic_order, 0, statements_a);
+  count_topics (counts, topic_order, 1, statements_b);
+  add_side (self, rows_by_topic, counts, 0, statements_a);
+  add_side (self, rows_by_topic, counts, 1, statements_b);
 
   for (guint r = 0; r < self->rows->len; r++)
     {
@@ -534,13 +661,12 @@ readout_comparison_new (const char         *label_a,
 
       if (row->status == READOUT_COMPARISON_STATUS_BOTH)
         pair_row (pairing, row, tokens);
-      else if (!row->is_other)
-        g_strv_builder_add (row->status == READOUT_COMPARISON_STATUS_A_ONLY ? only_a : only_b, row->topic);
     }
-  self->only_topics[0] = g_strv_builder_end (only_a);
-  self->only_topics[1] = g_strv_builder_end (only_b);
+  self->only_topics[0] = only_topics (self, counts, topic_order, 0);
+  self->only_topics[1] = only_topics (self, counts, topic_order, 1);
 
-  compute_distinctive_words (self, statements_a, statements_b, tokens);
+  excluded = fold_names (names);
+  compute_distinctive_words (self, statements_a, statements_b, tokens, excluded);
 
   return self;
 }
@@ -564,6 +690,21 @@ readout_comparison_set_call_id (ReadoutComparison *self,
 
   self->call_id = call_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL_ID]);
+}
+
+/**
+ * readout_comparison_set_of_sources:
+ * @of_sources: whether A and B are two sources rather than two sides
+ *
+ * Says what the two labels name, for the words of the rows' statuses.
+ */
+void
+readout_comparison_set_of_sources (ReadoutComparison *self,
+                                   gboolean           of_sources)
+{
+  g_return_if_fail (READOUT_IS_COMPARISON (self));
+
+  self->of_sources = !!of_sources;
 }
 
 const char *
@@ -607,6 +748,33 @@ get_row (ReadoutComparison *self,
   g_return_val_if_fail (row < self->rows->len, NULL);
 
   return g_ptr_array_index (self->rows, row);
+}
+
+/**
+ * readout_comparison_dup_status_text:
+ *
+ * Returns: (transfer full): the row's status in words, for the page and the PDF: "Both
+ *   sides" (or "Both sources"), "Only Russia"
+ */
+char *
+readout_comparison_dup_status_text (ReadoutComparison *self,
+                                    guint              row)
+{
+  Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, NULL);
+
+  switch (r->status)
+    {
+    case READOUT_COMPARISON_STATUS_A_ONLY:
+    case READOUT_COMPARISON_STATUS_B_ONLY:
+      /* Translators: a topic only one side (or source) mentioned, "Only Russia" */
+      return g_strdup_printf (_("Only %s"), self->labels[r->status == READOUT_COMPARISON_STATUS_A_ONLY ? 0 : 1]);
+    case READOUT_COMPARISON_STATUS_BOTH:
+    default:
+      /* Translators: a topic both compared sources mentioned */
+      return g_strdup (self->of_sources ? _("Both sources") : _("Both sides"));
+    }
 }
 
 /**
@@ -725,9 +893,30 @@ readout_comparison_find_pair (ReadoutComparison     *self,
 }
 
 /**
+ * readout_comparison_dup_statement_tags:
+ * @statement: a statement of @row
+ *
+ * Returns: (transfer full): the statement's topics other than its row's, which it is
+ *   shown with as tags; empty for a statement with one topic
+ */
+GStrv
+readout_comparison_dup_statement_tags (ReadoutComparison *self,
+                                       guint              row,
+                                       ReadoutStatement  *statement)
+{
+  Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, NULL);
+  g_return_val_if_fail (READOUT_IS_STATEMENT (statement), NULL);
+
+  return tags_of (r, statement);
+}
+
+/**
  * readout_comparison_get_only_topics:
  *
- * Returns: (transfer none): the topics only @side mentioned, in row order
+ * Returns: (transfer none): the topics only @side mentioned, as a row's topic or as a
+ *   statement's tag: rows' topics in row order, then the others
  */
 const char * const *
 readout_comparison_get_only_topics (ReadoutComparison     *self,

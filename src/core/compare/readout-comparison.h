@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <glib-object.h>
@@ -14,8 +15,9 @@ G_BEGIN_DECLS
  *
  * Built from two lists of statements whose topics are already set (so it needs no store);
  * immutable once built. Rows: one per topic that either side mentions, then a row "Other"
- * for statements without a topic. A statement with several topics appears in each of
- * their rows. In a row both sides mention, A's statements are paired with B's (see
+ * for statements without a topic. A statement with several topics appears once, in the
+ * row of its main topic (one both sides give, else the one most statements share); its
+ * other topics are its tags (readout_comparison_dup_statement_tags()). In a row both sides mention, A's statements are paired with B's (see
  * readout-sentence-pairing.h) and each pair carries a word diff. Swapping A and B gives
  * the mirrored comparison: same rows in the same order, statuses and pairs mirrored. */
 
@@ -41,10 +43,20 @@ ReadoutComparison           *readout_comparison_new                  (const char
                                                                       const char            *label_b,
                                                                       GPtrArray             *statements_b,
                                                                       const char * const    *corpus);
+ReadoutComparison           *readout_comparison_new_full             (const char            *label_a,
+                                                                      GPtrArray             *statements_a,
+                                                                      const char            *label_b,
+                                                                      GPtrArray             *statements_b,
+                                                                      const char * const    *corpus,
+                                                                      const char * const    *names);
 
 gint64                       readout_comparison_get_call_id          (ReadoutComparison     *self);
 void                         readout_comparison_set_call_id          (ReadoutComparison     *self,
                                                                       gint64                 call_id);
+void                         readout_comparison_set_of_sources       (ReadoutComparison     *self,
+                                                                      gboolean               of_sources);
+char                        *readout_comparison_dup_status_text      (ReadoutComparison     *self,
+                                                                      guint                  row);
 const char                  *readout_comparison_get_label            (ReadoutComparison     *self,
                                                                       ReadoutComparisonSide  side);
 guint                        readout_comparison_get_n_statements     (ReadoutComparison     *self,
@@ -70,6 +82,9 @@ const ReadoutComparisonPair *readout_comparison_find_pair            (ReadoutCom
                                                                       ReadoutComparisonSide  side,
                                                                       guint                  index);
 
+GStrv                        readout_comparison_dup_statement_tags   (ReadoutComparison     *self,
+                                                                      guint                  row,
+                                                                      ReadoutStatement      *statement);
 const char * const          *readout_comparison_get_only_topics      (ReadoutComparison     *self,
                                                                       ReadoutComparisonSide  side);
 const char * const          *readout_comparison_get_distinctive_words (ReadoutComparison    *self,

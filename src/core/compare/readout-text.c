@@ -1,39 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-text"
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <string.h>
 
 #include "readout-text.h"
 
-/* The commonest function words of English and Russian. They carry no topic, so pairing
- * gives them no weight, distinctive-word lists skip them and the diff does not anchor on
- * them. Kept short on purpose: a long list starts eating content words such as "state". */
-static const char * const stop_words[] = {
-  /* English */
-  "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
-  "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between",
-  "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during",
-  "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
-  "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
-  "it", "its", "it's", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
-  "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
-  "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
-  "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they",
-  "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very", "was",
-  "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why",
-  "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "s", "t",
-  /* Russian (written with е for ё, as folding does) */
-  "а", "без", "более", "бы", "был", "была", "были", "было", "быть", "в", "вам", "вас",
-  "весь", "во", "вот", "все", "всего", "всех", "вы", "где", "да", "даже", "для", "до",
-  "его", "ее", "ей", "ему", "если", "есть", "еще", "же", "за", "здесь", "и", "из", "или",
-  "им", "их", "к", "как", "какой", "когда", "кого", "ко", "который", "которая", "которое",
-  "которые", "которых", "котором", "кто", "ли", "либо", "между", "меня", "мне", "мы", "на",
-  "над", "нам", "нас", "не", "него", "нее", "нет", "ни", "них", "но", "ну", "о", "об",
-  "он", "она", "они", "оно", "от", "по", "под", "при", "про", "с", "себя", "со", "так",
-  "также", "там", "те", "тем", "то", "того", "тоже", "той", "только", "том", "ты", "у",
-  "уже", "чем", "что", "чтобы", "эта", "эти", "это", "этого", "этой", "этом", "этот", "я",
-};
+/* Word lists are data files, one per language (data/words/), so a language is added
+ * without touching the code. */
+#define WORDS_RESOURCE "/io/github/readout/Readout/core/words/"
+
+static const char * const word_list_languages[] = { "en", "ru" };
 
 gboolean
 readout_text_is_ideograph (gunichar c)
@@ -348,20 +327,49 @@ readout_text_fold (const char *word,
   return fold_slow (word, len, &folded_length);
 }
 
+/* Adds the folded words of the resource @name, one a line, "#" starting a comment. */
+static void
+add_word_list (GHashTable *table,
+               const char *name)
+{
+  g_autofree char *path = g_strconcat (WORDS_RESOURCE, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_auto(GStrv) lines = NULL;
+
+  /* The lists are compiled into the core: missing, they are a broken build. */
+  g_assert (bytes != NULL);
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *word = g_strstrip (lines[i]);
+
+      if (*word != '\0' && *word != '#')
+        g_hash_table_add (table, readout_text_fold (word, -1));
+    }
+}
+
+/* The words of the lists @prefix-LANG.txt of every language. */
+static GHashTable *
+load_word_lists (const char *prefix)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (word_list_languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s.txt", prefix, word_list_languages[i]);
+
+      add_word_list (table, name);
+    }
+  return table;
+}
+
 static GHashTable *
 get_stop_words (void)
 {
   static GHashTable *set = NULL;
 
   if (g_once_init_enter (&set))
-    {
-      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-      for (guint i = 0; i < G_N_ELEMENTS (stop_words); i++)
-        g_hash_table_add (table, readout_text_fold (stop_words[i], -1));
-
-      g_once_init_leave (&set, table);
-    }
+    g_once_init_leave (&set, load_word_lists ("stop"));
 
   return set;
 }
@@ -370,7 +378,8 @@ get_stop_words (void)
  * readout_text_is_stop_word:
  * @folded: a folded token (see readout_text_fold())
  *
- * Returns: whether @folded is a common English or Russian function word
+ * Returns: whether @folded is a common function word of a language Readout has a list
+ *   for (data/words/stop-LANG.txt)
  */
 gboolean
 readout_text_is_stop_word (const char *folded)
@@ -378,6 +387,27 @@ readout_text_is_stop_word (const char *folded)
   g_return_val_if_fail (folded != NULL, FALSE);
 
   return g_hash_table_contains (get_stop_words (), folded);
+}
+
+/**
+ * readout_text_is_report_word:
+ * @folded: a folded token
+ *
+ * Returns: whether @folded is a word any report of a call uses (a month, a day, "call",
+ *   "discussed"; data/words/summary-LANG.txt), which says nothing of what one side
+ *   stressed
+ */
+gboolean
+readout_text_is_report_word (const char *folded)
+{
+  static GHashTable *set = NULL;
+
+  g_return_val_if_fail (folded != NULL, FALSE);
+
+  if (g_once_init_enter (&set))
+    g_once_init_leave (&set, load_word_lists ("summary"));
+
+  return g_hash_table_contains (set, folded);
 }
 
 static void

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <glib.h>
@@ -20,7 +21,7 @@ typedef enum {
   READOUT_TOKEN_CAPITALISED = 1 << 0, /* starts with an upper-case or title-case letter */
   READOUT_TOKEN_NUMBER      = 1 << 1, /* starts with a digit */
   READOUT_TOKEN_IDEOGRAPH   = 1 << 2, /* a single CJK ideograph */
-  READOUT_TOKEN_STOP_WORD   = 1 << 3, /* an English or Russian function word */
+  READOUT_TOKEN_STOP_WORD   = 1 << 3, /* a function word (readout_text_is_stop_word()) */
 } ReadoutTokenFlags;
 
 typedef struct {
@@ -44,6 +45,7 @@ gsize     readout_text_fold_to_buffer  (const char *word,
                                         char       *buffer,
                                         gsize       size);
 gboolean  readout_text_is_stop_word    (const char *folded);
+gboolean  readout_text_is_report_word  (const char *folded);
 gboolean  readout_text_is_ideograph    (gunichar    c);
 
 G_END_DECLS

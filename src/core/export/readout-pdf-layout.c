@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-pdf-layout"
 
 #include "config.h"
@@ -20,6 +21,8 @@
 #include "readout-error.h"
 #include "readout-format.h"
 #include "readout-pdf-layout.h"
+#include "readout-display-names.h"
+#include "readout-safe-file.h"
 
 /* The document is a list of groups (the header, a comparison row, a source...), each a
  * list of bands; a band is one full-width cell or two cells side by side, and a cell is
@@ -439,7 +442,7 @@ statement_display_text (ReadoutStatement           *statement,
              * printout; the tint only helps on screen and in colour. */
             attrs_insert_range (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE),
                                 span->a_start + shift, span->a_end + shift);
-            attrs_insert_range (attrs, pango_attr_background_new (0xd8d8, 0xe8e8, 0xffff),
+            attrs_insert_range (attrs, pango_attr_background_new (0xeaea, 0xdcdc, 0xf4f4),
                                 span->a_start + shift, span->a_end + shift);
           }
         else if (side == READOUT_COMPARISON_SIDE_B && span->op == READOUT_WORD_DIFF_ONLY_B
@@ -456,11 +459,13 @@ statement_display_text (ReadoutStatement           *statement,
   return g_strconcat (open, text, quote ? "”" : "", NULL);
 }
 
-/* "— Dmitry Peskov · Quote · TASS [3]" */
+/* "— Dmitry Peskov · Quote · TASS [3]", then "· Topics: Syria" when @topics_label is
+ * given and @topics is not empty. */
 static char *
-statement_meta (ReadoutStatement *statement,
-                GPtrArray        *sources,
-                gboolean          with_topics)
+statement_meta (ReadoutStatement   *statement,
+                GPtrArray          *sources,
+                const char         *topics_label,
+                const char * const *topics)
 {
   g_autoptr(GString) meta = g_string_new ("— ");
   const char *speaker = readout_statement_get_speaker (statement);
@@ -474,13 +479,12 @@ statement_meta (ReadoutStatement *statement,
     g_string_append_printf (meta, " · %s", publisher);
   if (number > 0)
     g_string_append_printf (meta, " [%u]", number);
-  if (with_topics)
+  if (topics_label != NULL)
     {
-      g_autofree char *topics = join_strv (readout_statement_get_topics (statement), ", ");
+      g_autofree char *joined = readout_display_join_topics (topics, ", ");
 
-      if (topics != NULL)
-        /* Translators: the topics of a statement follow */
-        g_string_append_printf (meta, " · %s %s", _("Topics:"), topics);
+      if (joined != NULL)
+        g_string_append_printf (meta, " · %s %s", topics_label, joined);
     }
   return g_string_free (g_steal_pointer (&meta), FALSE);
 }
@@ -492,11 +496,12 @@ add_statement_cell (Band                        *band,
                     const ReadoutComparisonPair *pair,
                     ReadoutComparisonSide        side,
                     GPtrArray                   *sources,
-                    gboolean                     with_topics)
+                    const char                  *topics_label,
+                    const char * const          *topics)
 {
   g_autoptr(PangoAttrList) attrs = NULL;
   g_autofree char *text = statement_display_text (statement, pair, side, &attrs);
-  g_autofree char *meta = statement_meta (statement, sources, with_topics);
+  g_autofree char *meta = statement_meta (statement, sources, topics_label, topics);
 
   cell_add (band, cell, STYLE_BODY, text, attrs);
   cell_add (band, cell, STYLE_META, meta, NULL);
@@ -578,29 +583,6 @@ add_sources (ReadoutPdfLayout *self,
     }
 }
 
-static const char *
-status_words (ReadoutComparison       *comparison,
-              ReadoutComparisonStatus  status,
-              char                   **owned)
-{
-  switch (status)
-    {
-    case READOUT_COMPARISON_STATUS_BOTH:
-      return _("Both sides");
-    case READOUT_COMPARISON_STATUS_A_ONLY:
-      /* Translators: a topic only one side mentioned, e.g. "Only Russia" */
-      *owned = g_strdup_printf (_("Only %s"), readout_comparison_get_label (comparison,
-                                                                          READOUT_COMPARISON_SIDE_A));
-      return *owned;
-    case READOUT_COMPARISON_STATUS_B_ONLY:
-      *owned = g_strdup_printf (_("Only %s"), readout_comparison_get_label (comparison,
-                                                                          READOUT_COMPARISON_SIDE_B));
-      return *owned;
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
 static Band *
 topic_band (const char *topic,
             const char *status)
@@ -618,11 +600,30 @@ topic_band (const char *topic,
   return band;
 }
 
+/* A statement of a comparison's row, with its other topics as tags: it is shown once,
+ * under its main topic. */
+static void
+add_row_statement_cell (Band                        *band,
+                        ReadoutComparison           *comparison,
+                        guint                        row,
+                        ReadoutStatement            *statement,
+                        const ReadoutComparisonPair *pair,
+                        ReadoutComparisonSide        side,
+                        GPtrArray                   *sources)
+{
+  g_auto(GStrv) tags = readout_comparison_dup_statement_tags (comparison, row, statement);
+
+  /* Translators: a statement's further topics follow, "Also about: Syria, Iran" */
+  add_statement_cell (band, side == READOUT_COMPARISON_SIDE_A ? 0 : 1, statement, pair, side,
+                      sources, _("Also about:"), (const char * const *) tags);
+}
+
 /* A band with the statements of side A that have no partner in the left cell and those
  * of side B in the right; with a note in a cell whose side said nothing on the topic. */
 static void
 add_unpaired_band (Group             *group,
                    ReadoutComparison *comparison,
+                   guint              row,
                    GPtrArray         *statements[2],
                    GArray            *pending[2],
                    GPtrArray         *sources,
@@ -640,8 +641,9 @@ add_unpaired_band (Group             *group,
       ReadoutComparisonSide side = c == 0 ? READOUT_COMPARISON_SIDE_A : READOUT_COMPARISON_SIDE_B;
 
       for (guint i = 0; i < pending[c]->len; i++)
-        add_statement_cell (band, c, g_ptr_array_index (statements[c], g_array_index (pending[c], guint, i)),
-                            NULL, side, sources, FALSE);
+        add_row_statement_cell (band, comparison, row,
+                                g_ptr_array_index (statements[c], g_array_index (pending[c], guint, i)),
+                                NULL, side, sources);
       if (pending[c]->len == 0 && statements[c]->len == 0 && !*said_missing)
         {
           g_autofree char *missing = g_strdup_printf (_("%s did not mention this topic."),
@@ -665,10 +667,8 @@ add_row (ReadoutPdfLayout  *self,
   g_autoptr(GArray) pending_a = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) pending_b = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *pending[2] = { pending_a, pending_b };
-  ReadoutComparisonStatus status = readout_comparison_get_row_status (comparison, row);
-  const char *topic = readout_comparison_get_row_topic (comparison, row);
-  g_autofree char *owned_status = NULL;
-  const char *status_text = status_words (comparison, status, &owned_status);
+  const char *topic = readout_display_topic (readout_comparison_get_row_topic (comparison, row));
+  g_autofree char *status_text = readout_comparison_dup_status_text (comparison, row);
   g_autofree char *continued = NULL;
   gboolean said_missing = FALSE;
   guint next_b = 0;
@@ -710,19 +710,19 @@ add_row (ReadoutPdfLayout  *self,
         if (readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_B, next_b) == NULL)
           g_array_append_val (pending[1], next_b);
       next_b = MAX (next_b, pair->index_b + 1);
-      add_unpaired_band (group, comparison, statements, pending, sources, &said_missing);
+      add_unpaired_band (group, comparison, row, statements, pending, sources, &said_missing);
 
       band = group_add_band (group, BAND_COLUMNS);
       band->pad_top = 4.0;
-      add_statement_cell (band, 0, g_ptr_array_index (statements[0], i), pair,
-                          READOUT_COMPARISON_SIDE_A, sources, FALSE);
-      add_statement_cell (band, 1, g_ptr_array_index (statements[1], pair->index_b), pair,
-                          READOUT_COMPARISON_SIDE_B, sources, FALSE);
+      add_row_statement_cell (band, comparison, row, g_ptr_array_index (statements[0], i), pair,
+                              READOUT_COMPARISON_SIDE_A, sources);
+      add_row_statement_cell (band, comparison, row, g_ptr_array_index (statements[1], pair->index_b), pair,
+                              READOUT_COMPARISON_SIDE_B, sources);
     }
   for (; next_b < statements[1]->len; next_b++)
     if (readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_B, next_b) == NULL)
       g_array_append_val (pending[1], next_b);
-  add_unpaired_band (group, comparison, statements, pending, sources, &said_missing);
+  add_unpaired_band (group, comparison, row, statements, pending, sources, &said_missing);
 
   ((Band *) g_ptr_array_index (group->bands, group->bands->len - 1))->pad_bottom = 4.0;
 }
@@ -744,7 +744,7 @@ add_summary (ReadoutPdfLayout  *self,
       ReadoutComparisonSide other = s == 0 ? READOUT_COMPARISON_SIDE_B : READOUT_COMPARISON_SIDE_A;
       const char *label = readout_comparison_get_label (comparison, side);
       const char *other_label = readout_comparison_get_label (comparison, other);
-      g_autofree char *topics = join_strv (readout_comparison_get_only_topics (comparison, side), ", ");
+      g_autofree char *topics = readout_display_join_topics (readout_comparison_get_only_topics (comparison, side), ", ");
       g_autofree char *words = join_strv (readout_comparison_get_distinctive_words (comparison, side),
                                           ", ");
       g_autofree char *line = NULL;
@@ -886,10 +886,11 @@ readout_pdf_layout_new_for_comparison (ReadoutStore      *store,
     if (cited[i])
       g_ptr_array_add (cited_sources, g_object_ref (g_ptr_array_index (sources, i)));
 
+  /* The summary first, as on screen. */
+  add_summary (self, comparison);
   for (guint row = 0; row < n_rows; row++)
     add_row (self, comparison, row, cited_sources);
 
-  add_summary (self, comparison);
   add_sources (self, store, cited_sources, NULL, FALSE);
 
   return g_steal_pointer (&self);
@@ -927,7 +928,7 @@ readout_pdf_layout_new_for_call (ReadoutStore  *store,
 
   band = group_add_band (group, BAND_FULL);
   band->pad_top = 4.0;
-  topics = join_strv (readout_call_get_topics (call), ", ");
+  topics = readout_display_join_topics (readout_call_get_topics (call), ", ");
   if (topics != NULL)
     {
       g_autofree char *line = g_strdup_printf ("%s %s", _("Topics:"), topics);
@@ -986,7 +987,9 @@ readout_pdf_layout_new_for_call (ReadoutStore  *store,
 
       band = group_add_band (group, BAND_FULL);
       band->pad_top = 4.0;
-      add_statement_cell (band, 0, statement, NULL, READOUT_COMPARISON_SIDE_A, sources, TRUE);
+      /* Translators: the topics of a statement follow */
+      add_statement_cell (band, 0, statement, NULL, READOUT_COMPARISON_SIDE_A, sources, _("Topics:"),
+                          readout_statement_get_topics (statement));
     }
   if (n == 0)
     {
@@ -1658,82 +1661,37 @@ readout_pdf_layout_draw_page (ReadoutPdfLayout *self,
 /* Writing                                                                            */
 
 typedef struct {
-  int fd;
-  int saved_errno;
+  GOutputStream *stream;
+  GError *error;
 } PdfSink;
 
 static cairo_status_t
-write_to_fd (void                *closure,
-             const unsigned char *data,
-             unsigned int         length)
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
 {
   PdfSink *sink = closure;
 
-  while (length > 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-set_io_error (GError     **error,
-              const char  *path,
-              int          saved_errno)
+/* Draws every page onto a PDF surface that writes to @sink. */
+static cairo_status_t
+draw_pdf (ReadoutPdfLayout *self,
+          PdfSink          *sink)
 {
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-               _("Cannot write the PDF to “%s”: %s."), display, g_strerror (saved_errno));
-}
-
-gboolean
-readout_pdf_layout_write_pdf (ReadoutPdfLayout  *self,
-                              const char        *path,
-                              GError           **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
   g_autofree char *create_date = NULL;
   g_autoptr(GDateTime) now = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
-  PdfSink sink = { -1, 0 };
+  guint n_pages = readout_pdf_layout_get_n_pages (self);
   cairo_t *cr;
-  guint n_pages;
 
-  g_return_val_if_fail (READOUT_IS_PDF_LAYOUT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      set_io_error (error, path, EISDIR);
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY, 0644);
-  if (sink.fd < 0)
-    {
-      set_io_error (error, path, errno);
-      return FALSE;
-    }
-
-  n_pages = readout_pdf_layout_get_n_pages (self);
-  surface = cairo_pdf_surface_create_for_stream (write_to_fd, &sink, self->page_width,
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, sink, self->page_width,
                                                  self->page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   self->title != NULL ? self->title : "");
@@ -1756,32 +1714,47 @@ readout_pdf_layout_write_pdf (ReadoutPdfLayout  *self,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  return status;
+}
 
-  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    sink.saved_errno = errno;
-  if (close (sink.fd) != 0 && sink.saved_errno == 0)
-    sink.saved_errno = errno;
+/* Written through a ReadoutSafeFile: whole or not at all, never over the open store,
+ * through a symbolic link to its target. */
+gboolean
+readout_pdf_layout_write_pdf (ReadoutPdfLayout  *self,
+                              const char        *path,
+                              GError           **error)
+{
+  g_autoptr(ReadoutSafeFile) file = NULL;
+  PdfSink sink = { NULL, NULL };
+  cairo_status_t status;
 
-  if (status != CAIRO_STATUS_SUCCESS || sink.saved_errno != 0)
+  g_return_val_if_fail (READOUT_IS_PDF_LAYOUT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = readout_safe_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  sink.stream = readout_safe_file_get_stream (file, error);
+  if (sink.stream == NULL)
+    return FALSE;
+
+  status = draw_pdf (self, &sink);
+  if (sink.error != NULL)
     {
-      g_unlink (tmp_path);
-      if (sink.saved_errno != 0)
-        set_io_error (error, path, sink.saved_errno);
-      else
-        g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                     _("Cannot draw the PDF: %s."), cairo_status_to_string (status));
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
+                   _("Cannot write the PDF to “%s”: %s."), display, sink.error->message);
+      g_clear_error (&sink.error);
       return FALSE;
     }
-
-  if (g_rename (tmp_path, path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      set_io_error (error, path, saved_errno);
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
+                   _("Cannot draw the PDF: %s."), cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return readout_safe_file_commit (file, error);
 }
 
 static void

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <gio/gio.h>
@@ -7,8 +8,12 @@ G_BEGIN_DECLS
 /* A file written whole or not at all: the data goes to a temporary file in the target's
  * folder, which replaces the target only on commit. Freeing an uncommitted
  * ReadoutSafeFile removes the temporary file, so an error or a crash half way never
- * leaves a half-written export where the user expects a whole one. */
+ * leaves a half-written export where the user expects a whole one. A path that is a
+ * symbolic link is written through: the file it points to is replaced, the link stays. */
 typedef struct _ReadoutSafeFile ReadoutSafeFile;
+
+void             readout_safe_file_protect       (const char       *path);
+void             readout_safe_file_unprotect     (const char       *path);
 
 ReadoutSafeFile *readout_safe_file_new           (const char       *path,
                                                   GError          **error);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-extraction"
 
 #include "config.h"
@@ -5,6 +6,7 @@
 #include "readout-json.h"
 #include "readout-enum-types.h"
 #include "readout-extraction.h"
+#include "readout-format.h"
 
 ReadoutExtractedParticipant *
 readout_extracted_participant_new (const char *name,
@@ -124,6 +126,63 @@ readout_extracted_call_free (ReadoutExtractedCall *self)
   g_free (self);
 }
 
+static gboolean
+parse_day (const char *iso,
+           GDate      *date)
+{
+  ReadoutDatePrecision precision;
+
+  g_date_clear (date, 1);
+  return iso != NULL && readout_parse_iso_date (iso, &precision, date) &&
+         precision == READOUT_DATE_PRECISION_DAY;
+}
+
+void
+readout_extracted_call_move_date (ReadoutExtractedCall *self,
+                                  const char           *claims_date,
+                                  const char           *date)
+{
+  gboolean shift;
+  GDate from, to;
+  int days;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (date != NULL);
+
+  /* Read before the date is replaced: @claims_date may be the call's own. */
+  shift = parse_day (claims_date, &from) && parse_day (date, &to);
+  days = shift ? g_date_days_between (&from, &to) : 0;
+  if (self->date != date)
+    {
+      g_free (self->date);
+      self->date = g_strdup (date);
+    }
+
+  for (guint i = 0; i < self->conflicts->len && days != 0; i++)
+    {
+      ReadoutExtractedConflict *conflict = g_ptr_array_index (self->conflicts, i);
+
+      if (!g_str_equal (conflict->field, "date"))
+        continue;
+      for (guint k = 0; k < conflict->claims->len; k++)
+        {
+          ReadoutExtractedClaim *claim = g_ptr_array_index (conflict->claims, k);
+          GDate day;
+
+          /* What the store says stays what it says. */
+          if (g_str_equal (claim->where, "store") || !parse_day (claim->value, &day))
+            continue;
+          if (days > 0)
+            g_date_add_days (&day, days);
+          else
+            g_date_subtract_days (&day, -days);
+          g_free (claim->value);
+          claim->value = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day),
+                                          g_date_get_month (&day), g_date_get_day (&day));
+        }
+    }
+}
+
 ReadoutExtractedParticipant *
 readout_extracted_call_find_participant (ReadoutExtractedCall *self,
                                          const char           *name)
@@ -161,6 +220,7 @@ readout_extraction_free (ReadoutExtraction *self)
   g_free (self->publisher);
   g_free (self->side);
   g_free (self->published);
+  g_free (self->url);
   g_ptr_array_unref (self->calls);
   g_free (self);
 }
@@ -178,6 +238,11 @@ add_call (JsonBuilder          *builder,
                       call->date != NULL
                         ? readout_enum_to_string (READOUT_TYPE_DATE_PRECISION, call->date_precision)
                         : NULL);
+  if (call->year_guessed)
+    {
+      json_builder_set_member_name (builder, "year_guessed");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   readout_json_add_string (builder, "status",
                       readout_enum_to_string (READOUT_TYPE_CALL_STATUS, call->status));
 
@@ -286,6 +351,7 @@ readout_extraction_to_json (ReadoutExtraction *self)
   readout_json_add_string (builder, "title", self->title);
   readout_json_add_string (builder, "publisher", self->publisher);
   readout_json_add_string (builder, "side", self->side);
+  readout_json_add_string (builder, "url", self->url);
   readout_json_add_string (builder, "kind", readout_enum_to_string (READOUT_TYPE_SOURCE_KIND, self->kind));
   json_builder_set_member_name (builder, "calls");
   json_builder_begin_array (builder);

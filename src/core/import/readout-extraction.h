@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -52,6 +53,9 @@ typedef struct {
   GPtrArray                *statements;     /* ReadoutExtractedStatement */
   char                    **topics;
   GPtrArray                *conflicts;      /* ReadoutExtractedConflict */
+  /* The date's year is a guess: a dateline without one ("Nov. 21"), and nothing in the
+   * text or the store that told which. The review asks the user to check it. */
+  gboolean                  year_guessed;
 } ReadoutExtractedCall;
 
 typedef struct {
@@ -61,6 +65,7 @@ typedef struct {
   char                 *publisher;   /* "Kremlin", "UPI"; NULL when unknown */
   char                 *side;        /* the publisher's side for an official text */
   ReadoutSourceKind     kind;
+  char                 *url;         /* where it was published or fetched from, or NULL */
   char                 *published;   /* ISO, or NULL */
   ReadoutDatePrecision  published_precision;
   GPtrArray            *calls;       /* ReadoutExtractedCall */
@@ -80,6 +85,13 @@ void                         readout_extracted_conflict_free    (ReadoutExtracte
 ReadoutExtractedCall        *readout_extracted_call_new         (void);
 void                         readout_extracted_call_free        (ReadoutExtractedCall *self);
 /* The participant of @self named @name, or NULL. */
+/* Gives the call the day @date (YYYY-MM-DD) and moves the text's claims of its "date"
+ * conflicts with it, from @claims_date, the day they were worked out against: they are
+ * weekdays and "yesterday"s counted from the text's date, so a corrected year or day
+ * carries them along ("Monday" and "Tuesday" of the week of the new date). */
+void                         readout_extracted_call_move_date   (ReadoutExtractedCall *self,
+                                                                 const char           *claims_date,
+                                                                 const char           *date);
 ReadoutExtractedParticipant *readout_extracted_call_find_participant (ReadoutExtractedCall *self,
                                                                       const char           *name);
 ReadoutExtraction           *readout_extraction_new             (void);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-extractor"
 
 #include "config.h"
@@ -801,6 +802,7 @@ typedef struct {
   GDate             base;         /* the text's date, or the fallback */
   gboolean          has_base;
   gboolean          published_no_year;
+  gboolean          year_guessed; /* published_no_year, and little told which year */
   int               published_month;
   int               published_day;
   guint             dateline_tok; /* the dateline's first token, or G_MAXUINT */
@@ -3973,9 +3975,24 @@ duration_value (int                      minutes,
                           minutes);
 }
 
+/* Whether the text writes @year anywhere ("in January 2017", "2017-11-21"). */
+static gboolean
+text_names_year (Work *w,
+                 int   year)
+{
+  char digits[8];
+
+  g_snprintf (digits, sizeof digits, "%d", year);
+  for (guint i = 0; i < w->toks->len; i++)
+    if (g_str_equal (tok_at (w, i)->folded, digits))
+      return TRUE;
+  return FALSE;
+}
+
 /* A month/day dateline without a year ("Nov. 21 (UPI)"): the latest year, not in the
- * future, in which the participants were all in office and the day fell on the weekday
- * the text gives for the call. */
+ * future, that the text names elsewhere, in which the participants were all in office
+ * and the day fell on the weekday the text gives for the call. With no more to go on
+ * than the weekday, the year is only a guess, and the review says so. */
 static void
 infer_year (Work      *w,
             CallFacts *facts,
@@ -4013,6 +4030,8 @@ infer_year (Work      *w,
         continue;
       if (weekday != 0 && (int) g_date_get_weekday (&date) == weekday)
         score += 1;
+      if (text_names_year (w, year))
+        score += 2;
       for (guint c = 0; c < n_calls; c++)
         if (has_terms (leader_at (w, facts[c].a)) && has_terms (leader_at (w, facts[c].b)) &&
             in_office (leader_at (w, facts[c].a), &date) && in_office (leader_at (w, facts[c].b), &date))
@@ -4029,6 +4048,7 @@ infer_year (Work      *w,
 
   if (best_year > 0)
     w->has_base = set_date (&w->base, best_year, w->published_month, w->published_day);
+  w->year_guessed = best_score < 2;
 }
 
 /* Which of a sentence's date claims belong to call @c, when the sentence names several
@@ -4422,6 +4442,7 @@ readout_extractor_extract (ReadoutExtractor  *self,
         call->initiator = g_strdup (leader_at (&w, f->initiator)->name);
 
       resolve_call_date (&w, f, global_claims, c == 0, call);
+      call->year_guessed = w.year_guessed;
       resolve_duration (f, call);
       g_ptr_array_insert (call->participants, 0, participant_of (&w, f->a, call->date));
       g_ptr_array_insert (call->participants, 1, participant_of (&w, f->b, call->date));

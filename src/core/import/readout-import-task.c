@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-import-task"
 
 #include "config.h"
@@ -50,7 +51,11 @@ extract_thread (GTask        *task,
   if (extraction == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, extraction, (GDestroyNotify) readout_extraction_free);
+    {
+      /* A saved web page keeps its address, so the stored source can link to it. */
+      extraction->url = readout_import_text_find_address (bytes != NULL ? bytes : "", length);
+      g_task_return_pointer (task, extraction, (GDestroyNotify) readout_extraction_free);
+    }
 }
 
 void

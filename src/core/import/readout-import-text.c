@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-import-text"
 
 #include "config.h"
@@ -11,6 +12,7 @@
 
 #include "readout-error.h"
 #include "readout-import-text.h"
+#include "readout-input-file.h"
 
 /* Import files come from anywhere: a saved web page, a copied readout, a file in a
  * legacy encoding. This file turns them into clean UTF-8 plain text for the extractor
@@ -169,6 +171,40 @@ append_collapsed (GString    *out,
     }
 }
 
+/* libxml2's HTML parser does not know a DOCTYPE's internal subset ("<!DOCTYPE html [
+ * <!ENTITY …> ]>") and would keep its declarations as text: start after it. */
+static void
+skip_internal_subset (const char **html,
+                      gsize       *length)
+{
+  const char *p = *html, *end = *html + *length;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (end - p < 9 || g_ascii_strncasecmp (p, "<!doctype", 9) != 0)
+    return;
+  while (p < end && *p != '>' && *p != '[')
+    p++;
+  if (p == end || *p == '>')
+    return;
+  /* Inside the subset, up to the "]" that a ">" follows. */
+  for (p++; p < end; p++)
+    {
+      const char *q = p + 1;
+
+      if (*p != ']')
+        continue;
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      if (q < end && *q == '>')
+        {
+          *length -= (gsize) (q + 1 - *html);
+          *html = q + 1;
+          return;
+        }
+    }
+}
+
 char *
 readout_import_text_html_to_plain (const char *html,
                                    gsize       length)
@@ -182,8 +218,12 @@ readout_import_text_html_to_plain (const char *html,
   if (length > G_MAXINT)
     length = G_MAXINT;
 
+  skip_internal_subset (&html, &length);
+  /* XML_PARSE_HUGE (HTML_PARSE has no name for it) lifts libxml2's limit of 256 nested elements, past which it stops and the text
+   * is lost; its parser and our walk below are iterative, so depth costs no stack. */
   doc = htmlReadMemory (html, (int) length, NULL, "UTF-8",
-                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                        XML_PARSE_HUGE);
   if (doc == NULL)
     return g_strdup ("");
 
@@ -520,51 +560,93 @@ readout_import_text_from_data (const char           *data,
 }
 
 char *
-readout_import_text_load (const char  *path,
-                          GError     **error)
+readout_import_text_read_file (const char  *path,
+                               gsize       *length,
+                               GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  char *contents;
+  gboolean too_large;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  file = g_file_new_for_path (path);
-  basename = g_file_get_basename (file);
+  contents = readout_input_file_read (path, READOUT_IMPORT_TEXT_MAX_SIZE, length, &too_large, error);
+  if (too_large)
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                 _("%s is larger than 10 MB; import one article or readout at a time."), path);
+  return contents;
+}
 
-  /* Check the size before reading: a 4 GB file must not be loaded to be refused. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, READOUT_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                     ? READOUT_ERROR_NOT_FOUND : READOUT_ERROR_IO,
-                   _("Cannot read %s: %s"), path, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   _("%s is a folder; import the files in it instead."), path);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > READOUT_IMPORT_TEXT_MAX_SIZE)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   _("%s is larger than 10 MB; import one article or readout at a time."), path);
-      return NULL;
-    }
+char *
+readout_import_text_load (const char  *path,
+                          GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                   _("Cannot read %s: %s"), path, local_error->message);
-      return NULL;
-    }
-
+  contents = readout_import_text_read_file (path, &length, error);
+  if (contents == NULL)
+    return NULL;
   return readout_import_text_from_data (contents, length, path, READOUT_IMPORT_FORMAT_AUTO, error);
+}
+
+/* The value of the attribute @name in the tag at @tag (up to its ">"), or NULL. */
+static char *
+tag_attribute (const char *tag,
+               const char *name)
+{
+  g_autofree char *pattern = g_strdup_printf ("\\s%s\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", name);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *value = NULL;
+
+  if (!g_regex_match (regex, tag, 0, &match))
+    return NULL;
+  value = g_match_info_fetch (match, 1);
+  if (value == NULL || *value == '\0')
+    {
+      g_free (value);
+      value = g_match_info_fetch (match, 2);
+    }
+  return g_steal_pointer (&value);
+}
+
+/**
+ * readout_import_text_find_address:
+ * @data: the bytes of an import file (UTF-8)
+ *
+ * Where an HTML page says it lives: its canonical link, else its og:url. Only the first
+ * 256 KB are read, where a page's head is.
+ *
+ * Returns: (transfer full) (nullable): an http or https address, or %NULL
+ */
+char *
+readout_import_text_find_address (const char *data,
+                                  gsize       length)
+{
+  g_autofree char *head = g_strndup (data, MIN (length, 256 * 1024));
+  g_autoptr(GRegex) tags = g_regex_new ("<(?:link|meta)\\s[^>]*>", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *og_url = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!g_utf8_validate (head, -1, NULL))
+    return NULL;
+  for (g_regex_match (tags, head, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *tag = g_match_info_fetch (match, 0);
+      g_autofree char *rel = tag_attribute (tag, "rel");
+      g_autofree char *property = tag_attribute (tag, "property");
+      g_autofree char *address = NULL;
+
+      if (rel != NULL && g_ascii_strcasecmp (rel, "canonical") == 0)
+        address = tag_attribute (tag, "href");
+      else if (property != NULL && g_ascii_strcasecmp (property, "og:url") == 0 && og_url == NULL)
+        og_url = tag_attribute (tag, "content");
+      if (address != NULL && (g_str_has_prefix (address, "https://") || g_str_has_prefix (address, "http://")))
+        return g_steal_pointer (&address);
+    }
+  if (og_url != NULL && (g_str_has_prefix (og_url, "https://") || g_str_has_prefix (og_url, "http://")))
+    return g_steal_pointer (&og_url);
+  return NULL;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-importer"
 
 #include "config.h"
@@ -17,6 +18,10 @@ struct _ReadoutImporter
 
   ReadoutStore     *store;   /* nullable: extraction only */
   ReadoutExtractor *extractor;
+  /* What the last filing wrote, for readout_importer_push_undo(): the objects it
+   * inserted, in order, and pairs of the calls it changed (before, after). */
+  GPtrArray        *added;
+  GPtrArray        *changed;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutImporter, readout_importer, G_TYPE_OBJECT)
@@ -28,6 +33,8 @@ readout_importer_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->extractor);
+  g_clear_pointer (&self->added, g_ptr_array_unref);
+  g_clear_pointer (&self->changed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (readout_importer_parent_class)->finalize (object);
 }
@@ -41,6 +48,8 @@ readout_importer_class_init (ReadoutImporterClass *klass)
 static void
 readout_importer_init (ReadoutImporter *self)
 {
+  self->added = g_ptr_array_new_with_free_func (g_object_unref);
+  self->changed = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 ReadoutImporter *
@@ -113,16 +122,15 @@ parse_day (const char *iso,
   return TRUE;
 }
 
-/* The stored call between the same two leaders within a day of @call, or NULL. */
-static ReadoutCall *
-find_stored_call (ReadoutImporter      *self,
-                  ReadoutExtractedCall *call)
+/* The stored calls between the first two participants of @call, newest first; NULL
+ * when either is not stored. */
+static GListModel *
+list_stored_calls_of_pair (ReadoutImporter      *self,
+                           ReadoutExtractedCall *call)
 {
   ReadoutExtractedParticipant *a, *b;
-  g_autoptr(GListModel) calls = NULL;
-  GDate date;
 
-  if (self->store == NULL || call->participants->len < 2 || !parse_day (call->date, &date))
+  if (self->store == NULL || call->participants->len < 2)
     return NULL;
   a = g_ptr_array_index (call->participants, 0);
   b = g_ptr_array_index (call->participants, 1);
@@ -141,8 +149,54 @@ find_stored_call (ReadoutImporter      *self,
     }
   if (a->leader_id <= 0 || b->leader_id <= 0)
     return NULL;
+  return readout_store_list_calls (self->store, a->leader_id, b->leader_id);
+}
 
-  calls = readout_store_list_calls (self->store, a->leader_id, b->leader_id);
+/* A guessed year ("Nov. 21" with nothing to tell the year) takes the year of the stored
+ * call between the same leaders on that day, give or take one: it is that call's report. */
+static void
+take_stored_year (ReadoutImporter      *self,
+                  ReadoutExtractedCall *call)
+{
+  g_autoptr(GListModel) calls = NULL;
+  GDate date;
+
+  if (!call->year_guessed || !parse_day (call->date, &date) ||
+      (calls = list_stored_calls_of_pair (self, call)) == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr(ReadoutCall) stored = g_list_model_get_item (calls, i);
+      g_autofree char *moved = NULL;
+      GDate stored_date, same_day;
+
+      if (!parse_day (readout_call_get_date (stored), &stored_date) ||
+          !g_date_valid_dmy (g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&stored_date)))
+        continue;
+      g_date_clear (&same_day, 1);
+      g_date_set_dmy (&same_day, g_date_get_day (&date), g_date_get_month (&date), g_date_get_year (&stored_date));
+      if (ABS (g_date_days_between (&same_day, &stored_date)) > 1)
+        continue;
+      moved = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&same_day),
+                               g_date_get_month (&same_day), g_date_get_day (&same_day));
+      readout_extracted_call_move_date (call, call->date, moved);
+      call->year_guessed = FALSE;
+      return;
+    }
+}
+
+/* The stored call between the same two leaders within a day of @call, or NULL. */
+static ReadoutCall *
+find_stored_call (ReadoutImporter      *self,
+                  ReadoutExtractedCall *call)
+{
+  g_autoptr(GListModel) calls = NULL;
+  GDate date;
+
+  if (!parse_day (call->date, &date) || (calls = list_stored_calls_of_pair (self, call)) == NULL)
+    return NULL;
+
   for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
     {
       g_autoptr(ReadoutCall) stored = g_list_model_get_item (calls, i);
@@ -196,6 +250,7 @@ readout_importer_match (ReadoutImporter   *self,
             g_ptr_array_remove_index (call->conflicts, k - 1);
         }
       call->matches_call_id = 0;
+      take_stored_year (self, call);
       stored = find_stored_call (self, call);
       if (stored == NULL)
         continue;
@@ -324,6 +379,7 @@ ensure_leader (ReadoutImporter              *self,
     }
   if (!readout_store_insert_leader (self->store, leader, error))
     return 0;
+  g_ptr_array_add (self->added, g_object_ref (leader));
   participant->leader_id = readout_leader_get_id (leader);
   return participant->leader_id;
 }
@@ -364,7 +420,9 @@ file_call (ReadoutImporter       *self,
 
   if (extracted->matches_call_id > 0)
     {
-      call = readout_store_get_call (self->store, extracted->matches_call_id, error);
+      g_autoptr(ReadoutCall) before = readout_store_get_call (self->store, extracted->matches_call_id, error);
+
+      call = before != NULL ? readout_store_get_call (self->store, extracted->matches_call_id, error) : NULL;
       if (call == NULL)
         return FALSE;
       /* A readout of a call that was only announced: it took place. */
@@ -383,6 +441,8 @@ file_call (ReadoutImporter       *self,
         readout_call_set_initiator_id (call, initiator_id);
       if (!readout_store_update_call (self->store, call, error))
         return FALSE;
+      g_ptr_array_add (self->changed, g_steal_pointer (&before));
+      g_ptr_array_add (self->changed, g_object_ref (call));
     }
   else
     {
@@ -399,6 +459,7 @@ file_call (ReadoutImporter       *self,
       readout_call_set_participant_ids (call, ids, n_ids);
       if (!readout_store_insert_call (self->store, call, error))
         return FALSE;
+      g_ptr_array_add (self->added, g_object_ref (call));
       extracted->matches_call_id = readout_call_get_id (call);
       if (n_calls_new != NULL)
         (*n_calls_new)++;
@@ -417,9 +478,11 @@ file_call (ReadoutImporter       *self,
   readout_source_set_side (source, extraction->side);
   readout_source_set_date (source, extraction->published);
   readout_source_set_title (source, extraction->title);
+  readout_source_set_url (source, extraction->url);
   readout_source_set_text (source, extraction->text);
   if (!readout_store_insert_source (self->store, source, error))
     return FALSE;
+  g_ptr_array_add (self->added, g_object_ref (source));
   if (n_sources_new != NULL)
     (*n_sources_new)++;
 
@@ -458,8 +521,67 @@ file_call (ReadoutImporter       *self,
         }
       if (!readout_store_insert_conflict (self->store, conflict, error))
         return FALSE;
+      g_ptr_array_add (self->added, g_object_ref (conflict));
     }
   return TRUE;
+}
+
+/* The ids filing writes into the extractions (the leaders and calls it stores), with the
+ * values they had before. A rolled-back filing puts them back: otherwise a retry would
+ * point at leaders that were never kept, and fail on their foreign keys. */
+typedef struct {
+  gint64 *slot;
+  gint64  value;
+} SavedId;
+
+static GArray *
+save_ids (GPtrArray *extractions)
+{
+  GArray *saved = g_array_new (FALSE, FALSE, sizeof (SavedId));
+
+  for (guint e = 0; e < extractions->len; e++)
+    {
+      ReadoutExtraction *extraction = g_ptr_array_index (extractions, e);
+
+      for (guint c = 0; c < extraction->calls->len; c++)
+        {
+          ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
+          SavedId id = { &call->matches_call_id, call->matches_call_id };
+
+          g_array_append_val (saved, id);
+          for (guint p = 0; p < call->participants->len; p++)
+            {
+              ReadoutExtractedParticipant *participant = g_ptr_array_index (call->participants, p);
+              SavedId leader = { &participant->leader_id, participant->leader_id };
+
+              g_array_append_val (saved, leader);
+            }
+        }
+    }
+  return saved;
+}
+
+static void
+restore_ids (GArray *saved)
+{
+  for (guint i = 0; i < saved->len; i++)
+    {
+      SavedId *id = &g_array_index (saved, SavedId, i);
+      *id->slot = id->value;
+    }
+}
+
+/* "Call 2 of kremlin.txt: …": which call of which text could not be filed. */
+static void
+name_failed_call (GError            **error,
+                  ReadoutExtraction  *extraction,
+                  guint               index)
+{
+  g_autofree char *name = extraction->file != NULL ? g_path_get_basename (extraction->file)
+                                                   : g_strdup (_("the pasted text"));
+
+  /* Translators: "Call 1 of kremlin.txt: " before the reason the call could not be filed */
+  g_prefix_error (error, _("Call %u of %s: "), index + 1, name);
 }
 
 gboolean
@@ -469,6 +591,8 @@ readout_importer_file (ReadoutImporter  *self,
                        guint            *n_sources_new,
                        GError          **error)
 {
+  g_autoptr(GArray) saved = NULL;
+
   g_return_val_if_fail (READOUT_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (extractions != NULL, FALSE);
 
@@ -482,8 +606,11 @@ readout_importer_file (ReadoutImporter  *self,
       return FALSE;
     }
 
+  g_ptr_array_set_size (self->added, 0);
+  g_ptr_array_set_size (self->changed, 0);
   if (!readout_store_begin (self->store, error))
     return FALSE;
+  saved = save_ids (extractions);
 
   for (guint e = 0; e < extractions->len; e++)
     {
@@ -498,14 +625,37 @@ readout_importer_file (ReadoutImporter  *self,
         if (!file_call (self, extraction, g_ptr_array_index (extraction->calls, c),
                         n_calls_new, n_sources_new, error))
           {
+            name_failed_call (error, extraction, c);
             readout_store_rollback (self->store);
-            if (n_calls_new != NULL)
-              *n_calls_new = 0;
-            if (n_sources_new != NULL)
-              *n_sources_new = 0;
-            return FALSE;
+            goto failed;
           }
     }
 
-  return readout_store_commit (self->store, error);
+  /* A commit that fails has rolled back already. */
+  if (readout_store_commit (self->store, error))
+    return TRUE;
+
+failed:
+  restore_ids (saved);
+  g_ptr_array_set_size (self->added, 0);
+  g_ptr_array_set_size (self->changed, 0);
+  if (n_calls_new != NULL)
+    *n_calls_new = 0;
+  if (n_sources_new != NULL)
+    *n_sources_new = 0;
+  return FALSE;
+}
+
+void
+readout_importer_push_undo (ReadoutImporter  *self,
+                            ReadoutUndoStack *stack)
+{
+  g_return_if_fail (READOUT_IS_IMPORTER (self));
+  g_return_if_fail (READOUT_IS_UNDO_STACK (stack));
+
+  if (self->added->len == 0 && self->changed->len == 0)
+    return;
+  readout_undo_stack_push_import (stack, self->added, self->changed);
+  g_ptr_array_set_size (self->added, 0);
+  g_ptr_array_set_size (self->changed, 0);
 }

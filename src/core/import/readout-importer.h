@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <glib-object.h>
@@ -5,6 +6,7 @@
 #include "readout-extraction.h"
 #include "readout-extractor.h"
 #include "readout-store.h"
+#include "readout-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +35,9 @@ gboolean           readout_importer_file          (ReadoutImporter    *self,
                                                    guint              *n_calls_new,
                                                    guint              *n_sources_new,
                                                    GError            **error);
+/* Makes what the last successful readout_importer_file() wrote one step of @stack, to
+ * undo ("Import"); once. */
+void               readout_importer_push_undo     (ReadoutImporter    *self,
+                                                   ReadoutUndoStack   *stack);
 
 G_END_DECLS

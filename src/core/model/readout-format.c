@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-format"
 
 #include "config.h"
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "readout-country-names.h"
 #include "readout-format.h"
 #include "readout-store.h"
 
@@ -193,6 +195,10 @@ readout_format_side (ReadoutStore *store,
   if (side == NULL || side[0] == '\0')
     return g_strdup (_("Independent press"));
   if (store != NULL && readout_store_lookup_country (store, side, &name, NULL))
-    return name;
-  return g_strdup (side);
+    {
+      g_autofree char *english = name;
+
+      return g_strdup (readout_country_name_translate (side, english));
+    }
+  return g_strdup (readout_country_name_translate (side, NULL));
 }

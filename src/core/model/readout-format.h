@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "readout-enums.h"
@@ -21,7 +22,8 @@ const char *readout_format_call_status  (ReadoutCallStatus         status);
 const char *readout_format_source_kind  (ReadoutSourceKind         kind);
 /* "Quote" or "Paraphrase". */
 const char *readout_format_statement_kind (ReadoutStatementKind    kind);
-/* The country's English name for a side code ("Russia"), or "Independent press" for NULL. */
+/* The country's name for a side code ("Russia"), in the user's language, or "Independent
+ * press" for NULL. */
 char       *readout_format_side         (ReadoutStore             *store,
                                          const char               *side);
 /* The weekday of an ISO day ("2017-11-21" -> "Tuesday"), NULL if not a valid day. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-search-model"
 
 #include "config.h"
@@ -32,6 +33,11 @@ struct _ReadoutSearchModel
   char *fts_query;
   GPtrArray *terms;        /* folded query words, to mark in snippets */
   GArray *hits;
+  gboolean filtered;
+  gint64 leader_id;        /* the filter, copied; see ReadoutSearchFilter */
+  char *side;
+  char *date_from;
+  char *date_to;
   guint n_matches;
   gboolean ranked;
   gulong changed_id;
@@ -94,6 +100,56 @@ compare_hits (gconstpointer a,
   return hit_a->source_id > hit_b->source_id ? -1 : (hit_a->source_id < hit_b->source_id);
 }
 
+/* The filter's conditions on a match's row (st) and its call (c): ?3 leader, ?4 side
+ * ("" for the independent press), ?5 and ?6 the call's dates, as the calls list's. */
+#define SEARCH_FILTER \
+  " AND (?3 = 0 OR EXISTS (SELECT 1 FROM call_participants fp WHERE fp.call_id = st.call_id" \
+  "   AND fp.leader_id = ?3))" \
+  " AND (?4 IS NULL OR (?4 = '' AND st.side IS NULL) OR st.side = ?4)" \
+  " AND (?5 IS NULL OR substr (?5, 1, length (c.date)) <= c.date)" \
+  " AND (?6 IS NULL OR substr (c.date, 1, length (?6)) <= ?6)"
+
+/* "SELECT @columns FROM the FTS table [joined with its rows and calls when filtered]
+ * WHERE it matches ?1 [and the filter] @tail". Unfiltered, the query touches the FTS
+ * index alone, as fast as it was before filters. */
+typedef enum {
+  COLUMNS_ROWID,
+  COLUMNS_ROWID_RANK,
+  COLUMNS_ROWID_ZERO,
+} Columns;
+
+static char *
+search_sql (ReadoutSearchModel *self,
+            gboolean            statements,
+            Columns             columns,
+            const char         *tail)
+{
+  const char *fts = statements ? "statements_fts" : "sources_fts";
+  g_autofree char *select = columns == COLUMNS_ROWID_RANK ? g_strdup_printf ("%s.rowid, %s.rank", fts, fts)
+                            : g_strdup_printf (columns == COLUMNS_ROWID ? "%s.rowid" : "%s.rowid, 0", fts);
+
+  if (!self->filtered)
+    return g_strdup_printf ("SELECT %s FROM %s WHERE %s MATCH ?1 %s", select, fts, fts, tail);
+  return g_strdup_printf ("SELECT %s FROM %s JOIN %s st ON st.id = %s.rowid"
+                          " JOIN calls c ON c.id = st.call_id WHERE %s MATCH ?1" SEARCH_FILTER " %s",
+                          select, fts, statements ? "statements" : "sources", fts, fts, tail);
+}
+
+static void
+bind_query (ReadoutSearchModel *self,
+            sqlite3_stmt       *stmt,
+            int                 limit)
+{
+  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, limit);
+  if (!self->filtered)
+    return;
+  sqlite3_bind_int64 (stmt, 3, self->leader_id);
+  sqlite3_bind_text (stmt, 4, self->side, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, self->date_from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, self->date_to, -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 count_capped (ReadoutSearchModel  *self,
               const char          *sql,
@@ -105,8 +161,7 @@ count_capped (ReadoutSearchModel  *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, READOUT_STORE_SEARCH_RANK_LIMIT + 1);
+  bind_query (self, stmt, READOUT_STORE_SEARCH_RANK_LIMIT + 1);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *count = (guint) sqlite3_column_int64 (stmt, 0);
@@ -131,8 +186,7 @@ collect_hits (ReadoutSearchModel  *self,
   stmt = readout_store_prepare (self->store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, READOUT_STORE_SEARCH_RANK_WINDOW);
+  bind_query (self, stmt, READOUT_STORE_SEARCH_RANK_WINDOW);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Hit hit = { 0, };
@@ -178,25 +232,26 @@ run_query (ReadoutSearchModel  *self,
   if (self->fts_query == NULL)
     return TRUE;
 
-  ok = count_capped (self, "SELECT count(*) FROM (SELECT rowid FROM statements_fts"
-                           " WHERE statements_fts MATCH ?1 LIMIT ?2)", &n_statements, error) &&
-       count_capped (self, "SELECT count(*) FROM (SELECT rowid FROM sources_fts"
-                           " WHERE sources_fts MATCH ?1 LIMIT ?2)", &n_sources, error);
-  if (!ok)
-    return FALSE;
+  for (guint t = 0; t < 2; t++)
+    {
+      g_autofree char *inner = search_sql (self, t == 0, COLUMNS_ROWID, "LIMIT ?2");
+      g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM (%s)", inner);
+
+      if (!count_capped (self, count_sql, t == 0 ? &n_statements : &n_sources, error))
+        return FALSE;
+    }
   self->n_matches = n_statements + n_sources;
   self->ranked = self->n_matches <= READOUT_STORE_SEARCH_RANK_LIMIT;
 
-  if (self->ranked)
-    ok = collect_hits (self, "SELECT rowid, rank FROM statements_fts WHERE statements_fts MATCH ?1"
-                             " ORDER BY rank LIMIT ?2", TRUE, error) &&
-         collect_hits (self, "SELECT rowid, rank FROM sources_fts WHERE sources_fts MATCH ?1"
-                             " ORDER BY rank LIMIT ?2", FALSE, error);
-  else
-    ok = collect_hits (self, "SELECT rowid, 0 FROM statements_fts WHERE statements_fts MATCH ?1"
-                             " ORDER BY rowid DESC LIMIT ?2", TRUE, error) &&
-         collect_hits (self, "SELECT rowid, 0 FROM sources_fts WHERE sources_fts MATCH ?1"
-                             " ORDER BY rowid DESC LIMIT ?2", FALSE, error);
+  ok = TRUE;
+  for (guint t = 0; ok && t < 2; t++)
+    {
+      g_autofree char *sql = self->ranked
+        ? search_sql (self, t == 0, COLUMNS_ROWID_RANK, "ORDER BY rank LIMIT ?2")
+        : search_sql (self, t == 0, COLUMNS_ROWID_ZERO, "ORDER BY 1 DESC LIMIT ?2");
+
+      ok = collect_hits (self, sql, t == 0, error);
+    }
   if (!ok)
     {
       g_array_set_size (self->hits, 0);
@@ -424,6 +479,9 @@ readout_search_model_finalize (GObject *object)
   g_array_unref (self->hits);
   g_ptr_array_unref (self->terms);
   g_free (self->fts_query);
+  g_free (self->side);
+  g_free (self->date_from);
+  g_free (self->date_to);
 
   G_OBJECT_CLASS (readout_search_model_parent_class)->finalize (object);
 }
@@ -455,9 +513,10 @@ collect_terms (ReadoutSearchModel *self,
 }
 
 GListModel *
-readout_search_model_new (ReadoutStore  *store,
-                          const char    *query,
-                          GError       **error)
+readout_search_model_new (ReadoutStore              *store,
+                          const char                *query,
+                          const ReadoutSearchFilter *filter,
+                          GError                   **error)
 {
   g_autoptr(ReadoutSearchModel) self = NULL;
 
@@ -467,6 +526,15 @@ readout_search_model_new (ReadoutStore  *store,
   self = g_object_new (READOUT_TYPE_SEARCH_MODEL, NULL);
   self->store = g_object_ref (store);
   self->fts_query = readout_search_model_build_fts_query (query);
+  if (filter != NULL)
+    {
+      self->leader_id = filter->leader_id;
+      self->side = g_strdup (filter->side);
+      self->date_from = g_strdup (filter->date_from);
+      self->date_to = g_strdup (filter->date_to);
+      self->filtered = self->leader_id != 0 || self->side != NULL
+                       || self->date_from != NULL || self->date_to != NULL;
+    }
   collect_terms (self, query);
   if (!run_query (self, error))
     return NULL;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <gio/gio.h>
@@ -11,9 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ReadoutSearchModel, readout_search_model, READOUT, SEARCH_MODEL, GObject)
 
 /* Full-text search results (ReadoutSearchHit items) over statements and sources. */
-GListModel *readout_search_model_new          (ReadoutStore        *store,
-                                               const char          *query,
-                                               GError             **error);
+GListModel *readout_search_model_new          (ReadoutStore              *store,
+                                               const char                *query,
+                                               const ReadoutSearchFilter *filter,
+                                               GError                   **error);
 /* The number of matches, counted up to READOUT_STORE_SEARCH_RANK_LIMIT + 1 (so a value
  * above the limit means "more than READOUT_STORE_SEARCH_RANK_LIMIT"). */
 guint       readout_search_model_get_n_matches (ReadoutSearchModel *self);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-store-backup"
 
 #include "config.h"
@@ -49,17 +50,6 @@ set_sqlite_error (GError      **error,
   g_set_error (error, READOUT_ERROR, code, _("Could not back up the store to “%s”: %s."),
                path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   return FALSE;
-}
-
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  GStatBuf sa, sb;
-
-  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
-    return FALSE;
-  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 static gboolean
@@ -115,14 +105,6 @@ backup_file (const char                 *store_path,
   gboolean ok = TRUE;
   int rc;
 
-  if (same_file (store_path, path))
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
-                   _("Could not back up the store to “%s”: that is the store itself; choose "
-                     "another file."), path);
-      return FALSE;
-    }
-
   file = readout_safe_file_new (path, error);
   if (file == NULL)
     return FALSE;
@@ -135,6 +117,10 @@ backup_file (const char                 *store_path,
     }
   sqlite3_busy_timeout (source, BUSY_TIMEOUT_MS);
   rc = sqlite3_open_v2 (readout_safe_file_get_temp_path (file), &copy, SQLITE_OPEN_READWRITE, NULL);
+  /* No journal for the copy: it is a temporary file that an error or a kill leaves
+   * useless anyway, and a journal would only be one more file to leave behind. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (copy, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       ok = set_sqlite_error (error, copy, rc, path);

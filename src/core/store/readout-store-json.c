@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-store-json"
 
 #include "config.h"
@@ -11,6 +12,8 @@
 #include "readout-enum-types.h"
 #include "readout-error.h"
 #include "readout-format.h"
+#include "readout-input-file.h"
+#include "readout-json-outline.h"
 #include "readout-safe-file.h"
 #include "readout-store-json.h"
 #include "readout-store-private.h"
@@ -553,7 +556,7 @@ typedef struct {
   gboolean has_topics;        /* FALSE: the document leaves the topic list alone */
   GPtrArray *topics;          /* ReadoutTopic */
   GPtrArray *leaders;         /* ReadoutLeader */
-  GPtrArray *calls;           /* DocCall */
+  GArray *calls;              /* ReadoutJsonSpan: each call is read when it is imported */
 } Document;
 
 static void
@@ -578,7 +581,7 @@ document_clear (Document *doc)
 {
   g_clear_pointer (&doc->topics, g_ptr_array_unref);
   g_clear_pointer (&doc->leaders, g_ptr_array_unref);
-  g_clear_pointer (&doc->calls, g_ptr_array_unref);
+  g_clear_pointer (&doc->calls, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Document, document_clear)
@@ -594,6 +597,10 @@ bad_input (GError     **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Values quoted from the file may hold line breaks ("\n" in a string): one line. */
+  for (char *p = message; *p != '\0'; p++)
+    if ((guchar) *p < 0x20)
+      *p = ' ';
   g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT, message);
   return FALSE;
 }
@@ -972,111 +979,144 @@ read_conflicts (JsonArray   *array,
   return TRUE;
 }
 
-static gboolean
-read_calls (JsonArray   *array,
-            Document    *doc,
-            GHashTable  *leader_ids,
-            GError     **error)
+/* The ids every call, source and statement of the document used so far. */
+typedef struct {
+  GHashTable *leaders;        /* filled by read_leaders() */
+  GHashTable *calls;
+  GHashTable *sources;
+  GHashTable *statements;
+} DocIds;
+
+static void
+doc_ids_init (DocIds *ids)
 {
-  g_autoptr(GHashTable) call_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) source_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) statement_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ids->leaders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ids->calls = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ids->sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ids->statements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+static void
+doc_ids_clear (DocIds *ids)
+{
+  g_clear_pointer (&ids->leaders, g_hash_table_unref);
+  g_clear_pointer (&ids->calls, g_hash_table_unref);
+  g_clear_pointer (&ids->sources, g_hash_table_unref);
+  g_clear_pointer (&ids->statements, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DocIds, doc_ids_clear)
+
+static gboolean
+read_participants (JsonArray    *participants,
+                   gint64        initiator,
+                   GHashTable   *leader_ids,
+                   const char   *where,
+                   ReadoutCall  *call,
+                   GError      **error)
+{
+  g_autoptr(GArray) participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint j = 0; participants != NULL && j < json_array_get_length (participants); j++)
     {
-      JsonObject *object = get_element_object (array, i, "call", error);
-      g_autoptr(ReadoutCall) call = readout_call_new ();
-      g_autoptr(GArray) participant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autofree char *where = g_strdup_printf ("call number %u", i + 1);
-      const char *date, *time;
-      int precision = READOUT_DATE_PRECISION_DAY;
-      int qualifier = READOUT_DURATION_UNKNOWN;
-      int status = READOUT_CALL_STATUS_HELD;
-      gint64 id, minutes = -1, initiator = 0;
-      JsonArray *participants, *sources, *conflicts;
-      DocCall *doc_call;
+      JsonNode *node = json_array_get_element (participants, j);
+      gint64 leader_id;
 
-      if (object == NULL || !get_int (object, "id", TRUE, 1, where, &id, error))
-        return FALSE;
-      g_free (where);
-      where = g_strdup_printf ("call %" G_GINT64_FORMAT, id);
-      if (!add_id (call_ids, id, "calls", error) ||
-          !get_string (object, "date", TRUE, where, &date, error) ||
-          !get_enum (object, "date_precision", READOUT_TYPE_DATE_PRECISION, where, &precision, error) ||
-          !get_string (object, "time", FALSE, where, &time, error) ||
-          !get_int (object, "duration_minutes", FALSE, 0, where, &minutes, error) ||
-          !get_enum (object, "duration_qualifier", READOUT_TYPE_DURATION_QUALIFIER, where,
-                     &qualifier, error) ||
-          !get_enum (object, "status", READOUT_TYPE_CALL_STATUS, where, &status, error) ||
-          !get_int (object, "initiator", FALSE, 1, where, &initiator, error) ||
-          !get_array (object, "participants", where, &participants, error) ||
-          !get_array (object, "sources", where, &sources, error) ||
-          !get_array (object, "conflicts", where, &conflicts, error))
-        return FALSE;
-      if (minutes > G_MAXINT32)
-        return bad_input (error, _("In the file, the duration of %s is too long."), where);
-
-      for (guint j = 0; participants != NULL && j < json_array_get_length (participants); j++)
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        return bad_input (error, _("In the file, the participants of %s are not all leader ids."),
+                          where);
+      leader_id = json_node_get_int (node);
+      if (!g_hash_table_contains (leader_ids, &leader_id))
         {
-          JsonNode *node = json_array_get_element (participants, j);
-          gint64 leader_id;
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, leader_id);
 
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-            return bad_input (error, _("In the file, the participants of %s are not all leader ids."),
-                              where);
-          leader_id = json_node_get_int (node);
-          if (!g_hash_table_contains (leader_ids, &leader_id))
-            {
-              g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, leader_id);
-
-              return bad_input (error, _("In the file, %s names leader %s as a participant, but "
-                                         "there is no leader with that id."), where, id_text);
-            }
-          g_array_append_val (participant_ids, leader_id);
+          return bad_input (error, _("In the file, %s names leader %s as a participant, but "
+                                     "there is no leader with that id."), where, id_text);
         }
-      if (initiator != 0 && !g_hash_table_contains (leader_ids, &initiator))
-        {
-          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, initiator);
-
-          return bad_input (error, _("In the file, %s names leader %s as its initiator, but there "
-                                     "is no leader with that id."), where, id_text);
-        }
-
-      readout_call_set_id (call, id);
-      readout_call_set_date (call, date);
-      readout_call_set_date_precision (call, precision);
-      readout_call_set_time (call, time);
-      readout_call_set_duration_minutes (call, (int) minutes);
-      readout_call_set_duration_qualifier (call, qualifier);
-      readout_call_set_status (call, status);
-      readout_call_set_initiator_id (call, initiator);
-      readout_call_set_participant_ids (call, (const gint64 *) (gpointer) participant_ids->data,
-                                        participant_ids->len);
-
-      doc_call = g_new0 (DocCall, 1);
-      doc_call->call = g_steal_pointer (&call);
-      doc_call->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_source_free);
-      doc_call->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (doc->calls, doc_call);
-      if (!read_sources (sources, doc_call, source_ids, statement_ids, where, error) ||
-          !read_conflicts (conflicts, doc_call, where, error))
-        return FALSE;
+      g_array_append_val (participant_ids, leader_id);
     }
+  if (initiator != 0 && !g_hash_table_contains (leader_ids, &initiator))
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, initiator);
+
+      return bad_input (error, _("In the file, %s names leader %s as its initiator, but there "
+                                 "is no leader with that id."), where, id_text);
+    }
+  readout_call_set_initiator_id (call, initiator);
+  readout_call_set_participant_ids (call, (const gint64 *) (gpointer) participant_ids->data,
+                                    participant_ids->len);
   return TRUE;
 }
 
-static gboolean
-topics_member_present (JsonObject *root)
+/* One call of the document, number @index + 1, with its sources and conflicts. */
+static DocCall *
+read_call (JsonObject  *object,
+           guint        index,
+           DocIds      *ids,
+           GError     **error)
 {
-  JsonNode *node = json_object_get_member (root, "topics");
+  g_autoptr(ReadoutCall) call = readout_call_new ();
+  g_autofree char *where = g_strdup_printf ("call number %u", index + 1);
+  const char *date, *time;
+  int precision = READOUT_DATE_PRECISION_DAY;
+  int qualifier = READOUT_DURATION_UNKNOWN;
+  int status = READOUT_CALL_STATUS_HELD;
+  gint64 id, minutes = -1, initiator = 0;
+  JsonArray *participants, *sources, *conflicts;
+  DocCall *doc_call;
 
-  return node != NULL && !JSON_NODE_HOLDS_NULL (node);
+  if (!get_int (object, "id", TRUE, 1, where, &id, error))
+    return NULL;
+  g_free (where);
+  where = g_strdup_printf ("call %" G_GINT64_FORMAT, id);
+  if (!add_id (ids->calls, id, "calls", error) ||
+      !get_string (object, "date", TRUE, where, &date, error) ||
+      !get_enum (object, "date_precision", READOUT_TYPE_DATE_PRECISION, where, &precision, error) ||
+      !get_string (object, "time", FALSE, where, &time, error) ||
+      !get_int (object, "duration_minutes", FALSE, 0, where, &minutes, error) ||
+      !get_enum (object, "duration_qualifier", READOUT_TYPE_DURATION_QUALIFIER, where,
+                 &qualifier, error) ||
+      !get_enum (object, "status", READOUT_TYPE_CALL_STATUS, where, &status, error) ||
+      !get_int (object, "initiator", FALSE, 1, where, &initiator, error) ||
+      !get_array (object, "participants", where, &participants, error) ||
+      !get_array (object, "sources", where, &sources, error) ||
+      !get_array (object, "conflicts", where, &conflicts, error))
+    return NULL;
+  if (minutes > G_MAXINT32)
+    {
+      bad_input (error, _("In the file, the duration of %s is too long."), where);
+      return NULL;
+    }
+  if (!read_participants (participants, initiator, ids->leaders, where, call, error))
+    return NULL;
+
+  readout_call_set_id (call, id);
+  readout_call_set_date (call, date);
+  readout_call_set_date_precision (call, precision);
+  readout_call_set_time (call, time);
+  readout_call_set_duration_minutes (call, (int) minutes);
+  readout_call_set_duration_qualifier (call, qualifier);
+  readout_call_set_status (call, status);
+
+  doc_call = g_new0 (DocCall, 1);
+  doc_call->call = g_steal_pointer (&call);
+  doc_call->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_source_free);
+  doc_call->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!read_sources (sources, doc_call, ids->sources, ids->statements, where, error) ||
+      !read_conflicts (conflicts, doc_call, where, error))
+    {
+      doc_call_free (doc_call);
+      return NULL;
+    }
+  return doc_call;
 }
 
-/* Turns json-glib's "<data>:3:12: Parse error: unexpected …" into a sentence. */
+/* Turns json-glib's "<data>:3:12: Parse error: unexpected …" about the part of the
+ * document at @span into a sentence with the line and column in the whole file. */
 static void
-set_parse_error (const GError  *parse_error,
-                 GError       **error)
+set_parse_error (const GError           *parse_error,
+                 const ReadoutJsonSpan  *span,
+                 GError                **error)
 {
   const char *message = parse_error->message;
   const char *detail;
@@ -1090,56 +1130,103 @@ set_parse_error (const GError  *parse_error,
       detail = message + consumed;
       if (g_str_has_prefix (detail, "Parse error: "))
         detail += strlen ("Parse error: ");
+      if (line <= 1)
+        column += span->column - 1;
       bad_input (error, _("The file is not valid JSON: at line %u, column %u, %s."),
-                 line, column, detail);
+                 span->line + MAX (line, 1) - 1, column, detail);
     }
   else
     bad_input (error, _("The file is not valid JSON: %s."), parse_error->message);
 }
 
-static gboolean
-read_document (const char  *data,
-               gssize       length,
-               Document    *doc,
-               GError     **error)
+/* Parses the part of the document at @span; the node belongs to @parser. */
+static JsonNode *
+parse_span (JsonParser             *parser,
+            const char             *data,
+            const ReadoutJsonSpan  *span,
+            GError                **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GHashTable) leader_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  JsonObject *root;
+
+  if (!json_parser_load_from_data (parser, data + span->offset, (gssize) span->length, &parse_error))
+    {
+      set_parse_error (parse_error, span, error);
+      return NULL;
+    }
+  return json_parser_get_root (parser);
+}
+
+/* The member @name of the root as a list, parsed whole (topics and leaders, which are
+ * few); *array is NULL when it is absent or null. */
+static gboolean
+parse_list (JsonParser   *parser,
+            const char   *data,
+            GHashTable   *members,
+            const char   *name,
+            JsonArray   **array,
+            GError      **error)
+{
+  const ReadoutJsonSpan *span = g_hash_table_lookup (members, name);
   JsonNode *node;
-  JsonArray *topics, *leaders, *calls;
-  const char *format;
+
+  *array = NULL;
+  if (span == NULL)
+    return TRUE;
+  node = parse_span (parser, data, span, error);
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return bad_input (error, _("In the file, the “%s” of %s is not a list."), name, "the document");
+  *array = json_node_get_array (node);
+  return TRUE;
+}
+
+/* The value of a root member that must be a string or a number, or NULL. */
+static JsonNode *
+parse_scalar (JsonParser  *parser,
+              const char  *data,
+              GHashTable  *members,
+              const char  *name,
+              GError     **error)
+{
+  const ReadoutJsonSpan *span = g_hash_table_lookup (members, name);
+  JsonNode *node;
+
+  if (span == NULL)
+    return NULL;
+  node = parse_span (parser, data, span, error);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? node : NULL;
+}
+
+static gboolean
+check_format (JsonParser  *parser,
+              const char  *data,
+              GHashTable  *members,
+              GError     **error)
+{
+  g_autofree char *format = NULL;
+  JsonNode *node;
   gint64 version;
 
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      set_parse_error (parse_error, error);
-      return FALSE;
-    }
-  node = json_parser_get_root (parser);
-  if (node == NULL)
-    return bad_input (error, _("The file is empty: there is nothing to import."));
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return bad_input (error, _("The file is not a Readout export: it holds JSON, but not a "
-                        "JSON object with “format”: “readout”."));
-  root = json_node_get_object (node);
-
-  node = json_object_get_member (root, "format");
-  format = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-           json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  node = parse_scalar (parser, data, members, "format", error);
+  if (node != NULL && json_node_get_value_type (node) == G_TYPE_STRING)
+    format = g_strdup (json_node_get_string (node));
   if (g_strcmp0 (format, READOUT_JSON_FORMAT) != 0)
     {
+      if (error != NULL && *error != NULL)
+        return FALSE;
       if (format != NULL)
         return bad_input (error, _("The file is not a Readout export: its format is “%s”, not “%s”."),
                           format, READOUT_JSON_FORMAT);
       return bad_input (error, _("The file is not a Readout export: it has no “format”: “%s”."),
                         READOUT_JSON_FORMAT);
     }
-  node = json_object_get_member (root, "version");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
-    return bad_input (error, _("The file is not a Readout export: it has no valid “version”."));
+  node = parse_scalar (parser, data, members, "version", error);
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+    return (error != NULL && *error != NULL) ||
+           bad_input (error, _("The file is not a Readout export: it has no valid “version”."));
   version = json_node_get_int (node);
   if (version > READOUT_JSON_VERSION)
     {
@@ -1149,18 +1236,43 @@ read_document (const char  *data,
                                  "this version reads up to %d): update Readout to import it."),
                         version_text, READOUT_JSON_VERSION);
     }
+  return TRUE;
+}
+
+/* Reads all of the document but its calls, and where each call is. */
+static gboolean
+read_document (const char  *data,
+               gsize        length,
+               Document    *doc,
+               DocIds      *ids,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GHashTable) members = readout_json_outline_members (data, length, error);
+  const ReadoutJsonSpan *calls;
+  JsonArray *array;
+
+  if (members == NULL || !check_format (parser, data, members, error))
+    return FALSE;
 
   doc->topics = g_ptr_array_new_with_free_func (g_object_unref);
   doc->leaders = g_ptr_array_new_with_free_func (g_object_unref);
-  doc->calls = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_call_free);
+  if (!parse_list (parser, data, members, "topics", &array, error) ||
+      !read_topics (array, doc, error))
+    return FALSE;
+  doc->has_topics = array != NULL;
+  if (!parse_list (parser, data, members, "leaders", &array, error) ||
+      !read_leaders (array, doc, ids->leaders, error))
+    return FALSE;
 
-  doc->has_topics = topics_member_present (root);
-  return get_array (root, "topics", "the document", &topics, error) &&
-         get_array (root, "leaders", "the document", &leaders, error) &&
-         get_array (root, "calls", "the document", &calls, error) &&
-         read_topics (topics, doc, error) &&
-         read_leaders (leaders, doc, leader_ids, error) &&
-         read_calls (calls, doc, leader_ids, error);
+  calls = g_hash_table_lookup (members, "calls");
+  if (calls == NULL || (calls->length == 4 && memcmp (data + calls->offset, "null", 4) == 0))
+    doc->calls = g_array_new (FALSE, FALSE, sizeof (ReadoutJsonSpan));
+  else if (!readout_json_outline_is_list (data, calls))
+    return bad_input (error, _("In the file, the “%s” of %s is not a list."), "calls", "the document");
+  else
+    doc->calls = readout_json_outline_elements (data, calls, error);
+  return doc->calls != NULL;
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -1872,6 +1984,35 @@ import_call (Import   *import,
   return TRUE;
 }
 
+/* Reads and imports one call at a time, so only one call's tree is ever in memory. */
+static gboolean
+import_calls (Import       *import,
+              const char   *data,
+              Document     *doc,
+              DocIds       *ids,
+              GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  for (guint i = 0; i < doc->calls->len; i++)
+    {
+      JsonNode *node = parse_span (parser, data, &g_array_index (doc->calls, ReadoutJsonSpan, i), error);
+      DocCall *doc_call;
+      gboolean ok;
+
+      if (node == NULL)
+        return FALSE;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return bad_input (error, _("In the file, %s number %u is not an object."), "call", i + 1);
+      doc_call = read_call (json_node_get_object (node), i, ids, error);
+      ok = doc_call != NULL && import_call (import, doc_call, error);
+      g_clear_pointer (&doc_call, doc_call_free);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 readout_store_import_json (ReadoutStore             *store,
                            const char               *data,
@@ -1880,6 +2021,7 @@ readout_store_import_json (ReadoutStore             *store,
                            GError                  **error)
 {
   g_auto(Document) doc = { 0, };
+  g_auto(DocIds) ids = { NULL, };
   g_autoptr(GHashTable) leader_map = NULL;
   g_autoptr(GHashTable) source_map = NULL;
   Import import = { NULL, };
@@ -1888,8 +2030,10 @@ readout_store_import_json (ReadoutStore             *store,
   g_return_val_if_fail (READOUT_IS_STORE (store), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
-  /* Everything the document says is checked before the store is touched. */
-  if (!read_document (data, length, &doc, error))
+  /* The outline, topics and leaders are checked before the store is touched; the calls
+   * as they are imported, in the one transaction that an error rolls back. */
+  doc_ids_init (&ids);
+  if (!read_document (data, length < 0 ? strlen (data) : (gsize) length, &doc, &ids, error))
     return FALSE;
 
   leader_map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -1907,8 +2051,7 @@ readout_store_import_json (ReadoutStore             *store,
    * trigger per row; into a full one, re-indexing the whole store would not be. */
   if (ok && import.keep_ids)
     ok = readout_store_schema_suspend_fts (readout_store_get_db (store), error);
-  for (guint i = 0; ok && i < doc.calls->len; i++)
-    ok = import_call (&import, g_ptr_array_index (doc.calls, i), error);
+  ok = ok && import_calls (&import, data, &doc, &ids, error);
   if (ok && import.keep_ids)
     ok = readout_store_schema_resume_fts (readout_store_get_db (store), error);
   if (!ok)
@@ -1923,44 +2066,24 @@ readout_store_import_json (ReadoutStore             *store,
   return TRUE;
 }
 
-#define MAX_IMPORT_SIZE ((goffset) 2 * 1024 * 1024 * 1024 - 1)
-
 gboolean
 readout_store_import_json_file (ReadoutStore             *store,
                                 const char               *path,
                                 ReadoutJsonImportCounts  *counts,
                                 GError                  **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
-  gsize length;
+  gsize length = 0;
+  gboolean too_large;
 
   g_return_val_if_fail (READOUT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, READOUT_ERROR, g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                                         ? READOUT_ERROR_NOT_FOUND : READOUT_ERROR_IO,
-                   _("Could not read “%s”: %s."), path, local_error->message);
-      return FALSE;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    return bad_input (error, _("“%s” is a folder, not a Readout export."), path);
-  if (g_file_info_get_size (info) > MAX_IMPORT_SIZE)
-    return bad_input (error, _("“%s” is too large to be a Readout export (over 2 GB)."), path);
-
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, _("Could not read “%s”: %s."),
-                   path, local_error->message);
-      return FALSE;
-    }
+  data = readout_input_file_read (path, READOUT_JSON_MAX_IMPORT_SIZE, &length, &too_large, error);
+  if (too_large)
+    return bad_input (error, _("“%s” is too large to be a Readout export (over 1 GB)."), path);
+  if (data == NULL)
+    return FALSE;
   if (length == 0)
     return bad_input (error, _("“%s” is empty: there is nothing to import."), path);
   if (memchr (data, '\0', length) != NULL)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <gio/gio.h>
@@ -52,6 +53,10 @@ gboolean readout_store_import_json       (ReadoutStore             *store,
                                           gssize                    length,
                                           ReadoutJsonImportCounts  *counts,
                                           GError                  **error);
+/* The largest export readout_store_import_json_file() reads: 1 GB (10^9 bytes). Only
+ * the file and one call at a time are held in memory, so an import needs little more
+ * memory than the file's size. */
+#define READOUT_JSON_MAX_IMPORT_SIZE 1000000000
 gboolean readout_store_import_json_file  (ReadoutStore             *store,
                                           const char               *path,
                                           ReadoutJsonImportCounts  *counts,

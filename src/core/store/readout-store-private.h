@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <sqlite3.h>
@@ -57,6 +58,7 @@ G_BEGIN_DECLS
 
 /* For the core's own modules (models, schema, sample, generator, import), not for the UI. */
 
+void      readout_store_sync_data_version  (ReadoutStore   *self);
 sqlite3  *readout_store_get_db           (ReadoutStore   *self);
 /* Prepares (and caches) a statement; the result is reset and its bindings cleared. */
 sqlite3_stmt *readout_store_prepare      (ReadoutStore   *self,
@@ -143,6 +145,9 @@ struct _ReadoutStore
   ReadoutChangeKind pending_primary; /* the kind of pending_id */
   gint64 pending_id;         /* the one row that changed, or 0 when several did */
   guint n_pending;
+
+  gint64 data_version;       /* SQLite's, when this store last looked; see check_for_changes() */
+  guint watch_id;            /* the timer while watching for other writers, or 0 */
 };
 
 /* For the store's own files: statement helpers and the write transaction. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-store-schema"
 
 #include "config.h"
@@ -131,6 +132,34 @@ static const char schema_v2[] =
   "CREATE VIRTUAL TABLE sources_fts USING fts5 ("
   "  title, text, content = 'sources', content_rowid = 'id',"
   "  tokenize = 'unicode61 remove_diacritics 2');";
+
+/* Readouts from the web (issue 15): finding a source by its address, the followed feeds,
+ * and every feed item ever seen, so that none is offered twice. An item outlives its feed
+ * (feed_id becomes NULL): following the feed again must not bring its old items back. */
+static const char schema_v3[] =
+  "CREATE INDEX sources_url ON sources (url) WHERE url IS NOT NULL;"
+  "CREATE TABLE feeds ("
+  "  id INTEGER PRIMARY KEY,"
+  "  url TEXT NOT NULL UNIQUE CHECK (url <> ''),"
+  "  title TEXT,"
+  "  etag TEXT,"
+  "  last_modified TEXT,"
+  "  checked_at TEXT,"
+  "  failures INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT"
+  ");"
+  "CREATE TABLE feed_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  feed_id INTEGER REFERENCES feeds (id) ON DELETE SET NULL,"
+  "  key TEXT NOT NULL UNIQUE CHECK (key <> ''),"
+  "  url TEXT,"
+  "  title TEXT,"
+  "  published TEXT,"
+  "  state TEXT NOT NULL CHECK (state IN ('inbox', 'skipped', 'failed', 'filed', 'dismissed')),"
+  "  text TEXT"
+  ");"
+  "CREATE INDEX feed_items_feed ON feed_items (feed_id);"
+  "CREATE INDEX feed_items_state ON feed_items (state, published);";
 
 static const char fts_triggers[] =
   "CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN"
@@ -321,12 +350,20 @@ readout_store_schema_resume_fts (sqlite3  *db,
          exec_sql (db, fts_rebuild, error);
 }
 
+static gboolean
+migrate_to_3 (sqlite3  *db,
+              GError  **error)
+{
+  return exec_sql (db, schema_v3, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 /* migrations[n - 1] takes a store from version n - 1 to version n. */
 static const MigrationFunc migrations[] = {
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == READOUT_STORE_SCHEMA_VERSION);

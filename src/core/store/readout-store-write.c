@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-store"
 
 #include "config.h"
@@ -373,6 +374,7 @@ write_participants (ReadoutStore  *self,
   sqlite3_stmt *stmt;
   const gint64 *ids;
   guint n_ids;
+  int rc;
 
   stmt = readout_store_prepare (self, "DELETE FROM call_participants WHERE call_id = ?", error);
   if (stmt == NULL)
@@ -393,11 +395,17 @@ write_participants (ReadoutStore  *self,
       sqlite3_bind_int64 (stmt, 2, ids[i]);
       sqlite3_bind_int (stmt, 3, (int) i);
       sqlite3_bind_text (stmt, 4, readout_call_get_date (call), -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT)
+        {
+          readout_store_set_sqlite_error (self, rc, _("Could not store the call"), error);
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
         {
           g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, ids[i]);
 
-          sqlite3_reset (stmt);
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
                        _("There is no leader with id %s to take part in the call."), id_text);
           return FALSE;
@@ -560,6 +568,7 @@ bind_and_write_source (ReadoutStore   *self,
                        GError        **error)
 {
   sqlite3_stmt *stmt = readout_store_prepare (self, sql, error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -575,12 +584,19 @@ bind_and_write_source (ReadoutStore   *self,
   sqlite3_bind_text (stmt, 8, readout_source_get_text (source) != NULL
                               ? readout_source_get_text (source) : "", -1, SQLITE_TRANSIENT);
   readout_store_bind_id_or_null (stmt, 9, readout_source_get_id (source));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  /* Only a broken constraint means the call is missing; a full disk is said as such. */
+  if ((rc & 0xff) != SQLITE_CONSTRAINT && rc != SQLITE_DONE)
+    {
+      readout_store_set_sqlite_error (self, rc, _("Could not store the source"), error);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                   readout_source_get_call_id (source));
 
-      sqlite3_reset (stmt);
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
                    _("Could not store the source: there is no call with id %s."), id_text);
       return FALSE;
@@ -834,6 +850,7 @@ readout_store_topics_changed_elsewhere (ReadoutStore *self,
 
   /* The tagger was built from the topic list as it was. */
   g_clear_pointer (&self->tagger, readout_topic_tagger_free);
+  readout_store_sync_data_version (self);
   readout_store_note_change (self, READOUT_CHANGE_TOPICS, topic_id, READOUT_CHANGE_STATEMENTS | READOUT_CHANGE_CALLS);
   if (self->transaction_depth == 0)
     readout_store_emit_pending_changes (self);
@@ -1165,11 +1182,16 @@ readout_store_insert_conflict (ReadoutStore     *self,
   ok = stmt != NULL;
   if (ok)
     {
+      int rc;
+
       sqlite3_bind_int64 (stmt, 1, readout_conflict_get_call_id (conflict));
       sqlite3_bind_text (stmt, 2, readout_conflict_get_field (conflict), -1, SQLITE_TRANSIENT);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
-      if (!ok)
+      ok = rc == SQLITE_DONE;
+      if (!ok && (rc & 0xff) != SQLITE_CONSTRAINT)
+        readout_store_set_sqlite_error (self, rc, _("Could not store the conflict"), error);
+      else if (!ok)
         {
           g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                       readout_conflict_get_call_id (conflict));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-store"
 
 #include "config.h"
@@ -12,6 +13,7 @@
 
 #include "readout-enum-types.h"
 #include "readout-error.h"
+#include "readout-safe-file.h"
 #include "readout-store-private.h"
 #include "readout-topic-tagger.h"
 
@@ -271,11 +273,15 @@ readout_store_set_sqlite_error (ReadoutStore  *self,
     case SQLITE_NOTADB:
       code = READOUT_ERROR_CORRUPT;
       break;
+    case SQLITE_FULL:
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
+                   _("%s: the disk that holds the store “%s” is full. Free some space and try "
+                     "again; the store is unchanged."), what, self->path);
+      return;
     case SQLITE_CONSTRAINT:
       code = READOUT_ERROR_INVALID;
       break;
     case SQLITE_IOERR:
-    case SQLITE_FULL:
     case SQLITE_CANTOPEN:
       code = READOUT_ERROR_IO;
       break;
@@ -487,6 +493,81 @@ readout_store_rollback (ReadoutStore *self)
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* Other writers                                                                      */
+
+#define WATCH_INTERVAL_MS 500
+
+/* Changes whenever another connection commits; never for this store's own commits. */
+static gint64
+read_data_version (ReadoutStore *self)
+{
+  sqlite3_stmt *stmt = readout_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
+/* For writes this process made through another connection (the re-tagging thread) and
+ * announces itself: they are not another program's. */
+void
+readout_store_sync_data_version (ReadoutStore *self)
+{
+  gint64 version = read_data_version (self);
+
+  if (version >= 0)
+    self->data_version = version;
+}
+
+gboolean
+readout_store_check_for_changes (ReadoutStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
+
+  /* Inside a transaction the store reads its own snapshot; look after it. */
+  if (self->transaction_depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  /* The topic list may be another now: the tagger is rebuilt from it on first use. */
+  g_clear_pointer (&self->tagger, readout_topic_tagger_free);
+  g_signal_emit (self, signals[CHANGED], 0, (guint) READOUT_CHANGE_ALL, 0u, (gint64) 0);
+  return TRUE;
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  readout_store_check_for_changes (READOUT_STORE (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+void
+readout_store_set_watching (ReadoutStore *self,
+                            gboolean      watching)
+{
+  g_return_if_fail (READOUT_IS_STORE (self));
+
+  if (watching == (self->watch_id != 0))
+    return;
+  if (!watching)
+    {
+      g_clear_handle_id (&self->watch_id, g_source_remove);
+      return;
+    }
+  self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
+  readout_store_check_for_changes (self);
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* Opening                                                                            */
 
 static guint32
@@ -502,12 +583,15 @@ read_be32 (const guint8 *bytes)
  * A store whose changes still sit in its write-ahead log (another program has it open,
  * or it was not closed cleanly) may have an out-of-date header in the main file, even a
  * zero application id if it was just created. Then *check_again is set and the
- * application id and version are checked through SQLite once it is open. */
+ * application id and version are checked through SQLite once it is open. When the file's
+ * length does not match its header, *check_pages is set: only SQLite can tell whether
+ * the pages are missing or waiting in the log. */
 static gboolean
 check_existing_file (const char  *path,
                      goffset      size,
                      int         *user_version,
                      gboolean    *check_again,
+                     gboolean    *check_pages,
                      GError     **error)
 {
   guint8 header[SQLITE_HEADER_SIZE];
@@ -556,13 +640,11 @@ check_existing_file (const char  *path,
   application_id = read_be32 (header + 68);
   *user_version = (int) read_be32 (header + 60);
 
-  if (page_size < 512 || (size % page_size) != 0 || (guint64) size < (guint64) page_size * page_count)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
-                   _("The store “%s” is damaged: the file is shorter than its header says, "
-                     "probably truncated. Restore it from a backup."), path);
-      return FALSE;
-    }
+  /* A length that disagrees with the header is normal while the log holds pages a
+   * checkpoint has not finished copying (another program checkpoints, or one was
+   * killed doing it); SQLite, which reads the log, decides whether it is damage. */
+  *check_pages = page_size < 512 || (size % page_size) != 0 ||
+                 (guint64) size < (guint64) page_size * page_count;
   if (application_id != READOUT_APPLICATION_ID && wal_has_data)
     return TRUE;
   if (application_id != READOUT_APPLICATION_ID)
@@ -649,6 +731,26 @@ sql_casefold (sqlite3_context  *context,
   sqlite3_result_text (context, folded, -1, g_free);
 }
 
+/* Says "damaged" only for what SQLite itself calls damage; a full disk or a failing
+ * read is named as what it is. */
+static void
+set_open_error (ReadoutStore  *self,
+                int            rc,
+                GError       **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
+                   _("The store “%s” is damaged (%s). Restore it from a backup."),
+                   self->path, sqlite3_errstr (rc));
+      break;
+    default:
+      readout_store_set_sqlite_error (self, rc, _("Could not open the store"), error);
+    }
+}
+
 static gboolean
 verify_readable (ReadoutStore  *self,
                  GError       **error)
@@ -662,14 +764,37 @@ verify_readable (ReadoutStore  *self,
   sqlite3_finalize (stmt);
   if (rc == SQLITE_ROW)
     return TRUE;
-
-  if ((rc & 0xff) == SQLITE_BUSY)
-    readout_store_set_sqlite_error (self, rc, "Could not open the store", error);
-  else
-    g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
-                 _("The store “%s” is damaged (%s). Restore it from a backup."),
-                 self->path, sqlite3_errstr (rc));
+  set_open_error (self, rc, error);
   return FALSE;
+}
+
+/* For a file whose length disagrees with its header: SQLite reads every page, from the
+ * log where it has them, and the store is damaged only if it finds pages missing. */
+static gboolean
+verify_pages (ReadoutStore  *self,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *result = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = g_strdup (readout_sql_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (result == NULL)
+    {
+      set_open_error (self, rc, error);
+      return FALSE;
+    }
+  if (!g_str_equal (result, "ok"))
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
+                   _("The store “%s” is damaged (%s). Restore it from a backup."),
+                   self->path, result);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -725,25 +850,25 @@ readout_store_open (const char  *path,
   GStatBuf st;
   gboolean exists;
   gboolean check_again = FALSE;
+  gboolean check_pages = FALSE;
   int user_version = 0;
   int flags;
   int rc;
 
+  default_path = readout_store_dup_default_path ();
   if (path == NULL)
+    path = default_path;
+  folder = g_path_get_dirname (path);
+
+  /* The user's own store lives in the app's data folder, which nothing has made before
+   * the first run writes to it. A folder the user chose must exist already. */
+  if (g_str_equal (path, default_path) && g_mkdir_with_parents (folder, 0700) != 0)
     {
-      default_path = readout_store_dup_default_path ();
-      path = default_path;
-      folder = g_path_get_dirname (path);
-      if (g_mkdir_with_parents (folder, 0700) != 0)
-        {
-          int saved_errno = errno;
-          g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                       _("Could not create the folder “%s”: %s."), folder, g_strerror (saved_errno));
-          return NULL;
-        }
+      int saved_errno = errno;
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
+                   _("Could not create the folder “%s”: %s."), folder, g_strerror (saved_errno));
+      return NULL;
     }
-  else
-    folder = g_path_get_dirname (path);
 
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
@@ -754,6 +879,8 @@ readout_store_open (const char  *path,
 
   self = g_object_new (READOUT_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  /* No export of this process may write over the store while it is open. */
+  readout_safe_file_protect (self->path);
 
   exists = g_stat (path, &st) == 0;
   if (exists && S_ISDIR (st.st_mode))
@@ -769,7 +896,8 @@ readout_store_open (const char  *path,
       return NULL;
     }
   /* A zero-byte file becomes a new store, unless its log says it is one already. */
-  if (exists && !check_existing_file (path, st.st_size, &user_version, &check_again, error))
+  if (exists && !check_existing_file (path, st.st_size, &user_version, &check_again,
+                                      &check_pages, error))
     return NULL;
 
   self->read_only = exists && !file_is_writable (path, &st);
@@ -795,7 +923,7 @@ readout_store_open (const char  *path,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_casefold, NULL, NULL);
 
-  if (!verify_readable (self, error))
+  if (!verify_readable (self, error) || (check_pages && !verify_pages (self, error)))
     return NULL;
   if (check_again && !check_through_sqlite (self, &user_version, error))
     return NULL;
@@ -828,6 +956,7 @@ readout_store_open (const char  *path,
        * store for any program that opens it while this one keeps it open. */
       sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     }
+  readout_store_sync_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -1025,10 +1154,13 @@ readout_store_finalize (GObject *object)
 {
   ReadoutStore *self = READOUT_STORE (object);
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->tagger, readout_topic_tagger_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->path != NULL)
+    readout_safe_file_unprotect (self->path);
   g_free (self->path);
 
   G_OBJECT_CLASS (readout_store_parent_class)->finalize (object);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <gio/gio.h>
@@ -12,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-#define READOUT_STORE_SCHEMA_VERSION 2
+#define READOUT_STORE_SCHEMA_VERSION 3
 
 #define READOUT_TYPE_STORE (readout_store_get_type ())
 
@@ -38,6 +39,15 @@ gboolean      readout_store_commit               (ReadoutStore  *self,
                                                   GError       **error);
 void          readout_store_rollback             (ReadoutStore  *self);
 
+/* Other writers. Another program (readout-cli import, a second window) may commit to
+ * the store too; its changes are announced through the same ::changed signal as this
+ * store's own, with every kind set and no id. check_for_changes() looks once (SQLite's
+ * data_version, a cheap read); while watching, it looks every half second and at once
+ * when watching starts. */
+gboolean      readout_store_check_for_changes    (ReadoutStore  *self);
+void          readout_store_set_watching         (ReadoutStore  *self,
+                                                  gboolean       watching);
+
 /* Reading single rows. Missing rows give READOUT_ERROR_NOT_FOUND. */
 ReadoutLeader    *readout_store_get_leader        (ReadoutStore  *self,
                                                    gint64         leader_id,
@@ -56,6 +66,8 @@ ReadoutLeader    *readout_store_find_leader       (ReadoutStore  *self,
                                                    const char    *name_or_alias,
                                                    GError       **error);
 /* The English name and the demonym of an ISO 3166 alpha-2 code ("RU" -> "Russia", "Russian"). */
+/* Every country code the store knows, sorted. */
+GStrv             readout_store_dup_country_codes (ReadoutStore  *self);
 gboolean          readout_store_lookup_country    (ReadoutStore  *self,
                                                    const char    *code,
                                                    char         **name,
@@ -151,6 +163,24 @@ GListModel *readout_store_list_leaders          (ReadoutStore      *self,
 GListModel *readout_store_list_calls            (ReadoutStore      *self,
                                                  gint64             leader_id,
                                                  gint64             other_leader_id);
+/* What a calls list may be narrowed to; every field NULL (or -1) means no narrowing. */
+typedef struct {
+  const char *topic;      /* a topic's name: calls with a statement about it */
+  const char *date_from;  /* "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive */
+  const char *date_to;    /* inclusive: "2017" takes in all of 2017 */
+  int         status;     /* a ReadoutCallStatus, or -1 for any */
+} ReadoutCallFilter;
+
+#define READOUT_CALL_FILTER_INIT { NULL, NULL, NULL, -1 }
+
+/* readout_store_list_calls() narrowed by @filter (nullable), in SQL: a call whose date is
+ * known only to the month or year is in a range it overlaps. Errors: READOUT_ERROR_INVALID
+ * for a date that is not ISO. */
+GListModel *readout_store_list_calls_filtered   (ReadoutStore            *self,
+                                                 gint64                   leader_id,
+                                                 gint64                   other_leader_id,
+                                                 const ReadoutCallFilter *filter,
+                                                 GError                 **error);
 /* ReadoutSource items of a call, sides first (sorted by country code), then the
  * independent press, each by date. */
 GListModel *readout_store_list_sources          (ReadoutStore      *self,
@@ -165,6 +195,11 @@ GListModel *readout_store_list_source_statements (ReadoutStore     *self,
 /* ReadoutConflict items of a call. */
 GListModel *readout_store_list_conflicts        (ReadoutStore      *self,
                                                  gint64             call_id);
+/* The texts of up to @limit statements of calls other than @call_id, newest first: a
+ * sample of the store's language for weighting words (the comparison's TF-IDF). */
+GStrv       readout_store_sample_statement_texts (ReadoutStore     *self,
+                                                 gint64             call_id,
+                                                 guint              limit);
 /* ReadoutTopic items, by name. */
 GListModel *readout_store_list_topics           (ReadoutStore      *self);
 /* ReadoutSearchHit items for what a user typed (plain words, never FTS syntax; the
@@ -177,5 +212,20 @@ GListModel *readout_store_list_topics           (ReadoutStore      *self);
 GListModel *readout_store_search                (ReadoutStore      *self,
                                                  const char        *query,
                                                  GError           **error);
+
+/* What a search may be narrowed to; zero and NULL fields mean no narrowing. */
+typedef struct {
+  gint64      leader_id;  /* calls this leader took part in */
+  const char *side;       /* a country code; "" for the independent press */
+  const char *date_from;  /* the call's date, as in ReadoutCallFilter */
+  const char *date_to;
+} ReadoutSearchFilter;
+
+/* readout_store_search() narrowed by @filter (nullable), in SQL. Errors:
+ * READOUT_ERROR_INVALID for a date that is not ISO. */
+GListModel *readout_store_search_filtered       (ReadoutStore              *self,
+                                                 const char                *query,
+                                                 const ReadoutSearchFilter *filter,
+                                                 GError                   **error);
 
 G_END_DECLS

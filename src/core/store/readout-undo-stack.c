@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #define G_LOG_DOMAIN "readout-undo-stack"
 
 #include "config.h"
@@ -46,6 +47,7 @@ typedef enum {
   OP_UPDATE,
   OP_DELETE,
   OP_MERGE,
+  OP_IMPORT,
   N_OPS
 } OperationType;
 
@@ -167,6 +169,7 @@ typedef struct {
   GObject *after;      /* update: the object as the change left it */
   GPtrArray *snapshot; /* TableRows of the rows while they are deleted */
   GPtrArray *moved;    /* merge: a GArray of gint64 keys for each MoveSpec */
+  GPtrArray *children; /* import: the inserts and updates it made, Operation, in order */
 } Operation;
 
 struct _ReadoutUndoStack
@@ -228,6 +231,7 @@ operation_free (Operation *op)
   g_clear_object (&op->after);
   g_clear_pointer (&op->snapshot, g_ptr_array_unref);
   g_clear_pointer (&op->moved, g_ptr_array_unref);
+  g_clear_pointer (&op->children, g_ptr_array_unref);
   g_free (op);
 }
 
@@ -654,44 +658,72 @@ push_done (ReadoutUndoStack *self,
   notify_state (self);
 }
 
-/* Runs @op forwards (@backwards FALSE: do or redo) or backwards (undo) in one
- * transaction. @op changes only when the transaction commits. */
+/* Runs @op forwards (@backwards FALSE: do or redo) or backwards (undo) within the
+ * transaction of run(); an import runs its parts, backwards in reverse. The rows each
+ * insert or delete takes away are added to @snapshots beside the operation in @ops, to
+ * be kept once the transaction commits. */
+static gboolean
+apply (ReadoutStore  *store,
+       Operation     *op,
+       gboolean       backwards,
+       GPtrArray     *ops,
+       GPtrArray     *snapshots,
+       GError       **error)
+{
+  GPtrArray *snapshot = NULL;
+
+  switch (op->type)
+    {
+    case OP_UPDATE:
+      return update_object (store, op->kind, backwards ? op->before : op->after, error);
+    case OP_INSERT:
+    case OP_DELETE:
+      /* Undoing an insert and redoing a delete remove the rows; the others put them back. */
+      if (backwards == (op->type == OP_INSERT)
+          ? !delete_keeping_rows (store, op->kind, op->id, &snapshot, error)
+          : !restore (store, op->kind, op->id, op->snapshot, error))
+        return FALSE;
+      g_ptr_array_add (ops, op);
+      g_ptr_array_add (snapshots, snapshot);
+      return TRUE;
+    case OP_MERGE:
+      /* Merging sets the operation's records itself, and only once it has worked; a
+       * rollback leaves them describing the merge as it was last done. */
+      return backwards ? unmerge (store, op, error) : merge_keeping_rows (store, op, error);
+    case OP_IMPORT:
+      for (guint i = 0; i < op->children->len; i++)
+        if (!apply (store, g_ptr_array_index (op->children, backwards ? op->children->len - 1 - i : i),
+                    backwards, ops, snapshots, error))
+          return FALSE;
+      return TRUE;
+    case N_OPS:
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+static void
+snapshot_free (gpointer snapshot)
+{
+  if (snapshot != NULL)
+    g_ptr_array_unref (snapshot);
+}
+
+/* @op changes only when the transaction commits. */
 static gboolean
 run (ReadoutUndoStack  *self,
      Operation         *op,
      gboolean           backwards,
      GError           **error)
 {
-  g_autoptr(GPtrArray) snapshot = NULL;
-  gboolean ok;
+  g_autoptr(GPtrArray) ops = g_ptr_array_new ();
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func (snapshot_free);
 
   if (!readout_store_begin (self->store, error))
     return FALSE;
 
-  switch (op->type)
-    {
-    case OP_UPDATE:
-      ok = update_object (self->store, op->kind, backwards ? op->before : op->after, error);
-      break;
-    case OP_INSERT:
-    case OP_DELETE:
-      /* Undoing an insert and redoing a delete remove the rows; the others put them back. */
-      if (backwards == (op->type == OP_INSERT))
-        ok = delete_keeping_rows (self->store, op->kind, op->id, &snapshot, error);
-      else
-        ok = restore (self->store, op->kind, op->id, op->snapshot, error);
-      break;
-    case OP_MERGE:
-      /* Merging sets the operation's records itself, and only once it has worked; a
-       * rollback below leaves them describing the merge as it was last done. */
-      ok = backwards ? unmerge (self->store, op, error) : merge_keeping_rows (self->store, op, error);
-      break;
-    case N_OPS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (!ok)
+  if (!apply (self->store, op, backwards, ops, snapshots, error))
     {
       readout_store_rollback (self->store);
       return FALSE;
@@ -699,10 +731,12 @@ run (ReadoutUndoStack  *self,
   if (!readout_store_commit (self->store, error))
     return FALSE;
 
-  if (op->type == OP_INSERT || op->type == OP_DELETE)
+  for (guint i = 0; i < ops->len; i++)
     {
-      g_clear_pointer (&op->snapshot, g_ptr_array_unref);
-      op->snapshot = g_steal_pointer (&snapshot);
+      Operation *done = g_ptr_array_index (ops, i);
+
+      g_clear_pointer (&done->snapshot, g_ptr_array_unref);
+      done->snapshot = g_steal_pointer (&g_ptr_array_index (snapshots, i));
     }
   return TRUE;
 }
@@ -881,6 +915,60 @@ readout_undo_stack_merge_calls (ReadoutUndoStack  *self,
   return record_merge (self, KIND_CALL, kept_id, merged_id, error);
 }
 
+static ObjectKind
+kind_of (GObject *object)
+{
+  if (READOUT_IS_LEADER (object))
+    return KIND_LEADER;
+  if (READOUT_IS_CALL (object))
+    return KIND_CALL;
+  if (READOUT_IS_SOURCE (object))
+    return KIND_SOURCE;
+  if (READOUT_IS_STATEMENT (object))
+    return KIND_STATEMENT;
+  if (READOUT_IS_TOPIC (object))
+    return KIND_TOPIC;
+  g_return_val_if_fail (READOUT_IS_CONFLICT (object), KIND_CONFLICT);
+  return KIND_CONFLICT;
+}
+
+void
+readout_undo_stack_push_import (ReadoutUndoStack *self,
+                                GPtrArray        *added,
+                                GPtrArray        *changed)
+{
+  Operation *op;
+
+  g_return_if_fail (READOUT_IS_UNDO_STACK (self));
+  g_return_if_fail (added != NULL && changed != NULL && changed->len % 2 == 0);
+
+  op = g_new0 (Operation, 1);
+  op->type = OP_IMPORT;
+  op->children = g_ptr_array_new_with_free_func ((GDestroyNotify) operation_free);
+  /* Inserts first: undone last, after the calls no longer point at what they added
+   * (an initiator new to the store), and redone before the calls point at it again. */
+  for (guint i = 0; i < added->len; i++)
+    {
+      Operation *insert = g_new0 (Operation, 1);
+
+      insert->type = OP_INSERT;
+      insert->kind = kind_of (g_ptr_array_index (added, i));
+      insert->id = get_object_id (insert->kind, g_ptr_array_index (added, i));
+      g_ptr_array_add (op->children, insert);
+    }
+  for (guint i = 0; i < changed->len; i += 2)
+    {
+      Operation *update = g_new0 (Operation, 1);
+
+      update->type = OP_UPDATE;
+      update->kind = kind_of (g_ptr_array_index (changed, i));
+      update->before = g_object_ref (g_ptr_array_index (changed, i));
+      update->after = g_object_ref (g_ptr_array_index (changed, i + 1));
+      g_ptr_array_add (op->children, update);
+    }
+  push_done (self, op);
+}
+
 gboolean
 readout_undo_stack_can_undo (ReadoutUndoStack *self)
 {
@@ -905,6 +993,8 @@ label_of_last (GPtrArray *ops)
   if (ops->len == 0)
     return NULL;
   op = g_ptr_array_index (ops, ops->len - 1);
+  if (op->type == OP_IMPORT)
+    return _("Import");
   return _(kinds[op->kind].labels[op->type]);
 }
 

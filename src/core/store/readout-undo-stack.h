@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <glib-object.h>
@@ -109,6 +110,15 @@ gboolean readout_undo_stack_topic_change_finish (ReadoutUndoStack  *self,
                                                  GError           **error);
 gboolean readout_undo_stack_get_busy          (ReadoutUndoStack  *self);
 double   readout_undo_stack_get_retag_fraction (ReadoutUndoStack *self);
+
+/* An import, which the importer filed in its own transaction, as one step ("Import"):
+ * @added holds what it inserted (leaders, calls, sources, conflicts; with their ids), in
+ * the order it did, and @changed pairs of the calls it changed, as they were and as it
+ * left them. Undo deletes what was added, keeping its rows for redo (statements go with
+ * their source), and writes the calls back; redo the reverse. Writes nothing itself. */
+void        readout_undo_stack_push_import    (ReadoutUndoStack  *self,
+                                               GPtrArray         *added,
+                                               GPtrArray         *changed);
 
 gboolean    readout_undo_stack_can_undo       (ReadoutUndoStack  *self);
 gboolean    readout_undo_stack_can_redo       (ReadoutUndoStack  *self);

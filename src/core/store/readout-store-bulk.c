@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "readout-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "readout-error.h"
+#include "readout-store-bulk.h"
+#include "readout-store-private.h"
+
+/* The rows of a bulk fill, one prepared statement per table. */
+enum {
+  LEADER, CALL, PARTICIPANT, SOURCE, STATEMENT, STATEMENT_TOPIC, N_INSERTS
+};
+
+static const char * const insert_sql[N_INSERTS] = {
+  [LEADER] = "INSERT INTO leaders (id, name, country, office) VALUES (?, ?, ?, ?)",
+  [CALL] = "INSERT INTO calls (id, date, date_precision, duration_minutes, duration_qualifier, status)"
+           " VALUES (?, ?, 'day', ?, ?, ?)",
+  [PARTICIPANT] = "INSERT INTO call_participants (call_id, leader_id, position, call_date)"
+                  " VALUES (?, ?, ?, ?)",
+  [SOURCE] = "INSERT INTO sources (id, call_id, publisher, kind, side, date, title, text)"
+             " VALUES (?, ?, ?, 'readout', ?, ?, ?, '')",
+  [STATEMENT] = "INSERT INTO statements (id, call_id, source_id, speaker, side, kind, text, position)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  [STATEMENT_TOPIC] = "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?, ?)",
+};
+
+struct _ReadoutStoreBulk {
+  ReadoutStore *store;
+  sqlite3 *db;
+  sqlite3_stmt *inserts[N_INSERTS];
+  GPtrArray *index_definitions;   /* the dropped indexes' CREATE statements */
+};
+
+static gboolean
+fail (sqlite3  *db,
+      GError  **error)
+{
+  g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, _("Could not generate the store: %s"),
+               sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK || fail (db, error);
+}
+
+/* Steps a bound insert and resets it for the next row. */
+static gboolean
+step (ReadoutStoreBulk  *self,
+      int                insert,
+      GError           **error)
+{
+  sqlite3_stmt *stmt = self->inserts[insert];
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || fail (self->db, error);
+}
+
+/* The secondary indexes of the tables a fill writes are dropped for the fill and built
+ * again in one sorted pass each, which is cheaper than keeping them in step row by row.
+ * Their definitions are read from the schema itself, so nothing here repeats it. */
+static gboolean
+drop_indexes (ReadoutStoreBulk  *self,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                          " AND sql IS NOT NULL AND tbl_name IN ('statements', 'statement_topics',"
+                          " 'sources', 'call_participants', 'calls')", -1, &stmt, NULL) != SQLITE_OK)
+    return fail (self->db, error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (self->index_definitions, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
+
+      if (!exec (self->db, drop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_indexes (ReadoutStoreBulk  *self,
+                GError           **error)
+{
+  for (guint i = 0; i < self->index_definitions->len; i++)
+    if (!exec (self->db, g_ptr_array_index (self->index_definitions, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+bulk_free (ReadoutStoreBulk *self)
+{
+  for (guint i = 0; i < N_INSERTS; i++)
+    sqlite3_finalize (self->inserts[i]);
+  g_ptr_array_unref (self->index_definitions);
+  g_object_unref (self->store);
+  g_free (self);
+}
+
+ReadoutStoreBulk *
+readout_store_bulk_begin (ReadoutStore  *store,
+                          GError       **error)
+{
+  ReadoutStoreBulk *self;
+  gboolean ok;
+
+  g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
+
+  self = g_new0 (ReadoutStoreBulk, 1);
+  self->store = g_object_ref (store);
+  self->db = readout_store_get_db (store);
+  self->index_definitions = g_ptr_array_new_with_free_func (g_free);
+
+  /* A journal or durability during the fill buys nothing, because a failed fill throws
+   * the file away. A large page cache keeps the indexes and the full-text segments from
+   * spilling to disk half-built. */
+  ok = exec (self->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
+                       " PRAGMA cache_size = -262144", error) &&
+       readout_store_begin (store, error);
+  if (!ok)
+    {
+      bulk_free (self);
+      return NULL;
+    }
+  /* Indexing a million rows in one pass at the end beats a trigger per row. */
+  ok = readout_store_schema_suspend_fts (self->db, error) && drop_indexes (self, error);
+  for (guint i = 0; ok && i < N_INSERTS; i++)
+    if (sqlite3_prepare_v2 (self->db, insert_sql[i], -1, &self->inserts[i], NULL) != SQLITE_OK)
+      ok = fail (self->db, error);
+  if (!ok)
+    {
+      readout_store_rollback (store);
+      bulk_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+gboolean
+readout_store_bulk_add_leader (ReadoutStoreBulk  *self,
+                               gint64             id,
+                               const char        *name,
+                               const char        *country,
+                               const char        *office,
+                               GError           **error)
+{
+  sqlite3_stmt *stmt = self->inserts[LEADER];
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, country, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, office, -1, SQLITE_TRANSIENT);
+  return step (self, LEADER, error);
+}
+
+gboolean
+readout_store_bulk_add_call (ReadoutStoreBulk  *self,
+                             gint64             id,
+                             const char        *date,
+                             int                duration_minutes,
+                             const char        *duration_qualifier,
+                             const char        *status,
+                             GError           **error)
+{
+  sqlite3_stmt *stmt = self->inserts[CALL];
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, duration_minutes);
+  sqlite3_bind_text (stmt, 4, duration_qualifier, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, status, -1, SQLITE_TRANSIENT);
+  return step (self, CALL, error);
+}
+
+gboolean
+readout_store_bulk_add_participant (ReadoutStoreBulk  *self,
+                                    gint64             call_id,
+                                    gint64             leader_id,
+                                    int                position,
+                                    const char        *call_date,
+                                    GError           **error)
+{
+  sqlite3_stmt *stmt = self->inserts[PARTICIPANT];
+
+  sqlite3_bind_int64 (stmt, 1, call_id);
+  sqlite3_bind_int64 (stmt, 2, leader_id);
+  sqlite3_bind_int (stmt, 3, position);
+  sqlite3_bind_text (stmt, 4, call_date, -1, SQLITE_TRANSIENT);
+  return step (self, PARTICIPANT, error);
+}
+
+gboolean
+readout_store_bulk_add_source (ReadoutStoreBulk  *self,
+                               gint64             id,
+                               gint64             call_id,
+                               const char        *publisher,
+                               const char        *side,
+                               const char        *date,
+                               const char        *title,
+                               GError           **error)
+{
+  sqlite3_stmt *stmt = self->inserts[SOURCE];
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, call_id);
+  sqlite3_bind_text (stmt, 3, publisher, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, side, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, title, -1, SQLITE_TRANSIENT);
+  return step (self, SOURCE, error);
+}
+
+gboolean
+readout_store_bulk_add_statement (ReadoutStoreBulk  *self,
+                                  gint64             id,
+                                  gint64             call_id,
+                                  gint64             source_id,
+                                  const char        *speaker,
+                                  const char        *side,
+                                  const char        *kind,
+                                  const char        *text,
+                                  gssize             text_length,
+                                  int                position,
+                                  GArray            *topic_ids,
+                                  GError           **error)
+{
+  sqlite3_stmt *stmt = self->inserts[STATEMENT];
+  sqlite3_stmt *topic = self->inserts[STATEMENT_TOPIC];
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, call_id);
+  sqlite3_bind_int64 (stmt, 3, source_id);
+  sqlite3_bind_text (stmt, 4, speaker, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, side, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, kind, -1, SQLITE_TRANSIENT);
+  /* The caller keeps the text until this returns: no copy of the commonest column. */
+  sqlite3_bind_text (stmt, 7, text, (int) text_length, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, position);
+  if (!step (self, STATEMENT, error))
+    return FALSE;
+
+  for (guint t = 0; topic_ids != NULL && t < topic_ids->len; t++)
+    {
+      sqlite3_bind_int64 (topic, 1, id);
+      sqlite3_bind_int64 (topic, 2, g_array_index (topic_ids, gint64, t));
+      if (!step (self, STATEMENT_TOPIC, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+readout_store_bulk_finish (ReadoutStoreBulk  *self,
+                           gboolean           keep,
+                           GError           **error)
+{
+  ReadoutStore *store = self->store;
+  sqlite3 *db = self->db;
+  gboolean ok = keep &&
+                create_indexes (self, error) &&
+                readout_store_schema_resume_fts (db, error);
+
+  if (ok)
+    ok = readout_store_commit (store, error);
+  else
+    readout_store_rollback (store);
+  if (ok)
+    ok = exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA optimize", error);
+  bulk_free (self);
+  return ok;
+}
