@@ -7,7 +7,7 @@
 
 #include <locale.h>
 
-#include "readout-country-names.h"
+#include "readout-country-translation.h"
 #include "readout-display-names.h"
 #include "readout-format.h"
 

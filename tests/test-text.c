@@ -299,6 +299,14 @@ test_tagger_speed (void)
   gint64 begin;
   double per_word;
 
+  /* A timing, not a check: it runs with -m perf (`_build/tests/test-text -m perf`), so a
+   * loaded machine or a sanitizer build cannot fail the suite. */
+  if (!g_test_perf ())
+    {
+      g_test_skip ("a timing: run with -m perf");
+      return;
+    }
+
   for (guint i = 0; i < 40; i++)
     {
       g_string_append_printf (text, "%s ", words[(i * 7) % G_N_ELEMENTS (words)]);
@@ -313,9 +321,8 @@ test_tagger_speed (void)
       g_assert_cmpuint (result->len, >, 0);
     }
   per_word = (double) (g_get_monotonic_time () - begin) / (20000.0 * n_words);
-  g_test_message ("tagging: %.3f µs per word", per_word);
-  /* The goal is 2 µs; the bound leaves room for slow sanitizer builds. */
-  g_assert_cmpfloat (per_word, <, 20.0);
+  /* The goal is 2 µs a word. */
+  g_test_minimized_result (per_word, "tagging: %.3f µs per word", per_word);
 }
 
 int

@@ -6,7 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "readout-country-names.h"
+#include "readout-country-translation.h"
 #include "readout-edit-util.h"
 #include "readout-format.h"
 

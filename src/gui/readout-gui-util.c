@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "readout-country-names.h"
+#include "readout-country-translation.h"
 #include "readout-gui-util.h"
 #include "readout-wrap-layout.h"
 #include "readout-format.h"

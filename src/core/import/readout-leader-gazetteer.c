@@ -9,12 +9,15 @@
 #include <gio/gio.h>
 
 #include "readout-error.h"
+#include "readout-country-names.h"
 #include "readout-leader-gazetteer.h"
+#include "readout-name-words.h"
 
-/* Heads of state and government since 2000 and the UN Secretaries-General, so that an
- * import into an empty store still knows "Putin" and "President Trump", and the terms
- * that resolve a dateline without a year. The store's own leaders always come first:
- * the extractor consults the gazetteer only for names the store does not have. */
+/* Heads of state and government of every country since 1991, foreign ministers of the
+ * larger ones and the UN Secretaries-General (data/leaders.tsv), so that an import into
+ * an empty store still knows "Putin", "Мирзиёевым" and "the Prime Minister" of a date.
+ * The store's own leaders always come first: the extractor consults the gazetteer only
+ * for names the store does not have. */
 
 struct _ReadoutLeaderGazetteer
 {
@@ -22,6 +25,10 @@ struct _ReadoutLeaderGazetteer
 
   GPtrArray  *people;        /* ReadoutGazetteerPerson */
   GHashTable *by_name;       /* casefolded name or alias -> GPtrArray of people (borrowed) */
+  GHashTable *by_key;        /* stemmed words of a name or alias, in order -> people */
+  GHashTable *by_sorted_key; /* the same words sorted ("fumio kishida" for "Kishida Fumio") */
+  GHashTable *by_country;    /* country -> people */
+  GHashTable *office_kinds;  /* office of the data -> ReadoutOfficeKind */
   GHashTable *main_offices;  /* country -> office of its first line */
 };
 
@@ -30,6 +37,7 @@ G_DEFINE_FINAL_TYPE (ReadoutLeaderGazetteer, readout_leader_gazetteer, G_TYPE_OB
 static void
 term_free (ReadoutGazetteerTerm *term)
 {
+  g_free (term->country);
   g_free (term->office);
   g_free (term->term_start);
   g_free (term->term_end);
@@ -52,6 +60,10 @@ readout_leader_gazetteer_finalize (GObject *object)
   ReadoutLeaderGazetteer *self = READOUT_LEADER_GAZETTEER (object);
 
   g_hash_table_unref (self->by_name);
+  g_hash_table_unref (self->by_key);
+  g_hash_table_unref (self->by_sorted_key);
+  g_hash_table_unref (self->by_country);
+  g_hash_table_unref (self->office_kinds);
   g_hash_table_unref (self->main_offices);
   g_ptr_array_unref (self->people);
 
@@ -71,6 +83,11 @@ readout_leader_gazetteer_init (ReadoutLeaderGazetteer *self)
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_ptr_array_unref);
   self->main_offices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->by_sorted_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+  self->by_country = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->office_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static gboolean
@@ -84,35 +101,85 @@ is_iso_day (const char *value)
 }
 
 static void
-index_name (ReadoutLeaderGazetteer *self,
-            const char             *name,
-            ReadoutGazetteerPerson *person)
+add_to_bucket (GHashTable             *table,
+               char                   *key,
+               ReadoutGazetteerPerson *person)
 {
-  g_autofree char *key = g_utf8_casefold (name, -1);
-  GPtrArray *bucket = g_hash_table_lookup (self->by_name, key);
+  GPtrArray *bucket = g_hash_table_lookup (table, key);
 
   if (bucket == NULL)
     {
       bucket = g_ptr_array_new ();
-      g_hash_table_insert (self->by_name, g_steal_pointer (&key), bucket);
+      g_hash_table_insert (table, g_strdup (key), bucket);
     }
   if (!g_ptr_array_find (bucket, person, NULL))
     g_ptr_array_add (bucket, person);
 }
 
+/* A name under its casefolded form, and under its stemmed words in order and sorted, so
+ * that "Мирзиёевым" and "KISHIDA Fumio" find it. */
+static void
+index_name (ReadoutLeaderGazetteer *self,
+            const char             *name,
+            ReadoutGazetteerPerson *person)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_auto(GStrv) words = readout_name_words (name, TRUE);
+  guint n_words = g_strv_length (words);
+  g_autofree char *key = readout_name_key ((const char * const *) words, n_words, FALSE);
+  g_autofree char *sorted = readout_name_key ((const char * const *) words, n_words, TRUE);
+
+  add_to_bucket (self->by_name, folded, person);
+  if (n_words == 0)
+    return;
+  add_to_bucket (self->by_key, key, person);
+  add_to_bucket (self->by_sorted_key, sorted, person);
+}
+
+/* Whether @country is an international office's: the UN's (none) or the EU's. */
+static gboolean
+is_international (const char *country)
+{
+  return country == NULL || g_str_equal (country, "EU");
+}
+
+/* The person of an earlier line with the same name: of the same country, or one of them
+ * in an international office (Charles Michel, Prime Minister of Belgium and President of
+ * the European Council, is one person, filed under Belgium). */
 static ReadoutGazetteerPerson *
 find_person (ReadoutLeaderGazetteer *self,
              const char             *name,
              const char             *country)
 {
-  for (guint i = 0; i < self->people->len; i++)
-    {
-      ReadoutGazetteerPerson *person = g_ptr_array_index (self->people, i);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  GPtrArray *bucket = g_hash_table_lookup (self->by_name, folded);
 
-      if (g_str_equal (person->name, name) && g_strcmp0 (person->country, country) == 0)
+  for (guint i = 0; bucket != NULL && i < bucket->len; i++)
+    {
+      ReadoutGazetteerPerson *person = g_ptr_array_index (bucket, i);
+
+      if (!g_str_equal (person->name, name))
+        continue;
+      if (g_strcmp0 (person->country, country) == 0 || is_international (country))
         return person;
+      if (is_international (person->country))
+        {
+          g_free (person->country);
+          person->country = g_strdup (country);
+          return person;
+        }
     }
   return NULL;
+}
+
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b)
+{
+  const ReadoutGazetteerTerm *ta = *(ReadoutGazetteerTerm * const *) a;
+  const ReadoutGazetteerTerm *tb = *(ReadoutGazetteerTerm * const *) b;
+
+  return strcmp (ta->term_start, tb->term_start);
 }
 
 static void
@@ -135,6 +202,61 @@ merge_aliases (ReadoutGazetteerPerson *person,
   g_ptr_array_add (merged, NULL);
   g_strfreev (person->aliases);
   person->aliases = (char **) g_ptr_array_free (g_steal_pointer (&merged), FALSE);
+}
+
+/* The kind of an office of the data, worked out once per office name. */
+static ReadoutOfficeKind
+office_kind_cached (ReadoutLeaderGazetteer *self,
+                    const char             *office)
+{
+  gpointer kind;
+
+  if (!g_hash_table_lookup_extended (self->office_kinds, office, NULL, &kind))
+    {
+      kind = GINT_TO_POINTER (readout_office_kind (office));
+      g_hash_table_insert (self->office_kinds, g_strdup (office), kind);
+    }
+  return GPOINTER_TO_INT (kind);
+}
+
+/* One checked line: its person (new, or the earlier one of the same name), aliases and term. */
+static void
+add_line (ReadoutLeaderGazetteer *self,
+          char                  **fields)
+{
+  const char *country = *fields[2] != '\0' ? fields[2] : NULL;
+  g_auto(GStrv) aliases = NULL;
+  ReadoutGazetteerPerson *person;
+  ReadoutGazetteerTerm *term;
+
+  person = find_person (self, fields[0], country);
+  if (person == NULL)
+    {
+      person = g_new0 (ReadoutGazetteerPerson, 1);
+      person->name = g_strdup (fields[0]);
+      person->country = g_strdup (country);
+      person->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+      g_ptr_array_add (self->people, person);
+      index_name (self, person->name, person);
+    }
+  if (country != NULL)
+    add_to_bucket (self->by_country, (char *) country, person);
+  aliases = g_strsplit (fields[1], "|", -1);
+  merge_aliases (person, aliases);
+  for (guint i = 0; aliases[i] != NULL; i++)
+    if (*aliases[i] != '\0')
+      index_name (self, aliases[i], person);
+
+  term = g_new0 (ReadoutGazetteerTerm, 1);
+  term->country = g_strdup (country);
+  term->office = g_strdup (fields[3]);
+  term->kind = office_kind_cached (self, fields[3]);
+  term->term_start = g_strdup (fields[4]);
+  term->term_end = *fields[5] != '\0' ? g_strdup (fields[5]) : NULL;
+  g_ptr_array_add (person->terms, term);
+
+  if (country != NULL && !g_hash_table_contains (self->main_offices, country))
+    g_hash_table_insert (self->main_offices, g_strdup (country), g_strdup (fields[3]));
 }
 
 ReadoutLeaderGazetteer *
@@ -168,10 +290,6 @@ readout_leader_gazetteer_new_from_data (const char  *tsv,
   for (guint n = 1; lines[n] != NULL; n++)
     {
       g_auto(GStrv) fields = NULL;
-      g_auto(GStrv) aliases = NULL;
-      ReadoutGazetteerPerson *person;
-      ReadoutGazetteerTerm *term;
-      const char *country;
 
       /* Only a CR: a trailing tab is an empty term_end. */
       if (g_str_has_suffix (lines[n], "\r"))
@@ -189,31 +307,10 @@ readout_leader_gazetteer_new_from_data (const char  *tsv,
           return NULL;
         }
 
-      country = *fields[2] != '\0' ? fields[2] : NULL;
-      person = find_person (self, fields[0], country);
-      if (person == NULL)
-        {
-          person = g_new0 (ReadoutGazetteerPerson, 1);
-          person->name = g_strdup (fields[0]);
-          person->country = g_strdup (country);
-          person->terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
-          g_ptr_array_add (self->people, person);
-          index_name (self, person->name, person);
-        }
-      aliases = g_strsplit (fields[1], "|", -1);
-      merge_aliases (person, aliases);
-      for (guint i = 0; person->aliases[i] != NULL; i++)
-        index_name (self, person->aliases[i], person);
-
-      term = g_new0 (ReadoutGazetteerTerm, 1);
-      term->office = g_strdup (fields[3]);
-      term->term_start = g_strdup (fields[4]);
-      term->term_end = *fields[5] != '\0' ? g_strdup (fields[5]) : NULL;
-      g_ptr_array_add (person->terms, term);
-
-      if (country != NULL && !g_hash_table_contains (self->main_offices, country))
-        g_hash_table_insert (self->main_offices, g_strdup (country), g_strdup (fields[3]));
+      add_line (self, fields);
     }
+  for (guint i = 0; i < self->people->len; i++)
+    g_ptr_array_sort (((ReadoutGazetteerPerson *) g_ptr_array_index (self->people, i))->terms, compare_terms);
   return g_steal_pointer (&self);
 }
 
@@ -275,32 +372,74 @@ latest_start (const ReadoutGazetteerPerson *person)
   return latest;
 }
 
-const ReadoutGazetteerPerson *
-readout_leader_gazetteer_lookup (ReadoutLeaderGazetteer *self,
-                                 const char             *name,
-                                 const char             *iso_date)
+/* The person of @bucket for @country (nullable; ignored when nobody of the bucket is of
+ * it) in office on @iso_date (nullable), else the one whose last term began latest. */
+static const ReadoutGazetteerPerson *
+pick (GPtrArray  *bucket,
+      const char *country,
+      const char *iso_date)
 {
-  g_autofree char *key = NULL;
-  GPtrArray *bucket;
   const ReadoutGazetteerPerson *best = NULL;
+  gboolean any_of_country = FALSE;
 
-  g_return_val_if_fail (READOUT_IS_LEADER_GAZETTEER (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  key = g_utf8_casefold (name, -1);
-  bucket = g_hash_table_lookup (self->by_name, key);
   if (bucket == NULL)
     return NULL;
+  for (guint i = 0; country != NULL && i < bucket->len; i++)
+    any_of_country |= g_strcmp0 (((ReadoutGazetteerPerson *) g_ptr_array_index (bucket, i))->country, country) == 0;
   for (guint i = 0; i < bucket->len; i++)
     {
       const ReadoutGazetteerPerson *person = g_ptr_array_index (bucket, i);
 
+      if (any_of_country && g_strcmp0 (person->country, country) != 0)
+        continue;
       if (iso_date != NULL && readout_gazetteer_person_term_at (person, iso_date) != NULL)
         return person;
       if (best == NULL || strcmp (latest_start (person), latest_start (best)) > 0)
         best = person;
     }
   return best;
+}
+
+/* A name by its stemmed words: in order ("Мирзиёевым"), then in any order ("KISHIDA Fumio"). */
+static const ReadoutGazetteerPerson *
+lookup_words (ReadoutLeaderGazetteer *self,
+              const char * const     *words,
+              const char             *country,
+              const char             *iso_date)
+{
+  guint n_words = g_strv_length ((char **) words);
+  g_autofree char *key = NULL;
+  g_autofree char *sorted = NULL;
+  const ReadoutGazetteerPerson *person;
+
+  if (n_words == 0)
+    return NULL;
+  key = readout_name_key (words, n_words, FALSE);
+  person = pick (g_hash_table_lookup (self->by_key, key), country, iso_date);
+  if (person != NULL)
+    return person;
+  sorted = readout_name_key (words, n_words, TRUE);
+  return pick (g_hash_table_lookup (self->by_sorted_key, sorted), country, iso_date);
+}
+
+const ReadoutGazetteerPerson *
+readout_leader_gazetteer_lookup (ReadoutLeaderGazetteer *self,
+                                 const char             *name,
+                                 const char             *iso_date)
+{
+  g_autofree char *key = NULL;
+  g_auto(GStrv) words = NULL;
+  const ReadoutGazetteerPerson *person;
+
+  g_return_val_if_fail (READOUT_IS_LEADER_GAZETTEER (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  key = g_utf8_casefold (name, -1);
+  person = pick (g_hash_table_lookup (self->by_name, key), NULL, iso_date);
+  if (person != NULL)
+    return person;
+  words = readout_name_words (name, TRUE);
+  return lookup_words (self, (const char * const *) words, NULL, iso_date);
 }
 
 const char *
@@ -359,9 +498,291 @@ readout_gazetteer_person_to_leader (const ReadoutGazetteerPerson *person,
   leader = readout_leader_new ();
   readout_leader_set_name (leader, person->name);
   readout_leader_set_aliases (leader, (const char * const *) person->aliases);
-  readout_leader_set_country (leader, person->country);
+  /* The country of the office held then: "EU" for a President of the European Council. */
+  readout_leader_set_country (leader, term->country);
   readout_leader_set_office (leader, term->office);
   readout_leader_set_term_start (leader, term->term_start);
   readout_leader_set_term_end (leader, term->term_end);
+  return leader;
+}
+
+/* Whether @term is of @kind, or holds @office itself ("President" of Iran, not its
+ * Supreme Leader, both heads of state). */
+static gboolean
+term_fits (const ReadoutGazetteerTerm *term,
+           ReadoutOfficeKind           kind,
+           const char                 *office)
+{
+  if (office != NULL)
+    {
+      g_autofree char *folded_a = g_utf8_casefold (office, -1);
+      g_autofree char *folded_b = g_utf8_casefold (term->office, -1);
+      g_auto(GStrv) a = NULL;
+      g_auto(GStrv) b = NULL;
+      g_autofree char *key_a = NULL;
+      g_autofree char *key_b = NULL;
+
+      /* Stems only where the two may differ by case: one script, other words. */
+      if (g_str_equal (folded_a, folded_b))
+        return TRUE;
+      if (readout_name_is_cyrillic (office) != readout_name_is_cyrillic (term->office))
+        return FALSE;
+      a = readout_name_words (office, TRUE);
+      b = readout_name_words (term->office, TRUE);
+      key_a = g_strjoinv (" ", a);
+      key_b = g_strjoinv (" ", b);
+      return g_str_equal (key_a, key_b);
+    }
+  return term->kind == kind;
+}
+
+/* The holder of an office of @country on @iso_date; on a handover day the incoming one
+ * (Kishida, not Suga, on 2021-10-04). */
+static const ReadoutGazetteerPerson *
+holder (ReadoutLeaderGazetteer *self,
+        const char             *country,
+        ReadoutOfficeKind       kind,
+        const char             *office,
+        const char             *iso_date)
+{
+  static const char * const usual[] = { "President", "Prime Minister", "Foreign Minister", NULL };
+  GPtrArray *people = g_hash_table_lookup (self->by_country, country);
+  const ReadoutGazetteerPerson *found = NULL;
+  int found_score = -1;
+
+  /* Iran's head of state in a readout is its President, not its Supreme Leader: of two
+   * holders of one kind, the usual office wins, and the incoming holder the outgoing. */
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      const ReadoutGazetteerPerson *person = g_ptr_array_index (people, i);
+      const ReadoutGazetteerTerm *term = readout_gazetteer_person_term_at (person, iso_date);
+      int score;
+
+      if (term == NULL || g_strcmp0 (term->country, country) != 0 || !term_fits (term, kind, office))
+        continue;
+      score = (g_strv_contains (usual, term->office) ? 2 : 0) + (g_strcmp0 (term->term_end, iso_date) != 0 ? 1 : 0);
+      if (score > found_score)
+        {
+          found = person;
+          found_score = score;
+        }
+    }
+  return found;
+}
+
+const ReadoutGazetteerPerson *
+readout_leader_gazetteer_get_office_holder (ReadoutLeaderGazetteer *self,
+                                            const char             *country,
+                                            const char             *office,
+                                            const char             *iso_date)
+{
+  ReadoutOfficeKind kind;
+  const ReadoutGazetteerPerson *person;
+
+  g_return_val_if_fail (READOUT_IS_LEADER_GAZETTEER (self), NULL);
+  g_return_val_if_fail (office != NULL, NULL);
+  if (country == NULL || iso_date == NULL)
+    return NULL;
+
+  /* The office as the data names it, then any of its kind ("Премьер-министр" is the
+   * "Prime Minister", "Chancellor" the head of government). */
+  person = holder (self, country, READOUT_OFFICE_KIND_NONE, office, iso_date);
+  kind = readout_office_kind (office);
+  if (person == NULL && kind != READOUT_OFFICE_KIND_NONE && kind != READOUT_OFFICE_KIND_OTHER)
+    person = readout_leader_gazetteer_get_holder_of_kind (self, country, kind, iso_date);
+  return person;
+}
+
+const ReadoutGazetteerPerson *
+readout_leader_gazetteer_get_holder_of_kind (ReadoutLeaderGazetteer *self,
+                                             const char             *country,
+                                             ReadoutOfficeKind       kind,
+                                             const char             *iso_date)
+{
+  const ReadoutGazetteerPerson *person;
+
+  g_return_val_if_fail (READOUT_IS_LEADER_GAZETTEER (self), NULL);
+  if (country == NULL || iso_date == NULL)
+    return NULL;
+
+  person = holder (self, country, kind, NULL, iso_date);
+  /* Where the president heads the government (the United States), there is no other. */
+  if (person == NULL && kind == READOUT_OFFICE_KIND_HEAD_OF_GOVERNMENT)
+    person = holder (self, country, READOUT_OFFICE_KIND_HEAD_OF_STATE, NULL, iso_date);
+  return person;
+}
+
+const char *
+readout_leader_gazetteer_find_country (ReadoutLeaderGazetteer *self,
+                                       const char             *phrase)
+{
+  g_return_val_if_fail (READOUT_IS_LEADER_GAZETTEER (self), NULL);
+  g_return_val_if_fail (phrase != NULL, NULL);
+  return readout_country_names_lookup (readout_country_names_get_default (), phrase);
+}
+
+/* Whether every word of @words is a word of @form ("Salman" of "Salman bin Hamad Al Khalifa"). */
+static gboolean
+form_has_words (const char         *form,
+                const char * const *words)
+{
+  g_auto(GStrv) own = readout_name_words (form, TRUE);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) own, words[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+person_has_words (const ReadoutGazetteerPerson *person,
+                  const char * const           *words)
+{
+  if (form_has_words (person->name, words))
+    return TRUE;
+  for (guint i = 0; person->aliases[i] != NULL; i++)
+    if (form_has_words (person->aliases[i], words))
+      return TRUE;
+  return FALSE;
+}
+
+/* A part of a name that no alias lists ("Hamad bin Isa", "Salman" for Bahrain's Crown
+ * Prince): the one person of @country (in office on @iso_date when given), or else the
+ * one in office on @iso_date, whose name has all of @words. Several fit: nobody, rather
+ * than a guess. */
+static const ReadoutGazetteerPerson *
+lookup_part (ReadoutLeaderGazetteer *self,
+             const char * const     *words,
+             const char             *country,
+             const char             *office,
+             const char             *iso_date)
+{
+  GPtrArray *people = country != NULL ? g_hash_table_lookup (self->by_country, country) : self->people;
+  ReadoutOfficeKind kind = office != NULL ? readout_office_kind (office) : READOUT_OFFICE_KIND_NONE;
+  const ReadoutGazetteerPerson *found[2] = { NULL, NULL };  /* any, in the office named */
+  guint n_found[2] = { 0, 0 };
+
+  if (people == NULL || (country == NULL && iso_date == NULL))
+    return NULL;
+  for (guint i = 0; i < people->len; i++)
+    {
+      const ReadoutGazetteerPerson *person = g_ptr_array_index (people, i);
+      const ReadoutGazetteerTerm *term = iso_date != NULL ? readout_gazetteer_person_term_at (person, iso_date) : NULL;
+
+      if ((iso_date != NULL && term == NULL) || !person_has_words (person, words))
+        continue;
+      found[0] = person;
+      n_found[0]++;
+      /* Of two Berdimuhamedows in office, "President" names the one who is. */
+      if (term != NULL && kind != READOUT_OFFICE_KIND_NONE && term_fits (term, kind, NULL))
+        {
+          found[1] = person;
+          n_found[1]++;
+        }
+    }
+  if (n_found[1] > 0)
+    return n_found[1] == 1 ? found[1] : NULL;
+  return n_found[0] == 1 ? found[0] : NULL;
+}
+
+/* The one person holding @office on @iso_date in any country: an office that names its
+ * own ("President of the European Commission", "UN Secretary-General"). */
+static const ReadoutGazetteerPerson *
+sole_holder (ReadoutLeaderGazetteer *self,
+             const char             *office,
+             const char             *iso_date)
+{
+  const ReadoutGazetteerPerson *found = NULL;
+
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      const ReadoutGazetteerPerson *person = g_ptr_array_index (self->people, i);
+      const ReadoutGazetteerTerm *term = readout_gazetteer_person_term_at (person, iso_date);
+
+      if (term == NULL || !term_fits (term, READOUT_OFFICE_KIND_NONE, office))
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = person;
+    }
+  return found;
+}
+
+const ReadoutGazetteerPerson *
+readout_leader_gazetteer_resolve (ReadoutLeaderGazetteer *self,
+                                  const char             *text,
+                                  const char             *country,
+                                  const char             *iso_date)
+{
+  g_autoptr(ReadoutLeaderTitle) title = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) whole = NULL;
+  const ReadoutGazetteerPerson *person;
+  const char *where;
+
+  g_return_val_if_fail (READOUT_IS_LEADER_GAZETTEER (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* A name or alias as a whole first: "King Salman", "Король Фахд". */
+  folded = g_utf8_casefold (text, -1);
+  person = pick (g_hash_table_lookup (self->by_name, folded), country, iso_date);
+  whole = readout_name_words (text, TRUE);
+  if (person == NULL)
+    person = lookup_words (self, (const char * const *) whole, country, iso_date);
+  if (person != NULL)
+    return person;
+
+  title = readout_leader_title_parse (text);
+  where = title->country != NULL ? title->country : country;
+  if (title->name[0] == NULL && (title->office == NULL || iso_date == NULL))
+    return NULL;
+  if (title->name[0] == NULL)
+    return where != NULL ? readout_leader_gazetteer_get_office_holder (self, where, title->office, iso_date)
+                         : sole_holder (self, title->office, iso_date);
+
+  words = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; title->name[i] != NULL; i++)
+    g_ptr_array_add (words, readout_name_fold (title->name[i], TRUE));
+  g_ptr_array_add (words, NULL);
+  person = lookup_words (self, (const char * const *) words->pdata, where, iso_date);
+  return person != NULL ? person : lookup_part (self, (const char * const *) words->pdata, where, title->office, iso_date);
+}
+
+ReadoutLeader *
+readout_leader_gazetteer_leader_for (ReadoutLeaderGazetteer *self,
+                                     const char             *text,
+                                     const char             *country,
+                                     const char             *iso_date)
+{
+  g_autoptr(ReadoutLeaderTitle) title = NULL;
+  g_autofree char *nominative = NULL;
+  g_autofree char *latin = NULL;
+  const ReadoutGazetteerPerson *person;
+  ReadoutLeader *leader;
+
+  g_return_val_if_fail (READOUT_IS_LEADER_GAZETTEER (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  person = readout_leader_gazetteer_resolve (self, text, country, iso_date);
+  if (person != NULL)
+    return readout_gazetteer_person_to_leader (person, iso_date);
+
+  title = readout_leader_title_parse (text);
+  if (title->name[0] == NULL)
+    return NULL;
+  nominative = readout_leader_title_nominative ((const char * const *) title->name);
+  leader = readout_leader_new ();
+  /* A Russian name not in the data: filed in Latin letters, its Cyrillic form kept. */
+  latin = readout_name_is_cyrillic (nominative) ? readout_name_transliterate (nominative) : NULL;
+  readout_leader_set_name (leader, latin != NULL ? latin : nominative);
+  if (latin != NULL)
+    {
+      const char *aliases[] = { nominative, NULL };
+
+      readout_leader_set_aliases (leader, aliases);
+    }
+  readout_leader_set_country (leader, title->country != NULL ? title->country : country);
+  readout_leader_set_office (leader, title->office);
   return leader;
 }

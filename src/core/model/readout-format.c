@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "readout-country-names.h"
+#include "readout-country-translation.h"
 #include "readout-format.h"
 #include "readout-store.h"
 

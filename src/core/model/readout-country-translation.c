@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#define G_LOG_DOMAIN "readout-country-names"
+#define G_LOG_DOMAIN "readout-country-translation"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "readout-country-names.h"
+#include "readout-country-translation.h"
 
 #define ISO_DOMAIN "iso_3166-1"
 
