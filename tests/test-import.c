@@ -876,6 +876,9 @@ test_fuzz_regressions (void)
     { "\x04Putin spoke with Trump at the latter's", 0 },
     { "\x00<p>President of Ukraine H.E.</p>", 0 },
     { "\x04Putin spoke with Biden. The presidency said, the", 0 },
+    /* An empty text after the path byte: the capital-line rule read past its one line. */
+    { "^", 0 },
+    { "\x04" "Readout\nParis, 8", 0 },
   };
   g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
 

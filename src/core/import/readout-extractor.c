@@ -84,6 +84,7 @@ typedef struct {
   guint   b;
   guint   first_sentence;
   GArray *sentences;   /* guint: sentences that name this call explicitly */
+  GArray *others;      /* guint: a third leader and more, "with Merkel and Hollande" */
 } Link;
 
 struct _ReadoutExtractor
@@ -199,6 +200,13 @@ static const Speaker speakers[] = {
   { "Prime Minister's Office of India", "IN", "Prime Minister's Office of India|PMO" },
 };
 
+static const Speaker *
+speaker_table (guint *n)
+{
+  *n = G_N_ELEMENTS (speakers);
+  return speakers;
+}
+
 /* Country words outside countries.tsv: abbreviations and Russian forms. */
 static const struct { const char *word; const char *code; } country_extras[] = {
   { "u.s.", "US" }, { "us", "US" }, { "usa", "US" }, { "american", "US" }, { "america", "US" },
@@ -217,6 +225,15 @@ static const struct { const char *word; const char *code; } country_extras[] = {
   { "бразилии", "BR" }, { "бразильск", "BR" }, { "южно-африканской", "ZA" }, { "юар", "ZA" },
   { "азербайджана", "AZ" }, { "армении", "AM" }, { "узбекистана", "UZ" }, { "венесуэлы", "VE" },
   { "саудовской", "SA" }, { "оаэ", "AE" }, { "катара", "QA" }, { "южной", "KR" },
+  /* Official long names, as foreign ministries write them */
+  { "russian federation", "RU" }, { "french republic", "FR" }, { "commonwealth of australia", "AU" },
+  { "federal republic of germany", "DE" }, { "republic of korea", "KR" }, { "italian republic", "IT" },
+  { "people's republic of china", "CN" }, { "united states of america", "US" },
+  { "kingdom of saudi arabia", "SA" }, { "republic of india", "IN" }, { "republic of finland", "FI" },
+  { "republic of türkiye", "TR" }, { "türkiye", "TR" }, { "republic of turkey", "TR" },
+  { "arab republic of egypt", "EG" }, { "federative republic of brazil", "BR" },
+  { "republic of poland", "PL" }, { "state of qatar", "QA" }, { "republic of the philippines", "PH" },
+  { "european commission", "EU" }, { "european council", "EU" }, { "european union", "EU" },
 };
 
 /* Tables. */
@@ -244,10 +261,25 @@ static gboolean
 in_list (const char * const *list,
          const char         *word)
 {
-  for (guint i = 0; list[i] != NULL; i++)
-    if (g_str_equal (list[i], word))
-      return TRUE;
-  return FALSE;
+  /* Every word list is static: each becomes a hash set the first time it is asked, since
+   * the rules ask about every token of every text. */
+  static GMutex lock;
+  static GHashTable *sets;   /* list -> GHashTable of its words */
+  GHashTable *set;
+
+  g_mutex_lock (&lock);
+  if (sets == NULL)
+    sets = g_hash_table_new (NULL, NULL);
+  set = g_hash_table_lookup (sets, list);
+  if (set == NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; list[i] != NULL; i++)
+        g_hash_table_add (set, (gpointer) list[i]);
+      g_hash_table_insert (sets, (gpointer) list, set);
+    }
+  g_mutex_unlock (&lock);
+  return g_hash_table_contains (set, word);
 }
 
 static gboolean
@@ -780,6 +812,7 @@ typedef struct {
   char             *publisher;
   char             *side;
   gboolean          official;
+  gboolean          joint;        /* a joint statement: every unattributed sentence is both sides' */
   ReadoutSourceKind kind;
 } Work;
 
@@ -798,7 +831,10 @@ work_clear (Work *w)
   if (w->links != NULL)
     {
       for (guint i = 0; i < w->links->len; i++)
-        g_array_unref (g_array_index (w->links, Link, i).sentences);
+        {
+          g_array_unref (g_array_index (w->links, Link, i).sentences);
+          g_array_unref (g_array_index (w->links, Link, i).others);
+        }
       g_clear_pointer (&w->links, g_array_unref);
     }
   g_clear_pointer (&w->initiators, g_hash_table_unref);
@@ -911,7 +947,7 @@ is_abbreviation (const char *text,
     "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "gen", "sen", "rep", "gov", "lt", "col", "no", "vs", "jr",
     "sr", "prof", "e.g", "i.e", "г", "гг", "т", "д", "им", "ул", "corp", "inc", "co", "messrs",
-    NULL,
+    "hon", "honorable", "honourable", NULL,
   };
   gsize ws = dot;
   g_autofree char *word = NULL;
@@ -925,6 +961,29 @@ is_abbreviation (const char *text,
     return TRUE;
   word = g_utf8_strdown (text + ws, dot - ws);
   return in_list (abbreviations, word);
+}
+
+static int month_of (const char *folded);
+
+/* "21. Dezember 2021": a German day's full stop, followed by its month. */
+static gboolean
+is_german_day (const char *text,
+               gsize       start,
+               gsize       dot,
+               gsize       next,
+               gsize       end)
+{
+  gsize ws = dot, we = next;
+  g_autofree char *word = NULL;
+
+  while (ws > start && g_ascii_isdigit (text[ws - 1]))
+    ws--;
+  if (dot - ws < 1 || dot - ws > 2 || (ws > start && text[ws - 1] != ' ' && text[ws - 1] != '\n'))
+    return FALSE;
+  while (we < end && (g_ascii_isalpha (text[we]) || (guchar) text[we] >= 0x80))
+    we++;
+  word = g_utf8_strdown (text + next, we - next);
+  return month_of (word) > 0 && !is_cyrillic_word (word);
 }
 
 static Where
@@ -1009,7 +1068,8 @@ split_sentences (Work *w)
               k = j;
               while (k < pe && text[k] == ' ')
                 k++;
-              if (k > j && k < pe && (text[i] != '.' || !is_abbreviation (text, start, i)))
+              if (k > j && k < pe && (text[i] != '.' || !is_abbreviation (text, start, i)) &&
+                  !(text[i] == '.' && is_german_day (text, start, i, k, pe)))
                 {
                   gunichar next = g_utf8_get_char_validated (text + k, pe - k);
 
@@ -1066,7 +1126,13 @@ month_of (const char *folded)
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december",
       };
+      /* German, for the Federal Government's "21. Dezember 2021" */
+      static const char * const german[] = {
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember",
+      };
       if (g_str_equal (folded, months_en[i]) || g_str_equal (folded, full[i]) ||
+          g_str_equal (folded, german[i]) ||
           (i == 8 && g_str_equal (folded, "sept")))
         return i + 1;
     }
@@ -1206,11 +1272,40 @@ format_date (const GDate *date)
 
 /* The text's own date: a dateline in the first paragraphs ("Nov. 21 (UPI) --",
  * "MOSCOW, January 28 /TASS/", a line with "January 27, 2017"). */
+/* A schedule's title gives the day of everything in it: "Prime Minister’s itinerary for
+ * Tuesday, October 31, 2023", released the day before. */
+static gboolean
+find_schedule_date (Work *w)
+{
+  Sentence *title;
+
+  if (w->sentences->len == 0 || sentence_at (w, 0)->where != WHERE_TITLE)
+    return FALSE;
+  title = sentence_at (w, 0);
+  for (guint i = title->tok_start; i < title->tok_end; i++)
+    {
+      int y, m, d;
+
+      if (!(tok_is (w, i, "itinerary") || tok_is (w, i, "schedule")))
+        continue;
+      for (guint k = i + 1; k < title->tok_end; k++)
+        if (parse_date_at (w, k, title->tok_end, &y, &m, &d) > 0 && y > 0)
+          {
+            w->has_base = set_date (&w->base, y, m, d);
+            return w->has_base;
+          }
+    }
+  return FALSE;
+}
+
 static void
 find_published (Work *w)
 {
   guint paragraphs = 0;
   gsize last_para_start = G_MAXSIZE;
+
+  if (find_schedule_date (w))
+    return;
 
   for (guint s = 0; s < w->sentences->len && paragraphs <= 4; s++)
     {
@@ -1257,6 +1352,84 @@ find_published (Work *w)
 }
 
 /* Publisher. */
+
+static const Speaker *speaker_table (guint *n);
+
+/* The name a government's readouts go by: its entry among the speakers ("White House",
+ * "Office of the President of Ukraine"), else "Government of CC". */
+static char *
+government_of (const char *side)
+{
+  guint n;
+  const Speaker *table = speaker_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (table[i].side, side))
+      return g_strdup (table[i].canonical);
+  return g_strdup_printf ("Government of %s", side);
+}
+
+/* A capital alone on its line under the title ("New Delhi"): where a government's release
+ * was issued. A wire report's "MOSCOW, Jan 28 (Reuters)" has its agency found before this. */
+static void
+find_capital_line (Work       *w,
+                   const char *head)
+{
+  static const struct { const char *city; const char *code; } capitals[] = {
+    { "New Delhi", "IN" }, { "Moscow", "RU" }, { "Москва", "RU" }, { "Washington", "US" },
+    { "Washington, D.C.", "US" }, { "Tokyo", "JP" }, { "Ottawa", "CA" }, { "London", "GB" },
+    { "Paris", "FR" }, { "Berlin", "DE" }, { "Kyiv", "UA" }, { "Beijing", "CN" },
+    { "Helsinki", "FI" }, { "Ankara", "TR" }, { "Canberra", "AU" }, { "Brasília", "BR" },
+  };
+  g_auto(GStrv) lines = g_strsplit (head, "\n", 5);
+  guint n_lines = g_strv_length (lines);
+
+  /* Lines 2 to 4, each with a line after it (the text's body) */
+  for (guint l = 1; l + 1 < n_lines && l < 4; l++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[l]));
+      size_t n;
+
+      /* "New Delhi", or a date line "Paris, 8 March 2023" */
+      for (guint i = 0; i < G_N_ELEMENTS (capitals); i++)
+        if (g_str_equal (line, capitals[i].city) ||
+            (n = strlen (capitals[i].city), strncmp (line, capitals[i].city, n) == 0 &&
+             line[n] == ',' && line[n + 1] == ' ' && g_ascii_isdigit (line[n + 2])))
+          {
+            w->side = g_strdup (capitals[i].code);
+            w->publisher = government_of (w->side);
+            return;
+          }
+    }
+}
+
+/* The first speaker of the table named in @folded_line: its name and side, newly allocated. */
+static gboolean
+speaker_in (const char  *folded_line,
+            char       **publisher,
+            char       **side)
+{
+  guint n;
+  const Speaker *table = speaker_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) forms = g_strsplit (table[i].forms, "|", -1);
+
+      for (guint k = 0; forms[k] != NULL; k++)
+        {
+          g_autofree char *form = g_utf8_casefold (forms[k], -1);
+
+          if (strlen (form) > 4 && strstr (folded_line, form) != NULL)
+            {
+              *publisher = g_strdup (table[i].canonical);
+              *side = g_strdup (table[i].side);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
 
 static void
 find_publisher (Work *w)
@@ -1340,6 +1513,30 @@ find_publisher (Work *w)
       w->publisher = g_strdup ("Downing Street");
       w->side = g_strdup ("GB");
     }
+  else if (strstr (lower, ", prime minister of japan,") != NULL ||
+           strstr (lower, "[provisional translation]") != NULL)
+    {
+      /* "Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit telephone talk with ..." */
+      gboolean kantei = strstr (lower, "[provisional translation]") != NULL;
+
+      w->publisher = g_strdup (kantei ? "Prime Minister's Office of Japan" : "Ministry of Foreign Affairs of Japan");
+      w->side = g_strdup ("JP");
+    }
+  else if (strstr (first_line, "prime minister") != NULL && strstr (first_line, "itinerary") != NULL)
+    {
+      /* pm.gc.ca: "Prime Minister’s itinerary for Tuesday, October 31, 2023" */
+      w->publisher = g_strdup ("Prime Minister's Office of Canada");
+      w->side = g_strdup ("CA");
+    }
+  else if (strstr (lower, "bundesregierung") != NULL || strstr (lower, "bundeskanzler") != NULL)
+    {
+      w->publisher = g_strdup ("German Federal Government");
+      w->side = g_strdup ("DE");
+    }
+  else if (g_str_has_prefix (first_line, "statement by ") && speaker_in (first_line, &w->publisher, &w->side))
+    {
+      /* "Statement by Press Secretary Jen Psaki on ..." */
+    }
   else if (strstr (first_line, "ministry of foreign affairs") != NULL ||
            strstr (first_line, "foreign ministry") != NULL)
     {
@@ -1359,6 +1556,16 @@ find_publisher (Work *w)
         }
     }
 
+  if (w->side == NULL && g_str_has_prefix (first_line, "joint statement"))
+    {
+      w->joint = TRUE;
+      w->publisher = g_strdup ("Joint statement");
+      w->kind = READOUT_SOURCE_KIND_READOUT;
+      return;
+    }
+  if (w->side == NULL)
+    find_capital_line (w, head);
+
   if (w->side != NULL)
     {
       w->official = TRUE;
@@ -1376,6 +1583,7 @@ typedef struct {
 
 static const Office offices[] = {
   { "prime", "minister", "Prime Minister" },
+  { "vice", "president", "Vice President" },
   { "foreign", "minister", "Foreign Minister" },
   { "federal", "chancellor", "Chancellor" },
   { "crown", "prince", "Crown Prince" },
@@ -1467,10 +1675,15 @@ is_name_token (Work  *w,
     "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "u.s.",
     "white", "house", "kremlin", "state", "department", "minister", "president", "prime",
     "chancellor", "also", "during", "after", "before", "who", "that", "this", "и", "в", "с",
-    NULL,
+    "республики", "республика", "государства", "королевства", "федерации", NULL,
   };
   Tok *t = tok_at (w, i);
 
+  /* Arabic names keep a lower-case article: "el-Sisi", "al-Sharaa" */
+  if (!t->upper && !t->number && t->end - t->start > 3 &&
+      (g_str_has_prefix (t->folded, "el-") || g_str_has_prefix (t->folded, "al-")) &&
+      g_ascii_isupper (w->text[t->start + 3]))
+    return TRUE;
   if (!t->upper || t->number)
     return FALSE;
   if (in_list (not_names, t->folded) || month_of (t->folded) > 0)
@@ -1600,11 +1813,12 @@ match_country (Work        *w,
                guint        end,
                const char **code)
 {
-  for (guint n = MIN (3, end - i); n >= 1; n--)
+  for (guint n = MIN (4, end - i); n >= 1; n--)
     {
       g_autoptr(GString) phrase = g_string_new (NULL);
+      guint k;
 
-      for (guint k = 0; k < n; k++)
+      for (k = 0; k < n; k++)
         {
           if (k > 0)
             {
@@ -1614,7 +1828,8 @@ match_country (Work        *w,
             }
           g_string_append (phrase, tok_at (w, i + k)->folded);
         }
-      if (!tok_at (w, i)->upper && !tok_at (w, i)->cyrillic)
+      /* A phrase never runs over a comma: "Britain, and ..." is one word */
+      if (k < n || (!tok_at (w, i)->upper && !tok_at (w, i)->cyrillic))
         continue;
       *code = lookup_country (w->self, phrase->str);
       if (*code != NULL)
@@ -1623,17 +1838,52 @@ match_country (Work        *w,
   return 0;
 }
 
+static gboolean
+ends_possessive (Work  *w,
+                 guint  i)
+{
+  Tok *t = tok_at (w, i);
+  gsize n = t->end - t->start;
+
+  return (n > 2 && strncmp (w->text + t->end - 2, "'s", 2) == 0) ||
+         (n > 4 && strncmp (w->text + t->end - 4, "’s", 4) == 0);
+}
+
 static guint
 name_run (Work  *w,
           guint  i,
           guint  end,
           guint  max)
 {
+  static const char * const particles[] = { "von", "der", "van", "de", "da", "bin", "al", "el", "ibn", NULL };
   guint n = 0;
 
-  while (i + n < end && n < max && is_name_token (w, i + n) &&
-         (n == 0 || gap_is_space (w, i + n - 1, i + n)))
-    n++;
+  while (i + n < end && n < max + 2 && (n == 0 || gap_is_space (w, i + n - 1, i + n)))
+    {
+      /* "Ursula von der Leyen", "Mohammed bin Salman": lower-case particles inside a name */
+      if (n > 0 && in_list (particles, tok_at (w, i + n)->folded) && !tok_at (w, i + n)->upper)
+        {
+          guint k = n;
+
+          while (i + k < end && k < n + 2 && in_list (particles, tok_at (w, i + k)->folded) &&
+                 gap_is_space (w, i + k - 1, i + k))
+            k++;
+          if (i + k < end && is_name_token (w, i + k) && gap_is_space (w, i + k - 1, i + k))
+            {
+              n = k + 1;
+              continue;
+            }
+          break;
+        }
+      if (!is_name_token (w, i + n) || n >= max)
+        break;
+      n++;
+      /* A possessive ends the name: "Harris’s Calls" */
+      if (w->text[tok_at (w, i + n - 1)->end] == '\'' ||
+          g_str_has_prefix (w->text + tok_at (w, i + n - 1)->end, "’") ||
+          ends_possessive (w, i + n - 1))
+        break;
+    }
   return n;
 }
 
@@ -1740,7 +1990,9 @@ discover_leaders (Work *w)
                   guint ns = skip_honorifics (w, j + nc, end);
 
                   nn = ns < end ? name_run (w, ns, end, 4) : 0;
-                  if (nn > 0 && (ns > j + nc || gap_is_space (w, j + nc - 1, j + nc)))
+                  /* "the Prime Minister of Ethiopia, Abiy Ahmed": a full name after a comma */
+                  if (nn > 0 && (ns > j + nc || gap_is_space (w, j + nc - 1, j + nc) ||
+                                 (nn >= 2 && gap_is_comma (w, j + nc - 1, j + nc))))
                     {
                       discover_leader (w, ns, ns + nn, code, office, FALSE, FALSE);
                       i = ns + nn - 1;
@@ -1760,6 +2012,19 @@ discover_leaders (Work *w)
                 {
                   discover_leader (w, i + no, i + no + nn, code, office, FALSE, FALSE);
                   i = j + nc - 1;
+                }
+            }
+          /* A government names its own vice president without the country: "Readout of
+           * Vice President Harris’s Calls with ..." */
+          else if (nn > 0 && w->side != NULL && g_str_equal (office, "Vice President"))
+            {
+              guint ns = skip_honorifics (w, i + no, end);
+
+              nn = name_run (w, ns, end, 4);
+              if (nn > 0)
+                {
+                  discover_leader (w, ns, ns + nn, w->side, office, FALSE, FALSE);
+                  i = ns + nn - 1;
                 }
             }
         }
@@ -1926,6 +2191,25 @@ find_form_at (Work  *w,
 }
 
 static gboolean
+is_honorific (const char *folded)
+{
+  static const char * const honorifics[] = { "mr", "mrs", "ms", "dr", "hon", "honorable", "honourable", NULL };
+
+  return in_list (honorifics, folded);
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const Mention *x = a, *y = b;
+
+  return x->tok_start < y->tok_start ? -1 : x->tok_start > y->tok_start;
+}
+
+static guint side_leader (Work *w, const char *country);
+
+static gboolean
 is_title_token (Work  *w,
                 guint  i)
 {
@@ -1970,7 +2254,8 @@ find_mentions (Work *w)
            * "President Joseph R. Biden". */
           while (m.ext_start > previous_end && i - m.ext_start < 6 &&
                  (gap_is_space (w, m.ext_start - 1, m.ext_start) ||
-                  (strlen (tok_at (w, m.ext_start - 1)->folded) == 1 &&
+                  ((strlen (tok_at (w, m.ext_start - 1)->folded) == 1 ||
+                    is_honorific (tok_at (w, m.ext_start - 1)->folded)) &&
                    w->text[tok_at (w, m.ext_start - 1)->end] == '.')) &&
                  (is_title_token (w, m.ext_start - 1) || tok_at (w, m.ext_start - 1)->upper))
             m.ext_start--;
@@ -1980,6 +2265,98 @@ find_mentions (Work *w)
           i += n;
         }
     }
+}
+
+/* An official readout's title names its own leader first: "President Niinistö spoke with
+ * US President Biden", "Zelenskyy has telephone conversation with Biden", "Statement by
+ * President Joe Biden on ...", "Readout of President Biden’s Call with ...". A text with no
+ * publisher yet and such a title is that leader's government's. */
+static void
+find_side_from_title (Work *w)
+{
+  static const char * const verbs[] = {
+    "spoke", "speaks", "held", "holds", "had", "has", "talks", "talked", "telephoned", "calls",
+    "called", "telephonic", "discussed", "discuss", "and", "hat", NULL,
+  };
+  static const char * const formal_verbs[] = { "has", "had", "held", "holds", NULL };
+  Mention *m;
+  Sentence *title;
+  guint after;
+  gboolean statement_by;
+
+  if (w->publisher != NULL || w->mentions->len == 0 || w->sentences->len == 0)
+    return;
+  title = sentence_at (w, 0);
+  m = &g_array_index (w->mentions, Mention, 0);
+  if (title->where != WHERE_TITLE || m->sentence != 0)
+    return;
+  after = m->tok_end;
+  if (tok_is (w, after, "s") && w->text[tok_at (w, after - 1)->end] != ' ')
+    after++;   /* "Biden’s call" */
+  statement_by = m->ext_start == title->tok_start + 2 && tok_is (w, title->tok_start, "statement") &&
+                 tok_is (w, title->tok_start + 1, "by");
+  if (!(m->ext_start == title->tok_start || statement_by) || after >= title->tok_end ||
+      !(in_list (verbs, tok_at (w, after)->folded) || after > m->tok_end || statement_by))
+    return;
+  /* A headline's bare surnames ("Modi and Putin discuss ...") are a newspaper's, not a government's */
+  if (m->tok_end - m->ext_start < 2 && !in_list (formal_verbs, tok_at (w, after)->folded))
+    return;
+  if (leader_at (w, m->leader)->country == NULL)
+    return;
+  w->side = g_strdup (leader_at (w, m->leader)->country);
+  w->publisher = government_of (w->side);
+  w->official = TRUE;
+  w->kind = READOUT_SOURCE_KIND_READOUT;
+}
+
+/* In its own government's readout, "the Prime Minister" (not "the Prime Minister of Italy")
+ * is that government's leader on the text's date. */
+static void
+find_office_mentions (Work *w)
+{
+  guint own = w->official ? side_leader (w, w->side) : NO_LEADER;
+  const char *main_office;
+  g_auto(GStrv) office = NULL;
+  guint n_words;
+  gboolean added = FALSE;
+
+  if (own == NO_LEADER || w->side == NULL)
+    return;
+  main_office = readout_leader_gazetteer_get_main_office (readout_leader_gazetteer_get_default (), w->side);
+  if (main_office == NULL)
+    return;
+  {
+    g_autofree char *folded = g_utf8_casefold (main_office, -1);
+    office = g_strsplit (folded, " ", -1);
+  }
+  n_words = g_strv_length (office);
+
+  for (guint s = 0; s < w->sentences->len; s++)
+    {
+      Sentence *sentence = sentence_at (w, s);
+
+      for (guint i = sentence->tok_start; i + n_words < sentence->tok_end; i++)
+        {
+          guint k = 0;
+          Mention m;
+
+          if (!tok_is (w, i, "the") || (i > sentence->tok_start && tok_is (w, i - 1, "of")))
+            continue;
+          while (k < n_words && tok_is (w, i + 1 + k, office[k]) && tok_at (w, i + 1 + k)->upper)
+            k++;
+          if (k < n_words || tok_is (w, i + 1 + k, "of") || tok_is (w, i + 1 + k, "s") ||
+              (i + 1 + k < sentence->tok_end && tok_at (w, i + 1 + k)->upper))
+            continue;
+          m.leader = own;
+          m.ext_start = m.tok_start = i;
+          m.tok_end = i + 1 + k;
+          m.sentence = s;
+          g_array_append_val (w->mentions, m);
+          added = TRUE;
+        }
+    }
+  if (added)
+    g_array_sort (w->mentions, compare_mentions);
 }
 
 /* Calls. */
@@ -1993,6 +2370,8 @@ is_call_cue (const char *f)
     "conversation", "conversations", "converse", "conversed", "discuss", "discussed",
     "discusses", "discussing", "discussion", "discussions", "videoconference",
     "video-conference", "rang", "dialed", "dialled", "chat", "chatted", "phone-call",
+    "telefoniert", "telefonierte", "telefonat", "telefongespräch", "gespräch", "sprachen",
+    "telephonic",
     NULL,
   };
   static const char * const russian[] = {
@@ -2046,8 +2425,62 @@ add_link (Work  *w,
   link.b = b;
   link.first_sentence = sentence;
   link.sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+  link.others = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_val (link.sentences, sentence);
   g_array_append_val (w->links, link);
+}
+
+static gboolean
+link_has (Link  *link,
+          guint  leader)
+{
+  if (link->a == leader || link->b == leader)
+    return TRUE;
+  for (guint i = 0; i < link->others->len; i++)
+    if (g_array_index (link->others, guint, i) == leader)
+      return TRUE;
+  return FALSE;
+}
+
+/* Does sentence @s, or the one after it, say the calls were separate ("spoke separately
+ * with", "In four separate calls")? */
+static gboolean
+separate_calls (Work  *w,
+                guint  s)
+{
+  static const char * const words[] = {
+    "separately", "separate", "respectively", "calls", "conversations", "отдельно", "раздельно", NULL,
+  };
+
+  for (guint k = s; k < w->sentences->len && k <= s + 1; k++)
+    for (guint i = sentence_at (w, k)->tok_start; i < sentence_at (w, k)->tok_end; i++)
+      if (in_list (words, tok_at (w, i)->folded))
+        return TRUE;
+  return FALSE;
+}
+
+/* One more leader in a list: "with Macron, Merkel and Draghi" is one call of four unless
+ * the text says the calls were separate. @a and @b are two of the call the list began. */
+static void
+add_listed (Work  *w,
+            guint  a,
+            guint  b,
+            guint  leader,
+            guint  sentence)
+{
+  if (!separate_calls (w, sentence))
+    for (guint i = 0; i < w->links->len; i++)
+      {
+        Link *l = &g_array_index (w->links, Link, i);
+
+        if (l->first_sentence == sentence && link_has (l, a) && link_has (l, b))
+          {
+            if (!link_has (l, leader))
+              g_array_append_val (l->others, leader);
+            return;
+          }
+      }
+  add_link (w, a, leader, sentence);
 }
 
 /* Is the text between two mentions a coordination: "and", ",", "as well as", "и"? */
@@ -2057,7 +2490,17 @@ coordinated (Work    *w,
              Mention *second)
 {
   guint a = first->tok_end, b = second->ext_start;
+  const char *code;
 
+  /* "President Emmanuel Macron of France, Chancellor ..." */
+  if (a + 1 < b && tok_is (w, a, "of"))
+    {
+      guint c = a + 1 + (tok_is (w, a + 1, "the") ? 1 : 0);
+      guint n = c < b ? match_country (w, c, b, &code) : 0;
+
+      if (n > 0)
+        a = c + n;
+    }
   if (b == a)
     return gap_is_comma (w, a - 1, b);
   if (b == a + 1)
@@ -2068,6 +2511,100 @@ coordinated (Work    *w,
     return (tok_is (w, a, "а") && tok_is (w, a + 1, "также")) ||
            (tok_is (w, a, "along") && tok_is (w, a + 1, "with"));
   return FALSE;
+}
+
+/* Where a mention's titles and appositions begin, back from @start but not before @floor:
+ * "with H.E. Mr. Given SURNAME", "с Наследным принцем, Председателем Совета министров
+ * Саудовской Аравии Мухаммедом ...", "with the Prime Minister of Italy, Giorgia Meloni". */
+static guint
+title_start (Work  *w,
+             guint  start,
+             guint  floor)
+{
+  static const char * const joiners[] = {
+    "of", "the", "mr", "mrs", "ms", "dr", "h", "e", "hon", "honorable", "honourable",
+    "excellency", "his", "her", "shri", "sheikh", "mp", "and", "dem", "der", "den", NULL,
+  };
+  guint p = start;
+
+  while (p > floor && start - p < 14)
+    {
+      Tok *t = tok_at (w, p - 1);
+
+      if (is_call_cue (t->folded) || tok_is (w, p - 1, "with") || tok_is (w, p - 1, "с") ||
+          tok_is (w, p - 1, "со") || tok_is (w, p - 1, "from") || tok_is (w, p - 1, "от") ||
+          tok_is (w, p - 1, "mit"))
+        break;
+      if (!(t->upper || t->cyrillic || in_list (joiners, t->folded) || is_title_token (w, p - 1) ||
+            g_str_has_suffix (t->folded, "ischen")))
+        break;
+      /* "and" joins two offices of one person ("Crown Prince and Prime Minister"), never two people */
+      if (tok_is (w, p - 1, "and") && (p - 1 == floor || !is_title_token (w, p - 2)))
+        break;
+      p--;
+    }
+  /* Only back to a word that opens the title: keep "with" in reach, not a stray capital */
+  while (p < start && !(p > floor && (tok_is (w, p - 1, "with") || tok_is (w, p - 1, "с") ||
+                                      tok_is (w, p - 1, "со") || tok_is (w, p - 1, "from") ||
+                                      tok_is (w, p - 1, "от") || tok_is (w, p - 1, "mit") ||
+                                      is_call_cue (tok_at (w, p - 1)->folded))))
+    p++;
+  return p == start ? start : p;
+}
+
+/* Is the word nearest before @to, among call cues and other events, another event? */
+static gboolean
+event_before (Work  *w,
+              guint  from,
+              guint  to)
+{
+  static const char * const events[] = {
+    "meeting", "meet", "met", "visit", "visited", "summit", "встречи", "встрече", "встреча", NULL,
+  };
+
+  static const char * const nouns[] = { "discussions", "discussion", "talks", NULL };
+  gboolean placed = FALSE;
+
+  for (guint i = to; i > from; i--)
+    {
+      const char *f = tok_at (w, i - 1)->folded;
+
+      if (in_list (events, f))
+        return TRUE;
+      /* "the discussions in Paris on 8 February with ..." were held in person */
+      if (g_str_equal (f, "in") && i < to && tok_at (w, i)->upper)
+        placed = TRUE;
+      if (is_call_cue (f))
+        return placed && in_list (nouns, f);
+    }
+  return FALSE;
+}
+
+/* A token's folded form without an English possessive: "turkey’s" is "turkey". */
+static char *
+possessive_stripped (Work  *w,
+                     guint  i)
+{
+  const char *f = tok_at (w, i)->folded;
+
+  if (g_str_has_suffix (f, "’s"))
+    return g_strndup (f, strlen (f) - strlen ("’s"));
+  if (g_str_has_suffix (f, "'s"))
+    return g_strndup (f, strlen (f) - 2);
+  return g_strdup (f);
+}
+
+static gboolean
+lists_participants (Work  *w,
+                    guint  s)
+{
+  Sentence *sentence = sentence_at (w, s);
+  guint i = sentence->tok_start;
+
+  if (tok_is (w, i, "the"))
+    i++;
+  return (tok_is (w, i, "participants") || tok_is (w, i, "participating")) &&
+         sentence_has_cue (w, i, MIN (i + 6, sentence->tok_end));
 }
 
 static void
@@ -2085,27 +2622,45 @@ find_links (Work *w)
       Sentence *sentence = sentence_at (w, s);
       guint first = m, count;
       guint subject_of[MAX_MENTIONS_PER_SENTENCE];
+      gboolean apart[MAX_MENTIONS_PER_SENTENCE];
 
       while (m < w->mentions->len && mentions[m].sentence == s)
         m++;
       count = m - first;
 
+      if (lists_participants (w, s))
+        {
+          /* "Participants in the call included A, B and C." */
+          add_link (w, HOST, mentions[first].leader, s);
+          for (guint q = 1; q < count; q++)
+            add_listed (w, HOST, mentions[first].leader, mentions[first + q].leader, s);
+          continue;
+        }
+
       for (guint q = 0; q < count; q++)
         {
           Mention *mention = &mentions[first + q];
-          guint p = mention->ext_start;
+          guint floor = q > 0 ? mentions[first + q - 1].tok_end : sentence->tok_start;
+          guint p = title_start (w, mention->ext_start, floor);
           guint before = p > sentence->tok_start ? p - 1 : G_MAXUINT;
           const char *prev = before != G_MAXUINT ? tok_at (w, before)->folded : "";
 
           subject_of[q] = NO_LEADER;
+          apart[q] = FALSE;
           if (before == G_MAXUINT)
             continue;
 
-          if (g_str_equal (prev, "with") || g_str_equal (prev, "с") || g_str_equal (prev, "со"))
+          if (g_str_equal (prev, "with") || g_str_equal (prev, "с") || g_str_equal (prev, "со") ||
+              g_str_equal (prev, "mit") ||
+              (g_str_equal (prev, "to") && before > sentence->tok_start &&
+               is_call_cue (tok_at (w, before - 1)->folded)))
             {
               guint from = before > sentence->tok_start + 12 ? before - 12 : sentence->tok_start;
 
-              if (sentence_has_cue (w, from, before))
+              /* German puts the verb last: "hat heute mit dem Präsidenten ... telefoniert";
+               * "the conversation was about his meeting with Putin" is no call with Putin */
+              if ((sentence_has_cue (w, from, before) && !event_before (w, from, before)) ||
+                  (g_str_equal (prev, "mit") && sentence_has_cue (w, mention->tok_end, sentence->tok_end)))
                 {
                   guint subject = HOST;
 
@@ -2138,7 +2693,7 @@ find_links (Work *w)
               continue;
             }
 
-          if (g_str_equal (prev, "phoned") || g_str_equal (prev, "called") ||
+          if (g_str_equal (prev, "phoned") || g_str_equal (prev, "called") || g_str_equal (prev, "calls") ||
               g_str_equal (prev, "telephoned") || g_str_equal (prev, "rang") ||
               g_str_equal (prev, "dialed") || g_str_equal (prev, "dialled"))
             {
@@ -2151,13 +2706,18 @@ find_links (Work *w)
               continue;
             }
 
-          /* "with Putin on Saturday as well as Merkel and Hollande" */
+          /* "with Putin on Saturday as well as Merkel and Hollande": three calls, where
+           * "with Merkel and Hollande" is one call of three */
           if (q > 0 && subject_of[q - 1] != NO_LEADER &&
               (g_str_equal (prev, "and") || g_str_equal (prev, "и") || gap_is_comma (w, before, p) ||
                (g_str_equal (prev, "as") && before >= 2 && tok_is (w, before - 1, "well") &&
                 tok_is (w, before - 2, "as"))))
             {
-              add_link (w, subject_of[q - 1], mention->leader, s);
+              apart[q] = apart[q - 1] || g_str_equal (prev, "as");
+              if (apart[q])
+                add_link (w, subject_of[q - 1], mention->leader, s);
+              else
+                add_listed (w, subject_of[q - 1], mentions[first + q - 1].leader, mention->leader, s);
               subject_of[q] = subject_of[q - 1];
               continue;
             }
@@ -2171,7 +2731,22 @@ find_links (Work *w)
                         (tok_is (w, previous->ext_start - 1, "between") ||
                          tok_is (w, previous->ext_start - 1, "между")) &&
                         sentence_has_cue (w, sentence->tok_start, previous->ext_start)))
-                add_link (w, previous->leader, mention->leader, s);
+                {
+                  guint listed = NO_LEADER;
+
+                  /* "A, B, C and D held a call": the list's first pair holds the rest */
+                  for (guint r = 0; r < w->links->len && listed == NO_LEADER; r++)
+                    {
+                      Link *l = &g_array_index (w->links, Link, r);
+
+                      if (l->first_sentence == s && link_has (l, previous->leader))
+                        listed = l->a == previous->leader ? l->b : l->a;
+                    }
+                  if (listed != NO_LEADER)
+                    add_listed (w, listed, previous->leader, mention->leader, s);
+                  else
+                    add_link (w, previous->leader, mention->leader, s);
+                }
             }
         }
     }
@@ -2263,7 +2838,11 @@ resolve_host (Work *w)
           if ((o->a == l->a && o->b == l->b) || (o->a == l->b && o->b == l->a))
             {
               g_array_append_vals (l->sentences, o->sentences->data, o->sentences->len);
+              for (guint r = 0; r < o->others->len; r++)
+                if (!link_has (l, g_array_index (o->others, guint, r)))
+                  g_array_append_val (l->others, g_array_index (o->others, guint, r));
               g_array_unref (o->sentences);
+              g_array_unref (o->others);
               g_array_remove_index (w->links, k);
               l = &g_array_index (w->links, Link, i);
             }
@@ -2275,9 +2854,16 @@ resolve_host (Work *w)
     {
       Link *l = &g_array_index (w->links, Link, i);
 
+      /* The host named inside a list it was implicit for */
+      for (guint r = 0; r < l->others->len; )
+        if (g_array_index (l->others, guint, r) == l->a || g_array_index (l->others, guint, r) == l->b)
+          g_array_remove_index (l->others, r);
+        else
+          r++;
       if (l->a == NO_LEADER || l->a == HOST || l->a == l->b)
         {
           g_array_unref (l->sentences);
+          g_array_unref (l->others);
           g_array_remove_index (w->links, i);
         }
       else
@@ -2290,6 +2876,7 @@ resolve_host (Work *w)
 typedef struct {
   guint   a;
   guint   b;
+  GArray *others;           /* guint, borrowed from the call's Link */
   GArray *date_claims;      /* DateClaim */
   GArray *duration_claims;  /* DurationClaim */
   int     held;
@@ -2297,6 +2884,18 @@ typedef struct {
   int     cancelled;
   guint   initiator;
 } CallFacts;
+
+static gboolean
+facts_has (const CallFacts *facts,
+           guint            leader)
+{
+  if (facts->a == leader || facts->b == leader)
+    return TRUE;
+  for (guint i = 0; i < facts->others->len; i++)
+    if (g_array_index (facts->others, guint, i) == leader)
+      return TRUE;
+  return FALSE;
+}
 
 static int
 weekday_of (Tok *t)
@@ -2630,7 +3229,7 @@ count_status (Work      *w,
   };
   static const char * const announced[] = {
     "expected", "scheduled", "planned", "plans", "plan", "upcoming", "will", "would", "set",
-    "'ll", NULL,
+    "'ll", "due", NULL,
   };
   static const char * const announced_ru[] = {
     "состоится", "проведут", "планирует", "запланирован", "ожидается", "пройдет", "будет",
@@ -2705,7 +3304,7 @@ find_initiator (Work      *w,
             {
               Mention *m = &g_array_index (w->mentions, Mention, k);
 
-              if (m->sentence != s || m->tok_start >= i || (m->leader != facts->a && m->leader != facts->b))
+              if (m->sentence != s || m->tok_start >= i || !facts_has (facts, m->leader))
                 continue;
               if (latter || named == NO_LEADER)
                 named = m->leader;
@@ -2723,11 +3322,12 @@ find_initiator (Work      *w,
       Mention *m = &g_array_index (w->mentions, Mention, i);
       guint k;
 
-      if (m->sentence != s || (m->leader != facts->a && m->leader != facts->b))
+      if (m->sentence != s || !facts_has (facts, m->leader))
         continue;
       k = m->tok_end;
       while (k < sentence->tok_end && (tok_is (w, k, "also") || tok_is (w, k, "first") ||
-                                       tok_is (w, k, "personally") || tok_is (w, k, "had")))
+                                       tok_is (w, k, "personally") || tok_is (w, k, "had") ||
+                                       tok_is (w, k, "jr")))
         k++;
       if (k < sentence->tok_end &&
           (tok_is (w, k, "phoned") || tok_is (w, k, "telephoned") || tok_is (w, k, "rang") ||
@@ -2753,16 +3353,27 @@ find_initiator (Work      *w,
     {
       if (!in_list (initiative, tok_at (w, i)->folded))
         continue;
-      for (guint k = i + 1; k < sentence->tok_end && k <= i + 5; k++)
+      /* "по инициативе турецкой стороны" after the word, "at Turkey’s initiative" and "on
+       * the German side’s initiative" before it */
+      for (guint n = 1; n <= 8; n++)
         {
-          const char *code = lookup_country (w->self, tok_at (w, k)->folded);
+          guint k = n <= 5 ? i + n : i - (n - 5);
+          g_autofree char *word = NULL;
+          const char *code;
 
+          if (k >= sentence->tok_end || k < sentence->tok_start || (n > 5 && n - 5 > i))
+            continue;
+          word = possessive_stripped (w, k);
+          code = lookup_country (w->self, word);
           if (code == NULL)
             continue;
           if (g_strcmp0 (leader_at (w, facts->a)->country, code) == 0)
             facts->initiator = facts->a;
           else if (g_strcmp0 (leader_at (w, facts->b)->country, code) == 0)
             facts->initiator = facts->b;
+          for (guint o = 0; o < facts->others->len && facts->initiator == NO_LEADER; o++)
+            if (g_strcmp0 (leader_at (w, g_array_index (facts->others, guint, o))->country, code) == 0)
+              facts->initiator = g_array_index (facts->others, guint, o);
           if (facts->initiator != NO_LEADER)
             return;
         }
@@ -2771,7 +3382,7 @@ find_initiator (Work      *w,
           Mention *m = &g_array_index (w->mentions, Mention, j);
 
           if (m->sentence == s && m->ext_start > i && m->ext_start <= i + 5 &&
-              (m->leader == facts->a || m->leader == facts->b))
+              facts_has (facts, m->leader))
             {
               facts->initiator = m->leader;
               return;
@@ -3209,12 +3820,18 @@ is_discussion_sentence (Work  *w,
     "invited", "touched", "addressed", "talked", "reviewed", "welcomed", "thanked",
     "conveyed", "noted", "underscored", "discuss", "spoke", "pledged", "urged", "briefed",
     "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
-    "offered", "shared", "assured", "proposed", "updated", "explained", "discussing", NULL,
+    "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
+    "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
+    "recognised", "announced", "told", "said",
+    /* German */
+    "erörterten", "sprachen", "gratulierte", "unterstrich", "vereinbarten", "betonte",
+    "telefoniert", "drückte", "begrüßte", "informierte", NULL,
   };
   static const char * const russian[] = {
     "обсуди", "обменял", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
     "поздрав", "коснул", "рассмотре", "обсужд", "проинформир", "поблагодар", "приветств",
-    "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", NULL,
+    "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", "подтверд",
+    "пригла", "пожела", "оцени", NULL,
   };
   Sentence *sentence = sentence_at (w, s);
 
@@ -3283,6 +3900,33 @@ add_statement (ReadoutExtractedCall *call,
   statement->start = sentence->start;
   statement->end = sentence->end;
   g_ptr_array_add (call->statements, statement);
+}
+
+/* A joint statement speaks for each government that signed it: the sentence once per side. */
+static void
+add_joint_statement (Work              *w,
+                     ReadoutExtraction *extraction,
+                     const CallFacts   *facts,
+                     guint              c,
+                     Sentence          *sentence,
+                     char             **topics)
+{
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
+
+  g_ptr_array_add (sides, leader_at (w, facts->a)->country);
+  g_ptr_array_add (sides, leader_at (w, facts->b)->country);
+  for (guint o = 0; o < facts->others->len; o++)
+    g_ptr_array_add (sides, leader_at (w, g_array_index (facts->others, guint, o))->country);
+  for (guint i = 0; i < sides->len; i++)
+    {
+      const char *side = g_ptr_array_index (sides, i);
+      gboolean seen = side == NULL;
+
+      for (guint k = 0; k < i && !seen; k++)
+        seen = g_strcmp0 (g_ptr_array_index (sides, k), side) == 0;
+      if (!seen)
+        add_statement (g_ptr_array_index (extraction->calls, c), w, sentence, w->publisher, side, FALSE, topics);
+    }
 }
 
 static void
@@ -3426,7 +4070,7 @@ claim_for_call (Work            *w,
       guint before = G_MAXUINT;
 
       if (m->sentence != s || participant_calls[m->leader] != 1 ||
-          (m->leader != facts[c].a && m->leader != facts[c].b))
+          !facts_has (&facts[c], m->leader))
         continue;
       for (guint k = 0; k < claims->len; k++)
         {
@@ -3441,10 +4085,28 @@ claim_for_call (Work            *w,
   return G_MAXUINT;
 }
 
+/* The first token after an official, dated readout's lead (its first sentence about a
+ * call), or G_MAXUINT when any date of the text may be the call's. */
+static guint
+official_lead_end (Work *w)
+{
+  if (!w->official || !w->has_base || w->dateline_tok == G_MAXUINT)
+    return G_MAXUINT;
+  for (guint s = 0; s < w->sentences->len; s++)
+    {
+      Sentence *sentence = sentence_at (w, s);
+
+      if (sentence->where == WHERE_TEXT && sentence_has_cue (w, sentence->tok_start, sentence->tok_end))
+        return sentence->tok_end;
+    }
+  return G_MAXUINT;
+}
+
 static void
 resolve_call_date (Work                 *w,
                    CallFacts            *facts,
                    GArray               *global_claims,
+                   gboolean              first_call,
                    ReadoutExtractedCall *call)
 {
   GArray *claims = facts->date_claims->len > 0 ? facts->date_claims : global_claims;
@@ -3453,12 +4115,18 @@ resolve_call_date (Work                 *w,
   const char *chosen = NULL;
   Where chosen_where = WHERE_OTHER;
 
+  guint lead_end = first_call ? official_lead_end (w) : G_MAXUINT;
+
   for (guint k = 0; k < claims->len; k++)
     {
       DateClaim *claim = &g_array_index (claims, DateClaim, k);
       GDate date;
       gboolean seen = FALSE;
 
+      /* An official readout's date line and its lead say when the call was; a date further
+       * on ("... начиная с 18 марта") is about something else. */
+      if (claim->kind == CLAIM_EXPLICIT && claim->where == WHERE_TEXT && claim->tok >= lead_end)
+        continue;
       if (!resolve_claim (claim, w->has_base ? &w->base : NULL, call->status, &date))
         continue;
       {
@@ -3606,6 +4274,8 @@ readout_extractor_extract (ReadoutExtractor  *self,
     w.has_base = parse_iso (self->fallback_date, &w.base);
   discover_leaders (&w);
   find_mentions (&w);
+  find_side_from_title (&w);
+  find_office_mentions (&w);
   find_links (&w);
   resolve_host (&w);
 
@@ -3642,6 +4312,9 @@ readout_extractor_extract (ReadoutExtractor  *self,
 
       facts[c].a = link->a;
       facts[c].b = link->b;
+      facts[c].others = link->others;
+      for (guint o = 0; o < link->others->len; o++)
+        participant_calls[g_array_index (link->others, guint, o)]++;
       facts[c].date_claims = g_array_new (FALSE, FALSE, sizeof (DateClaim));
       facts[c].duration_claims = g_array_new (FALSE, FALSE, sizeof (DurationClaim));
       facts[c].initiator = NO_LEADER;
@@ -3676,8 +4349,7 @@ readout_extractor_extract (ReadoutExtractor  *self,
               Mention *m = &g_array_index (w.mentions, Mention, i);
 
               if (m->sentence == s &&
-                  ((m->leader == link->a && participant_calls[link->a] == 1) ||
-                   (m->leader == link->b && participant_calls[link->b] == 1)))
+                  link_has (link, m->leader) && participant_calls[m->leader] == 1)
                 related = TRUE;
             }
           if (related)
@@ -3769,11 +4441,13 @@ readout_extractor_extract (ReadoutExtractor  *self,
       if (f->initiator != NO_LEADER)
         call->initiator = g_strdup (leader_at (&w, f->initiator)->name);
 
-      resolve_call_date (&w, f, global_claims, call);
+      resolve_call_date (&w, f, global_claims, c == 0, call);
       call->year_guessed = w.year_guessed;
       resolve_duration (f, call);
       g_ptr_array_insert (call->participants, 0, participant_of (&w, f->a, call->date));
       g_ptr_array_insert (call->participants, 1, participant_of (&w, f->b, call->date));
+      for (guint o = 0; o < f->others->len; o++)
+        g_ptr_array_add (call->participants, participant_of (&w, g_array_index (f->others, guint, o), call->date));
       g_ptr_array_add (extraction->calls, call);
     }
 
@@ -3822,7 +4496,7 @@ readout_extractor_extract (ReadoutExtractor  *self,
               if (m->sentence != s)
                 continue;
               for (guint c = 0; c < n_calls && !names_participant; c++)
-                names_participant = m->leader == facts[c].a || m->leader == facts[c].b;
+                names_participant = facts_has (&facts[c], m->leader);
             }
           include = is_discussion_sentence (&w, s) &&
                     (names_participant || mentions_the_pair (&w, s) || w.official);
@@ -3840,12 +4514,21 @@ readout_extractor_extract (ReadoutExtractor  *self,
       previous_side = attributed ? side : NULL;
       if (!include)
         continue;
+      /* An official readout is its government's account, of what the other leader said too */
+      if (w.official && w.side != NULL)
+        side = w.side;
 
       {
         g_autofree char *sentence_text = g_strndup (text + sentence->start, sentence->end - sentence->start);
         topics = tag_topics (&w, sentence_text);
       }
 
+      if (w.joint && !attributed)
+        {
+          add_joint_statement (&w, extraction, &facts[rel->len > 0 ? g_array_index (rel, guint, 0) : 0],
+                               rel->len > 0 ? g_array_index (rel, guint, 0) : 0, sentence, topics);
+          continue;
+        }
       if (rel->len == 0)
         add_statement (g_ptr_array_index (extraction->calls, 0), &w, sentence, speaker, side, quote, topics);
       for (guint k = 0; k < rel->len; k++)
