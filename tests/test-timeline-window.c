@@ -239,6 +239,103 @@ test_relations_filters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct {
+  gint64 leader_id;
+  char *first;
+  char *last;
+} Period;
+
+static void
+record_period_cb (ReadoutTimelineWindow *window,
+                  gint64                 leader,
+                  const char            *first,
+                  const char            *last,
+                  Period                *period)
+{
+  period->leader_id = leader;
+  g_free (period->first);
+  g_free (period->last);
+  period->first = g_strdup (first);
+  period->last = g_strdup (last);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static int
+days_between (const char *first,
+              const char *last)
+{
+  g_autoptr(GDate) a = g_date_new ();
+  g_autoptr(GDate) b = g_date_new ();
+
+  g_date_set_parse (a, first);
+  g_date_set_parse (b, last);
+  g_assert_true (g_date_valid (a) && g_date_valid (b));
+  return g_date_days_between (a, b);
+}
+
+/* "List These Calls" hands the main window the leader and the period in view, as ISO
+ * days; zooming in narrows the period around the calls. */
+static void
+test_list_period (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(ReadoutCall) newest = NULL;
+  g_autoptr(ReadoutCall) oldest = NULL;
+  ReadoutTimelineWindow *window;
+  Period period = { 0, };
+  GtkWidget *view, *button;
+  int whole;
+
+  SKIP_WITHOUT_DISPLAY ();
+  store = readout_sample_open (&error);
+  g_assert_no_error (error);
+  calls = readout_store_list_calls (store, leader_id (store, "Putin"), 0);
+  newest = g_list_model_get_item (calls, 0);
+  oldest = g_list_model_get_item (calls, g_list_model_get_n_items (calls) - 1);
+
+  window = readout_timeline_window_new (NULL, store, leader_id (store, "Putin"));
+  g_signal_connect (window, "period-activated", G_CALLBACK (record_period_cb), &period);
+  gtk_window_present (GTK_WINDOW (window));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 2);
+  button = find_button (GTK_WIDGET (window), "_List These Calls");
+  g_assert_nonnull (button);
+
+  /* The whole span: every call of the leader falls within it. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (period.leader_id, ==, leader_id (store, "Putin"));
+  g_assert_cmpstr (period.first, <=, readout_call_get_date (oldest));
+  g_assert_cmpstr (period.last, >=, readout_call_get_date (newest));
+  whole = days_between (period.first, period.last);
+
+  view = find_descendant (GTK_WIDGET (window), READOUT_TYPE_TIMELINE_VIEW);
+  g_assert_true (gtk_widget_activate_action (view, "timeline.zoom", "d", 0.25));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (days_between (period.first, period.last), <, whole / 2);
+  g_assert_cmpint (days_between (period.first, period.last), >, 0);
+
+  g_free (period.first);
+  g_free (period.last);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* For screenshots: the window on one page, kept open. */
 static int
 show (const char *page,
@@ -297,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/timeline-window/keyboard", test_timeline_keyboard);
   g_test_add_func ("/timeline-window/relations-to-history", test_relations_to_history);
   g_test_add_func ("/timeline-window/relations-filters", test_relations_filters);
+  g_test_add_func ("/timeline-window/list-period", test_list_period);
 
   status = g_test_run ();
   {

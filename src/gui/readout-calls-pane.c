@@ -662,3 +662,22 @@ readout_calls_pane_get_topic (ReadoutCallsPane *self)
 
   return self->topic;
 }
+
+/**
+ * readout_calls_pane_set_period:
+ * @from: (nullable): the first day ("2022-02-24"), or %NULL for no lower bound
+ * @to: (nullable): the last day, or %NULL for no upper bound
+ *
+ * Narrows the list to the calls of a period, as typing in the From and To entries
+ * does (the timeline's "Show These Calls").
+ */
+void
+readout_calls_pane_set_period (ReadoutCallsPane *self,
+                               const char       *from,
+                               const char       *to)
+{
+  g_return_if_fail (READOUT_IS_CALLS_PANE (self));
+
+  gtk_editable_set_text (self->from_entry, from != NULL ? from : "");
+  gtk_editable_set_text (self->to_entry, to != NULL ? to : "");
+}

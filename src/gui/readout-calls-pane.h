@@ -24,6 +24,9 @@ void           readout_calls_pane_set_other_leader_id (ReadoutCallsPane *self,
 void           readout_calls_pane_set_topic         (ReadoutCallsPane *self,
                                                      const char       *topic);
 const char    *readout_calls_pane_get_topic         (ReadoutCallsPane *self);
+void           readout_calls_pane_set_period        (ReadoutCallsPane *self,
+                                                     const char       *from,
+                                                     const char       *to);
 GListModel    *readout_calls_pane_get_model         (ReadoutCallsPane *self);
 ReadoutCall   *readout_calls_pane_get_selected_call (ReadoutCallsPane *self);
 gboolean       readout_calls_pane_select_call       (ReadoutCallsPane *self,

@@ -468,3 +468,32 @@ readout_timeline_view_get_selected_call (ReadoutTimelineView *self)
     return 0;
   return readout_timeline_chart_get_mark (self->chart, (guint) self->selected)->call_id;
 }
+
+static char *
+julian_to_iso (double julian_day)
+{
+  g_autoptr(GDate) date = NULL;
+  char text[16];
+
+  date = g_date_new_julian ((guint32) CLAMP (julian_day, 1, G_MAXINT32));
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  return g_strdup (text);
+}
+
+gboolean
+readout_timeline_view_dup_period (ReadoutTimelineView  *self,
+                                  char                **first,
+                                  char                **last)
+{
+  double first_day, last_day;
+
+  g_return_val_if_fail (READOUT_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->chart == NULL)
+    return FALSE;
+  readout_timeline_chart_get_view (self->chart, &first_day, &last_day);
+  /* Whole days: a day half in view counts. */
+  *first = julian_to_iso (floor (first_day));
+  *last = julian_to_iso (floor (last_day));
+  return TRUE;
+}

@@ -29,5 +29,9 @@ gboolean   readout_timeline_view_export     (ReadoutTimelineView *self,
                                              GError             **error);
 /* The call of the selected mark, 0 when none is. */
 gint64     readout_timeline_view_get_selected_call (ReadoutTimelineView *self);
+/* The first and last day in view as ISO dates; FALSE when no leader is loaded. */
+gboolean   readout_timeline_view_dup_period (ReadoutTimelineView  *self,
+                                             char                **first,
+                                             char                **last);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ G_DEFINE_FINAL_TYPE (ReadoutTimelineWindow, readout_timeline_window, ADW_TYPE_WI
 
 enum {
   SIGNAL_CALL_ACTIVATED,
+  SIGNAL_PERIOD_ACTIVATED,
   N_SIGNALS
 };
 
@@ -181,6 +182,17 @@ on_export_relations_clicked_cb (ReadoutTimelineWindow *self)
     choose_chart_file (self, _("Export Relations"), _("Who Talks Most"), write_relations);
 }
 
+/* The period in view, as the main window's calls list: zoom and pan to select it. */
+static void
+on_show_period_clicked_cb (ReadoutTimelineWindow *self)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (self->leader_id != 0 && readout_timeline_view_dup_period (self->timeline, &first, &last))
+    g_signal_emit (self, signals[SIGNAL_PERIOD_ACTIVATED], 0, self->leader_id, first, last);
+}
+
 static void
 on_leader_chosen_cb (ReadoutTimelineWindow *self)
 {
@@ -239,12 +251,17 @@ build_timeline_page (ReadoutTimelineWindow *self)
   gtk_widget_set_margin_top (box, 12);
   {
     GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-    GtkWidget *export;
+    GtkWidget *export, *show_period;
 
     gtk_widget_set_hexpand (GTK_WIDGET (self->timeline_title), TRUE);
     gtk_label_set_ellipsize (self->timeline_title, PANGO_ELLIPSIZE_END);
     gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->timeline_title));
     gtk_box_append (GTK_BOX (row), build_leader_choice (self));
+    show_period = gtk_button_new_with_mnemonic (_("_List These Calls"));
+    gtk_widget_set_tooltip_text (show_period, _("Lists the calls of the period in view in the main window"));
+    gtk_widget_set_valign (show_period, GTK_ALIGN_CENTER);
+    g_signal_connect_swapped (show_period, "clicked", G_CALLBACK (on_show_period_clicked_cb), self);
+    gtk_box_append (GTK_BOX (row), show_period);
     export = gtk_button_new_with_mnemonic (_("_Export…"));
     gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
     g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_timeline_clicked_cb), self);
@@ -679,6 +696,10 @@ readout_timeline_window_class_init (ReadoutTimelineWindowClass *klass)
   signals[SIGNAL_CALL_ACTIVATED] = g_signal_new ("call-activated", G_TYPE_FROM_CLASS (klass),
                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                  G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* A leader's id and the first and last day of the period in view (ISO dates). */
+  signals[SIGNAL_PERIOD_ACTIVATED] = g_signal_new ("period-activated", G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                   G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

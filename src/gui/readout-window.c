@@ -823,6 +823,20 @@ on_timeline_call_activated_cb (ReadoutWindow *self,
   gtk_window_present (GTK_WINDOW (self));
 }
 
+/* "List These Calls" on the timeline: the leader's calls of that period. */
+static void
+on_timeline_period_activated_cb (ReadoutWindow *self,
+                                 gint64         leader_id,
+                                 const char    *first,
+                                 const char    *last)
+{
+  if (!readout_window_select_leader (self, leader_id))
+    return;
+  readout_calls_pane_set_period (self->calls_pane, first, last);
+  set_search_mode (self, FALSE);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 static void
 show_timeline_activated (GSimpleAction *action,
                          GVariant      *parameter,
@@ -838,6 +852,8 @@ show_timeline_activated (GSimpleAction *action,
   window = readout_timeline_window_new (GTK_WINDOW (self), self->store,
                                         leader != NULL ? readout_leader_get_id (leader) : 0);
   g_signal_connect_object (window, "call-activated", G_CALLBACK (on_timeline_call_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "period-activated", G_CALLBACK (on_timeline_period_activated_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
