@@ -2,7 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Checks every translation listed in po/LINGUAS: the .po file exists, msgfmt --check accepts it
 # (header, format strings, plural forms), its Plural-Forms header has the language's number of
-# forms, and nothing in it is fuzzy or untranslated. Output: TAP.
+# forms, and nothing in it is fuzzy or untranslated. Then it extracts the current template with
+# xgettext the way po/meson.build does (i18n.gettext, preset glib, files from po/POTFILES.in),
+# merges each .po with it into a temporary file (msgmerge --no-fuzzy-matching) and checks that
+# every msgid of the template is translated, so a string added to the sources without running
+# `ninja readout-update-po` and translating it fails here; skipped when xgettext or msgmerge is
+# missing. Output: TAP.
 #
 # Usage: test-po.sh SOURCE_ROOT
 set -u
@@ -26,6 +31,23 @@ result () {
 if ! command -v msgfmt >/dev/null 2>&1; then
   echo "1..0 # SKIP msgfmt is not installed"
   exit 0
+fi
+
+# The template as `ninja readout-pot` makes it: the keywords of meson's glib preset.
+pot=
+potout=
+if command -v xgettext >/dev/null 2>&1 && command -v msgmerge >/dev/null 2>&1; then
+  tmpdir=$(mktemp -d)
+  trap 'rm -rf "$tmpdir"' EXIT
+  pot="$tmpdir/readout.pot"
+  potout=$(xgettext --package-name=readout -f "$podir/POTFILES.in" -D "$srcroot" -o "$pot" \
+             --from-code=UTF-8 --add-comments -k_ --keyword=N_ --keyword=C_:1c,2 \
+             --keyword=NC_:1c,2 --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 \
+             --keyword=g_dpgettext2:2c,3 2>&1)
+  status=$?
+  [ $status -eq 0 ] && [ ! -s "$pot" ] && { status=1; potout="xgettext wrote no template"; }
+  result $status "xgettext extracts the template from po/POTFILES.in" "$potout"
+  [ $status -eq 0 ] || pot=
 fi
 
 languages=$(sed -e 's/#.*//' "$podir/LINGUAS" | tr -s ' \t' '\n\n' | sed '/^$/d')
@@ -67,6 +89,33 @@ for lang in $languages; do
     *fuzzy*|*untranslated*) result 1 "$lang.po is complete" "$stats" ;;
     *) result 0 "$lang.po is complete ($stats)" ;;
   esac
+
+  # Complete against the current sources, not just against the template it was last merged with.
+  if ! command -v xgettext >/dev/null 2>&1 || ! command -v msgmerge >/dev/null 2>&1; then
+    n=$((n + 1))
+    echo "ok $n # SKIP $lang.po against the current template: xgettext or msgmerge is not installed"
+  elif [ -z "$pot" ]; then
+    result 1 "$lang.po translates every msgid of the current template (no template)"
+  else
+    merged="$tmpdir/$lang.po"
+    out=$(msgmerge --quiet --no-fuzzy-matching -o "$merged" "$po" "$pot" 2>&1)
+    if [ $? -ne 0 ]; then
+      result 1 "$lang.po translates every msgid of the current template" "$out"
+    else
+      stats=$(LC_ALL=C msgfmt --statistics -o /dev/null "$merged" 2>&1)
+      case $stats in
+        *fuzzy*|*untranslated*)
+          # The first few msgids missing, one a line.
+          missing=$( (msgattrib --no-wrap --no-obsolete --untranslated "$merged"
+                      msgattrib --no-wrap --no-obsolete --only-fuzzy "$merged") 2>/dev/null |
+                     grep '^msgid ' | grep -v '^msgid ""$' | sed -n '1,10p')
+          result 1 "$lang.po translates every msgid of the current template (run ninja readout-update-po, then translate)" \
+                 "$stats
+$missing" ;;
+        *) result 0 "$lang.po translates every msgid of the current template ($stats)" ;;
+      esac
+    fi
+  fi
 done
 
 echo "1..$n"
