@@ -299,6 +299,9 @@ static const BadCase bad_cases[] = {
   { "format-with-line-break", "{\"format\":\"a\\nb\",\"version\":1}", "its format is “a b”" },
   { "whitespace-only", "  \n\t\n  ", "is empty" },
   { "text-after-the-end", "{\"format\":\"readout\",\"version\":1} {}", "more after the end" },
+  /* Found by the import-json fuzzer: a version that is no JSON value stopped the import
+   * with its error, but was taken as valid, and the next error was set over it. */
+  { "version-not-json", "{\"format\":\"readout\",\"version\":1x,\"leaders\":[{\"id\":0}]}", "not valid JSON" },
   { "bad-call-line", "{\"format\":\"readout\",\"version\":1,\n\"calls\":[\n{\"id\":1,\n \"date\": tru}]}",
     "line 4" },
 };

@@ -673,6 +673,35 @@ test_search_filtered (void)
   readout_test_remove_folder (folder);
 }
 
+/* A setter given strings of the list it replaces (a JSON merge passes the stored aliases
+ * back with the document's added) copies them before freeing the old list. Under the
+ * sanitizers the old order of the two was a use after free, found by the import-json
+ * fuzzer. */
+static void
+test_aliases_from_old_list (void)
+{
+  g_autoptr(ReadoutLeader) leader = readout_leader_new ();
+  const char * const first[] = { "Putin", "V. Putin", NULL };
+  const char * const *stored;
+  const char *merged[4];
+  const char * const expected[] = { "Putin", "V. Putin", "Путин", NULL };
+
+  readout_leader_set_aliases (leader, first);
+  stored = readout_leader_get_aliases (leader);
+  merged[0] = stored[0];
+  merged[1] = stored[1];
+  merged[2] = "Путин";
+  merged[3] = NULL;
+  readout_leader_set_aliases (leader, merged);
+  g_assert_true (g_strv_equal (readout_leader_get_aliases (leader), expected));
+
+  /* The same strings again change nothing; NULL clears. */
+  readout_leader_set_aliases (leader, expected);
+  g_assert_true (g_strv_equal (readout_leader_get_aliases (leader), expected));
+  readout_leader_set_aliases (leader, NULL);
+  g_assert_null (readout_leader_get_aliases (leader));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -680,6 +709,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/models/leaders/sort-and-filter", test_leaders_sort_and_filter);
+  g_test_add_func ("/models/leaders/aliases-from-old-list", test_aliases_from_old_list);
   g_test_add_func ("/models/calls/paging", test_calls_paging);
   g_test_add_func ("/models/calls/filtered", test_calls_filtered);
   g_test_add_func ("/models/search/filtered", test_search_filtered);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "readout-call.h"
+#include "readout-strv.h"
 
 /* One conversation between two (rarely more) leaders by phone or video. */
 
@@ -512,14 +513,8 @@ readout_call_set_participant_names (ReadoutCall *self,
 {
   g_return_if_fail (READOUT_IS_CALL (self));
 
-  if (self->participant_names == (char **) value)
-    return;
-  if (self->participant_names != NULL && value != NULL && g_strv_equal ((const char * const *) self->participant_names, value))
-    return;
-
-  g_strfreev (self->participant_names);
-  self->participant_names = g_strdupv ((char **) value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANT_NAMES]);
+  if (readout_strv_replace (&self->participant_names, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANT_NAMES]);
 }
 
 void
@@ -528,14 +523,8 @@ readout_call_set_participant_countries (ReadoutCall *self,
 {
   g_return_if_fail (READOUT_IS_CALL (self));
 
-  if (self->participant_countries == (char **) value)
-    return;
-  if (self->participant_countries != NULL && value != NULL && g_strv_equal ((const char * const *) self->participant_countries, value))
-    return;
-
-  g_strfreev (self->participant_countries);
-  self->participant_countries = g_strdupv ((char **) value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANT_COUNTRIES]);
+  if (readout_strv_replace (&self->participant_countries, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANT_COUNTRIES]);
 }
 
 void
@@ -544,14 +533,8 @@ readout_call_set_topics (ReadoutCall *self,
 {
   g_return_if_fail (READOUT_IS_CALL (self));
 
-  if (self->topics == (char **) value)
-    return;
-  if (self->topics != NULL && value != NULL && g_strv_equal ((const char * const *) self->topics, value))
-    return;
-
-  g_strfreev (self->topics);
-  self->topics = g_strdupv ((char **) value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPICS]);
+  if (readout_strv_replace (&self->topics, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPICS]);
 }
 
 void

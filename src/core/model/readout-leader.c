@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "readout-leader.h"
+#include "readout-strv.h"
 
 /* A person who holds or held a state office. */
 
@@ -365,14 +366,8 @@ readout_leader_set_aliases (ReadoutLeader *self,
 {
   g_return_if_fail (READOUT_IS_LEADER (self));
 
-  if (self->aliases == (char **) value)
-    return;
-  if (self->aliases != NULL && value != NULL && g_strv_equal ((const char * const *) self->aliases, value))
-    return;
-
-  g_strfreev (self->aliases);
-  self->aliases = g_strdupv ((char **) value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIASES]);
+  if (readout_strv_replace (&self->aliases, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIASES]);
 }
 
 void

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "readout-statement.h"
+#include "readout-strv.h"
 
 /* A passage of a source about a call: a quote or a paraphrase. */
 
@@ -468,14 +469,8 @@ readout_statement_set_topics (ReadoutStatement *self,
 {
   g_return_if_fail (READOUT_IS_STATEMENT (self));
 
-  if (self->topics == (char **) value)
-    return;
-  if (self->topics != NULL && value != NULL && g_strv_equal ((const char * const *) self->topics, value))
-    return;
-
-  g_strfreev (self->topics);
-  self->topics = g_strdupv ((char **) value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPICS]);
+  if (readout_strv_replace (&self->topics, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPICS]);
 }
 
 void

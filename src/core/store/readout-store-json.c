@@ -1225,8 +1225,12 @@ check_format (JsonParser  *parser,
     }
   node = parse_scalar (parser, data, members, "version", error);
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
-    return (error != NULL && *error != NULL) ||
-           bad_input (error, _("The file is not a Readout export: it has no valid “version”."));
+    {
+      /* A version that is not JSON at all has its error already. */
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      return bad_input (error, _("The file is not a Readout export: it has no valid “version”."));
+    }
   version = json_node_get_int (node);
   if (version > READOUT_JSON_VERSION)
     {
