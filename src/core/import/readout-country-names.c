@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "readout-builtin-data.h"
 #include "readout-country-names.h"
 #include "readout-error.h"
 #include "readout-name-words.h"
@@ -329,24 +330,9 @@ readout_country_names_get_default (void)
   static ReadoutCountryNames *names;
 
   if (g_once_init_enter (&names))
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-      ReadoutCountryNames *loaded = NULL;
-
-      bytes = g_resources_lookup_data ("/io/github/readout/Readout/core/country-names.tsv",
-                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (bytes != NULL)
-        loaded = readout_country_names_new_from_data (g_bytes_get_data (bytes, NULL),
-                                                      g_bytes_get_size (bytes), &error);
-      /* The list is built in: failing to read it is a packaging bug, not the user's. */
-      if (loaded == NULL)
-        {
-          g_critical ("The built-in list of country names cannot be read: %s", error->message);
-          loaded = g_object_new (READOUT_TYPE_COUNTRY_NAMES, NULL);
-        }
-      g_once_init_leave (&names, loaded);
-    }
+    g_once_init_leave (&names, readout_builtin_data_load ("country-names.tsv",
+                                                   (ReadoutBuiltinParser) readout_country_names_new_from_data,
+                                                   READOUT_TYPE_COUNTRY_NAMES, "country names"));
   return names;
 }
 

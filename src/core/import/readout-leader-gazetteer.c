@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "readout-builtin-data.h"
 #include "readout-error.h"
 #include "readout-country-names.h"
 #include "readout-leader-gazetteer.h"
@@ -320,24 +321,9 @@ readout_leader_gazetteer_get_default (void)
   static ReadoutLeaderGazetteer *gazetteer;
 
   if (g_once_init_enter (&gazetteer))
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-      ReadoutLeaderGazetteer *loaded = NULL;
-
-      bytes = g_resources_lookup_data ("/io/github/readout/Readout/core/leaders.tsv",
-                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (bytes != NULL)
-        loaded = readout_leader_gazetteer_new_from_data (g_bytes_get_data (bytes, NULL),
-                                                         g_bytes_get_size (bytes), &error);
-      /* The list is built in: failing to read it is a packaging bug, not the user's. */
-      if (loaded == NULL)
-        {
-          g_critical ("The built-in list of leaders cannot be read: %s", error->message);
-          loaded = g_object_new (READOUT_TYPE_LEADER_GAZETTEER, NULL);
-        }
-      g_once_init_leave (&gazetteer, loaded);
-    }
+    g_once_init_leave (&gazetteer, readout_builtin_data_load ("leaders.tsv",
+                                                   (ReadoutBuiltinParser) readout_leader_gazetteer_new_from_data,
+                                                   READOUT_TYPE_LEADER_GAZETTEER, "leaders"));
   return gazetteer;
 }
 
