@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "readout-extractor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "readout-extractor-private.h"
+
+/* Calls: which mentioned leaders spoke with each other, and each call's participants. */
+
+gboolean
+extractor_is_call_cue (const char *f)
+{
+  static const char * const english[] = {
+    "phone", "phoned", "phones", "telephone", "telephoned", "call", "calls", "called",
+    "spoke", "speak", "speaks", "speaking", "talk", "talks", "talked", "talking",
+    "conversation", "conversations", "converse", "conversed", "discuss", "discussed",
+    "discusses", "discussing", "discussion", "discussions", "videoconference",
+    "video-conference", "rang", "dialed", "dialled", "chat", "chatted", "phone-call",
+    "telefoniert", "telefonierte", "telefonat", "telefongespräch", "gespräch", "sprachen",
+    "telephonic",
+    NULL,
+  };
+  static const char * const russian[] = {
+    "разговор", "беседова", "беседу", "беседа", "беседе", "созвон", "телефон", "переговор",
+    "поговори", "обсуди", "обсужд", "побеседова", "видеоконферен", "звонок", "звонк",
+    "позвони", "общени", NULL,
+  };
+
+  if (extractor_is_cyrillic_word (f))
+    return extractor_has_prefix_in_list (russian, f);
+  return extractor_in_list (english, f);
+}
+
+gboolean
+extractor_sentence_has_cue (Work  *w,
+                            guint  from,
+                            guint  to)
+{
+  for (guint i = from; i < to; i++)
+    if (extractor_is_call_cue (tok_at (w, i)->folded))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_link (Work  *w,
+          guint  a,
+          guint  b,
+          guint  sentence)
+{
+  Link link;
+
+  if (a == b || a == NO_LEADER || b == NO_LEADER)
+    return;
+  if (b == HOST)
+    {
+      b = a;
+      a = HOST;
+    }
+  for (guint i = 0; i < w->links->len; i++)
+    {
+      Link *l = &g_array_index (w->links, Link, i);
+
+      if ((l->a == a && l->b == b) || (l->a == b && l->b == a))
+        {
+          g_array_append_val (l->sentences, sentence);
+          return;
+        }
+    }
+  link.a = a;
+  link.b = b;
+  link.first_sentence = sentence;
+  link.sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+  link.others = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (link.sentences, sentence);
+  g_array_append_val (w->links, link);
+}
+
+gboolean
+extractor_link_has (Link  *link,
+                    guint  leader)
+{
+  if (link->a == leader || link->b == leader)
+    return TRUE;
+  for (guint i = 0; i < link->others->len; i++)
+    if (g_array_index (link->others, guint, i) == leader)
+      return TRUE;
+  return FALSE;
+}
+
+/* Does sentence @s, or the one after it, say the calls were separate ("spoke separately
+ * with", "In four separate calls")? */
+static gboolean
+separate_calls (Work  *w,
+                guint  s)
+{
+  static const char * const words[] = {
+    "separately", "separate", "respectively", "calls", "conversations", "отдельно", "раздельно", NULL,
+  };
+
+  for (guint k = s; k < w->sentences->len && k <= s + 1; k++)
+    for (guint i = sentence_at (w, k)->tok_start; i < sentence_at (w, k)->tok_end; i++)
+      if (extractor_in_list (words, tok_at (w, i)->folded))
+        return TRUE;
+  return FALSE;
+}
+
+/* One more leader in a list: "with Macron, Merkel and Draghi" is one call of four unless
+ * the text says the calls were separate. @a and @b are two of the call the list began. */
+static void
+add_listed (Work  *w,
+            guint  a,
+            guint  b,
+            guint  leader,
+            guint  sentence)
+{
+  if (!separate_calls (w, sentence))
+    for (guint i = 0; i < w->links->len; i++)
+      {
+        Link *l = &g_array_index (w->links, Link, i);
+
+        if (l->first_sentence == sentence && extractor_link_has (l, a) && extractor_link_has (l, b))
+          {
+            if (!extractor_link_has (l, leader))
+              g_array_append_val (l->others, leader);
+            return;
+          }
+      }
+  add_link (w, a, leader, sentence);
+}
+
+/* Is the text between two mentions a coordination: "and", ",", "as well as", "и"? */
+static gboolean
+coordinated (Work    *w,
+             Mention *first,
+             Mention *second)
+{
+  guint a = first->tok_end, b = second->ext_start;
+  const char *code;
+
+  /* "President Emmanuel Macron of France, Chancellor ..." */
+  if (a + 1 < b && tok_is (w, a, "of"))
+    {
+      guint c = a + 1 + (tok_is (w, a + 1, "the") ? 1 : 0);
+      guint n = c < b ? extractor_match_country (w, c, b, &code) : 0;
+
+      if (n > 0)
+        a = c + n;
+    }
+  if (b == a)
+    return extractor_gap_is_comma (w, a - 1, b);
+  if (b == a + 1)
+    return (tok_is (w, a, "and") || tok_is (w, a, "и") || tok_is (w, a, "or")) ;
+  if (b == a + 3)
+    return tok_is (w, a, "as") && tok_is (w, a + 1, "well") && tok_is (w, a + 2, "as");
+  if (b == a + 2)
+    return (tok_is (w, a, "а") && tok_is (w, a + 1, "также")) ||
+           (tok_is (w, a, "along") && tok_is (w, a + 1, "with"));
+  return FALSE;
+}
+
+/* Where a mention's titles and appositions begin, back from @start but not before @floor:
+ * "with H.E. Mr. Given SURNAME", "с Наследным принцем, Председателем Совета министров
+ * Саудовской Аравии Мухаммедом ...", "with the Prime Minister of Italy, Giorgia Meloni". */
+static guint
+title_start (Work  *w,
+             guint  start,
+             guint  floor)
+{
+  static const char * const joiners[] = {
+    "of", "the", "mr", "mrs", "ms", "dr", "h", "e", "hon", "honorable", "honourable",
+    "excellency", "his", "her", "shri", "sheikh", "mp", "and", "dem", "der", "den", NULL,
+  };
+  guint p = start;
+
+  while (p > floor && start - p < 14)
+    {
+      Tok *t = tok_at (w, p - 1);
+
+      if (extractor_is_call_cue (t->folded) || tok_is (w, p - 1, "with") || tok_is (w, p - 1, "с") ||
+          tok_is (w, p - 1, "со") || tok_is (w, p - 1, "from") || tok_is (w, p - 1, "от") ||
+          tok_is (w, p - 1, "mit"))
+        break;
+      if (!(t->upper || t->cyrillic || extractor_in_list (joiners, t->folded) || extractor_is_title_token (w, p - 1) ||
+            g_str_has_suffix (t->folded, "ischen")))
+        break;
+      /* "and" joins two offices of one person ("Crown Prince and Prime Minister"), never two people */
+      if (tok_is (w, p - 1, "and") && (p - 1 == floor || !extractor_is_title_token (w, p - 2)))
+        break;
+      p--;
+    }
+  /* Only back to a word that opens the title: keep "with" in reach, not a stray capital */
+  while (p < start && !(p > floor && (tok_is (w, p - 1, "with") || tok_is (w, p - 1, "с") ||
+                                      tok_is (w, p - 1, "со") || tok_is (w, p - 1, "from") ||
+                                      tok_is (w, p - 1, "от") || tok_is (w, p - 1, "mit") ||
+                                      extractor_is_call_cue (tok_at (w, p - 1)->folded))))
+    p++;
+  return p == start ? start : p;
+}
+
+/* Is the word nearest before @to, among call cues and other events, another event? */
+static gboolean
+event_before (Work  *w,
+              guint  from,
+              guint  to)
+{
+  static const char * const events[] = {
+    "meeting", "meet", "met", "visit", "visited", "summit", "встречи", "встрече", "встреча", NULL,
+  };
+
+  static const char * const nouns[] = { "discussions", "discussion", "talks", NULL };
+  gboolean placed = FALSE;
+
+  for (guint i = to; i > from; i--)
+    {
+      const char *f = tok_at (w, i - 1)->folded;
+
+      if (extractor_in_list (events, f))
+        return TRUE;
+      /* "the discussions in Paris on 8 February with ..." were held in person */
+      if (g_str_equal (f, "in") && i < to && tok_at (w, i)->upper)
+        placed = TRUE;
+      if (extractor_is_call_cue (f))
+        return placed && extractor_in_list (nouns, f);
+    }
+  return FALSE;
+}
+
+/* A token's folded form without an English possessive: "turkey’s" is "turkey". */
+char *
+extractor_possessive_stripped (Work  *w,
+                               guint  i)
+{
+  const char *f = tok_at (w, i)->folded;
+
+  if (g_str_has_suffix (f, "’s"))
+    return g_strndup (f, strlen (f) - strlen ("’s"));
+  if (g_str_has_suffix (f, "'s"))
+    return g_strndup (f, strlen (f) - 2);
+  return g_strdup (f);
+}
+
+static gboolean
+lists_participants (Work  *w,
+                    guint  s)
+{
+  Sentence *sentence = sentence_at (w, s);
+  guint i = sentence->tok_start;
+
+  if (tok_is (w, i, "the"))
+    i++;
+  return (tok_is (w, i, "participants") || tok_is (w, i, "participating")) &&
+         extractor_sentence_has_cue (w, i, MIN (i + 6, sentence->tok_end));
+}
+
+void
+extractor_find_links (Work *w)
+{
+  Mention *mentions = (Mention *) (void *) w->mentions->data;
+  guint m = 0;
+
+  w->links = g_array_new (FALSE, FALSE, sizeof (Link));
+  w->initiators = g_hash_table_new (NULL, NULL);
+
+  while (m < w->mentions->len)
+    {
+      guint s = mentions[m].sentence;
+      Sentence *sentence = sentence_at (w, s);
+      guint first = m, count;
+      guint subject_of[MAX_MENTIONS_PER_SENTENCE];
+      gboolean apart[MAX_MENTIONS_PER_SENTENCE];
+
+      while (m < w->mentions->len && mentions[m].sentence == s)
+        m++;
+      count = m - first;
+
+      if (lists_participants (w, s))
+        {
+          /* "Participants in the call included A, B and C." */
+          add_link (w, HOST, mentions[first].leader, s);
+          for (guint q = 1; q < count; q++)
+            add_listed (w, HOST, mentions[first].leader, mentions[first + q].leader, s);
+          continue;
+        }
+
+      for (guint q = 0; q < count; q++)
+        {
+          Mention *mention = &mentions[first + q];
+          guint floor = q > 0 ? mentions[first + q - 1].tok_end : sentence->tok_start;
+          guint p = title_start (w, mention->ext_start, floor);
+          guint before = p > sentence->tok_start ? p - 1 : G_MAXUINT;
+          const char *prev = before != G_MAXUINT ? tok_at (w, before)->folded : "";
+
+          subject_of[q] = NO_LEADER;
+          apart[q] = FALSE;
+          if (before == G_MAXUINT)
+            continue;
+
+          if (g_str_equal (prev, "with") || g_str_equal (prev, "с") || g_str_equal (prev, "со") ||
+              g_str_equal (prev, "mit") ||
+              (g_str_equal (prev, "to") && before > sentence->tok_start &&
+               extractor_is_call_cue (tok_at (w, before - 1)->folded)))
+            {
+              guint from = before > sentence->tok_start + 12 ? before - 12 : sentence->tok_start;
+
+              /* German puts the verb last: "hat heute mit dem Präsidenten ... telefoniert";
+               * "the conversation was about his meeting with Putin" is no call with Putin */
+              if ((extractor_sentence_has_cue (w, from, before) && !event_before (w, from, before)) ||
+                  (g_str_equal (prev, "mit") && extractor_sentence_has_cue (w, mention->tok_end, sentence->tok_end)))
+                {
+                  guint subject = HOST;
+
+                  for (guint r = q; r > 0; r--)
+                    if (mentions[first + r - 1].tok_end <= before && subject_of[r - 1] == NO_LEADER)
+                      {
+                        subject = mentions[first + r - 1].leader;
+                        break;
+                      }
+                  add_link (w, subject, mention->leader, s);
+                  subject_of[q] = subject;
+                  continue;
+                }
+            }
+
+          if ((g_str_equal (prev, "from") || g_str_equal (prev, "от")) && before >= sentence->tok_start + 1 &&
+              extractor_sentence_has_cue (w, before > sentence->tok_start + 3 ? before - 3 : sentence->tok_start, before))
+            {
+              guint subject = HOST;
+
+              for (guint r = q; r > 0; r--)
+                if (mentions[first + r - 1].tok_end <= before)
+                  {
+                    subject = mentions[first + r - 1].leader;
+                    break;
+                  }
+              add_link (w, subject, mention->leader, s);
+              subject_of[q] = subject;
+              g_hash_table_add (w->initiators, GUINT_TO_POINTER (mention->leader + 1));
+              continue;
+            }
+
+          if (g_str_equal (prev, "phoned") || g_str_equal (prev, "called") || g_str_equal (prev, "calls") ||
+              g_str_equal (prev, "telephoned") || g_str_equal (prev, "rang") ||
+              g_str_equal (prev, "dialed") || g_str_equal (prev, "dialled"))
+            {
+              guint subject = HOST;
+
+              if (q > 0 && mentions[first + q - 1].tok_end + 2 >= before)
+                subject = mentions[first + q - 1].leader;
+              add_link (w, subject, mention->leader, s);
+              subject_of[q] = subject;
+              continue;
+            }
+
+          /* "with Putin on Saturday as well as Merkel and Hollande": three calls, where
+           * "with Merkel and Hollande" is one call of three */
+          if (q > 0 && subject_of[q - 1] != NO_LEADER &&
+              (g_str_equal (prev, "and") || g_str_equal (prev, "и") || extractor_gap_is_comma (w, before, p) ||
+               (g_str_equal (prev, "as") && before >= 2 && tok_is (w, before - 1, "well") &&
+                tok_is (w, before - 2, "as"))))
+            {
+              apart[q] = apart[q - 1] || g_str_equal (prev, "as");
+              if (apart[q])
+                add_link (w, subject_of[q - 1], mention->leader, s);
+              else
+                add_listed (w, subject_of[q - 1], mentions[first + q - 1].leader, mention->leader, s);
+              subject_of[q] = subject_of[q - 1];
+              continue;
+            }
+
+          if (q > 0 && coordinated (w, &mentions[first + q - 1], mention))
+            {
+              Mention *previous = &mentions[first + q - 1];
+
+              if (extractor_sentence_has_cue (w, mention->tok_end, sentence->tok_end) ||
+                       (previous->ext_start > sentence->tok_start &&
+                        (tok_is (w, previous->ext_start - 1, "between") ||
+                         tok_is (w, previous->ext_start - 1, "между")) &&
+                        extractor_sentence_has_cue (w, sentence->tok_start, previous->ext_start)))
+                {
+                  guint listed = NO_LEADER;
+
+                  /* "A, B, C and D held a call": the list's first pair holds the rest */
+                  for (guint r = 0; r < w->links->len && listed == NO_LEADER; r++)
+                    {
+                      Link *l = &g_array_index (w->links, Link, r);
+
+                      if (l->first_sentence == s && extractor_link_has (l, previous->leader))
+                        listed = l->a == previous->leader ? l->b : l->a;
+                    }
+                  if (listed != NO_LEADER)
+                    add_listed (w, listed, previous->leader, mention->leader, s);
+                  else
+                    add_link (w, previous->leader, mention->leader, s);
+                }
+            }
+        }
+    }
+}
+
+gboolean
+extractor_facts_has (const CallFacts *facts,
+                     guint            leader)
+{
+  if (facts->a == leader || facts->b == leader)
+    return TRUE;
+  for (guint i = 0; i < facts->others->len; i++)
+    if (g_array_index (facts->others, guint, i) == leader)
+      return TRUE;
+  return FALSE;
+}
+
+/* @date (nullable): the call's, to give a built-in leader the office of that day. */
+ReadoutExtractedParticipant *
+extractor_participant_of (Work       *w,
+                          guint       index,
+                          const char *date)
+{
+  Leader *leader = leader_at (w, index);
+  ReadoutExtractedParticipant *p = readout_extracted_participant_new (leader->name, leader->country);
+
+  p->leader_id = leader->id;
+  if (leader->discovered)
+    p->office = g_strdup (leader->office);
+  else if (leader->gazetteer)
+    {
+      g_autoptr(ReadoutLeader) made = readout_gazetteer_person_to_leader (leader->person, date);
+
+      p->office = g_strdup (readout_leader_get_office (made));
+      p->term_start = g_strdup (readout_leader_get_term_start (made));
+      p->term_end = g_strdup (readout_leader_get_term_end (made));
+      p->aliases = g_strdupv ((char **) readout_leader_get_aliases (made));
+    }
+  return p;
+}

@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "readout-extractor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "readout-extractor-private.h"
+
+/* Publisher and sides: who issued the text, and its own leader. */
+
+/* The name a government's readouts go by: its entry among the speakers ("White House",
+ * "Office of the President of Ukraine"), else "Government of CC". */
+static char *
+government_of (const char *side)
+{
+  guint n;
+  const Speaker *table = extractor_speaker_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (table[i].side, side))
+      return g_strdup (table[i].canonical);
+  return g_strdup_printf ("Government of %s", side);
+}
+
+/* A capital alone on its line under the title ("New Delhi"): where a government's release
+ * was issued. A wire report's "MOSCOW, Jan 28 (Reuters)" has its agency found before this. */
+static void
+find_capital_line (Work       *w,
+                   const char *head)
+{
+  static const struct { const char *city; const char *code; } capitals[] = {
+    { "New Delhi", "IN" }, { "Moscow", "RU" }, { "Москва", "RU" }, { "Washington", "US" },
+    { "Washington, D.C.", "US" }, { "Tokyo", "JP" }, { "Ottawa", "CA" }, { "London", "GB" },
+    { "Paris", "FR" }, { "Berlin", "DE" }, { "Kyiv", "UA" }, { "Beijing", "CN" },
+    { "Helsinki", "FI" }, { "Ankara", "TR" }, { "Canberra", "AU" }, { "Brasília", "BR" },
+  };
+  g_auto(GStrv) lines = g_strsplit (head, "\n", 5);
+  guint n_lines = g_strv_length (lines);
+
+  /* Lines 2 to 4, each with a line after it (the text's body) */
+  for (guint l = 1; l + 1 < n_lines && l < 4; l++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[l]));
+      size_t n;
+
+      /* "New Delhi", or a date line "Paris, 8 March 2023" */
+      for (guint i = 0; i < G_N_ELEMENTS (capitals); i++)
+        if (g_str_equal (line, capitals[i].city) ||
+            (n = strlen (capitals[i].city), strncmp (line, capitals[i].city, n) == 0 &&
+             line[n] == ',' && line[n + 1] == ' ' && g_ascii_isdigit (line[n + 2])))
+          {
+            w->side = g_strdup (capitals[i].code);
+            w->publisher = government_of (w->side);
+            return;
+          }
+    }
+}
+
+/* The first speaker of the table named in @folded_line: its name and side, newly allocated. */
+static gboolean
+speaker_in (const char  *folded_line,
+            char       **publisher,
+            char       **side)
+{
+  guint n;
+  const Speaker *table = extractor_speaker_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) forms = g_strsplit (table[i].forms, "|", -1);
+
+      for (guint k = 0; forms[k] != NULL; k++)
+        {
+          g_autofree char *form = g_utf8_casefold (forms[k], -1);
+
+          if (strlen (form) > 4 && strstr (folded_line, form) != NULL)
+            {
+              *publisher = g_strdup (table[i].canonical);
+              *side = g_strdup (table[i].side);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+void
+extractor_find_publisher (Work *w)
+{
+  static const struct { const char *marker; const char *name; } agencies[] = {
+    { "(UPI)", "UPI" }, { "(Reuters)", "Reuters" }, { "(AP)", "AP" }, { "(AFP)", "AFP" },
+    { "/TASS/", "TASS" }, { "(TASS)", "TASS" }, { "(Xinhua)", "Xinhua" }, { "/ТАСС/", "ТАСС" },
+    { "— ТАСС", "ТАСС" }, { "РИА Новости", "РИА Новости" }, { "(Yonhap)", "Yonhap" },
+    { "(Kyodo)", "Kyodo" }, { "(Bloomberg)", "Bloomberg" }, { "(dpa)", "dpa" },
+    { "(CNN)", "CNN" }, { "(Interfax)", "Interfax" },
+  };
+  g_autofree char *head = g_strndup (w->text, MIN (w->length, 400));
+  g_autofree char *lower = g_utf8_casefold (head, -1);
+  g_autofree char *first_line = NULL;
+  const char *nl = strchr (head, '\n');
+
+  first_line = g_utf8_casefold (head, nl != NULL ? nl - head : -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
+    if (strstr (head, agencies[i].marker) != NULL)
+      {
+        w->publisher = g_strdup (agencies[i].name);
+        w->kind = READOUT_SOURCE_KIND_NEWS_REPORT;
+        return;
+      }
+
+  if (g_str_has_prefix (lower, "telephone conversation with") ||
+      g_str_has_prefix (lower, "телефонный разговор") ||
+      strstr (lower, "kremlin.ru") != NULL)
+    {
+      w->publisher = g_strdup ("Kremlin");
+      w->side = g_strdup ("RU");
+    }
+  else if (g_str_has_prefix (first_line, "secretary ") && strstr (first_line, "call with") != NULL)
+    {
+      /* "Secretary Blinken's Call with ...": the State Department's readout */
+      w->publisher = g_strdup ("State Department");
+      w->side = g_strdup ("US");
+    }
+  else if (strstr (lower, "pib delhi") != NULL || strstr (lower, "press information bureau") != NULL)
+    {
+      /* India's Press Information Bureau publishes the Prime Minister's Office's readouts */
+      gboolean pm = g_str_has_prefix (first_line, "pm ") || g_str_has_prefix (first_line, "pm's") ||
+                    g_str_has_prefix (first_line, "prime minister");
+
+      w->publisher = g_strdup (pm ? "Prime Minister's Office of India" : "Ministry of External Affairs");
+      w->side = g_strdup ("IN");
+    }
+  else if (strstr (lower, "mea.gov.in") != NULL || strstr (lower, "ministry of external affairs") != NULL)
+    {
+      w->publisher = g_strdup ("Ministry of External Affairs");
+      w->side = g_strdup ("IN");
+    }
+  else if (g_str_has_prefix (first_line, "readout of") ||
+           strstr (first_line, "readout of") != NULL)
+    {
+      gboolean state = strstr (first_line, "secretary") != NULL;
+
+      w->publisher = g_strdup (state ? "State Department" : "White House");
+      w->side = g_strdup ("US");
+    }
+  else if (strstr (first_line, "telephone talk") != NULL ||
+           strstr (first_line, "summit telephone") != NULL)
+    {
+      w->publisher = g_strdup ("Ministry of Foreign Affairs of Japan");
+      w->side = g_strdup ("JP");
+    }
+  else if (strstr (first_line, "élysée") != NULL || strstr (first_line, "elysee") != NULL)
+    {
+      w->publisher = g_strdup ("Élysée");
+      w->side = g_strdup ("FR");
+    }
+  else if (strstr (lower, "press release") != NULL &&
+           (strstr (lower, "federal chancellor") != NULL || strstr (lower, "federal government") != NULL))
+    {
+      w->publisher = g_strdup ("German Federal Government");
+      w->side = g_strdup ("DE");
+    }
+  else if (g_str_has_prefix (first_line, "pm call with") || strstr (first_line, "downing street") != NULL)
+    {
+      w->publisher = g_strdup ("Downing Street");
+      w->side = g_strdup ("GB");
+    }
+  else if (strstr (lower, ", prime minister of japan,") != NULL ||
+           strstr (lower, "[provisional translation]") != NULL)
+    {
+      /* "Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit telephone talk with ..." */
+      gboolean kantei = strstr (lower, "[provisional translation]") != NULL;
+
+      w->publisher = g_strdup (kantei ? "Prime Minister's Office of Japan" : "Ministry of Foreign Affairs of Japan");
+      w->side = g_strdup ("JP");
+    }
+  else if (strstr (first_line, "prime minister") != NULL && strstr (first_line, "itinerary") != NULL)
+    {
+      /* pm.gc.ca: "Prime Minister’s itinerary for Tuesday, October 31, 2023" */
+      w->publisher = g_strdup ("Prime Minister's Office of Canada");
+      w->side = g_strdup ("CA");
+    }
+  else if (strstr (lower, "bundesregierung") != NULL || strstr (lower, "bundeskanzler") != NULL)
+    {
+      w->publisher = g_strdup ("German Federal Government");
+      w->side = g_strdup ("DE");
+    }
+  else if (g_str_has_prefix (first_line, "statement by ") && speaker_in (first_line, &w->publisher, &w->side))
+    {
+      /* "Statement by Press Secretary Jen Psaki on ..." */
+    }
+  else if (strstr (first_line, "ministry of foreign affairs") != NULL ||
+           strstr (first_line, "foreign ministry") != NULL)
+    {
+      /* "Chinese Foreign Ministry: ...", "Ministry of Foreign Affairs of Turkey: ..." */
+      g_auto(GStrv) words = g_strsplit_set (first_line, " :,", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          const char *code = extractor_lookup_country (w->self, words[i]);
+
+          if (code != NULL)
+            {
+              w->publisher = g_strdup_printf ("Foreign Ministry of %s", code);
+              w->side = g_strdup (code);
+              break;
+            }
+        }
+    }
+
+  if (w->side == NULL && g_str_has_prefix (first_line, "joint statement"))
+    {
+      w->joint = TRUE;
+      w->publisher = g_strdup ("Joint statement");
+      w->kind = READOUT_SOURCE_KIND_READOUT;
+      return;
+    }
+  if (w->side == NULL)
+    find_capital_line (w, head);
+
+  if (w->side != NULL)
+    {
+      w->official = TRUE;
+      w->kind = READOUT_SOURCE_KIND_READOUT;
+    }
+}
+
+/* An official readout's title names its own leader first: "President Niinistö spoke with
+ * US President Biden", "Zelenskyy has telephone conversation with Biden", "Statement by
+ * President Joe Biden on ...", "Readout of President Biden’s Call with ...". A text with no
+ * publisher yet and such a title is that leader's government's. */
+void
+extractor_find_side_from_title (Work *w)
+{
+  static const char * const verbs[] = {
+    "spoke", "speaks", "held", "holds", "had", "has", "talks", "talked", "telephoned", "calls",
+    "called", "telephonic", "discussed", "discuss", "and", "hat", NULL,
+  };
+  static const char * const formal_verbs[] = { "has", "had", "held", "holds", NULL };
+  Mention *m;
+  Sentence *title;
+  guint after;
+  gboolean statement_by;
+
+  if (w->publisher != NULL || w->mentions->len == 0 || w->sentences->len == 0)
+    return;
+  title = sentence_at (w, 0);
+  m = &g_array_index (w->mentions, Mention, 0);
+  if (title->where != WHERE_TITLE || m->sentence != 0)
+    return;
+  after = m->tok_end;
+  if (tok_is (w, after, "s") && w->text[tok_at (w, after - 1)->end] != ' ')
+    after++;   /* "Biden’s call" */
+  statement_by = m->ext_start == title->tok_start + 2 && tok_is (w, title->tok_start, "statement") &&
+                 tok_is (w, title->tok_start + 1, "by");
+  if (!(m->ext_start == title->tok_start || statement_by) || after >= title->tok_end ||
+      !(extractor_in_list (verbs, tok_at (w, after)->folded) || after > m->tok_end || statement_by))
+    return;
+  /* A headline's bare surnames ("Modi and Putin discuss ...") are a newspaper's, not a government's */
+  if (m->tok_end - m->ext_start < 2 && !extractor_in_list (formal_verbs, tok_at (w, after)->folded))
+    return;
+  if (leader_at (w, m->leader)->country == NULL)
+    return;
+  w->side = g_strdup (leader_at (w, m->leader)->country);
+  w->publisher = government_of (w->side);
+  w->official = TRUE;
+  w->kind = READOUT_SOURCE_KIND_READOUT;
+}
+
+guint
+extractor_side_leader (Work       *w,
+                       const char *country)
+{
+  for (guint i = 0; country != NULL && i < w->leaders->len; i++)
+    {
+      Leader *leader = leader_at (w, i);
+
+      if (g_strcmp0 (leader->country, country) != 0 || !extractor_has_terms (leader))
+        continue;
+      /* A built-in leader only by the date, and in the office the country's readouts
+       * come from: in 2010 the Kremlin's is the president, not Prime Minister Putin. */
+      if (leader->gazetteer)
+        {
+          const char *main_office = readout_leader_gazetteer_get_main_office (readout_leader_gazetteer_get_default (),
+                                                                             country);
+          g_autofree char *office_word = main_office != NULL ? g_ascii_strdown (main_office, -1) : NULL;
+
+          if (w->has_base && office_word != NULL && extractor_in_office_as (leader, &w->base, office_word))
+            return i;
+          continue;
+        }
+      if (extractor_in_office (leader, w->has_base ? &w->base : NULL))
+        return i;
+    }
+  return NO_LEADER;
+}
+
+/* A link whose subject was implicit ("the president's conversation with Putin") belongs
+ * to the text's main leader: the one named most often among those in calls. */
+void
+extractor_resolve_host (Work *w)
+{
+  g_autofree guint *counts = g_new0 (guint, w->leaders->len + 1);
+  guint host = NO_LEADER;
+  guint best = 0;
+
+  for (guint i = 0; i < w->mentions->len; i++)
+    counts[g_array_index (w->mentions, Mention, i).leader]++;
+
+  for (guint i = 0; i < w->links->len; i++)
+    {
+      Link *l = &g_array_index (w->links, Link, i);
+
+      if (l->a != HOST && counts[l->a] > best)
+        best = counts[l->a], host = l->a;
+      if (counts[l->b] > best)
+        best = counts[l->b], host = l->b;
+    }
+
+  for (guint i = 0; i < w->links->len; i++)
+    {
+      Link *l = &g_array_index (w->links, Link, i);
+
+      if (l->a != HOST)
+        continue;
+      if (host == NO_LEADER || host == l->b)
+        {
+          guint alternative = NO_LEADER;
+
+          best = 0;
+          for (guint k = 0; k < w->leaders->len; k++)
+            if (k != l->b && counts[k] > best)
+              best = counts[k], alternative = k;
+          /* An official readout's own leader need not be named ("Telephone conversation with..."). */
+          if (alternative == NO_LEADER || (w->official && extractor_side_leader (w, w->side) != NO_LEADER &&
+                                           extractor_side_leader (w, w->side) != l->b))
+            alternative = extractor_side_leader (w, w->side);
+          l->a = alternative;
+        }
+      else
+        l->a = host;
+    }
+
+  /* Merge links that became the same pair. */
+  for (guint i = 0; i < w->links->len; i++)
+    {
+      Link *l = &g_array_index (w->links, Link, i);
+
+      for (guint k = i + 1; k < w->links->len; )
+        {
+          Link *o = &g_array_index (w->links, Link, k);
+
+          if ((o->a == l->a && o->b == l->b) || (o->a == l->b && o->b == l->a))
+            {
+              g_array_append_vals (l->sentences, o->sentences->data, o->sentences->len);
+              for (guint r = 0; r < o->others->len; r++)
+                if (!extractor_link_has (l, g_array_index (o->others, guint, r)))
+                  g_array_append_val (l->others, g_array_index (o->others, guint, r));
+              g_array_unref (o->sentences);
+              g_array_unref (o->others);
+              g_array_remove_index (w->links, k);
+              l = &g_array_index (w->links, Link, i);
+            }
+          else
+            k++;
+        }
+    }
+  for (guint i = 0; i < w->links->len; )
+    {
+      Link *l = &g_array_index (w->links, Link, i);
+
+      /* The host named inside a list it was implicit for */
+      for (guint r = 0; r < l->others->len; )
+        if (g_array_index (l->others, guint, r) == l->a || g_array_index (l->others, guint, r) == l->b)
+          g_array_remove_index (l->others, r);
+        else
+          r++;
+      if (l->a == NO_LEADER || l->a == HOST || l->a == l->b)
+        {
+          g_array_unref (l->sentences);
+          g_array_unref (l->others);
+          g_array_remove_index (w->links, i);
+        }
+      else
+        i++;
+    }
+}

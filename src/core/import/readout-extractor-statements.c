@@ -1,0 +1,572 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "readout-extractor"
+
+#include "config.h"
+
+#include "readout-extractor-private.h"
+
+/* Statements: the sentences about a call, with their speaker and side. */
+
+static const Speaker speakers[] = {
+  { "Kremlin", "RU", "Kremlin|the Kremlin|Кремль|Кремле|Кремля|Кремлем|пресс-служба Кремля|пресс-службе Кремля" },
+  { "Dmitry Peskov", "RU", "Dmitry Peskov|Dmitri Peskov|Peskov|Дмитрий Песков|Песков|Пескова|Пескову" },
+  { "Yury Ushakov", "RU", "Yury Ushakov|Yuri Ushakov|Ushakov|Юрий Ушаков|Ушаков|Ушакова" },
+  { "Sergei Lavrov", "RU", "Sergei Lavrov|Sergey Lavrov|Lavrov|Сергей Лавров|Лавров|Лаврова" },
+  { "Maria Zakharova", "RU", "Maria Zakharova|Zakharova|Мария Захарова|Захарова" },
+  { "Russian Foreign Ministry", "RU", "Russian Foreign Ministry|Russian Foreign Ministry's|МИД России|МИД РФ" },
+  { "TASS", "RU", "TASS|ТАСС" },
+  { "RIA Novosti", "RU", "RIA Novosti|RIA|РИА Новости" },
+  { "White House", "US", "White House|the White House|Белый дом|Белого дома|Белом доме" },
+  { "Sean Spicer", "US", "Sean Spicer|Spicer|Шон Спайсер|Спайсер" },
+  { "Sarah Sanders", "US", "Sarah Sanders|Sarah Huckabee Sanders|Huckabee Sanders" },
+  { "Jen Psaki", "US", "Jen Psaki|Psaki|Псаки|Джен Псаки" },
+  { "Karine Jean-Pierre", "US", "Karine Jean-Pierre|Jean-Pierre" },
+  { "John Kirby", "US", "John Kirby|Kirby" },
+  { "Jake Sullivan", "US", "Jake Sullivan|Sullivan" },
+  { "Kellyanne Conway", "US", "Kellyanne Conway|Conway" },
+  { "State Department", "US", "State Department|Department of State|U.S. State Department|Госдеп|Госдепартамент|Госдепартамента" },
+  { "Ned Price", "US", "Ned Price" },
+  { "Matthew Miller", "US", "Matthew Miller" },
+  { "Rex Tillerson", "US", "Rex Tillerson|Tillerson" },
+  { "Mike Pompeo", "US", "Mike Pompeo|Pompeo" },
+  { "Antony Blinken", "US", "Antony Blinken|Blinken|Блинкен" },
+  { "Élysée", "FR", "Élysée|Elysee|Élysée Palace|Elysee Palace|Елисейский дворец|Елисейского дворца" },
+  { "German Federal Government", "DE", "Bundesregierung|German government|Federal Government|Chancellery|German Chancellery" },
+  { "Steffen Seibert", "DE", "Steffen Seibert|Seibert|Зайберт" },
+  { "Steffen Hebestreit", "DE", "Steffen Hebestreit|Hebestreit" },
+  { "Ministry of Foreign Affairs of Japan", "JP", "Ministry of Foreign Affairs of Japan|Japanese Foreign Ministry|MOFA|Japan's Foreign Ministry" },
+  { "Kantei", "JP", "Kantei|Prime Minister's Office of Japan" },
+  { "Chief Cabinet Secretary", "JP", "Chief Cabinet Secretary" },
+  { "Chinese Foreign Ministry", "CN", "Chinese Foreign Ministry|China's Foreign Ministry|МИД КНР|МИД Китая" },
+  { "Xinhua", "CN", "Xinhua|Синьхуа" },
+  { "Wang Wenbin", "CN", "Wang Wenbin" },
+  { "Mao Ning", "CN", "Mao Ning" },
+  { "Downing Street", "GB", "Downing Street|No 10|Number 10|Даунинг-стрит" },
+  { "Office of the President of Ukraine", "UA", "Office of the President of Ukraine|Ukrainian presidency|Офис президента Украины" },
+  { "Turkish Presidency", "TR", "Turkish presidency|Turkish Presidency|Directorate of Communications" },
+  { "Ministry of External Affairs", "IN", "Ministry of External Affairs|MEA" },
+  { "Prime Minister's Office of India", "IN", "Prime Minister's Office of India|PMO" },
+};
+
+const Speaker *
+extractor_speaker_table (guint *n)
+{
+  *n = G_N_ELEMENTS (speakers);
+  return speakers;
+}
+
+typedef struct {
+  guint       start;
+  guint       end;
+  const char *canonical;
+  const char *side;
+  gboolean    agency;
+  gboolean    leader;
+} SpeakerSpan;
+
+typedef struct {
+  const Speaker *speaker;
+  char         **words;
+  guint          n_words;
+  gboolean       need_upper;
+} SpeakerForm;
+
+static GPtrArray *
+speaker_forms (void)
+{
+  static GPtrArray *forms;
+
+  if (g_once_init_enter (&forms))
+    {
+      GPtrArray *list = g_ptr_array_new ();
+
+      for (guint k = 0; k < G_N_ELEMENTS (speakers); k++)
+        {
+          g_auto(GStrv) texts = g_strsplit (speakers[k].forms, "|", -1);
+
+          for (guint f = 0; texts[f] != NULL; f++)
+            {
+              SpeakerForm *form = g_new0 (SpeakerForm, 1);
+
+              form->speaker = &speakers[k];
+              form->words = extractor_fold_words (texts[f]);
+              form->n_words = g_strv_length (form->words);
+              form->need_upper = form->n_words == 1 && g_unichar_isupper (g_utf8_get_char (texts[f]));
+              g_ptr_array_add (list, form);
+            }
+        }
+      g_once_init_leave (&forms, list);
+    }
+  return forms;
+}
+
+static guint
+match_speaker_at (Work           *w,
+                  guint           i,
+                  guint           end,
+                  const Speaker **found)
+{
+  GPtrArray *forms = speaker_forms ();
+  guint best = 0;
+
+  for (guint k = 0; k < forms->len; k++)
+    {
+      SpeakerForm *form = g_ptr_array_index (forms, k);
+      gboolean ok = form->n_words > best && i + form->n_words <= end;
+
+      for (guint j = 0; ok && j < form->n_words; j++)
+        ok = extractor_word_matches (form->words[j], tok_at (w, i + j)->folded);
+      if (ok && form->need_upper && !tok_at (w, i)->upper)
+        ok = FALSE;
+      if (ok)
+        {
+          best = form->n_words;
+          *found = form->speaker;
+        }
+    }
+  return best;
+}
+
+/* Speaker words are few and texts are short, so a table of first words keeps the search cheap. */
+static GHashTable *
+speaker_first_words (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint k = 0; k < G_N_ELEMENTS (speakers); k++)
+        {
+          g_auto(GStrv) forms = g_strsplit (speakers[k].forms, "|", -1);
+
+          for (guint f = 0; forms[f] != NULL; f++)
+            {
+              g_auto(GStrv) words = extractor_fold_words (forms[f]);
+
+              /* Many forms share a first word; a second copy of a key would be lost. */
+              if (words[0] != NULL && !g_hash_table_contains (t, words[0]))
+                g_hash_table_add (t, g_strdup (words[0]));
+            }
+        }
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
+static gboolean
+speaker_may_start (const char *folded)
+{
+  GHashTable *table = speaker_first_words ();
+
+  if (g_hash_table_contains (table, folded))
+    return TRUE;
+  if (extractor_is_cyrillic_word (folded))
+    {
+      glong n = g_utf8_strlen (folded, -1);
+
+      for (glong cut = 1; cut <= 3 && n - cut >= 3; cut++)
+        {
+          g_autofree char *stem = g_strndup (folded, g_utf8_offset_to_pointer (folded, n - cut) - folded);
+
+          if (g_hash_table_contains (table, stem))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GArray *
+find_speakers (Work  *w,
+               guint  s)
+{
+  Sentence *sentence = sentence_at (w, s);
+  GArray *spans = g_array_new (FALSE, TRUE, sizeof (SpeakerSpan));
+
+  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
+    {
+      const Speaker *speaker = NULL;
+      guint n;
+
+      if (!speaker_may_start (tok_at (w, i)->folded))
+        continue;
+      n = match_speaker_at (w, i, sentence->tok_end, &speaker);
+      if (n > 0)
+        {
+          SpeakerSpan span = { i, i + n, speaker->canonical, speaker->side,
+                               g_str_equal (speaker->canonical, "TASS") ||
+                               g_str_equal (speaker->canonical, "RIA Novosti") ||
+                               g_str_equal (speaker->canonical, "Xinhua"), FALSE };
+          g_array_append_val (spans, span);
+          i += n - 1;
+        }
+    }
+
+  /* "the presidency said" after "the Turkish presidency said": the institution the text
+   * last quoted whose name has that word. */
+  for (guint i = sentence->tok_start + 1; i < sentence->tok_end; i++)
+    {
+      static const char * const nouns[] = {
+        "presidency", "ministry", "office", "department", "palace", "chancellery", "government",
+        "administration", NULL,
+      };
+      const char *noun = tok_at (w, i)->folded;
+      gboolean covered = FALSE;
+
+      if (!extractor_in_list (nouns, noun) || !tok_is (w, i - 1, "the"))
+        continue;
+      for (guint k = 0; k < spans->len && !covered; k++)
+        covered = g_array_index (spans, SpeakerSpan, k).start <= i && g_array_index (spans, SpeakerSpan, k).end > i;
+      for (guint k = w->seen_speakers->len; !covered && k >= 2; k -= 2)
+        {
+          const char *canonical = g_ptr_array_index (w->seen_speakers, k - 2);
+          g_auto(GStrv) words = extractor_fold_words (canonical);
+
+          if (g_strv_contains ((const char * const *) words, noun))
+            {
+              SpeakerSpan span = { i - 1, i + 1, canonical, g_ptr_array_index (w->seen_speakers, k - 1), FALSE, FALSE };
+
+              g_array_append_val (spans, span);
+              covered = TRUE;
+            }
+        }
+    }
+
+  for (guint i = 0; i < w->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (w->mentions, Mention, i);
+      Leader *leader;
+      SpeakerSpan span;
+
+      if (m->sentence != s)
+        continue;
+      leader = leader_at (w, m->leader);
+      span.start = m->ext_start;
+      span.end = m->tok_end;
+      span.canonical = leader->name;
+      span.side = leader->country;
+      span.agency = FALSE;
+      span.leader = TRUE;
+      g_array_append_val (spans, span);
+    }
+  return spans;
+}
+
+static gboolean
+is_speech_verb (const char *f)
+{
+  static const char * const english[] = {
+    "said", "says", "tweeted", "told", "stated", "added", "noted", "announced", "wrote",
+    "confirmed", "indicated", "stressed", "emphasized", "emphasised", "underlined",
+    "reported", "explained", "declared", "posted", "commented", "insisted", "warned",
+    "argued", "quoted", "according", "reiterated", "underscored", "affirmed", NULL,
+  };
+  static const char * const russian[] = {
+    "заявил", "сообщил", "сообщает", "сообщается", "сказал", "отметил", "подчеркнул", "написал",
+    "рассказал", "пояснил", "цитирует", "словам", "указал", "констатировал", NULL,
+  };
+
+  if (extractor_is_cyrillic_word (f))
+    return extractor_has_prefix_in_list (russian, f);
+  return extractor_in_list (english, f);
+}
+
+/* Where a clause starts: at the sentence's start or after a comma. */
+static gboolean
+clause_starts_at (Work  *w,
+                  guint  s,
+                  guint  i)
+{
+  return i == sentence_at (w, s)->tok_start || (i > 0 && extractor_gap_is_comma (w, i - 1, i));
+}
+
+/* "Conway, a top aide in Trump's White House, indicated": for a verb right after a
+ * comma, the first token of an appositive that the comma closes ("a"), or G_MAXUINT. */
+static guint
+appositive_before (Work  *w,
+                   guint  s,
+                   guint  v)
+{
+  static const char * const determiners[] = {
+    "a", "an", "the", "his", "her", "its", "their", NULL,
+  };
+  guint first = sentence_at (w, s)->tok_start;
+
+  if (v < first + 3 || !extractor_gap_is_comma (w, v - 1, v))
+    return G_MAXUINT;
+  for (guint j = v - 1; j > first && v - j <= 12; j--)
+    if (extractor_gap_is_comma (w, j - 1, j))
+      return extractor_in_list (determiners, tok_at (w, j)->folded) ? j : G_MAXUINT;
+  return G_MAXUINT;
+}
+
+/* The speaker of a sentence: the one written next to its speech verb ("the Kremlin said",
+ * "Spicer tweeted", "according to a readout from the White House", "заявил Песков").
+ * Of several, the attribution of the whole sentence wins: a trailing one ("Biden warned
+ * that ..., the White House said"), else the outermost ("Xinhua said Xi warned ..."); a
+ * speaker inside another's reported speech is content, not the source. A news agency
+ * only speaks when nobody else does ("Peskov said, according to TASS"). */
+typedef struct {
+  SpeakerSpan *span;
+  guint        verb;
+  guint        distance;
+  gboolean     trailing;
+} Attribution;
+
+static guint
+attribution_rank (const Attribution *a,
+                  const GArray      *all)
+{
+  gboolean embedded = FALSE;
+
+  /* Inside the reported speech of an earlier verb: "Spicer said Trump told Putin". A
+   * spokesperson quoted by an agency still speaks ("TASS reported Peskov said"); a leader
+   * reported by state media does not ("Xinhua said Xi warned"). */
+  for (guint k = 0; k < all->len && !embedded && !a->trailing; k++)
+    {
+      const Attribution *b = &g_array_index (all, Attribution, k);
+
+      if (b != a && b->verb < a->span->start && b->span->end <= b->verb &&
+          (!b->span->agency || a->span->leader))
+        embedded = TRUE;
+    }
+  if (embedded)
+    return a->span->agency ? 4 : 3;
+  if (a->span->agency)
+    return 2;
+  return a->trailing ? 0 : 1;
+}
+
+gboolean
+extractor_find_attribution (Work        *w,
+                            guint        s,
+                            const char **speaker,
+                            const char **side,
+                            char       **unknown)
+{
+  Sentence *sentence = sentence_at (w, s);
+  g_autoptr(GArray) spans = find_speakers (w, s);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Attribution));
+  Attribution *best = NULL;
+  guint best_rank = G_MAXUINT;
+  gboolean any_verb = FALSE;
+
+  *unknown = NULL;
+  for (guint v = sentence->tok_start; v < sentence->tok_end; v++)
+    {
+      const char *f = tok_at (w, v)->folded;
+      gboolean according = g_str_equal (f, "according") || g_str_equal (f, "словам") ||
+                           g_str_equal (f, "цитирует");
+      guint appositive;
+
+      if (!is_speech_verb (f))
+        continue;
+      any_verb = TRUE;
+      appositive = according ? G_MAXUINT : appositive_before (w, s, v);
+
+      for (guint k = 0; k < spans->len; k++)
+        {
+          SpeakerSpan *span = &g_array_index (spans, SpeakerSpan, k);
+          Attribution a = { span, v, 0, FALSE };
+          gboolean attached;
+
+          if (according)
+            {
+              attached = span->start > v && span->start <= v + 8;
+              for (guint t = v + 1; attached && t <= span->start; t++)
+                if (extractor_gap_is_comma (w, t - 1, t))
+                  attached = FALSE;
+            }
+          else if (appositive != G_MAXUINT)
+            attached = span->end == appositive || (span->start > v && span->start <= v + 2 && !span->leader);
+          else
+            attached = (span->end <= v && v - span->end <= 3) ||
+                       (span->start > v && span->start <= v + 2 && !span->leader);
+          if (!attached)
+            continue;
+          if (according)
+            a.trailing = clause_starts_at (w, s, v) ||
+                         (v > sentence->tok_start && tok_is (w, v - 1, "по") && clause_starts_at (w, s, v - 1));
+          else if (span->end <= v)
+            {
+              /* The verb's own clause starts after a comma and holds the whole name:
+               * "..., State Department spokesman Ned Price said" (both), not
+               * "The Kremlin, which ..., said". */
+              guint clause = v;
+
+              while (clause > sentence->tok_start && !clause_starts_at (w, s, clause))
+                clause--;
+              a.trailing = clause > sentence->tok_start && clause <= span->start;
+            }
+          else
+            a.trailing = v > sentence->tok_start && clause_starts_at (w, s, v);
+          a.distance = span->end <= v ? v - span->end : span->start - v;
+          /* "according to Chinese Foreign Ministry spokesperson Mao Ning": the name that
+           * ends the phrase, not the institution that qualifies it. */
+          if (according)
+            a.distance = v + 8 - span->start;
+          if (appositive != G_MAXUINT && span->end == appositive)
+            a.distance = 0;
+          g_array_append_val (found, a);
+        }
+
+      /* "Ivan Petrov said": a person the tables do not know. */
+      if (found->len == 0 && !according && v >= sentence->tok_start + 2 &&
+          tok_at (w, v - 1)->upper && tok_at (w, v - 2)->upper && v - 2 > sentence->tok_start &&
+          extractor_gap_is_space (w, v - 2, v - 1) && extractor_is_name_token (w, v - 1) && extractor_is_name_token (w, v - 2))
+        {
+          g_free (*unknown);
+          *unknown = g_strndup (w->text + tok_at (w, v - 2)->start,
+                                tok_at (w, v - 1)->end - tok_at (w, v - 2)->start);
+        }
+    }
+
+  for (guint k = 0; k < found->len; k++)
+    {
+      Attribution *a = &g_array_index (found, Attribution, k);
+      guint rank = attribution_rank (a, found);
+
+      if (best == NULL || rank < best_rank ||
+          (rank == best_rank && (a->distance < best->distance ||
+                                 (a->distance == best->distance && a->verb < best->verb))))
+        {
+          best = a;
+          best_rank = rank;
+        }
+    }
+
+  if (best != NULL)
+    {
+      g_clear_pointer (unknown, g_free);
+      *speaker = best->span->canonical;
+      *side = best->span->side;
+      return TRUE;
+    }
+  return any_verb && *unknown != NULL;
+}
+
+gboolean
+extractor_has_quote (const char *text,
+                     gsize       length)
+{
+  guint words = 0;
+  gboolean inside = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = (guchar) text[i];
+
+      if (c == '"' || (c == 0xE2 && i + 2 < length && (guchar) text[i + 1] == 0x80 &&
+                       ((guchar) text[i + 2] == 0x9C || (guchar) text[i + 2] == 0x9D)) ||
+          (c == 0xC2 && i + 1 < length && ((guchar) text[i + 1] == 0xAB || (guchar) text[i + 1] == 0xBB)))
+        {
+          if (inside && words >= 2)
+            return TRUE;
+          inside = !inside;
+          words = 0;
+        }
+      else if (inside && c == ' ')
+        words++;
+    }
+  return FALSE;
+}
+
+gboolean
+extractor_is_discussion_sentence (Work  *w,
+                                  guint  s)
+{
+  static const char * const english[] = {
+    "discussed", "agreed", "exchanged", "raised", "focused", "expressed", "reaffirmed",
+    "affirmed", "stressed", "emphasized", "emphasised", "underlined", "congratulated",
+    "invited", "touched", "addressed", "talked", "reviewed", "welcomed", "thanked",
+    "conveyed", "noted", "underscored", "discuss", "spoke", "pledged", "urged", "briefed",
+    "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
+    "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
+    "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
+    "recognised", "announced", "told", "said",
+    /* German */
+    "erörterten", "sprachen", "gratulierte", "unterstrich", "vereinbarten", "betonte",
+    "telefoniert", "drückte", "begrüßte", "informierte", NULL,
+  };
+  static const char * const russian[] = {
+    "обсуди", "обменял", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
+    "поздрав", "коснул", "рассмотре", "обсужд", "проинформир", "поблагодар", "приветств",
+    "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", "подтверд",
+    "пригла", "пожела", "оцени", NULL,
+  };
+  Sentence *sentence = sentence_at (w, s);
+
+  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
+    {
+      const char *f = tok_at (w, i)->folded;
+
+      if (tok_at (w, i)->cyrillic ? extractor_has_prefix_in_list (russian, f) : extractor_in_list (english, f))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+extractor_mentions_the_pair (Work  *w,
+                             guint  s)
+{
+  static const char * const pair_words[] = {
+    "leaders", "presidents", "sides", "pair", "they", "both", "стороны", "президенты",
+    "лидеры", "собеседники", "руководители", NULL,
+  };
+  Sentence *sentence = sentence_at (w, s);
+
+  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
+    if (extractor_in_list (pair_words, tok_at (w, i)->folded))
+      return TRUE;
+  return FALSE;
+}
+
+void
+extractor_add_statement (ReadoutExtractedCall *call,
+                         Work                 *w,
+                         Sentence             *sentence,
+                         const char           *speaker,
+                         const char           *side,
+                         gboolean              quote,
+                         char                **topics)
+{
+  ReadoutExtractedStatement *statement = readout_extracted_statement_new ();
+
+  statement->speaker = g_strdup (speaker);
+  statement->side = g_strdup (side);
+  statement->kind = quote ? READOUT_STATEMENT_KIND_QUOTE : READOUT_STATEMENT_KIND_PARAPHRASE;
+  statement->text = g_strndup (w->text + sentence->start, sentence->end - sentence->start);
+  statement->topics = g_strdupv (topics);
+  statement->start = sentence->start;
+  statement->end = sentence->end;
+  g_ptr_array_add (call->statements, statement);
+}
+
+/* A joint statement speaks for each government that signed it: the sentence once per side. */
+void
+extractor_add_joint_statement (Work              *w,
+                               ReadoutExtraction *extraction,
+                               const CallFacts   *facts,
+                               guint              c,
+                               Sentence          *sentence,
+                               char             **topics)
+{
+  g_autoptr(GPtrArray) sides = g_ptr_array_new ();
+
+  g_ptr_array_add (sides, leader_at (w, facts->a)->country);
+  g_ptr_array_add (sides, leader_at (w, facts->b)->country);
+  for (guint o = 0; o < facts->others->len; o++)
+    g_ptr_array_add (sides, leader_at (w, g_array_index (facts->others, guint, o))->country);
+  for (guint i = 0; i < sides->len; i++)
+    {
+      const char *side = g_ptr_array_index (sides, i);
+      gboolean seen = side == NULL;
+
+      for (guint k = 0; k < i && !seen; k++)
+        seen = g_strcmp0 (g_ptr_array_index (sides, k), side) == 0;
+      if (!seen)
+        extractor_add_statement (g_ptr_array_index (extraction->calls, c), w, sentence, w->publisher, side, FALSE, topics);
+    }
+}
