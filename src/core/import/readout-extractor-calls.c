@@ -435,3 +435,128 @@ extractor_participant_of (Work       *w,
     }
   return p;
 }
+
+/* Calls in the order the text first reports them. */
+void
+extractor_sort_links (Work *w)
+{
+  guint n_calls = w->links->len;
+
+  for (guint i = 0; i < n_calls; i++)
+    for (guint k = i + 1; k < n_calls; k++)
+      {
+        Link *a = &g_array_index (w->links, Link, i);
+        Link *b = &g_array_index (w->links, Link, k);
+
+        if (b->first_sentence < a->first_sentence)
+          {
+            Link tmp = *a;
+            *a = *b;
+            *b = tmp;
+          }
+      }
+}
+
+/* Each call's facts, empty but for its participants; @participant_calls gets, per
+ * leader, the number of calls it is in. */
+CallFacts *
+extractor_call_facts_new (Work   *w,
+                          guint **participant_calls)
+{
+  guint n_calls = w->links->len;
+  CallFacts *facts = g_new0 (CallFacts, n_calls);
+  guint *calls = g_new0 (guint, w->leaders->len);
+
+  for (guint c = 0; c < n_calls; c++)
+    {
+      Link *link = &g_array_index (w->links, Link, c);
+
+      facts[c].a = link->a;
+      facts[c].b = link->b;
+      facts[c].others = link->others;
+      for (guint o = 0; o < link->others->len; o++)
+        calls[g_array_index (link->others, guint, o)]++;
+      facts[c].date_claims = g_array_new (FALSE, FALSE, sizeof (DateClaim));
+      facts[c].duration_claims = g_array_new (FALSE, FALSE, sizeof (DurationClaim));
+      facts[c].initiator = NO_LEADER;
+      calls[link->a]++;
+      calls[link->b]++;
+    }
+  *participant_calls = calls;
+  return facts;
+}
+
+void
+extractor_call_facts_free (CallFacts *facts,
+                           guint      n_calls)
+{
+  for (guint c = 0; c < n_calls; c++)
+    {
+      g_array_unref (facts[c].date_claims);
+      g_array_unref (facts[c].duration_claims);
+    }
+  g_free (facts);
+}
+
+/* Whether sentence @s names call @link: as one of the call's own sentences, or by a
+ * participant who is in no other call. */
+static gboolean
+sentence_names_call (Work        *w,
+                     guint        s,
+                     Link        *link,
+                     const guint *participant_calls)
+{
+  for (guint k = 0; k < link->sentences->len; k++)
+    if (g_array_index (link->sentences, guint, k) == s)
+      return TRUE;
+  for (guint i = 0; i < w->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (w->mentions, Mention, i);
+
+      if (m->sentence == s &&
+          extractor_link_has (link, m->leader) && participant_calls[m->leader] == 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Which calls each sentence is about (per sentence, a GArray of guint): those whose own
+ * participant it names, else the call the text was last talking about. */
+GArray **
+extractor_sentence_calls (Work        *w,
+                          const guint *participant_calls)
+{
+  guint n_calls = w->links->len;
+  GArray **relations = g_new0 (GArray *, w->sentences->len);
+  guint current = G_MAXUINT;
+
+  for (guint s = 0; s < w->sentences->len; s++)
+    {
+      GArray *rel = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      relations[s] = rel;
+      if (n_calls == 1)
+        {
+          guint zero = 0;
+          g_array_append_val (rel, zero);
+          continue;
+        }
+      for (guint c = 0; c < n_calls; c++)
+        if (sentence_names_call (w, s, &g_array_index (w->links, Link, c), participant_calls))
+          g_array_append_val (rel, c);
+      if (rel->len > 0)
+        current = g_array_index (rel, guint, rel->len - 1);
+      else if (current != G_MAXUINT)
+        g_array_append_val (rel, current);
+    }
+  return relations;
+}
+
+void
+extractor_sentence_calls_free (GArray **relations,
+                               guint    n_sentences)
+{
+  for (guint s = 0; s < n_sentences; s++)
+    g_array_unref (relations[s]);
+  g_free (relations);
+}

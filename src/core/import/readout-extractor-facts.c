@@ -421,3 +421,17 @@ extractor_resolve_duration (CallFacts            *facts,
       g_ptr_array_add (call->conflicts, conflict);
     }
 }
+
+/* A call's status by how many of its sentences say each: cancelled wins a tie with held,
+ * held a tie with announced; held when none says. */
+ReadoutCallStatus
+extractor_call_status (const CallFacts *f)
+{
+  if (f->cancelled > 0 && f->cancelled >= f->held)
+    return READOUT_CALL_STATUS_CANCELLED;
+  if (f->held > 0 && f->held >= f->announced)
+    return READOUT_CALL_STATUS_HELD;
+  if (f->announced > 0)
+    return READOUT_CALL_STATUS_ANNOUNCED;
+  return READOUT_CALL_STATUS_HELD;
+}

@@ -235,15 +235,8 @@ void extractor_resolve_call_date (Work *w, CallFacts *facts, GArray *global_clai
 
 /* readout-extractor-statements.c */
 const Speaker *extractor_speaker_table (guint *n);
-gboolean extractor_find_attribution (Work *w, guint s, const char **speaker, const char **side,
-                                     char **unknown);
-gboolean extractor_has_quote (const char *text, gsize length);
-gboolean extractor_is_discussion_sentence (Work *w, guint s);
-gboolean extractor_mentions_the_pair (Work *w, guint s);
-void extractor_add_statement (ReadoutExtractedCall *call, Work *w, Sentence *sentence,
-                              const char *speaker, const char *side, gboolean quote, char **topics);
-void extractor_add_joint_statement (Work *w, ReadoutExtraction *extraction, const CallFacts *facts,
-                                    guint c, Sentence *sentence, char **topics);
+void extractor_add_statements (Work *w, ReadoutExtraction *extraction, const CallFacts *facts,
+                               guint n_calls, GArray **relations);
 
 /* readout-extractor-sentences.c */
 gboolean extractor_in_list (const char * const *list, const char *word);
@@ -275,6 +268,11 @@ char *extractor_possessive_stripped (Work *w, guint i);
 void extractor_find_links (Work *w);
 gboolean extractor_facts_has (const CallFacts *facts, guint leader);
 ReadoutExtractedParticipant *extractor_participant_of (Work *w, guint index, const char *date);
+void extractor_sort_links (Work *w);
+CallFacts *extractor_call_facts_new (Work *w, guint **participant_calls);
+void extractor_call_facts_free (CallFacts *facts, guint n_calls);
+GArray **extractor_sentence_calls (Work *w, const guint *participant_calls);
+void extractor_sentence_calls_free (GArray **relations, guint n_sentences);
 
 /* readout-extractor-facts.c */
 void extractor_collect_durations (Work *w, guint s, GArray *claims);
@@ -282,10 +280,10 @@ void extractor_count_status (Work *w, guint s, CallFacts *facts);
 void extractor_find_initiator (Work *w, guint s, CallFacts *facts);
 const char *extractor_where_name (Where where);
 void extractor_resolve_duration (CallFacts *facts, ReadoutExtractedCall *call);
+ReadoutCallStatus extractor_call_status (const CallFacts *f);
 
 /* readout-extractor-topics.c */
 char **extractor_tag_topics (Work *w, const char *text);
-void extractor_add_topics (GPtrArray *names, char **topics);
-int extractor_compare_names (gconstpointer a, gconstpointer b);
+void extractor_set_call_topics (ReadoutExtractedCall *call);
 
 G_END_DECLS

@@ -338,12 +338,12 @@ attribution_rank (const Attribution *a,
   return a->trailing ? 0 : 1;
 }
 
-gboolean
-extractor_find_attribution (Work        *w,
-                            guint        s,
-                            const char **speaker,
-                            const char **side,
-                            char       **unknown)
+static gboolean
+find_attribution (Work        *w,
+                  guint        s,
+                  const char **speaker,
+                  const char **side,
+                  char       **unknown)
 {
   Sentence *sentence = sentence_at (w, s);
   g_autoptr(GArray) spans = find_speakers (w, s);
@@ -446,9 +446,9 @@ extractor_find_attribution (Work        *w,
   return any_verb && *unknown != NULL;
 }
 
-gboolean
-extractor_has_quote (const char *text,
-                     gsize       length)
+static gboolean
+has_quote (const char *text,
+           gsize       length)
 {
   guint words = 0;
   gboolean inside = FALSE;
@@ -472,9 +472,9 @@ extractor_has_quote (const char *text,
   return FALSE;
 }
 
-gboolean
-extractor_is_discussion_sentence (Work  *w,
-                                  guint  s)
+static gboolean
+is_discussion_sentence (Work  *w,
+                        guint  s)
 {
   static const char * const english[] = {
     "discussed", "agreed", "exchanged", "raised", "focused", "expressed", "reaffirmed",
@@ -507,9 +507,9 @@ extractor_is_discussion_sentence (Work  *w,
   return FALSE;
 }
 
-gboolean
-extractor_mentions_the_pair (Work  *w,
-                             guint  s)
+static gboolean
+mentions_the_pair (Work  *w,
+                   guint  s)
 {
   static const char * const pair_words[] = {
     "leaders", "presidents", "sides", "pair", "they", "both", "стороны", "президенты",
@@ -523,14 +523,14 @@ extractor_mentions_the_pair (Work  *w,
   return FALSE;
 }
 
-void
-extractor_add_statement (ReadoutExtractedCall *call,
-                         Work                 *w,
-                         Sentence             *sentence,
-                         const char           *speaker,
-                         const char           *side,
-                         gboolean              quote,
-                         char                **topics)
+static void
+add_statement (ReadoutExtractedCall *call,
+               Work                 *w,
+               Sentence             *sentence,
+               const char           *speaker,
+               const char           *side,
+               gboolean              quote,
+               char                **topics)
 {
   ReadoutExtractedStatement *statement = readout_extracted_statement_new ();
 
@@ -545,13 +545,13 @@ extractor_add_statement (ReadoutExtractedCall *call,
 }
 
 /* A joint statement speaks for each government that signed it: the sentence once per side. */
-void
-extractor_add_joint_statement (Work              *w,
-                               ReadoutExtraction *extraction,
-                               const CallFacts   *facts,
-                               guint              c,
-                               Sentence          *sentence,
-                               char             **topics)
+static void
+add_joint_statement (Work              *w,
+                     ReadoutExtraction *extraction,
+                     const CallFacts   *facts,
+                     guint              c,
+                     Sentence          *sentence,
+                     char             **topics)
 {
   g_autoptr(GPtrArray) sides = g_ptr_array_new ();
 
@@ -567,6 +567,144 @@ extractor_add_joint_statement (Work              *w,
       for (guint k = 0; k < i && !seen; k++)
         seen = g_strcmp0 (g_ptr_array_index (sides, k), side) == 0;
       if (!seen)
-        extractor_add_statement (g_ptr_array_index (extraction->calls, c), w, sentence, w->publisher, side, FALSE, topics);
+        add_statement (g_ptr_array_index (extraction->calls, c), w, sentence, w->publisher, side, FALSE, topics);
     }
+}
+
+/* The speaker and side of the sentence before, for a quote that runs on into the next. */
+typedef struct {
+  const char *speaker;
+  const char *side;
+  gboolean    quote;
+} Previous;
+
+/* Whether sentence @s names a participant of any call. */
+static gboolean
+names_participant (Work            *w,
+                   guint            s,
+                   const CallFacts *facts,
+                   guint            n_calls)
+{
+  for (guint i = 0; i < w->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (w->mentions, Mention, i);
+
+      if (m->sentence != s)
+        continue;
+      for (guint c = 0; c < n_calls; c++)
+        if (extractor_facts_has (&facts[c], m->leader))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A quote that runs on into a second sentence keeps its speaker. */
+static gboolean
+continues_quote (Work           *w,
+                 const Sentence *sentence,
+                 const Previous *previous)
+{
+  const char *start = w->text + sentence->start;
+
+  return previous->quote && previous->speaker != NULL &&
+         (start[0] == '"' || g_str_has_prefix (start, "“") || g_str_has_prefix (start, "«"));
+}
+
+/* Files sentence @s, spoken by @speaker for @side, under the calls @rel it is about. */
+static void
+file_statement (Work              *w,
+                ReadoutExtraction *extraction,
+                const CallFacts   *facts,
+                guint              s,
+                GArray            *rel,
+                const char        *speaker,
+                const char        *side,
+                gboolean           attributed,
+                gboolean           quote)
+{
+  Sentence *sentence = sentence_at (w, s);
+  g_autofree char *sentence_text = g_strndup (w->text + sentence->start, sentence->end - sentence->start);
+  g_auto(GStrv) topics = extractor_tag_topics (w, sentence_text);
+  guint first = rel->len > 0 ? g_array_index (rel, guint, 0) : 0;
+
+  /* An official readout is its government's account, of what the other leader said too */
+  if (w->official && w->side != NULL)
+    side = w->side;
+  if (w->joint && !attributed)
+    {
+      add_joint_statement (w, extraction, &facts[first], first, sentence, topics);
+      return;
+    }
+  if (rel->len == 0)
+    add_statement (g_ptr_array_index (extraction->calls, 0), w, sentence, speaker, side, quote, topics);
+  for (guint k = 0; k < rel->len; k++)
+    add_statement (g_ptr_array_index (extraction->calls, g_array_index (rel, guint, k)),
+                   w, sentence, speaker, side, quote, topics);
+}
+
+/* The statement of sentence @s, if it is one: what its speaker said, or the publisher's
+ * account of the call. */
+static void
+read_statement (Work              *w,
+                ReadoutExtraction *extraction,
+                const CallFacts   *facts,
+                guint              n_calls,
+                guint              s,
+                GArray            *rel,
+                Previous          *previous)
+{
+  Sentence *sentence = sentence_at (w, s);
+  const char *speaker = NULL, *side = NULL;
+  g_autofree char *unknown = NULL;
+  gboolean attributed, quote, include = TRUE;
+
+  if (sentence->where != WHERE_TEXT)
+    {
+      previous->quote = FALSE;
+      return;
+    }
+
+  quote = has_quote (w->text + sentence->start, sentence->end - sentence->start);
+  attributed = find_attribution (w, s, &speaker, &side, &unknown);
+  if (attributed && unknown != NULL)
+    speaker = unknown, side = NULL;
+  if (!attributed && continues_quote (w, sentence, previous))
+    {
+      attributed = TRUE;
+      speaker = previous->speaker;
+      side = previous->side;
+      quote = TRUE;
+    }
+  if (!attributed)
+    {
+      include = is_discussion_sentence (w, s) &&
+                (names_participant (w, s, facts, n_calls) || mentions_the_pair (w, s) || w->official);
+      speaker = w->publisher;
+      side = w->side;
+    }
+
+  if (attributed && side != NULL && speaker != NULL)
+    {
+      g_ptr_array_add (w->seen_speakers, (gpointer) speaker);
+      g_ptr_array_add (w->seen_speakers, (gpointer) side);
+    }
+  previous->quote = attributed && quote;
+  previous->speaker = attributed ? speaker : NULL;
+  previous->side = attributed ? side : NULL;
+  if (include)
+    file_statement (w, extraction, facts, s, rel, speaker, side, attributed, quote);
+}
+
+/* The statements of every sentence, under the calls @relations says each is about. */
+void
+extractor_add_statements (Work              *w,
+                          ReadoutExtraction *extraction,
+                          const CallFacts   *facts,
+                          guint              n_calls,
+                          GArray           **relations)
+{
+  Previous previous = { NULL, NULL, FALSE };
+
+  for (guint s = 0; s < w->sentences->len; s++)
+    read_statement (w, extraction, facts, n_calls, s, relations[s], &previous);
 }

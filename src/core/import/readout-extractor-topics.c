@@ -25,9 +25,9 @@ extractor_tag_topics (Work       *w,
   return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
-void
-extractor_add_topics (GPtrArray  *names,
-                      char      **topics)
+static void
+add_topics (GPtrArray  *names,
+            char      **topics)
 {
   for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
     {
@@ -40,9 +40,23 @@ extractor_add_topics (GPtrArray  *names,
     }
 }
 
-int
-extractor_compare_names (gconstpointer a,
-                         gconstpointer b)
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A call's topics: those of its statements, each once, sorted by name. */
+void
+extractor_set_call_topics (ReadoutExtractedCall *call)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < call->statements->len; k++)
+    add_topics (names, ((ReadoutExtractedStatement *) g_ptr_array_index (call->statements, k))->topics);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  g_strfreev (call->topics);
+  call->topics = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }

@@ -186,145 +186,61 @@ work_clear (Work *w)
   g_clear_pointer (&w->side, g_free);
 }
 
-ReadoutExtraction *
-readout_extractor_extract (ReadoutExtractor  *self,
-                           const char        *text,
-                           const char        *file,
-                           GError           **error)
+static void
+work_init (Work             *w,
+           ReadoutExtractor *self,
+           const char       *text)
 {
-  Work w = { 0 };
-  g_autoptr(ReadoutExtraction) extraction = NULL;
-  g_autofree CallFacts *facts = NULL;
-  g_autofree GArray **relations = NULL;
-  g_autoptr(GArray) global_claims = NULL;
-  g_autofree guint *participant_calls = NULL;
-  guint n_calls;
-  guint current = G_MAXUINT;
-  const char *previous_speaker = NULL;
-  const char *previous_side = NULL;
-  gboolean previous_quote = FALSE;
-
-  g_return_val_if_fail (READOUT_IS_EXTRACTOR (self), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-
-  extractor_rebuild_forms (self);
-
-  w.self = self;
-  w.text = text;
-  w.length = strlen (text);
-  w.kind = READOUT_SOURCE_KIND_NEWS_REPORT;
-  w.leaders = g_ptr_array_new ();
+  w->self = self;
+  w->text = text;
+  w->length = strlen (text);
+  w->kind = READOUT_SOURCE_KIND_NEWS_REPORT;
+  w->leaders = g_ptr_array_new ();
   for (guint i = 0; i < self->leaders->len; i++)
-    g_ptr_array_add (w.leaders, g_ptr_array_index (self->leaders, i));
-  w.discovered = g_ptr_array_new_with_free_func ((GDestroyNotify) extractor_leader_free);
-  w.extra_forms = g_ptr_array_new_with_free_func ((GDestroyNotify) extractor_form_free);
-  w.extra_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  g_date_clear (&w.base, 1);
-  w.dateline_tok = G_MAXUINT;
-  w.seen_speakers = g_ptr_array_new ();
+    g_ptr_array_add (w->leaders, g_ptr_array_index (self->leaders, i));
+  w->discovered = g_ptr_array_new_with_free_func ((GDestroyNotify) extractor_leader_free);
+  w->extra_forms = g_ptr_array_new_with_free_func ((GDestroyNotify) extractor_form_free);
+  w->extra_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_date_clear (&w->base, 1);
+  w->dateline_tok = G_MAXUINT;
+  w->seen_speakers = g_ptr_array_new ();
+}
 
-  extractor_tokenize (&w);
-  extractor_split_sentences (&w);
-  extractor_find_published (&w);
-  extractor_find_publisher (&w);
-  if (!w.has_base && !w.published_no_year && self->fallback_date != NULL)
-    w.has_base = extractor_parse_iso (self->fallback_date, &w.base);
-  extractor_discover_leaders (&w);
-  extractor_find_mentions (&w);
-  extractor_find_side_from_title (&w);
-  extractor_find_office_mentions (&w);
-  extractor_find_links (&w);
-  extractor_resolve_host (&w);
+/* The stages up to the calls: sentences, the text's date and publisher, the leaders it
+ * names, and which of them spoke with each other. */
+static void
+find_calls (Work *w)
+{
+  extractor_tokenize (w);
+  extractor_split_sentences (w);
+  extractor_find_published (w);
+  extractor_find_publisher (w);
+  if (!w->has_base && !w->published_no_year && w->self->fallback_date != NULL)
+    w->has_base = extractor_parse_iso (w->self->fallback_date, &w->base);
+  extractor_discover_leaders (w);
+  extractor_find_mentions (w);
+  extractor_find_side_from_title (w);
+  extractor_find_office_mentions (w);
+  extractor_find_links (w);
+  extractor_resolve_host (w);
+}
 
-  if (w.links->len == 0)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
-                   _("No call found in %s: it does not name two leaders who spoke or will speak."),
-                   file != NULL ? file : "the text");
-      work_clear (&w);
-      return NULL;
-    }
-
-  /* Calls in the order the text first reports them. */
-  n_calls = w.links->len;
-  for (guint i = 0; i < n_calls; i++)
-    for (guint k = i + 1; k < n_calls; k++)
-      {
-        Link *a = &g_array_index (w.links, Link, i);
-        Link *b = &g_array_index (w.links, Link, k);
-
-        if (b->first_sentence < a->first_sentence)
-          {
-            Link tmp = *a;
-            *a = *b;
-            *b = tmp;
-          }
-      }
-
-  facts = g_new0 (CallFacts, n_calls);
-  participant_calls = g_new0 (guint, w.leaders->len);
-  for (guint c = 0; c < n_calls; c++)
-    {
-      Link *link = &g_array_index (w.links, Link, c);
-
-      facts[c].a = link->a;
-      facts[c].b = link->b;
-      facts[c].others = link->others;
-      for (guint o = 0; o < link->others->len; o++)
-        participant_calls[g_array_index (link->others, guint, o)]++;
-      facts[c].date_claims = g_array_new (FALSE, FALSE, sizeof (DateClaim));
-      facts[c].duration_claims = g_array_new (FALSE, FALSE, sizeof (DurationClaim));
-      facts[c].initiator = NO_LEADER;
-      participant_calls[link->a]++;
-      participant_calls[link->b]++;
-    }
-  global_claims = g_array_new (FALSE, FALSE, sizeof (DateClaim));
-
-  /* Which calls each sentence is about: those whose own participant it names, else the
-   * call the text was last talking about. */
-  relations = g_new0 (GArray *, w.sentences->len);
-  for (guint s = 0; s < w.sentences->len; s++)
-    {
-      GArray *rel = g_array_new (FALSE, FALSE, sizeof (guint));
-
-      relations[s] = rel;
-      if (n_calls == 1)
-        {
-          guint zero = 0;
-          g_array_append_val (rel, zero);
-          continue;
-        }
-      for (guint c = 0; c < n_calls; c++)
-        {
-          Link *link = &g_array_index (w.links, Link, c);
-          gboolean related = FALSE;
-
-          for (guint k = 0; k < link->sentences->len && !related; k++)
-            related = g_array_index (link->sentences, guint, k) == s;
-          for (guint i = 0; i < w.mentions->len && !related; i++)
-            {
-              Mention *m = &g_array_index (w.mentions, Mention, i);
-
-              if (m->sentence == s &&
-                  extractor_link_has (link, m->leader) && participant_calls[m->leader] == 1)
-                related = TRUE;
-            }
-          if (related)
-            g_array_append_val (rel, c);
-        }
-      if (rel->len > 0)
-        current = g_array_index (rel, guint, rel->len - 1);
-      else if (current != G_MAXUINT)
-        g_array_append_val (rel, current);
-    }
-
-  for (guint s = 0; s < w.sentences->len; s++)
+/* Each call's dates, durations, status and initiator from the sentences about it; the
+ * dates of sentences about no call go to @global_claims. */
+static void
+read_call_facts (Work         *w,
+                 GArray      **relations,
+                 CallFacts    *facts,
+                 const guint  *participant_calls,
+                 GArray       *global_claims)
+{
+  for (guint s = 0; s < w->sentences->len; s++)
     {
       GArray *rel = relations[s];
 
       if (rel->len == 0)
         {
-          extractor_collect_date_claims (&w, s, global_claims);
+          extractor_collect_date_claims (w, s, global_claims);
           continue;
         }
       if (rel->len > 1)
@@ -333,11 +249,11 @@ readout_extractor_extract (ReadoutExtractor  *self,
            * the call whose own participant the sentence last named before it. */
           g_autoptr(GArray) claims = g_array_new (FALSE, FALSE, sizeof (DateClaim));
 
-          extractor_collect_date_claims (&w, s, claims);
+          extractor_collect_date_claims (w, s, claims);
           for (guint r = 0; r < rel->len && claims->len > 0; r++)
             {
               guint c = g_array_index (rel, guint, r);
-              guint k = extractor_claim_for_call (&w, s, c, claims, facts, participant_calls);
+              guint k = extractor_claim_for_call (w, s, c, claims, facts, participant_calls);
 
               if (k == G_MAXUINT)
                 g_array_append_vals (facts[c].date_claims, claims->data, claims->len);
@@ -350,170 +266,118 @@ readout_extractor_extract (ReadoutExtractor  *self,
           CallFacts *f = &facts[g_array_index (rel, guint, k)];
 
           if (rel->len == 1)
-            extractor_collect_date_claims (&w, s, f->date_claims);
-          extractor_collect_durations (&w, s, f->duration_claims);
-          extractor_count_status (&w, s, f);
+            extractor_collect_date_claims (w, s, f->date_claims);
+          extractor_collect_durations (w, s, f->duration_claims);
+          extractor_count_status (w, s, f);
           if (f->initiator == NO_LEADER)
-            extractor_find_initiator (&w, s, f);
+            extractor_find_initiator (w, s, f);
         }
     }
+}
 
-  if (!w.has_base && w.published_no_year)
-    extractor_infer_year (&w, facts, n_calls);
+static ReadoutExtraction *
+new_extraction (Work       *w,
+                const char *file)
+{
+  ReadoutExtraction *extraction = readout_extraction_new ();
 
-  extraction = readout_extraction_new ();
   extraction->file = g_strdup (file);
-  extraction->text = g_strdup (text);
-  extraction->publisher = g_strdup (w.publisher);
-  extraction->side = g_strdup (w.side);
-  extraction->kind = w.kind;
-  if (w.has_base)
-    extraction->published = extractor_format_date (&w.base);
-  for (guint s = 0; s < w.sentences->len && extraction->title == NULL; s++)
-    if (sentence_at (&w, s)->where == WHERE_TITLE)
-      extraction->title = g_strndup (text + sentence_at (&w, s)->start,
-                                     sentence_at (&w, s)->end - sentence_at (&w, s)->start);
+  extraction->text = g_strdup (w->text);
+  extraction->publisher = g_strdup (w->publisher);
+  extraction->side = g_strdup (w->side);
+  extraction->kind = w->kind;
+  if (w->has_base)
+    extraction->published = extractor_format_date (&w->base);
+  for (guint s = 0; s < w->sentences->len && extraction->title == NULL; s++)
+    if (sentence_at (w, s)->where == WHERE_TITLE)
+      extraction->title = g_strndup (w->text + sentence_at (w, s)->start,
+                                     sentence_at (w, s)->end - sentence_at (w, s)->start);
+  return extraction;
+}
 
+/* The call of @f, with its participants; @first_call: the text's first, which may take
+ * a date from sentences about no call. */
+static ReadoutExtractedCall *
+new_call (Work      *w,
+          CallFacts *f,
+          GArray    *global_claims,
+          gboolean   first_call)
+{
+  ReadoutExtractedCall *call = readout_extracted_call_new ();
+
+  call->status = extractor_call_status (f);
+  if (f->initiator == NO_LEADER)
+    {
+      if (g_hash_table_contains (w->initiators, GUINT_TO_POINTER (f->a + 1)))
+        f->initiator = f->a;
+      else if (g_hash_table_contains (w->initiators, GUINT_TO_POINTER (f->b + 1)))
+        f->initiator = f->b;
+    }
+  if (f->initiator != NO_LEADER)
+    call->initiator = g_strdup (leader_at (w, f->initiator)->name);
+
+  extractor_resolve_call_date (w, f, global_claims, first_call, call);
+  call->year_guessed = w->year_guessed;
+  extractor_resolve_duration (f, call);
+  g_ptr_array_insert (call->participants, 0, extractor_participant_of (w, f->a, call->date));
+  g_ptr_array_insert (call->participants, 1, extractor_participant_of (w, f->b, call->date));
+  for (guint o = 0; o < f->others->len; o++)
+    g_ptr_array_add (call->participants, extractor_participant_of (w, g_array_index (f->others, guint, o), call->date));
+  return call;
+}
+
+/* Once the calls are found: their facts, the calls themselves, then the statements. */
+static ReadoutExtraction *
+read_calls (Work       *w,
+            const char *file)
+{
+  guint n_calls = w->links->len;
+  g_autofree guint *participant_calls = NULL;
+  CallFacts *facts;
+  GArray **relations;
+  g_autoptr(GArray) global_claims = g_array_new (FALSE, FALSE, sizeof (DateClaim));
+  ReadoutExtraction *extraction;
+
+  extractor_sort_links (w);
+  facts = extractor_call_facts_new (w, &participant_calls);
+  relations = extractor_sentence_calls (w, participant_calls);
+  read_call_facts (w, relations, facts, participant_calls, global_claims);
+  if (!w->has_base && w->published_no_year)
+    extractor_infer_year (w, facts, n_calls);
+
+  extraction = new_extraction (w, file);
   for (guint c = 0; c < n_calls; c++)
-    {
-      ReadoutExtractedCall *call = readout_extracted_call_new ();
-      CallFacts *f = &facts[c];
-
-      if (f->cancelled > 0 && f->cancelled >= f->held)
-        call->status = READOUT_CALL_STATUS_CANCELLED;
-      else if (f->held > 0 && f->held >= f->announced)
-        call->status = READOUT_CALL_STATUS_HELD;
-      else if (f->announced > 0)
-        call->status = READOUT_CALL_STATUS_ANNOUNCED;
-      else
-        call->status = READOUT_CALL_STATUS_HELD;
-
-      if (f->initiator == NO_LEADER)
-        {
-          if (g_hash_table_contains (w.initiators, GUINT_TO_POINTER (f->a + 1)))
-            f->initiator = f->a;
-          else if (g_hash_table_contains (w.initiators, GUINT_TO_POINTER (f->b + 1)))
-            f->initiator = f->b;
-        }
-      if (f->initiator != NO_LEADER)
-        call->initiator = g_strdup (leader_at (&w, f->initiator)->name);
-
-      extractor_resolve_call_date (&w, f, global_claims, c == 0, call);
-      call->year_guessed = w.year_guessed;
-      extractor_resolve_duration (f, call);
-      g_ptr_array_insert (call->participants, 0, extractor_participant_of (&w, f->a, call->date));
-      g_ptr_array_insert (call->participants, 1, extractor_participant_of (&w, f->b, call->date));
-      for (guint o = 0; o < f->others->len; o++)
-        g_ptr_array_add (call->participants, extractor_participant_of (&w, g_array_index (f->others, guint, o), call->date));
-      g_ptr_array_add (extraction->calls, call);
-    }
-
-  /* Statements. */
-  for (guint s = 0; s < w.sentences->len; s++)
-    {
-      Sentence *sentence = sentence_at (&w, s);
-      const char *speaker = NULL, *side = NULL;
-      g_autofree char *unknown = NULL;
-      g_auto(GStrv) topics = NULL;
-      gboolean attributed, quote, include;
-      GArray *rel = relations[s];
-
-      if (sentence->where != WHERE_TEXT)
-        {
-          previous_quote = FALSE;
-          continue;
-        }
-
-      quote = extractor_has_quote (text + sentence->start, sentence->end - sentence->start);
-      attributed = extractor_find_attribution (&w, s, &speaker, &side, &unknown);
-      if (attributed && unknown != NULL)
-        speaker = unknown, side = NULL;
-
-      /* A quote that runs on into a second sentence keeps its speaker. */
-      if (!attributed && previous_quote && previous_speaker != NULL &&
-          (text[sentence->start] == '"' || g_str_has_prefix (text + sentence->start, "“") ||
-           g_str_has_prefix (text + sentence->start, "«")))
-        {
-          attributed = TRUE;
-          speaker = previous_speaker;
-          side = previous_side;
-          quote = TRUE;
-        }
-
-      if (attributed)
-        include = TRUE;
-      else
-        {
-          gboolean names_participant = FALSE;
-
-          for (guint i = 0; i < w.mentions->len && !names_participant; i++)
-            {
-              Mention *m = &g_array_index (w.mentions, Mention, i);
-
-              if (m->sentence != s)
-                continue;
-              for (guint c = 0; c < n_calls && !names_participant; c++)
-                names_participant = extractor_facts_has (&facts[c], m->leader);
-            }
-          include = extractor_is_discussion_sentence (&w, s) &&
-                    (names_participant || extractor_mentions_the_pair (&w, s) || w.official);
-          speaker = w.publisher;
-          side = w.side;
-        }
-
-      if (attributed && side != NULL && speaker != NULL)
-        {
-          g_ptr_array_add (w.seen_speakers, (gpointer) speaker);
-          g_ptr_array_add (w.seen_speakers, (gpointer) side);
-        }
-      previous_quote = attributed && quote;
-      previous_speaker = attributed ? speaker : NULL;
-      previous_side = attributed ? side : NULL;
-      if (!include)
-        continue;
-      /* An official readout is its government's account, of what the other leader said too */
-      if (w.official && w.side != NULL)
-        side = w.side;
-
-      {
-        g_autofree char *sentence_text = g_strndup (text + sentence->start, sentence->end - sentence->start);
-        topics = extractor_tag_topics (&w, sentence_text);
-      }
-
-      if (w.joint && !attributed)
-        {
-          extractor_add_joint_statement (&w, extraction, &facts[rel->len > 0 ? g_array_index (rel, guint, 0) : 0],
-                                         rel->len > 0 ? g_array_index (rel, guint, 0) : 0, sentence, topics);
-          continue;
-        }
-      if (rel->len == 0)
-        extractor_add_statement (g_ptr_array_index (extraction->calls, 0), &w, sentence, speaker, side, quote, topics);
-      for (guint k = 0; k < rel->len; k++)
-        extractor_add_statement (g_ptr_array_index (extraction->calls, g_array_index (rel, guint, k)),
-                                 &w, sentence, speaker, side, quote, topics);
-    }
-
+    g_ptr_array_add (extraction->calls, new_call (w, &facts[c], global_claims, c == 0));
+  extractor_add_statements (w, extraction, facts, n_calls, relations);
   for (guint c = 0; c < n_calls; c++)
-    {
-      ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    extractor_set_call_topics (g_ptr_array_index (extraction->calls, c));
 
-      for (guint k = 0; k < call->statements->len; k++)
-        extractor_add_topics (names, ((ReadoutExtractedStatement *) g_ptr_array_index (call->statements, k))->topics);
-      g_ptr_array_sort (names, extractor_compare_names);
-      g_ptr_array_add (names, NULL);
-      g_strfreev (call->topics);
-      call->topics = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
-    }
+  extractor_call_facts_free (facts, n_calls);
+  extractor_sentence_calls_free (relations, w->sentences->len);
+  return extraction;
+}
 
-  for (guint c = 0; c < n_calls; c++)
-    {
-      g_array_unref (facts[c].date_claims);
-      g_array_unref (facts[c].duration_claims);
-    }
-  for (guint s = 0; s < w.sentences->len; s++)
-    g_array_unref (relations[s]);
+ReadoutExtraction *
+readout_extractor_extract (ReadoutExtractor  *self,
+                           const char        *text,
+                           const char        *file,
+                           GError           **error)
+{
+  Work w = { 0 };
+  ReadoutExtraction *extraction = NULL;
+
+  g_return_val_if_fail (READOUT_IS_EXTRACTOR (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  extractor_rebuild_forms (self);
+  work_init (&w, self, text);
+  find_calls (&w);
+  if (w.links->len == 0)
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
+                 _("No call found in %s: it does not name two leaders who spoke or will speak."),
+                 file != NULL ? file : "the text");
+  else
+    extraction = read_calls (&w, file);
   work_clear (&w);
-
-  return g_steal_pointer (&extraction);
+  return extraction;
 }
