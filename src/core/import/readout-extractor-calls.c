@@ -255,6 +255,186 @@ lists_participants (Work  *w,
          extractor_sentence_has_cue (w, i, MIN (i + 6, sentence->tok_end));
 }
 
+/* One sentence's mentions, while the links between them are read. */
+typedef struct {
+  guint     s;
+  Sentence *sentence;
+  Mention  *mentions;                               /* the sentence's first */
+  guint     subject_of[MAX_MENTIONS_PER_SENTENCE];  /* who spoke with each, or NO_LEADER */
+  gboolean  apart[MAX_MENTIONS_PER_SENTENCE];       /* listed, but a call of its own */
+} SentenceLinks;
+
+/* The subject of a call with mention @q: the last mention ending by token @before (only
+ * one not itself linked, if @unlinked), else the text's host. */
+static guint
+subject_before (SentenceLinks *sl,
+                guint          q,
+                guint          before,
+                gboolean       unlinked)
+{
+  for (guint r = q; r > 0; r--)
+    if (sl->mentions[r - 1].tok_end <= before && (!unlinked || sl->subject_of[r - 1] == NO_LEADER))
+      return sl->mentions[r - 1].leader;
+  return HOST;
+}
+
+/* "spoke with Putin", "mit dem Präsidenten ... telefoniert", "called to Putin": a call
+ * with mention @q, whose subject is the last mention before it not itself linked. */
+static gboolean
+link_after_with (Work          *w,
+                 SentenceLinks *sl,
+                 guint          q,
+                 guint          before,
+                 const char    *prev)
+{
+  Mention *mention = &sl->mentions[q];
+  Sentence *sentence = sl->sentence;
+  guint from = before > sentence->tok_start + 12 ? before - 12 : sentence->tok_start;
+  guint subject;
+
+  if (!(g_str_equal (prev, "with") || g_str_equal (prev, "с") || g_str_equal (prev, "со") ||
+        g_str_equal (prev, "mit") ||
+        (g_str_equal (prev, "to") && before > sentence->tok_start &&
+         extractor_is_call_cue (tok_at (w, before - 1)->folded))))
+    return FALSE;
+  /* German puts the verb last: "hat heute mit dem Präsidenten ... telefoniert";
+   * "the conversation was about his meeting with Putin" is no call with Putin */
+  if (!((extractor_sentence_has_cue (w, from, before) && !event_before (w, from, before)) ||
+        (g_str_equal (prev, "mit") && extractor_sentence_has_cue (w, mention->tok_end, sentence->tok_end))))
+    return FALSE;
+  subject = subject_before (sl, q, before, TRUE);
+  add_link (w, subject, mention->leader, sl->s);
+  sl->subject_of[q] = subject;
+  return TRUE;
+}
+
+/* "received a call from Putin": a call, and Putin its initiator. */
+static gboolean
+link_after_from (Work          *w,
+                 SentenceLinks *sl,
+                 guint          q,
+                 guint          before,
+                 const char    *prev)
+{
+  Mention *mention = &sl->mentions[q];
+  guint start = sl->sentence->tok_start;
+  guint subject;
+
+  if (!((g_str_equal (prev, "from") || g_str_equal (prev, "от")) && before >= start + 1 &&
+        extractor_sentence_has_cue (w, before > start + 3 ? before - 3 : start, before)))
+    return FALSE;
+  subject = subject_before (sl, q, before, FALSE);
+  add_link (w, subject, mention->leader, sl->s);
+  sl->subject_of[q] = subject;
+  g_hash_table_add (w->initiators, GUINT_TO_POINTER (mention->leader + 1));
+  return TRUE;
+}
+
+/* "Trump phoned Putin": a call, from the mention just before the verb if there is one. */
+static gboolean
+link_after_call_verb (Work          *w,
+                      SentenceLinks *sl,
+                      guint          q,
+                      guint          before,
+                      const char    *prev)
+{
+  static const char * const verbs[] = {
+    "phoned", "called", "calls", "telephoned", "rang", "dialed", "dialled", NULL,
+  };
+  guint subject = HOST;
+
+  if (!extractor_in_list (verbs, prev))
+    return FALSE;
+  if (q > 0 && sl->mentions[q - 1].tok_end + 2 >= before)
+    subject = sl->mentions[q - 1].leader;
+  add_link (w, subject, sl->mentions[q].leader, sl->s);
+  sl->subject_of[q] = subject;
+  return TRUE;
+}
+
+/* "with Putin on Saturday as well as Merkel and Hollande": three calls, where "with
+ * Merkel and Hollande" is one call of three. Mention @q joins the previous one's call. */
+static gboolean
+link_listed_after (Work          *w,
+                   SentenceLinks *sl,
+                   guint          q,
+                   guint          before,
+                   guint          p,
+                   const char    *prev)
+{
+  if (!(q > 0 && sl->subject_of[q - 1] != NO_LEADER &&
+        (g_str_equal (prev, "and") || g_str_equal (prev, "и") || extractor_gap_is_comma (w, before, p) ||
+         (g_str_equal (prev, "as") && before >= 2 && tok_is (w, before - 1, "well") &&
+          tok_is (w, before - 2, "as")))))
+    return FALSE;
+  sl->apart[q] = sl->apart[q - 1] || g_str_equal (prev, "as");
+  if (sl->apart[q])
+    add_link (w, sl->subject_of[q - 1], sl->mentions[q].leader, sl->s);
+  else
+    add_listed (w, sl->subject_of[q - 1], sl->mentions[q - 1].leader, sl->mentions[q].leader, sl->s);
+  sl->subject_of[q] = sl->subject_of[q - 1];
+  return TRUE;
+}
+
+/* "Trump and Putin discussed", "a call between Trump and Putin": mention @q and the one
+ * before it, coordinated, spoke with each other. */
+static void
+link_coordinated (Work          *w,
+                  SentenceLinks *sl,
+                  guint          q)
+{
+  Mention *mention = &sl->mentions[q];
+  Mention *previous = &sl->mentions[q - 1];
+  Sentence *sentence = sl->sentence;
+  guint listed = NO_LEADER;
+
+  if (!coordinated (w, previous, mention))
+    return;
+  if (!(extractor_sentence_has_cue (w, mention->tok_end, sentence->tok_end) ||
+        (previous->ext_start > sentence->tok_start &&
+         (tok_is (w, previous->ext_start - 1, "between") ||
+          tok_is (w, previous->ext_start - 1, "между")) &&
+         extractor_sentence_has_cue (w, sentence->tok_start, previous->ext_start))))
+    return;
+  /* "A, B, C and D held a call": the list's first pair holds the rest */
+  for (guint r = 0; r < w->links->len && listed == NO_LEADER; r++)
+    {
+      Link *l = &g_array_index (w->links, Link, r);
+
+      if (l->first_sentence == sl->s && extractor_link_has (l, previous->leader))
+        listed = l->a == previous->leader ? l->b : l->a;
+    }
+  if (listed != NO_LEADER)
+    add_listed (w, listed, previous->leader, mention->leader, sl->s);
+  else
+    add_link (w, previous->leader, mention->leader, sl->s);
+}
+
+/* The link mention @q of a sentence makes, by the words before its title. */
+static void
+link_mention (Work          *w,
+              SentenceLinks *sl,
+              guint          q)
+{
+  Mention *mention = &sl->mentions[q];
+  guint floor = q > 0 ? sl->mentions[q - 1].tok_end : sl->sentence->tok_start;
+  guint p = title_start (w, mention->ext_start, floor);
+  guint before = p > sl->sentence->tok_start ? p - 1 : G_MAXUINT;
+  const char *prev = before != G_MAXUINT ? tok_at (w, before)->folded : "";
+
+  sl->subject_of[q] = NO_LEADER;
+  sl->apart[q] = FALSE;
+  if (before == G_MAXUINT)
+    return;
+  if (link_after_with (w, sl, q, before, prev) ||
+      link_after_from (w, sl, q, before, prev) ||
+      link_after_call_verb (w, sl, q, before, prev) ||
+      link_listed_after (w, sl, q, before, p, prev))
+    return;
+  if (q > 0)
+    link_coordinated (w, sl, q);
+}
+
 void
 extractor_find_links (Work *w)
 {
@@ -266,137 +446,25 @@ extractor_find_links (Work *w)
 
   while (m < w->mentions->len)
     {
-      guint s = mentions[m].sentence;
-      Sentence *sentence = sentence_at (w, s);
-      guint first = m, count;
-      guint subject_of[MAX_MENTIONS_PER_SENTENCE];
-      gboolean apart[MAX_MENTIONS_PER_SENTENCE];
+      SentenceLinks sl;
+      guint first = m;
 
-      while (m < w->mentions->len && mentions[m].sentence == s)
+      sl.s = mentions[m].sentence;
+      sl.sentence = sentence_at (w, sl.s);
+      sl.mentions = &mentions[first];
+      while (m < w->mentions->len && mentions[m].sentence == sl.s)
         m++;
-      count = m - first;
 
-      if (lists_participants (w, s))
+      if (lists_participants (w, sl.s))
         {
           /* "Participants in the call included A, B and C." */
-          add_link (w, HOST, mentions[first].leader, s);
-          for (guint q = 1; q < count; q++)
-            add_listed (w, HOST, mentions[first].leader, mentions[first + q].leader, s);
+          add_link (w, HOST, mentions[first].leader, sl.s);
+          for (guint q = 1; q < m - first; q++)
+            add_listed (w, HOST, mentions[first].leader, mentions[first + q].leader, sl.s);
           continue;
         }
-
-      for (guint q = 0; q < count; q++)
-        {
-          Mention *mention = &mentions[first + q];
-          guint floor = q > 0 ? mentions[first + q - 1].tok_end : sentence->tok_start;
-          guint p = title_start (w, mention->ext_start, floor);
-          guint before = p > sentence->tok_start ? p - 1 : G_MAXUINT;
-          const char *prev = before != G_MAXUINT ? tok_at (w, before)->folded : "";
-
-          subject_of[q] = NO_LEADER;
-          apart[q] = FALSE;
-          if (before == G_MAXUINT)
-            continue;
-
-          if (g_str_equal (prev, "with") || g_str_equal (prev, "с") || g_str_equal (prev, "со") ||
-              g_str_equal (prev, "mit") ||
-              (g_str_equal (prev, "to") && before > sentence->tok_start &&
-               extractor_is_call_cue (tok_at (w, before - 1)->folded)))
-            {
-              guint from = before > sentence->tok_start + 12 ? before - 12 : sentence->tok_start;
-
-              /* German puts the verb last: "hat heute mit dem Präsidenten ... telefoniert";
-               * "the conversation was about his meeting with Putin" is no call with Putin */
-              if ((extractor_sentence_has_cue (w, from, before) && !event_before (w, from, before)) ||
-                  (g_str_equal (prev, "mit") && extractor_sentence_has_cue (w, mention->tok_end, sentence->tok_end)))
-                {
-                  guint subject = HOST;
-
-                  for (guint r = q; r > 0; r--)
-                    if (mentions[first + r - 1].tok_end <= before && subject_of[r - 1] == NO_LEADER)
-                      {
-                        subject = mentions[first + r - 1].leader;
-                        break;
-                      }
-                  add_link (w, subject, mention->leader, s);
-                  subject_of[q] = subject;
-                  continue;
-                }
-            }
-
-          if ((g_str_equal (prev, "from") || g_str_equal (prev, "от")) && before >= sentence->tok_start + 1 &&
-              extractor_sentence_has_cue (w, before > sentence->tok_start + 3 ? before - 3 : sentence->tok_start, before))
-            {
-              guint subject = HOST;
-
-              for (guint r = q; r > 0; r--)
-                if (mentions[first + r - 1].tok_end <= before)
-                  {
-                    subject = mentions[first + r - 1].leader;
-                    break;
-                  }
-              add_link (w, subject, mention->leader, s);
-              subject_of[q] = subject;
-              g_hash_table_add (w->initiators, GUINT_TO_POINTER (mention->leader + 1));
-              continue;
-            }
-
-          if (g_str_equal (prev, "phoned") || g_str_equal (prev, "called") || g_str_equal (prev, "calls") ||
-              g_str_equal (prev, "telephoned") || g_str_equal (prev, "rang") ||
-              g_str_equal (prev, "dialed") || g_str_equal (prev, "dialled"))
-            {
-              guint subject = HOST;
-
-              if (q > 0 && mentions[first + q - 1].tok_end + 2 >= before)
-                subject = mentions[first + q - 1].leader;
-              add_link (w, subject, mention->leader, s);
-              subject_of[q] = subject;
-              continue;
-            }
-
-          /* "with Putin on Saturday as well as Merkel and Hollande": three calls, where
-           * "with Merkel and Hollande" is one call of three */
-          if (q > 0 && subject_of[q - 1] != NO_LEADER &&
-              (g_str_equal (prev, "and") || g_str_equal (prev, "и") || extractor_gap_is_comma (w, before, p) ||
-               (g_str_equal (prev, "as") && before >= 2 && tok_is (w, before - 1, "well") &&
-                tok_is (w, before - 2, "as"))))
-            {
-              apart[q] = apart[q - 1] || g_str_equal (prev, "as");
-              if (apart[q])
-                add_link (w, subject_of[q - 1], mention->leader, s);
-              else
-                add_listed (w, subject_of[q - 1], mentions[first + q - 1].leader, mention->leader, s);
-              subject_of[q] = subject_of[q - 1];
-              continue;
-            }
-
-          if (q > 0 && coordinated (w, &mentions[first + q - 1], mention))
-            {
-              Mention *previous = &mentions[first + q - 1];
-
-              if (extractor_sentence_has_cue (w, mention->tok_end, sentence->tok_end) ||
-                       (previous->ext_start > sentence->tok_start &&
-                        (tok_is (w, previous->ext_start - 1, "between") ||
-                         tok_is (w, previous->ext_start - 1, "между")) &&
-                        extractor_sentence_has_cue (w, sentence->tok_start, previous->ext_start)))
-                {
-                  guint listed = NO_LEADER;
-
-                  /* "A, B, C and D held a call": the list's first pair holds the rest */
-                  for (guint r = 0; r < w->links->len && listed == NO_LEADER; r++)
-                    {
-                      Link *l = &g_array_index (w->links, Link, r);
-
-                      if (l->first_sentence == s && extractor_link_has (l, previous->leader))
-                        listed = l->a == previous->leader ? l->b : l->a;
-                    }
-                  if (listed != NO_LEADER)
-                    add_listed (w, listed, previous->leader, mention->leader, s);
-                  else
-                    add_link (w, previous->leader, mention->leader, s);
-                }
-            }
-        }
+      for (guint q = 0; q < m - first; q++)
+        link_mention (w, &sl, q);
     }
 }
 

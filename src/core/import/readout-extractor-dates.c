@@ -84,6 +84,44 @@ number_of (Tok *t)
   return atoi (t->folded);
 }
 
+/* A date in digits at token @i: "2022-07-29" as one token (hyphens join words), or
+ * split by the tokenizer, or "2022/07/29". Returns the tokens used, 0 if none. */
+static guint
+numeric_date_at (Work  *w,
+                 guint  i,
+                 guint  end,
+                 int   *year,
+                 int   *month,
+                 int   *day)
+{
+  const char *f = tok_at (w, i)->folded;
+  int a = number_of (tok_at (w, i));
+  int yy, mm, dd, n = 0;
+
+  if (strlen (f) == 10 && g_ascii_isdigit (f[0]) && f[4] == '-' && f[7] == '-' &&
+      sscanf (f, "%4d-%2d-%2d%n", &yy, &mm, &dd, &n) == 3 && n == 10 &&
+      yy >= 1000 && mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31)
+    {
+      *year = yy;
+      *month = mm;
+      *day = dd;
+      return 1;
+    }
+  if (!(a >= 1000 && i + 2 < end && tok_at (w, i + 1)->start == tok_at (w, i)->end + 1 &&
+        (w->text[tok_at (w, i)->end] == '-' || w->text[tok_at (w, i)->end] == '/') &&
+        tok_at (w, i + 2)->start == tok_at (w, i + 1)->end + 1 &&
+        w->text[tok_at (w, i + 1)->end] == w->text[tok_at (w, i)->end]))
+    return 0;
+  mm = number_of (tok_at (w, i + 1));
+  dd = number_of (tok_at (w, i + 2));
+  if (!(mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31))
+    return 0;
+  *year = a;
+  *month = mm;
+  *day = dd;
+  return 3;
+}
+
 /* A calendar date starting at token @i, within [i, end): "January 27, 2017", "Nov. 21",
  * "27 января 2017 года", "28 January 2017", "2017-01-28". Returns the tokens used. */
 static guint
@@ -96,44 +134,15 @@ parse_date_at (Work  *w,
 {
   int a = i < end ? number_of (tok_at (w, i)) : -1;
   int m;
+  guint n;
 
   *year = 0;
   if (i >= end)
     return 0;
 
-  /* "2022-07-29" is one token: hyphens join words. */
-  {
-    const char *f = tok_at (w, i)->folded;
-    int yy, mm, dd, n = 0;
-
-    if (strlen (f) == 10 && g_ascii_isdigit (f[0]) && f[4] == '-' && f[7] == '-' &&
-        sscanf (f, "%4d-%2d-%2d%n", &yy, &mm, &dd, &n) == 3 && n == 10 &&
-        yy >= 1000 && mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31)
-      {
-        *year = yy;
-        *month = mm;
-        *day = dd;
-        return 1;
-      }
-  }
-
-  /* "2022-07-29" split by the tokenizer, or "2022/07/29" */
-  if (a >= 1000 && i + 2 < end && tok_at (w, i + 1)->start == tok_at (w, i)->end + 1 &&
-      (w->text[tok_at (w, i)->end] == '-' || w->text[tok_at (w, i)->end] == '/') &&
-      tok_at (w, i + 2)->start == tok_at (w, i + 1)->end + 1 &&
-      w->text[tok_at (w, i + 1)->end] == w->text[tok_at (w, i)->end])
-    {
-      int mm = number_of (tok_at (w, i + 1));
-      int dd = number_of (tok_at (w, i + 2));
-
-      if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31)
-        {
-          *year = a;
-          *month = mm;
-          *day = dd;
-          return 3;
-        }
-    }
+  n = numeric_date_at (w, i, end, year, month, day);
+  if (n > 0)
+    return n;
 
   m = extractor_month_of (tok_at (w, i)->folded);
   if (m > 0 && (tok_at (w, i)->upper || tok_at (w, i)->cyrillic) && i + 1 < end)

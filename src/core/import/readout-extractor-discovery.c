@@ -342,123 +342,166 @@ skip_honorifics (Work  *w,
     }
 }
 
+/* Each discover_* rule reads a leader from its office at token @i (@no tokens) up to
+ * @end, and returns the last token it used, or @i when it found none. */
+
+/* "German Chancellor Angela Merkel", "Russian president Vladimir Putin" */
+static guint
+discover_country_office (Work  *w,
+                         guint  i,
+                         guint  end)
+{
+  const char *code = NULL, *office = NULL;
+  gboolean instrumental, genitive;
+  guint nc, no, ns, nn;
+
+  nc = extractor_match_country (w, i, end, &code);
+  if (!(nc > 0 && i + nc < end && extractor_gap_is_space (w, i + nc - 1, i + nc)))
+    return i;
+  no = match_office (w, i + nc, end, &office, &instrumental, &genitive);
+  if (!(no > 0 && !tok_at (w, i + nc)->cyrillic))
+    return i;
+  ns = skip_honorifics (w, i + nc + no, end);
+  nn = ns < end && extractor_gap_is_space (w, ns - 1, ns) ? name_run (w, ns, end, 4) : 0;
+  if (nn == 0)
+    return i;
+  discover_leader (w, ns, ns + nn, code, office, FALSE, FALSE);
+  return ns + nn - 1;
+}
+
+/* "Президентом США Дональдом Трампом", "Федеральным канцлером Германии Ангелой Меркель" */
+static guint
+discover_russian (Work       *w,
+                  guint       i,
+                  guint       no,
+                  guint       end,
+                  const char *office,
+                  gboolean    instrumental,
+                  gboolean    genitive)
+{
+  const char *code = NULL;
+  guint j = i + no;
+  guint nc = j < end ? extractor_match_country (w, j, end, &code) : 0;
+  guint nn;
+
+  if (nc == 0)
+    return i;
+  nn = name_run (w, j + nc, end, 3);
+  if (nn == 0)
+    return i;
+  discover_leader (w, j + nc, j + nc + nn, code, office, instrumental, genitive);
+  return j + nc + nn - 1;
+}
+
+/* "Secretary of State Antony Blinken" */
+static guint
+discover_secretary (Work       *w,
+                    guint       i,
+                    guint       no,
+                    guint       end,
+                    const char *office)
+{
+  guint ns = skip_honorifics (w, i + no, end);
+  guint nn = ns < end ? name_run (w, ns, end, 3) : 0;
+
+  if (nn == 0)
+    return i;
+  discover_leader (w, ns, ns + nn, "US", office, FALSE, FALSE);
+  return ns + nn - 1;
+}
+
+/* "President of the United States Joseph Biden" */
+static guint
+discover_office_of (Work       *w,
+                    guint       i,
+                    guint       no,
+                    guint       end,
+                    const char *office)
+{
+  const char *code = NULL;
+  guint j = i + no + 1 + (tok_is (w, i + no + 1, "the") ? 1 : 0);
+  guint nc = j < end ? extractor_match_country (w, j, end, &code) : 0;
+  guint ns, nn;
+
+  if (nc == 0)
+    return i;
+  ns = skip_honorifics (w, j + nc, end);
+  nn = ns < end ? name_run (w, ns, end, 4) : 0;
+  /* "the Prime Minister of Ethiopia, Abiy Ahmed": a full name after a comma */
+  if (!(nn > 0 && (ns > j + nc || extractor_gap_is_space (w, j + nc - 1, j + nc) ||
+                   (nn >= 2 && extractor_gap_is_comma (w, j + nc - 1, j + nc)))))
+    return i;
+  discover_leader (w, ns, ns + nn, code, office, FALSE, FALSE);
+  return ns + nn - 1;
+}
+
+/* "President Zelenskyy of Ukraine"; and a government names its own vice president
+ * without the country: "Readout of Vice President Harris’s Calls with ..." */
+static guint
+discover_name_of (Work       *w,
+                  guint       i,
+                  guint       no,
+                  guint       end,
+                  const char *office)
+{
+  guint nn = name_run (w, i + no, end, 3);
+
+  if (nn > 0 && tok_is (w, i + no + nn, "of"))
+    {
+      const char *code = NULL;
+      guint j = i + no + nn + 1 + (tok_is (w, i + no + nn + 1, "the") ? 1 : 0);
+      guint nc = j < end ? extractor_match_country (w, j, end, &code) : 0;
+
+      if (nc == 0)
+        return i;
+      discover_leader (w, i + no, i + no + nn, code, office, FALSE, FALSE);
+      return j + nc - 1;
+    }
+  if (nn > 0 && w->side != NULL && g_str_equal (office, "Vice President"))
+    {
+      guint ns = skip_honorifics (w, i + no, end);
+
+      nn = name_run (w, ns, end, 4);
+      if (nn == 0)
+        return i;
+      discover_leader (w, ns, ns + nn, w->side, office, FALSE, FALSE);
+      return ns + nn - 1;
+    }
+  return i;
+}
+
+/* A leader named by an office at token @i; returns the last token used, or @i. */
+static guint
+discover_at (Work  *w,
+             guint  i,
+             guint  end)
+{
+  const char *office = NULL;
+  gboolean instrumental, genitive;
+  guint no, last = discover_country_office (w, i, end);
+
+  if (last != i)
+    return last;
+  no = match_office (w, i, end, &office, &instrumental, &genitive);
+  if (no == 0 || (!tok_at (w, i)->upper && !tok_at (w, i)->cyrillic))
+    return i;
+  if (tok_at (w, i)->cyrillic)
+    return discover_russian (w, i, no, end, office, instrumental, genitive);
+  if (g_str_equal (office, "Secretary of State"))
+    return discover_secretary (w, i, no, end, office);
+  if (tok_is (w, i + no, "of"))
+    return discover_office_of (w, i, no, end, office);
+  return discover_name_of (w, i, no, end, office);
+}
+
 void
 extractor_discover_leaders (Work *w)
 {
   for (guint s = 0; s < w->sentences->len; s++)
     {
       Sentence *sentence = sentence_at (w, s);
-      guint end = sentence->tok_end;
 
-      for (guint i = sentence->tok_start; i < end; i++)
-        {
-          const char *code = NULL, *office = NULL;
-          gboolean instrumental, genitive;
-          guint nc, no, nn;
-
-          /* "German Chancellor Angela Merkel", "Russian president Vladimir Putin" */
-          nc = extractor_match_country (w, i, end, &code);
-          if (nc > 0 && i + nc < end && extractor_gap_is_space (w, i + nc - 1, i + nc))
-            {
-              no = match_office (w, i + nc, end, &office, &instrumental, &genitive);
-              if (no > 0 && !tok_at (w, i + nc)->cyrillic)
-                {
-                  guint ns = skip_honorifics (w, i + nc + no, end);
-
-                  nn = ns < end && extractor_gap_is_space (w, ns - 1, ns) ? name_run (w, ns, end, 4) : 0;
-                  if (nn > 0)
-                    {
-                      discover_leader (w, ns, ns + nn, code, office, FALSE, FALSE);
-                      i = ns + nn - 1;
-                      continue;
-                    }
-                }
-            }
-
-          no = match_office (w, i, end, &office, &instrumental, &genitive);
-          if (no == 0)
-            continue;
-          if (!tok_at (w, i)->upper && !tok_at (w, i)->cyrillic)
-            continue;
-
-          if (tok_at (w, i)->cyrillic)
-            {
-              /* "Президентом США Дональдом Трампом", "Федеральным канцлером Германии Ангелой Меркель" */
-              guint j = i + no;
-
-              nc = j < end ? extractor_match_country (w, j, end, &code) : 0;
-              if (nc == 0)
-                continue;
-              nn = name_run (w, j + nc, end, 3);
-              if (nn > 0)
-                {
-                  discover_leader (w, j + nc, j + nc + nn, code, office, instrumental, genitive);
-                  i = j + nc + nn - 1;
-                }
-              continue;
-            }
-
-          if (g_str_equal (office, "Secretary of State"))
-            {
-              guint ns = skip_honorifics (w, i + no, end);
-
-              nn = ns < end ? name_run (w, ns, end, 3) : 0;
-              if (nn > 0)
-                {
-                  discover_leader (w, ns, ns + nn, "US", office, FALSE, FALSE);
-                  i = ns + nn - 1;
-                }
-              continue;
-            }
-
-          /* "President of the United States Joseph Biden" */
-          if (tok_is (w, i + no, "of"))
-            {
-              guint j = i + no + 1 + (tok_is (w, i + no + 1, "the") ? 1 : 0);
-
-              nc = j < end ? extractor_match_country (w, j, end, &code) : 0;
-              if (nc > 0)
-                {
-                  guint ns = skip_honorifics (w, j + nc, end);
-
-                  nn = ns < end ? name_run (w, ns, end, 4) : 0;
-                  /* "the Prime Minister of Ethiopia, Abiy Ahmed": a full name after a comma */
-                  if (nn > 0 && (ns > j + nc || extractor_gap_is_space (w, j + nc - 1, j + nc) ||
-                                 (nn >= 2 && extractor_gap_is_comma (w, j + nc - 1, j + nc))))
-                    {
-                      discover_leader (w, ns, ns + nn, code, office, FALSE, FALSE);
-                      i = ns + nn - 1;
-                    }
-                }
-              continue;
-            }
-
-          /* "President Zelenskyy of Ukraine" */
-          nn = name_run (w, i + no, end, 3);
-          if (nn > 0 && tok_is (w, i + no + nn, "of"))
-            {
-              guint j = i + no + nn + 1 + (tok_is (w, i + no + nn + 1, "the") ? 1 : 0);
-
-              nc = j < end ? extractor_match_country (w, j, end, &code) : 0;
-              if (nc > 0)
-                {
-                  discover_leader (w, i + no, i + no + nn, code, office, FALSE, FALSE);
-                  i = j + nc - 1;
-                }
-            }
-          /* A government names its own vice president without the country: "Readout of
-           * Vice President Harris’s Calls with ..." */
-          else if (nn > 0 && w->side != NULL && g_str_equal (office, "Vice President"))
-            {
-              guint ns = skip_honorifics (w, i + no, end);
-
-              nn = name_run (w, ns, end, 4);
-              if (nn > 0)
-                {
-                  discover_leader (w, ns, ns + nn, w->side, office, FALSE, FALSE);
-                  i = ns + nn - 1;
-                }
-            }
-        }
+      for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
+        i = discover_at (w, i, sentence->tok_end);
     }
 }

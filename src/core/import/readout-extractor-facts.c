@@ -250,43 +250,64 @@ extractor_count_status (Work      *w,
   facts->cancelled += is_cancelled;
 }
 
-void
-extractor_find_initiator (Work      *w,
-                          guint      s,
-                          CallFacts *facts)
+/* "spoke with Biden at the latter's request": the second of the pair named. */
+static gboolean
+initiator_by_former_latter (Work      *w,
+                            guint      s,
+                            CallFacts *facts)
 {
-  static const char * const initiative[] = {
-    "initiative", "request", "initiated", "инициативе", "просьбе", NULL,
-  };
   Sentence *sentence = sentence_at (w, s);
 
-  /* "spoke with Biden at the latter's request": the second of the pair named. */
   for (guint i = sentence->tok_start + 1; i + 1 < sentence->tok_end; i++)
     {
       gboolean latter = tok_is (w, i, "latter");
+      guint named = NO_LEADER;
 
-      if ((latter || tok_is (w, i, "former")) && tok_is (w, i + 1, "request") &&
-          (tok_is (w, i - 1, "at") || (tok_is (w, i - 1, "the") && i >= sentence->tok_start + 2 &&
-                                       tok_is (w, i - 2, "at"))))
+      if (!((latter || tok_is (w, i, "former")) && tok_is (w, i + 1, "request") &&
+            (tok_is (w, i - 1, "at") || (tok_is (w, i - 1, "the") && i >= sentence->tok_start + 2 &&
+                                         tok_is (w, i - 2, "at")))))
+        continue;
+      for (guint k = 0; k < w->mentions->len; k++)
         {
-          guint named = NO_LEADER;
+          Mention *m = &g_array_index (w->mentions, Mention, k);
 
-          for (guint k = 0; k < w->mentions->len; k++)
-            {
-              Mention *m = &g_array_index (w->mentions, Mention, k);
-
-              if (m->sentence != s || m->tok_start >= i || !extractor_facts_has (facts, m->leader))
-                continue;
-              if (latter || named == NO_LEADER)
-                named = m->leader;
-            }
-          if (named != NO_LEADER)
-            {
-              facts->initiator = named;
-              return;
-            }
+          if (m->sentence != s || m->tok_start >= i || !extractor_facts_has (facts, m->leader))
+            continue;
+          if (latter || named == NO_LEADER)
+            named = m->leader;
+        }
+      if (named != NO_LEADER)
+        {
+          facts->initiator = named;
+          return TRUE;
         }
     }
+  return FALSE;
+}
+
+/* Whether token @k is a verb of placing a call: "phoned", "called" (not "called for"),
+ * "placed a call". */
+static gboolean
+is_dialing_verb (Work  *w,
+                 guint  k)
+{
+  static const char * const verbs[] = {
+    "phoned", "telephoned", "rang", "dialed", "dialled", "initiated", "позвонил", NULL,
+  };
+
+  return extractor_in_list (verbs, tok_at (w, k)->folded) ||
+         (tok_is (w, k, "called") && !tok_is (w, k + 1, "for") && !tok_is (w, k + 1, "on") &&
+          !tok_is (w, k + 1, "upon") && !tok_is (w, k + 1, "off")) ||
+         (tok_is (w, k, "placed") && tok_is (w, k + 2, "call"));
+}
+
+/* "Trump phoned Putin", "at Trump's request": a participant who placed or asked for the call. */
+static gboolean
+initiator_by_verb (Work      *w,
+                   guint      s,
+                   CallFacts *facts)
+{
+  Sentence *sentence = sentence_at (w, s);
 
   for (guint i = 0; i < w->mentions->len; i++)
     {
@@ -300,66 +321,91 @@ extractor_find_initiator (Work      *w,
                                        tok_is (w, k, "personally") || tok_is (w, k, "had") ||
                                        tok_is (w, k, "jr")))
         k++;
-      if (k < sentence->tok_end &&
-          (tok_is (w, k, "phoned") || tok_is (w, k, "telephoned") || tok_is (w, k, "rang") ||
-           tok_is (w, k, "dialed") || tok_is (w, k, "dialled") || tok_is (w, k, "initiated") ||
-           tok_is (w, k, "позвонил") ||
-           (tok_is (w, k, "called") && !tok_is (w, k + 1, "for") && !tok_is (w, k + 1, "on") &&
-            !tok_is (w, k + 1, "upon") && !tok_is (w, k + 1, "off")) ||
-           (tok_is (w, k, "placed") && tok_is (w, k + 2, "call"))))
+      if ((k < sentence->tok_end && is_dialing_verb (w, k)) ||
+          /* "at Trump's request" */
+          (m->tok_end < sentence->tok_end && tok_is (w, m->tok_end, "request") &&
+           m->ext_start > sentence->tok_start && tok_is (w, m->ext_start - 1, "at")))
         {
           facts->initiator = m->leader;
-          return;
-        }
-      /* "at Trump's request" */
-      if (m->tok_end < sentence->tok_end && tok_is (w, m->tok_end, "request") &&
-          m->ext_start > sentence->tok_start && tok_is (w, m->ext_start - 1, "at"))
-        {
-          facts->initiator = m->leader;
-          return;
+          return TRUE;
         }
     }
+  return FALSE;
+}
 
-  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
+/* The participant from country @code, if there is one. */
+static guint
+participant_from (Work            *w,
+                  const CallFacts *facts,
+                  const char      *code)
+{
+  if (g_strcmp0 (leader_at (w, facts->a)->country, code) == 0)
+    return facts->a;
+  if (g_strcmp0 (leader_at (w, facts->b)->country, code) == 0)
+    return facts->b;
+  for (guint o = 0; o < facts->others->len; o++)
+    if (g_strcmp0 (leader_at (w, g_array_index (facts->others, guint, o))->country, code) == 0)
+      return g_array_index (facts->others, guint, o);
+  return NO_LEADER;
+}
+
+/* The initiative word at token @i: "по инициативе турецкой стороны" names the country
+ * after the word, "at Turkey’s initiative" and "on the German side’s initiative" before
+ * it; else a participant named just after it. */
+static gboolean
+initiator_at_initiative (Work      *w,
+                         guint      s,
+                         guint      i,
+                         CallFacts *facts)
+{
+  Sentence *sentence = sentence_at (w, s);
+
+  for (guint n = 1; n <= 8; n++)
     {
-      if (!extractor_in_list (initiative, tok_at (w, i)->folded))
+      guint k = n <= 5 ? i + n : i - (n - 5);
+      g_autofree char *word = NULL;
+      const char *code;
+
+      if (k >= sentence->tok_end || k < sentence->tok_start || (n > 5 && n - 5 > i))
         continue;
-      /* "по инициативе турецкой стороны" after the word, "at Turkey’s initiative" and "on
-       * the German side’s initiative" before it */
-      for (guint n = 1; n <= 8; n++)
-        {
-          guint k = n <= 5 ? i + n : i - (n - 5);
-          g_autofree char *word = NULL;
-          const char *code;
+      word = extractor_possessive_stripped (w, k);
+      code = extractor_lookup_country (w->self, word);
+      if (code == NULL)
+        continue;
+      facts->initiator = participant_from (w, facts, code);
+      if (facts->initiator != NO_LEADER)
+        return TRUE;
+    }
+  for (guint j = 0; j < w->mentions->len; j++)
+    {
+      Mention *m = &g_array_index (w->mentions, Mention, j);
 
-          if (k >= sentence->tok_end || k < sentence->tok_start || (n > 5 && n - 5 > i))
-            continue;
-          word = extractor_possessive_stripped (w, k);
-          code = extractor_lookup_country (w->self, word);
-          if (code == NULL)
-            continue;
-          if (g_strcmp0 (leader_at (w, facts->a)->country, code) == 0)
-            facts->initiator = facts->a;
-          else if (g_strcmp0 (leader_at (w, facts->b)->country, code) == 0)
-            facts->initiator = facts->b;
-          for (guint o = 0; o < facts->others->len && facts->initiator == NO_LEADER; o++)
-            if (g_strcmp0 (leader_at (w, g_array_index (facts->others, guint, o))->country, code) == 0)
-              facts->initiator = g_array_index (facts->others, guint, o);
-          if (facts->initiator != NO_LEADER)
-            return;
-        }
-      for (guint j = 0; j < w->mentions->len; j++)
+      if (m->sentence == s && m->ext_start > i && m->ext_start <= i + 5 &&
+          extractor_facts_has (facts, m->leader))
         {
-          Mention *m = &g_array_index (w->mentions, Mention, j);
-
-          if (m->sentence == s && m->ext_start > i && m->ext_start <= i + 5 &&
-              extractor_facts_has (facts, m->leader))
-            {
-              facts->initiator = m->leader;
-              return;
-            }
+          facts->initiator = m->leader;
+          return TRUE;
         }
     }
+  return FALSE;
+}
+
+void
+extractor_find_initiator (Work      *w,
+                          guint      s,
+                          CallFacts *facts)
+{
+  static const char * const initiative[] = {
+    "initiative", "request", "initiated", "инициативе", "просьбе", NULL,
+  };
+  Sentence *sentence = sentence_at (w, s);
+
+  if (initiator_by_former_latter (w, s, facts) || initiator_by_verb (w, s, facts))
+    return;
+  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
+    if (extractor_in_list (initiative, tok_at (w, i)->folded) &&
+        initiator_at_initiative (w, s, i, facts))
+      return;
 }
 
 const char *

@@ -85,8 +85,10 @@ speaker_in (const char  *folded_line,
   return FALSE;
 }
 
-void
-extractor_find_publisher (Work *w)
+/* A wire report, by its agency's mark in the first lines ("(Reuters)", "/TASS/"). */
+static gboolean
+find_agency (Work       *w,
+             const char *head)
 {
   static const struct { const char *marker; const char *name; } agencies[] = {
     { "(UPI)", "UPI" }, { "(Reuters)", "Reuters" }, { "(AP)", "AP" }, { "(AFP)", "AFP" },
@@ -95,120 +97,128 @@ extractor_find_publisher (Work *w)
     { "(Kyodo)", "Kyodo" }, { "(Bloomberg)", "Bloomberg" }, { "(dpa)", "dpa" },
     { "(CNN)", "CNN" }, { "(Interfax)", "Interfax" },
   };
-  g_autofree char *head = g_strndup (w->text, MIN (w->length, 400));
-  g_autofree char *lower = g_utf8_casefold (head, -1);
-  g_autofree char *first_line = NULL;
-  const char *nl = strchr (head, '\n');
-
-  first_line = g_utf8_casefold (head, nl != NULL ? nl - head : -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (agencies); i++)
     if (strstr (head, agencies[i].marker) != NULL)
       {
         w->publisher = g_strdup (agencies[i].name);
         w->kind = READOUT_SOURCE_KIND_NEWS_REPORT;
-        return;
+        return TRUE;
       }
+  return FALSE;
+}
 
+static void
+set_publisher (Work       *w,
+               const char *publisher,
+               const char *side)
+{
+  w->publisher = g_strdup (publisher);
+  w->side = g_strdup (side);
+}
+
+/* "Chinese Foreign Ministry: ...", "Ministry of Foreign Affairs of Turkey: ...": the
+ * ministry of the first country its first line names. */
+static void
+find_foreign_ministry (Work       *w,
+                       const char *first_line)
+{
+  g_auto(GStrv) words = g_strsplit_set (first_line, " :,", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *code = extractor_lookup_country (w->self, words[i]);
+
+      if (code != NULL)
+        {
+          w->publisher = g_strdup_printf ("Foreign Ministry of %s", code);
+          w->side = g_strdup (code);
+          break;
+        }
+    }
+}
+
+/* Readouts of Russia, the United States, India and Japan by the marks of their
+ * publishers (@lower: the text's head, @first_line: its title; both folded). Returns
+ * whether one matched. */
+static gboolean
+find_government_a (Work       *w,
+                   const char *lower,
+                   const char *first_line)
+{
   if (g_str_has_prefix (lower, "telephone conversation with") ||
       g_str_has_prefix (lower, "телефонный разговор") ||
       strstr (lower, "kremlin.ru") != NULL)
-    {
-      w->publisher = g_strdup ("Kremlin");
-      w->side = g_strdup ("RU");
-    }
+    set_publisher (w, "Kremlin", "RU");
   else if (g_str_has_prefix (first_line, "secretary ") && strstr (first_line, "call with") != NULL)
-    {
-      /* "Secretary Blinken's Call with ...": the State Department's readout */
-      w->publisher = g_strdup ("State Department");
-      w->side = g_strdup ("US");
-    }
+    /* "Secretary Blinken's Call with ...": the State Department's readout */
+    set_publisher (w, "State Department", "US");
   else if (strstr (lower, "pib delhi") != NULL || strstr (lower, "press information bureau") != NULL)
     {
       /* India's Press Information Bureau publishes the Prime Minister's Office's readouts */
       gboolean pm = g_str_has_prefix (first_line, "pm ") || g_str_has_prefix (first_line, "pm's") ||
                     g_str_has_prefix (first_line, "prime minister");
 
-      w->publisher = g_strdup (pm ? "Prime Minister's Office of India" : "Ministry of External Affairs");
-      w->side = g_strdup ("IN");
+      set_publisher (w, pm ? "Prime Minister's Office of India" : "Ministry of External Affairs", "IN");
     }
   else if (strstr (lower, "mea.gov.in") != NULL || strstr (lower, "ministry of external affairs") != NULL)
-    {
-      w->publisher = g_strdup ("Ministry of External Affairs");
-      w->side = g_strdup ("IN");
-    }
+    set_publisher (w, "Ministry of External Affairs", "IN");
   else if (g_str_has_prefix (first_line, "readout of") ||
            strstr (first_line, "readout of") != NULL)
-    {
-      gboolean state = strstr (first_line, "secretary") != NULL;
-
-      w->publisher = g_strdup (state ? "State Department" : "White House");
-      w->side = g_strdup ("US");
-    }
+    set_publisher (w, strstr (first_line, "secretary") != NULL ? "State Department" : "White House", "US");
   else if (strstr (first_line, "telephone talk") != NULL ||
            strstr (first_line, "summit telephone") != NULL)
-    {
-      w->publisher = g_strdup ("Ministry of Foreign Affairs of Japan");
-      w->side = g_strdup ("JP");
-    }
-  else if (strstr (first_line, "élysée") != NULL || strstr (first_line, "elysee") != NULL)
-    {
-      w->publisher = g_strdup ("Élysée");
-      w->side = g_strdup ("FR");
-    }
+    set_publisher (w, "Ministry of Foreign Affairs of Japan", "JP");
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* The rest of the governments' readouts by their marks, after find_government_a's. */
+static void
+find_government_b (Work       *w,
+                   const char *lower,
+                   const char *first_line)
+{
+  if (strstr (first_line, "élysée") != NULL || strstr (first_line, "elysee") != NULL)
+    set_publisher (w, "Élysée", "FR");
   else if (strstr (lower, "press release") != NULL &&
            (strstr (lower, "federal chancellor") != NULL || strstr (lower, "federal government") != NULL))
-    {
-      w->publisher = g_strdup ("German Federal Government");
-      w->side = g_strdup ("DE");
-    }
+    set_publisher (w, "German Federal Government", "DE");
   else if (g_str_has_prefix (first_line, "pm call with") || strstr (first_line, "downing street") != NULL)
-    {
-      w->publisher = g_strdup ("Downing Street");
-      w->side = g_strdup ("GB");
-    }
+    set_publisher (w, "Downing Street", "GB");
   else if (strstr (lower, ", prime minister of japan,") != NULL ||
            strstr (lower, "[provisional translation]") != NULL)
-    {
-      /* "Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit telephone talk with ..." */
-      gboolean kantei = strstr (lower, "[provisional translation]") != NULL;
-
-      w->publisher = g_strdup (kantei ? "Prime Minister's Office of Japan" : "Ministry of Foreign Affairs of Japan");
-      w->side = g_strdup ("JP");
-    }
+    /* "Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit telephone talk with ..." */
+    set_publisher (w, strstr (lower, "[provisional translation]") != NULL ?
+                        "Prime Minister's Office of Japan" : "Ministry of Foreign Affairs of Japan", "JP");
   else if (strstr (first_line, "prime minister") != NULL && strstr (first_line, "itinerary") != NULL)
-    {
-      /* pm.gc.ca: "Prime Minister’s itinerary for Tuesday, October 31, 2023" */
-      w->publisher = g_strdup ("Prime Minister's Office of Canada");
-      w->side = g_strdup ("CA");
-    }
+    /* pm.gc.ca: "Prime Minister’s itinerary for Tuesday, October 31, 2023" */
+    set_publisher (w, "Prime Minister's Office of Canada", "CA");
   else if (strstr (lower, "bundesregierung") != NULL || strstr (lower, "bundeskanzler") != NULL)
-    {
-      w->publisher = g_strdup ("German Federal Government");
-      w->side = g_strdup ("DE");
-    }
+    set_publisher (w, "German Federal Government", "DE");
   else if (g_str_has_prefix (first_line, "statement by ") && speaker_in (first_line, &w->publisher, &w->side))
     {
       /* "Statement by Press Secretary Jen Psaki on ..." */
     }
   else if (strstr (first_line, "ministry of foreign affairs") != NULL ||
            strstr (first_line, "foreign ministry") != NULL)
-    {
-      /* "Chinese Foreign Ministry: ...", "Ministry of Foreign Affairs of Turkey: ..." */
-      g_auto(GStrv) words = g_strsplit_set (first_line, " :,", -1);
+    find_foreign_ministry (w, first_line);
+}
 
-      for (guint i = 0; words[i] != NULL; i++)
-        {
-          const char *code = extractor_lookup_country (w->self, words[i]);
+void
+extractor_find_publisher (Work *w)
+{
+  g_autofree char *head = g_strndup (w->text, MIN (w->length, 400));
+  g_autofree char *lower = g_utf8_casefold (head, -1);
+  g_autofree char *first_line = NULL;
+  const char *nl = strchr (head, '\n');
 
-          if (code != NULL)
-            {
-              w->publisher = g_strdup_printf ("Foreign Ministry of %s", code);
-              w->side = g_strdup (code);
-              break;
-            }
-        }
-    }
+  first_line = g_utf8_casefold (head, nl != NULL ? nl - head : -1);
+  if (find_agency (w, head))
+    return;
+  if (!find_government_a (w, lower, first_line))
+    find_government_b (w, lower, first_line);
 
   if (w->side == NULL && g_str_has_prefix (first_line, "joint statement"))
     {
@@ -299,6 +309,97 @@ extractor_side_leader (Work       *w,
 
 /* A link whose subject was implicit ("the president's conversation with Putin") belongs
  * to the text's main leader: the one named most often among those in calls. */
+/* Each implicit subject's leader: the host (@counts: mentions per leader), or when the
+ * call is with the host itself, the next most named, or the readout's own leader. */
+static void
+assign_host (Work        *w,
+             const guint *counts,
+             guint        host)
+{
+  for (guint i = 0; i < w->links->len; i++)
+    {
+      Link *l = &g_array_index (w->links, Link, i);
+
+      if (l->a != HOST)
+        continue;
+      if (host == NO_LEADER || host == l->b)
+        {
+          guint alternative = NO_LEADER;
+          guint best = 0;
+
+          for (guint k = 0; k < w->leaders->len; k++)
+            if (k != l->b && counts[k] > best)
+              best = counts[k], alternative = k;
+          /* An official readout's own leader need not be named ("Telephone conversation with..."). */
+          if (alternative == NO_LEADER || (w->official && extractor_side_leader (w, w->side) != NO_LEADER &&
+                                           extractor_side_leader (w, w->side) != l->b))
+            alternative = extractor_side_leader (w, w->side);
+          l->a = alternative;
+        }
+      else
+        l->a = host;
+    }
+}
+
+static void
+link_clear (Link *link)
+{
+  g_array_unref (link->sentences);
+  g_array_unref (link->others);
+}
+
+/* Merges links that became the same pair. */
+static void
+merge_links (Work *w)
+{
+  for (guint i = 0; i < w->links->len; i++)
+    {
+      Link *l = &g_array_index (w->links, Link, i);
+
+      for (guint k = i + 1; k < w->links->len; )
+        {
+          Link *o = &g_array_index (w->links, Link, k);
+
+          if ((o->a == l->a && o->b == l->b) || (o->a == l->b && o->b == l->a))
+            {
+              g_array_append_vals (l->sentences, o->sentences->data, o->sentences->len);
+              for (guint r = 0; r < o->others->len; r++)
+                if (!extractor_link_has (l, g_array_index (o->others, guint, r)))
+                  g_array_append_val (l->others, g_array_index (o->others, guint, r));
+              link_clear (o);
+              g_array_remove_index (w->links, k);
+              l = &g_array_index (w->links, Link, i);
+            }
+          else
+            k++;
+        }
+    }
+}
+
+/* Drops the links left without a second leader. */
+static void
+drop_broken_links (Work *w)
+{
+  for (guint i = 0; i < w->links->len; )
+    {
+      Link *l = &g_array_index (w->links, Link, i);
+
+      /* The host named inside a list it was implicit for */
+      for (guint r = 0; r < l->others->len; )
+        if (g_array_index (l->others, guint, r) == l->a || g_array_index (l->others, guint, r) == l->b)
+          g_array_remove_index (l->others, r);
+        else
+          r++;
+      if (l->a == NO_LEADER || l->a == HOST || l->a == l->b)
+        {
+          link_clear (l);
+          g_array_remove_index (w->links, i);
+        }
+      else
+        i++;
+    }
+}
+
 void
 extractor_resolve_host (Work *w)
 {
@@ -318,72 +419,7 @@ extractor_resolve_host (Work *w)
       if (counts[l->b] > best)
         best = counts[l->b], host = l->b;
     }
-
-  for (guint i = 0; i < w->links->len; i++)
-    {
-      Link *l = &g_array_index (w->links, Link, i);
-
-      if (l->a != HOST)
-        continue;
-      if (host == NO_LEADER || host == l->b)
-        {
-          guint alternative = NO_LEADER;
-
-          best = 0;
-          for (guint k = 0; k < w->leaders->len; k++)
-            if (k != l->b && counts[k] > best)
-              best = counts[k], alternative = k;
-          /* An official readout's own leader need not be named ("Telephone conversation with..."). */
-          if (alternative == NO_LEADER || (w->official && extractor_side_leader (w, w->side) != NO_LEADER &&
-                                           extractor_side_leader (w, w->side) != l->b))
-            alternative = extractor_side_leader (w, w->side);
-          l->a = alternative;
-        }
-      else
-        l->a = host;
-    }
-
-  /* Merge links that became the same pair. */
-  for (guint i = 0; i < w->links->len; i++)
-    {
-      Link *l = &g_array_index (w->links, Link, i);
-
-      for (guint k = i + 1; k < w->links->len; )
-        {
-          Link *o = &g_array_index (w->links, Link, k);
-
-          if ((o->a == l->a && o->b == l->b) || (o->a == l->b && o->b == l->a))
-            {
-              g_array_append_vals (l->sentences, o->sentences->data, o->sentences->len);
-              for (guint r = 0; r < o->others->len; r++)
-                if (!extractor_link_has (l, g_array_index (o->others, guint, r)))
-                  g_array_append_val (l->others, g_array_index (o->others, guint, r));
-              g_array_unref (o->sentences);
-              g_array_unref (o->others);
-              g_array_remove_index (w->links, k);
-              l = &g_array_index (w->links, Link, i);
-            }
-          else
-            k++;
-        }
-    }
-  for (guint i = 0; i < w->links->len; )
-    {
-      Link *l = &g_array_index (w->links, Link, i);
-
-      /* The host named inside a list it was implicit for */
-      for (guint r = 0; r < l->others->len; )
-        if (g_array_index (l->others, guint, r) == l->a || g_array_index (l->others, guint, r) == l->b)
-          g_array_remove_index (l->others, r);
-        else
-          r++;
-      if (l->a == NO_LEADER || l->a == HOST || l->a == l->b)
-        {
-          g_array_unref (l->sentences);
-          g_array_unref (l->others);
-          g_array_remove_index (w->links, i);
-        }
-      else
-        i++;
-    }
+  assign_host (w, counts, host);
+  merge_links (w);
+  drop_broken_links (w);
 }

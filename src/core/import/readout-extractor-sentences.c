@@ -246,6 +246,96 @@ classify_paragraph (const char *p,
   return WHERE_TEXT;
 }
 
+/* The length of a sentence's end mark at @i ("." "!" "?" "…"), 0 if there is none. */
+static gsize
+end_mark_at (const char *text,
+             gsize       i,
+             gsize       pe)
+{
+  if (text[i] == '.' || text[i] == '!' || text[i] == '?')
+    return 1;
+  if ((guchar) text[i] == 0xE2 && i + 2 < pe && (guchar) text[i + 1] == 0x80 &&
+      (guchar) text[i + 2] == 0xA6)
+    return 3;
+  return 0;
+}
+
+/* Closing quotes and brackets belong to the sentence they close: past them from @j. */
+static gsize
+skip_closers (const char *text,
+              gsize       j,
+              gsize       pe)
+{
+  while (j < pe && (text[j] == '"' || text[j] == '\'' || text[j] == ')' ||
+                    (j + 2 < pe && (guchar) text[j] == 0xE2 && (guchar) text[j + 1] == 0x80 &&
+                     ((guchar) text[j + 2] == 0x9D || (guchar) text[j + 2] == 0x99)) ||
+                    (j + 1 < pe && (guchar) text[j] == 0xC2 && (guchar) text[j + 1] == 0xBB)))
+    j += ((guchar) text[j] == 0xE2) ? 3 : ((guchar) text[j] == 0xC2 ? 2 : 1);
+  return j;
+}
+
+/* Whether the mark at @i ends the sentence begun at @start, the next one starting at @k
+ * (after spaces from @j): not an abbreviation or a German day, and the next sentence
+ * opens like one. */
+static gboolean
+ends_sentence (const char *text,
+               gsize       start,
+               gsize       i,
+               gsize       j,
+               gsize       k,
+               gsize       pe)
+{
+  gunichar next;
+
+  if (!(k > j && k < pe && (text[i] != '.' || !is_abbreviation (text, start, i)) &&
+        !(text[i] == '.' && is_german_day (text, start, i, k, pe))))
+    return FALSE;
+  next = g_utf8_get_char_validated (text + k, pe - k);
+  return next != (gunichar) -1 && next != (gunichar) -2 &&
+         (g_unichar_isupper (next) || g_unichar_isdigit (next) || next == '"' ||
+          next == 0x201C || next == 0xAB || next == '(' || next == 0x2014 || next == '-');
+}
+
+/* The sentences of the paragraph [ps, pe). */
+static void
+split_paragraph (Work  *w,
+                 gsize  ps,
+                 gsize  pe,
+                 Where  where)
+{
+  const char *text = w->text;
+  gsize start = ps;
+  gsize i = ps;
+
+  while (i < pe)
+    {
+      gsize mark = end_mark_at (text, i, pe);
+      gsize j = i + (mark > 0 ? mark : 1);
+
+      if (mark > 0)
+        {
+          gsize k;
+
+          j = skip_closers (text, j, pe);
+          k = j;
+          while (k < pe && text[k] == ' ')
+            k++;
+          if (ends_sentence (text, start, i, j, k, pe))
+            {
+              Sentence s = { 0, 0, start, j, where };
+              g_array_append_val (w->sentences, s);
+              start = k;
+            }
+        }
+      i = j;
+    }
+  if (start < pe)
+    {
+      Sentence s = { 0, 0, start, pe, where };
+      g_array_append_val (w->sentences, s);
+    }
+}
+
 void
 extractor_split_sentences (Work *w)
 {
@@ -261,8 +351,6 @@ extractor_split_sentences (Work *w)
       const char *nl = memchr (text + pos, '\n', w->length - pos);
       gsize pe = nl != NULL ? (gsize) (nl - text) : w->length;
       gsize ps = pos;
-      Where where;
-      gsize start, i;
 
       pos = pe + 1;
       while (ps < pe && g_ascii_isspace (text[ps]))
@@ -271,66 +359,7 @@ extractor_split_sentences (Work *w)
         pe--;
       if (ps == pe)
         continue;
-
-      where = classify_paragraph (text + ps, pe - ps, para_index++);
-      start = ps;
-      i = ps;
-      while (i < pe)
-        {
-          gsize j;
-          gboolean end_mark = FALSE;
-
-          if (text[i] == '.' || text[i] == '!' || text[i] == '?')
-            {
-              j = i + 1;
-              end_mark = TRUE;
-            }
-          else if ((guchar) text[i] == 0xE2 && i + 2 < pe && (guchar) text[i + 1] == 0x80 &&
-                   (guchar) text[i + 2] == 0xA6)
-            {
-              j = i + 3;
-              end_mark = TRUE;
-            }
-          else
-            j = i + 1;
-
-          if (end_mark)
-            {
-              gsize k;
-
-              /* Closing quotes and brackets belong to the sentence they close. */
-              while (j < pe && (text[j] == '"' || text[j] == '\'' || text[j] == ')' ||
-                                (j + 2 < pe && (guchar) text[j] == 0xE2 && (guchar) text[j + 1] == 0x80 &&
-                                 ((guchar) text[j + 2] == 0x9D || (guchar) text[j + 2] == 0x99)) ||
-                                (j + 1 < pe && (guchar) text[j] == 0xC2 && (guchar) text[j + 1] == 0xBB)))
-                j += ((guchar) text[j] == 0xE2) ? 3 : ((guchar) text[j] == 0xC2 ? 2 : 1);
-
-              k = j;
-              while (k < pe && text[k] == ' ')
-                k++;
-              if (k > j && k < pe && (text[i] != '.' || !is_abbreviation (text, start, i)) &&
-                  !(text[i] == '.' && is_german_day (text, start, i, k, pe)))
-                {
-                  gunichar next = g_utf8_get_char_validated (text + k, pe - k);
-
-                  if (next != (gunichar) -1 && next != (gunichar) -2 &&
-                      (g_unichar_isupper (next) || g_unichar_isdigit (next) || next == '"' ||
-                       next == 0x201C || next == 0xAB || next == '(' || next == 0x2014 ||
-                       next == '-'))
-                    {
-                      Sentence s = { 0, 0, start, j, where };
-                      g_array_append_val (w->sentences, s);
-                      start = k;
-                    }
-                }
-            }
-          i = j;
-        }
-      if (start < pe)
-        {
-          Sentence s = { 0, 0, start, pe, where };
-          g_array_append_val (w->sentences, s);
-        }
+      split_paragraph (w, ps, pe, classify_paragraph (text + ps, pe - ps, para_index++));
     }
 
   /* Token ranges: both lists are in text order. */

@@ -338,6 +338,101 @@ attribution_rank (const Attribution *a,
   return a->trailing ? 0 : 1;
 }
 
+/* Whether speaker @span goes with the speech verb at @v ("according to" when
+ * @according; @appositive: where an apposition before the verb starts, or G_MAXUINT),
+ * and if so, @a's distance and whether the verb starts its clause. */
+static gboolean
+attach_span (Work        *w,
+             guint        s,
+             guint        v,
+             gboolean     according,
+             guint        appositive,
+             Attribution *a)
+{
+  Sentence *sentence = sentence_at (w, s);
+  const SpeakerSpan *span = a->span;
+  gboolean attached;
+
+  if (according)
+    {
+      attached = span->start > v && span->start <= v + 8;
+      for (guint t = v + 1; attached && t <= span->start; t++)
+        if (extractor_gap_is_comma (w, t - 1, t))
+          attached = FALSE;
+    }
+  else if (appositive != G_MAXUINT)
+    attached = span->end == appositive || (span->start > v && span->start <= v + 2 && !span->leader);
+  else
+    attached = (span->end <= v && v - span->end <= 3) ||
+               (span->start > v && span->start <= v + 2 && !span->leader);
+  if (!attached)
+    return FALSE;
+  if (according)
+    a->trailing = clause_starts_at (w, s, v) ||
+                  (v > sentence->tok_start && tok_is (w, v - 1, "по") && clause_starts_at (w, s, v - 1));
+  else if (span->end <= v)
+    {
+      /* The verb's own clause starts after a comma and holds the whole name:
+       * "..., State Department spokesman Ned Price said" (both), not
+       * "The Kremlin, which ..., said". */
+      guint clause = v;
+
+      while (clause > sentence->tok_start && !clause_starts_at (w, s, clause))
+        clause--;
+      a->trailing = clause > sentence->tok_start && clause <= span->start;
+    }
+  else
+    a->trailing = v > sentence->tok_start && clause_starts_at (w, s, v);
+  a->distance = span->end <= v ? v - span->end : span->start - v;
+  /* "according to Chinese Foreign Ministry spokesperson Mao Ning": the name that
+   * ends the phrase, not the institution that qualifies it. */
+  if (according)
+    a->distance = v + 8 - span->start;
+  if (appositive != G_MAXUINT && span->end == appositive)
+    a->distance = 0;
+  return TRUE;
+}
+
+/* "Ivan Petrov said": a person the tables do not know, in the two words before verb @v;
+ * NULL if none. */
+static char *
+unknown_speaker_before (Work  *w,
+                        guint  s,
+                        guint  v)
+{
+  Sentence *sentence = sentence_at (w, s);
+
+  if (v >= sentence->tok_start + 2 &&
+      tok_at (w, v - 1)->upper && tok_at (w, v - 2)->upper && v - 2 > sentence->tok_start &&
+      extractor_gap_is_space (w, v - 2, v - 1) && extractor_is_name_token (w, v - 1) &&
+      extractor_is_name_token (w, v - 2))
+    return g_strndup (w->text + tok_at (w, v - 2)->start, tok_at (w, v - 1)->end - tok_at (w, v - 2)->start);
+  return NULL;
+}
+
+/* The attribution of lowest rank; of those, the nearest to its verb, then the first. */
+static const Attribution *
+best_attribution (const GArray *found)
+{
+  const Attribution *best = NULL;
+  guint best_rank = G_MAXUINT;
+
+  for (guint k = 0; k < found->len; k++)
+    {
+      const Attribution *a = &g_array_index (found, Attribution, k);
+      guint rank = attribution_rank (a, found);
+
+      if (best == NULL || rank < best_rank ||
+          (rank == best_rank && (a->distance < best->distance ||
+                                 (a->distance == best->distance && a->verb < best->verb))))
+        {
+          best = a;
+          best_rank = rank;
+        }
+    }
+  return best;
+}
+
 static gboolean
 find_attribution (Work        *w,
                   guint        s,
@@ -348,8 +443,7 @@ find_attribution (Work        *w,
   Sentence *sentence = sentence_at (w, s);
   g_autoptr(GArray) spans = find_speakers (w, s);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Attribution));
-  Attribution *best = NULL;
-  guint best_rank = G_MAXUINT;
+  const Attribution *best;
   gboolean any_verb = FALSE;
 
   *unknown = NULL;
@@ -367,75 +461,24 @@ find_attribution (Work        *w,
 
       for (guint k = 0; k < spans->len; k++)
         {
-          SpeakerSpan *span = &g_array_index (spans, SpeakerSpan, k);
-          Attribution a = { span, v, 0, FALSE };
-          gboolean attached;
+          Attribution a = { &g_array_index (spans, SpeakerSpan, k), v, 0, FALSE };
 
-          if (according)
-            {
-              attached = span->start > v && span->start <= v + 8;
-              for (guint t = v + 1; attached && t <= span->start; t++)
-                if (extractor_gap_is_comma (w, t - 1, t))
-                  attached = FALSE;
-            }
-          else if (appositive != G_MAXUINT)
-            attached = span->end == appositive || (span->start > v && span->start <= v + 2 && !span->leader);
-          else
-            attached = (span->end <= v && v - span->end <= 3) ||
-                       (span->start > v && span->start <= v + 2 && !span->leader);
-          if (!attached)
-            continue;
-          if (according)
-            a.trailing = clause_starts_at (w, s, v) ||
-                         (v > sentence->tok_start && tok_is (w, v - 1, "по") && clause_starts_at (w, s, v - 1));
-          else if (span->end <= v)
-            {
-              /* The verb's own clause starts after a comma and holds the whole name:
-               * "..., State Department spokesman Ned Price said" (both), not
-               * "The Kremlin, which ..., said". */
-              guint clause = v;
-
-              while (clause > sentence->tok_start && !clause_starts_at (w, s, clause))
-                clause--;
-              a.trailing = clause > sentence->tok_start && clause <= span->start;
-            }
-          else
-            a.trailing = v > sentence->tok_start && clause_starts_at (w, s, v);
-          a.distance = span->end <= v ? v - span->end : span->start - v;
-          /* "according to Chinese Foreign Ministry spokesperson Mao Ning": the name that
-           * ends the phrase, not the institution that qualifies it. */
-          if (according)
-            a.distance = v + 8 - span->start;
-          if (appositive != G_MAXUINT && span->end == appositive)
-            a.distance = 0;
-          g_array_append_val (found, a);
+          if (attach_span (w, s, v, according, appositive, &a))
+            g_array_append_val (found, a);
         }
-
-      /* "Ivan Petrov said": a person the tables do not know. */
-      if (found->len == 0 && !according && v >= sentence->tok_start + 2 &&
-          tok_at (w, v - 1)->upper && tok_at (w, v - 2)->upper && v - 2 > sentence->tok_start &&
-          extractor_gap_is_space (w, v - 2, v - 1) && extractor_is_name_token (w, v - 1) && extractor_is_name_token (w, v - 2))
+      if (found->len == 0 && !according)
         {
-          g_free (*unknown);
-          *unknown = g_strndup (w->text + tok_at (w, v - 2)->start,
-                                tok_at (w, v - 1)->end - tok_at (w, v - 2)->start);
+          char *name = unknown_speaker_before (w, s, v);
+
+          if (name != NULL)
+            {
+              g_free (*unknown);
+              *unknown = name;
+            }
         }
     }
 
-  for (guint k = 0; k < found->len; k++)
-    {
-      Attribution *a = &g_array_index (found, Attribution, k);
-      guint rank = attribution_rank (a, found);
-
-      if (best == NULL || rank < best_rank ||
-          (rank == best_rank && (a->distance < best->distance ||
-                                 (a->distance == best->distance && a->verb < best->verb))))
-        {
-          best = a;
-          best_rank = rank;
-        }
-    }
-
+  best = best_attribution (found);
   if (best != NULL)
     {
       g_clear_pointer (unknown, g_free);
