@@ -62,6 +62,38 @@ test_no_call (void)
   g_assert_nonnull (strstr (error->message, "weather.txt"));
 }
 
+/* A quote that runs on into the next sentence keeps its speaker, also one the tables do
+ * not know ("Ivan Petrov said"): his name was freed with the first sentence, and the
+ * second sentence's speaker read freed memory. */
+static void
+test_quote_runs_on (void)
+{
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction =
+    readout_extractor_extract (extractor,
+                               "President Donald Trump spoke by phone with President Vladimir Putin on Monday.\n\n"
+                               "\"We discussed Syria and trade at length,\" Ivan Petrov said about the call.\n\n"
+                               "\"The two presidents agreed to keep talking about trade.\"\n",
+                               "quote.txt", &error);
+  ReadoutExtractedCall *call;
+  guint quotes = 0;
+
+  g_assert_no_error (error);
+  call = g_ptr_array_index (extraction->calls, 0);
+  for (guint i = 0; i < call->statements->len; i++)
+    {
+      ReadoutExtractedStatement *statement = g_ptr_array_index (call->statements, i);
+
+      if (statement->text[0] != '"')
+        continue;
+      g_assert_cmpstr (statement->speaker, ==, "Ivan Petrov");
+      g_assert_cmpint (statement->kind, ==, READOUT_STATEMENT_KIND_QUOTE);
+      quotes++;
+    }
+  g_assert_cmpuint (quotes, ==, 2);
+}
+
 static void
 test_html (void)
 {
@@ -911,6 +943,7 @@ main (int    argc,
   g_test_add_func ("/import/text/html-deep-and-doctype", test_html_deep_and_doctype);
   g_test_add_func ("/import/text/markdown", test_markdown);
   g_test_add_func ("/import/extract/no-call", test_no_call);
+  g_test_add_func ("/import/extract/quote-runs-on", test_quote_runs_on);
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
   g_test_add_func ("/import/extract/seeds", test_seeds);
   g_test_add_func ("/import/file/once", test_filing);

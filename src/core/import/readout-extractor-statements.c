@@ -709,8 +709,9 @@ read_statement (Work              *w,
 
   quote = has_quote (w->text + sentence->start, sentence->end - sentence->start);
   attributed = find_attribution (w, s, &speaker, &side, &unknown);
+  /* Kept for the whole extraction: a quote that runs on into the next sentence keeps it */
   if (attributed && unknown != NULL)
-    speaker = unknown, side = NULL;
+    speaker = g_string_chunk_insert_const (w->strings, unknown), side = NULL;
   if (!attributed && continues_quote (w, sentence, previous))
     {
       attributed = TRUE;
