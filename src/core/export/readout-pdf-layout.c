@@ -20,6 +20,7 @@
 
 #include "readout-error.h"
 #include "readout-format.h"
+#include "readout-list-format.h"
 #include "readout-pdf-layout.h"
 #include "readout-display-names.h"
 #include "readout-safe-file.h"
@@ -343,25 +344,6 @@ source_number (GPtrArray *sources,
   return 0;
 }
 
-/* "Donald Trump and Vladimir Putin"; "A, B and C" for more. */
-static char *
-join_names (const char * const *names)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint n = names != NULL ? g_strv_length ((GStrv) names) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0 && i == n - 1)
-        /* Translators: between the last two names of a list */
-        g_string_append (text, _(" and "));
-      else if (i > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, names[i]);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static char *
 join_strv (const char * const *strv,
            const char         *separator)
@@ -378,7 +360,7 @@ add_call_header (ReadoutPdfLayout *self,
                  ReadoutCall      *call,
                  const char       *heading)
 {
-  g_autofree char *names = join_names (readout_call_get_participant_names (call));
+  g_autofree char *names = readout_format_list (readout_call_get_participant_names (call));
   g_autofree char *date = readout_format_date (readout_call_get_date (call),
                                                readout_call_get_date_precision (call));
   g_autofree char *duration = readout_format_duration (readout_call_get_duration_minutes (call),
