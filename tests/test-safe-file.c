@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* Whole-or-nothing output files: a stream (GIO's g_file_replace) and a temporary file
- * written by name (SQLite, cairo). An abandoned write leaves the target as it was and no
- * temporary file; a committed one replaces the target, through a symbolic link. */
+/* Whole-or-nothing output files, written as a stream or by name (SQLite, cairo). An
+ * abandoned write leaves the target as it was, or absent, and no temporary file; a
+ * committed one replaces the target, through a symbolic link. A new file is the case
+ * GIO's g_file_replace() gets wrong for us: it writes a file that does not exist yet in
+ * place, so an abandoned export would leave half a file. */
 #define G_LOG_DOMAIN "test-safe-file"
 
 #include "config.h"
@@ -41,8 +43,10 @@ write_stream (ReadoutSafeFile *file,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_output_stream_write_all (readout_safe_file_get_stream (file), text, strlen (text),
-                                            NULL, NULL, &error));
+  GOutputStream *stream = readout_safe_file_get_stream (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (stream, text, strlen (text), NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -57,20 +61,39 @@ test_stream (void)
   g_assert_true (g_file_set_contents (path, "old", -1, NULL));
 
   /* Abandoned half way: the old file stays, and nothing beside it. */
-  file = readout_safe_file_new_for_stream (path, &error);
+  file = readout_safe_file_new (path, &error);
   g_assert_no_error (error);
   write_stream (file, "half of the new");
   readout_safe_file_free (file);
   assert_contents (path, "old");
   g_assert_cmpuint (count_files (folder), ==, 1);
 
-  file = readout_safe_file_new_for_stream (path, &error);
+  file = readout_safe_file_new (path, &error);
   write_stream (file, "new");
   g_assert_true (readout_safe_file_commit (file, &error));
   g_assert_no_error (error);
   readout_safe_file_free (file);
   assert_contents (path, "new");
   g_assert_cmpuint (count_files (folder), ==, 1);
+
+  readout_test_remove_folder (folder);
+}
+
+/* A new file abandoned half way is not there at all. */
+static void
+test_stream_new_file (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autofree char *path = g_build_filename (folder, "new.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  ReadoutSafeFile *file;
+
+  file = readout_safe_file_new (path, &error);
+  g_assert_no_error (error);
+  write_stream (file, "half of the new");
+  readout_safe_file_free (file);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (folder), ==, 0);
 
   readout_test_remove_folder (folder);
 }
@@ -88,7 +111,7 @@ test_stream_through_link (void)
   g_assert_true (g_file_set_contents (target, "old", -1, NULL));
   g_assert_cmpint (symlink ("target.txt", link), ==, 0);
 
-  file = readout_safe_file_new_for_stream (link, &error);
+  file = readout_safe_file_new (link, &error);
   g_assert_no_error (error);
   write_stream (file, "new");
   g_assert_true (readout_safe_file_commit (file, &error));
@@ -107,16 +130,16 @@ test_refused (void)
   g_autofree char *store = g_build_filename (folder, "store.db", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (readout_safe_file_new_for_stream (folder, &error));
+  g_assert_null (readout_safe_file_new (folder, &error));
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_IO);
   g_clear_error (&error);
-  g_assert_null (readout_safe_file_new_for_stream (missing, &error));
+  g_assert_null (readout_safe_file_new (missing, &error));
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_IO);
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (store, "store", -1, NULL));
   readout_safe_file_protect (store);
-  g_assert_null (readout_safe_file_new_for_stream (store, &error));
+  g_assert_null (readout_safe_file_new (store, &error));
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
   g_clear_error (&error);
   readout_safe_file_unprotect (store);
@@ -159,6 +182,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/safe-file/stream", test_stream);
+  g_test_add_func ("/safe-file/stream-new-file", test_stream_new_file);
   g_test_add_func ("/safe-file/stream-through-link", test_stream_through_link);
   g_test_add_func ("/safe-file/refused", test_refused);
   g_test_add_func ("/safe-file/temp-path", test_temp_path);

@@ -860,10 +860,12 @@ readout_pdf_layout_write_pdf (ReadoutPdfLayout  *self,
   g_return_val_if_fail (READOUT_IS_PDF_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = readout_safe_file_new_for_stream (path, error);
+  file = readout_safe_file_new (path, error);
   if (file == NULL)
     return FALSE;
-  sink.stream = readout_safe_file_get_stream (file);
+  sink.stream = readout_safe_file_get_stream (file, error);
+  if (sink.stream == NULL)
+    return FALSE;
 
   status = draw_pdf (self, &sink);
   if (sink.error != NULL)

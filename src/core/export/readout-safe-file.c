@@ -11,21 +11,14 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <gio/gfiledescriptorbased.h>
-
 #include "readout-error.h"
 #include "readout-safe-file.h"
 
-/* Two ways to the same end. A stream is GIO's g_file_replace(), which writes a
- * temporary file beside the target and renames it over the target when the stream is
- * closed, and removes it instead when the close is cancelled. SQLite and cairo write
- * by file name, so for them we make the temporary file ourselves, locked, so that one
- * left by a killed process can be told from one in use and removed. */
 struct _ReadoutSafeFile
 {
   char *path;       /* the file the user named */
   char *target;     /* what it names once symbolic links are followed: the file replaced */
-  char *temp_path;  /* NULL for a stream */
+  char *temp_path;
   int lock_fd;      /* holds a flock on the temporary file while it is in use */
   GFileOutputStream *stream;
   gboolean committed;
@@ -299,13 +292,24 @@ create_temp (ReadoutSafeFile  *self,
     }
 }
 
-/* The checks both kinds of file make before any work; NULL with @error set. */
-static ReadoutSafeFile *
-safe_file_new (const char  *path,
-               GError     **error)
+/**
+ * readout_safe_file_new:
+ * @path: the file to write in the end
+ *
+ * Creates the temporary file beside @path, or beside the file it links to. Fails at
+ * once, before any work, when the folder does not exist or cannot be written, or @path
+ * is a folder, a device, a pipe, or a store this process has open.
+ *
+ * Returns: (transfer full): the new file, or %NULL with @error set
+ */
+ReadoutSafeFile *
+readout_safe_file_new (const char  *path,
+                       GError     **error)
 {
-  ReadoutSafeFile *self;
+  g_autoptr(ReadoutSafeFile) self = NULL;
   g_autofree char *target = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
 
   if (path[0] == '\0')
     {
@@ -320,74 +324,32 @@ safe_file_new (const char  *path,
   self->path = g_strdup (path);
   self->target = g_steal_pointer (&target);
   self->lock_fd = -1;
-  return self;
-}
-
-/**
- * readout_safe_file_new:
- * @path: the file to write in the end
- *
- * Creates the temporary file beside @path, or beside the file it links to, for a
- * writer that opens it by name (readout_safe_file_get_temp_path()). Fails at once,
- * before any work, when the folder does not exist or cannot be written, or @path is a
- * folder, a device, a pipe, or a store this process has open.
- *
- * Returns: (transfer full): the new file, or %NULL with @error set
- */
-ReadoutSafeFile *
-readout_safe_file_new (const char  *path,
-                       GError     **error)
-{
-  g_autoptr(ReadoutSafeFile) self = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  self = safe_file_new (path, error);
-  if (self == NULL || !create_temp (self, error))
+  if (!create_temp (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
 
-/**
- * readout_safe_file_new_for_stream:
- * @path: the file to write in the end
- *
- * Like readout_safe_file_new(), for a writer that writes to
- * readout_safe_file_get_stream(), and fails as early.
- *
- * Returns: (transfer full): the new file, or %NULL with @error set
- */
-ReadoutSafeFile *
-readout_safe_file_new_for_stream (const char  *path,
-                                  GError     **error)
+GOutputStream *
+readout_safe_file_get_stream (ReadoutSafeFile  *self,
+                              GError          **error)
 {
-  g_autoptr(ReadoutSafeFile) self = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (!self->committed, NULL);
 
-  self = safe_file_new (path, error);
-  if (self == NULL)
-    return NULL;
-  /* The target has no links left, so GIO replaces the file itself, never a link. */
-  file = g_file_new_for_path (self->target);
-  self->stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
+  if (self->stream != NULL)
+    return G_OUTPUT_STREAM (self->stream);
+
+  file = g_file_new_for_path (self->temp_path);
+  self->stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, &local_error);
   if (self->stream == NULL)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, _("Could not write “%s”: %s."),
                    self->path, local_error->message);
       return NULL;
     }
-  return g_steal_pointer (&self);
-}
-
-GOutputStream *
-readout_safe_file_get_stream (ReadoutSafeFile *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (self->stream != NULL, NULL);
-
   return G_OUTPUT_STREAM (self->stream);
 }
 
@@ -407,54 +369,35 @@ readout_safe_file_get_path (ReadoutSafeFile *self)
   return self->path;
 }
 
-static gboolean
-commit_stream (ReadoutSafeFile  *self,
-               GError          **error)
+gboolean
+readout_safe_file_commit (ReadoutSafeFile  *self,
+                          GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
-  int fd = g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (self->stream));
 
-  /* GIO syncs before the rename only when it replaces a file; a new one must be on
-   * disk before its name is too, or a crash could leave it empty. */
-  if (g_output_stream_flush (G_OUTPUT_STREAM (self->stream), NULL, &local_error) && fsync (fd) != 0)
-    {
-      set_io_error (error, self->path, errno);
-      return FALSE;
-    }
-  if (local_error == NULL)
-    g_output_stream_close (G_OUTPUT_STREAM (self->stream), NULL, &local_error);
-  if (local_error != NULL)
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->committed, FALSE);
+
+  if (self->stream != NULL &&
+      !g_output_stream_close (G_OUTPUT_STREAM (self->stream), NULL, &local_error))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, _("Could not write “%s”: %s."),
                    self->path, local_error->message);
       return FALSE;
     }
-  return TRUE;
-}
 
-static gboolean
-commit_temp (ReadoutSafeFile  *self,
-             GError          **error)
-{
   /* The data must be on disk before the rename makes it the target, or a crash could
    * leave an empty file under the target's name. */
-  if (fsync (self->lock_fd) != 0 || g_rename (self->temp_path, self->target) != 0)
+  if (fsync (self->lock_fd) != 0)
     {
       set_io_error (error, self->path, errno);
       return FALSE;
     }
-  return TRUE;
-}
-
-gboolean
-readout_safe_file_commit (ReadoutSafeFile  *self,
-                          GError          **error)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (!self->committed, FALSE);
-
-  if (self->stream != NULL ? !commit_stream (self, error) : !commit_temp (self, error))
-    return FALSE;
+  if (g_rename (self->temp_path, self->target) != 0)
+    {
+      set_io_error (error, self->path, errno);
+      return FALSE;
+    }
   self->committed = TRUE;
   return TRUE;
 }
@@ -464,15 +407,8 @@ readout_safe_file_free (ReadoutSafeFile *self)
 {
   if (self == NULL)
     return;
-  /* A cancelled close is how GIO is told to drop its temporary file and leave the
-   * target as it was; an unref alone would close it, and replace the target. */
   if (self->stream != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (self->stream)))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (self->stream), abandon, NULL);
-    }
+    g_output_stream_close (G_OUTPUT_STREAM (self->stream), NULL, NULL);
   g_clear_object (&self->stream);
   /* SQLite's files beside the temporary file go with it, whatever happened. */
   for (guint i = 0; self->temp_path != NULL && i < G_N_ELEMENTS (store_suffixes); i++)

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* A file written whole or not at all: the data goes to a temporary file in the target's
- * folder (GIO's g_file_replace() for a stream), which replaces the target only on commit. Freeing an uncommitted
+ * folder, which replaces the target only on commit. Freeing an uncommitted
  * ReadoutSafeFile removes the temporary file, so an error or a crash half way never
  * leaves a half-written export where the user expects a whole one. A path that is a
  * symbolic link is written through: the file it points to is replaced, the link stays. */
@@ -15,15 +15,12 @@ typedef struct _ReadoutSafeFile ReadoutSafeFile;
 void             readout_safe_file_protect       (const char       *path);
 void             readout_safe_file_unprotect     (const char       *path);
 
-/* For writers that open the temporary file themselves (SQLite, cairo). */
 ReadoutSafeFile *readout_safe_file_new           (const char       *path,
                                                   GError          **error);
-/* For writers of a stream. */
-ReadoutSafeFile *readout_safe_file_new_for_stream (const char      *path,
+/* The stream to write to (opened on first use). */
+GOutputStream   *readout_safe_file_get_stream    (ReadoutSafeFile  *self,
                                                   GError          **error);
-/* The stream to write to, of a file made by readout_safe_file_new_for_stream(). */
-GOutputStream   *readout_safe_file_get_stream    (ReadoutSafeFile  *self);
-/* The temporary file, of a file made by readout_safe_file_new(). */
+/* The temporary file, for writers that open it themselves (SQLite's backup). */
 const char      *readout_safe_file_get_temp_path (ReadoutSafeFile  *self);
 const char      *readout_safe_file_get_path      (ReadoutSafeFile  *self);
 /* Closes the stream, flushes the file to disk and renames it onto the target. */

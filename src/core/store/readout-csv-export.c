@@ -91,13 +91,18 @@ export_rows (ReadoutStore        *store,
 
   g_assert (n_columns <= 16);
 
-  file = readout_safe_file_new_for_stream (path, error);
+  file = readout_safe_file_new (path, error);
   if (file == NULL)
     {
       sqlite3_reset (stmt);
       return FALSE;
     }
-  stream = readout_safe_file_get_stream (file);
+  stream = readout_safe_file_get_stream (file, error);
+  if (stream == NULL)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
 
   readout_csv_append_row (buffer, header, (guint) n_columns);
 

@@ -501,12 +501,16 @@ readout_store_export_json_file (ReadoutStore  *store,
                                 GError       **error)
 {
   g_autoptr(ReadoutSafeFile) file = NULL;
+  GOutputStream *stream;
 
   g_return_val_if_fail (READOUT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = readout_safe_file_new_for_stream (path, error);
-  return file != NULL &&
-         readout_store_export_json (store, readout_safe_file_get_stream (file), NULL, error) &&
+  file = readout_safe_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  stream = readout_safe_file_get_stream (file, error);
+  return stream != NULL &&
+         readout_store_export_json (store, stream, NULL, error) &&
          readout_safe_file_commit (file, error);
 }
