@@ -36,6 +36,9 @@ test_bad_input (void)
   /* "Путин" in Windows-1251 and "Élysée" in Latin-1. */
   static const char cp1251[] = "\xcf\xf3\xf2\xe8\xed \xe8 \xd2\xf0\xe0\xec\xef \xee\xe1\xf1\xf3\xe4\xe8\xeb\xe8";
   static const char latin1[] = "The \xc9lys\xe9" "e said the call with Chancellor Merkel went well.";
+  /* "Путин и Трамп обсудили" in KOI8-R. */
+  static const char koi8[] = "\xf0\xd5\xd4\xc9\xce \xc9 \xf4\xd2\xc1\xcd\xd0 \xcf\xc2\xd3\xd5\xd6\xc4\xc1\xcc\xc9";
+  static const char pdf[] = "%PDF-1.7\n%Readout\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
   g_autofree char *big = g_malloc (READOUT_IMPORT_TEXT_MAX_SIZE + 2);
 
   check_bad ("", 0, "empty.txt", "empty");
@@ -43,6 +46,20 @@ test_bad_input (void)
   check_bad (binary, sizeof binary, "a.zip", "binary");
   check_bad (cp1251, strlen (cp1251), "ru.txt", "Windows-1251");
   check_bad (latin1, strlen (latin1), "fr.txt", "Latin-1");
+  /* ICU's detector tells KOI8-R from Windows-1251, and names it for iconv. */
+  check_bad (koi8, strlen (koi8), "ru.txt", "iconv -f KOI8-R");
+  /* A PDF is binary by its magic, though its first bytes are all printable. */
+  check_bad (pdf, strlen (pdf), "readout.txt", "binary");
+  /* One stray control character, as copied from a terminal, still leaves text. */
+  {
+    static const char stray[] = "Putin spoke with Trump.\x1b[0m The Kremlin said so.";
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = readout_import_text_from_data (stray, strlen (stray), "stray.txt",
+                                                           READOUT_IMPORT_FORMAT_AUTO, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Kremlin"));
+  }
   memset (big, 'a', READOUT_IMPORT_TEXT_MAX_SIZE + 1);
   check_bad (big, READOUT_IMPORT_TEXT_MAX_SIZE + 1, "big.txt", "10 MB");
   check_bad ("<html><script>x()</script></html>", 33, "page.html", "no text");

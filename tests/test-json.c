@@ -302,6 +302,22 @@ static const BadCase bad_cases[] = {
   /* Found by the import-json fuzzer: a version that is no JSON value stopped the import
    * with its error, but was taken as valid, and the next error was set over it. */
   { "version-not-json", "{\"format\":\"readout\",\"version\":1x,\"leaders\":[{\"id\":0}]}", "not valid JSON" },
+  /* Whole numbers are checked against the model property's range (issue 12: the JSON
+   * reader is driven by a table of members and properties). */
+  { "position-too-large",
+    "{\"format\":\"readout\",\"version\":1,\"leaders\":[{\"id\":1,\"name\":\"A B\"},{\"id\":2,\"name\":\"C D\"}],"
+    "\"calls\":[{\"id\":1,\"date\":\"2020-01-01\",\"participants\":[1,2],"
+    "\"sources\":[{\"id\":4,\"publisher\":\"P\",\"statements\":[{\"id\":1,\"text\":\"x\",\"position\":3000000000}]}]}]}",
+    "the “position” of statement 1 is too large" },
+  { "negative-duration",
+    "{\"format\":\"readout\",\"version\":1,\"leaders\":[{\"id\":1,\"name\":\"A B\"},{\"id\":2,\"name\":\"C D\"}],"
+    "\"calls\":[{\"id\":1,\"date\":\"2020-01-01\",\"duration_minutes\":-5,\"participants\":[1,2]}]}",
+    "the “duration_minutes” of call 1 is not a whole number of at least 0" },
+  { "unknown-source-kind",
+    "{\"format\":\"readout\",\"version\":1,\"leaders\":[{\"id\":1,\"name\":\"A B\"},{\"id\":2,\"name\":\"C D\"}],"
+    "\"calls\":[{\"id\":1,\"date\":\"2020-01-01\",\"participants\":[1,2],"
+    "\"sources\":[{\"id\":4,\"publisher\":\"P\",\"kind\":\"rumour\"}]}]}",
+    "source 4 has an unknown kind “rumour”" },
   { "bad-call-line", "{\"format\":\"readout\",\"version\":1,\n\"calls\":[\n{\"id\":1,\n \"date\": tru}]}",
     "line 4" },
 };

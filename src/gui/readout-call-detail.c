@@ -8,7 +8,7 @@
 
 #include "readout-call-detail.h"
 #include "readout-edit-util.h"
-#include "readout-export.h"
+#include "readout-exportable.h"
 #include "readout-gui-util.h"
 #include "readout-format.h"
 
@@ -54,7 +54,10 @@ struct _ReadoutCallDetail
   double             reveal_last_upper;
 };
 
-G_DEFINE_FINAL_TYPE (ReadoutCallDetail, readout_call_detail, GTK_TYPE_WIDGET)
+static void call_detail_exportable_init (ReadoutExportableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ReadoutCallDetail, readout_call_detail, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (READOUT_TYPE_EXPORTABLE, call_detail_exportable_init))
 
 enum {
   PROP_0,
@@ -553,46 +556,34 @@ reveal_tick_cb (GtkWidget     *widget,
 /* Export and print: the whole call, for the archive. */
 
 static ReadoutPdfLayout *
-create_layout (ReadoutCallDetail *self)
+call_detail_create_layout (ReadoutExportable  *exportable,
+                           GError            **error)
 {
-  g_autoptr(GError) error = NULL;
-  ReadoutPdfLayout *layout;
+  ReadoutCallDetail *self = READOUT_CALL_DETAIL (exportable);
 
   if (self->call == NULL || self->store == NULL)
     return NULL;
+  return readout_pdf_layout_new_for_call (self->store, readout_call_get_id (self->call), error);
+}
 
-  layout = readout_pdf_layout_new_for_call (self->store, readout_call_get_id (self->call), &error);
-  if (layout == NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-  return layout;
+static ReadoutCall *
+call_detail_get_call (ReadoutExportable *exportable)
+{
+  return READOUT_CALL_DETAIL (exportable)->call;
+}
+
+static AdwToastOverlay *
+call_detail_get_toasts (ReadoutExportable *exportable)
+{
+  return READOUT_CALL_DETAIL (exportable)->toasts;
 }
 
 static void
-export_pdf_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+call_detail_exportable_init (ReadoutExportableInterface *iface)
 {
-  ReadoutCallDetail *self = READOUT_CALL_DETAIL (widget);
-  g_autoptr(ReadoutPdfLayout) layout = create_layout (self);
-  g_autofree char *name = NULL;
-
-  if (layout == NULL)
-    return;
-
-  name = readout_export_suggest_file_name (self->call);
-  readout_export_pdf_with_chooser (widget, layout, name, self->toasts);
-}
-
-static void
-print_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  ReadoutCallDetail *self = READOUT_CALL_DETAIL (widget);
-  g_autoptr(ReadoutPdfLayout) layout = create_layout (self);
-
-  if (layout != NULL)
-    readout_export_print (widget, layout);
+  iface->create_layout = call_detail_create_layout;
+  iface->get_call = call_detail_get_call;
+  iface->get_toasts = call_detail_get_toasts;
 }
 
 static void
@@ -600,8 +591,7 @@ update_actions (ReadoutCallDetail *self)
 {
   gboolean have = self->call != NULL && self->store != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", have);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print", have);
+  readout_exportable_set_actions_enabled (READOUT_EXPORTABLE (self), have);
 }
 
 static void
@@ -678,8 +668,7 @@ readout_call_detail_class_init (ReadoutCallDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The same names as the Compare page's, for the window's Ctrl+E and Ctrl+P. */
-  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_pdf_activated);
-  gtk_widget_class_install_action (widget_class, "page.print", NULL, print_activated);
+  readout_exportable_install_actions (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-call-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallDetail, toasts);

@@ -11,7 +11,7 @@
 #include "readout-compare-page.h"
 #include "readout-compare-row.h"
 #include "readout-error.h"
-#include "readout-export.h"
+#include "readout-exportable.h"
 #include "readout-format.h"
 #include "readout-gui-util.h"
 
@@ -63,7 +63,10 @@ struct _ReadoutComparePage
   guint               restyle_idle;
 };
 
-G_DEFINE_FINAL_TYPE (ReadoutComparePage, readout_compare_page, GTK_TYPE_WIDGET)
+static void compare_page_exportable_init (ReadoutExportableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ReadoutComparePage, readout_compare_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (READOUT_TYPE_EXPORTABLE, compare_page_exportable_init))
 
 enum {
   PROP_0,
@@ -171,8 +174,7 @@ update_actions (ReadoutComparePage *self)
   gboolean have = self->comparison != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy-comparison", have);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", have);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print", have);
+  readout_exportable_set_actions_enabled (READOUT_EXPORTABLE (self), have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.swap",
                                  self->choices != NULL && self->choices->len >= 2);
 }
@@ -568,46 +570,34 @@ copy_comparison_activated (GtkWidget  *widget,
 }
 
 static ReadoutPdfLayout *
-create_layout (ReadoutComparePage *self)
+compare_page_create_layout (ReadoutExportable  *exportable,
+                            GError            **error)
 {
-  g_autoptr(GError) error = NULL;
-  ReadoutPdfLayout *layout;
+  ReadoutComparePage *self = READOUT_COMPARE_PAGE (exportable);
 
   if (self->comparison == NULL || self->store == NULL)
     return NULL;
+  return readout_pdf_layout_new_for_comparison (self->store, self->comparison, error);
+}
 
-  layout = readout_pdf_layout_new_for_comparison (self->store, self->comparison, &error);
-  if (layout == NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-  return layout;
+static ReadoutCall *
+compare_page_get_call (ReadoutExportable *exportable)
+{
+  return READOUT_COMPARE_PAGE (exportable)->call;
+}
+
+static AdwToastOverlay *
+compare_page_get_toasts (ReadoutExportable *exportable)
+{
+  return READOUT_COMPARE_PAGE (exportable)->toasts;
 }
 
 static void
-export_pdf_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+compare_page_exportable_init (ReadoutExportableInterface *iface)
 {
-  ReadoutComparePage *self = READOUT_COMPARE_PAGE (widget);
-  g_autoptr(ReadoutPdfLayout) layout = create_layout (self);
-  g_autofree char *name = NULL;
-
-  if (layout == NULL)
-    return;
-
-  name = readout_export_suggest_file_name (self->call);
-  readout_export_pdf_with_chooser (widget, layout, name, self->toasts);
-}
-
-static void
-print_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  ReadoutComparePage *self = READOUT_COMPARE_PAGE (widget);
-  g_autoptr(ReadoutPdfLayout) layout = create_layout (self);
-
-  if (layout != NULL)
-    readout_export_print (widget, layout);
+  iface->create_layout = compare_page_create_layout;
+  iface->get_call = compare_page_get_call;
+  iface->get_toasts = compare_page_get_toasts;
 }
 
 static void
@@ -739,8 +729,7 @@ readout_compare_page_class_init (ReadoutComparePageClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.swap", NULL, swap_activated);
   gtk_widget_class_install_action (widget_class, "compare.copy-comparison", NULL, copy_comparison_activated);
   gtk_widget_class_install_action (widget_class, "compare.show-statement", "x", show_statement_activated);
-  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_pdf_activated);
-  gtk_widget_class_install_action (widget_class, "page.print", NULL, print_activated);
+  readout_exportable_install_actions (widget_class);
 
   /* Ctrl+C copies the selected text of a label; with nothing selected there, the
    * whole comparison is the shift away. */
@@ -866,15 +855,7 @@ gboolean
 readout_compare_page_export_pdf_to_file (ReadoutComparePage *self,
                                          GFile              *file)
 {
-  g_autoptr(ReadoutPdfLayout) layout = NULL;
-
   g_return_val_if_fail (READOUT_IS_COMPARE_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  layout = create_layout (self);
-  if (layout == NULL)
-    return FALSE;
-
-  readout_export_pdf_to_file (layout, file, self->toasts);
-  return TRUE;
+  return readout_exportable_export_pdf_to_file (READOUT_EXPORTABLE (self), file);
 }

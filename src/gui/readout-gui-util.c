@@ -11,6 +11,7 @@
 #include "readout-gui-util.h"
 #include "readout-wrap-layout.h"
 #include "readout-format.h"
+#include "readout-list-format.h"
 #include "readout-display-names.h"
 
 char *
@@ -96,23 +97,9 @@ readout_gui_short_names (const char * const *names,
 char *
 readout_gui_join_names (const char * const *names)
 {
-  guint n = names != NULL ? g_strv_length ((char **) names) : 0;
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  if (n == 0)
+  if (names == NULL || names[0] == NULL)
     return g_strdup (_("Unknown participants"));
-  if (n == 1)
-    return g_strdup (names[0]);
-
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      if (i > 0)
-        g_string_append (joined, _(", "));
-      g_string_append (joined, names[i]);
-    }
-
-  /* Translators: the first part is a list of one or more names, the second the last name */
-  return g_strdup_printf (_("%s and %s"), joined->str, names[n - 1]);
+  return readout_format_list (names);
 }
 
 GtkWidget *

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <unicode/ucsdet.h>
 
 #include "readout-error.h"
 #include "readout-import-text.h"
@@ -24,53 +25,86 @@ display_name (const char *name)
   return name != NULL ? name : "The input";
 }
 
+/* What GIO's MIME database makes of the first bytes: an archive, a PDF or an image by
+ * its magic, text by its bytes. GIO calls a text with one stray control character (an
+ * escape copied from a terminal) binary too, only uncertainly; a binary file of no known
+ * kind has NUL bytes. */
 static gboolean
 looks_binary (const guchar *data,
               gsize         length)
 {
   gsize scan = MIN (length, 65536);
-  gsize controls = 0;
+  gboolean uncertain = FALSE;
+  g_autofree char *type = g_content_type_guess (NULL, data, scan, &uncertain);
 
-  for (gsize i = 0; i < scan; i++)
-    {
-      guchar c = data[i];
-
-      if (c == 0)
-        return TRUE;
-      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
-        controls++;
-    }
-
-  /* A stray control character occurs in real text; many of them do not. */
-  return controls > 8 && controls * 100 > scan;
+  if (g_content_type_is_a (type, "text/plain"))
+    return FALSE;
+  return !uncertain || memchr (data, 0, scan) != NULL;
 }
 
-/* Names the likely legacy encoding of bytes that are not UTF-8. Cyrillic text in
- * Windows-1251 is mostly high bytes (letters are 0xC0-0xFF, Ё/ё 0xA8/0xB8); Western
- * text in Latin-1 has a high byte here and there among ASCII letters. */
-static const char *
+/* ICU's charset names where a friendlier one exists, for the message. */
+static const struct {
+  const char *icu;
+  const char *shown;
+} encoding_names[] = {
+  { "ISO-8859-1", "Latin-1" },
+  { "windows-1251", "Windows-1251" },
+  { "windows-1252", "Windows-1252" },
+};
+
+/* The likely legacy encoding of bytes that are not UTF-8, by ICU's charset detector
+ * (which weighs byte frequencies per language), or NULL when it has no idea. */
+static char *
 guess_legacy_encoding (const guchar *data,
                        gsize         length)
 {
-  gsize high = 0, cyrillic = 0, ascii_letters = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector *detector = ucsdet_open (&status);
+  const UCharsetMatch **matches;
+  char *name = NULL;
+  int32_t n_matches = 0;
 
-  for (gsize i = 0; i < length; i++)
+  ucsdet_setText (detector, (const char *) data, (int32_t) MIN (length, 65536), &status);
+  matches = ucsdet_detectAll (detector, &n_matches, &status);
+  /* Not UTF-8 is known already; the UTF-16 and -32 guesses are only ICU's fallback. */
+  for (int32_t i = 0; U_SUCCESS (status) && i < n_matches && name == NULL; i++)
     {
-      guchar c = data[i];
+      const char *candidate = ucsdet_getName (matches[i], &status);
 
-      if (c >= 0x80)
-        {
-          high++;
-          if (c >= 0xC0 || c == 0xA8 || c == 0xB8)
-            cyrillic++;
-        }
-      else if (g_ascii_isalpha (c))
-        ascii_letters++;
+      if (U_SUCCESS (status) && !g_str_has_prefix (candidate, "UTF-") &&
+          ucsdet_getConfidence (matches[i], &status) >= 15)
+        name = g_strdup (candidate);
     }
+  ucsdet_close (detector);
+  return name;
+}
 
-  if (high > 0 && cyrillic * 10 >= high * 8 && high * 2 >= ascii_letters)
-    return "Windows-1251";
-  return "Latin-1";
+static const char *
+shown_encoding_name (const char *icu_name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (encoding_names); i++)
+    if (g_str_equal (encoding_names[i].icu, icu_name))
+      return encoding_names[i].shown;
+  return icu_name;
+}
+
+static void
+set_not_utf8_error (GError       **error,
+                    const char    *name,
+                    const guchar  *data,
+                    gsize          length)
+{
+  g_autofree char *encoding = guess_legacy_encoding (data, length);
+
+  if (encoding == NULL)
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                 _("%s is not UTF-8 text; convert it to UTF-8 and import it again."),
+                 display_name (name));
+  else
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
+                 _("%s is not UTF-8 text (it looks like %s); convert it to UTF-8, "
+                   "for example with “iconv -f %s -t UTF-8”, and import it again."),
+                 display_name (name), shown_encoding_name (encoding), encoding);
 }
 
 ReadoutImportFormat
@@ -508,13 +542,7 @@ readout_import_text_from_data (const char           *data,
 
   if (!g_utf8_validate_len (data, length, &end))
     {
-      const char *encoding = guess_legacy_encoding (bytes, length);
-
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_BAD_INPUT,
-                   _("%s is not UTF-8 text (it looks like %s); convert it to UTF-8, "
-                     "for example with “iconv -f %s -t UTF-8”, and import it again."),
-                   display_name (name), encoding,
-                   g_str_equal (encoding, "Latin-1") ? "LATIN1" : "WINDOWS-1251");
+      set_not_utf8_error (error, name, bytes, length);
       return NULL;
     }
 
