@@ -58,6 +58,7 @@ G_DEFINE_FINAL_TYPE (ReadoutCallDetail, readout_call_detail, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_STORE,
   PROP_CALL,
   N_PROPS
 };
@@ -635,6 +636,9 @@ readout_call_detail_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
     case PROP_CALL:
       g_value_set_object (value, self->call);
       break;
@@ -653,6 +657,9 @@ readout_call_detail_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      readout_call_detail_set_store (self, g_value_get_object (value));
+      break;
     case PROP_CALL:
       readout_call_detail_set_call (self, g_value_get_object (value));
       break;
@@ -674,6 +681,11 @@ readout_call_detail_class_init (ReadoutCallDetailClass *klass)
   properties[PROP_CALL] =
     g_param_spec_object ("call", NULL, NULL,
                          READOUT_TYPE_CALL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Bound to the window's store. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         READOUT_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -736,6 +748,7 @@ readout_call_detail_set_store (ReadoutCallDetail *self,
   g_clear_object (&self->call);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 ReadoutCall *

@@ -45,6 +45,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* "12 results", or "More than 5000 results" when there were too many to count. */
 static void
 update_count (ReadoutSearchPane *self)
@@ -263,12 +271,57 @@ readout_search_pane_dispose (GObject *object)
 }
 
 static void
+readout_search_pane_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ReadoutSearchPane *self = READOUT_SEARCH_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+readout_search_pane_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ReadoutSearchPane *self = READOUT_SEARCH_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      readout_search_pane_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 readout_search_pane_class_init (ReadoutSearchPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = readout_search_pane_dispose;
+  object_class->get_property = readout_search_pane_get_property;
+  object_class->set_property = readout_search_pane_set_property;
+
+  /* Bound to the window's store. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         READOUT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[HIT_ACTIVATED] =
     g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -344,6 +397,7 @@ readout_search_pane_set_store (ReadoutSearchPane *self,
   self->leaders = readout_gui_leaders_with_anyone (store, NULL);
   gtk_drop_down_set_model (self->leader_dropdown, self->leaders);
   run_search (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 void

@@ -312,12 +312,7 @@ readout_window_set_store (ReadoutWindow *self,
   on_is_active_changed_cb (self);
 
   _readout_window_edit_set_store (self, store);
-  readout_call_detail_set_store (self->call_detail, store);
-  readout_compare_page_set_store (self->compare_page, store);
-  readout_calls_pane_set_store (self->calls_pane, store);
-  readout_search_pane_set_store (self->search_pane, store);
-  readout_leaders_pane_set_store (self->leaders_pane, store);
-  readout_inbox_button_set_store (self->inbox_button, store);
+  /* The panes follow through their bindings (readout_window_init). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   adw_window_title_set_subtitle (self->calls_title, NULL);
   g_hash_table_remove_all (self->last_calls);
@@ -877,6 +872,14 @@ readout_window_init (ReadoutWindow *self)
 
   g_object_bind_property (self->leaders_pane, "sort", self, "leader-sort",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* In the order the window once set them by hand: the detail pages let go of the old
+   * call before the lists reload and select again. */
+  g_object_bind_property (self, "store", self->call_detail, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "store", self->compare_page, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "store", self->calls_pane, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "store", self->search_pane, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "store", self->leaders_pane, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "store", self->inbox_button, "store", G_BINDING_DEFAULT);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
