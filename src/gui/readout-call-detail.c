@@ -395,7 +395,7 @@ update_facts (ReadoutCallDetail *self)
   g_autoptr(GString) participants = g_string_new (NULL);
 
   gtk_label_set_text (self->title_label, title);
-  /* Edit, Add Source and Delete act on this call (window actions, see ReadoutEditor). */
+  /* Edit, Add Source and Delete act on this call (window actions, readout-window-edit.c). */
   for (GtkWidget *button = gtk_widget_get_first_child (self->call_actions); button != NULL;
        button = gtk_widget_get_next_sibling (button))
     gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", readout_call_get_id (call));
