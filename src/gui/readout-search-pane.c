@@ -38,7 +38,6 @@ struct _ReadoutSearchPane
 G_DEFINE_FINAL_TYPE (ReadoutSearchPane, readout_search_pane, GTK_TYPE_WIDGET)
 
 enum {
-  HIT_ACTIVATED,
   CLOSED,
   N_SIGNALS
 };
@@ -323,9 +322,6 @@ readout_search_pane_class_init (ReadoutSearchPaneClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[HIT_ACTIVATED] =
-    g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
   /* Escape in the entry: the user is done searching. */
   signals[CLOSED] =
     g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -442,9 +438,10 @@ readout_search_pane_activate (ReadoutSearchPane *self,
     return;
 
   gtk_single_selection_set_selected (self->selection, position);
-  g_signal_emit (self, signals[HIT_ACTIVATED], 0,
-                 readout_search_hit_get_call_id (hit),
-                 readout_search_hit_get_statement_id (hit));
+  /* The window shows the call, scrolled to the statement. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-call", "(xx)",
+                              readout_search_hit_get_call_id (hit),
+                              readout_search_hit_get_statement_id (hit));
 }
 
 void

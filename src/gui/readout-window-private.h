@@ -90,15 +90,17 @@ void  _readout_window_show_error      (ReadoutWindow *self,
                                        const GError  *error);
 void  _readout_window_show_content    (ReadoutWindow *self,
                                        GtkWidget     *inner_child);
+/* Shows the calls list (not the search) and moves the focus into it. */
 void  _readout_window_focus_calls     (ReadoutWindow *self);
+/* Takes @toast (transfer full). */
 void  _readout_window_add_toast       (ReadoutWindow *self,
                                        AdwToast      *toast);
+/* What the middle pane shows: the search or the calls (the search-mode property). */
+void  _readout_window_set_search_mode (ReadoutWindow *self,
+                                       gboolean       enabled);
 
 /* readout-window-actions.c */
 void  _readout_window_class_actions_init (GtkWidgetClass *widget_class);
-/* The pane the calls list shows: the calls or the search (search-mode). */
-void  _readout_window_set_search_mode (ReadoutWindow *self,
-                                       gboolean       enabled);
 
 /* readout-window-edit.c */
 void  _readout_window_class_edit_init (GtkWidgetClass *widget_class);

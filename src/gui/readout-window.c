@@ -224,14 +224,6 @@ on_call_activated_cb (ReadoutWindow *self)
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
-static void
-on_hit_activated_cb (ReadoutWindow *self,
-                     gint64         call_id,
-                     gint64         statement_id)
-{
-  readout_window_show_call (self, call_id, statement_id);
-}
-
 void
 _readout_window_set_search_mode (ReadoutWindow *self,
                                  gboolean       enabled)
@@ -855,7 +847,6 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leader_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_call_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_call_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_hit_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_show_statement_cb);
 
