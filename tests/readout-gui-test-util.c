@@ -69,3 +69,22 @@ readout_gui_test_find_row (GtkWidget  *root,
     }
   return NULL;
 }
+
+gboolean
+readout_gui_test_action_enabled (GtkWidget  *widget,
+                                 const char *action)
+{
+  /* A button inside @widget, as a menu item or a toolbar button would be: it follows
+   * whether the action is there and enabled. A class action (gtk_widget_class_install_action)
+   * is in no GActionGroup a test could ask. */
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_popover_set_child (GTK_POPOVER (popover), button);
+  gtk_widget_set_parent (popover, widget);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_widget_unparent (popover);
+  return enabled;
+}

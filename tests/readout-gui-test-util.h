@@ -18,4 +18,8 @@ void readout_gui_test_remove_store    (const char *folder,
 GtkWidget *readout_gui_test_find_row (GtkWidget  *root,
                                       const char *title);
 
+/* Whether @action ("win.undo") is there and enabled for a widget inside @widget. */
+gboolean readout_gui_test_action_enabled (GtkWidget  *widget,
+                                          const char *action);
+
 G_END_DECLS

@@ -684,7 +684,7 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpstr (readout_statement_get_text (minsk), ==, "Putin stressed the Minsk accords.");
 
   /* Nothing to undo yet. */
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  g_assert_false (readout_gui_test_action_enabled (GTK_WIDGET (window), "win.undo"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-call", "x", f->call);
   spin ();
@@ -695,7 +695,7 @@ test_delete_undo (Fixture       *f,
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_true (shows (GTK_WIDGET (window), "Call deleted"));
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  g_assert_true (readout_gui_test_action_enabled (GTK_WIDGET (window), "win.undo"));
 
   /* Undo and Redo are in the main menu too. */
   g_assert_true (menu_has_action (GTK_WIDGET (window), "win.undo"));
@@ -720,7 +720,7 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpstr (readout_statement_get_text (minsk), ==, "Putin stressed the Minsk accords.");
 
   /* Redo deletes it again, undo brings it back again. */
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
+  g_assert_true (readout_gui_test_action_enabled (GTK_WIDGET (window), "win.redo"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   spin ();
   g_assert_cmpuint (count (calls), ==, 0);
@@ -894,6 +894,48 @@ test_merge (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+/* READOUT_OPEN_FORM (a debug hook, -Ddebug-hooks=true) opens the form it names once the
+ * window shows a store, through the same action a menu item activates. */
+static void
+test_open_form_hook (Fixture       *f,
+                     gconstpointer  data)
+{
+#ifdef READOUT_DEBUG_HOOKS
+  g_autofree char *description = g_strdup_printf ("leader:%" G_GINT64_FORMAT, f->abe);
+  GtkWidget *form = NULL;
+  ReadoutWindow *window;
+  GListModel *toplevels;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_setenv ("READOUT_OPEN_FORM", description, TRUE);
+  window = g_object_ref (readout_window_new (NULL, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  readout_window_set_store (window, f->store);
+  spin ();
+  g_unsetenv ("READOUT_OPEN_FORM");
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && form == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (READOUT_IS_LEADER_FORM (toplevel))
+        form = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (form);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (form)) == GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (readout_gui_test_find_row (form, "Name"))), ==, "Shinzo Abe");
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+#else
+  g_test_skip ("built without -Ddebug-hooks=true");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -927,6 +969,7 @@ main (int   argc,
   ADD ("/edit/topic-form", test_topic_form);
   ADD ("/edit/delete-undo-redo", test_delete_undo);
   ADD ("/edit/merge", test_merge);
+  ADD ("/edit/open-form-hook", test_open_form_hook);
 
   return g_test_run ();
 }

@@ -11,7 +11,6 @@
 
 #include "readout-gui-test-util.h"
 #include "readout-application.h"
-#include "readout-import-actions.h"
 #include "readout-window.h"
 
 static gboolean have_display;
@@ -136,7 +135,7 @@ test_import_on_first_run (void)
   assert_shows (window, "_New Store…");
   assert_shows (window, "_Open Store…");
 
-  review = readout_import_actions_import_text (window, article);
+  review = readout_window_import_text (window, article);
   error_body = take_error_dialog ();
   g_assert_cmpstr (error_body, ==, NULL);
   g_assert_nonnull (review);

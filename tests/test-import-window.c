@@ -15,7 +15,6 @@
 
 #include "readout-gui-test-util.h"
 #include "readout-calls-pane.h"
-#include "readout-import-actions.h"
 #include "readout-import-call-editor.h"
 #include "readout-import-review.h"
 #include "readout-import-window.h"
@@ -222,7 +221,7 @@ import_fixture (ReadoutWindow *window,
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   g_list_store_append (files, file);
-  return readout_import_actions_import_files (window, G_LIST_MODEL (files));
+  return readout_window_import_files (window, G_LIST_MODEL (files));
 }
 
 static void
@@ -272,7 +271,7 @@ test_import_file (Fixture       *f,
   /* The toast offers Undo, and Ctrl+Z takes the whole import back; redo files it again
    * (issue 13, item 14). */
   g_assert_nonnull (find_button (GTK_WIDGET (window), "_Undo"));
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  g_assert_true (readout_gui_test_action_enabled (GTK_WIDGET (window), "win.undo"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   spin (100);
   g_assert_cmpuint (count_calls (f->store), ==, 0);
@@ -334,7 +333,7 @@ test_import_corrected (Fixture       *f,
 
   /* The same text again: it is recognised, and nothing more is written. */
   g_list_store_append (files, file);
-  g_assert_nonnull (readout_import_actions_import_files (window, G_LIST_MODEL (files)));
+  g_assert_nonnull (readout_window_import_files (window, G_LIST_MODEL (files)));
   dialog = wait_for_import_window ();
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Adds a source to: Putin – Biden") ||
                  shows_text (GTK_WIDGET (dialog), "Adds a source to: Biden – Putin"));
@@ -390,7 +389,7 @@ test_review_fields (Fixture       *f,
 
   window = open_window (f->store);
   g_list_store_append (files, file);
-  g_assert_nonnull (readout_import_actions_import_files (window, G_LIST_MODEL (files)));
+  g_assert_nonnull (readout_window_import_files (window, G_LIST_MODEL (files)));
   dialog = wait_for_import_window ();
 
   fields = find_widget (GTK_WIDGET (dialog), READOUT_TYPE_SOURCE_FIELDS, NULL);
@@ -489,7 +488,7 @@ test_bad_input (Fixture       *f,
   g_list_store_append (files, empty);
   g_list_store_append (files, pipe);
   g_list_store_append (files, zero);
-  g_assert_nonnull (readout_import_actions_import_files (window, G_LIST_MODEL (files)));
+  g_assert_nonnull (readout_window_import_files (window, G_LIST_MODEL (files)));
   dialog = wait_for_import_window ();
 
   /* The first text's error is shown; there is nothing to import. */
@@ -619,7 +618,7 @@ test_retry (Fixture       *f,
   exec_sql (f->path, "CREATE TRIGGER refuse_calls BEFORE INSERT ON calls "
                      "BEGIN SELECT RAISE (ABORT, 'the disk is full'); END;");
   window = open_window (f->store);
-  g_assert_nonnull (readout_import_actions_import_text (window,
+  g_assert_nonnull (readout_window_import_text (window,
                                                         "January 28, 2017\n\nPutin spoke by phone with Trump "
                                                         "about Syria, the Kremlin said.\n"));
   dialog = wait_for_import_window ();
@@ -718,7 +717,7 @@ test_year_guessed (Fixture       *f,
   add_leader (f->store, "Alan Smith", "Smith", "AU");
   add_leader (f->store, "Boris Jones", "Jones", "NZ");
   window = open_window (f->store);
-  g_assert_nonnull (readout_import_actions_import_text (window,
+  g_assert_nonnull (readout_window_import_text (window,
                                                         "Nov. 21 (Agency) -- President Alan Smith spoke by phone "
                                                         "with Prime Minister Boris Jones, his office said.\n"));
   dialog = wait_for_import_window ();

@@ -15,7 +15,6 @@
 #include "readout-feed-watcher.h"
 #include "readout-feeds-window.h"
 #include "readout-fetch-progress.h"
-#include "readout-import-actions.h"
 #include "readout-import-review.h"
 #include "readout-import-window.h"
 #include "readout-inbox-button.h"
@@ -206,7 +205,7 @@ test_import_url (Fixture       *f,
   readout_test_server_set_fixture (server, "/readout.html", "readout.html", FALSE);
   window = open_window (f->store);
   /* A pasted address is downloaded, not read as text. */
-  dialog = readout_import_actions_import_text (window, url);
+  dialog = readout_window_import_text (window, url);
   g_assert_nonnull (dialog);
   spin_until (import_window_ready, dialog, 20);
   g_assert_nonnull (find_mapped (GTK_WIDGET (dialog), READOUT_TYPE_IMPORT_REVIEW));
@@ -216,7 +215,7 @@ test_import_url (Fixture       *f,
 
   /* The same address again opens no import: it shows the call that has it. */
   hits = readout_test_server_hits (server, "/readout.html");
-  g_assert_null (readout_import_actions_import_url (window, url));
+  g_assert_null (readout_window_import_url (window, url));
   g_assert_cmpuint (readout_test_server_hits (server, "/readout.html"), ==, hits);
   close_window (GTK_WINDOW (g_steal_pointer (&window)));
 }
@@ -244,7 +243,7 @@ test_cancel_download (Fixture       *f,
 
   SKIP_WITHOUT_DISPLAY ();
   window = open_window (f->store);
-  dialog = readout_import_actions_import_url (window, url);
+  dialog = readout_window_import_url (window, url);
   spin_until (progress_shown, dialog, 10);
   g_assert_true (readout_import_window_is_busy (READOUT_IMPORT_WINDOW (dialog)));
   /* Let a few bytes of the drip arrive, so the bar has something to say. */

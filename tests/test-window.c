@@ -13,6 +13,7 @@
 #include "readout-call-detail.h"
 #include "readout-calls-pane.h"
 #include "readout-compare-page.h"
+#include "readout-inbox-button.h"
 #include "readout-leaders-pane.h"
 #include "readout-search-pane.h"
 #include "readout-window.h"
@@ -1208,6 +1209,66 @@ test_leader_keeps_call (Fixture       *f,
   close_window (window);
 }
 
+/* The window's store is a property its panes follow (bindings), and widgets navigate by
+ * activating the window's actions, as a menu item or a search hit would. */
+static void
+test_store_property_and_actions (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  const GType panes[] = {
+    READOUT_TYPE_LEADERS_PANE, READOUT_TYPE_CALLS_PANE, READOUT_TYPE_SEARCH_PANE,
+    READOUT_TYPE_CALL_DETAIL, READOUT_TYPE_COMPARE_PAGE, READOUT_TYPE_INBOX_BUTTON,
+  };
+  ReadoutWindow *window;
+  ReadoutCallsPane *calls_pane;
+  ReadoutCallDetail *detail;
+  gboolean searching = FALSE;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1280, 800);
+  g_object_set (window, "store", f->store, NULL);
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      g_autoptr(ReadoutStore) store = NULL;
+
+      g_object_get (find_widget_of_type (GTK_WIDGET (window), panes[i]), "store", &store, NULL);
+      g_assert_true (store == f->store);
+    }
+
+  calls_pane = READOUT_CALLS_PANE (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALLS_PANE));
+  detail = READOUT_CALL_DETAIL (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_CALL_DETAIL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "win.select-leader", "x", f->abe));
+  g_assert_cmpint (readout_leader_get_id (readout_calls_pane_get_leader (calls_pane)), ==, f->abe);
+  /* A call of other leaders: the calls pane moves to its first participant. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "win.show-call", "(xx)", f->call_nov, (gint64) 0));
+  readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpint (readout_call_get_id (readout_call_detail_get_call (detail)), ==, f->call_nov);
+  g_assert_true (readout_call_has_participant (readout_call_detail_get_call (detail),
+                                               readout_leader_get_id (readout_calls_pane_get_leader (calls_pane))));
+
+  /* win.search-mode is the window's search-mode property. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search-mode", NULL));
+  g_object_get (window, "search-mode", &searching, NULL);
+  g_assert_true (searching);
+  g_object_set (window, "search-mode", FALSE, NULL);
+  g_assert_false (gtk_widget_get_visible (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_SEARCH_PANE))
+                  && gtk_widget_get_mapped (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_SEARCH_PANE)));
+
+  g_object_set (window, "store", NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      g_autoptr(ReadoutStore) store = NULL;
+
+      g_object_get (find_widget_of_type (GTK_WIDGET (window), panes[i]), "store", &store, NULL);
+      g_assert_null (store);
+    }
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1251,6 +1312,7 @@ main (int   argc,
   ADD ("/window/narrow-clicks", test_narrow_clicks);
   ADD ("/window/delete-topic-keeps-call", test_delete_topic_keeps_call);
   ADD ("/window/leader-keeps-call", test_leader_keeps_call);
+  ADD ("/window/store-property-and-actions", test_store_property_and_actions);
   /* Known broken: at 360 px GTK warns that a box is allocated a width of 0, which
    * the fatal warnings of the test turn into a crash; run with -m thorough. */
   if (g_test_thorough ())

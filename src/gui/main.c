@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "readout-application.h"
+#include "readout-startup-time.h"
 
 int
 main (int   argc,
@@ -14,7 +15,7 @@ main (int   argc,
 {
   g_autoptr(ReadoutApplication) app = NULL;
 
-  readout_application_mark_start ();
+  readout_startup_time_mark ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

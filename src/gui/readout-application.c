@@ -4,13 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "readout-application.h"
 #include "readout-release-notes.h"
 #include "readout-search-provider.h"
-#include "readout-import-actions.h"
 #include "readout-window.h"
 
 struct _ReadoutApplication
@@ -22,50 +19,6 @@ struct _ReadoutApplication
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutApplication, readout_application, ADW_TYPE_APPLICATION)
-
-static gint64 start_time;
-static double exec_to_main_ms = -1;
-
-void
-readout_application_mark_start (void)
-{
-  g_autofree char *stat = NULL;
-  struct timespec now;
-
-  start_time = g_get_monotonic_time ();
-
-  /* Field 22 of /proc/self/stat is when the process started, in clock ticks since
-   * boot (CLOCK_BOOTTIME), so the time before main() (dynamic linking, the
-   * constructors of GTK) is part of the startup figure too. */
-  if (g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) &&
-      clock_gettime (CLOCK_BOOTTIME, &now) == 0)
-    {
-      const char *p = strrchr (stat, ')');
-      g_auto(GStrv) fields = p != NULL ? g_strsplit (p + 2, " ", 0) : NULL;
-
-      /* After "pid (comm) ", field 3 (state) is index 0, so field 22 is index 19. */
-      if (fields != NULL && g_strv_length (fields) > 19)
-        {
-          double ticks = g_ascii_strtod (fields[19], NULL);
-          double started = ticks / sysconf (_SC_CLK_TCK);
-          double now_s = now.tv_sec + now.tv_nsec / 1e9;
-
-          exec_to_main_ms = (now_s - started) * 1000.0;
-        }
-    }
-}
-
-gint64
-readout_application_get_start_time (void)
-{
-  return start_time;
-}
-
-double
-readout_application_get_exec_to_main_ms (void)
-{
-  return exec_to_main_ms;
-}
 
 GSettings *
 readout_settings_new (void)
@@ -211,7 +164,7 @@ readout_application_command_line (GApplication            *app,
 
           g_list_store_append (import_files, import_file);
         }
-      readout_import_actions_import_files (window, G_LIST_MODEL (import_files));
+      readout_window_import_files (window, G_LIST_MODEL (import_files));
     }
 
   return EXIT_SUCCESS;

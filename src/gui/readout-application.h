@@ -14,12 +14,6 @@ ReadoutApplication *readout_application_new            (void);
  * build without data/); the app then runs with defaults and remembers nothing. */
 GSettings          *readout_application_get_settings   (ReadoutApplication *self);
 
-/* For READOUT_BENCH: main() records when it started; the window reports from there. */
-void                readout_application_mark_start     (void);
-gint64              readout_application_get_start_time (void);
-/* Milliseconds from the exec of the process to main(), from /proc; -1 where unknown. */
-double              readout_application_get_exec_to_main_ms (void);
-
 /* Looks the schema up in the system, then beside an uninstalled build. */
 GSettings          *readout_settings_new               (void);
 

@@ -61,6 +61,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ReadoutCallDetail, readout_call_detail, GTK_TYPE_
 
 enum {
   PROP_0,
+  PROP_STORE,
   PROP_CALL,
   N_PROPS
 };
@@ -397,7 +398,7 @@ update_facts (ReadoutCallDetail *self)
   g_autoptr(GString) participants = g_string_new (NULL);
 
   gtk_label_set_text (self->title_label, title);
-  /* Edit, Add Source and Delete act on this call (window actions, see ReadoutEditor). */
+  /* Edit, Add Source and Delete act on this call (window actions, readout-window-edit.c). */
   for (GtkWidget *button = gtk_widget_get_first_child (self->call_actions); button != NULL;
        button = gtk_widget_get_next_sibling (button))
     gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", readout_call_get_id (call));
@@ -625,6 +626,9 @@ readout_call_detail_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
     case PROP_CALL:
       g_value_set_object (value, self->call);
       break;
@@ -643,6 +647,9 @@ readout_call_detail_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      readout_call_detail_set_store (self, g_value_get_object (value));
+      break;
     case PROP_CALL:
       readout_call_detail_set_call (self, g_value_get_object (value));
       break;
@@ -664,6 +671,11 @@ readout_call_detail_class_init (ReadoutCallDetailClass *klass)
   properties[PROP_CALL] =
     g_param_spec_object ("call", NULL, NULL,
                          READOUT_TYPE_CALL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Bound to the window's store. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         READOUT_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -725,6 +737,7 @@ readout_call_detail_set_store (ReadoutCallDetail *self,
   g_clear_object (&self->call);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 ReadoutCall *

@@ -47,6 +47,7 @@ G_DEFINE_FINAL_TYPE (ReadoutCallsPane, readout_calls_pane, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_STORE,
   PROP_LEADER,
   PROP_SELECTED_CALL,
   N_PROPS
@@ -374,6 +375,9 @@ readout_calls_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
     case PROP_LEADER:
       g_value_set_object (value, self->leader);
       break;
@@ -395,6 +399,9 @@ readout_calls_pane_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      readout_calls_pane_set_store (self, g_value_get_object (value));
+      break;
     case PROP_LEADER:
       readout_calls_pane_set_leader (self, g_value_get_object (value));
       break;
@@ -421,6 +428,11 @@ readout_calls_pane_class_init (ReadoutCallsPaneClass *klass)
     g_param_spec_object ("selected-call", NULL, NULL,
                          READOUT_TYPE_CALL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Bound to the window's store. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         READOUT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CALL_ACTIVATED] =
@@ -491,6 +503,7 @@ readout_calls_pane_set_store (ReadoutCallsPane *self,
   reload_counterparts (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 ReadoutLeader *

@@ -70,6 +70,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ReadoutComparePage, readout_compare_page, GTK_TYP
 
 enum {
   PROP_0,
+  PROP_STORE,
   PROP_CALL,
   PROP_COMPARISON,
   N_PROPS
@@ -664,6 +665,9 @@ readout_compare_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
     case PROP_CALL:
       g_value_set_object (value, self->call);
       break;
@@ -685,6 +689,9 @@ readout_compare_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      readout_compare_page_set_store (self, g_value_get_object (value));
+      break;
     case PROP_CALL:
       readout_compare_page_set_call (self, g_value_get_object (value));
       break;
@@ -711,6 +718,11 @@ readout_compare_page_class_init (ReadoutComparePageClass *klass)
     g_param_spec_object ("comparison", NULL, NULL,
                          READOUT_TYPE_COMPARISON,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Bound to the window's store. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         READOUT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -800,6 +812,7 @@ readout_compare_page_set_store (ReadoutComparePage *self,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL]);
         }
       reload (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 }
 

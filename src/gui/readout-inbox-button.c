@@ -23,6 +23,14 @@ struct _ReadoutInboxButton
 
 G_DEFINE_FINAL_TYPE (ReadoutInboxButton, readout_inbox_button, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 void
 readout_inbox_button_refresh (ReadoutInboxButton *self)
 {
@@ -82,6 +90,43 @@ readout_inbox_button_set_store (ReadoutInboxButton *self,
                                G_CONNECT_SWAPPED);
     }
   readout_inbox_button_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+readout_inbox_button_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ReadoutInboxButton *self = READOUT_INBOX_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+readout_inbox_button_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  ReadoutInboxButton *self = READOUT_INBOX_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      readout_inbox_button_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -100,7 +145,18 @@ readout_inbox_button_dispose (GObject *object)
 static void
 readout_inbox_button_class_init (ReadoutInboxButtonClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = readout_inbox_button_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = readout_inbox_button_dispose;
+  object_class->get_property = readout_inbox_button_get_property;
+  object_class->set_property = readout_inbox_button_set_property;
+
+  /* Bound to the window's store. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         READOUT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "inboxbutton");
 }

@@ -38,12 +38,19 @@ struct _ReadoutSearchPane
 G_DEFINE_FINAL_TYPE (ReadoutSearchPane, readout_search_pane, GTK_TYPE_WIDGET)
 
 enum {
-  HIT_ACTIVATED,
   CLOSED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* "12 results", or "More than 5000 results" when there were too many to count. */
 static void
@@ -263,16 +270,58 @@ readout_search_pane_dispose (GObject *object)
 }
 
 static void
+readout_search_pane_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ReadoutSearchPane *self = READOUT_SEARCH_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+readout_search_pane_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ReadoutSearchPane *self = READOUT_SEARCH_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      readout_search_pane_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 readout_search_pane_class_init (ReadoutSearchPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = readout_search_pane_dispose;
+  object_class->get_property = readout_search_pane_get_property;
+  object_class->set_property = readout_search_pane_set_property;
 
-  signals[HIT_ACTIVATED] =
-    g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  /* Bound to the window's store. */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         READOUT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   /* Escape in the entry: the user is done searching. */
   signals[CLOSED] =
     g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -344,6 +393,7 @@ readout_search_pane_set_store (ReadoutSearchPane *self,
   self->leaders = readout_gui_leaders_with_anyone (store, NULL);
   gtk_drop_down_set_model (self->leader_dropdown, self->leaders);
   run_search (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 void
@@ -388,9 +438,10 @@ readout_search_pane_activate (ReadoutSearchPane *self,
     return;
 
   gtk_single_selection_set_selected (self->selection, position);
-  g_signal_emit (self, signals[HIT_ACTIVATED], 0,
-                 readout_search_hit_get_call_id (hit),
-                 readout_search_hit_get_statement_id (hit));
+  /* The window shows the call, scrolled to the statement. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-call", "(xx)",
+                              readout_search_hit_get_call_id (hit),
+                              readout_search_hit_get_statement_id (hit));
 }
 
 void

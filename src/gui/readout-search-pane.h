@@ -19,7 +19,8 @@ void        readout_search_pane_set_query   (ReadoutSearchPane *self,
                                              const char        *query);
 const char *readout_search_pane_get_query   (ReadoutSearchPane *self);
 GListModel *readout_search_pane_get_model   (ReadoutSearchPane *self);
-/* Activates the result at @position, as Enter or a click would. */
+/* Activates the result at @position, as Enter or a click would: win.show-call((xx))
+ * with its call and statement, for the window the pane is in. */
 void        readout_search_pane_activate    (ReadoutSearchPane *self,
                                              guint              position);
 void        readout_search_pane_focus_entry (ReadoutSearchPane *self);

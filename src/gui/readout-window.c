@@ -6,83 +6,27 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "readout-application.h"
-#include "readout-call-detail.h"
-#include "readout-calls-pane.h"
-#include "readout-compare-page.h"
-#include "readout-editor.h"
 #include "readout-gui-util.h"
-#include "readout-import-actions.h"
-#include "readout-inbox-button.h"
-#include "readout-leaders-pane.h"
 #include "readout-sample.h"
-#include "readout-search-pane.h"
-#include "readout-window.h"
-#include "readout-timeline-window.h"
-
-struct _ReadoutWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwStatusPage        *welcome_page;
-  ReadoutInboxButton   *inbox_button;
-  AdwLeaflet           *outer_leaflet;
-  AdwLeaflet           *inner_leaflet;
-  GtkWidget            *sidebar_box;
-  GtkWidget            *sidebar_separator;
-  GtkWidget            *show_leaders_button;
-  GtkWidget            *calls_menu_button;
-  GtkLabel             *welcome_hint;
-  AdwHeaderBar         *sidebar_header;
-  AdwWindowTitle       *sidebar_title;
-  GtkWidget            *calls_box;
-  AdwHeaderBar         *calls_header;
-  GtkWidget            *calls_back_button;
-  AdwWindowTitle       *calls_title;
-  GtkStack             *middle_stack;
-  GtkWidget            *detail_box;
-  AdwHeaderBar         *detail_header;
-  GtkWidget            *detail_back_button;
-  AdwViewStack         *view_stack;
-  AdwViewSwitcherTitle *switcher_title;
-  ReadoutLeadersPane   *leaders_pane;
-  ReadoutCallsPane     *calls_pane;
-  ReadoutSearchPane    *search_pane;
-  ReadoutCallDetail    *call_detail;
-  ReadoutComparePage   *compare_page;
-
-  GSettings            *settings;
-  ReadoutStore         *store;
-  GtkNativeDialog      *file_chooser;
-  ReadoutEditor        *editor;
-  /* leader id -> the id of the call last chosen among theirs, for coming back to it */
-  GHashTable           *last_calls;
-
-  /* READOUT_BENCH: timings of the first frame and of selecting the busiest leader. */
-  gulong                bench_paint_handler;
-  int                   bench_stage;
-  gint64                bench_mark;
-  guint                 bench_leader_calls;
-};
+#include "readout-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ReadoutWindow, readout_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_STORE,
+  PROP_SEARCH_MODE,
+  PROP_LEADER_SORT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void bench_start (ReadoutWindow *self);
-
-static void
-show_error (ReadoutWindow *self,
-            const char    *heading,
-            const GError  *error)
+void
+_readout_window_show_error (ReadoutWindow *self,
+                            const char    *heading,
+                            const GError  *error)
 {
   GtkWidget *dialog;
 
@@ -151,9 +95,9 @@ on_is_active_changed_cb (ReadoutWindow *self)
     readout_store_set_watching (self->store, gtk_window_is_active (GTK_WINDOW (self)));
 }
 
-static void
-show_content (ReadoutWindow *self,
-              GtkWidget     *inner_child)
+void
+_readout_window_show_content (ReadoutWindow *self,
+                              GtkWidget     *inner_child)
 {
   adw_leaflet_set_visible_child (self->outer_leaflet, GTK_WIDGET (self->inner_leaflet));
   adw_leaflet_set_visible_child (self->inner_leaflet, inner_child);
@@ -195,7 +139,6 @@ on_leader_selected_cb (ReadoutWindow *self)
     return;
 
   readout_calls_pane_set_leader (self->calls_pane, leader);
-  readout_editor_set_leader (self->editor, readout_leader_get_id (leader));
   update_calls_title (self);
   /* Arrowing away from a leader and back finds the call that was chosen there. */
   if (readout_calls_pane_get_selected_call (self->calls_pane) == NULL)
@@ -208,12 +151,18 @@ on_leader_selected_cb (ReadoutWindow *self)
   save_selection (self);
 }
 
+void
+_readout_window_focus_calls (ReadoutWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->middle_stack, "calls");
+  _readout_window_show_content (self, self->calls_box);
+  readout_calls_pane_focus_list (self->calls_pane);
+}
+
 static void
 on_leader_activated_cb (ReadoutWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->middle_stack, "calls");
-  show_content (self, self->calls_box);
-  readout_calls_pane_focus_list (self->calls_pane);
+  _readout_window_focus_calls (self);
 }
 
 /* The call on the Call and Compare pages. The narrow header names it, where the view
@@ -268,34 +217,29 @@ on_call_activated_cb (ReadoutWindow *self)
 {
   GtkWidget *page;
 
-  show_content (self, self->detail_box);
+  _readout_window_show_content (self, self->detail_box);
   /* Into the page, not onto the first button of its header bar (Export). */
   page = adw_view_stack_get_visible_child (self->view_stack);
   if (adw_leaflet_get_folded (self->inner_leaflet) && page != NULL)
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
-static void
-on_hit_activated_cb (ReadoutWindow *self,
-                     gint64         call_id,
-                     gint64         statement_id)
+void
+_readout_window_set_search_mode (ReadoutWindow *self,
+                                 gboolean       enabled)
 {
-  readout_window_show_call (self, call_id, statement_id);
-}
-
-static void
-set_search_mode (ReadoutWindow *self,
-                 gboolean       enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "search-mode");
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (enabled));
+  enabled = !!enabled;
+  if (self->search_mode != enabled)
+    {
+      self->search_mode = enabled;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+    }
   gtk_stack_set_visible_child_name (self->middle_stack, enabled ? "search" : "calls");
   update_calls_title (self);
 
   if (enabled)
     {
-      show_content (self, self->calls_box);
+      _readout_window_show_content (self, self->calls_box);
       readout_search_pane_focus_entry (self->search_pane);
     }
   else
@@ -305,7 +249,7 @@ set_search_mode (ReadoutWindow *self,
 static void
 on_search_closed_cb (ReadoutWindow *self)
 {
-  set_search_mode (self, FALSE);
+  _readout_window_set_search_mode (self, FALSE);
 }
 
 static void
@@ -359,16 +303,12 @@ readout_window_set_store (ReadoutWindow *self,
   g_set_object (&self->store, store);
   on_is_active_changed_cb (self);
 
-  readout_editor_set_store (self->editor, store);
-  readout_call_detail_set_store (self->call_detail, store);
-  readout_compare_page_set_store (self->compare_page, store);
-  readout_calls_pane_set_store (self->calls_pane, store);
-  readout_search_pane_set_store (self->search_pane, store);
-  readout_leaders_pane_set_store (self->leaders_pane, store);
-  readout_inbox_button_set_store (self->inbox_button, store);
+  _readout_window_edit_set_store (self, store);
+  /* The panes follow through their bindings (readout_window_init). */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   adw_window_title_set_subtitle (self->calls_title, NULL);
   g_hash_table_remove_all (self->last_calls);
-  set_search_mode (self, FALSE);
+  _readout_window_set_search_mode (self, FALSE);
 
   if (store != NULL)
     {
@@ -402,8 +342,9 @@ readout_window_set_store (ReadoutWindow *self,
 
       readout_leaders_pane_focus_list (self->leaders_pane);
 
-      if (g_getenv ("READOUT_BENCH") != NULL)
-        bench_start (self);
+#ifdef READOUT_DEBUG_HOOKS
+      _readout_window_debug_store_shown (self);
+#endif
     }
   else
     {
@@ -420,14 +361,6 @@ readout_window_get_store (ReadoutWindow *self)
   return self->store;
 }
 
-ReadoutUndoStack *
-readout_window_get_undo_stack (ReadoutWindow *self)
-{
-  g_return_val_if_fail (READOUT_IS_WINDOW (self), NULL);
-
-  return readout_editor_get_undo_stack (self->editor);
-}
-
 gboolean
 readout_window_open_path (ReadoutWindow *self,
                           const char    *path)
@@ -441,7 +374,7 @@ readout_window_open_path (ReadoutWindow *self,
   store = readout_store_open (path, &error);
   if (store == NULL)
     {
-      show_error (self, _("Could Not Open the Store"), error);
+      _readout_window_show_error (self, _("Could Not Open the Store"), error);
       return FALSE;
     }
 
@@ -466,7 +399,7 @@ readout_window_create_store (ReadoutWindow *self,
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    _("A file named “%s” is there already. Choose another name, or open it with Open Store."),
                    name);
-      show_error (self, _("Could Not Create the Store"), error);
+      _readout_window_show_error (self, _("Could Not Create the Store"), error);
       return FALSE;
     }
   return readout_window_open_path (self, path);
@@ -502,7 +435,7 @@ readout_window_open_sample (ReadoutWindow *self)
   store = readout_sample_open (&error);
   if (store == NULL)
     {
-      show_error (self, _("Could Not Open the Sample Data"), error);
+      _readout_window_show_error (self, _("Could Not Open the Sample Data"), error);
       return FALSE;
     }
 
@@ -569,7 +502,7 @@ readout_window_show_call (ReadoutWindow *self,
   call = readout_store_get_call (self->store, call_id, &error);
   if (call == NULL)
     {
-      show_error (self, _("Could Not Show the Call"), error);
+      _readout_window_show_error (self, _("Could Not Show the Call"), error);
       return FALSE;
     }
 
@@ -594,7 +527,7 @@ readout_window_show_call (ReadoutWindow *self,
     }
 
   adw_view_stack_set_visible_child_name (self->view_stack, "call");
-  show_content (self, self->detail_box);
+  _readout_window_show_content (self, self->detail_box);
 
   if (statement_id != 0)
     readout_call_detail_reveal_statement (self->call_detail, statement_id);
@@ -603,11 +536,9 @@ readout_window_show_call (ReadoutWindow *self,
 }
 
 void
-readout_window_add_toast (ReadoutWindow *self,
-                          AdwToast      *toast)
+_readout_window_add_toast (ReadoutWindow *self,
+                           AdwToast      *toast)
 {
-  g_return_if_fail (READOUT_IS_WINDOW (self));
-
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -619,7 +550,7 @@ readout_window_show_view (ReadoutWindow *self,
   g_return_if_fail (name != NULL);
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
-  show_content (self, self->detail_box);
+  _readout_window_show_content (self, self->detail_box);
 }
 
 void
@@ -631,245 +562,9 @@ readout_window_search (ReadoutWindow *self,
   if (self->store == NULL)
     return;
 
-  set_search_mode (self, TRUE);
+  _readout_window_set_search_mode (self, TRUE);
   readout_search_pane_set_query (self->search_pane, query);
 }
-
-/* Actions */
-
-/* The local file a store chooser was answered with, or NULL. */
-static char *
-dup_chosen_path (GtkNativeDialog *dialog,
-                 int              response)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return NULL;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  return file != NULL ? g_file_get_path (file) : NULL;
-}
-
-static void
-on_file_chooser_response_cb (GtkNativeDialog *dialog,
-                             int              response,
-                             ReadoutWindow   *self)
-{
-  g_autofree char *path = dup_chosen_path (dialog, response);
-
-  if (path != NULL)
-    readout_window_open_path (self, path);
-  g_clear_object (&self->file_chooser);
-}
-
-static void
-open_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  ReadoutWindow *self = user_data;
-  g_autoptr(GtkFileFilter) stores = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  if (self->file_chooser != NULL)
-    {
-      gtk_native_dialog_show (self->file_chooser);
-      return;
-    }
-
-  gtk_file_filter_set_name (stores, _("Readout Stores"));
-  gtk_file_filter_add_mime_type (stores, "application/vnd.sqlite3");
-  gtk_file_filter_add_mime_type (stores, "application/x-sqlite3");
-  gtk_file_filter_add_suffix (stores, "db");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  self->file_chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Open Store"),
-                                                                       GTK_WINDOW (self),
-                                                                       GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                                       _("_Open"),
-                                                                       _("_Cancel")));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), stores);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), all);
-  gtk_native_dialog_set_modal (self->file_chooser, TRUE);
-  g_signal_connect (self->file_chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self);
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-on_new_store_response_cb (GtkNativeDialog *dialog,
-                          int              response,
-                          ReadoutWindow   *self)
-{
-  g_autofree char *path = dup_chosen_path (dialog, response);
-
-  if (path != NULL)
-    readout_window_create_store (self, path);
-  gtk_native_dialog_destroy (dialog);
-  g_object_set_data (G_OBJECT (self), "readout-new-store-chooser", NULL);
-}
-
-static void
-new_store_activated (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  ReadoutWindow *self = user_data;
-  GtkFileChooserNative *chooser = g_object_get_data (G_OBJECT (self), "readout-new-store-chooser");
-
-  if (chooser == NULL)
-    {
-      chooser = gtk_file_chooser_native_new (_("New Store"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                             _("_Create"), _("_Cancel"));
-      /* Translators: the file name a new store is offered; keep the .db */
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Calls.db"));
-      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-      g_signal_connect_object (chooser, "response", G_CALLBACK (on_new_store_response_cb), self, 0);
-      /* The window keeps the chooser until it answers. */
-      g_object_set_data_full (G_OBJECT (self), "readout-new-store-chooser", chooser, g_object_unref);
-    }
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-open_sample_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  readout_window_open_sample (READOUT_WINDOW (user_data));
-}
-
-static void
-search_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  ReadoutWindow *self = user_data;
-
-  if (self->store != NULL)
-    set_search_mode (self, TRUE);
-}
-
-static void
-search_mode_changed (GSimpleAction *action,
-                     GVariant      *state,
-                     gpointer       user_data)
-{
-  set_search_mode (READOUT_WINDOW (user_data), g_variant_get_boolean (state));
-}
-
-static void
-go_back_activated (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  ReadoutWindow *self = user_data;
-
-  if (adw_leaflet_get_folded (self->inner_leaflet) &&
-      adw_leaflet_get_visible_child (self->inner_leaflet) == self->detail_box)
-    adw_leaflet_set_visible_child (self->inner_leaflet, self->calls_box);
-  else if (adw_leaflet_get_folded (self->outer_leaflet) &&
-           adw_leaflet_get_visible_child (self->outer_leaflet) == GTK_WIDGET (self->inner_leaflet))
-    adw_leaflet_set_visible_child (self->outer_leaflet, self->sidebar_box);
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->middle_stack), "search") == 0)
-    set_search_mode (self, FALSE);
-}
-
-/* Ctrl+E and Ctrl+P act on the page the call detail shows: the call or the comparison. */
-static void
-activate_page_action (ReadoutWindow *self,
-                      const char    *name)
-{
-  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
-
-  if (self->store != NULL && page != NULL)
-    gtk_widget_activate_action (page, name, NULL);
-}
-
-static void
-export_pdf_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  activate_page_action (READOUT_WINDOW (user_data), "page.export-pdf");
-}
-
-static void
-print_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  activate_page_action (READOUT_WINDOW (user_data), "page.print");
-}
-
-/* A topic tag of a call was clicked: the calls list shows the leader's calls on it. */
-static void
-filter_topic_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  ReadoutWindow *self = user_data;
-
-  readout_calls_pane_set_topic (self->calls_pane, g_variant_get_string (parameter, NULL));
-  on_leader_activated_cb (self);
-}
-
-/* Calls over time opens in a window of its own, on the selected leader's timeline. */
-static void
-on_timeline_call_activated_cb (ReadoutWindow *self,
-                               gint64         call_id)
-{
-  readout_window_show_call (self, call_id, 0);
-  gtk_window_present (GTK_WINDOW (self));
-}
-
-/* "List These Calls" on the timeline: the leader's calls of that period. */
-static void
-on_timeline_period_activated_cb (ReadoutWindow *self,
-                                 gint64         leader_id,
-                                 const char    *first,
-                                 const char    *last)
-{
-  if (!readout_window_select_leader (self, leader_id))
-    return;
-  readout_calls_pane_set_period (self->calls_pane, first, last);
-  set_search_mode (self, FALSE);
-  gtk_window_present (GTK_WINDOW (self));
-}
-
-static void
-show_timeline_activated (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
-{
-  ReadoutWindow *self = user_data;
-  ReadoutLeader *leader;
-  ReadoutTimelineWindow *window;
-
-  if (self->store == NULL)
-    return;
-  leader = readout_calls_pane_get_leader (self->calls_pane);
-  window = readout_timeline_window_new (GTK_WINDOW (self), self->store,
-                                        leader != NULL ? readout_leader_get_id (leader) : 0);
-  g_signal_connect_object (window, "call-activated", G_CALLBACK (on_timeline_call_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (window, "period-activated", G_CALLBACK (on_timeline_period_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static const GActionEntry win_actions[] = {
-  { .name = "new-store", .activate = new_store_activated },
-  { .name = "open", .activate = open_activated },
-  { .name = "open-sample", .activate = open_sample_activated },
-  { .name = "search", .activate = search_activated },
-  { .name = "search-mode", .state = "false", .change_state = search_mode_changed },
-  { .name = "go-back", .activate = go_back_activated },
-  { .name = "export-pdf", .activate = export_pdf_activated },
-  { .name = "print", .activate = print_activated },
-  { .name = "filter-topic", .parameter_type = "s", .activate = filter_topic_activated },
-  { .name = "show-timeline", .activate = show_timeline_activated },
-};
 
 /* Settings */
 
@@ -921,116 +616,12 @@ readout_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (readout_window_parent_class)->close_request (window);
 }
 
-/* READOUT_BENCH=1: print how long the first frame and selecting the busiest leader
- * took, then quit. Startup is measured from the exec of the process. */
-
-static double
-ms_since (gint64 mark)
-{
-  return (g_get_monotonic_time () - mark) / 1000.0;
-}
-
-static long
-rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
-}
-
-static void
-on_bench_after_paint_cb (GdkFrameClock *clock,
-                         ReadoutWindow *self)
-{
-  if (self->bench_stage == 0)
-    {
-      GListModel *leaders = readout_leaders_pane_get_model (self->leaders_pane);
-      guint n_leaders = leaders != NULL ? g_list_model_get_n_items (leaders) : 0;
-      double exec_ms = readout_application_get_exec_to_main_ms ();
-      double main_ms = ms_since (readout_application_get_start_time ());
-      guint busiest = 0, most = 0;
-
-      g_print ("bench: leaders listed: %u\n", n_leaders);
-      g_print ("bench: exec to main: %.1f ms\n", exec_ms);
-      g_print ("bench: main to first frame: %.1f ms\n", main_ms);
-      if (exec_ms >= 0)
-        g_print ("bench: exec to first frame: %.1f ms\n", exec_ms + main_ms);
-
-      /* Not timed: finding the busiest leader reads every row on purpose. */
-      for (guint i = 0; i < n_leaders; i++)
-        {
-          g_autoptr(ReadoutLeader) leader = g_list_model_get_item (leaders, i);
-
-          if (leader != NULL && readout_leader_get_call_count (leader) > most)
-            {
-              most = readout_leader_get_call_count (leader);
-              busiest = i;
-            }
-        }
-
-      if (n_leaders == 0)
-        {
-          g_print ("bench: RSS: %ld KiB\n", rss_kib ());
-          self->bench_stage = 2;
-        }
-      else
-        {
-          g_autoptr(ReadoutLeader) leader = g_list_model_get_item (leaders, busiest);
-
-          self->bench_leader_calls = most;
-          self->bench_stage = 1;
-          self->bench_mark = g_get_monotonic_time ();
-          /* As a click does: by position, not by a search for the id. */
-          readout_leaders_pane_select_position (self->leaders_pane, busiest);
-          gtk_widget_queue_draw (GTK_WIDGET (self));
-          return;
-        }
-    }
-  else if (self->bench_stage == 1)
-    {
-      GListModel *calls = readout_calls_pane_get_model (self->calls_pane);
-
-      g_print ("bench: select busiest leader (%u calls, %u listed) to frame: %.1f ms\n",
-               self->bench_leader_calls, calls != NULL ? g_list_model_get_n_items (calls) : 0,
-               ms_since (self->bench_mark));
-      g_print ("bench: RSS: %ld KiB\n", rss_kib ());
-      self->bench_stage = 2;
-    }
-
-  if (self->bench_stage == 2)
-    {
-      g_clear_signal_handler (&self->bench_paint_handler, clock);
-      g_idle_add_once ((GSourceOnceFunc) gtk_window_destroy, self);
-    }
-}
-
-static void
-bench_start (ReadoutWindow *self)
-{
-  if (self->bench_paint_handler != 0)
-    return;
-
-  /* The frame clock exists once the window is realized. */
-  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
-    gtk_widget_realize (GTK_WIDGET (self));
-
-  self->bench_stage = 0;
-  self->bench_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
-                                                "after-paint",
-                                                G_CALLBACK (on_bench_after_paint_cb), self);
-}
-
 /* GObject */
 
 static void
 readout_window_constructed (GObject *object)
 {
   ReadoutWindow *self = READOUT_WINDOW (object);
-  g_autoptr(GPropertyAction) sort_action = NULL;
   g_autofree char *hint = NULL;
 
   G_OBJECT_CLASS (readout_window_parent_class)->constructed (object);
@@ -1042,12 +633,6 @@ readout_window_constructed (GObject *object)
   hint = readout_gui_import_hint ();
   gtk_label_set_text (self->welcome_hint, hint);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
-  readout_import_actions_install (self);
-  self->editor = readout_editor_new (GTK_WINDOW (self), self->toast_overlay);
-  sort_action = g_property_action_new ("leader-sort", self->leaders_pane, "sort");
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sort_action));
-
   restore_window_state (self);
   update_navigation (self);
   readout_window_set_store (self, NULL);
@@ -1058,19 +643,20 @@ readout_window_dispose (GObject *object)
 {
   ReadoutWindow *self = READOUT_WINDOW (object);
 
-  if (self->bench_paint_handler != 0 && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    g_clear_signal_handler (&self->bench_paint_handler, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-
-  /* The property action holds the leaders pane; let it go with the window. */
-  g_action_map_remove_action (G_ACTION_MAP (self), "leader-sort");
-
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (self->file_chooser);
-  g_clear_object (&self->file_chooser);
+#ifdef READOUT_DEBUG_HOOKS
+  _readout_window_debug_dispose (self);
+#endif
+  _readout_window_import_dispose (self);
+  if (self->open_chooser != NULL)
+    gtk_native_dialog_destroy (self->open_chooser);
+  g_clear_object (&self->open_chooser);
+  if (self->new_store_chooser != NULL)
+    gtk_native_dialog_destroy (self->new_store_chooser);
+  g_clear_object (&self->new_store_chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_WINDOW);
-  /* After the panes: their last selection changes still reach it. */
-  g_clear_object (&self->editor);
+  /* After the panes: their last selection changes still reach the edit part. */
+  _readout_window_edit_dispose (self);
 
   if (self->store != NULL)
     readout_store_set_watching (self->store, FALSE);
@@ -1093,6 +679,15 @@ readout_window_get_property (GObject    *object,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, self->search_mode);
+      break;
+    case PROP_LEADER_SORT:
+      g_value_set_enum (value, self->leader_sort);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1110,6 +705,19 @@ readout_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+    case PROP_STORE:
+      readout_window_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_SEARCH_MODE:
+      _readout_window_set_search_mode (self, g_value_get_boolean (value));
+      break;
+    case PROP_LEADER_SORT:
+      if (self->leader_sort != (ReadoutLeaderSort) g_value_get_enum (value))
+        {
+          self->leader_sort = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1181,6 +789,20 @@ readout_window_class_init (ReadoutWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The panes' stores are bound to it (readout_window_init). */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         READOUT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The calls pane shows the search: the state of win.search-mode. */
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The leaders pane's order, for win.leader-sort and the sort menu. */
+  properties[PROP_LEADER_SORT] =
+    g_param_spec_enum ("leader-sort", NULL, NULL,
+                       READOUT_TYPE_LEADER_SORT, READOUT_LEADER_SORT_NAME,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (READOUT_TYPE_LEADERS_PANE);
@@ -1225,16 +847,12 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leader_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_call_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_call_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_hit_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_show_statement_cb);
 
-  /* Back in the narrow layout; the leaflets also take Alt+Left and the back button
-   * of a mouse, but only while the pointer or focus is inside them. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
-  /* Bubbling up from the focus: a text entry pastes into itself first. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste-import", NULL);
+  _readout_window_class_actions_init (widget_class);
+  _readout_window_class_edit_init (widget_class);
+  _readout_window_class_import_init (widget_class);
 }
 
 static void
@@ -1243,9 +861,21 @@ readout_window_init (ReadoutWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->last_calls = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
+  g_object_bind_property (self->leaders_pane, "sort", self, "leader-sort",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* In the order the window once set them by hand: the detail pages let go of the old
+   * call before the lists reload and select again. */
+  g_object_bind_property (self, "store", self->call_detail, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "store", self->compare_page, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "store", self->calls_pane, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "store", self->search_pane, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "store", self->leaders_pane, "store", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "store", self->inbox_button, "store", G_BINDING_DEFAULT);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+  _readout_window_edit_init (self);
+  _readout_window_import_init (self);
 }
 
 ReadoutWindow *

@@ -4,13 +4,18 @@
 #include <adwaita.h>
 
 #include "readout-store.h"
-#include "readout-undo-stack.h"
 
 G_BEGIN_DECLS
 
 #define READOUT_TYPE_WINDOW (readout_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (ReadoutWindow, readout_window, READOUT, WINDOW, AdwApplicationWindow)
+
+/* Properties: "store" (the panes' stores are bound to it), "settings", "search-mode",
+ * "leader-sort". Widgets inside the window navigate by activating its actions, among
+ * them win.show-call((xx): call, statement or 0), win.select-leader(x),
+ * win.filter-topic(s), win.search, win.go-back and the edit actions
+ * (readout-window-edit.c lists them). */
 
 /* @settings (nullable): where the window restores and saves its size and place. */
 ReadoutWindow *readout_window_new             (GtkApplication *application,
@@ -41,10 +46,15 @@ void           readout_window_search          (ReadoutWindow  *self,
 /* Shows the call detail's "call" or "compare" page. */
 void           readout_window_show_view       (ReadoutWindow  *self,
                                                const char     *name);
-/* The undo stack of the store on show (NULL without one). */
-ReadoutUndoStack *readout_window_get_undo_stack (ReadoutWindow *self);
-/* Takes @toast (transfer full). */
-void           readout_window_add_toast       (ReadoutWindow  *self,
-                                               AdwToast       *toast);
+
+/* The ways into an import (readout-window-import.c); each returns the review window
+ * opened, or NULL. @files holds GFiles, as the file chooser gives them. */
+GtkWindow     *readout_window_import_files    (ReadoutWindow  *self,
+                                               GListModel     *files);
+/* Pasted or dropped text; a lone web address is downloaded instead. */
+GtkWindow     *readout_window_import_text     (ReadoutWindow  *self,
+                                               const char     *text);
+GtkWindow     *readout_window_import_url      (ReadoutWindow  *self,
+                                               const char     *url);
 
 G_END_DECLS

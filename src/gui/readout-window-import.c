@@ -1,21 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#define G_LOG_DOMAIN "readout-import-actions"
+#define G_LOG_DOMAIN "readout-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "readout-import-actions.h"
+#include "readout-feeds-window.h"
+/* Before the import window's header, which uses the type without including it. */
+#include "readout-undo-stack.h"
 #include "readout-import-window.h"
-#include "readout-web-actions.h"
+#include "readout-store-feeds.h"
 #include "readout-web-fetch.h"
+#include "readout-window-private.h"
+
+/* The ways into an import: win.import (a file chooser for several files), win.paste-import
+ * (the clipboard's text or files), win.import-address (a page's address), files or text
+ * dropped onto the window, and win.feeds (the Followed Feeds window). Each opens a
+ * ReadoutImportWindow; after filing, the window shows a toast and the call. */
 
 static void
 add_toast (ReadoutWindow *window,
            const char    *title)
 {
-  readout_window_add_toast (window, adw_toast_new (title));
+  _readout_window_add_toast (window, adw_toast_new (title));
 }
 
 /* Dropping or pasting an article on the welcome page starts the user's own store
@@ -23,13 +31,29 @@ add_toast (ReadoutWindow *window,
 static ReadoutStore *
 ensure_store (ReadoutWindow *window)
 {
-  if (readout_window_get_store (window) == NULL)
+  if (window->store == NULL)
     {
       g_autofree char *path = readout_store_dup_default_path ();
 
       readout_window_open_path (window, path);
     }
-  return readout_window_get_store (window);
+  return window->store;
+}
+
+/* When a source of the window's store has @url, shows its call with a toast saying so and
+ * returns TRUE: a page imported before is not downloaded again. */
+static gboolean
+show_imported (ReadoutWindow *window,
+               const char    *url)
+{
+  ReadoutStore *store = window->store;
+  gint64 call_id = 0;
+
+  if (store == NULL || readout_store_find_source_by_url (store, url, &call_id, NULL) == 0)
+    return FALSE;
+  _readout_window_add_toast (window, adw_toast_new (_("This page was imported before; here is its call.")));
+  readout_window_show_call (window, call_id, 0);
+  return TRUE;
 }
 
 static void
@@ -40,7 +64,7 @@ on_imported_cb (ReadoutImportWindow *import_window,
                 ReadoutWindow       *window)
 {
   g_autofree char *message = readout_import_window_describe_result (n_sources, n_statements);
-  ReadoutUndoStack *stack = readout_window_get_undo_stack (window);
+  ReadoutUndoStack *stack = window->undo_stack;
   AdwToast *toast = adw_toast_new (message);
 
   /* The import is one step to undo, as its toast offers. */
@@ -50,7 +74,7 @@ on_imported_cb (ReadoutImportWindow *import_window,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
-  readout_window_add_toast (window, toast);
+  _readout_window_add_toast (window, toast);
   if (call_id > 0)
     readout_window_show_call (window, call_id, 0);
 }
@@ -71,8 +95,8 @@ open_import_window (ReadoutWindow *window)
 }
 
 GtkWindow *
-readout_import_actions_import_files (ReadoutWindow *window,
-                                     GListModel    *files)
+readout_window_import_files (ReadoutWindow *window,
+                             GListModel    *files)
 {
   ReadoutImportWindow *import_window;
 
@@ -97,8 +121,8 @@ readout_import_actions_import_files (ReadoutWindow *window,
 }
 
 GtkWindow *
-readout_import_actions_import_text (ReadoutWindow *window,
-                                    const char    *text)
+readout_window_import_text (ReadoutWindow *window,
+                            const char    *text)
 {
   ReadoutImportWindow *import_window;
 
@@ -114,7 +138,7 @@ readout_import_actions_import_text (ReadoutWindow *window,
     g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
     if (readout_web_is_address (trimmed) && strpbrk (trimmed, " \t\n") == NULL)
-      return readout_import_actions_import_url (window, trimmed);
+      return readout_window_import_url (window, trimmed);
   }
   if ((import_window = open_import_window (window)) == NULL)
     return NULL;
@@ -123,15 +147,15 @@ readout_import_actions_import_text (ReadoutWindow *window,
 }
 
 GtkWindow *
-readout_import_actions_import_url (ReadoutWindow *window,
-                                   const char    *url)
+readout_window_import_url (ReadoutWindow *window,
+                           const char    *url)
 {
   ReadoutImportWindow *import_window;
 
   g_return_val_if_fail (READOUT_IS_WINDOW (window), NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
-  if (readout_web_actions_show_imported (window, url) || (import_window = open_import_window (window)) == NULL)
+  if (show_imported (window, url) || (import_window = open_import_window (window)) == NULL)
     return NULL;
   readout_import_window_add_url (import_window, url);
   return GTK_WINDOW (import_window);
@@ -158,10 +182,10 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
 
-      readout_import_actions_import_files (window, files);
+      readout_window_import_files (window, files);
     }
   gtk_native_dialog_destroy (chooser);
-  g_object_set_data (G_OBJECT (window), "readout-import-chooser", NULL);
+  g_clear_object (&window->import_chooser);
 }
 
 static void
@@ -188,16 +212,16 @@ add_filter (GtkFileChooser *chooser,
 }
 
 static void
-import_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  ReadoutWindow *window = user_data;
-  GtkFileChooserNative *chooser = g_object_get_data (G_OBJECT (window), "readout-import-chooser");
+  ReadoutWindow *window = READOUT_WINDOW (widget);
+  GtkFileChooserNative *chooser;
 
-  if (chooser != NULL)
+  if (window->import_chooser != NULL)
     {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      gtk_native_dialog_show (window->import_chooser);
       return;
     }
 
@@ -212,7 +236,7 @@ import_activated (GSimpleAction *action,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), window, 0);
   /* The window keeps the chooser until it answers. */
-  g_object_set_data_full (G_OBJECT (window), "readout-import-chooser", chooser, g_object_unref);
+  window->import_chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -233,7 +257,7 @@ on_clipboard_files_cb (GObject      *source,
     {
       g_autoptr(GListModel) files = list_from_slist (g_value_get_boxed (value));
 
-      readout_import_actions_import_files (window, files);
+      readout_window_import_files (window, files);
     }
 }
 
@@ -248,15 +272,15 @@ on_clipboard_text_cb (GObject      *source,
   if (text == NULL || *g_strstrip (text) == '\0')
     add_toast (window, _("The clipboard holds no text to import."));
   else
-    readout_import_actions_import_text (window, text);
+    readout_window_import_text (window, text);
 }
 
 static void
-paste_import_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+paste_import_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  ReadoutWindow *window = user_data;
+  ReadoutWindow *window = READOUT_WINDOW (widget);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
 
@@ -280,31 +304,111 @@ on_drop_cb (GtkDropTarget *target,
     {
       g_autoptr(GListModel) files = list_from_slist (g_value_get_boxed (value));
 
-      return readout_import_actions_import_files (window, files) != NULL;
+      return readout_window_import_files (window, files) != NULL;
     }
   if (G_VALUE_HOLDS_STRING (value))
-    return readout_import_actions_import_text (window, g_value_get_string (value)) != NULL;
+    return readout_window_import_text (window, g_value_get_string (value)) != NULL;
   return FALSE;
 }
 
-static const GActionEntry import_actions[] = {
-  { .name = "import", .activate = import_activated },
-  { .name = "paste-import", .activate = paste_import_activated },
-};
+/* From the web */
+
+static void
+on_address_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        ReadoutWindow    *window)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "import"))
+    return;
+  if (!readout_web_check_address (url, &error))
+    _readout_window_add_toast (window, adw_toast_new (error->message));
+  else
+    readout_window_import_url (window, url);
+}
+
+static void
+on_address_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "import", readout_web_is_address (url));
+}
+
+static void
+import_address_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ReadoutWindow *window = READOUT_WINDOW (widget);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                                         _("Import from a Web Address"),
+                                                                         _("Readout downloads the page and shows what it "
+                                                                           "found in it before anything is filed.")));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "import");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "import", FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_address_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_address_response_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+feeds_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ReadoutWindow *window = READOUT_WINDOW (widget);
+  ReadoutStore *store = window->store;
+
+  if (store == NULL)
+    {
+      _readout_window_add_toast (window, adw_toast_new (_("Open a store first: the feeds are kept in it.")));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (readout_feeds_window_new (GTK_WINDOW (window), store)));
+}
 
 void
-readout_import_actions_install (ReadoutWindow *window)
+_readout_window_import_init (ReadoutWindow *self)
 {
   GtkDropTarget *target;
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
 
-  g_return_if_fail (READOUT_IS_WINDOW (window));
-
-  g_action_map_add_action_entries (G_ACTION_MAP (window), import_actions, G_N_ELEMENTS (import_actions), window);
-  readout_web_actions_install (window);
-
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
-  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_cb), window, 0);
-  gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (target));
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+_readout_window_import_dispose (ReadoutWindow *self)
+{
+  if (self->import_chooser != NULL)
+    gtk_native_dialog_destroy (self->import_chooser);
+  g_clear_object (&self->import_chooser);
+}
+
+void
+_readout_window_class_import_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.paste-import", NULL, paste_import_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-address", NULL, import_address_activated);
+  gtk_widget_class_install_action (widget_class, "win.feeds", NULL, feeds_activated);
+
+  /* Bubbling up from the focus: a text entry pastes into itself first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste-import", NULL);
 }

@@ -1,45 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#define G_LOG_DOMAIN "readout-editor"
+#define G_LOG_DOMAIN "readout-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "readout-call-form.h"
-#include "readout-editor.h"
 #include "readout-leader-form.h"
 #include "readout-merge-window.h"
 #include "readout-source-form.h"
 #include "readout-statement-form.h"
 #include "readout-store-backup.h"
 #include "readout-topics-window.h"
-#include "readout-window.h"
+#include "readout-window-private.h"
 
-struct _ReadoutEditor
-{
-  GObject           parent_instance;
-
-  /* Not owned: the window owns the editor. */
-  GtkWindow        *window;
-  AdwToastOverlay  *toast_overlay;
-  /* The editor's toast on show (a weak pointer): the next one takes its place. */
-  AdwToast         *toast;
-
-  ReadoutStore     *store;
-  ReadoutUndoStack *undo_stack;
-  gint64            leader_id;
-  /* The call a change was about, to show it again after an undo or redo. */
-  gint64            last_call_id;
-  GtkNativeDialog  *backup_chooser;
-  char             *backup_name;
-  GCancellable     *cancellable;
-  guint             open_form_idle;
-};
-
-G_DEFINE_FINAL_TYPE (ReadoutEditor, readout_editor, G_TYPE_OBJECT)
+/* The editing part of the window: the actions that open the edit forms, delete with an
+ * Undo toast, undo and redo (Ctrl+Z, Ctrl+Shift+Z) and back up the store. Every change
+ * goes through one undo stack per store, kept for the session.
+ *
+ * Actions ("x" takes an id):
+ *   win.add-leader, win.edit-leader(x), win.delete-leader(x), win.merge-leader(x),
+ *   win.add-call, win.edit-call(x), win.delete-call(x), win.merge-call(x),
+ *   win.add-source(x call), win.edit-source(x), win.delete-source(x),
+ *   win.add-statement(x source), win.edit-statement(x), win.delete-statement(x),
+ *   win.edit-topics, win.undo, win.redo, win.backup */
 
 static void
-show_toast (ReadoutEditor *self,
+show_toast (ReadoutWindow *self,
             const char    *plain_title,
             gboolean       with_undo)
 {
@@ -54,51 +41,38 @@ show_toast (ReadoutEditor *self,
     }
   /* Toasts wait in a queue: one for each undo and redo would pile up and keep the Undo
    * of a newer deletion out of sight. The newest replaces the last at once. */
-  if (self->toast != NULL)
+  if (self->edit_toast != NULL)
     {
-      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-      adw_toast_dismiss (self->toast);
+      g_object_remove_weak_pointer (G_OBJECT (self->edit_toast), (gpointer *) &self->edit_toast);
+      adw_toast_dismiss (self->edit_toast);
     }
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  self->toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
+  self->edit_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->edit_toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-show_error (ReadoutEditor *self,
-            const char    *heading,
-            const GError  *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (self->window, heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The window's panes follow the store's models by themselves; the call detail shows
  * a call object it was given, so give it the stored call again. */
 static void
-show_call_again (ReadoutEditor *self,
+show_call_again (ReadoutWindow *self,
                  gint64         call_id)
 {
   g_autoptr(ReadoutCall) call = NULL;
 
-  if (call_id <= 0 || self->store == NULL || !READOUT_IS_WINDOW (self->window))
+  if (call_id <= 0 || self->store == NULL)
     return;
 
   call = readout_store_get_call (self->store, call_id, NULL);
   if (call != NULL)
-    readout_window_show_call (READOUT_WINDOW (self->window), call_id, 0);
+    readout_window_show_call (self, call_id, 0);
 }
 
 static void
-present_form (ReadoutEditor *self,
+present_form (ReadoutWindow *self,
               GtkWindow     *form)
 {
-  gtk_window_set_transient_for (form, self->window);
+  gtk_window_set_transient_for (form, GTK_WINDOW (self));
   gtk_window_present (form);
 }
 
@@ -106,14 +80,13 @@ present_form (ReadoutEditor *self,
 
 static void
 on_leader_saved_cb (ReadoutLeaderForm *form,
-                    ReadoutEditor     *self)
+                    ReadoutWindow     *self)
 {
-  if (READOUT_IS_WINDOW (self->window))
-    readout_window_select_leader (READOUT_WINDOW (self->window), readout_leader_form_get_leader_id (form));
+  readout_window_select_leader (self, readout_leader_form_get_leader_id (form));
 }
 
 static GtkWindow *
-open_leader_form (ReadoutEditor *self,
+open_leader_form (ReadoutWindow *self,
                   gint64         leader_id)
 {
   g_autoptr(ReadoutLeader) leader = NULL;
@@ -122,7 +95,7 @@ open_leader_form (ReadoutEditor *self,
 
   if (leader_id != 0 && (leader = readout_store_get_leader (self->store, leader_id, &error)) == NULL)
     {
-      show_error (self, _("Could Not Edit the Leader"), error);
+      _readout_window_show_error (self, _("Could Not Edit the Leader"), error);
       return NULL;
     }
 
@@ -136,27 +109,31 @@ open_leader_form (ReadoutEditor *self,
 
 static void
 on_call_saved_cb (ReadoutCallForm *form,
-                  ReadoutEditor   *self)
+                  ReadoutWindow   *self)
 {
   self->last_call_id = readout_call_form_get_call_id (form);
   show_call_again (self, self->last_call_id);
 }
 
 static GtkWindow *
-open_call_form (ReadoutEditor *self,
+open_call_form (ReadoutWindow *self,
                 gint64         call_id)
 {
   g_autoptr(ReadoutCall) call = NULL;
   g_autoptr(GError) error = NULL;
+  ReadoutLeader *leader;
   ReadoutCallForm *form;
 
   if (call_id != 0 && (call = readout_store_get_call (self->store, call_id, &error)) == NULL)
     {
-      show_error (self, _("Could Not Edit the Call"), error);
+      _readout_window_show_error (self, _("Could Not Edit the Call"), error);
       return NULL;
     }
 
-  form = readout_call_form_new (self->undo_stack, call, call == NULL ? self->leader_id : 0);
+  /* A new call starts with the leader whose calls the window lists. */
+  leader = readout_calls_pane_get_leader (self->calls_pane);
+  form = readout_call_form_new (self->undo_stack, call,
+                                call == NULL && leader != NULL ? readout_leader_get_id (leader) : 0);
   g_signal_connect_object (form, "saved", G_CALLBACK (on_call_saved_cb), self, 0);
   present_form (self, GTK_WINDOW (form));
   return GTK_WINDOW (form);
@@ -166,7 +143,7 @@ open_call_form (ReadoutEditor *self,
 
 static void
 on_part_saved_cb (ReadoutEditForm *form,
-                  ReadoutEditor   *self)
+                  ReadoutWindow   *self)
 {
   gint64 call_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (form), "readout-call-id"));
 
@@ -175,7 +152,7 @@ on_part_saved_cb (ReadoutEditForm *form,
 }
 
 static void
-connect_part_form (ReadoutEditor   *self,
+connect_part_form (ReadoutWindow   *self,
                    ReadoutEditForm *form,
                    gint64           call_id)
 {
@@ -185,7 +162,7 @@ connect_part_form (ReadoutEditor   *self,
 }
 
 static GtkWindow *
-open_source_form (ReadoutEditor *self,
+open_source_form (ReadoutWindow *self,
                   gint64         source_id,
                   gint64         call_id)
 {
@@ -198,7 +175,7 @@ open_source_form (ReadoutEditor *self,
       source = readout_store_get_source (self->store, source_id, &error);
       if (source == NULL)
         {
-          show_error (self, _("Could Not Edit the Source"), error);
+          _readout_window_show_error (self, _("Could Not Edit the Source"), error);
           return NULL;
         }
       call_id = readout_source_get_call_id (source);
@@ -210,7 +187,7 @@ open_source_form (ReadoutEditor *self,
 }
 
 static GtkWindow *
-open_statement_form (ReadoutEditor *self,
+open_statement_form (ReadoutWindow *self,
                      gint64         statement_id,
                      gint64         source_id)
 {
@@ -226,7 +203,7 @@ open_statement_form (ReadoutEditor *self,
     source = readout_store_get_source (self->store, source_id, &error);
   if (statement == NULL && source == NULL)
     {
-      show_error (self, _("Could Not Edit the Statement"), error);
+      _readout_window_show_error (self, _("Could Not Edit the Statement"), error);
       return NULL;
     }
 
@@ -237,7 +214,7 @@ open_statement_form (ReadoutEditor *self,
 }
 
 static GtkWindow *
-open_topics (ReadoutEditor *self)
+open_topics (ReadoutWindow *self)
 {
   ReadoutTopicsWindow *window = readout_topics_window_new (self->undo_stack);
 
@@ -250,7 +227,7 @@ open_topics (ReadoutEditor *self)
 static void
 on_merged_cb (ReadoutMergeWindow *window,
               gint64              kept_id,
-              ReadoutEditor      *self)
+              ReadoutWindow      *self)
 {
   const char *title = g_object_get_data (G_OBJECT (window), "readout-done");
 
@@ -259,13 +236,13 @@ on_merged_cb (ReadoutMergeWindow *window,
       self->last_call_id = kept_id;
       show_call_again (self, kept_id);
     }
-  else if (READOUT_IS_WINDOW (self->window))
-    readout_window_select_leader (READOUT_WINDOW (self->window), kept_id);
+  else
+    readout_window_select_leader (self, kept_id);
   show_toast (self, title, TRUE);
 }
 
 static GtkWindow *
-open_merge (ReadoutEditor *self,
+open_merge (ReadoutWindow *self,
             gboolean       is_call,
             gint64         id)
 {
@@ -277,7 +254,7 @@ open_merge (ReadoutEditor *self,
                    : readout_merge_window_new_for_leader (self->undo_stack, id, &error);
   if (window == NULL)
     {
-      show_error (self, is_call ? _("Could Not Merge the Call") : _("Could Not Merge the Leader"), error);
+      _readout_window_show_error (self, is_call ? _("Could Not Merge the Call") : _("Could Not Merge the Leader"), error);
       return NULL;
     }
 
@@ -300,7 +277,7 @@ open_merge (ReadoutEditor *self,
 /* Deleting */
 
 static gint64
-call_of_source (ReadoutEditor *self,
+call_of_source (ReadoutWindow *self,
                 gint64         source_id)
 {
   g_autoptr(ReadoutSource) source = readout_store_get_source (self->store, source_id, NULL);
@@ -309,7 +286,7 @@ call_of_source (ReadoutEditor *self,
 }
 
 static gint64
-call_of_statement (ReadoutEditor *self,
+call_of_statement (ReadoutWindow *self,
                    gint64         statement_id)
 {
   g_autoptr(ReadoutStatement) statement = readout_store_get_statement (self->store, statement_id, NULL);
@@ -318,7 +295,7 @@ call_of_statement (ReadoutEditor *self,
 }
 
 static void
-delete_object (ReadoutEditor *self,
+delete_object (ReadoutWindow *self,
                const char    *kind,
                gint64         id)
 {
@@ -343,7 +320,7 @@ delete_object (ReadoutEditor *self,
           show_toast (self, title, TRUE);
         }
       else
-        show_error (self, _("Could Not Delete the Leader"), error);
+        _readout_window_show_error (self, _("Could Not Delete the Leader"), error);
       return;
     }
   else if (g_str_equal (kind, "call"))
@@ -368,7 +345,7 @@ delete_object (ReadoutEditor *self,
   if (!ok)
     {
       if (error != NULL)
-        show_error (self, _("Could Not Delete"), error);
+        _readout_window_show_error (self, _("Could Not Delete"), error);
       return;
     }
 
@@ -381,7 +358,7 @@ delete_object (ReadoutEditor *self,
 /* Undo and redo */
 
 static void
-undo_or_redo (ReadoutEditor *self,
+undo_or_redo (ReadoutWindow *self,
               gboolean       redo)
 {
   g_autoptr(GError) error = NULL;
@@ -399,7 +376,7 @@ undo_or_redo (ReadoutEditor *self,
             : readout_undo_stack_undo (self->undo_stack, &error);
   if (!ok)
     {
-      show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
+      _readout_window_show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
       return;
     }
 
@@ -414,40 +391,42 @@ undo_or_redo (ReadoutEditor *self,
 
 /* Backup */
 
+static gboolean
+window_is_gone (ReadoutWindow *self)
+{
+  return gtk_widget_in_destruction (GTK_WIDGET (self)) || self->toast_overlay == NULL;
+}
+
 static void
 on_backup_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(ReadoutEditor) self = user_data;
+  g_autoptr(ReadoutWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_steal_pointer (&self->backup_name);
   g_autofree char *title = NULL;
 
   if (!readout_store_backup_finish (READOUT_STORE (source), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->window != NULL)
-        show_error (self, _("Could Not Back Up the Store"), error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !window_is_gone (self))
+        _readout_window_show_error (self, _("Could Not Back Up the Store"), error);
       return;
     }
 
-  if (self->toast_overlay == NULL)
+  if (window_is_gone (self))
     return;
   /* Translators: %s is the name of the backup file */
   title = g_strdup_printf (_("Store backed up to “%s”"), name != NULL ? name : "");
   show_toast (self, title, FALSE);
 }
 
-void
-readout_editor_back_up_to (ReadoutEditor *self,
-                           GFile         *file)
+static void
+back_up_to (ReadoutWindow *self,
+            GFile         *file)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_file_get_path (file);
 
-  g_return_if_fail (READOUT_IS_EDITOR (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  path = g_file_get_path (file);
   if (self->store == NULL || path == NULL)
     return;
 
@@ -461,20 +440,20 @@ readout_editor_back_up_to (ReadoutEditor *self,
 static void
 on_backup_chooser_response_cb (GtkNativeDialog *dialog,
                                int              response,
-                               ReadoutEditor   *self)
+                               ReadoutWindow   *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        readout_editor_back_up_to (self, file);
+        back_up_to (self, file);
     }
   g_clear_object (&self->backup_chooser);
 }
 
 static void
-start_backup (ReadoutEditor *self)
+start_backup (ReadoutWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
@@ -491,7 +470,7 @@ start_backup (ReadoutEditor *self)
   /* Translators: the suggested name of a backup file; %s is today's date */
   name = g_strdup_printf (_("readout-backup-%s.db"), date);
   self->backup_chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Back Up Store"),
-                                                                         self->window,
+                                                                         GTK_WINDOW (self),
                                                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                          _("_Back Up"),
                                                                          _("_Cancel")));
@@ -509,156 +488,102 @@ target_id (GVariant *parameter)
   return parameter != NULL ? g_variant_get_int64 (parameter) : 0;
 }
 
-#define EDITOR_ACTION(name, body) \
+#define EDIT_ACTION(name, body) \
   static void \
-  name (GSimpleAction *action, GVariant *parameter, gpointer user_data) \
+  name (GtkWidget *widget, const char *action_name, GVariant *parameter) \
   { \
-    ReadoutEditor *self = user_data; \
+    ReadoutWindow *self = READOUT_WINDOW (widget); \
     if (self->undo_stack == NULL) \
       return; \
     body; \
   }
 
-EDITOR_ACTION (add_leader_activated, open_leader_form (self, 0))
-EDITOR_ACTION (edit_leader_activated, open_leader_form (self, target_id (parameter)))
-EDITOR_ACTION (delete_leader_activated, delete_object (self, "leader", target_id (parameter)))
-EDITOR_ACTION (merge_leader_activated, open_merge (self, FALSE, target_id (parameter)))
-EDITOR_ACTION (merge_call_activated, open_merge (self, TRUE, target_id (parameter)))
-EDITOR_ACTION (add_call_activated, open_call_form (self, 0))
-EDITOR_ACTION (edit_call_activated, open_call_form (self, target_id (parameter)))
-EDITOR_ACTION (delete_call_activated, delete_object (self, "call", target_id (parameter)))
-EDITOR_ACTION (add_source_activated, open_source_form (self, 0, target_id (parameter)))
-EDITOR_ACTION (edit_source_activated, open_source_form (self, target_id (parameter), 0))
-EDITOR_ACTION (delete_source_activated, delete_object (self, "source", target_id (parameter)))
-EDITOR_ACTION (add_statement_activated, open_statement_form (self, 0, target_id (parameter)))
-EDITOR_ACTION (edit_statement_activated, open_statement_form (self, target_id (parameter), 0))
-EDITOR_ACTION (delete_statement_activated, delete_object (self, "statement", target_id (parameter)))
-EDITOR_ACTION (edit_topics_activated, open_topics (self))
-EDITOR_ACTION (undo_activated, undo_or_redo (self, FALSE))
-EDITOR_ACTION (redo_activated, undo_or_redo (self, TRUE))
-EDITOR_ACTION (backup_activated, start_backup (self))
+EDIT_ACTION (add_leader_activated, open_leader_form (self, 0))
+EDIT_ACTION (edit_leader_activated, open_leader_form (self, target_id (parameter)))
+EDIT_ACTION (delete_leader_activated, delete_object (self, "leader", target_id (parameter)))
+EDIT_ACTION (merge_leader_activated, open_merge (self, FALSE, target_id (parameter)))
+EDIT_ACTION (merge_call_activated, open_merge (self, TRUE, target_id (parameter)))
+EDIT_ACTION (add_call_activated, open_call_form (self, 0))
+EDIT_ACTION (edit_call_activated, open_call_form (self, target_id (parameter)))
+EDIT_ACTION (delete_call_activated, delete_object (self, "call", target_id (parameter)))
+EDIT_ACTION (add_source_activated, open_source_form (self, 0, target_id (parameter)))
+EDIT_ACTION (edit_source_activated, open_source_form (self, target_id (parameter), 0))
+EDIT_ACTION (delete_source_activated, delete_object (self, "source", target_id (parameter)))
+EDIT_ACTION (add_statement_activated, open_statement_form (self, 0, target_id (parameter)))
+EDIT_ACTION (edit_statement_activated, open_statement_form (self, target_id (parameter), 0))
+EDIT_ACTION (delete_statement_activated, delete_object (self, "statement", target_id (parameter)))
+EDIT_ACTION (edit_topics_activated, open_topics (self))
+EDIT_ACTION (undo_activated, undo_or_redo (self, FALSE))
+EDIT_ACTION (redo_activated, undo_or_redo (self, TRUE))
+EDIT_ACTION (backup_activated, start_backup (self))
 
-static const GActionEntry editor_actions[] = {
-  { .name = "add-leader", .activate = add_leader_activated },
-  { .name = "edit-leader", .activate = edit_leader_activated, .parameter_type = "x" },
-  { .name = "delete-leader", .activate = delete_leader_activated, .parameter_type = "x" },
-  { .name = "merge-leader", .activate = merge_leader_activated, .parameter_type = "x" },
-  { .name = "merge-call", .activate = merge_call_activated, .parameter_type = "x" },
-  { .name = "add-call", .activate = add_call_activated },
-  { .name = "edit-call", .activate = edit_call_activated, .parameter_type = "x" },
-  { .name = "delete-call", .activate = delete_call_activated, .parameter_type = "x" },
-  { .name = "add-source", .activate = add_source_activated, .parameter_type = "x" },
-  { .name = "edit-source", .activate = edit_source_activated, .parameter_type = "x" },
-  { .name = "delete-source", .activate = delete_source_activated, .parameter_type = "x" },
-  { .name = "add-statement", .activate = add_statement_activated, .parameter_type = "x" },
-  { .name = "edit-statement", .activate = edit_statement_activated, .parameter_type = "x" },
-  { .name = "delete-statement", .activate = delete_statement_activated, .parameter_type = "x" },
-  { .name = "edit-topics", .activate = edit_topics_activated },
-  { .name = "undo", .activate = undo_activated },
-  { .name = "redo", .activate = redo_activated },
-  { .name = "backup", .activate = backup_activated },
+static const struct {
+  const char          *name;
+  const char          *parameter_type;
+  GtkWidgetActionActivateFunc activate;
+} edit_actions[] = {
+  { "win.add-leader", NULL, add_leader_activated },
+  { "win.edit-leader", "x", edit_leader_activated },
+  { "win.delete-leader", "x", delete_leader_activated },
+  { "win.merge-leader", "x", merge_leader_activated },
+  { "win.merge-call", "x", merge_call_activated },
+  { "win.add-call", NULL, add_call_activated },
+  { "win.edit-call", "x", edit_call_activated },
+  { "win.delete-call", "x", delete_call_activated },
+  { "win.add-source", "x", add_source_activated },
+  { "win.edit-source", "x", edit_source_activated },
+  { "win.delete-source", "x", delete_source_activated },
+  { "win.add-statement", "x", add_statement_activated },
+  { "win.edit-statement", "x", edit_statement_activated },
+  { "win.delete-statement", "x", delete_statement_activated },
+  { "win.edit-topics", NULL, edit_topics_activated },
+  { "win.undo", NULL, undo_activated },
+  { "win.redo", NULL, redo_activated },
+  { "win.backup", NULL, backup_activated },
 };
 
 static void
-update_actions (ReadoutEditor *self)
+update_actions (ReadoutWindow *self)
 {
   gboolean writable = self->store != NULL && !readout_store_is_read_only (self->store);
 
-  if (self->window == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (editor_actions); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
     {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->window), editor_actions[i].name);
+      const char *name = edit_actions[i].name;
       gboolean enabled = writable;
 
-      if (g_str_equal (editor_actions[i].name, "undo"))
+      if (g_str_equal (name, "win.undo"))
         enabled = writable && readout_undo_stack_can_undo (self->undo_stack);
-      else if (g_str_equal (editor_actions[i].name, "redo"))
+      else if (g_str_equal (name, "win.redo"))
         enabled = writable && readout_undo_stack_can_redo (self->undo_stack);
-      else if (g_str_equal (editor_actions[i].name, "backup"))
+      else if (g_str_equal (name, "win.backup"))
         enabled = self->store != NULL;
 
-      if (action != NULL)
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
     }
-}
-
-/* Open forms for READOUT_OPEN_FORM once the window has shown the store. */
-static gboolean
-open_form_from_environment_cb (gpointer user_data)
-{
-  ReadoutEditor *self = user_data;
-
-  self->open_form_idle = 0;
-  readout_editor_open_form (self, g_getenv ("READOUT_OPEN_FORM"));
-  return G_SOURCE_REMOVE;
 }
 
 GtkWindow *
-readout_editor_open_form (ReadoutEditor *self,
-                          const char    *description)
+_readout_window_edit_open_topics (ReadoutWindow *self)
 {
-  g_auto(GStrv) parts = NULL;
-  const char *what;
-  gint64 id;
-
-  g_return_val_if_fail (READOUT_IS_EDITOR (self), NULL);
-
-  if (description == NULL || self->undo_stack == NULL)
+  if (self->undo_stack == NULL)
     return NULL;
-
-  parts = g_strsplit (description, ":", 2);
-  what = parts[0];
-  id = parts[1] != NULL ? g_ascii_strtoll (parts[1], NULL, 10) : 0;
-
-  if (g_str_equal (what, "leader") || g_str_equal (what, "new-leader"))
-    return open_leader_form (self, id);
-  if (g_str_equal (what, "call") || g_str_equal (what, "new-call"))
-    return open_call_form (self, id);
-  if (g_str_equal (what, "source"))
-    return open_source_form (self, id, 0);
-  if (g_str_equal (what, "new-source"))
-    return open_source_form (self, 0, id);
-  if (g_str_equal (what, "statement"))
-    return open_statement_form (self, id, 0);
-  if (g_str_equal (what, "new-statement"))
-    return open_statement_form (self, 0, id);
-  if (g_str_equal (what, "topics"))
-    return open_topics (self);
-  if (g_str_equal (what, "merge-leader") || g_str_equal (what, "merge-call"))
-    return open_merge (self, g_str_equal (what, "merge-call"), id);
-  if (g_str_equal (what, "topic"))
-    {
-      GtkWindow *topics = open_topics (self);
-      return readout_topics_window_edit_topic (READOUT_TOPICS_WINDOW (topics), (guint) id);
-    }
-
-  g_warning ("Unknown form “%s”", description);
-  return NULL;
+  return open_topics (self);
 }
 
 static void
-on_undo_state_changed_cb (ReadoutEditor *self)
+on_undo_state_changed_cb (ReadoutWindow *self)
 {
   update_actions (self);
 }
 
 void
-readout_editor_set_store (ReadoutEditor *self,
-                          ReadoutStore  *store)
+_readout_window_edit_set_store (ReadoutWindow *self,
+                                ReadoutStore  *store)
 {
-  g_return_if_fail (READOUT_IS_EDITOR (self));
-  g_return_if_fail (store == NULL || READOUT_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
   if (self->undo_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->undo_stack, on_undo_state_changed_cb, self);
   g_clear_object (&self->undo_stack);
-  g_set_object (&self->store, store);
-  self->leader_id = 0;
   self->last_call_id = 0;
 
   /* The changes of a session are those made to this store; another store starts afresh. */
@@ -667,97 +592,43 @@ readout_editor_set_store (ReadoutEditor *self,
       self->undo_stack = readout_undo_stack_new (store);
       g_signal_connect_swapped (self->undo_stack, "notify::can-undo", G_CALLBACK (on_undo_state_changed_cb), self);
       g_signal_connect_swapped (self->undo_stack, "notify::can-redo", G_CALLBACK (on_undo_state_changed_cb), self);
-
-      if (g_getenv ("READOUT_OPEN_FORM") != NULL && self->open_form_idle == 0)
-        self->open_form_idle = g_idle_add (open_form_from_environment_cb, self);
     }
 
   update_actions (self);
 }
 
-ReadoutUndoStack *
-readout_editor_get_undo_stack (ReadoutEditor *self)
-{
-  g_return_val_if_fail (READOUT_IS_EDITOR (self), NULL);
-
-  return self->undo_stack;
-}
-
 void
-readout_editor_set_leader (ReadoutEditor *self,
-                           gint64         leader_id)
+_readout_window_edit_dispose (ReadoutWindow *self)
 {
-  g_return_if_fail (READOUT_IS_EDITOR (self));
-
-  self->leader_id = leader_id;
-}
-
-static void
-readout_editor_dispose (GObject *object)
-{
-  ReadoutEditor *self = READOUT_EDITOR (object);
-
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->open_form_idle, g_source_remove);
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = NULL;
+  if (self->edit_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->edit_toast), (gpointer *) &self->edit_toast);
+  self->edit_toast = NULL;
   if (self->backup_chooser != NULL)
     gtk_native_dialog_destroy (self->backup_chooser);
   g_clear_object (&self->backup_chooser);
   if (self->undo_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->undo_stack, on_undo_state_changed_cb, self);
   g_clear_object (&self->undo_stack);
-  g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->backup_name, g_free);
-  self->window = NULL;
-  self->toast_overlay = NULL;
-
-  G_OBJECT_CLASS (readout_editor_parent_class)->dispose (object);
 }
 
-static void
-readout_editor_class_init (ReadoutEditorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = readout_editor_dispose;
-}
-
-static void
-readout_editor_init (ReadoutEditor *self)
+void
+_readout_window_edit_init (ReadoutWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  update_actions (self);
 }
 
-ReadoutEditor *
-readout_editor_new (GtkWindow       *window,
-                    AdwToastOverlay *toast_overlay)
+void
+_readout_window_class_edit_init (GtkWidgetClass *widget_class)
 {
-  ReadoutEditor *self;
-  GtkEventController *shortcuts;
-
-  g_return_val_if_fail (GTK_IS_WINDOW (window) && G_IS_ACTION_MAP (window), NULL);
-  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (toast_overlay), NULL);
-
-  self = g_object_new (READOUT_TYPE_EDITOR, NULL);
-  self->window = window;
-  self->toast_overlay = toast_overlay;
-
-  g_action_map_add_action_entries (G_ACTION_MAP (window), editor_actions, G_N_ELEMENTS (editor_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    gtk_widget_class_install_action (widget_class, edit_actions[i].name, edit_actions[i].parameter_type,
+                                     edit_actions[i].activate);
 
   /* Bubbling, not application accelerators: an entry with focus undoes its own typing first. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_BUBBLE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
-                                                          gtk_named_action_new ("win.undo")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>z"),
-                                                          gtk_named_action_new ("win.redo")));
-  gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
-
-  update_actions (self);
-  return self;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#define G_LOG_DOMAIN "readout-window"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "readout-startup-time.h"
+#include "readout-topics-window.h"
+#include "readout-window-private.h"
+
+/* Hooks for benchmarks and screenshots, compiled in with -Ddebug-hooks=true only
+ * (build-aux/test turns it on); a release build reads neither variable.
+ *
+ * READOUT_BENCH=1: prints how long the first frame and selecting the busiest leader
+ * took, then quits. Startup is measured from the exec of the process.
+ *
+ * READOUT_OPEN_FORM=WHAT: once a store is shown, opens a form as its action would:
+ * "leader:ID", "new-leader", "call:ID", "new-call", "source:ID", "new-source:CALL",
+ * "statement:ID", "new-statement:SOURCE", "topics", "topic:POSITION",
+ * "merge-leader:ID", "merge-call:ID". */
+
+static double
+ms_since (gint64 mark)
+{
+  return (g_get_monotonic_time () - mark) / 1000.0;
+}
+
+static long
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+static void
+on_bench_after_paint_cb (GdkFrameClock *clock,
+                         ReadoutWindow *self)
+{
+  if (self->bench_stage == 0)
+    {
+      GListModel *leaders = readout_leaders_pane_get_model (self->leaders_pane);
+      guint n_leaders = leaders != NULL ? g_list_model_get_n_items (leaders) : 0;
+      double exec_ms = readout_startup_time_get_exec_to_main_ms ();
+      double main_ms = ms_since (readout_startup_time_get_start ());
+      guint busiest = 0, most = 0;
+
+      g_print ("bench: leaders listed: %u\n", n_leaders);
+      g_print ("bench: exec to main: %.1f ms\n", exec_ms);
+      g_print ("bench: main to first frame: %.1f ms\n", main_ms);
+      if (exec_ms >= 0)
+        g_print ("bench: exec to first frame: %.1f ms\n", exec_ms + main_ms);
+
+      /* Not timed: finding the busiest leader reads every row on purpose. */
+      for (guint i = 0; i < n_leaders; i++)
+        {
+          g_autoptr(ReadoutLeader) leader = g_list_model_get_item (leaders, i);
+
+          if (leader != NULL && readout_leader_get_call_count (leader) > most)
+            {
+              most = readout_leader_get_call_count (leader);
+              busiest = i;
+            }
+        }
+
+      if (n_leaders == 0)
+        {
+          g_print ("bench: RSS: %ld KiB\n", rss_kib ());
+          self->bench_stage = 2;
+        }
+      else
+        {
+          g_autoptr(ReadoutLeader) leader = g_list_model_get_item (leaders, busiest);
+
+          self->bench_leader_calls = most;
+          self->bench_stage = 1;
+          self->bench_mark = g_get_monotonic_time ();
+          /* As a click does: by position, not by a search for the id. */
+          readout_leaders_pane_select_position (self->leaders_pane, busiest);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          return;
+        }
+    }
+  else if (self->bench_stage == 1)
+    {
+      GListModel *calls = readout_calls_pane_get_model (self->calls_pane);
+
+      g_print ("bench: select busiest leader (%u calls, %u listed) to frame: %.1f ms\n",
+               self->bench_leader_calls, calls != NULL ? g_list_model_get_n_items (calls) : 0,
+               ms_since (self->bench_mark));
+      g_print ("bench: RSS: %ld KiB\n", rss_kib ());
+      self->bench_stage = 2;
+    }
+
+  if (self->bench_stage == 2)
+    {
+      g_clear_signal_handler (&self->bench_paint_handler, clock);
+      g_idle_add_once ((GSourceOnceFunc) gtk_window_destroy, self);
+    }
+}
+
+static void
+bench_start (ReadoutWindow *self)
+{
+  if (self->bench_paint_handler != 0)
+    return;
+
+  /* The frame clock exists once the window is realized. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
+    gtk_widget_realize (GTK_WIDGET (self));
+
+  self->bench_stage = 0;
+  self->bench_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                                "after-paint",
+                                                G_CALLBACK (on_bench_after_paint_cb), self);
+}
+
+/* What READOUT_OPEN_FORM names, and the action that opens it. */
+static const struct {
+  const char *what;
+  const char *action;
+} forms[] = {
+  { "leader", "win.edit-leader" },
+  { "new-leader", "win.add-leader" },
+  { "call", "win.edit-call" },
+  { "new-call", "win.add-call" },
+  { "source", "win.edit-source" },
+  { "new-source", "win.add-source" },
+  { "statement", "win.edit-statement" },
+  { "new-statement", "win.add-statement" },
+  { "topics", "win.edit-topics" },
+  { "merge-leader", "win.merge-leader" },
+  { "merge-call", "win.merge-call" },
+};
+
+static void
+open_form (ReadoutWindow *self,
+           const char    *description)
+{
+  g_auto(GStrv) parts = g_strsplit (description, ":", 2);
+  gint64 id = parts[1] != NULL ? g_ascii_strtoll (parts[1], NULL, 10) : 0;
+
+  if (g_str_equal (parts[0], "topic"))
+    {
+      GtkWindow *topics = _readout_window_edit_open_topics (self);
+
+      if (topics != NULL)
+        readout_topics_window_edit_topic (READOUT_TOPICS_WINDOW (topics), (guint) id);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    if (g_str_equal (parts[0], forms[i].what))
+      {
+        /* An action with a parameter takes the id; one without, nothing. */
+        if (parts[1] != NULL)
+          gtk_widget_activate_action (GTK_WIDGET (self), forms[i].action, "x", id);
+        else
+          gtk_widget_activate_action (GTK_WIDGET (self), forms[i].action, NULL);
+        return;
+      }
+  g_warning ("Unknown form “%s”", description);
+}
+
+static void
+open_form_from_environment_cb (gpointer user_data)
+{
+  ReadoutWindow *self = user_data;
+
+  self->open_form_idle = 0;
+  open_form (self, g_getenv ("READOUT_OPEN_FORM"));
+}
+
+void
+_readout_window_debug_store_shown (ReadoutWindow *self)
+{
+  if (g_getenv ("READOUT_BENCH") != NULL)
+    bench_start (self);
+  /* After the window has shown the store, as a user would open the form. */
+  if (g_getenv ("READOUT_OPEN_FORM") != NULL && self->open_form_idle == 0)
+    self->open_form_idle = g_idle_add_once (open_form_from_environment_cb, self);
+}
+
+void
+_readout_window_debug_dispose (ReadoutWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_clear_handle_id (&self->open_form_idle, g_source_remove);
+  if (self->bench_paint_handler != 0 && clock != NULL)
+    g_clear_signal_handler (&self->bench_paint_handler, clock);
+}
