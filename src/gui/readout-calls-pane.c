@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "readout-call-row.h"
 #include "readout-calls-pane.h"
 #include "readout-selection-keeper.h"
 #include "readout-edit-util.h"
@@ -244,99 +245,27 @@ on_row_activated_cb (ReadoutCallsPane *self,
 
 static void
 on_row_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+                 GtkListItem              *item)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *date = readout_gui_label_new (NULL, "heading", NULL);
-  GtkWidget *status_icon = gtk_image_new ();
-  GtkWidget *status = readout_gui_label_new (NULL, "caption", NULL);
-  GtkWidget *counterpart = readout_gui_label_new (NULL, "body", NULL);
-  GtkWidget *duration = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
-  GtkWidget *topics = readout_gui_label_new (NULL, "caption", "topics-line", NULL);
-
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_widget_set_hexpand (date, TRUE);
-  /* The date is never cut ("Samstag, 28. Januar 2017"); a long status gives way first. */
-  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (GTK_LABEL (counterpart), PANGO_ELLIPSIZE_END);
-  gtk_label_set_wrap (GTK_LABEL (duration), TRUE);
-  gtk_widget_add_css_class (status_icon, "dim-label");
-  /* One wrapping line of topics keeps rows short; the detail shows them as labels. */
-  gtk_label_set_wrap (GTK_LABEL (topics), TRUE);
-  gtk_label_set_lines (GTK_LABEL (topics), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (topics), PANGO_ELLIPSIZE_END);
-
-  gtk_box_append (GTK_BOX (top), date);
-  gtk_box_append (GTK_BOX (top), status_icon);
-  gtk_box_append (GTK_BOX (top), status);
-  gtk_box_append (GTK_BOX (row), top);
-  gtk_box_append (GTK_BOX (row), counterpart);
-  gtk_box_append (GTK_BOX (row), duration);
-  gtk_box_append (GTK_BOX (row), topics);
-
-  g_object_set_data (G_OBJECT (row), "date", date);
-  g_object_set_data (G_OBJECT (row), "status-icon", status_icon);
-  g_object_set_data (G_OBJECT (row), "status", status);
-  g_object_set_data (G_OBJECT (row), "counterpart", counterpart);
-  g_object_set_data (G_OBJECT (row), "duration", duration);
-  g_object_set_data (G_OBJECT (row), "topics", topics);
-
-  gtk_list_item_set_child (item, row);
-}
-
-/* The names of the participants other than @leader_id. */
-static char *
-dup_counterparts (ReadoutCall *call,
-                  gint64       leader_id)
-{
-  const char * const *names = readout_call_get_participant_names (call);
-  guint n_ids = 0;
-  const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
-  g_autofree char *joined = NULL;
-
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    if (i >= n_ids || ids[i] != leader_id)
-      g_ptr_array_add (others, (gpointer) names[i]);
-  g_ptr_array_add (others, NULL);
-
-  joined = readout_gui_join_names ((const char * const *) others->pdata);
-  /* Translators: the other side of a call in the calls list, "with Vladimir Putin" */
-  return g_strdup_printf (_("with %s"), joined);
+  gtk_list_item_set_child (item, readout_call_row_new ());
 }
 
 static void
 on_row_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                gpointer                  user_data)
+                ReadoutCallsPane         *self)
 {
-  ReadoutCallsPane *self = READOUT_CALLS_PANE (user_data);
-  ReadoutCall *call = gtk_list_item_get_item (item);
-  GObject *row = G_OBJECT (gtk_list_item_get_child (item));
-  ReadoutCallStatus status = readout_call_get_status (call);
-  g_autofree char *date = readout_format_date (readout_call_get_date (call),
-                                               readout_call_get_date_precision (call));
-  g_autofree char *duration = readout_format_duration (readout_call_get_duration_minutes (call),
-                                                       readout_call_get_duration_qualifier (call));
-  g_autofree char *counterpart = dup_counterparts (call, self->leader != NULL ? readout_leader_get_id (self->leader) : 0);
+  ReadoutCallRow *row = READOUT_CALL_ROW (gtk_list_item_get_child (item));
 
-  gtk_label_set_text (g_object_get_data (row, "date"), date);
-  gtk_label_set_text (g_object_get_data (row, "counterpart"), counterpart);
-  gtk_label_set_text (g_object_get_data (row, "status"), readout_format_call_status (status));
-  gtk_image_set_from_icon_name (g_object_get_data (row, "status-icon"), readout_gui_call_status_icon (status));
-  gtk_label_set_text (g_object_get_data (row, "duration"), duration != NULL ? duration : "");
-  gtk_widget_set_visible (g_object_get_data (row, "duration"), duration != NULL);
-  {
-    const char * const *topics = readout_call_get_topics (call);
-    /* Translators: the separator between topics in a calls list row */
-    g_autofree char *line = readout_display_join_topics (topics, _(" · "));
+  readout_call_row_set_leader_id (row, self->leader != NULL ? readout_leader_get_id (self->leader) : 0);
+  readout_call_row_set_call (row, gtk_list_item_get_item (item));
+}
 
-    gtk_label_set_text (g_object_get_data (row, "topics"), line != NULL ? line : "");
-    gtk_widget_set_visible (g_object_get_data (row, "topics"), line != NULL && *line != '\0');
-  }
+static void
+on_row_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  readout_call_row_set_call (READOUT_CALL_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -445,6 +374,7 @@ readout_calls_pane_class_init (ReadoutCallsPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
 
   gtk_widget_class_set_css_name (widget_class, "callspane");
 }
