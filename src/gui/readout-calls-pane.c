@@ -35,7 +35,8 @@ struct _ReadoutCallsPane
   gint64              other_leader_id;
   char               *topic;
   GListModel         *model;
-  /* The drop-down's model: "Anyone" followed by the store's leaders. */
+  /* The drop-down's model while it is open: "Anyone" followed by the store's leaders;
+   * NULL while it is closed (see show_few_counterparts). */
   GListModel         *counterparts;
   /* Keeps the leader whose calls these are out of the drop-down. */
   GtkFilter          *not_the_leader;
@@ -171,15 +172,23 @@ on_clear_topic_clicked_cb (ReadoutCallsPane *self)
   readout_calls_pane_set_topic (self, NULL);
 }
 
+/* The closed drop-down holds "Anyone" and the chosen leader only: every leader is read,
+ * filtered and given a row of the drop-down's list when it opens. Doing that for each
+ * leader selected took most of the time of selecting a busy leader. */
 static void
-reload_counterparts (ReadoutCallsPane *self)
+show_few_counterparts (ReadoutCallsPane *self)
 {
-  g_clear_object (&self->counterparts);
-  self->counterparts = readout_gui_leaders_with_anyone (self->store, self->not_the_leader);
+  g_autoptr(ReadoutLeader) other = NULL;
+  g_autoptr(GListModel) few = NULL;
 
+  if (self->other_leader_id != 0 && self->store != NULL)
+    other = readout_store_get_leader (self->store, self->other_leader_id, NULL);
+  few = readout_gui_anyone_and (other);
+
+  g_clear_object (&self->counterparts);
   self->updating_dropdown = TRUE;
-  gtk_drop_down_set_model (self->counterpart_dropdown, self->counterparts);
-  gtk_drop_down_set_selected (self->counterpart_dropdown, 0);
+  gtk_drop_down_set_model (self->counterpart_dropdown, few);
+  gtk_drop_down_set_selected (self->counterpart_dropdown, other != NULL ? 1 : 0);
   self->updating_dropdown = FALSE;
 }
 
@@ -192,26 +201,45 @@ is_not_the_leader (gpointer item,
   return self->leader == NULL || readout_leader_get_id (item) != readout_leader_get_id (self->leader);
 }
 
-/* Shows @leader_id in the drop-down (0: "Anyone") without acting on it. */
+/* The drop-down opens: every leader but the one whose calls these are, with the chosen
+ * one selected. */
 static void
-show_counterpart (ReadoutCallsPane *self,
-                  gint64            leader_id)
+on_counterparts_shown_cb (ReadoutCallsPane *self)
 {
   guint position = 0;
 
-  for (guint i = 1; leader_id != 0 && i < g_list_model_get_n_items (self->counterparts); i++)
+  if (self->counterparts != NULL)
+    return;
+
+  self->counterparts = readout_gui_leaders_with_anyone (self->store, self->not_the_leader);
+  for (guint i = 1; self->other_leader_id != 0 && i < g_list_model_get_n_items (self->counterparts); i++)
     {
       g_autoptr(ReadoutLeader) leader = g_list_model_get_item (self->counterparts, i);
 
-      if (readout_leader_get_id (leader) == leader_id)
+      if (readout_leader_get_id (leader) == self->other_leader_id)
         {
           position = i;
           break;
         }
     }
   self->updating_dropdown = TRUE;
+  gtk_drop_down_set_model (self->counterpart_dropdown, self->counterparts);
   gtk_drop_down_set_selected (self->counterpart_dropdown, position);
   self->updating_dropdown = FALSE;
+}
+
+/* GtkDropDown 4.8 says nothing when it opens; its list is a popover child of it. */
+static void
+watch_counterparts_popup (ReadoutCallsPane *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->counterpart_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      {
+        g_signal_connect_swapped (child, "show", G_CALLBACK (on_counterparts_shown_cb), self);
+        return;
+      }
+  g_warning ("The drop-down of leaders has no popover; it lists every leader from the start");
 }
 
 static void
@@ -395,7 +423,8 @@ readout_calls_pane_init (ReadoutCallsPane *self)
   name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
   gtk_drop_down_set_expression (self->counterpart_dropdown, name);
   self->not_the_leader = GTK_FILTER (gtk_custom_filter_new (is_not_the_leader, self, NULL));
-  reload_counterparts (self);
+  watch_counterparts_popup (self);
+  show_few_counterparts (self);
   update_empty_state (self);
 }
 
@@ -418,7 +447,7 @@ readout_calls_pane_set_store (ReadoutCallsPane *self,
   g_set_object (&self->store, store);
   g_clear_object (&self->leader);
   self->other_leader_id = 0;
-  reload_counterparts (self);
+  show_few_counterparts (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
 }
@@ -451,10 +480,7 @@ readout_calls_pane_set_leader (ReadoutCallsPane *self,
   /* "With" never offers the leader themself: calls with them are every call. */
   if (leader != NULL && readout_leader_get_id (leader) == self->other_leader_id)
     self->other_leader_id = 0;
-  self->updating_dropdown = TRUE;
-  gtk_filter_changed (self->not_the_leader, GTK_FILTER_CHANGE_DIFFERENT);
-  self->updating_dropdown = FALSE;
-  show_counterpart (self, self->other_leader_id);
+  show_few_counterparts (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
 }

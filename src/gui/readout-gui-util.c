@@ -268,19 +268,27 @@ readout_gui_leader_country (ReadoutLeader *leader)
                                          readout_leader_get_country_name (leader));
 }
 
-/* "Anyone" (a stand-in leader with id 0, for no filter) and then the store's leaders,
- * those @filter keeps when it is given. */
+/* A list holding a stand-in leader with id 0 named "Anyone", for no filter. */
+static GListStore *
+anyone_store_new (void)
+{
+  GListStore *anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
+  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
+
+  readout_leader_set_name (anyone, _("Anyone"));
+  g_list_store_append (anyone_store, anyone);
+  return anyone_store;
+}
+
+/* "Anyone" and then the store's leaders, those @filter keeps when it is given. */
 GListModel *
 readout_gui_leaders_with_anyone (ReadoutStore *store,
                                  GtkFilter    *filter)
 {
   g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_autoptr(GListStore) anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
-  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
+  g_autoptr(GListStore) anyone_store = anyone_store_new ();
 
   /* The real leaders follow straight from the store's paged model. */
-  readout_leader_set_name (anyone, _("Anyone"));
-  g_list_store_append (anyone_store, anyone);
   g_list_store_append (parts, anyone_store);
   if (store != NULL)
     {
@@ -290,4 +298,16 @@ readout_gui_leaders_with_anyone (ReadoutStore *store,
       g_list_store_append (parts, kept);
     }
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+}
+
+GListModel *
+readout_gui_anyone_and (ReadoutLeader *leader)
+{
+  GListStore *few = anyone_store_new ();
+
+  g_return_val_if_fail (leader == NULL || READOUT_IS_LEADER (leader), NULL);
+
+  if (leader != NULL)
+    g_list_store_append (few, leader);
+  return G_LIST_MODEL (few);
 }

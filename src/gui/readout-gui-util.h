@@ -29,6 +29,8 @@ void        readout_gui_remove_children    (GtkWidget            *container);
  * drop-down that filters by leader; only the stand-in without a store. */
 GListModel *readout_gui_leaders_with_anyone (ReadoutStore         *store,
                                              GtkFilter            *filter);
+/* "Anyone" and @leader alone: what a closed drop-down of leaders needs to show. */
+GListModel *readout_gui_anyone_and          (ReadoutLeader        *leader);
 /* The leader's country in the user's language ("Россия"), or NULL. */
 const char *readout_gui_leader_country      (ReadoutLeader        *leader);
 /* Fills @box with one small label a topic; with @action_name (nullable) each is a button
