@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "readout-call-row.h"
+#include "readout-calls-pane.h"
+#include "readout-gui-test-util.h"
 #include "readout-format.h"
 #include "readout-leader-row.h"
 #include "readout-search-row.h"
@@ -168,6 +170,92 @@ test_search_row (void)
   g_assert_finalize_object (row);
 }
 
+static guint
+count_call_rows (GtkWidget *root)
+{
+  guint n = READOUT_IS_CALL_ROW (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_call_rows (child);
+  return n;
+}
+
+static gint64
+add_leader (ReadoutStore *store,
+            const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutLeader) leader = readout_leader_new ();
+
+  readout_leader_set_name (leader, name);
+  g_assert_true (readout_store_insert_leader (store, leader, &error));
+  g_assert_no_error (error);
+  return readout_leader_get_id (leader);
+}
+
+/* A leader with 500 calls: the list makes rows for what it shows and a few screens
+ * more, not for hundreds of calls at once (a GtkListView of GTK 4.8 made 200). */
+static void
+test_few_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(ReadoutLeader) putin = NULL;
+  gint64 ids[2];
+  GtkWidget *window;
+  GtkWidget *pane;
+  guint n_rows;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  folder = g_dir_make_tmp ("readout-rows-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (folder, "test.db", NULL);
+  store = readout_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (readout_store_begin (store, &error));
+  ids[0] = add_leader (store, "Vladimir Putin");
+  ids[1] = add_leader (store, "Donald Trump");
+  for (int i = 0; i < 500; i++)
+    {
+      g_autoptr(ReadoutCall) call = readout_call_new ();
+      g_autofree char *date = g_strdup_printf ("%d-%02d-%02d", 1990 + i / 28, 1 + i % 12, 1 + i % 28);
+
+      readout_call_set_date (call, date);
+      readout_call_set_date_precision (call, READOUT_DATE_PRECISION_DAY);
+      readout_call_set_participant_ids (call, ids, 2);
+      g_assert_true (readout_store_insert_call (store, call, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (readout_store_commit (store, &error));
+  putin = readout_store_get_leader (store, ids[0], &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 800);
+  pane = readout_calls_pane_new ();
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  readout_calls_pane_set_store (READOUT_CALLS_PANE (pane), store);
+  readout_calls_pane_set_leader (READOUT_CALLS_PANE (pane), putin);
+  gtk_window_present (GTK_WINDOW (window));
+  readout_gui_test_wait_for_frames (window, 2);
+
+  g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (READOUT_CALLS_PANE (pane))), ==, 500);
+  n_rows = count_call_rows (pane);
+  g_test_message ("%u call rows for 500 calls", n_rows);
+  /* 800 pixels show about nine calls. */
+  g_assert_cmpuint (n_rows, >=, 9);
+  g_assert_cmpuint (n_rows, <=, 40);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  readout_gui_test_remove_store (folder, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/rows/leader", test_leader_row);
   g_test_add_func ("/rows/call", test_call_row);
   g_test_add_func ("/rows/search", test_search_row);
+  g_test_add_func ("/rows/few-rows", test_few_rows);
 
   return g_test_run ();
 }

@@ -1034,7 +1034,7 @@ test_show_in_call_from_compare (Fixture       *f,
 static GtkEventController *
 find_click (GtkWidget *root)
 {
-  GtkEventController *click = GTK_IS_LIST_VIEW (root) ? g_object_get_data (G_OBJECT (root), "readout-single-click") : NULL;
+  GtkEventController *click = GTK_IS_LIST_BASE (root) ? g_object_get_data (G_OBJECT (root), "readout-single-click") : NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL && click == NULL;
        child = gtk_widget_get_next_sibling (child))

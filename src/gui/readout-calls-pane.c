@@ -25,7 +25,7 @@ struct _ReadoutCallsPane
   GtkWidget          *topic_bar;
   GtkLabel           *topic_label;
   GtkStack           *stack;
-  GtkListView        *list_view;
+  GtkGridView        *list;
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
   ReadoutSelectionKeeper *keeper;
@@ -392,7 +392,7 @@ readout_calls_pane_class_init (ReadoutCallsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, topic_bar);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, topic_label);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, stack);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, list);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_counterpart_changed_cb);
@@ -550,7 +550,7 @@ readout_calls_pane_select_call (ReadoutCallsPane *self,
       if (call != NULL && readout_call_get_id (call) == call_id)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
           return TRUE;
         }
     }
@@ -571,7 +571,7 @@ readout_calls_pane_focus_list (ReadoutCallsPane *self)
 {
   g_return_if_fail (READOUT_IS_CALLS_PANE (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
 void
@@ -580,7 +580,7 @@ readout_calls_pane_set_single_click (ReadoutCallsPane *self,
 {
   g_return_if_fail (READOUT_IS_CALLS_PANE (self));
 
-  readout_gui_set_single_click (self->list_view, single_click);
+  readout_gui_set_single_click (GTK_WIDGET (self->list), single_click);
 }
 
 /**

@@ -213,11 +213,14 @@ readout_gui_import_hint (void)
 static gboolean
 activate_selected_cb (gpointer user_data)
 {
-  GtkListView *view = user_data;
-  GtkSelectionModel *model = gtk_list_view_get_model (view);
-  guint position = GTK_IS_SINGLE_SELECTION (model)
-                   ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model))
-                   : GTK_INVALID_LIST_POSITION;
+  GtkWidget *view = user_data;
+  g_autoptr(GtkSelectionModel) model = NULL;
+  guint position;
+
+  g_object_get (view, "model", &model, NULL);
+  position = GTK_IS_SINGLE_SELECTION (model)
+             ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model))
+             : GTK_INVALID_LIST_POSITION;
 
   if (position != GTK_INVALID_LIST_POSITION)
     g_signal_emit_by_name (view, "activate", position);
@@ -229,7 +232,7 @@ on_list_released_cb (GtkGestureClick *gesture,
                      int              n_press,
                      double           x,
                      double           y,
-                     GtkListView     *view)
+                     GtkWidget       *view)
 {
   /* The row selects itself on this same click: activate once it has. A double click
    * activates through the list itself. */
@@ -238,12 +241,12 @@ on_list_released_cb (GtkGestureClick *gesture,
 }
 
 void
-readout_gui_set_single_click (GtkListView *view,
-                              gboolean     single_click)
+readout_gui_set_single_click (GtkWidget *view,
+                              gboolean   single_click)
 {
   GtkEventController *click = g_object_get_data (G_OBJECT (view), "readout-single-click");
 
-  g_return_if_fail (GTK_IS_LIST_VIEW (view));
+  g_return_if_fail (GTK_IS_LIST_VIEW (view) || GTK_IS_GRID_VIEW (view));
 
   if (click == NULL)
     {

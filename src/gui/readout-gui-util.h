@@ -44,7 +44,7 @@ void        readout_gui_use_wrap_layout   (GtkWidget          *box,
                                            int                 spacing);
 /* Whether one click on a row of @view activates it, as Enter and a double click do: the
  * narrow layout and the search results, where a selected row alone shows nothing. */
-void        readout_gui_set_single_click   (GtkListView          *view,
+void        readout_gui_set_single_click   (GtkWidget            *view,
                                             gboolean              single_click);
 /* The sentence under the import buttons of the welcome page and of an empty store: drop
  * works, and the shortcuts of Import and Paste. */

@@ -21,7 +21,7 @@ struct _ReadoutLeadersPane
 
   GtkSearchEntry     *filter_entry;
   GtkStack           *stack;
-  GtkListView        *list_view;
+  GtkGridView        *list;
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
   ReadoutSelectionKeeper *keeper;
@@ -275,7 +275,7 @@ readout_leaders_pane_class_init (ReadoutLeadersPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-leaders-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, stack);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, list);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, start_box);
@@ -412,7 +412,7 @@ readout_leaders_pane_select_leader (ReadoutLeadersPane *self,
       if (leader != NULL && readout_leader_get_id (leader) == leader_id)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
           return TRUE;
         }
     }
@@ -427,7 +427,7 @@ readout_leaders_pane_select_position (ReadoutLeadersPane *self,
   g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
 
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
 }
 
 void
@@ -435,7 +435,7 @@ readout_leaders_pane_focus_list (ReadoutLeadersPane *self)
 {
   g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
 void
@@ -444,5 +444,5 @@ readout_leaders_pane_set_single_click (ReadoutLeadersPane *self,
 {
   g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
 
-  readout_gui_set_single_click (self->list_view, single_click);
+  readout_gui_set_single_click (GTK_WIDGET (self->list), single_click);
 }

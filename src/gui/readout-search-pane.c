@@ -25,7 +25,7 @@ struct _ReadoutSearchPane
   GtkEditable        *to_entry;
   GtkLabel           *count_label;
   GtkStack           *stack;
-  GtkListView        *list_view;
+  GtkGridView        *list;
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
 
@@ -238,7 +238,7 @@ readout_search_pane_class_init (ReadoutSearchPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, to_entry);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, count_label);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, stack);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, list);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -262,7 +262,7 @@ readout_search_pane_init (ReadoutSearchPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "start");
   /* A hit is opened with one click at every width: selecting it alone shows nothing. */
-  readout_gui_set_single_click (self->list_view, TRUE);
+  readout_gui_set_single_click (GTK_WIDGET (self->list), TRUE);
 
   gtk_drop_down_set_expression (self->leader_dropdown, name);
   self->leaders = readout_gui_leaders_with_anyone (NULL, NULL);
