@@ -1035,7 +1035,7 @@ test_show_in_call_from_compare (Fixture       *f,
 static GtkEventController *
 find_click (GtkWidget *root)
 {
-  GtkEventController *click = GTK_IS_LIST_VIEW (root) ? g_object_get_data (G_OBJECT (root), "readout-single-click") : NULL;
+  GtkEventController *click = GTK_IS_LIST_BASE (root) ? g_object_get_data (G_OBJECT (root), "readout-single-click") : NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL && click == NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1182,10 +1182,17 @@ test_leader_keeps_call (Fixture       *f,
   g_assert_nonnull (readout_calls_pane_get_selected_call (calls));
   g_assert_cmpint (readout_call_get_id (readout_calls_pane_get_selected_call (calls)), ==, f->call_jan);
 
-  /* "With" offers everyone but Putin himself. */
+  /* "With" offers everyone but Putin himself, read when it opens: closed, it holds
+   * "Anyone" alone. */
   {
     GtkDropDown *with = GTK_DROP_DOWN (find_widget_of_type (GTK_WIDGET (calls), GTK_TYPE_DROP_DOWN));
+    GtkWidget *popover = find_widget_of_type (GTK_WIDGET (with), GTK_TYPE_POPOVER);
     GListModel *offered = gtk_drop_down_get_model (with);
+
+    g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 1);
+    gtk_popover_popup (GTK_POPOVER (popover));
+    readout_gui_test_wait_for_frames (GTK_WIDGET (window), 1);
+    offered = gtk_drop_down_get_model (with);
 
     g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 4);  /* Anyone and three others */
     for (guint i = 0; i < g_list_model_get_n_items (offered); i++)
@@ -1193,6 +1200,7 @@ test_leader_keeps_call (Fixture       *f,
         g_autoptr(ReadoutLeader) leader = g_list_model_get_item (offered, i);
         g_assert_cmpint (readout_leader_get_id (leader), !=, f->putin);
       }
+    gtk_popover_popdown (GTK_POPOVER (popover));
   }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
@@ -1205,6 +1213,24 @@ test_leader_keeps_call (Fixture       *f,
   title = find_title (GTK_WIDGET (window), "Calls");
   g_assert_nonnull (title);
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Vladimir Putin");
+
+  /* Abe chosen in "With" and another leader selected: the closed drop-down holds
+   * "Anyone" and Abe, and shows Abe. */
+  {
+    GtkDropDown *with = GTK_DROP_DOWN (find_widget_of_type (GTK_WIDGET (calls), GTK_TYPE_DROP_DOWN));
+    GtkWidget *popover = find_widget_of_type (GTK_WIDGET (with), GTK_TYPE_POPOVER);
+    g_autoptr(ReadoutLeader) shown = NULL;
+
+    gtk_popover_popup (GTK_POPOVER (popover));
+    gtk_drop_down_set_selected (with, 3);  /* Anyone, Merkel, Trump, Abe */
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    g_assert_cmpint (readout_calls_pane_get_other_leader_id (calls), ==, f->abe);
+    g_assert_true (readout_window_select_leader (window, f->trump));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (with)), ==, 2);
+    shown = g_list_model_get_item (gtk_drop_down_get_model (with), gtk_drop_down_get_selected (with));
+    g_assert_cmpint (readout_leader_get_id (shown), ==, f->abe);
+    g_assert_cmpuint (g_list_model_get_n_items (readout_calls_pane_get_model (calls)), ==, 1);
+  }
 
   close_window (window);
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "readout-call-row.h"
 #include "readout-calls-pane.h"
 #include "readout-selection-keeper.h"
 #include "readout-edit-util.h"
@@ -24,7 +25,7 @@ struct _ReadoutCallsPane
   GtkWidget          *topic_bar;
   GtkLabel           *topic_label;
   GtkStack           *stack;
-  GtkListView        *list_view;
+  GtkGridView        *list;
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
   ReadoutSelectionKeeper *keeper;
@@ -34,7 +35,8 @@ struct _ReadoutCallsPane
   gint64              other_leader_id;
   char               *topic;
   GListModel         *model;
-  /* The drop-down's model: "Anyone" followed by the store's leaders. */
+  /* The drop-down's model while it is open: "Anyone" followed by the store's leaders;
+   * NULL while it is closed (see show_few_counterparts). */
   GListModel         *counterparts;
   /* Keeps the leader whose calls these are out of the drop-down. */
   GtkFilter          *not_the_leader;
@@ -171,15 +173,23 @@ on_clear_topic_clicked_cb (ReadoutCallsPane *self)
   readout_calls_pane_set_topic (self, NULL);
 }
 
+/* The closed drop-down holds "Anyone" and the chosen leader only: every leader is read,
+ * filtered and given a row of the drop-down's list when it opens. Doing that for each
+ * leader selected took most of the time of selecting a busy leader. */
 static void
-reload_counterparts (ReadoutCallsPane *self)
+show_few_counterparts (ReadoutCallsPane *self)
 {
-  g_clear_object (&self->counterparts);
-  self->counterparts = readout_gui_leaders_with_anyone (self->store, self->not_the_leader);
+  g_autoptr(ReadoutLeader) other = NULL;
+  g_autoptr(GListModel) few = NULL;
 
+  if (self->other_leader_id != 0 && self->store != NULL)
+    other = readout_store_get_leader (self->store, self->other_leader_id, NULL);
+  few = readout_gui_anyone_and (other);
+
+  g_clear_object (&self->counterparts);
   self->updating_dropdown = TRUE;
-  gtk_drop_down_set_model (self->counterpart_dropdown, self->counterparts);
-  gtk_drop_down_set_selected (self->counterpart_dropdown, 0);
+  gtk_drop_down_set_model (self->counterpart_dropdown, few);
+  gtk_drop_down_set_selected (self->counterpart_dropdown, other != NULL ? 1 : 0);
   self->updating_dropdown = FALSE;
 }
 
@@ -192,26 +202,45 @@ is_not_the_leader (gpointer item,
   return self->leader == NULL || readout_leader_get_id (item) != readout_leader_get_id (self->leader);
 }
 
-/* Shows @leader_id in the drop-down (0: "Anyone") without acting on it. */
+/* The drop-down opens: every leader but the one whose calls these are, with the chosen
+ * one selected. */
 static void
-show_counterpart (ReadoutCallsPane *self,
-                  gint64            leader_id)
+on_counterparts_shown_cb (ReadoutCallsPane *self)
 {
   guint position = 0;
 
-  for (guint i = 1; leader_id != 0 && i < g_list_model_get_n_items (self->counterparts); i++)
+  if (self->counterparts != NULL)
+    return;
+
+  self->counterparts = readout_gui_leaders_with_anyone (self->store, self->not_the_leader);
+  for (guint i = 1; self->other_leader_id != 0 && i < g_list_model_get_n_items (self->counterparts); i++)
     {
       g_autoptr(ReadoutLeader) leader = g_list_model_get_item (self->counterparts, i);
 
-      if (readout_leader_get_id (leader) == leader_id)
+      if (readout_leader_get_id (leader) == self->other_leader_id)
         {
           position = i;
           break;
         }
     }
   self->updating_dropdown = TRUE;
+  gtk_drop_down_set_model (self->counterpart_dropdown, self->counterparts);
   gtk_drop_down_set_selected (self->counterpart_dropdown, position);
   self->updating_dropdown = FALSE;
+}
+
+/* GtkDropDown 4.8 says nothing when it opens; its list is a popover child of it. */
+static void
+watch_counterparts_popup (ReadoutCallsPane *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->counterpart_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      {
+        g_signal_connect_swapped (child, "show", G_CALLBACK (on_counterparts_shown_cb), self);
+        return;
+      }
+  g_warning ("The drop-down of leaders has no popover; it lists every leader from the start");
 }
 
 static void
@@ -245,99 +274,27 @@ on_row_activated_cb (ReadoutCallsPane *self,
 
 static void
 on_row_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+                 GtkListItem              *item)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *date = readout_gui_label_new (NULL, "heading", NULL);
-  GtkWidget *status_icon = gtk_image_new ();
-  GtkWidget *status = readout_gui_label_new (NULL, "caption", NULL);
-  GtkWidget *counterpart = readout_gui_label_new (NULL, "body", NULL);
-  GtkWidget *duration = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
-  GtkWidget *topics = readout_gui_label_new (NULL, "caption", "topics-line", NULL);
-
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_widget_set_hexpand (date, TRUE);
-  /* The date is never cut ("Samstag, 28. Januar 2017"); a long status gives way first. */
-  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (GTK_LABEL (counterpart), PANGO_ELLIPSIZE_END);
-  gtk_label_set_wrap (GTK_LABEL (duration), TRUE);
-  gtk_widget_add_css_class (status_icon, "dim-label");
-  /* One wrapping line of topics keeps rows short; the detail shows them as labels. */
-  gtk_label_set_wrap (GTK_LABEL (topics), TRUE);
-  gtk_label_set_lines (GTK_LABEL (topics), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (topics), PANGO_ELLIPSIZE_END);
-
-  gtk_box_append (GTK_BOX (top), date);
-  gtk_box_append (GTK_BOX (top), status_icon);
-  gtk_box_append (GTK_BOX (top), status);
-  gtk_box_append (GTK_BOX (row), top);
-  gtk_box_append (GTK_BOX (row), counterpart);
-  gtk_box_append (GTK_BOX (row), duration);
-  gtk_box_append (GTK_BOX (row), topics);
-
-  g_object_set_data (G_OBJECT (row), "date", date);
-  g_object_set_data (G_OBJECT (row), "status-icon", status_icon);
-  g_object_set_data (G_OBJECT (row), "status", status);
-  g_object_set_data (G_OBJECT (row), "counterpart", counterpart);
-  g_object_set_data (G_OBJECT (row), "duration", duration);
-  g_object_set_data (G_OBJECT (row), "topics", topics);
-
-  gtk_list_item_set_child (item, row);
-}
-
-/* The names of the participants other than @leader_id. */
-static char *
-dup_counterparts (ReadoutCall *call,
-                  gint64       leader_id)
-{
-  const char * const *names = readout_call_get_participant_names (call);
-  guint n_ids = 0;
-  const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
-  g_autofree char *joined = NULL;
-
-  for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    if (i >= n_ids || ids[i] != leader_id)
-      g_ptr_array_add (others, (gpointer) names[i]);
-  g_ptr_array_add (others, NULL);
-
-  joined = readout_gui_join_names ((const char * const *) others->pdata);
-  /* Translators: the other side of a call in the calls list, "with Vladimir Putin" */
-  return g_strdup_printf (_("with %s"), joined);
+  gtk_list_item_set_child (item, readout_call_row_new ());
 }
 
 static void
 on_row_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                gpointer                  user_data)
+                ReadoutCallsPane         *self)
 {
-  ReadoutCallsPane *self = READOUT_CALLS_PANE (user_data);
-  ReadoutCall *call = gtk_list_item_get_item (item);
-  GObject *row = G_OBJECT (gtk_list_item_get_child (item));
-  ReadoutCallStatus status = readout_call_get_status (call);
-  g_autofree char *date = readout_format_date (readout_call_get_date (call),
-                                               readout_call_get_date_precision (call));
-  g_autofree char *duration = readout_format_duration (readout_call_get_duration_minutes (call),
-                                                       readout_call_get_duration_qualifier (call));
-  g_autofree char *counterpart = dup_counterparts (call, self->leader != NULL ? readout_leader_get_id (self->leader) : 0);
+  ReadoutCallRow *row = READOUT_CALL_ROW (gtk_list_item_get_child (item));
 
-  gtk_label_set_text (g_object_get_data (row, "date"), date);
-  gtk_label_set_text (g_object_get_data (row, "counterpart"), counterpart);
-  gtk_label_set_text (g_object_get_data (row, "status"), readout_format_call_status (status));
-  gtk_image_set_from_icon_name (g_object_get_data (row, "status-icon"), readout_gui_call_status_icon (status));
-  gtk_label_set_text (g_object_get_data (row, "duration"), duration != NULL ? duration : "");
-  gtk_widget_set_visible (g_object_get_data (row, "duration"), duration != NULL);
-  {
-    const char * const *topics = readout_call_get_topics (call);
-    /* Translators: the separator between topics in a calls list row */
-    g_autofree char *line = readout_display_join_topics (topics, _(" · "));
+  readout_call_row_set_leader_id (row, self->leader != NULL ? readout_leader_get_id (self->leader) : 0);
+  readout_call_row_set_call (row, gtk_list_item_get_item (item));
+}
 
-    gtk_label_set_text (g_object_get_data (row, "topics"), line != NULL ? line : "");
-    gtk_widget_set_visible (g_object_get_data (row, "topics"), line != NULL && *line != '\0');
-  }
+static void
+on_row_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  readout_call_row_set_call (READOUT_CALL_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -447,7 +404,7 @@ readout_calls_pane_class_init (ReadoutCallsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, topic_bar);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, topic_label);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, stack);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, list);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallsPane, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_counterpart_changed_cb);
@@ -457,6 +414,7 @@ readout_calls_pane_class_init (ReadoutCallsPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
 
   gtk_widget_class_set_css_name (widget_class, "callspane");
 }
@@ -477,7 +435,8 @@ readout_calls_pane_init (ReadoutCallsPane *self)
   name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
   gtk_drop_down_set_expression (self->counterpart_dropdown, name);
   self->not_the_leader = GTK_FILTER (gtk_custom_filter_new (is_not_the_leader, self, NULL));
-  reload_counterparts (self);
+  watch_counterparts_popup (self);
+  show_few_counterparts (self);
   update_empty_state (self);
 }
 
@@ -500,7 +459,7 @@ readout_calls_pane_set_store (ReadoutCallsPane *self,
   g_set_object (&self->store, store);
   g_clear_object (&self->leader);
   self->other_leader_id = 0;
-  reload_counterparts (self);
+  show_few_counterparts (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -534,10 +493,7 @@ readout_calls_pane_set_leader (ReadoutCallsPane *self,
   /* "With" never offers the leader themself: calls with them are every call. */
   if (leader != NULL && readout_leader_get_id (leader) == self->other_leader_id)
     self->other_leader_id = 0;
-  self->updating_dropdown = TRUE;
-  gtk_filter_changed (self->not_the_leader, GTK_FILTER_CHANGE_DIFFERENT);
-  self->updating_dropdown = FALSE;
-  show_counterpart (self, self->other_leader_id);
+  show_few_counterparts (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADER]);
 }
@@ -607,7 +563,7 @@ readout_calls_pane_select_call (ReadoutCallsPane *self,
       if (call != NULL && readout_call_get_id (call) == call_id)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
           return TRUE;
         }
     }
@@ -628,7 +584,7 @@ readout_calls_pane_focus_list (ReadoutCallsPane *self)
 {
   g_return_if_fail (READOUT_IS_CALLS_PANE (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
 void
@@ -637,7 +593,7 @@ readout_calls_pane_set_single_click (ReadoutCallsPane *self,
 {
   g_return_if_fail (READOUT_IS_CALLS_PANE (self));
 
-  readout_gui_set_single_click (self->list_view, single_click);
+  readout_gui_set_single_click (GTK_WIDGET (self->list), single_click);
 }
 
 /**

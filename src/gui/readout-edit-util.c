@@ -251,6 +251,21 @@ build_menu (gint64      id,
   return G_MENU_MODEL (menu);
 }
 
+GMenuModel *
+readout_edit_menu_new (gint64      id,
+                       const char *first_label,
+                       ...)
+{
+  GMenuModel *menu;
+  va_list args;
+
+  va_start (args, first_label);
+  menu = build_menu (id, first_label, args);
+  va_end (args);
+
+  return menu;
+}
+
 GtkWidget *
 readout_edit_menu_button_new (const char *tooltip,
                               gint64      id,
@@ -272,141 +287,6 @@ readout_edit_menu_button_new (const char *tooltip,
   gtk_widget_add_css_class (button, "flat");
 
   return button;
-}
-
-typedef struct {
-  char   *edit_label;
-  char   *edit_action;
-  char   *delete_label;
-  char   *delete_action;
-  GPtrArray *more;     /* label, action, label, action... between Edit and Delete */
-  gint64  id;
-} ContextMenu;
-
-static void
-context_menu_free (gpointer data)
-{
-  ContextMenu *menu = data;
-
-  g_free (menu->edit_label);
-  g_free (menu->edit_action);
-  g_free (menu->delete_label);
-  g_free (menu->delete_action);
-  g_clear_pointer (&menu->more, g_ptr_array_unref);
-  g_free (menu);
-}
-
-static void
-popup_context_menu (GtkWidget *widget,
-                    double     x,
-                    double     y)
-{
-  ContextMenu *data = g_object_get_data (G_OBJECT (widget), "readout-context-menu");
-  g_autoptr(GMenuModel) model = NULL;
-  GtkWidget *popover;
-
-  if (data == NULL || data->id <= 0)
-    return;
-
-  model = G_MENU_MODEL (g_menu_new ());
-  {
-    g_autoptr(GMenuItem) edit = g_menu_item_new (data->edit_label, NULL);
-    g_autoptr(GMenuItem) delete = g_menu_item_new (data->delete_label, NULL);
-
-    g_menu_item_set_action_and_target_value (edit, data->edit_action, g_variant_new_int64 (data->id));
-    g_menu_item_set_action_and_target_value (delete, data->delete_action, g_variant_new_int64 (data->id));
-    g_menu_append_item (G_MENU (model), edit);
-    for (guint i = 0; data->more != NULL && i + 1 < data->more->len; i += 2)
-      {
-        g_autoptr(GMenuItem) more = g_menu_item_new (g_ptr_array_index (data->more, i), NULL);
-
-        g_menu_item_set_action_and_target_value (more, g_ptr_array_index (data->more, i + 1),
-                                                 g_variant_new_int64 (data->id));
-        g_menu_append_item (G_MENU (model), more);
-      }
-    g_menu_append_item (G_MENU (model), delete);
-  }
-
-  popover = gtk_popover_menu_new_from_model (model);
-  gtk_widget_set_parent (popover, widget);
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  if (x >= 0)
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  /* The popover goes with its menu: unparent it once closed. */
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
-}
-
-static void
-on_context_pressed_cb (GtkGestureClick *gesture,
-                       int              n_press,
-                       double           x,
-                       double           y,
-                       GtkWidget       *widget)
-{
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_context_menu (widget, x, y);
-}
-
-static void
-on_long_pressed_cb (GtkGestureLongPress *gesture,
-                    double               x,
-                    double               y,
-                    GtkWidget           *widget)
-{
-  popup_context_menu (widget, x, y);
-}
-
-void
-readout_edit_add_context_menu (GtkWidget  *widget,
-                               const char *edit_label,
-                               const char *edit_action,
-                               const char *delete_label,
-                               const char *delete_action)
-{
-  ContextMenu *data = g_new0 (ContextMenu, 1);
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkGesture *long_press = gtk_gesture_long_press_new ();
-
-  data->edit_label = g_strdup (edit_label);
-  data->edit_action = g_strdup (edit_action);
-  data->delete_label = g_strdup (delete_label);
-  data->delete_action = g_strdup (delete_action);
-  g_object_set_data_full (G_OBJECT (widget), "readout-context-menu", data, context_menu_free);
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_context_pressed_cb), widget);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
-
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
-  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed_cb), widget);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (long_press));
-
-}
-
-void
-readout_edit_context_menu_add_item (GtkWidget  *widget,
-                                    const char *label,
-                                    const char *action)
-{
-  ContextMenu *data = g_object_get_data (G_OBJECT (widget), "readout-context-menu");
-
-  g_return_if_fail (data != NULL);
-
-  if (data->more == NULL)
-    data->more = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (data->more, g_strdup (label));
-  g_ptr_array_add (data->more, g_strdup (action));
-}
-
-void
-readout_edit_context_menu_set_id (GtkWidget *widget,
-                                  gint64     id)
-{
-  ContextMenu *data = g_object_get_data (G_OBJECT (widget), "readout-context-menu");
-
-  if (data != NULL)
-    data->id = id;
 }
 
 static gboolean

@@ -58,22 +58,13 @@ void        readout_edit_set_field_error      (GtkWidget           *row,
 
 /* A flat "more" menu button whose items activate actions with @id as their target:
  * pairs of label and detailed action name ("win.edit-source"), NULL-terminated. */
+/* The same menu alone, for a context menu. */
+GMenuModel *readout_edit_menu_new             (gint64               id,
+                                               const char          *first_label,
+                                               ...) G_GNUC_NULL_TERMINATED;
 GtkWidget  *readout_edit_menu_button_new      (const char          *tooltip,
                                                gint64               id,
                                                const char          *first_label,
                                                ...) G_GNUC_NULL_TERMINATED;
-/* A context menu (right click, long press) on @widget with Edit and Delete
- * items for the id set with readout_edit_context_menu_set_id(). */
-void        readout_edit_add_context_menu     (GtkWidget           *widget,
-                                               const char          *edit_label,
-                                               const char          *edit_action,
-                                               const char          *delete_label,
-                                               const char          *delete_action);
-/* Another item of that menu, between Edit and Delete, for the same id. */
-void        readout_edit_context_menu_add_item (GtkWidget          *widget,
-                                                const char         *label,
-                                                const char         *action);
-void        readout_edit_context_menu_set_id  (GtkWidget           *widget,
-                                               gint64               id);
 
 G_END_DECLS

@@ -200,11 +200,14 @@ readout_gui_import_hint (void)
 static gboolean
 activate_selected_cb (gpointer user_data)
 {
-  GtkListView *view = user_data;
-  GtkSelectionModel *model = gtk_list_view_get_model (view);
-  guint position = GTK_IS_SINGLE_SELECTION (model)
-                   ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model))
-                   : GTK_INVALID_LIST_POSITION;
+  GtkWidget *view = user_data;
+  g_autoptr(GtkSelectionModel) model = NULL;
+  guint position;
+
+  g_object_get (view, "model", &model, NULL);
+  position = GTK_IS_SINGLE_SELECTION (model)
+             ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model))
+             : GTK_INVALID_LIST_POSITION;
 
   if (position != GTK_INVALID_LIST_POSITION)
     g_signal_emit_by_name (view, "activate", position);
@@ -216,7 +219,7 @@ on_list_released_cb (GtkGestureClick *gesture,
                      int              n_press,
                      double           x,
                      double           y,
-                     GtkListView     *view)
+                     GtkWidget       *view)
 {
   /* The row selects itself on this same click: activate once it has. A double click
    * activates through the list itself. */
@@ -225,12 +228,12 @@ on_list_released_cb (GtkGestureClick *gesture,
 }
 
 void
-readout_gui_set_single_click (GtkListView *view,
-                              gboolean     single_click)
+readout_gui_set_single_click (GtkWidget *view,
+                              gboolean   single_click)
 {
   GtkEventController *click = g_object_get_data (G_OBJECT (view), "readout-single-click");
 
-  g_return_if_fail (GTK_IS_LIST_VIEW (view));
+  g_return_if_fail (GTK_IS_LIST_VIEW (view) || GTK_IS_GRID_VIEW (view));
 
   if (click == NULL)
     {
@@ -255,19 +258,27 @@ readout_gui_leader_country (ReadoutLeader *leader)
                                          readout_leader_get_country_name (leader));
 }
 
-/* "Anyone" (a stand-in leader with id 0, for no filter) and then the store's leaders,
- * those @filter keeps when it is given. */
+/* A list holding a stand-in leader with id 0 named "Anyone", for no filter. */
+static GListStore *
+anyone_store_new (void)
+{
+  GListStore *anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
+  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
+
+  readout_leader_set_name (anyone, _("Anyone"));
+  g_list_store_append (anyone_store, anyone);
+  return anyone_store;
+}
+
+/* "Anyone" and then the store's leaders, those @filter keeps when it is given. */
 GListModel *
 readout_gui_leaders_with_anyone (ReadoutStore *store,
                                  GtkFilter    *filter)
 {
   g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_autoptr(GListStore) anyone_store = g_list_store_new (READOUT_TYPE_LEADER);
-  g_autoptr(ReadoutLeader) anyone = readout_leader_new ();
+  g_autoptr(GListStore) anyone_store = anyone_store_new ();
 
   /* The real leaders follow straight from the store's paged model. */
-  readout_leader_set_name (anyone, _("Anyone"));
-  g_list_store_append (anyone_store, anyone);
   g_list_store_append (parts, anyone_store);
   if (store != NULL)
     {
@@ -277,4 +288,16 @@ readout_gui_leaders_with_anyone (ReadoutStore *store,
       g_list_store_append (parts, kept);
     }
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+}
+
+GListModel *
+readout_gui_anyone_and (ReadoutLeader *leader)
+{
+  GListStore *few = anyone_store_new ();
+
+  g_return_val_if_fail (leader == NULL || READOUT_IS_LEADER (leader), NULL);
+
+  if (leader != NULL)
+    g_list_store_append (few, leader);
+  return G_LIST_MODEL (few);
 }

@@ -29,6 +29,8 @@ void        readout_gui_remove_children    (GtkWidget            *container);
  * drop-down that filters by leader; only the stand-in without a store. */
 GListModel *readout_gui_leaders_with_anyone (ReadoutStore         *store,
                                              GtkFilter            *filter);
+/* "Anyone" and @leader alone: what a closed drop-down of leaders needs to show. */
+GListModel *readout_gui_anyone_and          (ReadoutLeader        *leader);
 /* The leader's country in the user's language ("Россия"), or NULL. */
 const char *readout_gui_leader_country      (ReadoutLeader        *leader);
 /* Fills @box with one small label a topic; with @action_name (nullable) each is a button
@@ -42,7 +44,7 @@ void        readout_gui_use_wrap_layout   (GtkWidget          *box,
                                            int                 spacing);
 /* Whether one click on a row of @view activates it, as Enter and a double click do: the
  * narrow layout and the search results, where a selected row alone shows nothing. */
-void        readout_gui_set_single_click   (GtkListView          *view,
+void        readout_gui_set_single_click   (GtkWidget            *view,
                                             gboolean              single_click);
 /* The sentence under the import buttons of the welcome page and of an empty store: drop
  * works, and the shortcuts of Import and Paste. */

@@ -6,10 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "readout-edit-util.h"
 #include "readout-gui-util.h"
+#include "readout-leader-row.h"
 #include "readout-leaders-pane.h"
-#include "readout-display-names.h"
 #include "readout-selection-keeper.h"
 
 /* Selecting a remembered leader scans the list for its id; past this many rows the
@@ -22,7 +21,7 @@ struct _ReadoutLeadersPane
 
   GtkSearchEntry     *filter_entry;
   GtkStack           *stack;
-  GtkListView        *list_view;
+  GtkGridView        *list;
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
   ReadoutSelectionKeeper *keeper;
@@ -157,89 +156,24 @@ on_row_activated_cb (ReadoutLeadersPane *self,
 
 static void
 on_row_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+                 GtkListItem              *item)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *avatar = adw_avatar_new (36, NULL, TRUE);
-  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *count_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = readout_gui_label_new (NULL, "heading", NULL);
-  GtkWidget *office = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
-  GtkWidget *count = readout_gui_label_new (NULL, "caption", "numeric", NULL);
-  GtkWidget *last = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
-
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_widget_set_hexpand (text_box, TRUE);
-  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (count_box, GTK_ALIGN_CENTER);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (GTK_LABEL (office), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (count), 1);
-  gtk_label_set_xalign (GTK_LABEL (last), 1);
-
-  gtk_box_append (GTK_BOX (text_box), name);
-  gtk_box_append (GTK_BOX (text_box), office);
-  gtk_box_append (GTK_BOX (count_box), count);
-  gtk_box_append (GTK_BOX (count_box), last);
-  gtk_box_append (GTK_BOX (row), avatar);
-  gtk_box_append (GTK_BOX (row), text_box);
-  gtk_box_append (GTK_BOX (row), count_box);
-
-  g_object_set_data (G_OBJECT (row), "avatar", avatar);
-  g_object_set_data (G_OBJECT (row), "name", name);
-  g_object_set_data (G_OBJECT (row), "office", office);
-  g_object_set_data (G_OBJECT (row), "count", count);
-  g_object_set_data (G_OBJECT (row), "last", last);
-
-  readout_edit_add_context_menu (row, _("_Edit Leader…"), "win.edit-leader",
-                                 _("_Delete Leader"), "win.delete-leader");
-  readout_edit_context_menu_add_item (row, _("_Merge Into…"), "win.merge-leader");
-
-  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_child (item, readout_leader_row_new ());
 }
 
 static void
 on_row_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+                GtkListItem              *item)
 {
-  ReadoutLeader *leader = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  const char *country = readout_gui_leader_country (leader);
-  const char *office = readout_display_office (readout_leader_get_office (leader));
-  guint n_calls = readout_leader_get_call_count (leader);
-  g_autofree char *office_text = NULL;
-  g_autofree char *count_text = NULL;
-  g_autofree char *last_text = NULL;
+  readout_leader_row_set_leader (READOUT_LEADER_ROW (gtk_list_item_get_child (item)),
+                                 gtk_list_item_get_item (item));
+}
 
-  readout_edit_context_menu_set_id (row, readout_leader_get_id (leader));
-
-  if (country == NULL || *country == '\0')
-    country = readout_leader_get_country (leader);
-
-  /* "President of Russia" needs no ", Russia" after it: told on the English names,
-   * which the translations ("Präsident Russlands", "Russische Föderation") hide. */
-  if (office != NULL && *office != '\0' && country != NULL && *country != '\0' &&
-      (readout_leader_get_country_name (leader) == NULL
-       || strstr (readout_leader_get_office (leader), readout_leader_get_country_name (leader)) == NULL))
-    /* Translators: a leader's office and country, "President, Russia" */
-    office_text = g_strdup_printf (C_("leader row", "%s, %s"), office, country);
-  else
-    office_text = g_strdup (office != NULL && *office != '\0' ? office : country);
-
-  count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call", "%u calls", n_calls), n_calls);
-  last_text = readout_gui_format_short_date (readout_leader_get_last_call_date (leader),
-                                             READOUT_DATE_PRECISION_DAY);
-
-  adw_avatar_set_text (g_object_get_data (G_OBJECT (row), "avatar"), readout_leader_get_name (leader));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "name"), readout_leader_get_name (leader));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "office"), office_text != NULL ? office_text : "");
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "count"), count_text);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "last"), last_text != NULL ? last_text : "");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "office"), office_text != NULL);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "last"), last_text != NULL);
+static void
+on_row_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  readout_leader_row_set_leader (READOUT_LEADER_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -341,7 +275,7 @@ readout_leaders_pane_class_init (ReadoutLeadersPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-leaders-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, stack);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, list);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ReadoutLeadersPane, start_box);
@@ -353,6 +287,7 @@ readout_leaders_pane_class_init (ReadoutLeadersPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
 
   gtk_widget_class_set_css_name (widget_class, "leaderspane");
 }
@@ -477,7 +412,7 @@ readout_leaders_pane_select_leader (ReadoutLeadersPane *self,
       if (leader != NULL && readout_leader_get_id (leader) == leader_id)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
           return TRUE;
         }
     }
@@ -492,7 +427,7 @@ readout_leaders_pane_select_position (ReadoutLeadersPane *self,
   g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
 
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
 }
 
 void
@@ -500,7 +435,7 @@ readout_leaders_pane_focus_list (ReadoutLeadersPane *self)
 {
   g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
 void
@@ -509,5 +444,5 @@ readout_leaders_pane_set_single_click (ReadoutLeadersPane *self,
 {
   g_return_if_fail (READOUT_IS_LEADERS_PANE (self));
 
-  readout_gui_set_single_click (self->list_view, single_click);
+  readout_gui_set_single_click (GTK_WIDGET (self->list), single_click);
 }

@@ -28,9 +28,10 @@ struct _ReadoutMergeWindow
   GtkLabel         *explanation;
   GtkLabel         *error_label;
   GtkListBox       *list;
+  GtkLabel         *placeholder;
   GtkButton        *merge_button;
   GtkSearchEntry   *search;        /* leaders only */
-  GListModel       *candidates;
+  GListModel       *candidates;    /* what the list shows, row for item */
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutMergeWindow, readout_merge_window, ADW_TYPE_WINDOW)
@@ -62,18 +63,19 @@ describe_kept (ReadoutMergeWindow *self,
   return g_strdup (readout_leader_get_name (READOUT_LEADER (item)));
 }
 
+/* The item of the selected row, or NULL: the list shows the candidates row for item. */
 static GObject *
-chosen_item (ReadoutMergeWindow *self)
+dup_chosen_item (ReadoutMergeWindow *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
 
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "readout-item") : NULL;
+  return row != NULL ? g_list_model_get_item (self->candidates, gtk_list_box_row_get_index (row)) : NULL;
 }
 
 static void
 update_explanation (ReadoutMergeWindow *self)
 {
-  GObject *item = chosen_item (self);
+  g_autoptr(GObject) item = dup_chosen_item (self);
   g_autofree char *text = NULL;
 
   if (item == NULL)
@@ -105,9 +107,7 @@ update_explanation (ReadoutMergeWindow *self)
 }
 
 static void
-on_row_selected_cb (GtkListBox         *list,
-                    GtkListBoxRow      *row,
-                    ReadoutMergeWindow *self)
+on_row_selected_cb (ReadoutMergeWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   update_explanation (self);
@@ -157,7 +157,6 @@ create_row_cb (gpointer item,
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
-  g_object_set_data_full (G_OBJECT (row), "readout-item", g_object_ref (item), g_object_unref);
   return row;
 }
 
@@ -212,10 +211,9 @@ bind_candidates (ReadoutMergeWindow *self,
 }
 
 static void
-on_search_changed_cb (GtkSearchEntry     *entry,
-                      ReadoutMergeWindow *self)
+on_search_changed_cb (ReadoutMergeWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
   ReadoutStore *store = readout_undo_stack_get_store (self->stack);
 
   bind_candidates (self, readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME,
@@ -223,11 +221,10 @@ on_search_changed_cb (GtkSearchEntry     *entry,
 }
 
 static void
-on_merge_clicked_cb (GtkButton          *button,
-                     ReadoutMergeWindow *self)
+on_merge_clicked_cb (ReadoutMergeWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GObject *item = chosen_item (self);
+  g_autoptr(GObject) item = dup_chosen_item (self);
   gint64 kept_id;
   gboolean ok;
 
@@ -250,74 +247,14 @@ on_merge_clicked_cb (GtkButton          *button,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* What differs between merging a leader and merging a call. */
 static void
-build (ReadoutMergeWindow *self)
+set_up (ReadoutMergeWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *placeholder;
-
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 540);
   gtk_window_set_title (GTK_WINDOW (self), self->is_call ? _("Merge Call") : _("Merge Leader"));
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->merge_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Merge")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->merge_button), "suggested-action");
-  g_signal_connect (self->merge_button, "clicked", G_CALLBACK (on_merge_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->merge_button));
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 12);
-  gtk_widget_set_vexpand (content, TRUE);
-
-  self->explanation = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->explanation, TRUE);
-  gtk_label_set_xalign (self->explanation, 0);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->explanation));
-
-  if (!self->is_call)
-    {
-      self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-      g_object_set (self->search, "placeholder-text", _("Search leaders"), NULL);
-      g_signal_connect (self->search, "search-changed", G_CALLBACK (on_search_changed_cb), self);
-      gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->search));
-    }
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_SINGLE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
-  placeholder = gtk_label_new (self->is_call ? _("No other call of the same leaders within a week")
-                                             : _("No other leader"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_list_box_set_placeholder (self->list, placeholder);
-  g_signal_connect (self->list, "row-selected", G_CALLBACK (on_row_selected_cb), self);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (content), scrolled);
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->error_label));
-
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_label_set_text (self->placeholder, self->is_call ? _("No other call of the same leaders within a week")
+                                                       : _("No other leader"));
+  gtk_widget_set_visible (GTK_WIDGET (self->search), !self->is_call);
 }
 
 ReadoutMergeWindow *
@@ -339,7 +276,7 @@ readout_merge_window_new_for_leader (ReadoutUndoStack  *stack,
   self->stack = g_object_ref (stack);
   self->merged_id = leader_id;
   self->merged_label = g_strdup (readout_leader_get_name (leader));
-  build (self);
+  set_up (self);
   bind_candidates (self, readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL));
   return self;
 }
@@ -368,7 +305,7 @@ readout_merge_window_new_for_call (ReadoutUndoStack  *stack,
   self->merged_id = call_id;
   self->merged_label = describe_call (call);
   call_day (call, &self->merged_date);
-  build (self);
+  set_up (self);
   /* The calls between the first two participants; the filter keeps those near in time. */
   bind_candidates (self, readout_store_list_calls (store, n_ids > 0 ? ids[0] : 0, n_ids > 1 ? ids[1] : 0));
   return self;
@@ -378,24 +315,24 @@ gboolean
 readout_merge_window_choose (ReadoutMergeWindow *self,
                              gint64              kept_id)
 {
+  guint n_items;
+
   g_return_val_if_fail (READOUT_IS_MERGE_WINDOW (self), FALSE);
 
-  for (int i = 0; ; i++)
+  n_items = g_list_model_get_n_items (self->candidates);
+  for (guint i = 0; i < n_items; i++)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
-      GObject *item;
-      gint64 id;
+      g_autoptr(GObject) item = g_list_model_get_item (self->candidates, i);
+      gint64 id = self->is_call ? readout_call_get_id (READOUT_CALL (item))
+                                : readout_leader_get_id (READOUT_LEADER (item));
 
-      if (row == NULL)
-        return FALSE;
-      item = g_object_get_data (G_OBJECT (row), "readout-item");
-      id = self->is_call ? readout_call_get_id (READOUT_CALL (item)) : readout_leader_get_id (READOUT_LEADER (item));
       if (id == kept_id)
         {
-          gtk_list_box_select_row (self->list, row);
+          gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
           return TRUE;
         }
     }
+  return FALSE;
 }
 
 const char *
@@ -413,6 +350,7 @@ readout_merge_window_dispose (GObject *object)
 
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_MERGE_WINDOW);
   g_clear_object (&self->candidates);
   g_clear_object (&self->stack);
 
@@ -442,10 +380,22 @@ readout_merge_window_class_init (ReadoutMergeWindowClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-merge-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReadoutMergeWindow, explanation);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutMergeWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutMergeWindow, list);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutMergeWindow, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutMergeWindow, merge_button);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutMergeWindow, search);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_merge_clicked_cb);
 }
 
 static void
 readout_merge_window_init (ReadoutMergeWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   g_date_clear (&self->merged_date, 1);
 }

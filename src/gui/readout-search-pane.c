@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "readout-search-pane.h"
+#include "readout-search-row.h"
 #include "readout-gui-util.h"
 #include "readout-search-hit.h"
 #include "readout-format.h"
@@ -24,7 +25,7 @@ struct _ReadoutSearchPane
   GtkEditable        *to_entry;
   GtkLabel           *count_label;
   GtkStack           *stack;
-  GtkListView        *list_view;
+  GtkGridView        *list;
   GtkSingleSelection *selection;
   AdwStatusPage      *empty_page;
 
@@ -177,76 +178,27 @@ on_row_activated_cb (ReadoutSearchPane *self,
 
 static void
 on_row_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+                 GtkListItem              *item)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *call = readout_gui_label_new (NULL, "heading", NULL);
-  GtkWidget *date = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
-  GtkWidget *snippet = readout_gui_label_new (NULL, "snippet", NULL);
-  GtkWidget *who = readout_gui_label_new (NULL, "caption", "dim-label", NULL);
-
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  /* The names give way to the date, which is never cut. */
-  gtk_label_set_ellipsize (GTK_LABEL (call), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (call, TRUE);
-  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (snippet), 4);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (GTK_LABEL (who), PANGO_ELLIPSIZE_END);
-
-  gtk_box_append (GTK_BOX (top), call);
-  gtk_box_append (GTK_BOX (top), date);
-  gtk_box_append (GTK_BOX (row), top);
-  gtk_box_append (GTK_BOX (row), snippet);
-  gtk_box_append (GTK_BOX (row), who);
-
-  g_object_set_data (G_OBJECT (row), "call", call);
-  g_object_set_data (G_OBJECT (row), "date", date);
-  g_object_set_data (G_OBJECT (row), "snippet", snippet);
-  g_object_set_data (G_OBJECT (row), "who", who);
-
-  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_child (item, readout_search_row_new ());
 }
 
 static void
 on_row_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                gpointer                  user_data)
+                ReadoutSearchPane        *self)
 {
-  ReadoutSearchPane *self = READOUT_SEARCH_PANE (user_data);
-  ReadoutSearchHit *hit = gtk_list_item_get_item (item);
-  GObject *row = G_OBJECT (gtk_list_item_get_child (item));
-  const char *speaker = readout_search_hit_get_speaker (hit);
-  const char *publisher = readout_search_hit_get_source_publisher (hit);
-  const char *participants = readout_search_hit_get_call_participants (hit);
-  /* The store escapes the statement's text and marks only the matched words. */
-  g_autofree char *snippet = readout_search_hit_dup_snippet_markup (hit);
-  g_autofree char *date = readout_gui_format_short_date (readout_search_hit_get_call_date (hit),
-                                                         READOUT_DATE_PRECISION_DAY);
-  g_autofree char *side = readout_format_side (self->store, readout_search_hit_get_side (hit));
-  g_autoptr(GString) who = g_string_new (NULL);
+  ReadoutSearchRow *row = READOUT_SEARCH_ROW (gtk_list_item_get_child (item));
 
+  readout_search_row_set_store (row, self->store);
+  readout_search_row_set_hit (row, gtk_list_item_get_item (item));
+}
 
-  g_string_append (who, speaker != NULL && *speaker != '\0' ? speaker : side);
-  if (speaker != NULL && *speaker != '\0' && side != NULL)
-    {
-      g_string_append (who, _(" · "));
-      g_string_append (who, side);
-    }
-  if (publisher != NULL && *publisher != '\0')
-    {
-      g_string_append (who, _(" · "));
-      g_string_append (who, publisher);
-    }
-
-  gtk_label_set_text (g_object_get_data (row, "call"), participants != NULL ? participants : "");
-  gtk_label_set_text (g_object_get_data (row, "date"), date != NULL ? date : "");
-  gtk_label_set_markup (g_object_get_data (row, "snippet"), snippet != NULL ? snippet : "");
-  gtk_label_set_text (g_object_get_data (row, "who"), who->str);
+static void
+on_row_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  readout_search_row_set_hit (READOUT_SEARCH_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -335,7 +287,7 @@ readout_search_pane_class_init (ReadoutSearchPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, to_entry);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, count_label);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, stack);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, list);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, selection);
   gtk_widget_class_bind_template_child (widget_class, ReadoutSearchPane, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
@@ -344,6 +296,7 @@ readout_search_pane_class_init (ReadoutSearchPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_unbind_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
   gtk_widget_class_set_css_name (widget_class, "searchpane");
@@ -358,7 +311,7 @@ readout_search_pane_init (ReadoutSearchPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "start");
   /* A hit is opened with one click at every width: selecting it alone shows nothing. */
-  readout_gui_set_single_click (self->list_view, TRUE);
+  readout_gui_set_single_click (GTK_WIDGET (self->list), TRUE);
 
   gtk_drop_down_set_expression (self->leader_dropdown, name);
   self->leaders = readout_gui_leaders_with_anyone (NULL, NULL);
