@@ -20,23 +20,38 @@
 
 
 
-/* Prints @text padded to @width columns (counted in characters, not bytes). */
+/* Appends @text padded to @width columns (counted in characters, not bytes). */
 void
-readout_cli_print_cell (const char *text,
-                        int         width)
+readout_cli_append_cell (GString    *out,
+                         const char *text,
+                         int         width)
 {
-  g_autofree char *cut = NULL;
   glong length;
 
   text = text != NULL ? text : "";
   length = g_utf8_strlen (text, -1);
   if (length > width)
     {
-      cut = g_utf8_substring (text, 0, width - 1);
-      g_print ("%s… ", cut);
+      g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
+
+      g_string_append (out, cut);
+      g_string_append (out, "… ");
       return;
     }
-  g_print ("%s%*s ", text, (int) (width - length), "");
+  /* No printf: a long table has tens of thousands of cells. */
+  g_string_append (out, text);
+  for (glong i = length; i <= width; i++)
+    g_string_append_c (out, ' ');
+}
+
+void
+readout_cli_print_cell (const char *text,
+                        int         width)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  readout_cli_append_cell (out, text, width);
+  g_print ("%s", out->str);
 }
 
 ReadoutLeader *

@@ -120,28 +120,33 @@ static void
 print_counts_text (GPtrArray *counts,
                    gboolean   with_counterparts)
 {
-  readout_cli_print_cell (_("Period"), 10);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  readout_cli_append_cell (out, _("Period"), 10);
   if (with_counterparts)
     {
-      readout_cli_print_cell (_("Counterpart"), 30);
-      readout_cli_print_cell (_("Country"), 8);
+      readout_cli_append_cell (out, _("Counterpart"), 30);
+      readout_cli_append_cell (out, _("Country"), 8);
     }
-  readout_cli_print_cell (_("Calls"), 6);
-  g_print ("%s\n", _("Held"));
+  readout_cli_append_cell (out, _("Calls"), 6);
+  g_string_append_printf (out, "%s\n", _("Held"));
   for (guint i = 0; i < counts->len; i++)
     {
       ReadoutTimelineCount *count = g_ptr_array_index (counts, i);
-      g_autofree char *calls = g_strdup_printf ("%u", count->n_calls);
+      char calls[16], held[16];
 
-      readout_cli_print_cell (count->period, 10);
+      g_snprintf (calls, sizeof calls, "%u", count->n_calls);
+      g_snprintf (held, sizeof held, "%u\n", count->n_held);
+      readout_cli_append_cell (out, count->period, 10);
       if (with_counterparts)
         {
-          readout_cli_print_cell (count->counterpart_name, 30);
-          readout_cli_print_cell (count->counterpart_country != NULL ? count->counterpart_country : "—", 8);
+          readout_cli_append_cell (out, count->counterpart_name, 30);
+          readout_cli_append_cell (out, count->counterpart_country != NULL ? count->counterpart_country : "—", 8);
         }
-      readout_cli_print_cell (calls, 6);
-      g_print ("%u\n", count->n_held);
+      readout_cli_append_cell (out, calls, 6);
+      g_string_append (out, held);
     }
+  g_print ("%s", out->str);
 }
 
 /* Resolves --leader and --with; FALSE (with the exit status) when one is unknown. */

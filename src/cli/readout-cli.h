@@ -48,6 +48,8 @@ void          readout_cli_print_json (JsonNode                *node);
 gboolean       readout_cli_parse_options (GOptionEntry *entries, const char *parameter, int *argc, char ***argv, int *status);
 ReadoutLeader *readout_cli_resolve_leader (ReadoutStore *store, const char *name, GError **error);
 void           readout_cli_print_cell (const char *text, int width);
+/* The same into @out: a long table printed at once rather than a write per cell. */
+void           readout_cli_append_cell (GString *out, const char *text, int width);
 void           readout_cli_build_call_json (JsonBuilder *builder, ReadoutCall *call);
 void           readout_cli_build_statement_json (JsonBuilder *builder, ReadoutStatement *statement);
 

@@ -147,16 +147,19 @@ finish_rows (ReadoutStore  *self,
 /* ---------------------------------------------------------------------------------- */
 /* Counts per period                                                                  */
 
+/* Counted per period and counterpart first; the counterparts' totals (for the order)
+ * and names come from those counts, a row for each rather than for each call. */
 #define COUNTS_OF_LEADER(period) \
-  "SELECT " period " AS period, o.leader_id, l.name, l.country, count(*)," \
-  " sum (c.status = 'held')" \
-  " FROM call_participants me" \
-  " JOIN call_participants o ON o.call_id = me.call_id AND o.leader_id <> me.leader_id" \
-  " JOIN leaders l ON l.id = o.leader_id JOIN calls c ON c.id = me.call_id" \
-  " WHERE me.leader_id = ?1 AND (?2 = 0 OR o.leader_id = ?2)" RANGE ("me.call_date") \
-  " GROUP BY period, o.leader_id" \
-  " ORDER BY period, sum (count(*)) OVER (PARTITION BY o.leader_id) DESC," \
-  "  l.name COLLATE NOCASE, o.leader_id"
+  "WITH per AS (SELECT " period " AS period, o.leader_id AS who, count(*) AS n," \
+  "  sum (c.status = 'held') AS held FROM call_participants me" \
+  "  JOIN call_participants o ON o.call_id = me.call_id AND o.leader_id <> me.leader_id" \
+  "  JOIN calls c ON c.id = me.call_id" \
+  "  WHERE me.leader_id = ?1 AND (?2 = 0 OR o.leader_id = ?2)" RANGE ("me.call_date") \
+  "  GROUP BY period, who)," \
+  " tot AS (SELECT who, sum (n) AS total FROM per GROUP BY who)" \
+  " SELECT per.period, per.who, l.name, l.country, per.n, per.held" \
+  " FROM per JOIN tot ON tot.who = per.who JOIN leaders l ON l.id = per.who" \
+  " ORDER BY per.period, tot.total DESC, l.name COLLATE NOCASE, per.who"
 
 #define COUNTS_OF_ALL(period) \
   "SELECT " period " AS period, 0, NULL, NULL, count(*), sum (c.status = 'held')" \
