@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "readout-error.h"
+#include "readout-format.h"
 #include "readout-generator.h"
 #include "readout-store-timeline.h"
 #include "readout-timeline-chart.h"
@@ -208,8 +209,7 @@ test_counts_generated (Generated     *fixture,
                        gconstpointer  data)
 {
   ReadoutTimelineQuery query = { .leader_id = fixture->busiest };
-  g_autoptr(GPtrArray) lanes = readout_store_timeline_lanes (fixture->store, fixture->busiest,
-                                                             NULL, NULL, NULL);
+  g_autoptr(ReadoutTimelineCalls) timeline = readout_store_read_timeline (fixture->store, fixture->busiest, NULL);
 
   for (int period = READOUT_TIMELINE_BY_WEEK; period <= READOUT_TIMELINE_BY_YEAR; period++)
     {
@@ -222,7 +222,7 @@ test_counts_generated (Generated     *fixture,
   query.to = "2021-06-15";
   check_counts (fixture->store, &query);
 
-  query.other_leader_id = ((ReadoutTimelineLane *) g_ptr_array_index (lanes, 0))->leader_id;
+  query.other_leader_id = ((ReadoutTimelineLane *) g_ptr_array_index (timeline->lanes, 0))->leader_id;
   check_counts (fixture->store, &query);
 
   /* No leader: every call, by period alone. */
@@ -232,58 +232,77 @@ test_counts_generated (Generated     *fixture,
   check_counts (fixture->store, &query);
 }
 
+/* A leader's calls as marks, lanes and links, checked against the calls listed one by
+ * one: every counterpart of every call counts in its lane, the mark sits in the lane of
+ * the first one. */
 static void
-test_marks_and_lanes (Generated     *fixture,
-                      gconstpointer  data)
+check_marks (ReadoutTimelineCalls *timeline,
+             GListModel           *calls,
+             gint64                leader_id,
+             GHashTable           *per_lane)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) calls = readout_store_list_calls (fixture->store, fixture->busiest, 0);
-  g_autoptr(GArray) marks = readout_store_timeline_marks (fixture->store, fixture->busiest,
-                                                          NULL, NULL, &error);
-  g_autoptr(GPtrArray) lanes = readout_store_timeline_lanes (fixture->store, fixture->busiest,
-                                                             NULL, NULL, &error);
-  g_autoptr(GHashTable) per_lane = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n = g_list_model_get_n_items (calls);
-  guint total = 0;
 
-  g_assert_no_error (error);
-  g_assert_cmpuint (marks->len, ==, n);
+  g_assert_cmpuint (timeline->marks->len, ==, n);
   /* The list is newest first, the marks oldest first. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, n - 1 - i);
-      ReadoutTimelineMark *mark = &g_array_index (marks, ReadoutTimelineMark, i);
+      ReadoutTimelineMark *mark = &g_array_index (timeline->marks, ReadoutTimelineMark, i);
+      ReadoutTimelineLane *lane = g_ptr_array_index (timeline->lanes, mark->lane);
+      guint n_ids;
+      const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
       GDate day;
 
       g_assert_cmpint (mark->call_id, ==, readout_call_get_id (call));
       g_assert_cmpint (mark->status, ==, readout_call_get_status (call));
       g_assert_cmpint (mark->precision, ==, readout_call_get_date_precision (call));
       g_assert_cmpint (mark->duration_minutes, ==, readout_call_get_duration_minutes (call));
-      g_assert_true (readout_call_has_participant (call, mark->counterpart_id));
-      g_assert_cmpint (mark->counterpart_id, !=, fixture->busiest);
+      g_assert_cmpint (mark->counterpart_id, ==, ids[0] == leader_id ? ids[1] : ids[0]);
+      g_assert_cmpint (lane->leader_id, ==, mark->counterpart_id);
       g_date_clear (&day, 1);
       g_date_set_julian (&day, mark->julian_day);
-      g_assert_true (g_str_has_prefix (readout_call_get_date (call), "1") ||
-                     g_str_has_prefix (readout_call_get_date (call), "2"));
       g_assert_cmpuint (g_date_get_year (&day), ==, atoi (readout_call_get_date (call)));
-      g_hash_table_insert (per_lane, &mark->counterpart_id,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_lane, &mark->counterpart_id)) + 1));
+      for (guint p = 0; p < n_ids; p++)
+        if (ids[p] != leader_id)
+          g_hash_table_insert (per_lane, g_memdup2 (&ids[p], sizeof (gint64)),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_lane, &ids[p])) + 1));
     }
+}
 
-  /* The generator's calls have two participants, so the lanes count the marks. */
-  for (guint i = 0; i < lanes->len; i++)
+static void
+test_marks_and_lanes (Generated     *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) calls = readout_store_list_calls (fixture->store, fixture->busiest, 0);
+  g_autoptr(ReadoutTimelineCalls) timeline = readout_store_read_timeline (fixture->store, fixture->busiest, &error);
+  g_autoptr(GHashTable) per_lane = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint total = 0;
+
+  g_assert_no_error (error);
+  check_marks (timeline, calls, fixture->busiest, per_lane);
+  for (guint i = 0; i < timeline->lanes->len; i++)
     {
-      ReadoutTimelineLane *lane = g_ptr_array_index (lanes, i);
+      ReadoutTimelineLane *lane = g_ptr_array_index (timeline->lanes, i);
 
       g_assert_cmpuint (lane->n_calls, ==,
                         GPOINTER_TO_UINT (g_hash_table_lookup (per_lane, &lane->leader_id)));
       if (i > 0)
-        g_assert_cmpuint (((ReadoutTimelineLane *) g_ptr_array_index (lanes, i - 1))->n_calls, >=,
+        g_assert_cmpuint (((ReadoutTimelineLane *) g_ptr_array_index (timeline->lanes, i - 1))->n_calls, >=,
                           lane->n_calls);
       total += lane->n_calls;
     }
-  g_assert_cmpuint (total, ==, n);
-  g_assert_cmpuint (lanes->len, ==, g_hash_table_size (per_lane));
+  g_assert_cmpuint (timeline->lanes->len, ==, g_hash_table_size (per_lane));
+  /* One link for each counterpart of each call, in the marks' order. */
+  g_assert_cmpuint (timeline->links->len, ==, total);
+  for (guint i = 0; i < timeline->links->len; i++)
+    {
+      ReadoutTimelineLink *link = &g_array_index (timeline->links, ReadoutTimelineLink, i);
+
+      g_assert_cmpuint (link->lane, <, timeline->lanes->len);
+      g_assert_true (i == 0 || link->mark >= (link - 1)->mark);
+    }
 }
 
 /* "lower id|higher id" -> per-year counts ("year" -> n). */
@@ -486,6 +505,7 @@ test_range_and_precision (void)
   ReadoutTimelineQuery query = { .leader_id = pm[0], .from = "2022-03", .to = "2022-03",
                                  .period = READOUT_TIMELINE_BY_MONTH };
   g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(ReadoutTimelineCalls) timeline = NULL;
   g_autoptr(GError) error = NULL;
   ReadoutTimelineCount *count;
 
@@ -513,6 +533,19 @@ test_range_and_precision (void)
   g_assert_cmpuint (count->n_calls, ==, 1);
   g_clear_pointer (&counts, g_ptr_array_unref);
 
+  /* The call of three is one mark, in the lane of its first counterpart (Macron), and
+   * counts in both counterparts' lanes. */
+  timeline = readout_store_read_timeline (store, pm[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->marks->len, ==, 6);
+  g_assert_cmpuint (timeline->links->len, ==, 7);
+  g_assert_cmpuint (timeline->lanes->len, ==, 2);
+  g_assert_cmpint (((ReadoutTimelineLane *) g_ptr_array_index (timeline->lanes, 0))->leader_id, ==, pm[1]);
+  g_assert_cmpuint (((ReadoutTimelineLane *) g_ptr_array_index (timeline->lanes, 0))->n_calls, ==, 6);
+  g_assert_cmpuint (((ReadoutTimelineLane *) g_ptr_array_index (timeline->lanes, 1))->n_calls, ==, 1);
+  g_assert_cmpint (g_array_index (timeline->marks, ReadoutTimelineMark, 3).counterpart_id, ==, pm[1]);
+  g_assert_cmpuint (g_array_index (timeline->marks, ReadoutTimelineMark, 3).lane, ==, 0);
+
   /* The coarse dates keep their own period; weeks come from days only. */
   query = (ReadoutTimelineQuery) { .leader_id = pm[0], .other_leader_id = pm[1],
                                    .period = READOUT_TIMELINE_BY_WEEK };
@@ -533,8 +566,6 @@ test_range_and_precision (void)
   g_assert_null (readout_store_timeline_counts (store, &query, &error));
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (readout_store_timeline_marks (store, pm[0], "yesterday", NULL, &error));
-  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
 
   g_clear_object (&store);
   readout_test_remove_folder (folder);
@@ -662,6 +693,126 @@ test_topic_history (void)
   readout_test_remove_folder (folder);
 }
 
+/* The marks' days come from the stores' dates through readout_parse_iso_date(): the
+ * three precisions, and nothing that only looks like one of them. */
+static void
+test_iso_dates (void)
+{
+  const char *bad[] = { "", "2022-2-24", "+022-02-24", " 2022", "2022 ", "2022-13", "2022-00",
+                        "2022-02-30", "0000", "2022-02-24x", "2022/02/24", "202a", "20222", "2022-02-2" };
+  ReadoutDatePrecision precision;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_assert_true (readout_parse_iso_date ("2024-02-29", &precision, &date));
+  g_assert_cmpint (precision, ==, READOUT_DATE_PRECISION_DAY);
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2024);
+  g_assert_cmpuint (g_date_get_month (&date), ==, 2);
+  g_assert_cmpuint (g_date_get_day (&date), ==, 29);
+  g_assert_true (readout_parse_iso_date ("1999-12", &precision, &date));
+  g_assert_cmpint (precision, ==, READOUT_DATE_PRECISION_MONTH);
+  g_assert_cmpuint (g_date_get_month (&date), ==, 12);
+  g_assert_cmpuint (g_date_get_day (&date), ==, 1);
+  g_assert_true (readout_parse_iso_date ("0987", &precision, &date));
+  g_assert_cmpint (precision, ==, READOUT_DATE_PRECISION_YEAR);
+  g_assert_cmpuint (g_date_get_year (&date), ==, 987);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (readout_parse_iso_date (bad[i], NULL, NULL));
+  g_assert_false (readout_parse_iso_date (NULL, NULL, NULL));
+}
+
+/* The first day of the month or of the ISO week of a call dated to the day or the month,
+ * worked out with GDate; 0 for a date too coarse for the bin. */
+static guint32
+expected_bin_start (ReadoutCall *call,
+                    gboolean     weeks)
+{
+  ReadoutDatePrecision precision = readout_call_get_date_precision (call);
+  const char *date = readout_call_get_date (call);
+  GDate day;
+
+  if (precision == READOUT_DATE_PRECISION_YEAR || (weeks && precision != READOUT_DATE_PRECISION_DAY))
+    return 0;
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, weeks ? (GDateDay) atoi (date + 8) : 1, (GDateMonth) atoi (date + 5),
+                  (GDateYear) atoi (date));
+  if (weeks)
+    g_date_subtract_days (&day, g_date_get_weekday (&day) - G_DATE_MONDAY);
+  return g_date_get_julian (&day);
+}
+
+static guint
+expected_series (ReadoutTimelineChart *chart,
+                 const char           *country)
+{
+  for (guint s = 0; s < READOUT_CHART_N_SERIES; s++)
+    if (country != NULL && g_strcmp0 (readout_timeline_chart_get_series_country (chart, s), country) == 0)
+      return s;
+  return READOUT_CHART_N_SERIES;
+}
+
+/* The histogram's bars against the calls listed one by one: each counterpart of each
+ * call under its country, in the month or the week of the call's date. */
+static void
+check_bins (ReadoutTimelineChart *chart,
+            GListModel           *calls,
+            gint64                leader_id,
+            gboolean              weeks)
+{
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  const ReadoutTimelineBin *bins;
+  guint n_bins;
+
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, i);
+      guint32 start = expected_bin_start (call, weeks);
+      guint n_ids;
+      const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
+      guint *counts;
+
+      if (start == 0)
+        continue;
+      counts = g_hash_table_lookup (expected, GUINT_TO_POINTER (start));
+      if (counts == NULL)
+        g_hash_table_insert (expected, GUINT_TO_POINTER (start),
+                             counts = g_new0 (guint, READOUT_CHART_N_SERIES + 1));
+      for (guint p = 0; p < n_ids; p++)
+        if (ids[p] != leader_id)
+          counts[expected_series (chart, readout_call_get_participant_countries (call)[p])]++;
+    }
+
+  bins = readout_timeline_chart_get_bins (chart, weeks, &n_bins);
+  g_assert_cmpuint (n_bins, ==, g_hash_table_size (expected));
+  g_assert_cmpuint (n_bins, >, 10);
+  for (guint i = 0; i < n_bins; i++)
+    {
+      const guint *counts = g_hash_table_lookup (expected, GUINT_TO_POINTER ((guint32) bins[i].start));
+
+      g_assert_nonnull (counts);
+      g_assert_cmpfloat (bins[i].end - bins[i].start, >=, weeks ? 7 : 28);
+      g_assert_cmpfloat (bins[i].end - bins[i].start, <=, weeks ? 7 : 31);
+      g_assert_true (i == 0 || bins[i].start > bins[i - 1].start);
+      for (guint s = 0; s <= READOUT_CHART_N_SERIES; s++)
+        g_assert_cmpuint (bins[i].n[s], ==, counts[s]);
+    }
+}
+
+static void
+test_chart_histogram (Generated     *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutTimelineChart) chart = readout_timeline_chart_new (fixture->store, fixture->busiest, &error);
+  g_autoptr(GListModel) calls = readout_store_list_calls (fixture->store, fixture->busiest, 0);
+
+  g_assert_no_error (error);
+  /* The busiest leader's counterparts come from more countries than there are colours. */
+  g_assert_nonnull (readout_timeline_chart_get_series_country (chart, READOUT_CHART_N_SERIES - 1));
+  check_bins (chart, calls, fixture->busiest, FALSE);
+  check_bins (chart, calls, fixture->busiest, TRUE);
+}
+
 /* The chart's view stays inside the calls' span, and a mark is found where it is drawn. */
 static void
 test_chart (Generated     *fixture,
@@ -749,6 +900,9 @@ main (int    argc,
   g_test_add ("/timeline/relations/migration", Generated, NULL, generated_set_up,
               test_relations_migration, generated_tear_down);
   g_test_add ("/timeline/chart", Generated, NULL, generated_set_up, test_chart, generated_tear_down);
+  g_test_add ("/timeline/chart/histogram", Generated, NULL, generated_set_up, test_chart_histogram,
+              generated_tear_down);
+  g_test_add_func ("/timeline/iso-dates", test_iso_dates);
   g_test_add_func ("/timeline/counts/range-and-precision", test_range_and_precision);
   g_test_add_func ("/timeline/relations/multiparty", test_relations_multiparty);
   g_test_add_func ("/timeline/topic-history", test_topic_history);

@@ -20,23 +20,38 @@
 
 
 
-/* Prints @text padded to @width columns (counted in characters, not bytes). */
+/* Appends @text padded to @width columns (counted in characters, not bytes). */
 void
-readout_cli_print_cell (const char *text,
-                        int         width)
+readout_cli_append_cell (GString    *out,
+                         const char *text,
+                         int         width)
 {
-  g_autofree char *cut = NULL;
   glong length;
 
   text = text != NULL ? text : "";
   length = g_utf8_strlen (text, -1);
   if (length > width)
     {
-      cut = g_utf8_substring (text, 0, width - 1);
-      g_print ("%s… ", cut);
+      g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
+
+      g_string_append (out, cut);
+      g_string_append (out, "… ");
       return;
     }
-  g_print ("%s%*s ", text, (int) (width - length), "");
+  /* No printf: a long table has tens of thousands of cells. */
+  g_string_append (out, text);
+  for (glong i = length; i <= width; i++)
+    g_string_append_c (out, ' ');
+}
+
+void
+readout_cli_print_cell (const char *text,
+                        int         width)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  readout_cli_append_cell (out, text, width);
+  g_print ("%s", out->str);
 }
 
 ReadoutLeader *
@@ -54,6 +69,44 @@ readout_cli_resolve_leader (ReadoutStore  *store,
     g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
                  "There is no leader named “%s” in the store (see “readout-cli list-leaders”).", name);
   return g_steal_pointer (&leader);
+}
+
+gboolean
+readout_cli_check_pair_usage (const char  *command,
+                              int          argc,
+                              char       **argv,
+                              const char  *leader_name,
+                              const char  *other_name,
+                              int         *status)
+{
+  if (argc > 1)
+    *status = readout_cli_usage_error ("%s takes no arguments (got “%s”); use --leader NAME.", command, argv[1]);
+  else if (other_name != NULL && leader_name == NULL)
+    *status = readout_cli_usage_error ("--with needs --leader as well.");
+  else
+    return TRUE;
+  return FALSE;
+}
+
+ReadoutStore *
+readout_cli_open_with_pair (const ReadoutCliOptions  *options,
+                            const char               *leader_name,
+                            const char               *other_name,
+                            ReadoutLeader           **leader,
+                            ReadoutLeader           **other,
+                            int                      *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_cli_open_store (options, &error);
+
+  if (store == NULL ||
+      (leader_name != NULL && (*leader = readout_cli_resolve_leader (store, leader_name, &error)) == NULL) ||
+      (other_name != NULL && (*other = readout_cli_resolve_leader (store, other_name, &error)) == NULL))
+    {
+      *status = readout_cli_fail (error);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
 }
 
 /* Parses a subcommand's own options; FALSE (with the exit status in @status) on error. */
@@ -253,29 +306,14 @@ readout_cli_list_calls (const ReadoutCliOptions *options,
     { NULL }
   };
 
-  if (!readout_cli_parse_options (entries, "", &argc, &argv, &status))
+  if (!readout_cli_parse_options (entries, "", &argc, &argv, &status) ||
+      !readout_cli_check_pair_usage ("list-calls", argc, argv, leader_name, other_name, &status))
     return status;
-  if (argc > 1)
-    return readout_cli_usage_error ("list-calls takes no arguments (got “%s”); use --leader NAME.", argv[1]);
-  if (other_name != NULL && leader_name == NULL)
-    return readout_cli_usage_error ("--with needs --leader as well.");
-
-  store = readout_cli_open_store (options, &error);
+  store = readout_cli_open_with_pair (options, leader_name, other_name, &leader, &other, &status);
   if (store == NULL)
-    return readout_cli_fail (error);
-
-  if (leader_name != NULL)
-    {
-      leader = readout_cli_resolve_leader (store, leader_name, &error);
-      if (leader == NULL)
-        return readout_cli_fail (error);
-      if (other_name != NULL && (other = readout_cli_resolve_leader (store, other_name, &error)) == NULL)
-        return readout_cli_fail (error);
-      calls = readout_store_list_calls (store, readout_leader_get_id (leader),
-                                        other != NULL ? readout_leader_get_id (other) : 0);
-    }
-  else
-    calls = readout_store_list_calls (store, 0, 0);
+    return status;
+  calls = readout_store_list_calls (store, leader != NULL ? readout_leader_get_id (leader) : 0,
+                                    other != NULL ? readout_leader_get_id (other) : 0);
 
   if (options->json)
     {

@@ -120,52 +120,33 @@ static void
 print_counts_text (GPtrArray *counts,
                    gboolean   with_counterparts)
 {
-  readout_cli_print_cell (_("Period"), 10);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  readout_cli_append_cell (out, _("Period"), 10);
   if (with_counterparts)
     {
-      readout_cli_print_cell (_("Counterpart"), 30);
-      readout_cli_print_cell (_("Country"), 8);
+      readout_cli_append_cell (out, _("Counterpart"), 30);
+      readout_cli_append_cell (out, _("Country"), 8);
     }
-  readout_cli_print_cell (_("Calls"), 6);
-  g_print ("%s\n", _("Held"));
+  readout_cli_append_cell (out, _("Calls"), 6);
+  g_string_append_printf (out, "%s\n", _("Held"));
   for (guint i = 0; i < counts->len; i++)
     {
       ReadoutTimelineCount *count = g_ptr_array_index (counts, i);
-      g_autofree char *calls = g_strdup_printf ("%u", count->n_calls);
+      char calls[16], held[16];
 
-      readout_cli_print_cell (count->period, 10);
+      g_snprintf (calls, sizeof calls, "%u", count->n_calls);
+      g_snprintf (held, sizeof held, "%u\n", count->n_held);
+      readout_cli_append_cell (out, count->period, 10);
       if (with_counterparts)
         {
-          readout_cli_print_cell (count->counterpart_name, 30);
-          readout_cli_print_cell (count->counterpart_country != NULL ? count->counterpart_country : "—", 8);
+          readout_cli_append_cell (out, count->counterpart_name, 30);
+          readout_cli_append_cell (out, count->counterpart_country != NULL ? count->counterpart_country : "—", 8);
         }
-      readout_cli_print_cell (calls, 6);
-      g_print ("%u\n", count->n_held);
+      readout_cli_append_cell (out, calls, 6);
+      g_string_append (out, held);
     }
-}
-
-/* Resolves --leader and --with; FALSE (with the exit status) when one is unknown. */
-static gboolean
-resolve_pair (ReadoutStore   *store,
-              const char     *leader_name,
-              const char     *other_name,
-              ReadoutLeader **leader,
-              ReadoutLeader **other,
-              int            *status)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (leader_name != NULL && (*leader = readout_cli_resolve_leader (store, leader_name, &error)) == NULL)
-    {
-      *status = readout_cli_fail (error);
-      return FALSE;
-    }
-  if (other_name != NULL && (*other = readout_cli_resolve_leader (store, other_name, &error)) == NULL)
-    {
-      *status = readout_cli_fail (error);
-      return FALSE;
-    }
-  return TRUE;
+  g_print ("%s", out->str);
 }
 
 int
@@ -190,21 +171,16 @@ readout_cli_timeline (const ReadoutCliOptions *options,
     { NULL }
   };
 
-  if (!readout_cli_parse_options (entries, "", &argc, &argv, &status))
+  if (!readout_cli_parse_options (entries, "", &argc, &argv, &status) ||
+      !readout_cli_check_pair_usage ("timeline", argc, argv, leader_name, other_name, &status))
     return status;
-  if (argc > 1)
-    return readout_cli_usage_error ("timeline takes no arguments (got “%s”); use --leader NAME.", argv[1]);
-  if (other_name != NULL && leader_name == NULL)
-    return readout_cli_usage_error ("--with needs --leader as well.");
   if (!parse_period (by, &query.period))
     return readout_cli_usage_error ("--by takes “month”, “year” or “week”, not “%s”.", by);
   if (!check_range_options (from, to, &status))
     return status;
 
-  store = readout_cli_open_store (options, &error);
+  store = readout_cli_open_with_pair (options, leader_name, other_name, &leader, &other, &status);
   if (store == NULL)
-    return readout_cli_fail (error);
-  if (!resolve_pair (store, leader_name, other_name, &leader, &other, &status))
     return status;
 
   query.leader_id = leader != NULL ? readout_leader_get_id (leader) : 0;
@@ -539,10 +515,8 @@ readout_cli_topic_history (const ReadoutCliOptions *options,
   if (leader_name == NULL || other_name == NULL || topic_name == NULL)
     return readout_cli_usage_error ("topic-history needs --leader NAME, --with NAME and --topic TOPIC.");
 
-  store = readout_cli_open_store (options, &error);
+  store = readout_cli_open_with_pair (options, leader_name, other_name, &a, &b, &status);
   if (store == NULL)
-    return readout_cli_fail (error);
-  if (!resolve_pair (store, leader_name, other_name, &a, &b, &status))
     return status;
   if (output != NULL)
     return write_history_pdf (store, a, b, topic_name, output);
@@ -572,7 +546,6 @@ readout_cli_export_timeline (const ReadoutCliOptions *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(ReadoutStore) store = NULL;
   g_autoptr(ReadoutLeader) leader = NULL;
-  g_autoptr(ReadoutLeader) unused = NULL;
   g_autoptr(ReadoutTimelineChart) chart = NULL;
   g_autofree char *leader_name = NULL, *output = NULL, *from = NULL, *to = NULL, *title = NULL;
   int width = 1280, height = 800, status;
@@ -598,10 +571,8 @@ readout_cli_export_timeline (const ReadoutCliOptions *options,
   if (!check_range_options (from, to, &status))
     return status;
 
-  store = readout_cli_open_store (options, &error);
+  store = readout_cli_open_with_pair (options, leader_name, NULL, &leader, NULL, &status);
   if (store == NULL)
-    return readout_cli_fail (error);
-  if (!resolve_pair (store, leader_name, NULL, &leader, &unused, &status))
     return status;
   chart = readout_timeline_chart_new (store, readout_leader_get_id (leader), &error);
   if (chart == NULL)

@@ -47,7 +47,18 @@ void          readout_cli_print_json (JsonNode                *node);
 /* Shared by the commands that print leaders, calls and statements (readout-cli-browse.c). */
 gboolean       readout_cli_parse_options (GOptionEntry *entries, const char *parameter, int *argc, char ***argv, int *status);
 ReadoutLeader *readout_cli_resolve_leader (ReadoutStore *store, const char *name, GError **error);
+/* --leader NAME and --with NAME (list-calls, timeline, topic-history, export-timeline):
+ * after the options are parsed, refuses arguments and --with without --leader; then
+ * opens the store and resolves the names that are set. FALSE or NULL with the exit
+ * status in @status. */
+gboolean       readout_cli_check_pair_usage (const char *command, int argc, char **argv, const char *leader_name,
+                                             const char *other_name, int *status);
+ReadoutStore  *readout_cli_open_with_pair (const ReadoutCliOptions *options, const char *leader_name,
+                                           const char *other_name, ReadoutLeader **leader, ReadoutLeader **other,
+                                           int *status);
 void           readout_cli_print_cell (const char *text, int width);
+/* The same into @out: a long table printed at once rather than a write per cell. */
+void           readout_cli_append_cell (GString *out, const char *text, int width);
 void           readout_cli_build_call_json (JsonBuilder *builder, ReadoutCall *call);
 void           readout_cli_build_statement_json (JsonBuilder *builder, ReadoutStatement *statement);
 

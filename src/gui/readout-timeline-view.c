@@ -290,7 +290,7 @@ dup_tooltip (ReadoutTimelineView       *self,
                                       readout_call_get_duration_qualifier (call));
   topics = g_strjoinv (", ", (char **) readout_call_get_topics (call));
   g_string_append_printf (text, "%s\n%s · %s", date,
-                          readout_timeline_chart_get_counterpart_name (self->chart, mark->counterpart_id),
+                          readout_timeline_chart_get_counterpart_name (self->chart, mark),
                           readout_format_call_status (readout_call_get_status (call)));
   if (duration != NULL)
     g_string_append_printf (text, " · %s", duration);
@@ -325,6 +325,35 @@ on_query_tooltip_cb (GtkWidget           *widget,
 
 /* ---------------------------------------------------------------------------------- */
 
+/* The chart is drawn into pixels at the display's scale and handed to GTK as a texture:
+ * there the chart copies its marks from ready-drawn sprites, where a recorded cairo
+ * node would fill and stroke each of thousands of circles again. */
+static GdkTexture *
+draw_texture (ReadoutTimelineView *self,
+              int                  width,
+              int                  height,
+              int                  scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  ReadoutChartPalette palette;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  readout_chart_palette_init (&palette, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  cr = cairo_create (surface);
+  readout_timeline_chart_draw (self->chart, cr, width, height, &palette,
+                               gtk_widget_has_focus (GTK_WIDGET (self)) ? self->selected : -1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* The texture keeps the surface's pixels, and the surface, until it is done. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                 (gsize) cairo_image_surface_get_stride (surface));
+}
+
 static void
 readout_timeline_view_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -332,16 +361,12 @@ readout_timeline_view_snapshot (GtkWidget   *widget,
   ReadoutTimelineView *self = READOUT_TIMELINE_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  ReadoutChartPalette palette;
-  cairo_t *cr;
+  g_autoptr(GdkTexture) texture = NULL;
 
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
-  readout_chart_palette_init (&palette, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  readout_timeline_chart_draw (self->chart, cr, width, height, &palette,
-                               gtk_widget_has_focus (widget) ? self->selected : -1);
-  cairo_destroy (cr);
+  texture = draw_texture (self, width, height, gtk_widget_get_scale_factor (widget));
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 static void

@@ -10,39 +10,26 @@
 #include <string.h>
 
 #include "readout-enums.h"
+#include "readout-sprite-cache.h"
 #include "readout-timeline-chart.h"
 
 #define N_SERIES     READOUT_CHART_N_SERIES
 #define LANE_HEIGHT  24.0
 #define AXIS_HEIGHT  22.0
 #define MARGIN       8.0
-#define WEEKS_BELOW  400.0
-#define MARK_GAP     3.0     /* pixels between marks drawn in one row */   /* days in view under which the histogram counts weeks */
-
-typedef struct {
-  double   start;            /* julian day of the bin's first day */
-  double   end;              /* and of the next bin's */
-  guint    n[N_SERIES + 1];  /* calls per series, the last for every other country */
-} Bin;
-
-typedef struct {
-  gint64  leader_id;
-  char   *name;
-  guint   series;            /* 0..N_SERIES, N_SERIES = other */
-} Lane;
+#define WEEKS_BELOW  400.0   /* days in view under which the histogram counts weeks */
+#define MARK_GAP     3.0     /* pixels between marks drawn in one row */
 
 struct _ReadoutTimelineChart
 {
-  GArray     *marks;         /* ReadoutTimelineMark, oldest first */
-  GArray     *lanes;         /* Lane, most calls first */
-  GHashTable *lane_of;       /* counterpart id -> lane index + 1 */
-  GArray     *months;        /* Bin */
-  GArray     *weeks;         /* Bin */
+  ReadoutTimelineCalls *calls;
+  guint8     *lane_series;   /* per lane: 0..N_SERIES, N_SERIES = other */
+  GArray     *months;        /* ReadoutTimelineBin */
+  GArray     *weeks;         /* ReadoutTimelineBin */
   double      first_day, last_day;  /* the calls' span, with a margin */
   double      view_first, view_last;
   char       *series_country[N_SERIES];  /* country codes of the coloured series */
-  ReadoutStore *store;       /* for the weeks, read on first use */
-  gint64      leader_id;
+  ReadoutSpriteCache *sprites;           /* the marks' shapes, for drawing on screen */
 };
 
 static ReadoutRgb
@@ -52,64 +39,23 @@ series_color (const ReadoutChartPalette *palette,
   return series < N_SERIES ? palette->series[series] : palette->other;
 }
 
+static const ReadoutTimelineMark *
+mark_at_index (ReadoutTimelineChart *self,
+               guint                 index)
+{
+  return &g_array_index (self->calls->marks, ReadoutTimelineMark, index);
+}
+
+/* The series of a mark: its lane's, "other" for a call without a counterpart. */
+static guint
+mark_series (ReadoutTimelineChart      *self,
+             const ReadoutTimelineMark *mark)
+{
+  return mark->lane == READOUT_TIMELINE_NO_LANE ? N_SERIES : self->lane_series[mark->lane];
+}
 
 /* ---------------------------------------------------------------------------------- */
 /* Loading                                                                            */
-
-static double
-julian_of_ymd (int year,
-               int month,
-               int day)
-{
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return 0;
-  {
-    GDate *date = g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-    double julian = g_date_get_julian (date);
-
-    g_date_free (date);
-    return julian;
-  }
-}
-
-/* The first day and the next period's first day of "YYYY-MM" or "YYYY-Www"; FALSE for
- * a period of another form (a call dated only to a coarser period). */
-static gboolean
-period_bounds (const char *period,
-               gboolean    weeks,
-               double     *start,
-               double     *end)
-{
-  int year = 0, number = 0;
-
-  if (weeks)
-    {
-      double jan4, monday;
-
-      if (strlen (period) != 8 || sscanf (period, "%4d-W%2d", &year, &number) != 2)
-        return FALSE;
-      /* ISO week 1 is the week with 4 January in it. */
-      jan4 = julian_of_ymd (year, 1, 4);
-      monday = jan4 - fmod (jan4 - 1, 7);  /* julian day 1 (1 Jan 1) was a Monday */
-      *start = monday + 7 * (number - 1);
-      *end = *start + 7;
-      return jan4 > 0;
-    }
-  if (strlen (period) != 7 || sscanf (period, "%4d-%2d", &year, &number) != 2)
-    return FALSE;
-  *start = julian_of_ymd (year, number, 1);
-  *end = number == 12 ? julian_of_ymd (year + 1, 1, 1) : julian_of_ymd (year, number + 1, 1);
-  return *start > 0 && *end > 0;
-}
-
-static guint
-series_of (ReadoutTimelineChart *self,
-           gint64                counterpart_id)
-{
-  guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (self->lane_of, &counterpart_id));
-
-  return lane == 0 ? N_SERIES : g_array_index (self->lanes, Lane, lane - 1).series;
-}
 
 /* The series of a country: its rank among the leader's counterparts' countries. */
 static guint
@@ -122,113 +68,120 @@ series_of_country (ReadoutTimelineChart *self,
   return N_SERIES;
 }
 
-/* Bins of the store's counts per @period and country, one per period. */
-static GArray *
-load_bins (ReadoutTimelineChart   *self,
-           ReadoutStore           *store,
-           gint64                  leader_id,
-           ReadoutTimelinePeriod   period,
-           GError                **error)
+typedef struct {
+  const char *country;
+  guint       n_calls;
+} CountryCalls;
+
+static int
+compare_country_calls (gconstpointer a,
+                       gconstpointer b)
 {
-  g_autoptr(GPtrArray) counts = readout_store_timeline_counts_by_country (store, leader_id, period, error);
-  g_autoptr(GArray) bins = g_array_new (FALSE, TRUE, sizeof (Bin));
-  const char *previous = NULL;
+  const CountryCalls *x = a, *y = b;
 
-  if (counts == NULL)
-    return NULL;
-  for (guint i = 0; i < counts->len; i++)
-    {
-      ReadoutTimelineCount *count = g_ptr_array_index (counts, i);
-      Bin bin = { 0 };
-
-      if (!period_bounds (count->period, period == READOUT_TIMELINE_BY_WEEK, &bin.start, &bin.end))
-        continue;
-      /* The counts come ordered by period: a new period starts a new bin. */
-      if (previous == NULL || !g_str_equal (previous, count->period))
-        g_array_append_val (bins, bin);
-      previous = count->period;
-      g_array_index (bins, Bin, bins->len - 1).n[series_of_country (self, count->counterpart_country)] += count->n_calls;
-    }
-  return g_steal_pointer (&bins);
+  if (x->n_calls != y->n_calls)
+    return x->n_calls > y->n_calls ? -1 : 1;
+  return strcmp (x->country, y->country);
 }
 
-/* The lanes, and the countries with most calls as the coloured series. */
-static gboolean
-load_lanes (ReadoutTimelineChart  *self,
-            ReadoutStore          *store,
-            gint64                 leader_id,
-            GError               **error)
+/* The countries with most calls (ties by code) are the coloured series; a lane takes
+ * its country's. */
+static void
+assign_series (ReadoutTimelineChart *self)
 {
-  g_autoptr(GPtrArray) lanes = readout_store_timeline_lanes (store, leader_id, NULL, NULL, error);
-  g_autoptr(GHashTable) country_calls = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *lanes = self->calls->lanes;
+  g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) countries = g_array_new (FALSE, FALSE, sizeof (CountryCalls));
 
-  if (lanes == NULL)
-    return FALSE;
   for (guint i = 0; i < lanes->len; i++)
     {
       ReadoutTimelineLane *lane = g_ptr_array_index (lanes, i);
-      const char *country = lane->country != NULL ? lane->country : "";
-      guint before = GPOINTER_TO_UINT (g_hash_table_lookup (country_calls, country));
+      gpointer found;
 
-      g_hash_table_insert (country_calls, (gpointer) country, GUINT_TO_POINTER (before + lane->n_calls));
-    }
-  /* A lane's series is its country's rank by calls (ties by code). */
-  for (guint i = 0; i < lanes->len; i++)
-    {
-      ReadoutTimelineLane *lane = g_ptr_array_index (lanes, i);
-      Lane copy = { lane->leader_id, g_strdup (lane->name), N_SERIES };
-      guint rank = 0;
-      guint mine = GPOINTER_TO_UINT (g_hash_table_lookup (country_calls, lane->country != NULL ? lane->country : ""));
-      GHashTableIter iter;
-      gpointer key, value;
-
-      g_hash_table_iter_init (&iter, country_calls);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        rank += GPOINTER_TO_UINT (value) > mine ||
-                (GPOINTER_TO_UINT (value) == mine && strcmp (key, lane->country != NULL ? lane->country : "") < 0);
-      if (lane->country != NULL && rank < N_SERIES)
+      if (lane->country == NULL)
+        continue;
+      if (g_hash_table_lookup_extended (index_of, lane->country, NULL, &found))
+        g_array_index (countries, CountryCalls, GPOINTER_TO_UINT (found)).n_calls += lane->n_calls;
+      else
         {
-          copy.series = rank;
-          if (self->series_country[rank] == NULL)
-            self->series_country[rank] = g_strdup (lane->country);
+          CountryCalls added = { lane->country, lane->n_calls };
+
+          g_hash_table_insert (index_of, lane->country, GUINT_TO_POINTER (countries->len));
+          g_array_append_val (countries, added);
         }
-      g_array_append_val (self->lanes, copy);
-      g_hash_table_insert (self->lane_of, g_memdup2 (&lane->leader_id, sizeof (gint64)),
-                           GUINT_TO_POINTER (self->lanes->len));
     }
+  g_array_sort (countries, compare_country_calls);
+  for (guint s = 0; s < MIN (N_SERIES, countries->len); s++)
+    self->series_country[s] = g_strdup (g_array_index (countries, CountryCalls, s).country);
+  self->lane_series = g_new (guint8, MAX (lanes->len, 1));
+  for (guint i = 0; i < lanes->len; i++)
+    self->lane_series[i] = (guint8) series_of_country (self, ((ReadoutTimelineLane *) g_ptr_array_index (lanes, i))->country);
+}
+
+/* The first day of the bin (a month or an ISO week) that @mark falls in, and of the next;
+ * FALSE for a date coarser than the bin, which is never guessed into a finer period. */
+static gboolean
+bin_bounds (const ReadoutTimelineMark *mark,
+            gboolean                   weeks,
+            double                    *start,
+            double                    *end)
+{
+  GDate date;
+
+  if (weeks)
+    {
+      if (mark->precision != READOUT_DATE_PRECISION_DAY)
+        return FALSE;
+      /* Julian day 1 (1 January of year 1) was a Monday. */
+      *start = mark->julian_day - (mark->julian_day - 1) % 7;
+      *end = *start + 7;
+      return TRUE;
+    }
+  if (mark->precision == READOUT_DATE_PRECISION_YEAR)
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, mark->julian_day);
+  g_date_set_day (&date, 1);
+  *start = g_date_get_julian (&date);
+  g_date_add_months (&date, 1);
+  *end = g_date_get_julian (&date);
   return TRUE;
 }
 
-static void
-clear_lane (Lane *lane)
+/* The histogram's bins, counted from the calls read for the marks: each counterpart of a
+ * call counts once under its country. The marks come in date order, so a bin is done
+ * when the next mark starts another. */
+static GArray *
+count_bins (ReadoutTimelineChart *self,
+            gboolean              weeks)
 {
-  g_free (lane->name);
+  GArray *bins = g_array_new (FALSE, TRUE, sizeof (ReadoutTimelineBin));
+  GArray *links = self->calls->links;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const ReadoutTimelineLink *link = &g_array_index (links, ReadoutTimelineLink, i);
+      ReadoutTimelineBin bin = { 0 };
+
+      if (!bin_bounds (mark_at_index (self, link->mark), weeks, &bin.start, &bin.end))
+        continue;
+      if (bins->len == 0 || g_array_index (bins, ReadoutTimelineBin, bins->len - 1).start != bin.start)
+        g_array_append_val (bins, bin);
+      g_array_index (bins, ReadoutTimelineBin, bins->len - 1).n[self->lane_series[link->lane]]++;
+    }
+  return bins;
 }
 
-ReadoutTimelineChart *
-readout_timeline_chart_new (ReadoutStore  *store,
-                            gint64         leader_id,
-                            GError       **error)
+/* The calls' span with a margin, or the last year when there are none. */
+static void
+set_span (ReadoutTimelineChart *self)
 {
-  g_autoptr(ReadoutTimelineChart) self = g_new0 (ReadoutTimelineChart, 1);
+  GArray *marks = self->calls->marks;
 
-  g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
-
-  self->lanes = g_array_new (FALSE, TRUE, sizeof (Lane));
-  g_array_set_clear_func (self->lanes, (GDestroyNotify) clear_lane);
-  self->lane_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->marks = readout_store_timeline_marks (store, leader_id, NULL, NULL, error);
-  if (self->marks == NULL || !load_lanes (self, store, leader_id, error) ||
-      (self->months = load_bins (self, store, leader_id, READOUT_TIMELINE_BY_MONTH, error)) == NULL)
-    return NULL;
-  /* The weeks are read when the view first spans less than WEEKS_BELOW days. */
-  self->store = g_object_ref (store);
-  self->leader_id = leader_id;
-
-  if (self->marks->len > 0)
+  if (marks->len > 0)
     {
-      double first = g_array_index (self->marks, ReadoutTimelineMark, 0).julian_day;
-      double last = g_array_index (self->marks, ReadoutTimelineMark, self->marks->len - 1).julian_day;
+      double first = mark_at_index (self, 0)->julian_day;
+      double last = mark_at_index (self, marks->len - 1)->julian_day;
       double margin = MAX (15, (last - first) * 0.03);
 
       self->first_day = first - margin;
@@ -245,25 +198,60 @@ readout_timeline_chart_new (ReadoutStore  *store,
     }
   self->view_first = self->first_day;
   self->view_last = self->last_day;
+}
+
+ReadoutTimelineChart *
+readout_timeline_chart_new (ReadoutStore  *store,
+                            gint64         leader_id,
+                            GError       **error)
+{
+  g_autoptr(ReadoutTimelineChart) self = g_new0 (ReadoutTimelineChart, 1);
+
+  g_return_val_if_fail (READOUT_IS_STORE (store), NULL);
+
+  self->calls = readout_store_read_timeline (store, leader_id, error);
+  if (self->calls == NULL)
+    return NULL;
+  assign_series (self);
+  self->months = count_bins (self, FALSE);
+  self->weeks = count_bins (self, TRUE);
+  set_span (self);
+  self->sprites = readout_sprite_cache_new ();
   return g_steal_pointer (&self);
 }
 
 void
 readout_timeline_chart_free (ReadoutTimelineChart *self)
 {
-  g_clear_pointer (&self->marks, g_array_unref);
-  g_clear_pointer (&self->lanes, g_array_unref);
-  g_clear_pointer (&self->lane_of, g_hash_table_unref);
+  g_clear_pointer (&self->calls, readout_timeline_calls_free);
+  g_clear_pointer (&self->lane_series, g_free);
   g_clear_pointer (&self->months, g_array_unref);
   g_clear_pointer (&self->weeks, g_array_unref);
-  g_clear_object (&self->store);
+  g_clear_pointer (&self->sprites, readout_sprite_cache_free);
   for (guint i = 0; i < N_SERIES; i++)
     g_free (self->series_country[i]);
   g_free (self);
 }
 
-/* ---------------------------------------------------------------------------------- */
-/* The view                                                                           */
+const ReadoutTimelineBin *
+readout_timeline_chart_get_bins (ReadoutTimelineChart *self,
+                                 gboolean              weeks,
+                                 guint                *n_bins)
+{
+  GArray *bins = weeks ? self->weeks : self->months;
+
+  *n_bins = bins->len;
+  return (const ReadoutTimelineBin *) (gpointer) bins->data;
+}
+
+const char *
+readout_timeline_chart_get_series_country (ReadoutTimelineChart *self,
+                                           guint                 series)
+{
+  g_return_val_if_fail (series <= N_SERIES, NULL);
+
+  return series < N_SERIES ? self->series_country[series] : NULL;
+}
 
 void
 readout_timeline_chart_get_span (ReadoutTimelineChart *self,
@@ -320,31 +308,31 @@ readout_timeline_chart_pan (ReadoutTimelineChart *self,
 guint
 readout_timeline_chart_get_n_marks (ReadoutTimelineChart *self)
 {
-  return self->marks->len;
+  return self->calls->marks->len;
 }
 
 const ReadoutTimelineMark *
 readout_timeline_chart_get_mark (ReadoutTimelineChart *self,
                                  guint                 index)
 {
-  g_return_val_if_fail (index < self->marks->len, NULL);
-  return &g_array_index (self->marks, ReadoutTimelineMark, index);
+  g_return_val_if_fail (index < self->calls->marks->len, NULL);
+  return mark_at_index (self, index);
 }
 
 const char *
-readout_timeline_chart_get_counterpart_name (ReadoutTimelineChart *self,
-                                             gint64                leader_id)
+readout_timeline_chart_get_counterpart_name (ReadoutTimelineChart      *self,
+                                             const ReadoutTimelineMark *mark)
 {
-  guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (self->lane_of, &leader_id));
-
-  return lane == 0 ? NULL : g_array_index (self->lanes, Lane, lane - 1).name;
+  if (mark->lane == READOUT_TIMELINE_NO_LANE)
+    return NULL;
+  return ((ReadoutTimelineLane *) g_ptr_array_index (self->calls->lanes, mark->lane))->name;
 }
 
 static gboolean
 in_view (ReadoutTimelineChart *self,
          guint                 index)
 {
-  double day = g_array_index (self->marks, ReadoutTimelineMark, index).julian_day;
+  double day = mark_at_index (self, index)->julian_day;
 
   return day >= self->view_first && day <= self->view_last;
 }
@@ -354,7 +342,7 @@ readout_timeline_chart_visible_mark (ReadoutTimelineChart *self,
                                      int                   index,
                                      int                   step)
 {
-  int n = (int) self->marks->len;
+  int n = (int) self->calls->marks->len;
 
   if (index < 0 || index >= n)
     index = step > 0 ? 0 : n - 1;
@@ -391,8 +379,8 @@ compute_layout (ReadoutTimelineChart *self,
   layout.lanes_top = layout.hist_top + layout.hist_height + AXIS_HEIGHT;
   /* Narrow or short charts show fewer lanes, the rest folded into a "more" row. */
   fit = (guint) MAX (1, floor ((height - layout.lanes_top - MARGIN) / LANE_HEIGHT));
-  layout.folded = self->lanes->len > fit;
-  layout.n_rows = MIN (self->lanes->len, fit);
+  layout.folded = self->calls->lanes->len > fit;
+  layout.n_rows = MIN (self->calls->lanes->len, fit);
   return layout;
 }
 
@@ -404,23 +392,39 @@ x_of (ReadoutTimelineChart *self,
   return layout->left + (day - self->view_first) / (self->view_last - self->view_first) * layout->plot_width;
 }
 
-/* The row of a counterpart's lane: the lanes beyond the last row share it. */
+/* The row of a mark's lane: the lanes beyond the last row share it. */
 static guint
-row_of (ReadoutTimelineChart *self,
-        const Layout         *layout,
-        gint64                counterpart_id)
+row_of (const Layout              *layout,
+        const ReadoutTimelineMark *mark)
 {
-  guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (self->lane_of, &counterpart_id));
+  return layout->n_rows == 0 ? 0 : MIN (mark->lane, layout->n_rows - 1);
+}
 
-  lane = lane == 0 ? self->lanes->len : lane - 1;
-  return MIN (lane, layout->n_rows - 1);
+/* The first mark on or after the view's first day: the marks are in date order. */
+static guint
+first_in_view (ReadoutTimelineChart *self)
+{
+  guint low = 0, high = self->calls->marks->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (mark_at_index (self, middle)->julian_day < self->view_first)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
 }
 
 static double
 mark_radius (const ReadoutTimelineMark *mark)
 {
-  /* Area grows with the minutes: an hour is about twice a short call's size. */
-  return mark->duration_minutes < 0 ? 4.5 : CLAMP (3 + sqrt (mark->duration_minutes) * 0.6, 3.5, 11);
+  /* Area grows with the minutes: an hour is about twice a short call's size. Half
+   * pixels are fine enough, and keep the shapes few. */
+  return mark->duration_minutes < 0 ? 4.5
+         : round (2 * CLAMP (3 + sqrt (mark->duration_minutes) * 0.6, 3.5, 11)) / 2;
 }
 
 void
@@ -446,15 +450,13 @@ readout_timeline_chart_mark_at (ReadoutTimelineChart *self,
   double best = G_MAXDOUBLE;
   int found = -1;
 
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = first_in_view (self); i < self->calls->marks->len && in_view (self, i); i++)
     {
-      const ReadoutTimelineMark *mark = &g_array_index (self->marks, ReadoutTimelineMark, i);
+      const ReadoutTimelineMark *mark = mark_at_index (self, i);
       double mx, my, distance;
 
-      if (!in_view (self, i))
-        continue;
       mx = x_of (self, &layout, mark->julian_day);
-      my = layout.lanes_top + (row_of (self, &layout, mark->counterpart_id) + 0.5) * LANE_HEIGHT;
+      my = layout.lanes_top + (row_of (&layout, mark) + 0.5) * LANE_HEIGHT;
       distance = hypot (mx - x, my - y);
       if (distance <= mark_radius (mark) + 3 && distance < best)
         {
@@ -557,22 +559,13 @@ draw_histogram (ReadoutTimelineChart      *self,
                 const Layout              *layout,
                 const ReadoutChartPalette *palette)
 {
-  GArray *bins = self->months;
+  GArray *bins = self->view_last - self->view_first < WEEKS_BELOW ? self->weeks : self->months;
   guint most = 1;
   double base = layout->hist_top + layout->hist_height;
 
-  if (self->view_last - self->view_first < WEEKS_BELOW)
-    {
-      /* A store that cannot be read now keeps the months. */
-      if (self->weeks == NULL)
-        self->weeks = load_bins (self, self->store, self->leader_id, READOUT_TIMELINE_BY_WEEK, NULL);
-      if (self->weeks != NULL)
-        bins = self->weeks;
-    }
-
   for (guint i = 0; i < bins->len; i++)
     {
-      const Bin *bin = &g_array_index (bins, Bin, i);
+      const ReadoutTimelineBin *bin = &g_array_index (bins, ReadoutTimelineBin, i);
       guint total = 0;
 
       if (bin->end < self->view_first || bin->start > self->view_last)
@@ -584,7 +577,7 @@ draw_histogram (ReadoutTimelineChart      *self,
 
   for (guint i = 0; i < bins->len; i++)
     {
-      const Bin *bin = &g_array_index (bins, Bin, i);
+      const ReadoutTimelineBin *bin = &g_array_index (bins, ReadoutTimelineBin, i);
       double x0 = MAX (layout->left, x_of (self, layout, bin->start));
       double x1 = MIN (layout->left + layout->plot_width, x_of (self, layout, bin->end));
       double y = base;
@@ -651,13 +644,13 @@ draw_lane_labels (ReadoutTimelineChart      *self,
 
       if (layout->folded && row == layout->n_rows - 1)
         {
-          guint rest = self->lanes->len - row;
+          guint rest = self->calls->lanes->len - row;
 
           more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more", "%u more", rest), rest);
           label = more;
         }
       else
-        label = g_array_index (self->lanes, Lane, row).name;
+        label = ((ReadoutTimelineLane *) g_ptr_array_index (self->calls->lanes, row))->name;
 
       readout_chart_set_color (cr, palette->grid);
       cairo_rectangle (cr, MARGIN, y + LANE_HEIGHT - 1, layout->left + layout->plot_width - MARGIN, 1);
@@ -704,6 +697,79 @@ draw_mark (cairo_t                   *cr,
     }
 }
 
+typedef struct {
+  const ReadoutTimelineMark *mark;
+  ReadoutRgb                 color;
+  const ReadoutChartPalette *palette;
+} MarkStyle;
+
+static void
+draw_mark_sprite (cairo_t       *cr,
+                  gconstpointer  data)
+{
+  const MarkStyle *style = data;
+
+  draw_mark (cr, style->mark, 0, 0, style->color, style->palette);
+}
+
+/* A mark as a copy of the one drawn first with its shape, size and colour. */
+static void
+paint_mark (ReadoutTimelineChart      *self,
+            cairo_t                   *cr,
+            const ReadoutTimelineMark *mark,
+            double                     x,
+            double                     y,
+            const ReadoutChartPalette *palette)
+{
+  guint series = mark_series (self, mark);
+  MarkStyle style = { mark, series_color (palette, series), palette };
+  double radius = mark_radius (mark);
+  guint key = (guint) (radius * 2) << 8 | series << 2 | mark->status;
+
+  /* A crossed ring's cross reaches a pixel past the ring, and its line half of one more. */
+  readout_sprite_cache_paint (self->sprites, cr, key, radius + 2, x, y, draw_mark_sprite, &style);
+}
+
+/* The marks in view, oldest first, so that a later call lies over an earlier one. */
+static void
+draw_marks (ReadoutTimelineChart      *self,
+            cairo_t                   *cr,
+            const Layout              *layout,
+            const ReadoutChartPalette *palette,
+            int                        selected)
+{
+  g_autofree double *last_x = g_new (double, layout->n_rows);
+  gboolean copy = readout_sprite_cache_begin (self->sprites, cr, palette, sizeof *palette);
+
+  for (guint row = 0; row < layout->n_rows; row++)
+    last_x[row] = -G_MAXDOUBLE;
+  for (guint i = first_in_view (self); i < self->calls->marks->len && in_view (self, i); i++)
+    {
+      const ReadoutTimelineMark *mark = mark_at_index (self, i);
+      guint row = row_of (layout, mark);
+      double x = x_of (self, layout, mark->julian_day);
+      double y = layout->lanes_top + (row + 0.5) * LANE_HEIGHT;
+
+      /* A mark within MARK_GAP pixels of the one before in its row would only thicken
+       * the same blot: the busiest leader's thousands of calls cost as many marks as
+       * a row has room for. */
+      if ((int) i != selected && x - last_x[row] < MARK_GAP)
+        continue;
+      last_x[row] = x;
+      if (copy)
+        paint_mark (self, cr, mark, x, y, palette);
+      else
+        draw_mark (cr, mark, x, y, series_color (palette, mark_series (self, mark)), palette);
+      if ((int) i == selected)
+        {
+          readout_chart_set_color (cr, palette->accent);
+          cairo_set_line_width (cr, 2.5);
+          cairo_arc (cr, x, y, mark_radius (mark) + 3.5, 0, 2 * G_PI);
+          cairo_stroke (cr);
+        }
+    }
+}
+
 void
 readout_timeline_chart_draw (ReadoutTimelineChart      *self,
                              cairo_t                   *cr,
@@ -714,7 +780,6 @@ readout_timeline_chart_draw (ReadoutTimelineChart      *self,
 {
   Layout layout = compute_layout (self, width, height);
   double bottom = layout.lanes_top + layout.n_rows * LANE_HEIGHT;
-  g_autofree double *last_x = NULL;
 
   g_return_if_fail (self != NULL && cr != NULL && palette != NULL);
 
@@ -727,32 +792,11 @@ readout_timeline_chart_draw (ReadoutTimelineChart      *self,
   draw_legend (self, cr, &layout, palette);
   draw_lane_labels (self, cr, &layout, palette);
 
-  cairo_rectangle (cr, layout.left - 12, layout.lanes_top, layout.plot_width + 24, bottom - layout.lanes_top);
-  cairo_clip (cr);
-  last_x = g_new (double, layout.n_rows);
-  for (guint row = 0; row < layout.n_rows; row++)
-    last_x[row] = -G_MAXDOUBLE;
-  for (guint i = 0; i < self->marks->len; i++)
+  if (layout.n_rows > 0)
     {
-      const ReadoutTimelineMark *mark = &g_array_index (self->marks, ReadoutTimelineMark, i);
-      guint row = row_of (self, &layout, mark->counterpart_id);
-      double x = x_of (self, &layout, mark->julian_day);
-      double y = layout.lanes_top + (row + 0.5) * LANE_HEIGHT;
-
-      /* A mark within MARK_GAP pixels of the one before in its row would only thicken
-       * the same blot: the busiest leader's thousands of calls cost as many marks as
-       * a row has room for. */
-      if (!in_view (self, i) || ((int) i != selected && x - last_x[row] < MARK_GAP))
-        continue;
-      last_x[row] = x;
-      draw_mark (cr, mark, x, y, series_color (palette, series_of (self, mark->counterpart_id)), palette);
-      if ((int) i == selected)
-        {
-          readout_chart_set_color (cr, palette->accent);
-          cairo_set_line_width (cr, 2.5);
-          cairo_arc (cr, x, y, mark_radius (mark) + 3.5, 0, 2 * G_PI);
-          cairo_stroke (cr);
-        }
+      cairo_rectangle (cr, layout.left - 12, layout.lanes_top, layout.plot_width + 24, bottom - layout.lanes_top);
+      cairo_clip (cr);
+      draw_marks (self, cr, &layout, palette, selected);
     }
   cairo_restore (cr);
 }
@@ -794,11 +838,9 @@ readout_timeline_chart_export (ReadoutTimelineChart  *self,
                                GError               **error)
 {
   /* The dates of the first and last calls, or the edges of the view when it cuts them. */
-  double first_call = self->marks->len > 0 ? g_array_index (self->marks, ReadoutTimelineMark, 0).julian_day
-                                           : self->view_first;
-  double last_call = self->marks->len > 0
-                     ? g_array_index (self->marks, ReadoutTimelineMark, self->marks->len - 1).julian_day
-                     : self->view_last;
+  guint n_marks = self->calls->marks->len;
+  double first_call = n_marks > 0 ? mark_at_index (self, 0)->julian_day : self->view_first;
+  double last_call = n_marks > 0 ? mark_at_index (self, n_marks - 1)->julian_day : self->view_last;
   g_autofree char *first = dup_day (MAX (self->view_first, first_call));
   g_autofree char *last = dup_day (MIN (self->view_last, last_call));
   g_autofree char *range = g_strdup_printf ("%s – %s", first, last);

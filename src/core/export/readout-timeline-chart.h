@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 
 typedef struct _ReadoutTimelineChart ReadoutTimelineChart;
 
-/* Reads the leader's calls, counterparts and counts per month and week (SQL over the
- * participants index), and views the whole span. */
+/* Reads the leader's calls and counterparts (one read over the participants index),
+ * counts them per month and week for the histogram, and views the whole span. */
 ReadoutTimelineChart *readout_timeline_chart_new       (ReadoutStore          *store,
                                                         gint64                 leader_id,
                                                         GError               **error);
@@ -46,9 +46,27 @@ void     readout_timeline_chart_pan          (ReadoutTimelineChart *self,
 guint                      readout_timeline_chart_get_n_marks (ReadoutTimelineChart *self);
 const ReadoutTimelineMark *readout_timeline_chart_get_mark    (ReadoutTimelineChart *self,
                                                                guint                 index);
-/* The name of a counterpart, NULL if unknown. */
-const char *readout_timeline_chart_get_counterpart_name (ReadoutTimelineChart *self,
-                                                         gint64                leader_id);
+/* The name of a mark's counterpart, NULL for a call without one. */
+const char *readout_timeline_chart_get_counterpart_name (ReadoutTimelineChart      *self,
+                                                         const ReadoutTimelineMark *mark);
+
+/* A bar of the histogram: the calls in a month or an ISO week, per series (the countries
+ * of readout_timeline_chart_get_series_country(), the last every other country). A
+ * call counts once for each counterpart; a call dated only to a coarser period is in
+ * no bin. */
+typedef struct {
+  double start;                           /* julian day of the bin's first day */
+  double end;                             /* and of the next bin's */
+  guint  n[READOUT_CHART_N_SERIES + 1];
+} ReadoutTimelineBin;
+
+/* The bins with calls, oldest first. */
+const ReadoutTimelineBin *readout_timeline_chart_get_bins (ReadoutTimelineChart *self,
+                                                           gboolean              weeks,
+                                                           guint                *n_bins);
+/* The country code of a coloured series, NULL for the last ("other") or an unused one. */
+const char *readout_timeline_chart_get_series_country (ReadoutTimelineChart *self,
+                                                       guint                 series);
 /* The first mark at or after @index inside the view, or -1. */
 int      readout_timeline_chart_visible_mark (ReadoutTimelineChart *self,
                                               int                   index,

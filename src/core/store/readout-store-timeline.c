@@ -147,16 +147,19 @@ finish_rows (ReadoutStore  *self,
 /* ---------------------------------------------------------------------------------- */
 /* Counts per period                                                                  */
 
+/* Counted per period and counterpart first; the counterparts' totals (for the order)
+ * and names come from those counts, a row for each rather than for each call. */
 #define COUNTS_OF_LEADER(period) \
-  "SELECT " period " AS period, o.leader_id, l.name, l.country, count(*)," \
-  " sum (c.status = 'held')" \
-  " FROM call_participants me" \
-  " JOIN call_participants o ON o.call_id = me.call_id AND o.leader_id <> me.leader_id" \
-  " JOIN leaders l ON l.id = o.leader_id JOIN calls c ON c.id = me.call_id" \
-  " WHERE me.leader_id = ?1 AND (?2 = 0 OR o.leader_id = ?2)" RANGE ("me.call_date") \
-  " GROUP BY period, o.leader_id" \
-  " ORDER BY period, sum (count(*)) OVER (PARTITION BY o.leader_id) DESC," \
-  "  l.name COLLATE NOCASE, o.leader_id"
+  "WITH per AS (SELECT " period " AS period, o.leader_id AS who, count(*) AS n," \
+  "  sum (c.status = 'held') AS held FROM call_participants me" \
+  "  JOIN call_participants o ON o.call_id = me.call_id AND o.leader_id <> me.leader_id" \
+  "  JOIN calls c ON c.id = me.call_id" \
+  "  WHERE me.leader_id = ?1 AND (?2 = 0 OR o.leader_id = ?2)" RANGE ("me.call_date") \
+  "  GROUP BY period, who)," \
+  " tot AS (SELECT who, sum (n) AS total FROM per GROUP BY who)" \
+  " SELECT per.period, per.who, l.name, l.country, per.n, per.held" \
+  " FROM per JOIN tot ON tot.who = per.who JOIN leaders l ON l.id = per.who" \
+  " ORDER BY per.period, tot.total DESC, l.name COLLATE NOCASE, per.who"
 
 #define COUNTS_OF_ALL(period) \
   "SELECT " period " AS period, 0, NULL, NULL, count(*), sum (c.status = 'held')" \
@@ -220,52 +223,17 @@ readout_store_timeline_counts (ReadoutStore               *self,
   return g_steal_pointer (&counts);
 }
 
-#define COUNTS_BY_COUNTRY(period) \
-  "SELECT " period " AS period, l.country, count(*) FROM call_participants me" \
-  " JOIN call_participants o ON o.call_id = me.call_id AND o.leader_id <> me.leader_id" \
-  " JOIN leaders l ON l.id = o.leader_id" \
-  " WHERE me.leader_id = ?1 AND ?2 = 0" RANGE ("me.call_date") \
-  " GROUP BY period, l.country ORDER BY period, l.country"
-
-GPtrArray *
-readout_store_timeline_counts_by_country (ReadoutStore           *self,
-                                          gint64                  leader_id,
-                                          ReadoutTimelinePeriod   period,
-                                          GError                **error)
-{
-  g_autoptr(GPtrArray) counts = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
-
-  stmt = prepare_with_range (self,
-                             period == READOUT_TIMELINE_BY_WEEK ? COUNTS_BY_COUNTRY (PERIOD_WEEK ("me.call_date"))
-                             : period == READOUT_TIMELINE_BY_MONTH ? COUNTS_BY_COUNTRY (PERIOD_MONTH ("me.call_date"))
-                             : COUNTS_BY_COUNTRY (PERIOD_YEAR ("me.call_date")),
-                             NULL, NULL, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, leader_id);
-  sqlite3_bind_int64 (stmt, 2, 0);
-
-  counts = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_timeline_count_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ReadoutTimelineCount *count = g_new0 (ReadoutTimelineCount, 1);
-
-      count->period = g_strdup (readout_sql_column_text (stmt, 0));
-      count->counterpart_country = g_strdup (readout_sql_column_text (stmt, 1));
-      count->n_calls = (guint) sqlite3_column_int64 (stmt, 2);
-      g_ptr_array_add (counts, count);
-    }
-  if (!finish_rows (self, stmt, rc, _("Could not count the calls"), error))
-    return NULL;
-  return g_steal_pointer (&counts);
-}
-
 /* ---------------------------------------------------------------------------------- */
 /* Marks and lanes                                                                    */
+
+void
+readout_timeline_calls_free (ReadoutTimelineCalls *calls)
+{
+  g_clear_pointer (&calls->marks, g_array_unref);
+  g_clear_pointer (&calls->lanes, g_ptr_array_unref);
+  g_clear_pointer (&calls->links, g_array_unref);
+  g_free (calls);
+}
 
 static guint32
 julian_day_of (const char *iso_date)
@@ -278,100 +246,195 @@ julian_day_of (const char *iso_date)
   return g_date_get_julian (&date);
 }
 
-GArray *
-readout_store_timeline_marks (ReadoutStore  *self,
-                              gint64         leader_id,
-                              const char    *from,
-                              const char    *to,
-                              GError       **error)
+/* Reading state: the lanes in the order first met, found by counterpart id. */
+typedef struct {
+  ReadoutTimelineCalls *calls;
+  GHashTable           *lane_of;    /* counterpart id -> index + 1 in calls->lanes */
+  int                   position;   /* of the current mark's counterpart in its call */
+} TimelineReader;
+
+static guint32
+reader_lane (TimelineReader *reader,
+             sqlite3_stmt   *stmt)
 {
-  g_autoptr(GArray) marks = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  gint64 leader_id = sqlite3_column_int64 (stmt, 1);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (reader->lane_of, &leader_id));
+  ReadoutTimelineLane *lane;
 
-  g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
-
-  stmt = prepare_with_range (self,
-                             "SELECT me.call_id, (SELECT o.leader_id FROM call_participants o"
-                             "   WHERE o.call_id = me.call_id AND o.leader_id <> me.leader_id"
-                             "   ORDER BY o.position LIMIT 1),"
-                             " me.call_date, c.date_precision, c.status, c.duration_minutes"
-                             " FROM call_participants me JOIN calls c ON c.id = me.call_id"
-                             " WHERE me.leader_id = ?1 AND ?2 = 0" RANGE ("me.call_date")
-                             " ORDER BY me.call_date, me.call_id",
-                             from, to, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, leader_id);
-  sqlite3_bind_int64 (stmt, 2, 0);
-
-  marks = g_array_new (FALSE, TRUE, sizeof (ReadoutTimelineMark));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (index == 0)
     {
-      ReadoutTimelineMark mark = { 0 };
+      lane = g_new0 (ReadoutTimelineLane, 1);
+      lane->leader_id = leader_id;
+      g_ptr_array_add (reader->calls->lanes, lane);
+      index = reader->calls->lanes->len;
+      g_hash_table_insert (reader->lane_of, g_memdup2 (&leader_id, sizeof leader_id),
+                           GUINT_TO_POINTER (index));
+    }
+  lane = g_ptr_array_index (reader->calls->lanes, index - 1);
+  lane->n_calls++;
+  return index - 1;
+}
+
+/* One row is one counterpart of one call; a call's rows come together, and its mark goes
+ * to the counterpart first in the call's order. */
+static void
+reader_add_row (TimelineReader *reader,
+                sqlite3_stmt   *stmt)
+{
+  GArray *marks = reader->calls->marks;
+  gint64 call_id = sqlite3_column_int64 (stmt, 0);
+  gboolean alone = sqlite3_column_type (stmt, 1) == SQLITE_NULL;
+  int position = sqlite3_column_int (stmt, 2);
+  ReadoutTimelineMark *mark;
+  ReadoutTimelineLink link;
+
+  if (marks->len == 0 || g_array_index (marks, ReadoutTimelineMark, marks->len - 1).call_id != call_id)
+    {
+      ReadoutTimelineMark added = { .call_id = call_id, .lane = READOUT_TIMELINE_NO_LANE };
       int precision = READOUT_DATE_PRECISION_DAY, status = READOUT_CALL_STATUS_HELD;
 
-      readout_enum_from_string (READOUT_TYPE_DATE_PRECISION,
-                                readout_sql_column_text (stmt, 3), &precision);
-      readout_enum_from_string (READOUT_TYPE_CALL_STATUS,
-                                readout_sql_column_text (stmt, 4), &status);
-      mark.call_id = sqlite3_column_int64 (stmt, 0);
-      mark.counterpart_id = sqlite3_column_int64 (stmt, 1);
-      mark.julian_day = julian_day_of (readout_sql_column_text (stmt, 2));
-      mark.precision = (guint8) precision;
-      mark.status = (guint8) status;
-      mark.duration_minutes = sqlite3_column_type (stmt, 5) == SQLITE_NULL
-                              ? -1 : (gint16) MIN (sqlite3_column_int (stmt, 5), G_MAXINT16);
-      g_array_append_val (marks, mark);
+      readout_enum_from_string (READOUT_TYPE_DATE_PRECISION, readout_sql_column_text (stmt, 4), &precision);
+      readout_enum_from_string (READOUT_TYPE_CALL_STATUS, readout_sql_column_text (stmt, 5), &status);
+      added.julian_day = julian_day_of (readout_sql_column_text (stmt, 3));
+      added.precision = (guint8) precision;
+      added.status = (guint8) status;
+      added.duration_minutes = sqlite3_column_type (stmt, 6) == SQLITE_NULL
+                               ? -1 : (gint16) MIN (sqlite3_column_int (stmt, 6), G_MAXINT16);
+      g_array_append_val (marks, added);
+      reader->position = G_MAXINT;
     }
-  if (!finish_rows (self, stmt, rc, _("Could not read the calls"), error))
-    return NULL;
-  return g_steal_pointer (&marks);
+  if (alone)
+    return;
+  mark = &g_array_index (marks, ReadoutTimelineMark, marks->len - 1);
+  link.mark = marks->len - 1;
+  link.lane = reader_lane (reader, stmt);
+  g_array_append_val (reader->calls->links, link);
+  if (position < reader->position)
+    {
+      reader->position = position;
+      mark->counterpart_id = sqlite3_column_int64 (stmt, 1);
+      mark->lane = link.lane;
+    }
 }
 
-GPtrArray *
-readout_store_timeline_lanes (ReadoutStore  *self,
-                              gint64         leader_id,
-                              const char    *from,
-                              const char    *to,
-                              GError       **error)
+/* The counterparts' names, looked up once for each lane in one statement rather than
+ * joined to each of the leader's calls: a busy leader calls the same people many times.
+ * The ids go in as a JSON array, bound like any text. */
+static gboolean
+read_lane_names (ReadoutStore  *self,
+                 GPtrArray     *lanes,
+                 GHashTable    *lane_of,
+                 GError       **error)
 {
-  g_autoptr(GPtrArray) lanes = NULL;
+  g_autoptr(GString) ids = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < lanes->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            ((ReadoutTimelineLane *) g_ptr_array_index (lanes, i))->leader_id);
+  g_string_append_c (ids, ']');
+  stmt = readout_store_prepare (self, "SELECT l.id, l.name, l.country FROM json_each (?1) j"
+                                      " JOIN leaders l ON l.id = j.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (lane_of, &id));
+      ReadoutTimelineLane *lane = g_ptr_array_index (lanes, index - 1);
+
+      g_assert (index > 0);
+      lane->name = g_strdup (readout_sql_column_text (stmt, 1));
+      lane->country = g_strdup (readout_sql_column_text (stmt, 2));
+    }
+  return finish_rows (self, stmt, rc, _("Could not read the calls"), error);
+}
+
+static int
+compare_lanes (gconstpointer a,
+               gconstpointer b)
+{
+  const ReadoutTimelineLane *x = *(ReadoutTimelineLane * const *) a;
+  const ReadoutTimelineLane *y = *(ReadoutTimelineLane * const *) b;
+  int by_name;
+
+  if (x->n_calls != y->n_calls)
+    return x->n_calls > y->n_calls ? -1 : 1;
+  /* As SQLite's NOCASE, which folds ASCII only. */
+  by_name = g_ascii_strcasecmp (x->name != NULL ? x->name : "", y->name != NULL ? y->name : "");
+  if (by_name != 0)
+    return by_name;
+  return (x->leader_id > y->leader_id) - (x->leader_id < y->leader_id);
+}
+
+/* Orders the lanes, most calls first, and renumbers the marks' and links' lanes. */
+static void
+reader_sort_lanes (TimelineReader *reader)
+{
+  ReadoutTimelineCalls *calls = reader->calls;
+  g_autofree guint32 *rank = g_new (guint32, MAX (calls->lanes->len, 1));
+  g_autoptr(GHashTable) met = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < calls->lanes->len; i++)
+    g_hash_table_insert (met, g_ptr_array_index (calls->lanes, i), GUINT_TO_POINTER (i));
+  g_ptr_array_sort (calls->lanes, compare_lanes);
+  for (guint i = 0; i < calls->lanes->len; i++)
+    rank[GPOINTER_TO_UINT (g_hash_table_lookup (met, g_ptr_array_index (calls->lanes, i)))] = i;
+  for (guint i = 0; i < calls->marks->len; i++)
+    {
+      ReadoutTimelineMark *mark = &g_array_index (calls->marks, ReadoutTimelineMark, i);
+
+      if (mark->lane != READOUT_TIMELINE_NO_LANE)
+        mark->lane = rank[mark->lane];
+    }
+  for (guint i = 0; i < calls->links->len; i++)
+    {
+      ReadoutTimelineLink *link = &g_array_index (calls->links, ReadoutTimelineLink, i);
+
+      link->lane = rank[link->lane];
+    }
+}
+
+ReadoutTimelineCalls *
+readout_store_read_timeline (ReadoutStore  *self,
+                             gint64         leader_id,
+                             GError       **error)
+{
+  g_autoptr(GHashTable) lane_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(ReadoutTimelineCalls) calls = g_new0 (ReadoutTimelineCalls, 1);
+  TimelineReader reader = { calls, lane_of, G_MAXINT };
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
 
-  stmt = prepare_with_range (self,
-                             "SELECT o.leader_id, l.name, l.country, count(*) AS n"
-                             " FROM call_participants me"
-                             " JOIN call_participants o ON o.call_id = me.call_id"
-                             "  AND o.leader_id <> me.leader_id"
-                             " JOIN leaders l ON l.id = o.leader_id"
-                             " WHERE me.leader_id = ?1 AND ?2 = 0" RANGE ("me.call_date")
-                             " GROUP BY o.leader_id ORDER BY n DESC, l.name COLLATE NOCASE, o.leader_id",
-                             from, to, error);
+  /* The participants index gives the leader's calls in date order; each call's other
+   * participants and its row are one lookup each. */
+  stmt = readout_store_prepare (self,
+                                "SELECT me.call_id, o.leader_id, o.position, me.call_date,"
+                                " c.date_precision, c.status, c.duration_minutes"
+                                " FROM call_participants me JOIN calls c ON c.id = me.call_id"
+                                " LEFT JOIN call_participants o ON o.call_id = me.call_id"
+                                "  AND o.leader_id <> me.leader_id"
+                                " WHERE me.leader_id = ?1 ORDER BY me.call_date, me.call_id",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, leader_id);
-  sqlite3_bind_int64 (stmt, 2, 0);
 
-  lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_timeline_lane_free);
+  calls->marks = g_array_new (FALSE, TRUE, sizeof (ReadoutTimelineMark));
+  calls->lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_timeline_lane_free);
+  calls->links = g_array_new (FALSE, TRUE, sizeof (ReadoutTimelineLink));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ReadoutTimelineLane *lane = g_new0 (ReadoutTimelineLane, 1);
-
-      lane->leader_id = sqlite3_column_int64 (stmt, 0);
-      lane->name = g_strdup (readout_sql_column_text (stmt, 1));
-      lane->country = g_strdup (readout_sql_column_text (stmt, 2));
-      lane->n_calls = (guint) sqlite3_column_int64 (stmt, 3);
-      g_ptr_array_add (lanes, lane);
-    }
-  if (!finish_rows (self, stmt, rc, _("Could not read the calls"), error))
+    reader_add_row (&reader, stmt);
+  if (!finish_rows (self, stmt, rc, _("Could not read the calls"), error) ||
+      !read_lane_names (self, calls->lanes, lane_of, error))
     return NULL;
-  return g_steal_pointer (&lanes);
+  reader_sort_lanes (&reader);
+  return g_steal_pointer (&calls);
 }
-
 /* ---------------------------------------------------------------------------------- */
 /* Relations                                                                          */
 

@@ -49,33 +49,21 @@ GPtrArray *readout_store_timeline_counts    (ReadoutStore               *self,
                                              const ReadoutTimelineQuery *query,
                                              GError                    **error);
 
-/* The calls of @leader_id per period and counterpart's country, for a histogram stacked by
- * country: ReadoutTimelineCount items with counterpart_country set (NULL for leaders
- * with no country), counterpart_id 0 and no name or held count; ordered by period. */
-GPtrArray *readout_store_timeline_counts_by_country (ReadoutStore          *self,
-                                                     gint64                 leader_id,
-                                                     ReadoutTimelinePeriod  period,
-                                                     GError               **error);
-
 /* One mark per call of a leader, for drawing: small and flat, so that the busiest
  * leader's eight thousand calls load in a few milliseconds. */
+#define READOUT_TIMELINE_NO_LANE G_MAXUINT32
+
 typedef struct {
   gint64  call_id;
-  gint64  counterpart_id;   /* the first other participant */
+  gint64  counterpart_id;   /* the first other participant, 0 for none */
+  guint32 lane;             /* of counterpart_id, or READOUT_TIMELINE_NO_LANE */
   guint32 julian_day;       /* g_date_get_julian() of the date's first day */
   guint8  precision;        /* ReadoutDatePrecision */
   guint8  status;           /* ReadoutCallStatus */
   gint16  duration_minutes; /* -1 when unknown */
 } ReadoutTimelineMark;
 
-/* ReadoutTimelineMark items of @leader_id's calls in the range, oldest first. */
-GArray    *readout_store_timeline_marks     (ReadoutStore               *self,
-                                             gint64                      leader_id,
-                                             const char                 *from,
-                                             const char                 *to,
-                                             GError                    **error);
-
-/* The counterparts of a leader (the lanes of a timeline), most calls first. */
+/* The counterparts of a leader (the lanes of a timeline). */
 typedef struct {
   gint64  leader_id;
   char   *name;
@@ -86,11 +74,28 @@ typedef struct {
 void readout_timeline_lane_free (ReadoutTimelineLane *lane);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadoutTimelineLane, readout_timeline_lane_free)
 
-GPtrArray *readout_store_timeline_lanes     (ReadoutStore               *self,
-                                             gint64                      leader_id,
-                                             const char                 *from,
-                                             const char                 *to,
-                                             GError                    **error);
+/* A call with a counterpart: a call of three has one mark, in its first counterpart's
+ * lane, and counts once for each counterpart, as in readout_store_timeline_counts(). */
+typedef struct {
+  guint32 mark;  /* index in marks */
+  guint32 lane;  /* index in lanes */
+} ReadoutTimelineLink;
+
+typedef struct {
+  GArray    *marks;  /* ReadoutTimelineMark, oldest first */
+  GPtrArray *lanes;  /* ReadoutTimelineLane, most calls first (ties by name) */
+  GArray    *links;  /* ReadoutTimelineLink, in the order of the marks */
+} ReadoutTimelineCalls;
+
+void readout_timeline_calls_free (ReadoutTimelineCalls *calls);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadoutTimelineCalls, readout_timeline_calls_free)
+
+/* Every call of @leader_id with its counterparts: one read of the leader's participant
+ * rows gives the marks, the lanes and what the histogram counts, where three
+ * aggregations would walk the same rows three times. */
+ReadoutTimelineCalls *readout_store_read_timeline (ReadoutStore  *self,
+                                                   gint64         leader_id,
+                                                   GError       **error);
 
 /* Relations: pairs of leaders by how often they talk. */
 typedef struct {
