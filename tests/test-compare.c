@@ -720,7 +720,7 @@ test_comparison_distinctive_filler (void)
   g_ptr_array_add (b, make_statement ("the Kremlin", "JP",
                    "Абэ обсудил 28 января вопросы безопасности; Shinzo Abe stressed security and security.",
                    "Trade"));
-  comparison = readout_comparison_new_full ("US", a, "JP", b, NULL, names);
+  comparison = readout_comparison_new_full ("US", a, "JP", b, NULL, names, NULL);
 
   for (guint s = 0; s < 2; s++)
     {
@@ -730,6 +730,57 @@ test_comparison_distinctive_filler (void)
     }
   g_assert_true (g_strv_contains (readout_comparison_get_distinctive_words (comparison, READOUT_COMPARISON_SIDE_A), "tariffs"));
   g_assert_true (g_strv_contains (readout_comparison_get_distinctive_words (comparison, READOUT_COMPARISON_SIDE_B), "security"));
+}
+
+/* Which row a statement of several topics sits in: the participants' own country last,
+ * a broad topic after a specific one even of one side, and of two topics both sides give
+ * equally often, a place before a theme. */
+static const char *
+row_of (ReadoutComparison *comparison,
+        const char        *text)
+{
+  for (guint r = 0; r < readout_comparison_get_n_rows (comparison); r++)
+    for (guint s = 0; s < 2; s++)
+      {
+        GPtrArray *statements = readout_comparison_get_row_statements (comparison, r, s);
+
+        for (guint i = 0; i < statements->len; i++)
+          if (g_str_equal (readout_statement_get_text (g_ptr_array_index (statements, i)), text))
+            return readout_comparison_get_row_topic (comparison, r);
+      }
+  return NULL;
+}
+
+static void
+test_comparison_main_topic (void)
+{
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const background[] = { "Ukraine", "United States", NULL };
+  g_autoptr(ReadoutComparison) comparison = NULL;
+
+  g_ptr_array_add (a, make_statement ("the White House", "US", "aid a", "Military aid,Ukraine"));
+  g_ptr_array_add (a, make_statement ("the White House", "US", "jets a", "Bilateral relations,Fighter jets and military procurement"));
+  g_ptr_array_add (a, make_statement ("the White House", "US", "talks a", "Diplomacy,Minsk agreements and Normandy format,Ukraine"));
+  g_ptr_array_add (a, make_statement ("the White House", "US", "syria a", "Humanitarian aid,Syria"));
+  g_ptr_array_add (b, make_statement ("the Kremlin", "UA", "aid b", "Military aid,Ukraine"));
+  g_ptr_array_add (b, make_statement ("the Kremlin", "UA", "ties b", "Bilateral relations"));
+  g_ptr_array_add (b, make_statement ("the Kremlin", "UA", "talks b", "Diplomacy,Minsk agreements and Normandy format,Ukraine"));
+  g_ptr_array_add (b, make_statement ("the Kremlin", "UA", "syria b", "Humanitarian aid,Syria"));
+  comparison = readout_comparison_new_full ("US", a, "UA", b, NULL, NULL, background);
+
+  g_assert_cmpstr (row_of (comparison, "aid a"), ==, "Military aid");
+  g_assert_cmpstr (row_of (comparison, "jets a"), ==, "Fighter jets and military procurement");
+  g_assert_cmpstr (row_of (comparison, "ties b"), ==, "Bilateral relations");
+  g_assert_cmpstr (row_of (comparison, "talks a"), ==, "Minsk agreements and Normandy format");
+  g_assert_cmpstr (row_of (comparison, "talks b"), ==, "Minsk agreements and Normandy format");
+  g_assert_cmpstr (row_of (comparison, "syria a"), ==, "Syria");
+  g_assert_cmpstr (row_of (comparison, "syria b"), ==, "Syria");
+
+  /* Without the participants' countries, Ukraine is a place like any other. */
+  g_clear_object (&comparison);
+  comparison = readout_comparison_new_full ("US", a, "UA", b, NULL, NULL, NULL);
+  g_assert_cmpstr (row_of (comparison, "aid a"), ==, "Ukraine");
 }
 
 int
@@ -758,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/compare/comparison/text", test_comparison_text);
   g_test_add_func ("/compare/comparison/each-statement-once", test_comparison_each_statement_once);
   g_test_add_func ("/compare/comparison/distinctive-filler", test_comparison_distinctive_filler);
+  g_test_add_func ("/compare/comparison/main-topic", test_comparison_main_topic);
 
   return g_test_run ();
 }

@@ -213,15 +213,23 @@ count_statements (ReadoutStore *store,
 }
 
 static GtkWindow *
-import_fixture (ReadoutWindow *window,
-                const char    *name)
+import_fixture_from (ReadoutWindow *window,
+                     const char    *folder,
+                     const char    *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", folder, name, NULL);
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   g_list_store_append (files, file);
   return readout_window_import_files (window, G_LIST_MODEL (files));
+}
+
+static GtkWindow *
+import_fixture (ReadoutWindow *window,
+                const char    *name)
+{
+  return import_fixture_from (window, "import", name);
 }
 
 static void
@@ -335,8 +343,9 @@ test_import_corrected (Fixture       *f,
   g_list_store_append (files, file);
   g_assert_nonnull (readout_window_import_files (window, G_LIST_MODEL (files)));
   dialog = wait_for_import_window ();
-  g_assert_true (shows_text (GTK_WIDGET (dialog), "Adds a source to: Putin – Biden") ||
-                 shows_text (GTK_WIDGET (dialog), "Adds a source to: Biden – Putin"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Matches the call of"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Putin – Biden") ||
+                 shows_text (GTK_WIDGET (dialog), "Biden – Putin"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "already a source"));
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
   spin (200);
@@ -738,6 +747,47 @@ test_year_guessed (Fixture       *f,
   close_window (GTK_WINDOW (window));
 }
 
+/* The other government's readout of a stored call (issue 11): the review says which call
+ * it matches, and filing it as a new call instead is one choice away. */
+static void
+test_review_match (Fixture       *f,
+                   gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  AdwComboRow *file_as;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_window (f->store);
+  g_assert_nonnull (import_fixture_from (window, "pairs", "05-b.txt"));
+  dialog = wait_for_import_window ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Creates a new call"));
+  g_assert_false (gtk_widget_get_visible (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "File With")));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  g_assert_cmpuint (count_calls (f->store), ==, 1);
+  g_assert_finalize_object (dialog);
+
+  g_assert_nonnull (import_fixture_from (window, "pairs", "05-a.txt"));
+  dialog = wait_for_import_window ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Matches the call of 3 Mar 2022"));
+  file_as = ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "File With"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (file_as)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (file_as)), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (file_as), ==, 0);
+
+  adw_combo_row_set_selected (file_as, 1);
+  spin (50);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Creates a new call"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "As you chose"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  g_assert_cmpuint (count_calls (f->store), ==, 2);
+  g_assert_finalize_object (dialog);
+  close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +824,7 @@ main (int   argc,
   ADD ("/import-window/retry", test_retry);
   ADD ("/import-window/cancel-with-corrections", test_cancel_with_corrections);
   ADD ("/import-window/year-guessed", test_year_guessed);
+  ADD ("/import-window/review-match", test_review_match);
 #undef ADD
 
   status = g_test_run ();

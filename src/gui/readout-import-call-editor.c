@@ -20,6 +20,7 @@ struct _ReadoutImportCallEditor
   AdwPreferencesGroup  *call_group;
   GtkSwitch            *include_switch;
   AdwActionRow         *match_row;
+  AdwComboRow          *file_as_row;    /* under the match: the stored calls it could report */
   AdwEntryRow          *date_row;
   AdwActionRow         *year_row;       /* under the date while its year is a guess */
   AdwComboRow          *precision_row;
@@ -37,6 +38,7 @@ struct _ReadoutImportCallEditor
   guint                 index;
   guint                 n_calls;
   GPtrArray            *conflict_rows;  /* borrowed: the group holds them */
+  GPtrArray            *candidates;     /* ReadoutCall: what file_as_row offers, then a new call */
   /* The last whole day the date had: the text's date claims were worked out against it. */
   char                 *claims_date;
   /* While the fields are filled from the call, their change handlers do nothing. */
@@ -91,6 +93,97 @@ update_title (ReadoutImportCallEditor *self)
   adw_preferences_group_set_title (self->call_group, escaped);
 }
 
+/* "12 Apr 2022: Johnson – Biden": a stored call, by its date and leaders (short enough
+ * for the list of file_as_row on a narrow window). */
+static char *
+describe_stored_call (ReadoutCall *stored)
+{
+  const char * const *names = readout_call_get_participant_names (stored);
+  g_autofree char *who = readout_gui_short_names (names, names != NULL ? g_strv_length ((char **) names) : 0);
+  g_autofree char *when = readout_gui_format_short_date (readout_call_get_date (stored),
+                                                         readout_call_get_date_precision (stored));
+
+  /* Translators: "12 Apr 2022: Johnson – Biden", a stored call in a list */
+  return g_strdup_printf (_("%s: %s"), when, who);
+}
+
+/* The item of file_as_row for the call's match: a candidate, or the last, "a new call". */
+static void
+select_file_as (ReadoutImportCallEditor *self)
+{
+  guint selected = self->candidates->len;
+  gboolean filling = self->filling;
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    if (readout_call_get_id (g_ptr_array_index (self->candidates, i)) == self->call->matches_call_id)
+      selected = i;
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->file_as_row, selected);
+  self->filling = filling;
+}
+
+static void
+on_file_as_changed_cb (ReadoutImportCallEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->file_as_row);
+
+  if (self->filling || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  self->call->matches_call_id = selected < self->candidates->len
+                                ? readout_call_get_id (g_ptr_array_index (self->candidates, selected)) : 0;
+  self->call->match_chosen = TRUE;
+  readout_import_call_editor_update_match (self);
+}
+
+/**
+ * readout_import_call_editor_set_candidates:
+ * @calls: (element-type ReadoutCall): the stored calls this call may report
+ *   (readout_importer_list_candidates())
+ *
+ * Lets the user file the call with one of @calls or as a new call, where there is a choice.
+ */
+void
+readout_import_call_editor_set_candidates (ReadoutImportCallEditor *self,
+                                           GPtrArray               *calls)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  gboolean filling = self->filling;
+
+  g_return_if_fail (READOUT_IS_IMPORT_CALL_EDITOR (self));
+  g_return_if_fail (calls != NULL);
+
+  g_ptr_array_set_size (self->candidates, 0);
+  for (guint i = 0; i < calls->len; i++)
+    {
+      g_autofree char *label = describe_stored_call (g_ptr_array_index (calls, i));
+
+      g_ptr_array_add (self->candidates, g_object_ref (g_ptr_array_index (calls, i)));
+      gtk_string_list_append (model, label);
+    }
+  gtk_string_list_append (model, _("A new call"));
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->file_as_row, G_LIST_MODEL (model));
+  self->filling = filling;
+  gtk_widget_set_visible (GTK_WIDGET (self->file_as_row), calls->len > 0);
+  select_file_as (self);
+}
+
+/* The row to file the call with another stored call or as a new one; under the match. */
+static void
+add_file_as_row (ReadoutImportCallEditor *self)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->match_row));
+
+  self->candidates = g_ptr_array_new_with_free_func (g_object_unref);
+  self->file_as_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_as_row), _("File With"));
+  gtk_widget_set_visible (GTK_WIDGET (self->file_as_row), FALSE);
+  g_signal_connect_object (self->file_as_row, "notify::selected", G_CALLBACK (on_file_as_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_box_insert (GTK_LIST_BOX (list), GTK_WIDGET (self->file_as_row),
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->match_row)) + 1);
+}
+
 void
 readout_import_call_editor_update_match (ReadoutImportCallEditor *self)
 {
@@ -105,23 +198,24 @@ readout_import_call_editor_update_match (ReadoutImportCallEditor *self)
 
   if (stored != NULL)
     {
-      const char * const *names = readout_call_get_participant_names (stored);
-      g_autofree char *who = readout_gui_short_names (names, names != NULL ? g_strv_length ((char **) names) : 0);
-      g_autofree char *when = readout_gui_format_short_date (readout_call_get_date (stored),
-                                                             readout_call_get_date_precision (stored));
+      g_autofree char *which = describe_stored_call (stored);
 
-      /* Translators: "Adds a source to: Trump – Putin, 21 Nov 2017" */
-      title = g_strdup_printf (_("Adds a source to: %s, %s"), who, when != NULL ? when : _("date unknown"));
+      /* Translators: "Matches the call of 12 Apr 2022: Johnson – Biden" */
+      title = g_strdup_printf (_("Matches the call of %s"), which);
       adw_action_row_set_icon_name (self->match_row, "mail-attachment-symbolic");
-      adw_action_row_set_subtitle (self->match_row,
-                                   _("The same leaders within a day of a stored call: this text becomes one more of its sources."));
+      adw_action_row_set_subtitle (self->match_row, self->call->match_chosen
+                                   ? _("As you chose: this text becomes one more of its sources.")
+                                   : _("Two of its leaders within a day of a stored call: this text becomes one more of its sources."));
     }
   else
     {
       title = g_strdup (_("Creates a new call"));
       adw_action_row_set_icon_name (self->match_row, "list-add-symbolic");
-      adw_action_row_set_subtitle (self->match_row, _("No stored call has these leaders within a day of this date."));
+      adw_action_row_set_subtitle (self->match_row, self->call->match_chosen
+                                   ? _("As you chose, although a stored call has two of these leaders near this date.")
+                                   : _("No stored call has these leaders within a day of this date."));
     }
+  select_file_as (self);
 
   escaped = g_markup_escape_text (title, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->match_row), escaped);
@@ -276,6 +370,7 @@ on_participant_name_changed_cb (GtkEditable             *editable,
   update_participant_row (self, row);
   update_title (self);
   fill_initiator (self);
+  self->call->match_chosen = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -581,6 +676,7 @@ on_date_changed_cb (ReadoutImportCallEditor *self)
       /* The precision is what the complete date says: "2017-11" is known to the month,
        * and typing on from "2017" to "2017-01-28" makes it known to the day again. */
       adw_combo_row_set_selected (self->precision_row, precision);
+      self->call->match_chosen = FALSE;
       g_signal_emit (self, signals[CHANGED], 0);
     }
   else
@@ -748,6 +844,7 @@ readout_import_call_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_IMPORT_CALL_EDITOR);
   g_clear_object (&self->store);
   g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->claims_date, g_free);
 
   G_OBJECT_CLASS (readout_import_call_editor_parent_class)->dispose (object);
@@ -803,6 +900,7 @@ readout_import_call_editor_init (ReadoutImportCallEditor *self)
   self->filling = FALSE;
   self->conflict_rows = g_ptr_array_new ();
   add_year_row (self);
+  add_file_as_row (self);
 }
 
 GtkWidget *

@@ -28,6 +28,8 @@ void                  readout_import_call_editor_set_included (ReadoutImportCall
                                                                gboolean                 included);
 /* Shows again which stored call the call matches, after the importer matched anew. */
 void                  readout_import_call_editor_update_match (ReadoutImportCallEditor *self);
+void                  readout_import_call_editor_set_candidates (ReadoutImportCallEditor *self,
+                                                                 GPtrArray               *calls);
 /* FALSE, with a sentence saying what to fix, when the call cannot be filed as it is. */
 gboolean              readout_import_call_editor_validate     (ReadoutImportCallEditor *self,
                                                                GError                 **error);

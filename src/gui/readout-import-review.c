@@ -166,7 +166,14 @@ on_call_changed_cb (ReadoutImportReview *self)
 {
   readout_importer_match (self->importer, self->extraction);
   for (guint i = 0; i < self->editors->len; i++)
-    readout_import_call_editor_update_match (g_ptr_array_index (self->editors, i));
+    {
+      ReadoutImportCallEditor *editor = g_ptr_array_index (self->editors, i);
+      g_autoptr(GPtrArray) candidates = readout_importer_list_candidates (self->importer,
+                                                                          readout_import_call_editor_get_call (editor));
+
+      readout_import_call_editor_set_candidates (editor, candidates);
+      readout_import_call_editor_update_match (editor);
+    }
   update_notice (self);
   apply_highlights (self);
 }
@@ -256,6 +263,10 @@ fill (ReadoutImportReview *self)
     {
       GtkWidget *editor = readout_import_call_editor_new (self->store, g_ptr_array_index (e->calls, i),
                                                           i, e->calls->len);
+      g_autoptr(GPtrArray) candidates = readout_importer_list_candidates (self->importer,
+                                                                          g_ptr_array_index (e->calls, i));
+
+      readout_import_call_editor_set_candidates (READOUT_IMPORT_CALL_EDITOR (editor), candidates);
 
       g_signal_connect_object (editor, "changed", G_CALLBACK (on_call_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (editor, "spans-changed", G_CALLBACK (on_spans_changed_cb), self, G_CONNECT_SWAPPED);

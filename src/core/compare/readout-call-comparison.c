@@ -154,6 +154,28 @@ participant_names (ReadoutStore *store,
   return g_strv_builder_end (builder);
 }
 
+/* The English names of the participants' countries, which are also the names of the
+ * topics of those countries ("Ukraine"): the whole call is about them. */
+static GStrv
+participant_countries (ReadoutStore *store,
+                       ReadoutCall  *call)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_ids = 0;
+  const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(ReadoutLeader) leader = readout_store_get_leader (store, ids[i], NULL);
+      g_autofree char *name = NULL;
+
+      if (leader != NULL && readout_leader_get_country (leader) != NULL &&
+          readout_store_lookup_country (store, readout_leader_get_country (leader), &name, NULL))
+        g_strv_builder_add (builder, name);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* The comparison of two sets of the call's statements, with its word weights fitted on
  * the call and a sample of the store. */
 static ReadoutComparison *
@@ -168,11 +190,13 @@ compare_statements (ReadoutStore *store,
   gint64 call_id = readout_call_get_id (call);
   g_auto(GStrv) corpus = build_corpus (store, call_id, call_statements);
   g_auto(GStrv) names = participant_names (store, call);
+  g_auto(GStrv) countries = participant_countries (store, call);
   ReadoutComparison *comparison;
 
   comparison = readout_comparison_new_full (label_a, statements_a, label_b, statements_b,
                                             (const char * const *) corpus,
-                                            (const char * const *) names);
+                                            (const char * const *) names,
+                                            (const char * const *) countries);
   readout_comparison_set_call_id (comparison, call_id);
   return comparison;
 }

@@ -11,6 +11,7 @@
 #include "readout-comparison.h"
 #include "readout-sentence-pairing.h"
 #include "readout-text.h"
+#include "readout-topic-kind.h"
 
 #define N_DISTINCTIVE_WORDS 8
 #define OTHER_TOPIC "Other"
@@ -217,10 +218,12 @@ compare_rows (gconstpointer a,
   return g_strcmp0 (x->topic, y->topic);
 }
 
-/* How often each side gives a topic, tags included, and where it first came up. */
+/* How often each side gives a topic, tags included, where it first came up, and how
+ * much it tells a row apart (see topic_rank()). */
 typedef struct {
   guint count[2];
   guint order;
+  guint rank;
 } TopicCount;
 
 static void
@@ -249,27 +252,72 @@ count_topics (GHashTable *counts,
     }
 }
 
-/* The one topic a statement of several is shown under; the others become its tags. A
- * topic both sides give wins, so the statement sits where it can be paired; then the
- * topic more statements share, so rows gather rather than scatter; then the statement's
- * own order. Counts are over both sides, so swapping A and B chooses the same topic. */
+/* A topic of the whole call says nothing about one statement: the country of a
+ * participant (a call with Kyiv is about Ukraine throughout). Above it a broad topic;
+ * above that, themes and places alike. */
+static guint
+topic_rank (const char         *topic,
+            const char * const *background)
+{
+  if (background != NULL && g_strv_contains (background, topic))
+    return 0;
+  return readout_topic_kind_of (topic) == READOUT_TOPIC_KIND_BROAD ? 1 : 2;
+}
+
+static void
+rank_topics (GHashTable         *counts,
+             const char * const *background)
+{
+  GHashTableIter iter;
+  gpointer topic, count;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &topic, &count))
+    ((TopicCount *) count)->rank = topic_rank (topic, background);
+}
+
+/* Whether @x is the better main topic than @y: the more telling rank first; then a topic
+ * both sides give, so the statement sits where it can be paired; then the topic more
+ * statements share, so rows gather rather than scatter; then a place before a theme
+ * ("Syria" before "Humanitarian aid"). Counts are over both sides, so swapping A and B
+ * chooses the same topic. */
+static gboolean
+better_topic (const char       *x,
+              const TopicCount *cx,
+              const char       *y,
+              const TopicCount *cy)
+{
+  gboolean both_x = cx->count[0] > 0 && cx->count[1] > 0;
+  gboolean both_y = cy->count[0] > 0 && cy->count[1] > 0;
+  guint nx = cx->count[0] + cx->count[1];
+  guint ny = cy->count[0] + cy->count[1];
+
+  if (cx->rank != cy->rank)
+    return cx->rank > cy->rank;
+  if (both_x != both_y)
+    return both_x;
+  if (nx != ny)
+    return nx > ny;
+  return readout_topic_kind_of (x) == READOUT_TOPIC_KIND_PLACE
+         && readout_topic_kind_of (y) != READOUT_TOPIC_KIND_PLACE;
+}
+
+/* The one topic a statement of several is shown under; the others become its tags. */
 static const char *
 main_topic (const char * const *topics,
             GHashTable         *counts)
 {
   const char *best = topics[0];
-  guint best_score = 0;
+  const TopicCount *best_count = g_hash_table_lookup (counts, best);
 
-  for (guint t = 0; topics[t] != NULL; t++)
+  for (guint t = 1; topics[t] != NULL; t++)
     {
       const TopicCount *count = g_hash_table_lookup (counts, topics[t]);
-      guint both = count->count[0] > 0 && count->count[1] > 0;
-      guint score = both * G_MAXUINT16 + MIN (count->count[0] + count->count[1], G_MAXUINT16 - 1) + 1;
 
-      if (score > best_score)
+      if (better_topic (topics[t], count, best, best_count))
         {
           best = topics[t];
-          best_score = score;
+          best_count = count;
         }
     }
   return best;
@@ -572,7 +620,7 @@ readout_comparison_new (const char         *label_a,
                         GPtrArray          *statements_b,
                         const char * const *corpus)
 {
-  return readout_comparison_new_full (label_a, statements_a, label_b, statements_b, corpus, NULL);
+  return readout_comparison_new_full (label_a, statements_a, label_b, statements_b, corpus, NULL, NULL);
 }
 
 /* The folded words of @names, such as "Vladimir Putin" and "Путин". */
@@ -595,6 +643,8 @@ fold_names (const char * const *names)
  * readout_comparison_new_full:
  * @names: (nullable) (array zero-terminated=1): the participants' names and aliases,
  *   whose words the summary's distinctive words leave out (every account names them)
+ * @background: (nullable) (array zero-terminated=1): topics of the whole call (the
+ *   participants' countries), which a statement is shown under only when it has no other
  *
  * Like readout_comparison_new().
  *
@@ -606,7 +656,8 @@ readout_comparison_new_full (const char         *label_a,
                              const char         *label_b,
                              GPtrArray          *statements_b,
                              const char * const *corpus,
-                             const char * const *names)
+                             const char * const *names,
+                             const char * const *background)
 {
   ReadoutComparison *self = g_object_new (READOUT_TYPE_COMPARISON, NULL);
   g_autoptr(GHashTable) rows_by_topic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -623,6 +674,7 @@ readout_comparison_new_full (const char         *label_a,
 
   count_topics (counts, topic_order, 0, statements_a);
   count_topics (counts, topic_order, 1, statements_b);
+  rank_topics (counts, background);
   add_side (self, rows_by_topic, counts, 0, statements_a);
   add_side (self, rows_by_topic, counts, 1, statements_b);
 

@@ -16,8 +16,11 @@ G_BEGIN_DECLS
  * Built from two lists of statements whose topics are already set (so it needs no store);
  * immutable once built. Rows: one per topic that either side mentions, then a row "Other"
  * for statements without a topic. A statement with several topics appears once, in the
- * row of its main topic (one both sides give, else the one most statements share); its
- * other topics are its tags (readout_comparison_dup_statement_tags()). In a row both sides mention, A's statements are paired with B's (see
+ * row of its main topic (see better_topic() in readout-comparison.c: a topic of the whole
+ * call, such as a participant's country, last; then broad topics; then one both sides give,
+ * the commoner, a place); its other topics are its tags
+ * (readout_comparison_dup_statement_tags()). In a row both sides mention, A's statements
+ * are paired with B's (see
  * readout-sentence-pairing.h) and each pair carries a word diff. Swapping A and B gives
  * the mirrored comparison: same rows in the same order, statuses and pairs mirrored. */
 
@@ -48,7 +51,8 @@ ReadoutComparison           *readout_comparison_new_full             (const char
                                                                       const char            *label_b,
                                                                       GPtrArray             *statements_b,
                                                                       const char * const    *corpus,
-                                                                      const char * const    *names);
+                                                                      const char * const    *names,
+                                                                      const char * const    *background);
 
 gint64                       readout_comparison_get_call_id          (ReadoutComparison     *self);
 void                         readout_comparison_set_call_id          (ReadoutComparison     *self,

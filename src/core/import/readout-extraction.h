@@ -50,6 +50,7 @@ typedef struct {
   ReadoutDurationQualifier  duration_qualifier;
   char                     *initiator;      /* a participant's name, or NULL */
   gint64                    matches_call_id; /* 0 = a new call */
+  gboolean                  match_chosen;    /* the user chose matches_call_id: keep it */
   GPtrArray                *statements;     /* ReadoutExtractedStatement */
   char                    **topics;
   GPtrArray                *conflicts;      /* ReadoutExtractedConflict */

@@ -122,34 +122,46 @@ parse_day (const char *iso,
   return TRUE;
 }
 
-/* The stored calls between the first two participants of @call, newest first; NULL
- * when either is not stored. */
+/* The stored id of @p: a leader new to the extractor may have been stored by an earlier
+ * import. 0 when it is not stored. */
+static gint64
+stored_leader_id (ReadoutImporter             *self,
+                  ReadoutExtractedParticipant *p)
+{
+  if (p->leader_id <= 0)
+    {
+      g_autoptr(ReadoutLeader) found = readout_store_find_leader (self->store, p->name, NULL);
+
+      if (found != NULL)
+        p->leader_id = readout_leader_get_id (found);
+    }
+  return MAX (p->leader_id, 0);
+}
+
+/* The stored calls between participants @i and @j of @call, newest first; NULL when
+ * either is not stored. */
+static GListModel *
+list_stored_calls_of (ReadoutImporter      *self,
+                      ReadoutExtractedCall *call,
+                      guint                 i,
+                      guint                 j)
+{
+  gint64 a, b;
+
+  if (self->store == NULL || j >= call->participants->len)
+    return NULL;
+  a = stored_leader_id (self, g_ptr_array_index (call->participants, i));
+  b = stored_leader_id (self, g_ptr_array_index (call->participants, j));
+  if (a <= 0 || b <= 0)
+    return NULL;
+  return readout_store_list_calls (self->store, a, b);
+}
+
 static GListModel *
 list_stored_calls_of_pair (ReadoutImporter      *self,
                            ReadoutExtractedCall *call)
 {
-  ReadoutExtractedParticipant *a, *b;
-
-  if (self->store == NULL || call->participants->len < 2)
-    return NULL;
-  a = g_ptr_array_index (call->participants, 0);
-  b = g_ptr_array_index (call->participants, 1);
-  /* A leader new to the extractor may have been stored by an earlier import. */
-  for (guint i = 0; i < 2; i++)
-    {
-      ReadoutExtractedParticipant *p = i == 0 ? a : b;
-
-      if (p->leader_id <= 0)
-        {
-          g_autoptr(ReadoutLeader) found = readout_store_find_leader (self->store, p->name, NULL);
-
-          if (found != NULL)
-            p->leader_id = readout_leader_get_id (found);
-        }
-    }
-  if (a->leader_id <= 0 || b->leader_id <= 0)
-    return NULL;
-  return readout_store_list_calls (self->store, a->leader_id, b->leader_id);
+  return list_stored_calls_of (self, call, 0, 1);
 }
 
 /* A guessed year ("Nov. 21" with nothing to tell the year) takes the year of the stored
@@ -186,33 +198,124 @@ take_stored_year (ReadoutImporter      *self,
     }
 }
 
-/* The stored call between the same two leaders within a day of @call, or NULL. */
-static ReadoutCall *
-find_stored_call (ReadoutImporter      *self,
-                  ReadoutExtractedCall *call)
+typedef struct {
+  ReadoutCall *call;
+  int          days;  /* from the text's date, either way */
+} Candidate;
+
+static void
+candidate_clear (gpointer data)
 {
-  g_autoptr(GListModel) calls = NULL;
-  GDate date;
+  g_clear_object (&((Candidate *) data)->call);
+}
 
-  if (!parse_day (call->date, &date) || (calls = list_stored_calls_of_pair (self, call)) == NULL)
-    return NULL;
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a;
+  const Candidate *y = b;
 
-  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+  if (x->days != y->days)
+    return x->days - y->days;
+  return g_strcmp0 (readout_call_get_date (y->call), readout_call_get_date (x->call));
+}
+
+/* Adds the calls of @calls (newest first) within @max_days of @date that @found does not
+ * hold yet. */
+static void
+add_candidates (GArray     *found,
+                GListModel *calls,
+                GDate      *date,
+                int         max_days)
+{
+  for (guint k = 0; k < g_list_model_get_n_items (calls); k++)
     {
-      g_autoptr(ReadoutCall) stored = g_list_model_get_item (calls, i);
+      g_autoptr(ReadoutCall) stored = g_list_model_get_item (calls, k);
+      gboolean known = FALSE;
       GDate stored_date;
       int days;
 
       if (!parse_day (readout_call_get_date (stored), &stored_date))
         continue;
-      days = g_date_days_between (&date, &stored_date);
-      if (ABS (days) <= 1)
-        return g_steal_pointer (&stored);
-      /* Newest first: once older than a day before, nothing further matches. */
-      if (days < -1)
+      days = g_date_days_between (date, &stored_date);
+      /* Newest first: once older than the window, nothing further is in it. */
+      if (days < -max_days)
         break;
+      if (days > max_days)
+        continue;
+      for (guint c = 0; c < found->len && !known; c++)
+        known = readout_call_get_id (g_array_index (found, Candidate, c).call) == readout_call_get_id (stored);
+      if (!known)
+        {
+          Candidate candidate = { g_steal_pointer (&stored), ABS (days) };
+
+          g_array_append_val (found, candidate);
+        }
     }
-  return NULL;
+}
+
+/* The stored calls within @max_days of @call that two of its participants took part in:
+ * every pair is tried, so a third leader the text names in passing (and the extractor took
+ * for a participant) does not hide the call. Nearest first. */
+static GArray *
+find_candidates (ReadoutImporter      *self,
+                 ReadoutExtractedCall *call,
+                 int                   max_days)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GDate date;
+
+  g_array_set_clear_func (found, candidate_clear);
+  if (!parse_day (call->date, &date))
+    return found;
+  for (guint i = 0; i < call->participants->len; i++)
+    for (guint j = i + 1; j < call->participants->len; j++)
+      {
+        g_autoptr(GListModel) calls = list_stored_calls_of (self, call, i, j);
+
+        if (calls != NULL)
+          add_candidates (found, calls, &date, max_days);
+      }
+  g_array_sort (found, compare_candidates);
+  return found;
+}
+
+/* The stored call two of @call's leaders took part in within a day of it, or NULL. */
+static ReadoutCall *
+find_stored_call (ReadoutImporter      *self,
+                  ReadoutExtractedCall *call)
+{
+  g_autoptr(GArray) found = find_candidates (self, call, 1);
+
+  if (found->len == 0)
+    return NULL;
+  return g_object_ref (g_array_index (found, Candidate, 0).call);
+}
+
+/**
+ * readout_importer_list_candidates:
+ * @call: a call of an extraction
+ *
+ * The stored calls @call may be a report of, for the review to offer: calls two of its
+ * participants took part in, within three days of its date, nearest first.
+ *
+ * Returns: (transfer full) (element-type ReadoutCall): the calls, maybe none
+ */
+GPtrArray *
+readout_importer_list_candidates (ReadoutImporter      *self,
+                                  ReadoutExtractedCall *call)
+{
+  GPtrArray *calls = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) found = NULL;
+
+  g_return_val_if_fail (READOUT_IS_IMPORTER (self), calls);
+  g_return_val_if_fail (call != NULL, calls);
+
+  found = find_candidates (self, call, 3);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (calls, g_object_ref (g_array_index (found, Candidate, i).call));
+  return calls;
 }
 
 static void
@@ -249,9 +352,16 @@ readout_importer_match (ReadoutImporter   *self,
               g_str_equal (((ReadoutExtractedClaim *) g_ptr_array_index (c->claims, 0))->where, "store"))
             g_ptr_array_remove_index (call->conflicts, k - 1);
         }
-      call->matches_call_id = 0;
-      take_stored_year (self, call);
-      stored = find_stored_call (self, call);
+      /* The user's choice in the review (another call, or a new one) stands. */
+      if (call->match_chosen)
+        stored = call->matches_call_id > 0 && self->store != NULL
+                 ? readout_store_get_call (self->store, call->matches_call_id, NULL) : NULL;
+      else
+        {
+          call->matches_call_id = 0;
+          take_stored_year (self, call);
+          stored = find_stored_call (self, call);
+        }
       if (stored == NULL)
         continue;
       call->matches_call_id = readout_call_get_id (stored);

@@ -21,10 +21,13 @@ ReadoutExtractor  *readout_importer_get_extractor (ReadoutImporter    *self);
 ReadoutExtraction *readout_importer_extract_file  (ReadoutImporter    *self,
                                                    const char         *path,
                                                    GError            **error);
-/* Sets matches_call_id of each call that is already stored (same participants, within a
- * day) and adds conflicts with what the store says (date, duration). */
+/* Sets matches_call_id of each call that is already stored (two of its participants
+ * took part, within a day; a call whose match_chosen is set keeps its match) and adds
+ * conflicts with what the store says (date, duration). */
 void               readout_importer_match         (ReadoutImporter    *self,
                                                    ReadoutExtraction  *extraction);
+GPtrArray         *readout_importer_list_candidates (ReadoutImporter      *self,
+                                                     ReadoutExtractedCall *call);
 /* TRUE when the text is already a source of the matched call: importing it again adds nothing. */
 gboolean           readout_importer_is_duplicate  (ReadoutImporter    *self,
                                                    ReadoutExtraction  *extraction);
