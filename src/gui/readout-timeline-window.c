@@ -31,6 +31,7 @@ struct _ReadoutTimelineWindow
   GtkListBox *relations_list;
   GtkEntry *relations_filter[3];   /* country, from, to */
   GPtrArray *relations;        /* ReadoutRelation, drawn by the rows' sparklines */
+  guint years_first, years_last, years_most;  /* the sparklines' shared axis and scale */
   GtkLabel *history_title;
   GtkDropDown *topic_choice;
   GtkBox *history_box;
@@ -276,6 +277,8 @@ build_timeline_page (ReadoutTimelineWindow *self)
 /* ---------------------------------------------------------------------------------- */
 /* Relations                                                                          */
 
+/* A pair's calls per year, on the axis of years that every listed pair shares, so that a
+ * year sits at the same place in every row and the bars compare. */
 static void
 draw_sparkline (GtkDrawingArea *area,
                 cairo_t        *cr,
@@ -283,28 +286,18 @@ draw_sparkline (GtkDrawingArea *area,
                 int             height,
                 gpointer        data)
 {
+  ReadoutTimelineWindow *self = READOUT_TIMELINE_WINDOW (gtk_widget_get_root (GTK_WIDGET (area)));
   const ReadoutRelation *relation = data;
   GdkRGBA color;
-  guint most = 1;
-  double bar;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   gtk_widget_get_color (GTK_WIDGET (area), &color);
 #else
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
 #endif
-  for (guint i = 0; i < relation->n_years; i++)
-    most = MAX (most, relation->per_year[i]);
-  bar = (double) width / MAX (relation->n_years, 1);
   gdk_cairo_set_source_rgba (cr, &color);
-  for (guint i = 0; i < relation->n_years; i++)
-    {
-      /* A year with calls is at least a hairline, so that it reads apart from none. */
-      double h = relation->per_year[i] == 0 ? 0 : MAX (2, relation->per_year[i] * (height - 2.0) / most);
-
-      cairo_rectangle (cr, i * bar, height - h, MAX (1, bar - 1), h);
-    }
-  cairo_fill (cr);
+  readout_relations_chart_draw_bars (cr, relation, self->years_first, self->years_last, self->years_most,
+                                     0, 0, width, height);
 }
 
 static GtkWidget *
@@ -390,6 +383,8 @@ load_relations (ReadoutTimelineWindow *self)
       show_error (self, error);
       return;
     }
+  readout_relations_year_span (self->relations, self->relations->len,
+                               &self->years_first, &self->years_last, &self->years_most);
   for (guint i = 0; i < self->relations->len; i++)
     gtk_list_box_append (self->relations_list, build_relation_row (g_ptr_array_index (self->relations, i)));
 }

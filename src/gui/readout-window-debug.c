@@ -19,7 +19,7 @@
  * READOUT_OPEN_FORM=WHAT: once a store is shown, opens a form as its action would:
  * "leader:ID", "new-leader", "call:ID", "new-call", "source:ID", "new-source:CALL",
  * "statement:ID", "new-statement:SOURCE", "topics", "topic:POSITION",
- * "merge-leader:ID", "merge-call:ID". */
+ * "merge-leader:ID", "merge-call:ID", "timeline" (the selected leader's calls over time). */
 
 static double
 ms_since (gint64 mark)
@@ -137,6 +137,7 @@ static const struct {
   { "topics", "win.edit-topics" },
   { "merge-leader", "win.merge-leader" },
   { "merge-call", "win.merge-call" },
+  { "timeline", "win.show-timeline" },
 };
 
 static void

@@ -10,12 +10,12 @@
 #define ROW_HEIGHT 26.0
 #define MARGIN     8.0
 
-static void
-year_span (GPtrArray *relations,
-           guint      n_rows,
-           guint     *first,
-           guint     *last,
-           guint     *most)
+void
+readout_relations_year_span (GPtrArray *relations,
+                             guint      n_rows,
+                             guint     *first,
+                             guint     *last,
+                             guint     *most)
 {
   *first = G_MAXUINT;
   *last = 0;
@@ -63,6 +63,32 @@ draw_years (cairo_t                   *cr,
     }
 }
 
+void
+readout_relations_chart_draw_bars (cairo_t               *cr,
+                                   const ReadoutRelation *relation,
+                                   guint                  first,
+                                   guint                  last,
+                                   guint                  most,
+                                   double                 x,
+                                   double                 y,
+                                   double                 width,
+                                   double                 height)
+{
+  double year_width = width / MAX (1, last - first + 1);
+
+  g_return_if_fail (cr != NULL && relation != NULL);
+
+  for (guint i = 0; i < relation->n_years; i++)
+    {
+      /* A year with calls is at least 2 px, so that it reads apart from none. */
+      double h = relation->per_year[i] == 0 ? 0 : MAX (2, relation->per_year[i] * height / MAX (most, 1));
+      double left = x + ((double) relation->first_year + i - first) * year_width;
+
+      cairo_rectangle (cr, left + 1, y + height - h, MAX (1, year_width - 2), h);
+    }
+  cairo_fill (cr);
+}
+
 static void
 draw_row (cairo_t                   *cr,
           ReadoutRelation           *relation,
@@ -71,6 +97,7 @@ draw_row (cairo_t                   *cr,
           double                     right,
           double                     year_width,
           guint                      first,
+          guint                      last,
           guint                      most,
           const ReadoutChartPalette *palette)
 {
@@ -81,15 +108,8 @@ draw_row (cairo_t                   *cr,
   readout_chart_draw_text (cr, names, MARGIN, y + ROW_HEIGHT / 2, label_width - 50, FALSE);
   readout_chart_draw_text (cr, count, label_width - 8, y + ROW_HEIGHT / 2, 40, TRUE);
   readout_chart_set_color (cr, palette->series[0]);
-  for (guint i = 0; i < relation->n_years; i++)
-    {
-      /* A year with calls is at least 2 px, so that it reads apart from none. */
-      double h = relation->per_year[i] == 0 ? 0 : MAX (2, relation->per_year[i] * (ROW_HEIGHT - 6) / most);
-      double x = label_width + MARGIN + (relation->first_year + i - first) * year_width;
-
-      cairo_rectangle (cr, x + 1, y + ROW_HEIGHT - 3 - h, MAX (1, year_width - 2), h);
-    }
-  cairo_fill (cr);
+  readout_relations_chart_draw_bars (cr, relation, first, last, most, label_width + MARGIN, y + 3,
+                                     year_width * (last - first + 1), ROW_HEIGHT - 6);
   readout_chart_set_color (cr, palette->grid);
   cairo_rectangle (cr, MARGIN, y + ROW_HEIGHT - 1, right - MARGIN, 1);
   cairo_fill (cr);
@@ -114,14 +134,14 @@ readout_relations_chart_draw (GPtrArray                 *relations,
   readout_chart_set_color (cr, palette->background);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
-  year_span (relations, n_rows, &first, &last, &most);
+  readout_relations_year_span (relations, n_rows, &first, &last, &most);
   year_width = plot_width / (last - first + 1);
   draw_years (cr, label_width + MARGIN, year_width, first, last, ROW_HEIGHT * (n_rows + 1), palette);
   cairo_rectangle (cr, 0, 0, width - MARGIN, height);
   cairo_clip (cr);
   for (guint i = 0; i < n_rows; i++)
     draw_row (cr, g_ptr_array_index (relations, i), ROW_HEIGHT * (i + 1), label_width, width - MARGIN,
-              year_width, first, most, palette);
+              year_width, first, last, most, palette);
   cairo_restore (cr);
 }
 
