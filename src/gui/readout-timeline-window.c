@@ -35,6 +35,7 @@ struct _ReadoutTimelineWindow
   GtkLabel *history_title;
   GtkDropDown *topic_choice;
   GtkBox *history_box;
+  GtkWidget *history_export;   /* insensitive until a pair is picked */
   gint64 pair[2];
 };
 
@@ -251,22 +252,31 @@ build_timeline_page (ReadoutTimelineWindow *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 12);
   {
-    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    /* The controls wrap under each other in a narrow window rather than widen it. The flow
+     * box fills the row: started at its natural width, GTK 4.8 lays it out one control per
+     * line and overlaps what follows. */
+    GtkWidget *row = gtk_flow_box_new ();
     GtkWidget *export, *show_period;
 
-    gtk_widget_set_hexpand (GTK_WIDGET (self->timeline_title), TRUE);
-    gtk_label_set_ellipsize (self->timeline_title, PANGO_ELLIPSIZE_END);
-    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->timeline_title));
-    gtk_box_append (GTK_BOX (row), build_leader_choice (self));
+    gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
+    gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (row), 6);
+    gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 6);
+    gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 3);
+    gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (row), 1);
+    gtk_label_set_wrap (self->timeline_title, TRUE);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->timeline_title));
     show_period = gtk_button_new_with_mnemonic (_("_List These Calls"));
     gtk_widget_set_tooltip_text (show_period, _("Lists the calls of the period in view in the main window"));
-    gtk_widget_set_valign (show_period, GTK_ALIGN_CENTER);
     g_signal_connect_swapped (show_period, "clicked", G_CALLBACK (on_show_period_clicked_cb), self);
-    gtk_box_append (GTK_BOX (row), show_period);
     export = gtk_button_new_with_mnemonic (_("_Export…"));
-    gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
     g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_timeline_clicked_cb), self);
-    gtk_box_append (GTK_BOX (row), export);
+    for (GtkWidget *control = build_leader_choice (self); control != NULL;
+         control = control == show_period ? export : control == export ? NULL : show_period)
+      {
+        gtk_flow_box_append (GTK_FLOW_BOX (row), control);
+        /* The controls take the focus, not the flow box's cells around them. */
+        gtk_widget_set_focusable (gtk_widget_get_parent (control), FALSE);
+      }
     gtk_box_append (GTK_BOX (box), row);
   }
   gtk_box_append (GTK_BOX (box), hint);
@@ -525,6 +535,27 @@ build_history_entry (ReadoutTimelineWindow    *self,
   return box;
 }
 
+/* Which column is whose, above the calls: the side of each leader, as the Compare page's
+ * column headings say it. */
+static GtkWidget *
+build_sides_header (const char *side_a,
+                    const char *side_b)
+{
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+
+  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  for (const char *side = side_a; side != NULL; side = side == side_a ? side_b : NULL)
+    {
+      GtkWidget *label = gtk_label_new (side);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "title-4");
+      gtk_box_append (GTK_BOX (columns), label);
+    }
+  return columns;
+}
+
 static void
 clear_box (GtkBox *box)
 {
@@ -566,6 +597,7 @@ load_topic_history (ReadoutTimelineWindow *self)
   title = g_strdup_printf (_("%s (%s) – %s (%s)"), readout_leader_get_name (a), side_a,
                            readout_leader_get_name (b), side_b);
   gtk_label_set_text (self->history_title, title);
+  gtk_box_append (self->history_box, build_sides_header (side_a, side_b));
   for (guint i = 0; i < history->len; i++)
     gtk_box_append (self->history_box, build_history_entry (self, g_ptr_array_index (history, i), side_a, side_b));
 }
@@ -631,6 +663,8 @@ build_topic_page (ReadoutTimelineWindow *self)
     GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
     GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export PDF…"));
 
+    self->history_export = export;
+    gtk_widget_set_sensitive (export, FALSE);
     g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_history_clicked_cb), self);
     gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->topic_choice));
     gtk_box_append (GTK_BOX (row), export);
@@ -654,6 +688,7 @@ readout_timeline_window_show_topic_history (ReadoutTimelineWindow *self,
 
   self->pair[0] = leader_a;
   self->pair[1] = leader_b;
+  gtk_widget_set_sensitive (self->history_export, TRUE);
   load_topic_history (self);
   adw_view_stack_set_visible_child_name (self->stack, "topic");
 }
