@@ -301,6 +301,22 @@ is_dialing_verb (Work  *w,
          (tok_is (w, k, "placed") && tok_is (w, k + 2, "call"));
 }
 
+/* Past "of the Republic of Korea" after a name (up to five words, capitalised but for
+ * "the" and "of"), or @k itself if no such phrase starts there. */
+static guint
+after_country_phrase (Work  *w,
+                      guint  k,
+                      guint  end)
+{
+  guint j = k + 1;
+
+  if (k >= end || !tok_is (w, k, "of"))
+    return k;
+  while (j < end && j <= k + 5 && (tok_at (w, j)->upper || tok_is (w, j, "the") || tok_is (w, j, "of")))
+    j++;
+  return j > k + 1 ? j : k;
+}
+
 /* "Trump phoned Putin", "at Trump's request": a participant who placed or asked for the call. */
 static gboolean
 initiator_by_verb (Work      *w,
@@ -321,6 +337,7 @@ initiator_by_verb (Work      *w,
                                        tok_is (w, k, "personally") || tok_is (w, k, "had") ||
                                        tok_is (w, k, "jr")))
         k++;
+      k = after_country_phrase (w, k, sentence->tok_end);
       if ((k < sentence->tok_end && is_dialing_verb (w, k)) ||
           /* "at Trump's request" */
           (m->tok_end < sentence->tok_end && tok_is (w, m->tok_end, "request") &&
