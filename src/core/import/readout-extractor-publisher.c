@@ -187,6 +187,10 @@ find_government_b (Work       *w,
     set_publisher (w, "German Federal Government", "DE");
   else if (g_str_has_prefix (first_line, "pm call with") || strstr (first_line, "downing street") != NULL)
     set_publisher (w, "Downing Street", "GB");
+  else if (g_str_has_prefix (first_line, "foreign secretary call with") ||
+           g_str_has_prefix (first_line, "foreign secretary's call with"))
+    /* gov.uk: "Foreign Secretary call with ...: 4 February 2024", the FCDO's readout */
+    set_publisher (w, "Foreign, Commonwealth & Development Office", "GB");
   else if (strstr (lower, ", prime minister of japan,") != NULL ||
            strstr (lower, "[provisional translation]") != NULL)
     /* "Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit telephone talk with ..." */

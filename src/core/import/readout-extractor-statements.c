@@ -42,6 +42,7 @@ static const Speaker speakers[] = {
   { "Wang Wenbin", "CN", "Wang Wenbin" },
   { "Mao Ning", "CN", "Mao Ning" },
   { "Downing Street", "GB", "Downing Street|No 10|Number 10|Даунинг-стрит" },
+  { "Foreign, Commonwealth & Development Office", "GB", "Foreign, Commonwealth & Development Office|Foreign, Commonwealth and Development Office|FCDO" },
   { "Office of the President of Ukraine", "UA", "Office of the President of Ukraine|Ukrainian presidency|Офис президента Украины" },
   { "Turkish Presidency", "TR", "Turkish presidency|Turkish Presidency|Directorate of Communications" },
   { "Ministry of External Affairs", "IN", "Ministry of External Affairs|MEA" },
