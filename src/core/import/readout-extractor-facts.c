@@ -258,14 +258,18 @@ initiator_by_former_latter (Work      *w,
 {
   Sentence *sentence = sentence_at (w, s);
 
-  for (guint i = sentence->tok_start + 1; i + 1 < sentence->tok_end; i++)
+  for (guint i = sentence->tok_start + 1; i < sentence->tok_end; i++)
     {
       gboolean latter = tok_is (w, i, "latter");
       guint named = NO_LEADER;
+      /* "at the latter's request", and "at the request of the latter" */
+      gboolean before = i + 1 < sentence->tok_end && tok_is (w, i + 1, "request") &&
+                        (tok_is (w, i - 1, "at") || (tok_is (w, i - 1, "the") && i >= sentence->tok_start + 2 &&
+                                                     tok_is (w, i - 2, "at")));
+      gboolean after = i >= sentence->tok_start + 3 && tok_is (w, i - 1, "the") && tok_is (w, i - 2, "of") &&
+                       (tok_is (w, i - 3, "request") || tok_is (w, i - 3, "initiative"));
 
-      if (!((latter || tok_is (w, i, "former")) && tok_is (w, i + 1, "request") &&
-            (tok_is (w, i - 1, "at") || (tok_is (w, i - 1, "the") && i >= sentence->tok_start + 2 &&
-                                         tok_is (w, i - 2, "at")))))
+      if (!((latter || tok_is (w, i, "former")) && (before || after)))
         continue;
       for (guint k = 0; k < w->mentions->len; k++)
         {
