@@ -180,7 +180,9 @@ find_government_b (Work       *w,
                    const char *lower,
                    const char *first_line)
 {
-  if (strstr (first_line, "élysée") != NULL || strstr (first_line, "elysee") != NULL)
+  if (strstr (first_line, "élysée") != NULL || strstr (first_line, "elysee") != NULL ||
+      strstr (lower, "\nélysée\n") != NULL || strstr (lower, "\nelysee\n") != NULL)
+    /* in the title, or alone on a line under it as elysee.fr prints it */
     set_publisher (w, "Élysée", "FR");
   else if (strstr (lower, "press release") != NULL &&
            (strstr (lower, "federal chancellor") != NULL || strstr (lower, "federal government") != NULL))

@@ -47,6 +47,7 @@ static const Speaker speakers[] = {
   { "Turkish Presidency", "TR", "Turkish presidency|Turkish Presidency|Directorate of Communications" },
   { "Ministry of External Affairs", "IN", "Ministry of External Affairs|MEA" },
   { "Prime Minister's Office of India", "IN", "Prime Minister's Office of India|PMO" },
+  { "Prime Minister's Office of Canada", "CA", "Prime Minister's Office of Canada" },
 };
 
 const Speaker *
@@ -261,7 +262,7 @@ is_speech_verb (const char *f)
     "said", "says", "tweeted", "told", "stated", "added", "noted", "announced", "wrote",
     "confirmed", "indicated", "stressed", "emphasized", "emphasised", "underlined",
     "reported", "explained", "declared", "posted", "commented", "insisted", "warned",
-    "argued", "quoted", "according", "reiterated", "underscored", "affirmed", NULL,
+    "argued", "quoted", "according", "reiterated", "underscored", "affirmed", "pointed", NULL,
   };
   static const char * const russian[] = {
     "заявил", "сообщил", "сообщает", "сообщается", "сказал", "отметил", "подчеркнул", "написал",
