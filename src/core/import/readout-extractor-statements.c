@@ -48,6 +48,8 @@ static const Speaker speakers[] = {
   { "Ministry of External Affairs", "IN", "Ministry of External Affairs|MEA" },
   { "Prime Minister's Office of India", "IN", "Prime Minister's Office of India|PMO" },
   { "Prime Minister's Office of Canada", "CA", "Prime Minister's Office of Canada" },
+  { "European Commission", "EU", "European Commission" },
+  { "European Council", "EU", "European Council" },
 };
 
 const Speaker *
