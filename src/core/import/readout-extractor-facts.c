@@ -258,14 +258,18 @@ initiator_by_former_latter (Work      *w,
 {
   Sentence *sentence = sentence_at (w, s);
 
-  for (guint i = sentence->tok_start + 1; i + 1 < sentence->tok_end; i++)
+  for (guint i = sentence->tok_start + 1; i < sentence->tok_end; i++)
     {
       gboolean latter = tok_is (w, i, "latter");
       guint named = NO_LEADER;
+      /* "at the latter's request", and "at the request of the latter" */
+      gboolean before = i + 1 < sentence->tok_end && tok_is (w, i + 1, "request") &&
+                        (tok_is (w, i - 1, "at") || (tok_is (w, i - 1, "the") && i >= sentence->tok_start + 2 &&
+                                                     tok_is (w, i - 2, "at")));
+      gboolean after = i >= sentence->tok_start + 3 && tok_is (w, i - 1, "the") && tok_is (w, i - 2, "of") &&
+                       (tok_is (w, i - 3, "request") || tok_is (w, i - 3, "initiative"));
 
-      if (!((latter || tok_is (w, i, "former")) && tok_is (w, i + 1, "request") &&
-            (tok_is (w, i - 1, "at") || (tok_is (w, i - 1, "the") && i >= sentence->tok_start + 2 &&
-                                         tok_is (w, i - 2, "at")))))
+      if (!((latter || tok_is (w, i, "former")) && (before || after)))
         continue;
       for (guint k = 0; k < w->mentions->len; k++)
         {
@@ -301,6 +305,22 @@ is_dialing_verb (Work  *w,
          (tok_is (w, k, "placed") && tok_is (w, k + 2, "call"));
 }
 
+/* Past "of the Republic of Korea" after a name (up to five words, capitalised but for
+ * "the" and "of"), or @k itself if no such phrase starts there. */
+static guint
+after_country_phrase (Work  *w,
+                      guint  k,
+                      guint  end)
+{
+  guint j = k + 1;
+
+  if (k >= end || !tok_is (w, k, "of"))
+    return k;
+  while (j < end && j <= k + 5 && (tok_at (w, j)->upper || tok_is (w, j, "the") || tok_is (w, j, "of")))
+    j++;
+  return j > k + 1 ? j : k;
+}
+
 /* "Trump phoned Putin", "at Trump's request": a participant who placed or asked for the call. */
 static gboolean
 initiator_by_verb (Work      *w,
@@ -321,6 +341,7 @@ initiator_by_verb (Work      *w,
                                        tok_is (w, k, "personally") || tok_is (w, k, "had") ||
                                        tok_is (w, k, "jr")))
         k++;
+      k = after_country_phrase (w, k, sentence->tok_end);
       if ((k < sentence->tok_end && is_dialing_verb (w, k)) ||
           /* "at Trump's request" */
           (m->tok_end < sentence->tok_end && tok_is (w, m->tok_end, "request") &&

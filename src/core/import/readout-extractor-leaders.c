@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "readout-country-names.h"
 #include "readout-extractor-private.h"
 
 /* Leaders: the known leaders' name forms, finding them in the text, and who was in office when. */
@@ -314,6 +315,15 @@ extractor_lookup_country (ReadoutExtractor *self,
           g_autofree char *stem = g_strndup (folded, sk - folded + strlen ("ск"));
           code = g_hash_table_lookup (self->countries, stem);
         }
+    }
+  if (code == NULL && extractor_is_cyrillic_word (folded))
+    {
+      /* Every other country by its Russian name in any case, or its adjective:
+       * "армянской", "катарской", "венгерской" (the names table declines them all). */
+      const char *words[] = { folded, NULL };
+      guint used;
+
+      code = readout_country_names_match (readout_country_names_get_default (), words, &used);
     }
   return code;
 }

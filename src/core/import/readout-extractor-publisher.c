@@ -34,6 +34,7 @@ find_capital_line (Work       *w,
     { "Washington, D.C.", "US" }, { "Tokyo", "JP" }, { "Ottawa", "CA" }, { "London", "GB" },
     { "Paris", "FR" }, { "Berlin", "DE" }, { "Kyiv", "UA" }, { "Beijing", "CN" },
     { "Helsinki", "FI" }, { "Ankara", "TR" }, { "Canberra", "AU" }, { "Brasília", "BR" },
+    { "Brussels", "EU" },
   };
   g_auto(GStrv) lines = g_strsplit (head, "\n", 5);
   guint n_lines = g_strv_length (lines);
@@ -55,6 +56,38 @@ find_capital_line (Work       *w,
             return;
           }
     }
+}
+
+/* A publisher's name alone on one of the lines under the title, as the EU's, Australia's,
+ * Korea's and Türkiye's sites print it above the date. Checked before the title's forms:
+ * "Readout of ..." and "Summit Telephone Call" are theirs too. */
+static gboolean
+find_publisher_line (Work       *w,
+                     const char *lower)
+{
+  static const struct { const char *line; const char *publisher; const char *side; } marks[] = {
+    { "european council", "European Council", "EU" },
+    { "council of the eu", "European Council", "EU" },
+    { "european commission", "European Commission", "EU" },
+    { "prime minister of australia", "Government of AU", "AU" },
+    { "office of the president, republic of korea", "Government of KR", "KR" },
+    { "directorate of communications", "Turkish Presidency", "TR" },
+  };
+  g_auto(GStrv) lines = g_strsplit (lower, "\n", 6);
+
+  for (guint l = 1; lines[l] != NULL && l < 5; l++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[l]));
+
+      for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+        if (g_str_equal (line, marks[i].line))
+          {
+            w->publisher = g_strdup (marks[i].publisher);
+            w->side = g_strdup (marks[i].side);
+            return TRUE;
+          }
+    }
+  return FALSE;
 }
 
 /* The first speaker of the table named in @folded_line: its name and side, newly allocated. */
@@ -180,13 +213,19 @@ find_government_b (Work       *w,
                    const char *lower,
                    const char *first_line)
 {
-  if (strstr (first_line, "élysée") != NULL || strstr (first_line, "elysee") != NULL)
+  if (strstr (first_line, "élysée") != NULL || strstr (first_line, "elysee") != NULL ||
+      strstr (lower, "\nélysée\n") != NULL || strstr (lower, "\nelysee\n") != NULL)
+    /* in the title, or alone on a line under it as elysee.fr prints it */
     set_publisher (w, "Élysée", "FR");
   else if (strstr (lower, "press release") != NULL &&
            (strstr (lower, "federal chancellor") != NULL || strstr (lower, "federal government") != NULL))
     set_publisher (w, "German Federal Government", "DE");
   else if (g_str_has_prefix (first_line, "pm call with") || strstr (first_line, "downing street") != NULL)
     set_publisher (w, "Downing Street", "GB");
+  else if (g_str_has_prefix (first_line, "foreign secretary call with") ||
+           g_str_has_prefix (first_line, "foreign secretary's call with"))
+    /* gov.uk: "Foreign Secretary call with ...: 4 February 2024", the FCDO's readout */
+    set_publisher (w, "Foreign, Commonwealth & Development Office", "GB");
   else if (strstr (lower, ", prime minister of japan,") != NULL ||
            strstr (lower, "[provisional translation]") != NULL)
     /* "Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit telephone talk with ..." */
@@ -217,7 +256,7 @@ extractor_find_publisher (Work *w)
   first_line = g_utf8_casefold (head, nl != NULL ? nl - head : -1);
   if (find_agency (w, head))
     return;
-  if (!find_government_a (w, lower, first_line))
+  if (!find_publisher_line (w, lower) && !find_government_a (w, lower, first_line))
     find_government_b (w, lower, first_line);
 
   if (w->side == NULL && g_str_has_prefix (first_line, "joint statement"))

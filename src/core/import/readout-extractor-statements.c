@@ -42,10 +42,14 @@ static const Speaker speakers[] = {
   { "Wang Wenbin", "CN", "Wang Wenbin" },
   { "Mao Ning", "CN", "Mao Ning" },
   { "Downing Street", "GB", "Downing Street|No 10|Number 10|Даунинг-стрит" },
+  { "Foreign, Commonwealth & Development Office", "GB", "Foreign, Commonwealth & Development Office|Foreign, Commonwealth and Development Office|FCDO" },
   { "Office of the President of Ukraine", "UA", "Office of the President of Ukraine|Ukrainian presidency|Офис президента Украины" },
   { "Turkish Presidency", "TR", "Turkish presidency|Turkish Presidency|Directorate of Communications" },
   { "Ministry of External Affairs", "IN", "Ministry of External Affairs|MEA" },
   { "Prime Minister's Office of India", "IN", "Prime Minister's Office of India|PMO" },
+  { "Prime Minister's Office of Canada", "CA", "Prime Minister's Office of Canada" },
+  { "European Commission", "EU", "European Commission" },
+  { "European Council", "EU", "European Council" },
 };
 
 const Speaker *
@@ -260,7 +264,7 @@ is_speech_verb (const char *f)
     "said", "says", "tweeted", "told", "stated", "added", "noted", "announced", "wrote",
     "confirmed", "indicated", "stressed", "emphasized", "emphasised", "underlined",
     "reported", "explained", "declared", "posted", "commented", "insisted", "warned",
-    "argued", "quoted", "according", "reiterated", "underscored", "affirmed", NULL,
+    "argued", "quoted", "according", "reiterated", "underscored", "affirmed", "pointed", NULL,
   };
   static const char * const russian[] = {
     "заявил", "сообщил", "сообщает", "сообщается", "сказал", "отметил", "подчеркнул", "написал",
@@ -338,6 +342,22 @@ attribution_rank (const Attribution *a,
   return a->trailing ? 0 : 1;
 }
 
+/* A speaker named after its verb, within a few words and no comma: "said Peskov",
+ * "сообщил журналистам помощник президента Юрий Ушаков" (the Russian order puts the
+ * addressee and the title between). */
+static gboolean
+follows_verb (Work  *w,
+              guint  v,
+              guint  start)
+{
+  if (start > v + 5)
+    return FALSE;
+  for (guint t = v + 1; t <= start; t++)
+    if (extractor_gap_is_comma (w, t - 1, t))
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether speaker @span goes with the speech verb at @v ("according to" when
  * @according; @appositive: where an apposition before the verb starts, or G_MAXUINT),
  * and if so, @a's distance and whether the verb starts its clause. */
@@ -364,7 +384,7 @@ attach_span (Work        *w,
     attached = span->end == appositive || (span->start > v && span->start <= v + 2 && !span->leader);
   else
     attached = (span->end <= v && v - span->end <= 3) ||
-               (span->start > v && span->start <= v + 2 && !span->leader);
+               (span->start > v && !span->leader && follows_verb (w, v, span->start));
   if (!attached)
     return FALSE;
   if (according)
@@ -533,7 +553,7 @@ is_discussion_sentence (Work  *w,
     "telefoniert", "drückte", "begrüßte", "informierte", NULL,
   };
   static const char * const russian[] = {
-    "обсуди", "обменял", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
+    "обсуди", "обмен", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
     "поздрав", "коснул", "рассмотре", "обсужд", "проинформир", "поблагодар", "приветств",
     "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", "подтверд",
     "пригла", "пожела", "оцени", NULL,
