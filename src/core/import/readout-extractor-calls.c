@@ -278,6 +278,31 @@ subject_before (SentenceLinks *sl,
   return HOST;
 }
 
+/* Is there a call verb right before token @to, past words that only say when or how:
+ * "spoke to", "spoke this morning to", "talked by phone today to"? */
+static gboolean
+cue_just_before (Work  *w,
+                 guint  to,
+                 guint  start)
+{
+  static const char * const fillers[] = {
+    "this", "morning", "afternoon", "evening", "today", "tonight", "yesterday", "earlier",
+    "again", "also", "directly", "separately", "by", "on", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL,
+  };
+
+  for (guint i = to; i > start && to - i < 5; i--)
+    {
+      const char *f = tok_at (w, i - 1)->folded;
+
+      if (extractor_is_call_cue (f))
+        return TRUE;
+      if (!extractor_in_list (fillers, f))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* "spoke with Putin", "mit dem Präsidenten ... telefoniert", "called to Putin": a call
  * with mention @q, whose subject is the last mention before it not itself linked. */
 static gboolean
@@ -294,8 +319,7 @@ link_after_with (Work          *w,
 
   if (!(g_str_equal (prev, "with") || g_str_equal (prev, "с") || g_str_equal (prev, "со") ||
         g_str_equal (prev, "mit") ||
-        (g_str_equal (prev, "to") && before > sentence->tok_start &&
-         extractor_is_call_cue (tok_at (w, before - 1)->folded))))
+        (g_str_equal (prev, "to") && cue_just_before (w, before, sentence->tok_start))))
     return FALSE;
   /* German puts the verb last: "hat heute mit dem Präsidenten ... telefoniert";
    * "the conversation was about his meeting with Putin" is no call with Putin */
@@ -588,8 +612,39 @@ sentence_names_call (Work        *w,
   return FALSE;
 }
 
+/* Were all the text's calls reported in one sentence ("spoke separately with A and B",
+ * "spoke to A, B and C ... In three separate calls")? Then what follows is one account
+ * of them all, not of the last one named. */
+static guint
+body_sentence (Work *w,
+               Link *link)
+{
+  for (guint k = 0; k < link->sentences->len; k++)
+    {
+      guint s = g_array_index (link->sentences, guint, k);
+
+      if (sentence_at (w, s)->where != WHERE_TITLE)
+        return s;
+    }
+  return G_MAXUINT;
+}
+
+/* The title may name the calls too ("Readout of ...’s Calls with A and B"); the body's
+ * sentence is the one that counts. Returns that sentence, or G_MAXUINT. */
+static guint
+one_account (Work *w)
+{
+  guint first = body_sentence (w, &g_array_index (w->links, Link, 0));
+
+  for (guint c = 1; c < w->links->len; c++)
+    if (body_sentence (w, &g_array_index (w->links, Link, c)) != first)
+      return G_MAXUINT;
+  return first;
+}
+
 /* Which calls each sentence is about (per sentence, a GArray of guint): those whose own
- * participant it names, else the call the text was last talking about. */
+ * participant it names, else the call the text was last talking about (every call, when
+ * one sentence reported them all). */
 GArray **
 extractor_sentence_calls (Work        *w,
                           const guint *participant_calls)
@@ -597,6 +652,7 @@ extractor_sentence_calls (Work        *w,
   guint n_calls = w->links->len;
   GArray **relations = g_new0 (GArray *, w->sentences->len);
   guint current = G_MAXUINT;
+  guint all_from = n_calls > 1 ? one_account (w) : G_MAXUINT;
 
   for (guint s = 0; s < w->sentences->len; s++)
     {
@@ -614,6 +670,9 @@ extractor_sentence_calls (Work        *w,
           g_array_append_val (rel, c);
       if (rel->len > 0)
         current = g_array_index (rel, guint, rel->len - 1);
+      else if (all_from != G_MAXUINT && s > all_from)
+        for (guint c = 0; c < n_calls; c++)
+          g_array_append_val (rel, c);
       else if (current != G_MAXUINT)
         g_array_append_val (rel, current);
     }

@@ -541,6 +541,17 @@ extractor_find_mentions (Work *w)
           m.leader = leader;
           m.tok_start = i;
           m.tok_end = i + n;
+          /* "King Hamad bin Isa Al Khalifa": an alias ("King Hamad") that a longer form of
+           * the same leader overlaps is one mention, not two */
+          for (guint k = i + 1; k < m.tok_end; k++)
+            {
+              guint other;
+              guint length = extractor_find_form_at (w, k, sentence->tok_end, &other);
+
+              if (other == leader && k + length > m.tok_end)
+                m.tok_end = k + length;
+            }
+          n = m.tok_end - i;
           m.ext_start = i;
           m.sentence = s;
           /* Titles and the rest of the name: "Russian President Vladimir Putin",

@@ -547,7 +547,9 @@ is_discussion_sentence (Work  *w,
     "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
     "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
     "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
-    "recognised", "announced", "told", "said",
+    "recognised", "announced", "told", "said", "considered", "presented",
+    /* "The main topic of the conversation was ..." */
+    "topic", "topics",
     /* German */
     "erörterten", "sprachen", "gratulierte", "unterstrich", "vereinbarten", "betonte",
     "telefoniert", "drückte", "begrüßte", "informierte", NULL,
