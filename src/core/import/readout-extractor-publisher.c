@@ -180,6 +180,7 @@ find_government_a (Work       *w,
                    const char *first_line)
 {
   if (g_str_has_prefix (lower, "telephone conversation with") ||
+      g_str_has_prefix (lower, "telephone conversations with") ||
       g_str_has_prefix (lower, "телефонный разговор") ||
       strstr (lower, "kremlin.ru") != NULL)
     set_publisher (w, "Kremlin", "RU");
@@ -201,7 +202,9 @@ find_government_a (Work       *w,
     set_publisher (w, strstr (first_line, "secretary") != NULL ? "State Department" : "White House", "US");
   else if (strstr (first_line, "telephone talk") != NULL ||
            strstr (first_line, "summit telephone") != NULL)
-    set_publisher (w, "Ministry of Foreign Affairs of Japan", "JP");
+    /* The Kantei marks its English versions "[Provisional translation]" */
+    set_publisher (w, strstr (lower, "[provisional translation]") != NULL ?
+                        "Prime Minister's Office of Japan" : "Ministry of Foreign Affairs of Japan", "JP");
   else
     return FALSE;
   return TRUE;
