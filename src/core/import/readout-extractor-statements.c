@@ -578,7 +578,7 @@ mentions_the_pair (Work  *w,
 {
   static const char * const pair_words[] = {
     "leaders", "presidents", "sides", "pair", "they", "both", "стороны", "президенты",
-    "лидеры", "собеседники", "руководители", NULL,
+    "лидеры", "собеседники", "руководители", "ministers", "министры", NULL,
   };
   Sentence *sentence = sentence_at (w, s);
 
