@@ -563,10 +563,16 @@ extractor_find_mentions (Work *w)
                    w->text[tok_at (w, m.ext_start - 1)->end] == '.')) &&
                  (extractor_is_title_token (w, m.ext_start - 1) || tok_at (w, m.ext_start - 1)->upper))
             m.ext_start--;
+          /* "Joseph R. Biden, Jr. and ...": the suffix belongs to the name, so a list or a
+           * verb after it still follows the name. */
+          if (m.tok_end < sentence->tok_end && (tok_is (w, m.tok_end, "jr") || tok_is (w, m.tok_end, "sr")) &&
+              (extractor_gap_is_space (w, m.tok_end - 1, m.tok_end) ||
+               extractor_gap_is_comma (w, m.tok_end - 1, m.tok_end)))
+            m.tok_end++;
           g_array_append_val (w->mentions, m);
           count++;
           previous_end = m.tok_end;
-          i += n;
+          i = m.tok_end;
         }
     }
 }
