@@ -251,6 +251,7 @@ void extractor_split_sentences (Work *w);
 
 /* readout-extractor-publisher.c */
 void extractor_find_publisher (Work *w);
+char *extractor_government_of (const char *side);
 void extractor_find_side_from_title (Work *w);
 guint extractor_side_leader (Work *w, const char *country);
 void extractor_resolve_host (Work *w);

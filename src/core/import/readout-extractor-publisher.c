@@ -11,8 +11,8 @@
 
 /* The name a government's readouts go by: its entry among the speakers ("White House",
  * "Office of the President of Ukraine"), else "Government of CC". */
-static char *
-government_of (const char *side)
+char *
+extractor_government_of (const char *side)
 {
   guint n;
   const Speaker *table = extractor_speaker_table (&n);
@@ -52,7 +52,7 @@ find_capital_line (Work       *w,
              line[n] == ',' && line[n + 1] == ' ' && g_ascii_isdigit (line[n + 2])))
           {
             w->side = g_strdup (capitals[i].code);
-            w->publisher = government_of (w->side);
+            w->publisher = extractor_government_of (w->side);
             return;
           }
     }
@@ -316,7 +316,7 @@ extractor_find_side_from_title (Work *w)
   if (leader_at (w, m->leader)->country == NULL)
     return;
   w->side = g_strdup (leader_at (w, m->leader)->country);
-  w->publisher = government_of (w->side);
+  w->publisher = extractor_government_of (w->side);
   w->official = TRUE;
   w->kind = READOUT_SOURCE_KIND_READOUT;
 }

@@ -181,6 +181,35 @@ speaker_may_start (const char *folded)
   return FALSE;
 }
 
+/* The leaders sentence @s names, as speakers; "Zelenskyy's office said" is his
+ * government speaking, not the leader himself. */
+static void
+add_leader_spans (Work   *w,
+                  guint   s,
+                  GArray *spans)
+{
+  for (guint i = 0; i < w->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (w->mentions, Mention, i);
+      Leader *leader = leader_at (w, m->leader);
+      guint k = m->tok_end + (tok_is (w, m->tok_end, "s") ? 1 : 0);
+      SpeakerSpan span = { m->ext_start, m->tok_end, leader->name, leader->country, FALSE, TRUE };
+
+      if (m->sentence != s)
+        continue;
+      if (leader->country != NULL && k < sentence_at (w, s)->tok_end &&
+          (tok_is (w, k, "office") || tok_is (w, k, "spokesperson") || tok_is (w, k, "spokesman")))
+        {
+          g_autofree char *government = extractor_government_of (leader->country);
+
+          span.end = k + 1;
+          span.canonical = g_string_chunk_insert_const (w->strings, government);
+          span.leader = FALSE;
+        }
+      g_array_append_val (spans, span);
+    }
+}
+
 static GArray *
 find_speakers (Work  *w,
                guint  s)
@@ -237,23 +266,7 @@ find_speakers (Work  *w,
         }
     }
 
-  for (guint i = 0; i < w->mentions->len; i++)
-    {
-      Mention *m = &g_array_index (w->mentions, Mention, i);
-      Leader *leader;
-      SpeakerSpan span;
-
-      if (m->sentence != s)
-        continue;
-      leader = leader_at (w, m->leader);
-      span.start = m->ext_start;
-      span.end = m->tok_end;
-      span.canonical = leader->name;
-      span.side = leader->country;
-      span.agency = FALSE;
-      span.leader = TRUE;
-      g_array_append_val (spans, span);
-    }
+  add_leader_spans (w, s, spans);
   return spans;
 }
 
