@@ -461,6 +461,11 @@ extractor_resolve_host (Work *w)
       if (counts[l->b] > best)
         best = counts[l->b], host = l->b;
     }
+  /* An official readout's implicit subject is its own leader when the text names them:
+   * "Telephone conversations with A and B" are Putin's, however often A and B are named. */
+  if (w->official && extractor_side_leader (w, w->side) != NO_LEADER &&
+      counts[extractor_side_leader (w, w->side)] > 0)
+    host = extractor_side_leader (w, w->side);
   assign_host (w, counts, host);
   merge_links (w);
   drop_broken_links (w);
