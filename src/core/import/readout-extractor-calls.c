@@ -151,6 +151,11 @@ coordinated (Work    *w,
     }
   if (b == a)
     return extractor_gap_is_comma (w, a - 1, b);
+  /* "with Sunak, with Macron and with Meloni" */
+  if (b == a + 1 && tok_is (w, a, "with"))
+    return extractor_gap_is_comma (w, a - 1, a);
+  if (b == a + 2 && tok_is (w, a + 1, "with"))
+    return tok_is (w, a, "and");
   if (b == a + 1)
     return (tok_is (w, a, "and") || tok_is (w, a, "и") || tok_is (w, a, "or")) ;
   if (b == a + 3)
