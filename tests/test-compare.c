@@ -701,6 +701,38 @@ test_comparison_each_statement_once (void)
   g_assert_false (g_strv_contains (readout_comparison_get_only_topics (comparison, READOUT_COMPARISON_SIDE_A), "Iran"));
 }
 
+/* A call about Ukraine throughout: a statement of military aid to Ukraine goes under
+ * Military aid when both sides speak of it, not under the place every statement names
+ * (pair 05 of the real pairs had no Military aid row). */
+static void
+test_comparison_pervasive_place (void)
+{
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ReadoutComparison) comparison = NULL;
+  gboolean aid = FALSE, place = FALSE;
+
+  g_ptr_array_add (a, make_statement ("Downing Street", "GB", "They praised the large military aid to Ukraine.",
+                   "Military aid,Ukraine"));
+  g_ptr_array_add (a, make_statement ("Downing Street", "GB", "Ukraine will not be held down.", "Ukraine"));
+  g_ptr_array_add (b, make_statement ("the White House", "US", "They will keep arming Ukraine.",
+                   "Military aid,Ukraine"));
+  g_ptr_array_add (b, make_statement ("the White House", "US", "They spoke of the visit to Kyiv.", "Ukraine"));
+  comparison = readout_comparison_new ("GB", a, "US", b, NULL);
+
+  for (guint r = 0; r < readout_comparison_get_n_rows (comparison); r++)
+    {
+      const char *topic = readout_comparison_get_row_topic (comparison, r);
+
+      if (g_strcmp0 (topic, "Military aid") == 0)
+        aid = readout_comparison_get_row_status (comparison, r) == READOUT_COMPARISON_STATUS_BOTH;
+      if (g_strcmp0 (topic, "Ukraine") == 0)
+        place = readout_comparison_get_row_status (comparison, r) == READOUT_COMPARISON_STATUS_BOTH;
+    }
+  g_assert_true (aid);
+  g_assert_true (place);
+}
+
 /* "Words typical of" leaves out filler every report of a call uses, months and days,
  * and the participants' names. */
 static void
@@ -808,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/compare/comparison/json", test_comparison_json);
   g_test_add_func ("/compare/comparison/text", test_comparison_text);
   g_test_add_func ("/compare/comparison/each-statement-once", test_comparison_each_statement_once);
+  g_test_add_func ("/compare/comparison/pervasive-place", test_comparison_pervasive_place);
   g_test_add_func ("/compare/comparison/distinctive-filler", test_comparison_distinctive_filler);
   g_test_add_func ("/compare/comparison/main-topic", test_comparison_main_topic);
 

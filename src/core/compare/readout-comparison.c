@@ -221,9 +221,10 @@ compare_rows (gconstpointer a,
 /* How often each side gives a topic, tags included, where it first came up, and how
  * much it tells a row apart (see topic_rank()). */
 typedef struct {
-  guint count[2];
-  guint order;
-  guint rank;
+  guint    count[2];
+  guint    order;
+  guint    rank;
+  gboolean pervasive;  /* a place most statements of both sides name */
 } TopicCount;
 
 static void
@@ -264,16 +265,27 @@ topic_rank (const char         *topic,
   return readout_topic_kind_of (topic) == READOUT_TOPIC_KIND_BROAD ? 1 : 2;
 }
 
+/* @n_statements: of both sides. A place that most statements of both sides name is what
+ * the whole call is about ("military aid to Ukraine", "Ukraine's border", "the visit to
+ * Kyiv"): it yields to a theme both sides give (see better_topic()). */
 static void
 rank_topics (GHashTable         *counts,
-             const char * const *background)
+             const char * const *background,
+             guint               n_statements)
 {
   GHashTableIter iter;
-  gpointer topic, count;
+  gpointer topic, value;
 
   g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &topic, &count))
-    ((TopicCount *) count)->rank = topic_rank (topic, background);
+  while (g_hash_table_iter_next (&iter, &topic, &value))
+    {
+      TopicCount *count = value;
+
+      count->rank = topic_rank (topic, background);
+      count->pervasive = readout_topic_kind_of (topic) == READOUT_TOPIC_KIND_PLACE &&
+                         count->count[0] > 0 && count->count[1] > 0 &&
+                         (count->count[0] + count->count[1]) * 2 > n_statements;
+    }
 }
 
 /* Whether @x is the better main topic than @y: the more telling rank first; then a topic
@@ -294,6 +306,12 @@ better_topic (const char       *x,
 
   if (cx->rank != cy->rank)
     return cx->rank > cy->rank;
+  /* "military aid to Ukraine", in a call about Ukraine throughout, is about military aid
+   * when both sides speak of military aid: that row pairs them better */
+  if (cx->pervasive && both_y && readout_topic_kind_of (y) != READOUT_TOPIC_KIND_PLACE)
+    return FALSE;
+  if (cy->pervasive && both_x && readout_topic_kind_of (x) != READOUT_TOPIC_KIND_PLACE)
+    return TRUE;
   if (both_x != both_y)
     return both_x;
   if (nx != ny)
@@ -674,7 +692,8 @@ readout_comparison_new_full (const char         *label_a,
 
   count_topics (counts, topic_order, 0, statements_a);
   count_topics (counts, topic_order, 1, statements_b);
-  rank_topics (counts, background);
+  rank_topics (counts, background,
+               (statements_a != NULL ? statements_a->len : 0) + (statements_b != NULL ? statements_b->len : 0));
   add_side (self, rows_by_topic, counts, 0, statements_a);
   add_side (self, rows_by_topic, counts, 1, statements_b);
 
