@@ -32,4 +32,6 @@ check "it lists the sample's leaders" 'grep -Eq "^bench: leaders listed: [1-9][0
 check "it times the first frame" 'grep -Eq "^bench: main to first frame: [0-9.]+ ms$" "$scratch/out"'
 check "it times selecting the busiest leader" \
   'grep -Eq "^bench: select busiest leader \([0-9]+ calls, [0-9]+ listed\) to frame: [0-9.]+ ms$" "$scratch/out"'
+check "it gives the main thread's CPU time for that" \
+  'grep -Eq "^bench: select busiest leader, main thread CPU: [0-9.]+ ms$" "$scratch/out"'
 echo "1..$n"

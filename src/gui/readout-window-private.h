@@ -79,6 +79,7 @@ struct _ReadoutWindow
   gulong                bench_paint_handler;
   int                   bench_stage;
   gint64                bench_mark;
+  double                bench_cpu_mark;
   guint                 bench_leader_calls;
   guint                 open_form_idle;
 #endif
