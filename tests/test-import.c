@@ -111,6 +111,80 @@ test_quote_runs_on (void)
   g_assert_cmpuint (quotes, ==, 2);
 }
 
+static ReadoutExtraction *
+extract_fixture (ReadoutExtractor *extractor,
+                 const char       *name)
+{
+  g_autofree char *dir = import_fixture_dir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = readout_import_text_load (path, &error);
+  ReadoutExtraction *extraction;
+
+  g_assert_no_error (error);
+  extraction = readout_extractor_extract (extractor, text, name, &error);
+  g_assert_no_error (error);
+  return extraction;
+}
+
+static gboolean
+has_speaker (ReadoutExtractedCall *call,
+             const char           *speaker)
+{
+  for (guint i = 0; i < call->statements->len; i++)
+    if (g_strcmp0 (((ReadoutExtractedStatement *) g_ptr_array_index (call->statements, i))->speaker, speaker) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Forms of real publishers that the extractor missed (issue 11), one fixture each: who
+ * asked for the call, who published the text, who speaks, and how many calls it reports. */
+static void
+test_publisher_forms (void)
+{
+  static const struct { const char *file; const char *initiator; const char *publisher; const char *speaker; } forms[] = {
+    { "117-kremlin-ru-armenian-side.txt", "Nikol Pashinyan", "Kremlin", NULL },
+    { "126-kremlin-ru-hungary-orban.txt", "Viktor Orbán", "Kremlin", NULL },
+    { "124-ria-ru-aide.txt", NULL, "РИА Новости", "Yury Ushakov" },
+    { "136-gov-uk-called-by-president.txt", "Yoon Suk Yeol", "Downing Street", NULL },
+    { "135-gov-uk-foreign-secretary.txt", NULL, "Foreign, Commonwealth & Development Office", NULL },
+    { "144-china-mfa-at-request.txt", "Emmanuel Macron", NULL, "Xi Jinping" },
+    { "137-canada-pm-speaks-with.txt", NULL, "Prime Minister's Office of Canada", NULL },
+    { "141-elysee-entretien-english.txt", NULL, "Élysée", NULL },
+    { "148-korea-office-summit-phone.txt", NULL, "Government of KR", NULL },
+    { "152-eu-council-president-call.txt", NULL, "European Council", NULL },
+    { "161-kantei-provisional-translation.txt", NULL, "Prime Minister's Office of Japan", NULL },
+    { "165-ap-cancelled-call.txt", NULL, "AP", "Office of the President of Ukraine" },
+    { "166-ria-ru-lavrov-fm.txt", NULL, "РИА Новости", "РИА Новости" },
+  };
+  static const struct { const char *file; guint calls; } counts[] = {
+    { "157-israel-pmo-three-calls.txt", 3 }, { "158-joint-statement-after-call.txt", 1 },
+    { "168-kremlin-en-two-calls.txt", 2 },
+  };
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(ReadoutExtraction) extraction = extract_fixture (extractor, forms[i].file);
+      ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, 0);
+
+      g_test_message ("%s", forms[i].file);
+      if (forms[i].initiator != NULL)
+        g_assert_cmpstr (call->initiator, ==, forms[i].initiator);
+      if (forms[i].publisher != NULL)
+        g_assert_cmpstr (extraction->publisher, ==, forms[i].publisher);
+      if (forms[i].speaker != NULL)
+        g_assert_true (has_speaker (call, forms[i].speaker));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autoptr(ReadoutExtraction) extraction = extract_fixture (extractor, counts[i].file);
+
+      g_test_message ("%s", counts[i].file);
+      g_assert_cmpuint (extraction->calls->len, ==, counts[i].calls);
+    }
+}
+
 static void
 test_html (void)
 {
@@ -962,6 +1036,7 @@ main (int    argc,
   g_test_add_func ("/import/extract/no-call", test_no_call);
   g_test_add_func ("/import/extract/quote-runs-on", test_quote_runs_on);
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
+  g_test_add_func ("/import/extract/publisher-forms", test_publisher_forms);
   g_test_add_func ("/import/extract/seeds", test_seeds);
   g_test_add_func ("/import/file/once", test_filing);
   g_test_add_func ("/import/file/retry", test_filing_retry);
