@@ -560,7 +560,8 @@ is_discussion_sentence (Work  *w,
     "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
     "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
     "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
-    "recognised", "announced", "told", "said", "considered", "presented",
+    "recognised", "announced", "announcing", "told", "said", "considered", "presented",
+    "share", "committed",
     /* "The main topic of the conversation was ..." */
     "topic", "topics",
     /* German */
