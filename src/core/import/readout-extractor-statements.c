@@ -562,6 +562,8 @@ is_discussion_sentence (Work  *w,
     "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
     "recognised", "announced", "announcing", "told", "said", "considered", "presented",
     "share", "committed",
+    /* what an announced call will do: "will underscore ... and reaffirm ..." */
+    "underscore", "reaffirm", "raise", "emphasize", "emphasise", "stress", "review", "address",
     /* "The main topic of the conversation was ..." */
     "topic", "topics",
     /* German */
