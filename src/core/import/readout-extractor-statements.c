@@ -561,7 +561,7 @@ is_discussion_sentence (Work  *w,
     "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
     "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
     "recognised", "announced", "announcing", "told", "said", "considered", "presented",
-    "share", "committed",
+    "share", "committed", "added", "hoped",
     /* what an announced call will do: "will underscore ... and reaffirm ..." */
     "underscore", "reaffirm", "raise", "emphasize", "emphasise", "stress", "review", "address",
     /* "The main topic of the conversation was ..." */
