@@ -560,7 +560,10 @@ is_discussion_sentence (Work  *w,
     "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
     "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
     "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
-    "recognised", "announced", "told", "said", "considered", "presented",
+    "recognised", "announced", "announcing", "told", "said", "considered", "presented",
+    "share", "committed", "added", "hoped",
+    /* what an announced call will do: "will underscore ... and reaffirm ..." */
+    "underscore", "reaffirm", "raise", "emphasize", "emphasise", "stress", "review", "address",
     /* "The main topic of the conversation was ..." */
     "topic", "topics",
     /* German */
@@ -571,7 +574,9 @@ is_discussion_sentence (Work  *w,
     "обсуди", "обмен", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
     "поздрав", "коснул", "рассмотре", "обсужд", "проинформир", "поблагодар", "приветств",
     "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", "подтверд",
-    "пригла", "пожела", "оцени", NULL,
+    "пригла", "пожела", "оцени",
+    /* "Особое внимание уделено ...", "Проведён обмен мнениями ..." */
+    "уделен", "удели", "обмен", "выраж", NULL,
   };
   Sentence *sentence = sentence_at (w, s);
 
