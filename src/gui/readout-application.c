@@ -129,6 +129,9 @@ readout_application_command_line (GApplication            *app,
   if (window == NULL || new_window ||
       ((file != NULL || sample) && readout_window_get_store (window) != NULL))
     window = create_window (self);
+  /* Shown before the store opens, so that a store that cannot be opened gets its error
+   * dialog above the window rather than under it. */
+  gtk_window_present (GTK_WINDOW (window));
 
   if (sample)
     readout_window_open_sample (window);
@@ -136,7 +139,19 @@ readout_application_command_line (GApplication            *app,
     {
       g_autofree char *path = g_file_get_path (file);
 
-      readout_window_open_path (window, path);
+      /* The window says why in a dialog. Nothing named on the command line goes
+       * anywhere else: an import filed into the default store instead would be lost
+       * to the user who asked for this one. */
+      if (!readout_window_open_path (window, path))
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          g_application_command_line_printerr (command_line,
+                                               _("Could not open the store “%s”; nothing was imported or shown."),
+                                               name);
+          g_application_command_line_printerr (command_line, "\n");
+          return EXIT_FAILURE;
+        }
     }
   else if (readout_window_get_store (window) == NULL)
     {
@@ -151,8 +166,6 @@ readout_application_command_line (GApplication            *app,
   if (call_id != 0 && readout_window_get_store (window) != NULL &&
       readout_window_show_call (window, call_id, 0) && compare)
     readout_window_show_view (window, "compare");
-
-  gtk_window_present (GTK_WINDOW (window));
 
   if (imports != NULL && imports[0] != NULL)
     {
