@@ -133,6 +133,10 @@ check "relations --output draws the chart" test "$status" -eq 0 -a -s "$scratch/
 if command -v pdftotext >/dev/null; then
   check "the relations chart has its title, range and pairs most calls first" sh -c "pdftotext '$scratch/relations.pdf' - | tr '\n' ' ' | grep -q 'Who Talks Most.*2022 – 2022.*Vladimir Putin – Emmanuel Macron.*Vladimir Putin – Olaf Scholz'"
 fi
+run relations --sample --output "$scratch/relations-short.pdf" --height 300
+if command -v pdftotext >/dev/null; then
+  check "a chart too short for every pair says how many it leaves out" sh -c "pdftotext '$scratch/relations-short.pdf' - | tr '\n' ' ' | grep -q 'and [0-9][0-9]* more pairs'"
+fi
 
 run export-timeline --sample --leader Putin --output "$scratch/putin.gif"
 check "export-timeline to an unknown format fails with one sentence and writes nothing" sh -c "[ $status -eq 1 ] && [ ! -e '$scratch/putin.gif' ] && [ \$(wc -l <'$scratch/err') -eq 1 ]"

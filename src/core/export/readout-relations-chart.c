@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "readout-relations-chart.h"
@@ -122,7 +123,9 @@ readout_relations_chart_draw (GPtrArray                 *relations,
                               double                     height,
                               const ReadoutChartPalette *palette)
 {
-  guint n_rows = MIN (relations->len, (guint) MAX (0, floor (height / ROW_HEIGHT) - 1));
+  guint room = (guint) MAX (0, floor (height / ROW_HEIGHT) - 1);
+  /* When not every pair fits, the last row says how many are left out. */
+  guint n_rows = relations->len <= room ? relations->len : room > 0 ? room - 1 : 0;
   double label_width = MIN (320, width * 0.4);
   double plot_width = width - label_width - 2 * MARGIN;
   guint first, last, most;
@@ -142,6 +145,15 @@ readout_relations_chart_draw (GPtrArray                 *relations,
   for (guint i = 0; i < n_rows; i++)
     draw_row (cr, g_ptr_array_index (relations, i), ROW_HEIGHT * (i + 1), label_width, width - MARGIN,
               year_width, first, last, most, palette);
+  if (n_rows < relations->len)
+    {
+      guint rest = relations->len - n_rows;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more pair",
+                                                            "… and %u more pairs", rest), rest);
+
+      readout_chart_set_color (cr, palette->dim);
+      readout_chart_draw_text (cr, more, MARGIN, ROW_HEIGHT * (n_rows + 1.5), label_width, FALSE);
+    }
   cairo_restore (cr);
 }
 
