@@ -14,6 +14,7 @@
 #include "readout-format.h"
 #include "readout-search-hit.h"
 #include "readout-search-model.h"
+#include "readout-cli-table.h"
 
 /* The reading commands: list-leaders, list-calls, show-call, search. JSON field names
  * are part of the CLI's interface (documented in README.md): change them only with care. */
@@ -199,22 +200,23 @@ readout_cli_list_leaders (const ReadoutCliOptions *options,
       return 0;
     }
 
-  readout_cli_print_cell (_("ID"), 6); readout_cli_print_cell (_("Name"), 26); readout_cli_print_cell (_("Country"), 16);
-  readout_cli_print_cell (_("Office"), 30); readout_cli_print_cell (_("Calls"), 6); g_print ("%s\n", _("Last call"));
-  for (guint i = 0; i < g_list_model_get_n_items (leaders); i++)
-    {
-      g_autoptr(ReadoutLeader) leader = g_list_model_get_item (leaders, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, readout_leader_get_id (leader));
-      g_autofree char *count = g_strdup_printf ("%u", readout_leader_get_call_count (leader));
+  {
+    const char *headings[] = { _("ID"), _("Name"), _("Country"), _("Office"), _("Calls"), _("Last call"), NULL };
+    g_autoptr(ReadoutCliTable) table = readout_cli_table_new (headings);
 
-      readout_cli_print_cell (id, 6);
-      readout_cli_print_cell (readout_leader_get_name (leader), 26);
-      readout_cli_print_cell (readout_leader_get_country_name (leader), 16);
-      readout_cli_print_cell (readout_leader_get_office (leader), 30);
-      readout_cli_print_cell (count, 6);
-      g_print ("%s\n", readout_leader_get_last_call_date (leader) != NULL
-                       ? readout_leader_get_last_call_date (leader) : "—");
-    }
+    for (guint i = 0; i < g_list_model_get_n_items (leaders); i++)
+      {
+        g_autoptr(ReadoutLeader) leader = g_list_model_get_item (leaders, i);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, readout_leader_get_id (leader));
+        g_autofree char *count = g_strdup_printf ("%u", readout_leader_get_call_count (leader));
+        const char *cells[] = { id, readout_leader_get_name (leader), readout_leader_get_country_name (leader),
+                                readout_leader_get_office (leader), count,
+                                readout_leader_get_last_call_date (leader) };
+
+        readout_cli_table_add_row (table, cells);
+      }
+    readout_cli_table_print (table);
+  }
   return 0;
 }
 
@@ -335,25 +337,26 @@ readout_cli_list_calls (const ReadoutCliOptions *options,
       return 0;
     }
 
-  readout_cli_print_cell (_("ID"), 6); readout_cli_print_cell (_("Date"), 12);
-  readout_cli_print_cell (leader != NULL ? _("With") : _("Participants"), 34);
-  readout_cli_print_cell (_("Status"), 10); readout_cli_print_cell (_("Duration"), 16); g_print ("%s\n", _("Topics"));
-  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
-    {
-      g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, readout_call_get_id (call));
-      g_autofree char *with = dup_counterparts (call, leader != NULL ? readout_leader_get_id (leader) : 0);
-      g_autofree char *duration = readout_format_duration (readout_call_get_duration_minutes (call),
-                                                           readout_call_get_duration_qualifier (call));
-      g_autofree char *topics = g_strjoinv (", ", (char **) readout_call_get_topics (call));
+  {
+    const char *headings[] = { _("ID"), _("Date"), leader != NULL ? _("With") : _("Participants"), _("Status"),
+                               _("Duration"), _("Topics"), NULL };
+    g_autoptr(ReadoutCliTable) table = readout_cli_table_new (headings);
 
-      readout_cli_print_cell (id, 6);
-      readout_cli_print_cell (readout_call_get_date (call), 12);
-      readout_cli_print_cell (with, 34);
-      readout_cli_print_cell (readout_format_call_status (readout_call_get_status (call)), 10);
-      readout_cli_print_cell (duration != NULL ? duration : "—", 16);
-      g_print ("%s\n", topics);
-    }
+    for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+      {
+        g_autoptr(ReadoutCall) call = g_list_model_get_item (calls, i);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, readout_call_get_id (call));
+        g_autofree char *with = dup_counterparts (call, leader != NULL ? readout_leader_get_id (leader) : 0);
+        g_autofree char *duration = readout_format_duration (readout_call_get_duration_minutes (call),
+                                                             readout_call_get_duration_qualifier (call));
+        g_autofree char *topics = g_strjoinv (", ", (char **) readout_call_get_topics (call));
+        const char *cells[] = { id, readout_call_get_date (call), with,
+                                readout_format_call_status (readout_call_get_status (call)), duration, topics };
+
+        readout_cli_table_add_row (table, cells);
+      }
+    readout_cli_table_print (table);
+  }
   return 0;
 }
 
