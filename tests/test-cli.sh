@@ -27,7 +27,7 @@ check "list-leaders --sort last_call puts the latest first" json_ok "d[0]['last_
 
 run list-calls --sample
 check "list-calls cuts no value short (columns as wide as their widest cell)" \
-  sh -c "! grep -q '…' '$scratch/out' && grep -q 'Vladimir Putin, Recep Tayyip Erdoğan' '$scratch/out'"
+  sh -c "! grep -q '…' '$scratch/out' && grep -q 'Recep Tayyip Erdoğan, Vladimir Putin' '$scratch/out'"
 run list-calls --sample --leader Putin --json
 check "list-calls --leader takes an alias" json_ok "len(d) == 45 and d[0]['date'] == '2025-10-16' and d[-1]['date'] == '2017-01-28'"
 check "list-calls --json has participants and duration" json_ok "[(c['duration_minutes'], c['duration_qualifier'], {p['country'] for p in c['participants']}) for c in d if c['date'] == '2017-11-21'] == [(60, 'more_than', {'US','RU'})]"
