@@ -69,8 +69,9 @@ validate (ReadoutCallForm *self)
   g_autofree char *time_message = check_time (time);
   gboolean enough = self->participants->len >= 2;
 
+  /* A new form asks for a second participant once the user starts on it, not before. */
   readout_edit_set_field_error (NULL, self->participants_error,
-                                enough ? NULL : _("A call needs at least two participants."));
+                                enough || !self->touched ? NULL : _("A call needs at least two participants."));
   /* An empty new form says what it needs only once the user starts on the date. */
   if (date == NULL && !self->touched)
     g_clear_pointer (&date_message, g_free);
@@ -137,6 +138,39 @@ on_remove_clicked_cb (GtkButton       *button,
 
 /* @initiator: who called, kept through a change of the participants if they still
  * take part. */
+static gboolean
+takes_part (ReadoutCallForm *self,
+            gint64           leader_id)
+{
+  for (guint i = 0; i < self->participants->len; i++)
+    if (readout_leader_get_id (g_ptr_array_index (self->participants, i)) == leader_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The Add drop-down offers a leader who is not in the call yet: the first one in the
+ * list that is not (a few items read, however many leaders the store has). */
+static void
+offer_next_leader (ReadoutCallForm *self)
+{
+  ReadoutLeader *selected = gtk_drop_down_get_selected_item (self->leader_dropdown);
+  guint n;
+
+  if (self->leaders == NULL || (selected != NULL && !takes_part (self, readout_leader_get_id (selected))))
+    return;
+  n = g_list_model_get_n_items (self->leaders);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ReadoutLeader) leader = g_list_model_get_item (self->leaders, i);
+
+      if (leader != NULL && !takes_part (self, readout_leader_get_id (leader)))
+        {
+          gtk_drop_down_set_selected (self->leader_dropdown, i);
+          return;
+        }
+    }
+}
+
 static void
 rebuild_participants (ReadoutCallForm *self,
                       gint64           initiator)
@@ -171,6 +205,7 @@ rebuild_participants (ReadoutCallForm *self,
 
   update_initiators (self);
   select_initiator (self, initiator);
+  offer_next_leader (self);
   validate (self);
 }
 
@@ -183,15 +218,15 @@ readout_call_form_add_participant (ReadoutCallForm *self,
 
   g_return_val_if_fail (READOUT_IS_CALL_FORM (self), FALSE);
 
-  for (guint i = 0; i < self->participants->len; i++)
-    if (readout_leader_get_id (g_ptr_array_index (self->participants, i)) == leader_id)
-      return FALSE;
+  if (takes_part (self, leader_id))
+    return FALSE;
 
   leader = readout_store_get_leader (readout_edit_form_get_store (READOUT_EDIT_FORM (self)), leader_id, NULL);
   if (leader == NULL)
     return FALSE;
 
   initiator = get_initiator_id (self);
+  self->touched = self->touched || self->ready;
   g_ptr_array_add (self->participants, g_steal_pointer (&leader));
   rebuild_participants (self, initiator);
   return TRUE;
@@ -208,6 +243,7 @@ readout_call_form_remove_participant (ReadoutCallForm *self,
       {
         gint64 initiator = get_initiator_id (self);
 
+        self->touched = self->touched || self->ready;
         g_ptr_array_remove_index (self->participants, i);
         rebuild_participants (self, initiator);
         return TRUE;
