@@ -21,6 +21,7 @@ struct _ReadoutTopicsWindow
 
   ReadoutUndoStack *undo_stack;
   GListModel       *topics;
+  char             *deleting;    /* the name of the topic being deleted, for its toast */
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutTopicsWindow, readout_topics_window, ADW_TYPE_WINDOW)
@@ -95,7 +96,7 @@ on_topic_deleted_cb (GObject      *source,
   g_autoptr(ReadoutTopicsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
-  const char *name = g_object_get_data (G_OBJECT (self), "readout-deleting");
+  const char *name = self->deleting;
   AdwToast *toast;
 
   /* A failure was shown by on_topic_change_failed_cb(). */
@@ -119,7 +120,8 @@ delete_topic (ReadoutTopicsWindow *self,
 {
   if (readout_undo_stack_get_busy (self->undo_stack))
     return FALSE;
-  g_object_set_data_full (G_OBJECT (self), "readout-deleting", g_strdup (readout_topic_get_name (topic)), g_free);
+  g_free (self->deleting);
+  self->deleting = g_strdup (readout_topic_get_name (topic));
   readout_undo_stack_delete_topic_async (self->undo_stack, readout_topic_get_id (topic),
                                          on_topic_deleted_cb, g_object_ref (self));
   return TRUE;
@@ -201,6 +203,7 @@ readout_topics_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_TOPICS_WINDOW);
   g_clear_object (&self->topics);
   g_clear_object (&self->undo_stack);
+  g_clear_pointer (&self->deleting, g_free);
 
   G_OBJECT_CLASS (readout_topics_window_parent_class)->dispose (object);
 }
