@@ -60,11 +60,31 @@ open_form (ReadoutTopicsWindow *self,
   return GTK_WINDOW (form);
 }
 
-static void
-on_edit_clicked_cb (GtkButton           *button,
-                    ReadoutTopicsWindow *self)
+/* The listed topic with @id, or NULL: a row's buttons name their topic by id. */
+static ReadoutTopic *
+dup_listed_topic (ReadoutTopicsWindow *self,
+                  gint64               id)
 {
-  open_form (self, g_object_get_data (G_OBJECT (button), "topic"));
+  for (guint i = 0; self->topics != NULL && i < g_list_model_get_n_items (self->topics); i++)
+    {
+      g_autoptr(ReadoutTopic) topic = g_list_model_get_item (self->topics, i);
+
+      if (readout_topic_get_id (topic) == id)
+        return g_steal_pointer (&topic);
+    }
+  return NULL;
+}
+
+static void
+edit_topic_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ReadoutTopicsWindow *self = READOUT_TOPICS_WINDOW (widget);
+  g_autoptr(ReadoutTopic) topic = dup_listed_topic (self, g_variant_get_int64 (parameter));
+
+  if (topic != NULL)
+    open_form (self, topic);
 }
 
 static void
@@ -147,17 +167,21 @@ on_topic_change_failed_cb (ReadoutTopicsWindow *self,
 }
 
 static void
-on_delete_clicked_cb (GtkButton           *button,
-                      ReadoutTopicsWindow *self)
+delete_topic_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  delete_topic (self, g_object_get_data (G_OBJECT (button), "topic"));
+  ReadoutTopicsWindow *self = READOUT_TOPICS_WINDOW (widget);
+  g_autoptr(ReadoutTopic) topic = dup_listed_topic (self, g_variant_get_int64 (parameter));
+
+  if (topic != NULL)
+    delete_topic (self, topic);
 }
 
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  ReadoutTopicsWindow *self = user_data;
   ReadoutTopic *topic = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
@@ -175,11 +199,12 @@ create_row (gpointer item,
     {
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "topic", g_object_ref (topic), g_object_unref);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_int64 (readout_topic_get_id (topic)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
-  g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
-  g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "topics.edit");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "topics.delete");
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
 
   return row;
@@ -216,6 +241,8 @@ readout_topics_window_class_init (ReadoutTopicsWindowClass *klass)
 
   object_class->dispose = readout_topics_window_dispose;
 
+  gtk_widget_class_install_action (widget_class, "topics.edit", "x", edit_topic_action);
+  gtk_widget_class_install_action (widget_class, "topics.delete", "x", delete_topic_action);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-topics-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, list_box);
