@@ -356,20 +356,21 @@ test_leader_form (Fixture       *f,
   g_assert_true (readout_undo_stack_can_undo (f->stack));
 }
 
-/* The Remove button of the participant row of @leader_id, by its action's target. */
+/* The button of @action_name whose target is @id, under @root. */
 static GtkWidget *
-find_remove_button (GtkWidget *root,
-                    gint64     leader_id)
+find_action_button (GtkWidget  *root,
+                    const char *action_name,
+                    gint64      id)
 {
   if (GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "call-form.remove-participant") == 0 &&
-      g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) == leader_id)
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0 &&
+      g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) == id)
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_remove_button (child, leader_id);
+      GtkWidget *found = find_action_button (child, action_name, id);
       if (found != NULL)
         return found;
     }
@@ -423,7 +424,7 @@ test_call_form (Fixture       *f,
   g_assert_true (can_save (form));
 
   /* A participant's Remove button removes that participant. */
-  g_signal_emit_by_name (find_remove_button (GTK_WIDGET (form), f->abe), "clicked");
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (form), "call-form.remove-participant", f->abe), "clicked");
   g_assert_false (can_save (form));
   g_assert_true (readout_call_form_add_participant (form, f->abe));
 
@@ -637,27 +638,6 @@ test_topic_form (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (topics), ==, before + 1);
   g_assert_cmpstr (readout_undo_stack_get_undo_label (f->stack), ==, "Add Topic");
-}
-
-/* The button of @action_name whose target is @id, under @root. */
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action_name,
-                    gint64      id)
-{
-  if (GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0 &&
-      g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) == id)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A topic row's Delete button deletes that topic: the row names it by its id. */

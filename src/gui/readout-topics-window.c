@@ -76,18 +76,6 @@ dup_listed_topic (ReadoutTopicsWindow *self,
 }
 
 static void
-edit_topic_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  ReadoutTopicsWindow *self = READOUT_TOPICS_WINDOW (widget);
-  g_autoptr(ReadoutTopic) topic = dup_listed_topic (self, g_variant_get_int64 (parameter));
-
-  if (topic != NULL)
-    open_form (self, topic);
-}
-
-static void
 show_error_toast (ReadoutTopicsWindow *self,
                   const char          *message)
 {
@@ -166,16 +154,21 @@ on_topic_change_failed_cb (ReadoutTopicsWindow *self,
   show_error_toast (self, error->message);
 }
 
+/* topics.edit and topics.delete: a row's buttons name their topic by id. */
 static void
-delete_topic_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+topic_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
   ReadoutTopicsWindow *self = READOUT_TOPICS_WINDOW (widget);
   g_autoptr(ReadoutTopic) topic = dup_listed_topic (self, g_variant_get_int64 (parameter));
 
-  if (topic != NULL)
+  if (topic == NULL)
+    return;
+  if (g_str_equal (action_name, "topics.delete"))
     delete_topic (self, topic);
+  else
+    open_form (self, topic);
 }
 
 static GtkWidget *
@@ -241,8 +234,8 @@ readout_topics_window_class_init (ReadoutTopicsWindowClass *klass)
 
   object_class->dispose = readout_topics_window_dispose;
 
-  gtk_widget_class_install_action (widget_class, "topics.edit", "x", edit_topic_action);
-  gtk_widget_class_install_action (widget_class, "topics.delete", "x", delete_topic_action);
+  gtk_widget_class_install_action (widget_class, "topics.edit", "x", topic_action);
+  gtk_widget_class_install_action (widget_class, "topics.delete", "x", topic_action);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-topics-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, list_box);
