@@ -19,6 +19,7 @@
 #include "readout-source-form.h"
 #include "readout-statement-form.h"
 #include "readout-topic-form.h"
+#include "readout-topics-window.h"
 #include "readout-undo-stack.h"
 #include "readout-window.h"
 
@@ -355,6 +356,27 @@ test_leader_form (Fixture       *f,
   g_assert_true (readout_undo_stack_can_undo (f->stack));
 }
 
+/* The button of @action_name whose target is @id, under @root. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name,
+                    gint64      id)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0 &&
+      g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root))) == id)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_call_form (Fixture       *f,
                 gconstpointer  data)
@@ -403,7 +425,8 @@ test_call_form (Fixture       *f,
   type_into (form, "Start Time (HH:MM, optional)", "17:30");
   g_assert_true (can_save (form));
 
-  g_assert_true (readout_call_form_remove_participant (form, f->abe));
+  /* A participant's Remove button removes that participant. */
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (form), "call-form.remove-participant", f->abe), "clicked");
   g_assert_false (can_save (form));
   g_assert_true (readout_call_form_add_participant (form, f->abe));
 
@@ -617,6 +640,35 @@ test_topic_form (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (topics), ==, before + 1);
   g_assert_cmpstr (readout_undo_stack_get_undo_label (f->stack), ==, "Add Topic");
+}
+
+/* A topic row's Delete button deletes that topic: the row names it by its id. */
+static void
+test_topics_window_delete (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) topics = NULL;
+  g_autoptr(ReadoutTopic) last = NULL;
+  ReadoutTopicsWindow *window;
+  guint before;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  topics = readout_store_list_topics (f->store);
+  before = g_list_model_get_n_items (topics);
+  g_assert_cmpuint (before, >, 1);
+  last = g_list_model_get_item (topics, before - 1);
+
+  window = show_form (readout_topics_window_new (f->stack));
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (window), "topics.delete", readout_topic_get_id (last)),
+                         "clicked");
+  while (readout_undo_stack_get_busy (f->stack))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (topics), ==, before - 1);
+  g_assert_cmpstr (readout_undo_stack_get_undo_label (f->stack), ==, "Delete Topic");
+  finish_form (window);
 }
 
 static guint
@@ -969,6 +1021,7 @@ main (int   argc,
   ADD ("/edit/call-form-unknown-duration", test_call_form_unknown_duration);
   ADD ("/edit/statement-form", test_statement_form);
   ADD ("/edit/topic-form", test_topic_form);
+  ADD ("/edit/topics-window-delete", test_topics_window_delete);
   ADD ("/edit/delete-undo-redo", test_delete_undo);
   ADD ("/edit/merge", test_merge);
   ADD ("/edit/open-form-hook", test_open_form_hook);

@@ -788,6 +788,75 @@ test_review_match (Fixture       *f,
   close_window (GTK_WINDOW (window));
 }
 
+/* The first entry row titled @title under @root, shown or folded away in an expander. */
+static AdwEntryRow *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ENTRY_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = find_entry_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A participant's fields edit that participant and its row says so: the editor finds
+ * the participant from the row the entry is in. */
+static void
+test_edit_participant (Fixture       *f,
+                       gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  ReadoutImportReview *review;
+  ReadoutExtractedParticipant *first;
+  AdwEntryRow *name_row;
+  AdwEntryRow *office_row;
+  AdwExpanderRow *participant_row;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_window (f->store);
+  g_assert_nonnull (import_fixture (window, "01-kremlin-en.txt"));
+  dialog = wait_for_import_window ();
+  review = READOUT_IMPORT_REVIEW (find_widget (GTK_WIDGET (dialog), READOUT_TYPE_IMPORT_REVIEW, NULL));
+  first = g_ptr_array_index (((ReadoutExtractedCall *) g_ptr_array_index (readout_import_review_get_extraction (review)->calls, 0))->participants, 0);
+
+  name_row = find_entry_row (GTK_WIDGET (dialog), "Name");
+  office_row = find_entry_row (GTK_WIDGET (dialog), "Office");
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (office_row);
+  participant_row = ADW_EXPANDER_ROW (gtk_widget_get_ancestor (GTK_WIDGET (name_row), ADW_TYPE_EXPANDER_ROW));
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (office_row), ADW_TYPE_EXPANDER_ROW) == GTK_WIDGET (participant_row));
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Ada Nobody");
+  gtk_editable_set_text (GTK_EDITABLE (office_row), "Prime Minister");
+  spin (50);
+
+  g_assert_cmpstr (first->name, ==, "Ada Nobody");
+  g_assert_cmpstr (first->office, ==, "Prime Minister");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (participant_row)), ==, "Ada Nobody");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (participant_row), "New leader"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (participant_row), "Prime Minister"));
+  /* A new leader's country and office are the user's to give. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (office_row)));
+
+  /* Edits were made: closing asks first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  spin (100);
+  adw_message_dialog_response (find_message_dialog (), "discard");
+  spin (100);
+  g_assert_finalize_object (dialog);
+  close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +894,7 @@ main (int   argc,
   ADD ("/import-window/cancel-with-corrections", test_cancel_with_corrections);
   ADD ("/import-window/year-guessed", test_year_guessed);
   ADD ("/import-window/review-match", test_review_match);
+  ADD ("/import-window/edit-participant", test_edit_participant);
 #undef ADD
 
   status = g_test_run ();

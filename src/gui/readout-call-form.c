@@ -127,13 +127,13 @@ select_initiator (ReadoutCallForm *self,
   adw_combo_row_set_selected (self->initiator_row, 0);
 }
 
+/* A row's Remove button names its leader as the action's target. */
 static void
-on_remove_clicked_cb (GtkButton       *button,
-                      ReadoutCallForm *self)
+remove_participant_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (button), "leader-id");
-
-  readout_call_form_remove_participant (self, *id);
+  readout_call_form_remove_participant (READOUT_CALL_FORM (widget), g_variant_get_int64 (parameter));
 }
 
 /* @initiator: who called, kept through a change of the participants if they still
@@ -195,10 +195,9 @@ rebuild_participants (ReadoutCallForm *self,
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove from the Call"));
-      g_object_set_data_full (G_OBJECT (remove), "leader-id",
-                              g_memdup2 (&(gint64) { readout_leader_get_id (leader) }, sizeof (gint64)),
-                              g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "call-form.remove-participant");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
+                                              g_variant_new_int64 (readout_leader_get_id (leader)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       gtk_list_box_insert (self->participants_list, row, (int) i);
     }
@@ -326,6 +325,7 @@ readout_call_form_class_init (ReadoutCallFormClass *klass)
   object_class->dispose = readout_call_form_dispose;
   form_class->save = readout_call_form_save;
 
+  gtk_widget_class_install_action (widget_class, "call-form.remove-participant", "x", remove_participant_action);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-call-form.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallForm, participants_list);
   gtk_widget_class_bind_template_child (widget_class, ReadoutCallForm, add_row);

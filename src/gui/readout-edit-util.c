@@ -63,6 +63,7 @@ readout_edit_countries_new (const char *none_label)
 
       gtk_string_list_append (list, fields[1]);
       item = g_list_model_get_item (G_LIST_MODEL (list), g_list_model_get_n_items (G_LIST_MODEL (list)) - 1);
+      /* A model item, not a widget: GtkStringObject holds one string, the name shown. */
       g_object_set_data_full (item, "readout-code", g_strdup (fields[0]), g_free);
       g_object_unref (item);
     }

@@ -121,6 +121,7 @@ on_pdf_written_cb (GObject      *object,
 
   toast = adw_toast_new (_("Exported"));
   adw_toast_set_button_label (toast, _("_Open"));
+  /* One-off data on a toast that outlives this function and is no widget of ours. */
   g_object_set_data_full (G_OBJECT (toast), "readout-file", g_object_ref (data->file), g_object_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_clicked_cb), toasts, 0);
   adw_toast_overlay_add_toast (toasts, toast);
@@ -314,6 +315,7 @@ readout_export_print (GtkWidget        *parent,
   data = g_new0 (PrintData, 1);
   data->layout = g_object_ref (layout);
   g_weak_ref_init (&data->parent, parent);
+  /* The print operation owns its data: it is freed with the operation, whenever GTK drops it. */
   g_object_set_data_full (G_OBJECT (operation), "readout-print-data", data, print_data_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), data);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), data);

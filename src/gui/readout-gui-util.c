@@ -241,6 +241,7 @@ readout_gui_set_single_click (GtkWidget *view,
       gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
       g_signal_connect_object (click, "released", G_CALLBACK (on_list_released_cb), view, 0);
       gtk_widget_add_controller (GTK_WIDGET (view), click);
+      /* A helper for any list or grid view: the view is the only owner it has. */
       g_object_set_data (G_OBJECT (view), "readout-single-click", click);
     }
   /* Capture: the rows' own gestures claim the click before it would bubble up. */

@@ -38,6 +38,9 @@ struct _ReadoutImportCallEditor
   guint                 index;
   guint                 n_calls;
   GPtrArray            *conflict_rows;  /* borrowed: the group holds them */
+  /* AdwExpanderRow (borrowed: a group holds it) to its ItemRow: what each participant's
+   * and statement's row shows, found from the row a change comes from. */
+  GHashTable           *item_rows;
   GPtrArray            *candidates;     /* ReadoutCall: what file_as_row offers, then a new call */
   /* The last whole day the date had: the text's date claims were worked out against it. */
   char                 *claims_date;
@@ -55,6 +58,36 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* A participant's or a statement's row: the extracted item it edits (owned by the call)
+ * and, for a participant, the entries a stored leader makes read-only. */
+typedef struct {
+  gpointer   item;
+  GtkWidget *country_row;
+  GtkWidget *office_row;
+} ItemRow;
+
+/* The expander row a field, button or nested row belongs to, and its item. */
+static ItemRow *
+item_row_of (ReadoutImportCallEditor  *self,
+             gpointer                  widget,
+             AdwExpanderRow          **row)
+{
+  *row = ADW_EXPANDER_ROW (gtk_widget_get_ancestor (GTK_WIDGET (widget), ADW_TYPE_EXPANDER_ROW));
+  return g_hash_table_lookup (self->item_rows, *row);
+}
+
+static ItemRow *
+add_item_row (ReadoutImportCallEditor *self,
+              AdwExpanderRow          *row,
+              gpointer                 item)
+{
+  ItemRow *item_row = g_new0 (ItemRow, 1);
+
+  item_row->item = item;
+  g_hash_table_insert (self->item_rows, row, item_row);
+  return item_row;
+}
 
 static void fill_conflicts (ReadoutImportCallEditor *self);
 
@@ -309,7 +342,8 @@ static void
 update_participant_row (ReadoutImportCallEditor *self,
                         AdwExpanderRow          *row)
 {
-  ReadoutExtractedParticipant *p = g_object_get_data (G_OBJECT (row), "participant");
+  ItemRow *item_row = g_hash_table_lookup (self->item_rows, row);
+  ReadoutExtractedParticipant *p = item_row->item;
   g_autofree char *title = g_markup_escape_text (p->name != NULL ? p->name : _("No name"), -1);
   g_autofree char *country = NULL;
   g_autofree char *subtitle = NULL;
@@ -333,16 +367,16 @@ update_participant_row (ReadoutImportCallEditor *self,
   adw_expander_row_set_icon_name (row, p->leader_id > 0 ? "avatar-default-symbolic" : "list-add-symbolic");
 
   /* A stored leader's country and office are the store's. */
-  gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "country-row"), p->leader_id <= 0);
-  gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "office-row"), p->leader_id <= 0);
+  gtk_widget_set_sensitive (item_row->country_row, p->leader_id <= 0);
+  gtk_widget_set_sensitive (item_row->office_row, p->leader_id <= 0);
 }
 
 static void
 on_participant_name_changed_cb (GtkEditable             *editable,
                                 ReadoutImportCallEditor *self)
 {
-  AdwExpanderRow *row = g_object_get_data (G_OBJECT (editable), "expander");
-  ReadoutExtractedParticipant *p = g_object_get_data (G_OBJECT (row), "participant");
+  AdwExpanderRow *row;
+  ReadoutExtractedParticipant *p = item_row_of (self, editable, &row)->item;
   const char *text = gtk_editable_get_text (editable);
   g_autoptr(ReadoutLeader) leader = NULL;
   gboolean was_initiator;
@@ -378,8 +412,8 @@ static void
 on_participant_country_changed_cb (GtkEditable             *editable,
                                    ReadoutImportCallEditor *self)
 {
-  AdwExpanderRow *row = g_object_get_data (G_OBJECT (editable), "expander");
-  ReadoutExtractedParticipant *p = g_object_get_data (G_OBJECT (row), "participant");
+  AdwExpanderRow *row;
+  ReadoutExtractedParticipant *p = item_row_of (self, editable, &row)->item;
   g_autofree char *code = g_ascii_strup (gtk_editable_get_text (editable), -1);
 
   if (self->filling || p->leader_id > 0)
@@ -392,8 +426,8 @@ static void
 on_participant_office_changed_cb (GtkEditable             *editable,
                                   ReadoutImportCallEditor *self)
 {
-  AdwExpanderRow *row = g_object_get_data (G_OBJECT (editable), "expander");
-  ReadoutExtractedParticipant *p = g_object_get_data (G_OBJECT (row), "participant");
+  AdwExpanderRow *row;
+  ReadoutExtractedParticipant *p = item_row_of (self, editable, &row)->item;
   g_autofree char *office = g_strdup (gtk_editable_get_text (editable));
 
   if (self->filling || p->leader_id > 0)
@@ -413,7 +447,6 @@ add_entry (AdwExpanderRow *expander,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  g_object_set_data (G_OBJECT (row), "expander", expander);
   g_signal_connect (row, "changed", callback, user_data);
   adw_expander_row_add_row (expander, row);
   return row;
@@ -424,15 +457,13 @@ add_participant_row (ReadoutImportCallEditor     *self,
                      ReadoutExtractedParticipant *p)
 {
   AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  ItemRow *item_row = add_item_row (self, row, p);
 
-  g_object_set_data (G_OBJECT (row), "participant", p);
   add_entry (row, _("Name"), p->name, G_CALLBACK (on_participant_name_changed_cb), self);
-  g_object_set_data (G_OBJECT (row), "country-row",
-                     add_entry (row, _("Country (ISO code, such as RU)"), p->country,
-                                G_CALLBACK (on_participant_country_changed_cb), self));
-  g_object_set_data (G_OBJECT (row), "office-row",
-                     add_entry (row, _("Office"), p->office,
-                                G_CALLBACK (on_participant_office_changed_cb), self));
+  item_row->country_row = add_entry (row, _("Country (ISO code, such as RU)"), p->country,
+                                     G_CALLBACK (on_participant_country_changed_cb), self);
+  item_row->office_row = add_entry (row, _("Office"), p->office,
+                                    G_CALLBACK (on_participant_office_changed_cb), self);
   update_participant_row (self, row);
   adw_preferences_group_add (self->participants_group, GTK_WIDGET (row));
 }
@@ -459,7 +490,7 @@ static void
 update_statement_row (ReadoutImportCallEditor *self,
                       AdwExpanderRow          *row)
 {
-  ReadoutExtractedStatement *s = g_object_get_data (G_OBJECT (row), "statement");
+  ReadoutExtractedStatement *s = ((ItemRow *) g_hash_table_lookup (self->item_rows, row))->item;
   g_autofree char *side = readout_format_side (self->store, s->side);
   g_autofree char *topics = s->topics != NULL && s->topics[0] != NULL
                             ? g_strjoinv (", ", s->topics) : NULL;
@@ -480,8 +511,8 @@ static void
 on_statement_speaker_changed_cb (GtkEditable             *editable,
                                  ReadoutImportCallEditor *self)
 {
-  AdwExpanderRow *row = g_object_get_data (G_OBJECT (editable), "expander");
-  ReadoutExtractedStatement *s = g_object_get_data (G_OBJECT (row), "statement");
+  AdwExpanderRow *row;
+  ReadoutExtractedStatement *s = item_row_of (self, editable, &row)->item;
   g_autofree char *speaker = g_strdup (gtk_editable_get_text (editable));
 
   set_string (&s->speaker, g_strstrip (speaker));
@@ -492,8 +523,8 @@ static void
 on_statement_side_changed_cb (GtkEditable             *editable,
                               ReadoutImportCallEditor *self)
 {
-  AdwExpanderRow *row = g_object_get_data (G_OBJECT (editable), "expander");
-  ReadoutExtractedStatement *s = g_object_get_data (G_OBJECT (row), "statement");
+  AdwExpanderRow *row;
+  ReadoutExtractedStatement *s = item_row_of (self, editable, &row)->item;
   g_autofree char *code = g_ascii_strup (gtk_editable_get_text (editable), -1);
 
   set_string (&s->side, g_strstrip (code));
@@ -505,8 +536,8 @@ on_statement_kind_changed_cb (AdwComboRow             *combo,
                               GParamSpec              *pspec,
                               ReadoutImportCallEditor *self)
 {
-  AdwExpanderRow *row = g_object_get_data (G_OBJECT (combo), "expander");
-  ReadoutExtractedStatement *s = g_object_get_data (G_OBJECT (row), "statement");
+  AdwExpanderRow *row;
+  ReadoutExtractedStatement *s = item_row_of (self, combo, &row)->item;
 
   s->kind = adw_combo_row_get_selected (combo) == 0 ? READOUT_STATEMENT_KIND_QUOTE
                                                     : READOUT_STATEMENT_KIND_PARAPHRASE;
@@ -517,12 +548,13 @@ static void
 on_statement_remove_clicked_cb (GtkButton               *button,
                                 ReadoutImportCallEditor *self)
 {
-  AdwExpanderRow *row = g_object_get_data (G_OBJECT (button), "expander");
-  ReadoutExtractedStatement *s = g_object_get_data (G_OBJECT (row), "statement");
+  AdwExpanderRow *row;
+  ReadoutExtractedStatement *s = item_row_of (self, button, &row)->item;
   guint index;
 
   if (g_ptr_array_find (self->call->statements, s, &index))
     g_ptr_array_remove_index (self->call->statements, index);
+  g_hash_table_remove (self->item_rows, row);
   adw_preferences_group_remove (self->statements_group, GTK_WIDGET (row));
   update_statements_description (self);
   g_signal_emit (self, signals[SPANS_CHANGED], 0);
@@ -532,8 +564,8 @@ static void
 on_statement_show_clicked_cb (GtkButton               *button,
                               ReadoutImportCallEditor *self)
 {
-  AdwExpanderRow *row = g_object_get_data (G_OBJECT (button), "expander");
-  ReadoutExtractedStatement *s = g_object_get_data (G_OBJECT (row), "statement");
+  AdwExpanderRow *row;
+  ReadoutExtractedStatement *s = item_row_of (self, button, &row)->item;
 
   g_signal_emit (self, signals[SHOW_SPAN], 0, (guint64) s->start, (guint64) s->end);
 }
@@ -550,7 +582,6 @@ action_button (AdwExpanderRow *row,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
-  g_object_set_data (G_OBJECT (button), "expander", row);
   g_signal_connect (button, "clicked", callback, user_data);
   adw_expander_row_add_action (row, button);
   return button;
@@ -566,7 +597,7 @@ add_statement_row (ReadoutImportCallEditor   *self,
   GtkWidget *kind_row;
   GtkWidget *remove_button;
 
-  g_object_set_data (G_OBJECT (row), "statement", s);
+  add_item_row (self, row, s);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_add_css_class (GTK_WIDGET (row), "import-statement");
   if (s->kind == READOUT_STATEMENT_KIND_QUOTE)
@@ -589,7 +620,6 @@ add_statement_row (ReadoutImportCallEditor   *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("Kind"));
   adw_combo_row_set_model (ADW_COMBO_ROW (kind_row), G_LIST_MODEL (kinds));
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), s->kind == READOUT_STATEMENT_KIND_QUOTE ? 0 : 1);
-  g_object_set_data (G_OBJECT (kind_row), "expander", row);
   g_signal_connect (kind_row, "notify::selected", G_CALLBACK (on_statement_kind_changed_cb), self);
   adw_expander_row_add_row (row, kind_row);
 
@@ -844,6 +874,7 @@ readout_import_call_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_IMPORT_CALL_EDITOR);
   g_clear_object (&self->store);
   g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->item_rows, g_hash_table_unref);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_pointer (&self->claims_date, g_free);
 
@@ -899,6 +930,7 @@ readout_import_call_editor_init (ReadoutImportCallEditor *self)
                                 self->qualifier_row);
   self->filling = FALSE;
   self->conflict_rows = g_ptr_array_new ();
+  self->item_rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   add_year_row (self);
   add_file_as_row (self);
 }

@@ -5,174 +5,36 @@
 
 #include <string.h>
 
+#include <appstream.h>
+
 #include "readout-release-notes.h"
 
-/* Where markup goes while the description is read: every output (lists, which hold
- * both the untranslated items and their translations), the untranslated notes, or the
- * notes of one preferred language. Elements in other languages are skipped. */
-enum {
-  TARGET_SKIP = -3,
-  TARGET_ALL = -2,
-  TARGET_UNTRANSLATED = -1,
-};
-
-typedef struct {
-  const char * const *languages;
-  guint n_languages;
-  gboolean in_releases;
-  gboolean seen_release;      /* the first <release> is the newest */
-  gboolean in_release;
-  gboolean in_description;
-  GArray *targets;            /* int, one per open element inside the description */
-  char *version;
-  GString *untranslated;
-  GPtrArray *translated;      /* GString, one per preferred language */
-  guint *n_translated;        /* paragraphs and items written per language */
-} Parser;
-
-static const char * const kept_elements[] = { "p", "ul", "ol", "li", "em", "code", NULL };
-
-static const char *
-attribute (const char **names,
-           const char **values,
-           const char  *name)
+/* The description of @release in the first of @languages it is translated into, else
+ * the untranslated one. AppStream falls back to the untranslated text for a language it
+ * has no translation for, so a language whose text is the untranslated one is passed over
+ * for the next. */
+static char *
+dup_notes (AsRelease          *release,
+           const char * const *languages)
 {
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_equal (names[i], name))
-      return values[i];
-  return NULL;
-}
+  g_autofree char *untranslated = NULL;
 
-static int
-current_target (Parser *parser)
-{
-  return parser->targets->len > 0 ? g_array_index (parser->targets, int, parser->targets->len - 1)
-                                   : TARGET_ALL;
-}
+  as_release_set_active_locale (release, "C");
+  untranslated = g_strdup (as_release_get_description (release));
 
-static void
-write_to (Parser     *parser,
-          int         target,
-          const char *text,
-          gssize      length)
-{
-  if (target == TARGET_SKIP)
-    return;
-  if (target == TARGET_ALL || target == TARGET_UNTRANSLATED)
-    g_string_append_len (parser->untranslated, text, length);
-  for (guint i = 0; i < parser->n_languages; i++)
-    if (target == TARGET_ALL || target == (int) i)
-      g_string_append_len (g_ptr_array_index (parser->translated, i), text, length);
-}
-
-static void
-on_start_element (GMarkupParseContext  *context,
-                  const char           *element,
-                  const char          **names,
-                  const char          **values,
-                  gpointer              user_data,
-                  GError              **error)
-{
-  Parser *parser = user_data;
-  int target;
-
-  if (!parser->in_description)
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     {
-      if (g_str_equal (element, "releases"))
-        parser->in_releases = TRUE;
-      else if (parser->in_releases && !parser->seen_release && g_str_equal (element, "release"))
-        {
-          parser->in_release = parser->seen_release = TRUE;
-          parser->version = g_strdup (attribute (names, values, "version"));
-        }
-      else if (parser->in_release && g_str_equal (element, "description"))
-        parser->in_description = TRUE;
-      return;
+      const char *notes;
+
+      if (g_str_equal (languages[i], "C"))
+        break;
+      as_release_set_active_locale (release, languages[i]);
+      notes = as_release_get_description (release);
+      if (notes != NULL && g_strcmp0 (notes, untranslated) != 0)
+        return g_strdup (notes);
     }
 
-  target = current_target (parser);
-  if (target == TARGET_ALL && g_strv_contains (kept_elements, element))
-    {
-      const char *lang = attribute (names, values, "xml:lang");
-
-      if (lang == NULL)
-        target = g_str_equal (element, "ul") || g_str_equal (element, "ol") ? TARGET_ALL : TARGET_UNTRANSLATED;
-      else
-        {
-          target = TARGET_SKIP;
-          for (guint i = 0; i < parser->n_languages; i++)
-            if (g_str_equal (parser->languages[i], lang))
-              target = (int) i;
-        }
-      if (target >= 0 && (g_str_equal (element, "p") || g_str_equal (element, "li")))
-        parser->n_translated[target]++;
-    }
-  else if (!g_strv_contains (kept_elements, element))
-    target = TARGET_SKIP;
-
-  g_array_append_val (parser->targets, target);
-  if (target != TARGET_SKIP)
-    {
-      g_autofree char *tag = g_strdup_printf ("<%s>", element);
-      write_to (parser, target, tag, -1);
-    }
-}
-
-static void
-on_end_element (GMarkupParseContext  *context,
-                const char           *element,
-                gpointer              user_data,
-                GError              **error)
-{
-  Parser *parser = user_data;
-  int target;
-
-  if (!parser->in_description)
-    {
-      if (g_str_equal (element, "release"))
-        parser->in_release = FALSE;
-      else if (g_str_equal (element, "releases"))
-        parser->in_releases = FALSE;
-      return;
-    }
-  if (parser->targets->len == 0)
-    {
-      /* </description> */
-      parser->in_description = FALSE;
-      return;
-    }
-
-  target = current_target (parser);
-  g_array_set_size (parser->targets, parser->targets->len - 1);
-  if (target != TARGET_SKIP)
-    {
-      g_autofree char *tag = g_strdup_printf ("</%s>", element);
-      write_to (parser, target, tag, -1);
-    }
-}
-
-static void
-on_text (GMarkupParseContext  *context,
-         const char           *text,
-         gsize                 length,
-         gpointer              user_data,
-         GError              **error)
-{
-  Parser *parser = user_data;
-  int target = current_target (parser);
-  g_autofree char *escaped = NULL;
-
-  /* Text right inside <description> or a list is only layout white space. */
-  if (!parser->in_description || target == TARGET_ALL || target == TARGET_SKIP)
-    return;
-  escaped = g_markup_escape_text (text, (gssize) length);
-  write_to (parser, target, escaped, -1);
-}
-
-static void
-free_string (gpointer string)
-{
-  g_string_free (string, TRUE);
+  return g_steal_pointer (&untranslated);
 }
 
 gboolean
@@ -183,51 +45,41 @@ readout_release_notes_parse (const char          *metainfo,
                              char               **notes,
                              GError             **error)
 {
-  static const GMarkupParser callbacks = { on_start_element, on_end_element, on_text, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  Parser parser = { 0, };
-  gboolean ok;
+  g_autoptr(AsMetadata) metadata = as_metadata_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  AsComponent *component;
+  GPtrArray *releases;
+  AsRelease *newest;
 
   g_return_val_if_fail (metainfo != NULL, FALSE);
 
-  parser.languages = languages;
-  parser.n_languages = languages != NULL ? g_strv_length ((char **) languages) : 0;
-  parser.targets = g_array_new (FALSE, FALSE, sizeof (int));
-  parser.untranslated = g_string_new (NULL);
-  parser.translated = g_ptr_array_new_with_free_func (free_string);
-  parser.n_translated = g_new0 (guint, MAX (parser.n_languages, 1));
-  for (guint i = 0; i < parser.n_languages; i++)
-    g_ptr_array_add (parser.translated, g_string_new (NULL));
+  bytes = g_bytes_new (metainfo, length < 0 ? strlen (metainfo) : (gsize) length);
+  /* Every translation, so that the preferred languages can be tried in turn. */
+  as_metadata_set_locale (metadata, "ALL");
+  /* AppStream 0.16 reports a component without its essential tags (an id, a name)
+   * by setting the error yet returning TRUE. */
+  if (!as_metadata_parse_bytes (metadata, bytes, AS_FORMAT_KIND_XML, &local_error) || local_error != NULL)
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                             "The metainfo could not be read.");
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
-  context = g_markup_parse_context_new (&callbacks, 0, &parser, NULL);
-  ok = g_markup_parse_context_parse (context, metainfo, length, error) &&
-       g_markup_parse_context_end_parse (context, error);
-
-  if (ok && parser.version == NULL)
+  component = as_metadata_get_component (metadata);
+  releases = component != NULL ? as_component_get_releases (component) : NULL;
+  if (releases == NULL || releases->len == 0)
     {
       g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
                            "The metainfo lists no release.");
-      ok = FALSE;
-    }
-  if (ok)
-    {
-      GString *chosen = parser.untranslated;
-
-      /* The first preferred language the notes are translated into. */
-      for (guint i = 0; i < parser.n_languages; i++)
-        if (parser.n_translated[i] > 0)
-          {
-            chosen = g_ptr_array_index (parser.translated, i);
-            break;
-          }
-      *version = g_steal_pointer (&parser.version);
-      *notes = g_strdup (chosen->str);
+      return FALSE;
     }
 
-  g_free (parser.version);
-  g_string_free (parser.untranslated, TRUE);
-  g_ptr_array_unref (parser.translated);
-  g_free (parser.n_translated);
-  g_array_unref (parser.targets);
-  return ok;
+  /* AppStream keeps the order of the file, where the newest release comes first. */
+  newest = g_ptr_array_index (releases, 0);
+  *version = g_strdup (as_release_get_version (newest));
+  *notes = dup_notes (newest, languages);
+  return TRUE;
 }

@@ -146,6 +146,7 @@ choose_chart_file (ReadoutTimelineWindow *self,
   g_strdelimit (file_name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* One-off data on a file chooser: which writer its answer goes to. */
   g_object_set_data (G_OBJECT (chooser), "readout-chart-writer", writer);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -21,6 +21,7 @@ struct _ReadoutTopicsWindow
 
   ReadoutUndoStack *undo_stack;
   GListModel       *topics;
+  char             *deleting;    /* the name of the topic being deleted, for its toast */
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutTopicsWindow, readout_topics_window, ADW_TYPE_WINDOW)
@@ -59,11 +60,19 @@ open_form (ReadoutTopicsWindow *self,
   return GTK_WINDOW (form);
 }
 
-static void
-on_edit_clicked_cb (GtkButton           *button,
-                    ReadoutTopicsWindow *self)
+/* The listed topic with @id, or NULL: a row's buttons name their topic by id. */
+static ReadoutTopic *
+dup_listed_topic (ReadoutTopicsWindow *self,
+                  gint64               id)
 {
-  open_form (self, g_object_get_data (G_OBJECT (button), "topic"));
+  for (guint i = 0; self->topics != NULL && i < g_list_model_get_n_items (self->topics); i++)
+    {
+      g_autoptr(ReadoutTopic) topic = g_list_model_get_item (self->topics, i);
+
+      if (readout_topic_get_id (topic) == id)
+        return g_steal_pointer (&topic);
+    }
+  return NULL;
 }
 
 static void
@@ -95,7 +104,7 @@ on_topic_deleted_cb (GObject      *source,
   g_autoptr(ReadoutTopicsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
-  const char *name = g_object_get_data (G_OBJECT (self), "readout-deleting");
+  const char *name = self->deleting;
   AdwToast *toast;
 
   /* A failure was shown by on_topic_change_failed_cb(). */
@@ -119,7 +128,8 @@ delete_topic (ReadoutTopicsWindow *self,
 {
   if (readout_undo_stack_get_busy (self->undo_stack))
     return FALSE;
-  g_object_set_data_full (G_OBJECT (self), "readout-deleting", g_strdup (readout_topic_get_name (topic)), g_free);
+  g_free (self->deleting);
+  self->deleting = g_strdup (readout_topic_get_name (topic));
   readout_undo_stack_delete_topic_async (self->undo_stack, readout_topic_get_id (topic),
                                          on_topic_deleted_cb, g_object_ref (self));
   return TRUE;
@@ -144,18 +154,27 @@ on_topic_change_failed_cb (ReadoutTopicsWindow *self,
   show_error_toast (self, error->message);
 }
 
+/* topics.edit and topics.delete: a row's buttons name their topic by id. */
 static void
-on_delete_clicked_cb (GtkButton           *button,
-                      ReadoutTopicsWindow *self)
+topic_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  delete_topic (self, g_object_get_data (G_OBJECT (button), "topic"));
+  ReadoutTopicsWindow *self = READOUT_TOPICS_WINDOW (widget);
+  g_autoptr(ReadoutTopic) topic = dup_listed_topic (self, g_variant_get_int64 (parameter));
+
+  if (topic == NULL)
+    return;
+  if (g_str_equal (action_name, "topics.delete"))
+    delete_topic (self, topic);
+  else
+    open_form (self, topic);
 }
 
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  ReadoutTopicsWindow *self = user_data;
   ReadoutTopic *topic = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
@@ -173,11 +192,12 @@ create_row (gpointer item,
     {
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "topic", g_object_ref (topic), g_object_unref);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_int64 (readout_topic_get_id (topic)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
-  g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
-  g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "topics.edit");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "topics.delete");
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
 
   return row;
@@ -201,6 +221,7 @@ readout_topics_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_TOPICS_WINDOW);
   g_clear_object (&self->topics);
   g_clear_object (&self->undo_stack);
+  g_clear_pointer (&self->deleting, g_free);
 
   G_OBJECT_CLASS (readout_topics_window_parent_class)->dispose (object);
 }
@@ -213,6 +234,8 @@ readout_topics_window_class_init (ReadoutTopicsWindowClass *klass)
 
   object_class->dispose = readout_topics_window_dispose;
 
+  gtk_widget_class_install_action (widget_class, "topics.edit", "x", topic_action);
+  gtk_widget_class_install_action (widget_class, "topics.delete", "x", topic_action);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-topics-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReadoutTopicsWindow, list_box);

@@ -156,6 +156,7 @@ connect_part_form (ReadoutWindow   *self,
                    ReadoutEditForm *form,
                    gint64           call_id)
 {
+  /* One-off data on a form window: several may be open, each for its own call. */
   g_object_set_data (G_OBJECT (form), "readout-call-id", GSIZE_TO_POINTER ((gsize) call_id));
   g_signal_connect_object (form, "saved", G_CALLBACK (on_part_saved_cb), self, 0);
   present_form (self, GTK_WINDOW (form));
@@ -267,6 +268,7 @@ open_merge (ReadoutWindow *self,
       /* Translators: %s is the name of the leader merged into another */
       done = g_strdup_printf (_("%s merged"), leader != NULL ? readout_leader_get_name (leader) : "");
     }
+  /* One-off data on the merge window: what its toast says once it has merged. */
   g_object_set_data_full (G_OBJECT (window), "readout-done", done, g_free);
   g_object_set_data (G_OBJECT (window), "readout-call", GINT_TO_POINTER (is_call));
   g_signal_connect_object (window, "merged", G_CALLBACK (on_merged_cb), self, 0);

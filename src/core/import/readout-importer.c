@@ -123,12 +123,12 @@ parse_day (const char *iso,
 }
 
 /* The stored id of @p: a leader new to the extractor may have been stored by an earlier
- * import. 0 when it is not stored. */
+ * import. 0 when it is not stored, or has no name (while the user retypes it). */
 static gint64
 stored_leader_id (ReadoutImporter             *self,
                   ReadoutExtractedParticipant *p)
 {
-  if (p->leader_id <= 0)
+  if (p->leader_id <= 0 && p->name != NULL)
     {
       g_autoptr(ReadoutLeader) found = readout_store_find_leader (self->store, p->name, NULL);
 
