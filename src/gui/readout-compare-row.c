@@ -166,7 +166,9 @@ create_source_button (ReadoutSource    *source,
     text = g_strdup (publisher);
 
   label = readout_gui_label_new (text, "source-label", NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A long publisher gives way in its middle: the date at the end is what tells two
+   * sources of one publisher apart. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("emblem-documents-symbolic"));
   gtk_box_append (GTK_BOX (box), label);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), box);
