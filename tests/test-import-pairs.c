@@ -227,7 +227,8 @@ test_chosen_match (void)
 }
 
 /* Two governments' accounts of one call, in our own words: the White House names the
- * day ("today", in a text of 2 January); the Ukrainian text names the next day. */
+ * day ("today", in a text of 2 January); the Ukrainian text names the next day, or no
+ * day at all, only its own date. */
 static const char white_house_text[] =
   "Readout of President Biden's Call with President Zelenskyy of Ukraine\n"
   "The White House\n"
@@ -238,6 +239,11 @@ static const char ukraine_next_day_text[] =
   "Zelenskyy had a telephone conversation with Biden\n"
   "4 January 2022\n"
   "On 3 January, President of Ukraine Volodymyr Zelenskyy had a telephone conversation with "
+  "U.S. President Joseph Biden. The parties discussed the situation near the borders of our state.\n";
+static const char ukraine_undated_text[] =
+  "Zelenskyy had a telephone conversation with Biden\n"
+  "3 January 2022\n"
+  "President of Ukraine Volodymyr Zelenskyy had a telephone conversation with "
   "U.S. President Joseph Biden. The parties discussed the situation near the borders of our state.\n";
 
 /* Writes @text to @name in @folder and extracts it. */
@@ -340,6 +346,34 @@ test_conflict_sources (void)
     }
 }
 
+/* A day known only from a text's own date (published the morning after) is "on or
+ * before" evidence: in either order, in one import or two, the day the other text names
+ * is the call's, and there is no conflict. */
+static void
+test_published_date_yields (void)
+{
+  const char *names[] = { "white-house.txt", "ukraine.txt", NULL };
+  const char *texts[] = { white_house_text, ukraine_undated_text, NULL };
+  const char *names_reversed[] = { "ukraine.txt", "white-house.txt", NULL };
+  const char *texts_reversed[] = { ukraine_undated_text, white_house_text, NULL };
+
+  for (guint run = 0; run < 4; run++)
+    {
+      g_autofree char *folder = readout_test_make_folder ();
+      g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "pairs.db");
+      gboolean reversed = run % 2 == 1;
+      g_autoptr(ReadoutCall) call = file_texts (store, folder, reversed ? names_reversed : names,
+                                                reversed ? texts_reversed : texts, run >= 2);
+      g_autoptr(GListModel) conflicts = readout_store_list_conflicts (store, readout_call_get_id (call));
+
+      g_test_message ("run %u", run);
+      g_assert_cmpstr (readout_call_get_date (call), ==, "2022-01-02");
+      g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 0);
+      g_clear_object (&store);
+      readout_test_remove_folder (folder);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/import-pairs/third-leader", test_third_leader);
   g_test_add_func ("/import-pairs/chosen-match", test_chosen_match);
   g_test_add_func ("/import-pairs/conflict-sources", test_conflict_sources);
+  g_test_add_func ("/import-pairs/published-date-yields", test_published_date_yields);
 
   return g_test_run ();
 }

@@ -326,7 +326,7 @@ static gboolean
 call_states_date (ReadoutExtractedCall *call,
                   const char           *value)
 {
-  return g_strcmp0 (call->date, value) == 0;
+  return !call->date_from_published && g_strcmp0 (call->date, value) == 0;
 }
 
 static char *
@@ -414,7 +414,9 @@ add_stored_conflict (ReadoutExtractedCall *call,
   g_ptr_array_add (call->conflicts, conflict);
 }
 
-/* The text's day against the stored call's: a difference is a conflict. */
+/* The text's day against the stored call's. A day known only from a text's own date
+ * says "on or before": it agrees with an earlier day, and a day a text names replaces
+ * it. Any other difference is a conflict. */
 static void
 match_date (ReadoutImporter      *self,
             ReadoutExtractedCall *call,
@@ -422,14 +424,21 @@ match_date (ReadoutImporter      *self,
 {
   const char *stored_date = readout_call_get_date (stored);
   g_autoptr(ReadoutSource) source = NULL;
-  gboolean stated = FALSE;
+  gboolean both_days, stated = FALSE;
+  GDate stored_day, day;
 
   if (g_strcmp0 (stored_date, call->date) == 0 ||
       readout_call_get_status (stored) != READOUT_CALL_STATUS_HELD ||
       call->status != READOUT_CALL_STATUS_HELD)
     return;
+  both_days = parse_day (stored_date, &stored_day) && parse_day (call->date, &day);
+  if (both_days && call->date_from_published && g_date_compare (&stored_day, &day) < 0)
+    return;
   source = find_source_stating (self, stored, call_states_date, stored_date, &stated);
-  add_stored_conflict (call, "date", stored_date, source, call->date);
+  if (both_days && source != NULL && !stated && g_date_compare (&day, &stored_day) < 0)
+    call->corrects_stored_date = TRUE;
+  else
+    add_stored_conflict (call, "date", stored_date, source, call->date);
 }
 
 static void
@@ -473,6 +482,7 @@ readout_importer_match (ReadoutImporter   *self,
           if (c->claims->len > 0 && claim_is_stored (g_ptr_array_index (c->claims, 0)))
             g_ptr_array_remove_index (call->conflicts, k - 1);
         }
+      call->corrects_stored_date = FALSE;
       /* The user's choice in the review (another call, or a new one) stands. */
       if (call->match_chosen)
         stored = call->matches_call_id > 0 && self->store != NULL
@@ -646,6 +656,8 @@ file_call (ReadoutImporter       *self,
           readout_call_set_status (call, READOUT_CALL_STATUS_HELD);
           readout_call_set_date (call, extracted->date);
         }
+      if (extracted->corrects_stored_date)
+        readout_call_set_date (call, extracted->date);
       if (readout_call_get_duration_minutes (call) <= 0 && extracted->duration_minutes > 0)
         {
           readout_call_set_duration_minutes (call, extracted->duration_minutes);
