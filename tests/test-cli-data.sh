@@ -138,5 +138,18 @@ head -c 10000001 /dev/zero | tr '\0' 'a' >"$scratch/big.txt"
 run import --database "$scratch/inputs.db" "$scratch/big.txt"
 check "an article of 10,000,001 bytes is refused as larger than 10 MB" grep -q "larger than 10 MB" "$scratch/err"
 
+# A dry run refuses what the import refuses, by the same check and in the same words,
+# and the message names the file once.
+printf 'Putin and Trump talk by phone\nRussian President Vladimir Putin had a telephone conversation with US President Donald Trump. The leaders discussed Syria.\n' >"$scratch/undated.txt"
+"$cli" import --dry-run --database "$scratch/undated.db" "$scratch/undated.txt" >"$scratch/dry-out" 2>"$scratch/dry-err"
+dry_status=$?
+check "a dry run of an undated text fails" test "$dry_status" -ne 0
+check "the dry run's line says the call would be refused" grep -q "would be refused" "$scratch/dry-out"
+run import --database "$scratch/undated.db" "$scratch/undated.txt"
+check "the import of an undated text fails" test "$status" -ne 0
+check "the dry run's message is the import's" cmp -s "$scratch/dry-err" "$scratch/err"
+check "the message names the file once" test "$(grep -o 'undated.txt' "$scratch/err" | wc -l)" -eq 1
+check "the message asks for --date" grep -q -- "--date" "$scratch/err"
+
 echo "1..$n"
 exit 0

@@ -608,6 +608,22 @@ ensure_leader (ReadoutImporter              *self,
   return participant->leader_id;
 }
 
+/* What a call needs to be filed. The error is prefixed with the call and the text
+ * (name_failed_call()), so it does not name the file itself. */
+static gboolean
+check_call (ReadoutExtractedCall  *extracted,
+            GError               **error)
+{
+  if (extracted->date == NULL)
+    {
+      g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
+                           _("the text does not say when the call took place; give the text's date "
+                             "with --date YYYY-MM-DD."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 file_call (ReadoutImporter       *self,
            ReadoutExtraction     *extraction,
@@ -621,14 +637,6 @@ file_call (ReadoutImporter       *self,
   gint64 ids[8];
   guint n_ids = 0;
   gint64 initiator_id = 0;
-
-  if (extracted->date == NULL)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
-                   _("%s does not say when the call took place; give the text's date with --date YYYY-MM-DD."),
-                   extraction->file != NULL ? extraction->file : "The text");
-      return FALSE;
-    }
 
   for (guint i = 0; i < extracted->participants->len && n_ids < G_N_ELEMENTS (ids); i++)
     {
@@ -813,6 +821,21 @@ name_failed_call (GError            **error,
 }
 
 gboolean
+readout_importer_check_call (ReadoutImporter    *self,
+                             ReadoutExtraction  *extraction,
+                             guint               index,
+                             GError            **error)
+{
+  g_return_val_if_fail (READOUT_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (extraction != NULL && index < extraction->calls->len, FALSE);
+
+  if (check_call (g_ptr_array_index (extraction->calls, index), error))
+    return TRUE;
+  name_failed_call (error, extraction, index);
+  return FALSE;
+}
+
+gboolean
 readout_importer_file (ReadoutImporter  *self,
                        GPtrArray        *extractions,
                        guint            *n_calls_new,
@@ -850,7 +873,8 @@ readout_importer_file (ReadoutImporter  *self,
       if (readout_importer_is_duplicate (self, extraction))
         continue;
       for (guint c = 0; c < extraction->calls->len; c++)
-        if (!file_call (self, extraction, g_ptr_array_index (extraction->calls, c),
+        if (!check_call (g_ptr_array_index (extraction->calls, c), error) ||
+            !file_call (self, extraction, g_ptr_array_index (extraction->calls, c),
                         n_calls_new, n_sources_new, error))
           {
             name_failed_call (error, extraction, c);
