@@ -374,6 +374,49 @@ test_published_date_yields (void)
     }
 }
 
+/* A text that does not say who published it is filed under no publisher: not its file's
+ * name (which the CLI has and the window's review does not show), nor an empty one, which
+ * is what the review gives when its Publisher field is left empty. */
+static void
+test_unknown_publisher (void)
+{
+  static const char text[] =
+    "Putin and Trump talk by phone\n"
+    "Russian President Vladimir Putin had a telephone conversation with US President Donald Trump. "
+    "The leaders discussed the situation in Syria.\n";
+
+  for (int emptied = 0; emptied <= 1; emptied++)
+    {
+      g_autofree char *folder = readout_test_make_folder ();
+      g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "pairs.db");
+      g_autoptr(ReadoutImporter) importer = readout_importer_new (store);
+      g_autoptr(GPtrArray) extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_extraction_free);
+      g_autoptr(GListModel) calls = NULL;
+      g_autoptr(ReadoutCall) call = NULL;
+      g_autoptr(GListModel) sources = NULL;
+      g_autoptr(ReadoutSource) source = NULL;
+      g_autoptr(GError) error = NULL;
+      ReadoutExtraction *extraction;
+
+      readout_extractor_set_fallback_date (readout_importer_get_extractor (importer), "2017-01-28");
+      extraction = extract_text (importer, folder, "000_43bc02b21b3e2524.txt", text);
+      g_assert_null (extraction->publisher);
+      if (emptied)
+        extraction->publisher = g_strdup ("");
+      g_ptr_array_add (extractions, extraction);
+      g_assert_true (readout_importer_file (importer, extractions, NULL, NULL, &error));
+      g_assert_no_error (error);
+      calls = readout_store_list_calls (store, 0, 0);
+      call = g_list_model_get_item (calls, 0);
+      sources = readout_store_list_sources (store, readout_call_get_id (call));
+      source = g_list_model_get_item (sources, 0);
+      g_assert_cmpstr (readout_source_get_publisher (source), ==, "Unknown publisher");
+      g_clear_object (&importer);
+      g_clear_object (&store);
+      readout_test_remove_folder (folder);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/import-pairs/chosen-match", test_chosen_match);
   g_test_add_func ("/import-pairs/conflict-sources", test_conflict_sources);
   g_test_add_func ("/import-pairs/published-date-yields", test_published_date_yields);
+  g_test_add_func ("/import-pairs/unknown-publisher", test_unknown_publisher);
 
   return g_test_run ();
 }

@@ -701,13 +701,10 @@ file_call (ReadoutImporter       *self,
 
   source = readout_source_new ();
   readout_source_set_call_id (source, readout_call_get_id (call));
-  if (extraction->publisher != NULL)
-    readout_source_set_publisher (source, extraction->publisher);
-  else
-    {
-      g_autofree char *base = extraction->file != NULL ? g_path_get_basename (extraction->file) : g_strdup ("Pasted text");
-      readout_source_set_publisher (source, base);
-    }
+  /* A text that does not say who published it: its file's name is no publisher, and the
+   * window's review, which does not show that name, must file the same. */
+  readout_source_set_publisher (source, extraction->publisher != NULL && *extraction->publisher != '\0'
+                                        ? extraction->publisher : _("Unknown publisher"));
   readout_source_set_kind (source, extraction->kind);
   readout_source_set_side (source, extraction->side);
   readout_source_set_date (source, extraction->published);
