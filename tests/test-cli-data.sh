@@ -26,6 +26,21 @@ run import-json --database "$scratch/copy.db" "$scratch/sample.json"
 check "import-json into a new store succeeds" test "$status" -eq 0
 run export-json --database "$scratch/copy.db" --output "$scratch/again.json"
 check "export → import → export gives identical bytes" cmp -s "$scratch/sample.json" "$scratch/again.json"
+# A conflict's claim with no source (JSON may leave it out) is shown by its value alone.
+python3 -c "
+import json
+d = json.load(open('$scratch/sample.json'))
+call = [c for c in d['calls'] if c.get('conflicts')][0]
+del call['conflicts'][0]['claims'][0]['source']
+json.dump(d, open('$scratch/sourceless.json', 'w'))"
+run import-json --database "$scratch/sourceless.db" "$scratch/sourceless.json"
+conflict_call=$("$cli" list-calls --database "$scratch/sourceless.db" --json | python3 -c "
+import json, sys
+ids = [c['id'] for c in json.load(sys.stdin)]
+print(' '.join(map(str, ids)))")
+for id in $conflict_call; do "$cli" show-call --database "$scratch/sourceless.db" "$id"; done >"$scratch/shown" 2>&1
+check "show-call lists the conflicts" grep -q "Conflict on" "$scratch/shown"
+check "a claim with no source is not shown as (null)" sh -c "! grep -q '(null)' '$scratch/shown'"
 run import-json --database "$scratch/copy.db" --json "$scratch/sample.json"
 check "importing the same document again adds nothing" python3 -c "import json,sys; d=json.load(open('$scratch/out')); sys.exit(0 if d['calls_added']==0 and d['calls_matched']==51 and d['sources_added']==0 and d['leaders_added']==0 else 1)"
 
