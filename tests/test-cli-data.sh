@@ -26,6 +26,21 @@ run import-json --database "$scratch/copy.db" "$scratch/sample.json"
 check "import-json into a new store succeeds" test "$status" -eq 0
 run export-json --database "$scratch/copy.db" --output "$scratch/again.json"
 check "export → import → export gives identical bytes" cmp -s "$scratch/sample.json" "$scratch/again.json"
+# A conflict's claim with no source (JSON may leave it out) is shown by its value alone.
+python3 -c "
+import json
+d = json.load(open('$scratch/sample.json'))
+call = [c for c in d['calls'] if c.get('conflicts')][0]
+del call['conflicts'][0]['claims'][0]['source']
+json.dump(d, open('$scratch/sourceless.json', 'w'))"
+run import-json --database "$scratch/sourceless.db" "$scratch/sourceless.json"
+conflict_call=$("$cli" list-calls --database "$scratch/sourceless.db" --json | python3 -c "
+import json, sys
+ids = [c['id'] for c in json.load(sys.stdin)]
+print(' '.join(map(str, ids)))")
+for id in $conflict_call; do "$cli" show-call --database "$scratch/sourceless.db" "$id"; done >"$scratch/shown" 2>&1
+check "show-call lists the conflicts" grep -q "Conflict on" "$scratch/shown"
+check "a claim with no source is not shown as (null)" sh -c "! grep -q '(null)' '$scratch/shown'"
 run import-json --database "$scratch/copy.db" --json "$scratch/sample.json"
 check "importing the same document again adds nothing" python3 -c "import json,sys; d=json.load(open('$scratch/out')); sys.exit(0 if d['calls_added']==0 and d['calls_matched']==51 and d['sources_added']==0 and d['leaders_added']==0 else 1)"
 
@@ -137,6 +152,19 @@ check "the refusal says what the file is" grep -q "not a regular file" "$scratch
 head -c 10000001 /dev/zero | tr '\0' 'a' >"$scratch/big.txt"
 run import --database "$scratch/inputs.db" "$scratch/big.txt"
 check "an article of 10,000,001 bytes is refused as larger than 10 MB" grep -q "larger than 10 MB" "$scratch/err"
+
+# A dry run refuses what the import refuses, by the same check and in the same words,
+# and the message names the file once.
+printf 'Putin and Trump talk by phone\nRussian President Vladimir Putin had a telephone conversation with US President Donald Trump. The leaders discussed Syria.\n' >"$scratch/undated.txt"
+"$cli" import --dry-run --database "$scratch/undated.db" "$scratch/undated.txt" >"$scratch/dry-out" 2>"$scratch/dry-err"
+dry_status=$?
+check "a dry run of an undated text fails" test "$dry_status" -ne 0
+check "the dry run's line says the call would be refused" grep -q "would be refused" "$scratch/dry-out"
+run import --database "$scratch/undated.db" "$scratch/undated.txt"
+check "the import of an undated text fails" test "$status" -ne 0
+check "the dry run's message is the import's" cmp -s "$scratch/dry-err" "$scratch/err"
+check "the message names the file once" test "$(grep -o 'undated.txt' "$scratch/err" | wc -l)" -eq 1
+check "the message asks for --date" grep -q -- "--date" "$scratch/err"
 
 echo "1..$n"
 exit 0

@@ -12,6 +12,7 @@
 #include "readout-error.h"
 #include "readout-generator.h"
 #include "readout-search-hit.h"
+#include "readout-search-model.h"
 #include "readout-store-json.h"
 #include "readout-store-retag.h"
 #include "readout-store-private.h"
@@ -614,6 +615,49 @@ count_hits (ReadoutStore *store,
 
   g_assert_no_error (error);
   return g_list_model_get_n_items (hits);
+}
+
+/* A statement and the text of its source are one passage: search lists it once, as the
+ * statement; a source whose matching passage is in no statement keeps its own hit. */
+static void
+test_search_source_covered (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "covered.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "A", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "B", "RU");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2021-07-09", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+  g_autoptr(ReadoutSource) covered = readout_test_add_source (store, readout_call_get_id (call), "White House", "US");
+  g_autoptr(ReadoutSource) uncovered = readout_test_add_source (store, readout_call_get_id (call), "Kremlin", "RU");
+  g_autoptr(ReadoutStatement) statement = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(ReadoutSearchHit) hit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  readout_source_set_text (covered, "A spoke with B about the ongoing ransomware attacks by criminals.");
+  g_assert_true (readout_store_update_source (store, covered, &error));
+  readout_source_set_text (uncovered, "The leaders also touched on ransomware in passing.");
+  g_assert_true (readout_store_update_source (store, uncovered, &error));
+  g_assert_no_error (error);
+  statement = readout_test_add_statement (store, readout_source_get_id (covered), "White House", "US",
+                                          "A spoke with B about the ongoing ransomware attacks by criminals.");
+
+  hits = readout_store_search (store, "ransomware", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 2);
+  g_assert_cmpuint (readout_search_model_get_n_matches (READOUT_SEARCH_MODEL (hits)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_object (&hit);
+      hit = g_list_model_get_item (hits, i);
+      /* The covered source is there only as its statement. */
+      if (readout_search_hit_get_statement_id (hit) == 0)
+        g_assert_cmpint (readout_search_hit_get_source_id (hit), ==, readout_source_get_id (uncovered));
+    }
+  g_clear_object (&hits);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
 }
 
 static void
@@ -1335,6 +1379,7 @@ main (int    argc,
   g_test_add_func ("/store/leader/delete-with-calls", test_delete_leader_with_calls);
   g_test_add_func ("/store/call/crud", test_call_crud);
   g_test_add_func ("/store/fts/in-step", test_fts_in_step);
+  g_test_add_func ("/store/search/source-covered", test_search_source_covered);
   g_test_add_func ("/store/transaction", test_transaction);
   g_test_add_func ("/store/topic/retag", test_topic_retag);
   g_test_add_func ("/store/conflict", test_conflict);

@@ -503,8 +503,14 @@ readout_cli_show_call (const ReadoutCliOptions *options,
 
       g_print ("  %s %s:", _("Conflict on"), readout_conflict_get_field (conflict));
       for (guint j = 0; j < readout_conflict_get_n_claims (conflict); j++)
-        g_print ("%s “%s” (%s)", j > 0 ? "," : "", readout_conflict_get_claim_value (conflict, j),
-                 readout_conflict_get_claim_source_publisher (conflict, j));
+        {
+          const char *publisher = readout_conflict_get_claim_source_publisher (conflict, j);
+
+          /* A claim with no source is its value alone, as in the window and the PDF. */
+          g_print ("%s “%s”", j > 0 ? "," : "", readout_conflict_get_claim_value (conflict, j));
+          if (publisher != NULL)
+            g_print (" (%s)", publisher);
+        }
       g_print ("\n");
     }
 

@@ -17,6 +17,59 @@
  * (binary, not UTF-8, no call in it) stops the import with the store unchanged; the
  * files are then filed in one transaction. */
 
+/* What importing does with a call, noted before filing gives new calls ids too. */
+typedef enum {
+  OUTCOME_NEW_CALL,
+  OUTCOME_STORED_CALL,
+  OUTCOME_REFUSED,
+} Outcome;
+
+/* Each call's outcome, in order; @refused: filing's error for the first call it would
+ * refuse, which a dry run reports as the import would. */
+static GArray *
+note_outcomes (ReadoutImporter  *importer,
+               GPtrArray        *extractions,
+               GError          **refused)
+{
+  GArray *outcomes = g_array_new (FALSE, FALSE, sizeof (Outcome));
+
+  for (guint i = 0; i < extractions->len; i++)
+    {
+      ReadoutExtraction *extraction = g_ptr_array_index (extractions, i);
+
+      for (guint c = 0; c < extraction->calls->len; c++)
+        {
+          ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
+          g_autoptr(GError) error = NULL;
+          Outcome outcome = call->matches_call_id > 0 ? OUTCOME_STORED_CALL : OUTCOME_NEW_CALL;
+
+          if (!readout_importer_check_call (importer, extraction, c, &error))
+            {
+              outcome = OUTCOME_REFUSED;
+              if (*refused == NULL)
+                *refused = g_steal_pointer (&error);
+            }
+          g_array_append_val (outcomes, outcome);
+        }
+    }
+  return outcomes;
+}
+
+static const char *
+outcome_label (Outcome outcome)
+{
+  switch (outcome)
+    {
+    case OUTCOME_STORED_CALL:
+      return _("adds to a stored call");
+    case OUTCOME_REFUSED:
+      return _("would be refused");
+    case OUTCOME_NEW_CALL:
+    default:
+      return _("new call");
+    }
+}
+
 int
 readout_cli_import (const ReadoutCliOptions *options,
                     int                      argc,
@@ -27,7 +80,8 @@ readout_cli_import (const ReadoutCliOptions *options,
   g_autoptr(ReadoutStore) store = NULL;
   g_autoptr(ReadoutImporter) importer = NULL;
   g_autoptr(GPtrArray) extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_extraction_free);
-  g_autoptr(GPtrArray) was_stored = g_ptr_array_new ();
+  g_autoptr(GArray) outcomes = NULL;
+  g_autoptr(GError) refused = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   gboolean dry_run = FALSE;
@@ -90,17 +144,7 @@ readout_cli_import (const ReadoutCliOptions *options,
       g_ptr_array_add (extractions, extraction);
     }
 
-  /* Which calls were already stored, before filing gives the new ones ids too. */
-  for (guint i = 0; i < extractions->len; i++)
-    {
-      ReadoutExtraction *extraction = g_ptr_array_index (extractions, i);
-
-      for (guint c = 0; c < extraction->calls->len; c++)
-        {
-          ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
-          g_ptr_array_add (was_stored, GINT_TO_POINTER (call->matches_call_id > 0));
-        }
-    }
+  outcomes = note_outcomes (importer, extractions, &refused);
 
   if (!dry_run && !readout_importer_file (importer, extractions, &n_calls_new, &n_sources_new, &error))
     return readout_cli_fail (error);
@@ -130,7 +174,7 @@ readout_cli_import (const ReadoutCliOptions *options,
               ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
               g_autoptr(GString) names = g_string_new (NULL);
               g_autofree char *statements = NULL;
-              gboolean stored = GPOINTER_TO_INT (g_ptr_array_index (was_stored, k++));
+              Outcome outcome = g_array_index (outcomes, Outcome, k++);
 
               for (guint p = 0; p < call->participants->len; p++)
                 g_string_append_printf (names, "%s%s", p > 0 ? " – " : "",
@@ -142,7 +186,7 @@ readout_cli_import (const ReadoutCliOptions *options,
                        call->date != NULL ? call->date : "?",
                        readout_enum_to_string (READOUT_TYPE_CALL_STATUS, call->status), names->str,
                        statements,
-                       stored ? _("adds to a stored call") : _("new call"));
+                       outcome_label (outcome));
             }
         }
       if (!dry_run)
@@ -156,5 +200,8 @@ readout_cli_import (const ReadoutCliOptions *options,
           g_print (_("%s, %s\n"), calls, sources);
         }
     }
+  /* A dry run fails as the import would. */
+  if (dry_run && refused != NULL)
+    return readout_cli_fail (refused);
   return 0;
 }

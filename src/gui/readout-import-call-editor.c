@@ -701,6 +701,8 @@ on_date_changed_cb (ReadoutImportCallEditor *self)
       if (precision == READOUT_DATE_PRECISION_DAY)
         set_string (&self->claims_date, text);
       self->call->year_guessed = FALSE;
+      /* The day the user gives is the call's, not the text's. */
+      self->call->date_from_published = FALSE;
       gtk_widget_set_visible (GTK_WIDGET (self->year_row), FALSE);
       fill_conflicts (self);
       /* The precision is what the complete date says: "2017-11" is known to the month,

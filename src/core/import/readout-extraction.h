@@ -57,6 +57,13 @@ typedef struct {
   /* The date's year is a guess: a dateline without one ("Nov. 21"), and nothing in the
    * text or the store that told which. The review asks the user to check it. */
   gboolean                  year_guessed;
+  /* The text names no day for the call, only its own date: the call was on or before
+   * it, which agrees with an earlier day a stored call has, and yields to a day another
+   * text names. */
+  gboolean                  date_from_published;
+  /* Set by matching: the stored call's day was only such evidence, and this text's day,
+   * no later, replaces it. */
+  gboolean                  corrects_stored_date;
 } ReadoutExtractedCall;
 
 typedef struct {

@@ -613,7 +613,10 @@ extractor_resolve_call_date (Work                 *w,
   if (chosen != NULL)
     call->date = g_strdup (chosen);
   else if (w->has_base)
-    call->date = extractor_format_date (&w->base);
+    {
+      call->date = extractor_format_date (&w->base);
+      call->date_from_published = TRUE;
+    }
   call->date_precision = READOUT_DATE_PRECISION_DAY;
 
   if (values->len > 1)

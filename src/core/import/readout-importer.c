@@ -318,17 +318,148 @@ readout_importer_list_candidates (ReadoutImporter      *self,
   return calls;
 }
 
+/* Whether a call read from a stored source states a fact, @value. */
+typedef gboolean (*CallStatesFunc) (ReadoutExtractedCall *call,
+                                    const char           *value);
+
+static gboolean
+call_states_date (ReadoutExtractedCall *call,
+                  const char           *value)
+{
+  return !call->date_from_published && g_strcmp0 (call->date, value) == 0;
+}
+
+static char *
+format_duration_claim (ReadoutDurationQualifier qualifier,
+                       int                      minutes)
+{
+  return g_strdup_printf ("%s %d minutes", readout_enum_to_string (READOUT_TYPE_DURATION_QUALIFIER, qualifier),
+                          minutes);
+}
+
+static gboolean
+call_states_duration (ReadoutExtractedCall *call,
+                      const char           *value)
+{
+  g_autofree char *duration = NULL;
+
+  if (call->duration_minutes <= 0)
+    return FALSE;
+  duration = format_duration_claim (call->duration_qualifier, call->duration_minutes);
+  return g_str_equal (duration, value);
+}
+
+/* The stored source of @stored that gave it @value, so that the stored side of a
+ * conflict cites it. The store keeps no record of which source set a fact, so the
+ * sources' texts are read again: the first filed that states @value, else the first
+ * filed, which made the call. @stated says whether one states it; NULL when the call
+ * has no source. Only runs when a text disagrees with the store. */
+static ReadoutSource *
+find_source_stating (ReadoutImporter *self,
+                     ReadoutCall     *stored,
+                     CallStatesFunc   states,
+                     const char      *value,
+                     gboolean        *stated)
+{
+  g_autoptr(GListModel) sources = readout_store_list_sources (self->store, readout_call_get_id (stored));
+  ReadoutSource *first = NULL, *stating = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ReadoutSource) source = g_list_model_get_item (sources, i);
+      g_autoptr(ReadoutExtraction) reading = NULL;
+      gboolean says = FALSE;
+
+      if (first == NULL || readout_source_get_id (source) < readout_source_get_id (first))
+        g_set_object (&first, source);
+      if (readout_source_get_text (source) != NULL &&
+          (reading = readout_extractor_extract (self->extractor, readout_source_get_text (source), NULL, NULL)) != NULL)
+        for (guint c = 0; c < reading->calls->len && !says; c++)
+          says = states (g_ptr_array_index (reading->calls, c), value);
+      if (says && (stating == NULL || readout_source_get_id (source) < readout_source_get_id (stating)))
+        g_set_object (&stating, source);
+    }
+  *stated = stating != NULL;
+  if (stating != NULL)
+    {
+      g_clear_object (&first);
+      return stating;
+    }
+  return first;
+}
+
+/* A claim the stored call makes, as opposed to one of the text being imported. */
+static gboolean
+claim_is_stored (ReadoutExtractedClaim *claim)
+{
+  return claim->source_id > 0 || g_strcmp0 (claim->where, "store") == 0;
+}
+
 static void
 add_stored_conflict (ReadoutExtractedCall *call,
                      const char           *field,
                      const char           *stored_value,
+                     ReadoutSource        *stored_source,
                      const char           *new_value)
 {
   ReadoutExtractedConflict *conflict = readout_extracted_conflict_new (field);
 
-  g_ptr_array_add (conflict->claims, readout_extracted_claim_new (stored_value, "store", 0));
+  if (stored_source != NULL)
+    g_ptr_array_add (conflict->claims, readout_extracted_claim_new (stored_value,
+                                                                    readout_source_get_publisher (stored_source),
+                                                                    readout_source_get_id (stored_source)));
+  else
+    g_ptr_array_add (conflict->claims, readout_extracted_claim_new (stored_value, "store", 0));
   g_ptr_array_add (conflict->claims, readout_extracted_claim_new (new_value, "text", 0));
   g_ptr_array_add (call->conflicts, conflict);
+}
+
+/* The text's day against the stored call's. A day known only from a text's own date
+ * says "on or before": it agrees with an earlier day, and a day a text names replaces
+ * it. Any other difference is a conflict. */
+static void
+match_date (ReadoutImporter      *self,
+            ReadoutExtractedCall *call,
+            ReadoutCall          *stored)
+{
+  const char *stored_date = readout_call_get_date (stored);
+  g_autoptr(ReadoutSource) source = NULL;
+  gboolean both_days, stated = FALSE;
+  GDate stored_day, day;
+
+  if (g_strcmp0 (stored_date, call->date) == 0 ||
+      readout_call_get_status (stored) != READOUT_CALL_STATUS_HELD ||
+      call->status != READOUT_CALL_STATUS_HELD)
+    return;
+  both_days = parse_day (stored_date, &stored_day) && parse_day (call->date, &day);
+  if (both_days && call->date_from_published && g_date_compare (&stored_day, &day) < 0)
+    return;
+  source = find_source_stating (self, stored, call_states_date, stored_date, &stated);
+  if (both_days && source != NULL && !stated && g_date_compare (&day, &stored_day) < 0)
+    call->corrects_stored_date = TRUE;
+  else
+    add_stored_conflict (call, "date", stored_date, source, call->date);
+}
+
+static void
+match_duration (ReadoutImporter      *self,
+                ReadoutExtractedCall *call,
+                ReadoutCall          *stored)
+{
+  g_autofree char *stored_duration = NULL;
+  g_autofree char *duration = NULL;
+  g_autoptr(ReadoutSource) source = NULL;
+  gboolean stated;
+
+  if (readout_call_get_duration_minutes (stored) <= 0 || call->duration_minutes <= 0 ||
+      (readout_call_get_duration_minutes (stored) == call->duration_minutes &&
+       readout_call_get_duration_qualifier (stored) == call->duration_qualifier))
+    return;
+  stored_duration = format_duration_claim (readout_call_get_duration_qualifier (stored),
+                                           readout_call_get_duration_minutes (stored));
+  duration = format_duration_claim (call->duration_qualifier, call->duration_minutes);
+  source = find_source_stating (self, stored, call_states_duration, stored_duration, &stated);
+  add_stored_conflict (call, "duration", stored_duration, source, duration);
 }
 
 void
@@ -348,10 +479,10 @@ readout_importer_match (ReadoutImporter   *self,
         {
           ReadoutExtractedConflict *c = g_ptr_array_index (call->conflicts, k - 1);
 
-          if (c->claims->len > 0 &&
-              g_str_equal (((ReadoutExtractedClaim *) g_ptr_array_index (c->claims, 0))->where, "store"))
+          if (c->claims->len > 0 && claim_is_stored (g_ptr_array_index (c->claims, 0)))
             g_ptr_array_remove_index (call->conflicts, k - 1);
         }
+      call->corrects_stored_date = FALSE;
       /* The user's choice in the review (another call, or a new one) stands. */
       if (call->match_chosen)
         stored = call->matches_call_id > 0 && self->store != NULL
@@ -365,25 +496,8 @@ readout_importer_match (ReadoutImporter   *self,
       if (stored == NULL)
         continue;
       call->matches_call_id = readout_call_get_id (stored);
-
-      if (g_strcmp0 (readout_call_get_date (stored), call->date) != 0 &&
-          readout_call_get_status (stored) == READOUT_CALL_STATUS_HELD &&
-          call->status == READOUT_CALL_STATUS_HELD)
-        add_stored_conflict (call, "date", readout_call_get_date (stored), call->date);
-      if (readout_call_get_duration_minutes (stored) > 0 && call->duration_minutes > 0 &&
-          (readout_call_get_duration_minutes (stored) != call->duration_minutes ||
-           readout_call_get_duration_qualifier (stored) != call->duration_qualifier))
-        {
-          g_autofree char *a = g_strdup_printf ("%s %d minutes",
-                                                readout_enum_to_string (READOUT_TYPE_DURATION_QUALIFIER,
-                                                                        readout_call_get_duration_qualifier (stored)),
-                                                readout_call_get_duration_minutes (stored));
-          g_autofree char *b = g_strdup_printf ("%s %d minutes",
-                                                readout_enum_to_string (READOUT_TYPE_DURATION_QUALIFIER,
-                                                                        call->duration_qualifier),
-                                                call->duration_minutes);
-          add_stored_conflict (call, "duration", a, b);
-        }
+      match_date (self, call, stored);
+      match_duration (self, call, stored);
     }
 }
 
@@ -494,6 +608,22 @@ ensure_leader (ReadoutImporter              *self,
   return participant->leader_id;
 }
 
+/* What a call needs to be filed. The error is prefixed with the call and the text
+ * (name_failed_call()), so it does not name the file itself. */
+static gboolean
+check_call (ReadoutExtractedCall  *extracted,
+            GError               **error)
+{
+  if (extracted->date == NULL)
+    {
+      g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
+                           _("the text does not say when the call took place; give the text's date "
+                             "with --date YYYY-MM-DD."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 file_call (ReadoutImporter       *self,
            ReadoutExtraction     *extraction,
@@ -507,14 +637,6 @@ file_call (ReadoutImporter       *self,
   gint64 ids[8];
   guint n_ids = 0;
   gint64 initiator_id = 0;
-
-  if (extracted->date == NULL)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
-                   _("%s does not say when the call took place; give the text's date with --date YYYY-MM-DD."),
-                   extraction->file != NULL ? extraction->file : "The text");
-      return FALSE;
-    }
 
   for (guint i = 0; i < extracted->participants->len && n_ids < G_N_ELEMENTS (ids); i++)
     {
@@ -542,6 +664,8 @@ file_call (ReadoutImporter       *self,
           readout_call_set_status (call, READOUT_CALL_STATUS_HELD);
           readout_call_set_date (call, extracted->date);
         }
+      if (extracted->corrects_stored_date)
+        readout_call_set_date (call, extracted->date);
       if (readout_call_get_duration_minutes (call) <= 0 && extracted->duration_minutes > 0)
         {
           readout_call_set_duration_minutes (call, extracted->duration_minutes);
@@ -577,13 +701,10 @@ file_call (ReadoutImporter       *self,
 
   source = readout_source_new ();
   readout_source_set_call_id (source, readout_call_get_id (call));
-  if (extraction->publisher != NULL)
-    readout_source_set_publisher (source, extraction->publisher);
-  else
-    {
-      g_autofree char *base = extraction->file != NULL ? g_path_get_basename (extraction->file) : g_strdup ("Pasted text");
-      readout_source_set_publisher (source, base);
-    }
+  /* A text that does not say who published it: its file's name is no publisher, and the
+   * window's review, which does not show that name, must file the same. */
+  readout_source_set_publisher (source, extraction->publisher != NULL && *extraction->publisher != '\0'
+                                        ? extraction->publisher : _("Unknown publisher"));
   readout_source_set_kind (source, extraction->kind);
   readout_source_set_side (source, extraction->side);
   readout_source_set_date (source, extraction->published);
@@ -625,9 +746,11 @@ file_call (ReadoutImporter       *self,
           g_autofree char *where = g_strdup_printf ("%s (%s)",
                                                     readout_source_get_publisher (source), claim->where);
 
-          readout_conflict_add_claim (conflict, claim->value,
-                                      g_str_equal (claim->where, "store") ? 0 : readout_source_get_id (source),
-                                      g_str_equal (claim->where, "store") ? NULL : where);
+          if (claim_is_stored (claim))
+            readout_conflict_add_claim (conflict, claim->value, claim->source_id,
+                                        claim->source_id > 0 ? claim->where : NULL);
+          else
+            readout_conflict_add_claim (conflict, claim->value, readout_source_get_id (source), where);
         }
       if (!readout_store_insert_conflict (self->store, conflict, error))
         return FALSE;
@@ -695,6 +818,21 @@ name_failed_call (GError            **error,
 }
 
 gboolean
+readout_importer_check_call (ReadoutImporter    *self,
+                             ReadoutExtraction  *extraction,
+                             guint               index,
+                             GError            **error)
+{
+  g_return_val_if_fail (READOUT_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (extraction != NULL && index < extraction->calls->len, FALSE);
+
+  if (check_call (g_ptr_array_index (extraction->calls, index), error))
+    return TRUE;
+  name_failed_call (error, extraction, index);
+  return FALSE;
+}
+
+gboolean
 readout_importer_file (ReadoutImporter  *self,
                        GPtrArray        *extractions,
                        guint            *n_calls_new,
@@ -732,7 +870,8 @@ readout_importer_file (ReadoutImporter  *self,
       if (readout_importer_is_duplicate (self, extraction))
         continue;
       for (guint c = 0; c < extraction->calls->len; c++)
-        if (!file_call (self, extraction, g_ptr_array_index (extraction->calls, c),
+        if (!check_call (g_ptr_array_index (extraction->calls, c), error) ||
+            !file_call (self, extraction, g_ptr_array_index (extraction->calls, c),
                         n_calls_new, n_sources_new, error))
           {
             name_failed_call (error, extraction, c);

@@ -31,6 +31,12 @@ GPtrArray         *readout_importer_list_candidates (ReadoutImporter      *self,
 /* TRUE when the text is already a source of the matched call: importing it again adds nothing. */
 gboolean           readout_importer_is_duplicate  (ReadoutImporter    *self,
                                                    ReadoutExtraction  *extraction);
+/* Whether call @index of @extraction can be filed; the error filing would give ("Call 1
+ * of kremlin.txt: …") when not. A dry run asks this too, so it refuses what filing does. */
+gboolean           readout_importer_check_call    (ReadoutImporter    *self,
+                                                   ReadoutExtraction  *extraction,
+                                                   guint               index,
+                                                   GError            **error);
 /* Files the extractions in one transaction: all of them or, on error, none. @n_calls_new and
  * @n_sources_new (nullable) count what was written. */
 gboolean           readout_importer_file          (ReadoutImporter    *self,

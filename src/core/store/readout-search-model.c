@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "readout-error.h"
@@ -219,6 +220,66 @@ compare_newest_first (gconstpointer a,
   return key_a > key_b ? -1 : key_a < key_b;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Whether a statement of source @source_id is among @statement_ids (sorted). */
+static gboolean
+source_has_statement_in (sqlite3_stmt *stmt,
+                         gint64        source_id,
+                         GArray       *statement_ids)
+{
+  gboolean found = FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  while (!found && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      found = bsearch (&id, statement_ids->data, statement_ids->len, sizeof (gint64), compare_ids) != NULL;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* Drops the hits in a source's text where a statement of that source matched too: the
+ * statement shows the same passage, with its speaker, and one hit per source is all a
+ * source-text hit gives. A source's statements are read by index, a few rows each. */
+static void
+drop_covered_source_hits (ReadoutSearchModel *self)
+{
+  g_autoptr(GArray) statement_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  guint kept = 0;
+
+  for (guint i = 0; i < self->hits->len; i++)
+    if (g_array_index (self->hits, Hit, i).statement_id != 0)
+      g_array_append_val (statement_ids, g_array_index (self->hits, Hit, i).statement_id);
+  if (statement_ids->len == 0 || statement_ids->len == self->hits->len ||
+      (stmt = readout_store_prepare (self->store, "SELECT id FROM statements WHERE source_id = ?1", NULL)) == NULL)
+    return;
+  g_array_sort (statement_ids, compare_ids);
+
+  for (guint i = 0; i < self->hits->len; i++)
+    {
+      Hit hit = g_array_index (self->hits, Hit, i);
+
+      if (hit.statement_id == 0 && source_has_statement_in (stmt, hit.source_id, statement_ids))
+        continue;
+      g_array_index (self->hits, Hit, kept++) = hit;
+    }
+  /* The count is exact only when it was under the ranking limit. */
+  if (self->ranked)
+    self->n_matches -= self->hits->len - kept;
+  g_array_set_size (self->hits, kept);
+}
+
 static gboolean
 run_query (ReadoutSearchModel  *self,
            GError             **error)
@@ -259,6 +320,7 @@ run_query (ReadoutSearchModel  *self,
       return FALSE;
     }
 
+  drop_covered_source_hits (self);
   g_array_sort (self->hits, self->ranked ? compare_hits : compare_newest_first);
   if (self->hits->len > READOUT_STORE_SEARCH_RANK_WINDOW)
     g_array_set_size (self->hits, READOUT_STORE_SEARCH_RANK_WINDOW);
