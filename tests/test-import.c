@@ -111,6 +111,49 @@ test_quote_runs_on (void)
   g_assert_cmpuint (quotes, ==, 2);
 }
 
+/* New-eyes defect 1: an official readout's sentences without a discussion verb ("made
+ * clear", "continued their work") and the first sentence of a quote whose speaker is named
+ * where it ends were no statements, so Compare said the side "did not mention" them. */
+static void
+test_official_every_sentence (void)
+{
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction =
+    readout_extractor_extract (extractor,
+                               "Readout of President Joseph R. Biden, Jr. Call with President Emmanuel Macron of France\n"
+                               "March 3, 2022\n"
+                               "President Joseph R. Biden, Jr. spoke today with President Emmanuel Macron of France. "
+                               "President Biden made clear that the United States stands with its allies in Europe. "
+                               "The presidents continued their work on energy security for the coming winter. "
+                               "\"Our partnership is strong. It will grow stronger,\" President Biden said.\n",
+                               "official.txt", &error);
+  const char *expected[][2] = {
+    { "President Biden made clear", "White House" },
+    { "The presidents continued", "White House" },
+    { "\"Our partnership is strong.", "Joseph Biden" },
+  };
+  ReadoutExtractedCall *call;
+
+  g_assert_no_error (error);
+  call = g_ptr_array_index (extraction->calls, 0);
+  for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+    {
+      ReadoutExtractedStatement *found = NULL;
+
+      for (guint i = 0; i < call->statements->len && found == NULL; i++)
+        {
+          ReadoutExtractedStatement *statement = g_ptr_array_index (call->statements, i);
+
+          if (g_str_has_prefix (statement->text, expected[e][0]))
+            found = statement;
+        }
+      g_assert_nonnull (found);
+      g_assert_cmpstr (found->speaker, ==, expected[e][1]);
+      g_assert_cmpstr (found->side, ==, "US");
+    }
+}
+
 static ReadoutExtraction *
 extract_fixture (ReadoutExtractor *extractor,
                  const char       *name)
@@ -1035,6 +1078,7 @@ main (int    argc,
   g_test_add_func ("/import/text/markdown", test_markdown);
   g_test_add_func ("/import/extract/no-call", test_no_call);
   g_test_add_func ("/import/extract/quote-runs-on", test_quote_runs_on);
+  g_test_add_func ("/import/extract/official-every-sentence", test_official_every_sentence);
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
   g_test_add_func ("/import/extract/publisher-forms", test_publisher_forms);
   g_test_add_func ("/import/extract/seeds", test_seeds);
