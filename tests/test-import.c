@@ -154,6 +154,46 @@ test_official_every_sentence (void)
     }
 }
 
+/* Whether the statement of @call that begins with @prefix has @topic. */
+static gboolean
+statement_has_topic (ReadoutExtractedCall *call,
+                     const char           *prefix,
+                     const char           *topic)
+{
+  for (guint i = 0; i < call->statements->len; i++)
+    {
+      ReadoutExtractedStatement *statement = g_ptr_array_index (call->statements, i);
+
+      if (g_str_has_prefix (statement->text, prefix))
+        return statement->topics != NULL && g_strv_contains ((const char * const *) statement->topics, topic);
+    }
+  g_assert_not_reached ();
+}
+
+/* New-eyes defect 8: "since his inauguration" was tagged Elections, and the principle of
+ * "nothing about you without you" had no topic, so it was not paired with the other
+ * side's "nothing about Ukraine without Ukraine". */
+static void
+test_topic_forms (void)
+{
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction =
+    readout_extractor_extract (extractor,
+                               "Readout of President Joseph R. Biden, Jr. Call with President Volodymyr Zelenskyy of Ukraine\n"
+                               "March 3, 2022\n"
+                               "President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine. "
+                               "President Biden reaffirmed the principle of \"nothing about you without you.\" "
+                               "The leaders noted that they have spoken often since the inauguration of President Biden.\n",
+                               "topics.txt", &error);
+  ReadoutExtractedCall *call;
+
+  g_assert_no_error (error);
+  call = g_ptr_array_index (extraction->calls, 0);
+  g_assert_true (statement_has_topic (call, "President Biden reaffirmed", "Diplomacy"));
+  g_assert_false (statement_has_topic (call, "The leaders noted", "Elections"));
+}
+
 static ReadoutExtraction *
 extract_fixture (ReadoutExtractor *extractor,
                  const char       *name)
@@ -1079,6 +1119,7 @@ main (int    argc,
   g_test_add_func ("/import/extract/no-call", test_no_call);
   g_test_add_func ("/import/extract/quote-runs-on", test_quote_runs_on);
   g_test_add_func ("/import/extract/official-every-sentence", test_official_every_sentence);
+  g_test_add_func ("/import/extract/topic-forms", test_topic_forms);
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
   g_test_add_func ("/import/extract/publisher-forms", test_publisher_forms);
   g_test_add_func ("/import/extract/seeds", test_seeds);
