@@ -154,6 +154,48 @@ test_official_every_sentence (void)
     }
 }
 
+/* New-eyes defect 5: in a news report, "came a day after Trump said ..." (the reporter's
+ * background) was Trump's paraphrase on the US side, and "according to a readout from the
+ * Kremlin, Trump and Putin's conversation underlined ..." was Putin's. */
+static void
+test_news_narration (void)
+{
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction =
+    readout_extractor_extract (extractor,
+                               "Trump and Putin talk in phone call\n\n"
+                               "President Donald Trump spoke by phone with Russian President Vladimir Putin on Saturday.\n\n"
+                               "According to a readout from the Kremlin after Saturday's call, Trump and Putin's "
+                               "conversation \"underlined the importance of restoring trade between the two countries.\"\n\n"
+                               "The conversation came a day after Trump said in a press conference that it was too "
+                               "early to decide on sanctions against Russia.\n",
+                               "news.txt", &error);
+  ReadoutExtractedCall *call;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  call = g_ptr_array_index (extraction->calls, 0);
+  for (guint i = 0; i < call->statements->len; i++)
+    {
+      ReadoutExtractedStatement *statement = g_ptr_array_index (call->statements, i);
+
+      if (g_str_has_prefix (statement->text, "According to"))
+        {
+          g_assert_cmpstr (statement->speaker, ==, "Kremlin");
+          g_assert_cmpstr (statement->side, ==, "RU");
+          checked++;
+        }
+      else if (g_str_has_prefix (statement->text, "The conversation came"))
+        {
+          g_assert_cmpstr (statement->speaker, !=, "Donald Trump");
+          g_assert_null (statement->side);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, ==, 2);
+}
+
 /* Whether the statement of @call that begins with @prefix has @topic. */
 static gboolean
 statement_has_topic (ReadoutExtractedCall *call,
@@ -1120,6 +1162,7 @@ main (int    argc,
   g_test_add_func ("/import/extract/quote-runs-on", test_quote_runs_on);
   g_test_add_func ("/import/extract/official-every-sentence", test_official_every_sentence);
   g_test_add_func ("/import/extract/topic-forms", test_topic_forms);
+  g_test_add_func ("/import/extract/news-narration", test_news_narration);
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
   g_test_add_func ("/import/extract/publisher-forms", test_publisher_forms);
   g_test_add_func ("/import/extract/seeds", test_seeds);

@@ -323,6 +323,34 @@ follows_verb (Work  *w,
   return TRUE;
 }
 
+/* Whether a leader named before verb @v is not its subject: "Trump and Putin's
+ * conversation underlined" (a possessive: the conversation speaks, as "Trump's aides said"
+ * are the aides), or "came a day after Trump said" (another occasion's words, in the
+ * reporter's own sentence). */
+static gboolean
+leader_not_subject (Work              *w,
+                    const SpeakerSpan *span,
+                    guint              v)
+{
+  static const char * const occasions[] = { "after", "before", "since", "until", NULL };
+
+  if (!span->leader)
+    return FALSE;
+  if (span->start > 0 && extractor_in_list (occasions, tok_at (w, span->start - 1)->folded))
+    return TRUE;
+  for (guint t = span->start; t < v; t++)
+    {
+      const char *end = w->text + tok_at (w, t)->end;
+      gsize length = tok_at (w, t)->end - tok_at (w, t)->start;
+
+      if ((length > 2 && g_str_has_prefix (end - 2, "'s")) ||
+          (length > 4 && g_str_has_prefix (end - 4, "’s")) ||
+          (tok_is (w, t, "s") && t > span->start && !extractor_gap_is_space (w, t - 1, t)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether speaker @span goes with the speech verb at @v ("according to" when
  * @according; @appositive: where an apposition before the verb starts, or G_MAXUINT),
  * and if so, @a's distance and whether the verb starts its clause. */
@@ -348,7 +376,7 @@ attach_span (Work        *w,
   else if (appositive != G_MAXUINT)
     attached = span->end == appositive || (span->start > v && span->start <= v + 2 && !span->leader);
   else
-    attached = (span->end <= v && v - span->end <= 3) ||
+    attached = (span->end <= v && v - span->end <= 3 && !leader_not_subject (w, span, v)) ||
                (span->start > v && !span->leader && follows_verb (w, v, span->start));
   if (!attached)
     return FALSE;
