@@ -253,6 +253,7 @@ void extractor_split_sentences (Work *w);
 gboolean extractor_has_quote (const char *text, gsize length);
 guint extractor_count_quote_marks (const char *text, gsize start, gsize end);
 gboolean extractor_opens_quote_run (Work *w, guint s);
+gboolean extractor_is_discussion_sentence (Work *w, guint s);
 
 /* readout-extractor-publisher.c */
 void extractor_find_publisher (Work *w);

@@ -440,3 +440,46 @@ extractor_opens_quote_run (Work  *w,
   return quote_mark_at (w->text, sentence->start, sentence->end) > 0 &&
          extractor_count_quote_marks (w->text, sentence->start, sentence->end) % 2 == 1;
 }
+
+/* Whether sentence @s reports what was said or done on the call: a verb of discussion. */
+gboolean
+extractor_is_discussion_sentence (Work  *w,
+                                  guint  s)
+{
+  static const char * const english[] = {
+    "discussed", "agreed", "exchanged", "raised", "focused", "expressed", "reaffirmed",
+    "affirmed", "stressed", "emphasized", "emphasised", "underlined", "congratulated",
+    "invited", "touched", "addressed", "talked", "reviewed", "welcomed", "thanked",
+    "conveyed", "noted", "underscored", "discuss", "spoke", "pledged", "urged", "briefed",
+    "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
+    "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
+    "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
+    "recognised", "announced", "announcing", "told", "said", "considered", "presented",
+    "share", "committed", "added", "hoped",
+    /* what an announced call will do: "will underscore ... and reaffirm ..." */
+    "underscore", "reaffirm", "raise", "emphasize", "emphasise", "stress", "review", "address",
+    /* "The main topic of the conversation was ..." */
+    "topic", "topics",
+    /* German */
+    "erörterten", "sprachen", "gratulierte", "unterstrich", "vereinbarten", "betonte",
+    "telefoniert", "drückte", "begrüßte", "informierte", NULL,
+  };
+  static const char * const russian[] = {
+    "обсуди", "обмен", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
+    "поздрав", "коснул", "рассмотре", "обсужд", "проинформир", "поблагодар", "приветств",
+    "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", "подтверд",
+    "пригла", "пожела", "оцени",
+    /* "Особое внимание уделено ...", "Проведён обмен мнениями ..." */
+    "уделен", "удели", "обмен", "выраж", NULL,
+  };
+  Sentence *sentence = sentence_at (w, s);
+
+  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
+    {
+      const char *f = tok_at (w, i)->folded;
+
+      if (tok_at (w, i)->cyrillic ? extractor_has_prefix_in_list (russian, f) : extractor_in_list (english, f))
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -503,48 +503,6 @@ find_attribution (Work        *w,
 }
 
 static gboolean
-is_discussion_sentence (Work  *w,
-                        guint  s)
-{
-  static const char * const english[] = {
-    "discussed", "agreed", "exchanged", "raised", "focused", "expressed", "reaffirmed",
-    "affirmed", "stressed", "emphasized", "emphasised", "underlined", "congratulated",
-    "invited", "touched", "addressed", "talked", "reviewed", "welcomed", "thanked",
-    "conveyed", "noted", "underscored", "discuss", "spoke", "pledged", "urged", "briefed",
-    "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
-    "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
-    "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
-    "recognised", "announced", "announcing", "told", "said", "considered", "presented",
-    "share", "committed", "added", "hoped",
-    /* what an announced call will do: "will underscore ... and reaffirm ..." */
-    "underscore", "reaffirm", "raise", "emphasize", "emphasise", "stress", "review", "address",
-    /* "The main topic of the conversation was ..." */
-    "topic", "topics",
-    /* German */
-    "erörterten", "sprachen", "gratulierte", "unterstrich", "vereinbarten", "betonte",
-    "telefoniert", "drückte", "begrüßte", "informierte", NULL,
-  };
-  static const char * const russian[] = {
-    "обсуди", "обмен", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
-    "поздрав", "коснул", "рассмотре", "обсужд", "проинформир", "поблагодар", "приветств",
-    "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", "подтверд",
-    "пригла", "пожела", "оцени",
-    /* "Особое внимание уделено ...", "Проведён обмен мнениями ..." */
-    "уделен", "удели", "обмен", "выраж", NULL,
-  };
-  Sentence *sentence = sentence_at (w, s);
-
-  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
-    {
-      const char *f = tok_at (w, i)->folded;
-
-      if (tok_at (w, i)->cyrillic ? extractor_has_prefix_in_list (russian, f) : extractor_in_list (english, f))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
 mentions_the_pair (Work  *w,
                    guint  s)
 {
@@ -679,6 +637,24 @@ file_statement (Work              *w,
                    w, sentence, speaker, side, quote, topics);
 }
 
+/* "The call came a day after Putin hosted Assad", "comes amid tensions": a reporter placing
+ * the call among other events, which says nothing either side said. */
+static gboolean
+is_background (Work  *w,
+               guint  s)
+{
+  static const char * const came[] = { "came", "comes", "come", NULL };
+  static const char * const when[] = { "after", "before", "amid", NULL };
+  Sentence *sentence = sentence_at (w, s);
+
+  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
+    if (extractor_in_list (came, tok_at (w, i)->folded))
+      for (guint j = i + 1; j < sentence->tok_end && j <= i + 4; j++)
+        if (extractor_in_list (when, tok_at (w, j)->folded))
+          return TRUE;
+  return FALSE;
+}
+
 /* Whether sentence @s of an official readout says something for its side: a few words, not
  * a lone mark ("###"), and not the report that the call took place ("Vladimir Putin had a
  * telephone conversation with ...", "will speak with"), which says nothing of a topic. */
@@ -754,8 +730,9 @@ read_statement (Work              *w,
       /* An official readout is nothing but its government's account of the call: every
        * sentence of it says something for its side, whatever its verb ("made clear",
        * "continued their dialogue", "must maintain"). */
-      if (is_discussion_sentence (w, s))
-        include = w->official || names_participant (w, s, facts, n_calls) || mentions_the_pair (w, s);
+      if (extractor_is_discussion_sentence (w, s))
+        include = w->official ||
+                  ((names_participant (w, s, facts, n_calls) || mentions_the_pair (w, s)) && !is_background (w, s));
       else
         include = w->official && is_substantive (w, s);
       speaker = w->publisher;
