@@ -155,7 +155,7 @@ participant_countries (ReadoutStore *store,
 }
 
 /* Who speaks and for whom: the names and aliases of the call's participants, their
- * countries ("United States"), the sources' publishers ("White House") and the statements'
+ * countries ("United States", "US", "American"), the sources' publishers ("White House") and the statements'
  * speakers. Every account names them, so they are no word typical of one side. */
 static GStrv
 speaker_names (ReadoutStore       *store,
@@ -172,11 +172,20 @@ speaker_names (ReadoutStore       *store,
     {
       g_autoptr(ReadoutLeader) leader = readout_store_get_leader (store, ids[i], NULL);
 
+      g_autofree char *demonym = NULL;
+
       if (leader == NULL)
         continue;
       g_strv_builder_add (builder, readout_leader_get_name (leader));
       if (readout_leader_get_aliases (leader) != NULL)
         g_strv_builder_addv (builder, (const char **) readout_leader_get_aliases (leader));
+      /* "US", "American" */
+      if (readout_leader_get_country (leader) != NULL &&
+          readout_store_lookup_country (store, readout_leader_get_country (leader), NULL, &demonym))
+        {
+          g_strv_builder_add (builder, readout_leader_get_country (leader));
+          g_strv_builder_add (builder, demonym);
+        }
     }
   g_strv_builder_addv (builder, (const char **) countries);
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
