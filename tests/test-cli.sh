@@ -111,5 +111,23 @@ check "the next generate to that name succeeds" test "$status" -eq 0 -a -s "$scr
 check "and removes what the killed one left" sh -c "! ls -a '$scratch' | grep -q 'killed.db.*tmp'"
 check "the store passes integrity_check" python3 -c "import sqlite3,sys; sys.exit(0 if sqlite3.connect('$scratch/killed.db').execute('PRAGMA integrity_check').fetchone()[0]=='ok' else 1)"
 
+# New-eyes defect 9: "Words typical of" listed "U" (of "U.S."), "United", "States", "White",
+# "House", "According", "around", "us", "US": pieces of abbreviations, the sides' country and publisher
+# names and function words say nothing of what one side stressed.
+cat >"$scratch/typical-a.txt" <<'TEXT'
+Readout of President Joseph R. Biden, Jr. Call with President Emmanuel Macron of France
+March 3, 2022
+President Joseph R. Biden, Jr. spoke today with President Emmanuel Macron of France. The White House said the United States would send around forty tankers of U.S. liquefied gas to France, as American allies asked us to. The US tankers will sail soon. According to the White House, President Biden stressed that U.S. tankers and U.S. gas terminals would keep France warm this winter.
+TEXT
+cat >"$scratch/typical-b.txt" <<'TEXT'
+Entretien téléphonique avec le Président des États-Unis
+March 3, 2022
+President Emmanuel Macron of France had a telephone conversation with President Joseph Biden of the United States. The Élysée said the two presidents discussed farm subsidies and the wine trade. President Macron stressed that farm subsidies must stay fair for French growers.
+TEXT
+run import --database "$scratch/typical.db" "$scratch/typical-a.txt" "$scratch/typical-b.txt"
+run compare --database "$scratch/typical.db" --json 1
+check "compare's typical words leave out abbreviation pieces, country and publisher names and function words" \
+  json_ok "not {'U','S','US','us','American','United','States','White','House','According','around'} & set(d['summary']['distinctive_a'] + d['summary']['distinctive_b']) and 'tankers' in d['summary']['distinctive_a'] + d['summary']['distinctive_b']"
+
 echo "1..$n"
 exit 0

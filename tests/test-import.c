@@ -111,6 +111,135 @@ test_quote_runs_on (void)
   g_assert_cmpuint (quotes, ==, 2);
 }
 
+/* New-eyes defect 1: an official readout's sentences without a discussion verb ("made
+ * clear", "continued their work") and the first sentence of a quote whose speaker is named
+ * where it ends were no statements, so Compare said the side "did not mention" them. */
+static void
+test_official_every_sentence (void)
+{
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction =
+    readout_extractor_extract (extractor,
+                               "Readout of President Joseph R. Biden, Jr. Call with President Emmanuel Macron of France\n"
+                               "March 3, 2022\n"
+                               "President Joseph R. Biden, Jr. spoke today with President Emmanuel Macron of France. "
+                               "President Biden made clear that the United States stands with its allies in Europe. "
+                               "The presidents continued their work on energy security for the coming winter. "
+                               "\"Our partnership is strong. It will grow stronger,\" President Biden said.\n",
+                               "official.txt", &error);
+  const char *expected[][2] = {
+    { "President Biden made clear", "White House" },
+    { "The presidents continued", "White House" },
+    { "\"Our partnership is strong.", "Joseph Biden" },
+  };
+  ReadoutExtractedCall *call;
+
+  g_assert_no_error (error);
+  call = g_ptr_array_index (extraction->calls, 0);
+  for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+    {
+      ReadoutExtractedStatement *found = NULL;
+
+      for (guint i = 0; i < call->statements->len && found == NULL; i++)
+        {
+          ReadoutExtractedStatement *statement = g_ptr_array_index (call->statements, i);
+
+          if (g_str_has_prefix (statement->text, expected[e][0]))
+            found = statement;
+        }
+      g_assert_nonnull (found);
+      g_assert_cmpstr (found->speaker, ==, expected[e][1]);
+      g_assert_cmpstr (found->side, ==, "US");
+    }
+}
+
+/* New-eyes defects 5 and 8: in a news report, "came a day after Trump said ..." (the
+ * reporter's background) was Trump's paraphrase on the US side, "according to a readout
+ * from the Kremlin, Trump and Putin's conversation underlined ..." was Putin's, and "came
+ * after Putin hosted a visit" tagged the call Planned meeting. */
+static void
+test_news_narration (void)
+{
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction =
+    readout_extractor_extract (extractor,
+                               "Trump and Putin talk in phone call\n\n"
+                               "President Donald Trump spoke by phone with Russian President Vladimir Putin on Saturday.\n\n"
+                               "According to a readout from the Kremlin after Saturday's call, Trump and Putin's "
+                               "conversation \"underlined the importance of restoring trade between the two countries.\"\n\n"
+                               "The conversation came a day after Trump said in a press conference that it was too "
+                               "early to decide on sanctions against Russia.\n\n"
+                               "It also came after Putin hosted a surprise visit from Syrian President Bashar al-Assad "
+                               "in Sochi to discuss the war.\n",
+                               "news.txt", &error);
+  ReadoutExtractedCall *call;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  call = g_ptr_array_index (extraction->calls, 0);
+  for (guint i = 0; i < call->statements->len; i++)
+    {
+      ReadoutExtractedStatement *statement = g_ptr_array_index (call->statements, i);
+
+      if (g_str_has_prefix (statement->text, "According to"))
+        {
+          g_assert_cmpstr (statement->speaker, ==, "Kremlin");
+          g_assert_cmpstr (statement->side, ==, "RU");
+          checked++;
+        }
+      else if (g_str_has_prefix (statement->text, "The conversation came"))
+        {
+          g_assert_cmpstr (statement->speaker, !=, "Donald Trump");
+          g_assert_null (statement->side);
+        }
+    }
+  g_assert_cmpuint (checked, ==, 1);
+  /* A visit that took place before the call is no meeting planned on it (seed 001). */
+  g_assert_false (g_strv_contains ((const char * const *) call->topics, "Planned meeting"));
+}
+
+/* Whether the statement of @call that begins with @prefix has @topic. */
+static gboolean
+statement_has_topic (ReadoutExtractedCall *call,
+                     const char           *prefix,
+                     const char           *topic)
+{
+  for (guint i = 0; i < call->statements->len; i++)
+    {
+      ReadoutExtractedStatement *statement = g_ptr_array_index (call->statements, i);
+
+      if (g_str_has_prefix (statement->text, prefix))
+        return statement->topics != NULL && g_strv_contains ((const char * const *) statement->topics, topic);
+    }
+  g_assert_not_reached ();
+}
+
+/* New-eyes defect 8: "since his inauguration" was tagged Elections, and the principle of
+ * "nothing about you without you" had no topic, so it was not paired with the other
+ * side's "nothing about Ukraine without Ukraine". */
+static void
+test_topic_forms (void)
+{
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction =
+    readout_extractor_extract (extractor,
+                               "Readout of President Joseph R. Biden, Jr. Call with President Volodymyr Zelenskyy of Ukraine\n"
+                               "March 3, 2022\n"
+                               "President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine. "
+                               "President Biden reaffirmed the principle of \"nothing about you without you.\" "
+                               "The leaders noted that they have spoken often since the inauguration of President Biden.\n",
+                               "topics.txt", &error);
+  ReadoutExtractedCall *call;
+
+  g_assert_no_error (error);
+  call = g_ptr_array_index (extraction->calls, 0);
+  g_assert_true (statement_has_topic (call, "President Biden reaffirmed", "Diplomacy"));
+  g_assert_false (statement_has_topic (call, "The leaders noted", "Elections"));
+}
+
 static ReadoutExtraction *
 extract_fixture (ReadoutExtractor *extractor,
                  const char       *name)
@@ -1035,6 +1164,9 @@ main (int    argc,
   g_test_add_func ("/import/text/markdown", test_markdown);
   g_test_add_func ("/import/extract/no-call", test_no_call);
   g_test_add_func ("/import/extract/quote-runs-on", test_quote_runs_on);
+  g_test_add_func ("/import/extract/official-every-sentence", test_official_every_sentence);
+  g_test_add_func ("/import/extract/topic-forms", test_topic_forms);
+  g_test_add_func ("/import/extract/news-narration", test_news_narration);
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
   g_test_add_func ("/import/extract/publisher-forms", test_publisher_forms);
   g_test_add_func ("/import/extract/seeds", test_seeds);

@@ -131,28 +131,6 @@ describe_sides (ReadoutStore       *store,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* The names and aliases of the call's participants: every account names them, so they
- * are no word typical of one side. */
-static GStrv
-participant_names (ReadoutStore *store,
-                   ReadoutCall  *call)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  guint n_ids = 0;
-  const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
-
-  for (guint i = 0; i < n_ids; i++)
-    {
-      g_autoptr(ReadoutLeader) leader = readout_store_get_leader (store, ids[i], NULL);
-
-      if (leader == NULL)
-        continue;
-      g_strv_builder_add (builder, readout_leader_get_name (leader));
-      if (readout_leader_get_aliases (leader) != NULL)
-        g_strv_builder_addv (builder, (const char **) readout_leader_get_aliases (leader));
-    }
-  return g_strv_builder_end (builder);
-}
 
 /* The English names of the participants' countries, which are also the names of the
  * topics of those countries ("Ukraine"): the whole call is about them. */
@@ -176,6 +154,57 @@ participant_countries (ReadoutStore *store,
   return g_strv_builder_end (builder);
 }
 
+/* Who speaks and for whom: the names and aliases of the call's participants, their
+ * countries ("United States", "US", "American"), the sources' publishers ("White House") and the statements'
+ * speakers. Every account names them, so they are no word typical of one side. */
+static GStrv
+speaker_names (ReadoutStore       *store,
+               ReadoutCall        *call,
+               GPtrArray          *statements,
+               const char * const *countries)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GListModel) sources = readout_store_list_sources (store, readout_call_get_id (call));
+  guint n_ids = 0;
+  const gint64 *ids = readout_call_get_participant_ids (call, &n_ids);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(ReadoutLeader) leader = readout_store_get_leader (store, ids[i], NULL);
+
+      g_autofree char *demonym = NULL;
+
+      if (leader == NULL)
+        continue;
+      g_strv_builder_add (builder, readout_leader_get_name (leader));
+      if (readout_leader_get_aliases (leader) != NULL)
+        g_strv_builder_addv (builder, (const char **) readout_leader_get_aliases (leader));
+      /* "US", "American" */
+      if (readout_leader_get_country (leader) != NULL &&
+          readout_store_lookup_country (store, readout_leader_get_country (leader), NULL, &demonym))
+        {
+          g_strv_builder_add (builder, readout_leader_get_country (leader));
+          g_strv_builder_add (builder, demonym);
+        }
+    }
+  g_strv_builder_addv (builder, (const char **) countries);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(ReadoutSource) source = g_list_model_get_item (sources, i);
+
+      if (readout_source_get_publisher (source) != NULL)
+        g_strv_builder_add (builder, readout_source_get_publisher (source));
+    }
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const char *speaker = readout_statement_get_speaker (g_ptr_array_index (statements, i));
+
+      if (speaker != NULL)
+        g_strv_builder_add (builder, speaker);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* The comparison of two sets of the call's statements, with its word weights fitted on
  * the call and a sample of the store. */
 static ReadoutComparison *
@@ -189,8 +218,8 @@ compare_statements (ReadoutStore *store,
 {
   gint64 call_id = readout_call_get_id (call);
   g_auto(GStrv) corpus = build_corpus (store, call_id, call_statements);
-  g_auto(GStrv) names = participant_names (store, call);
   g_auto(GStrv) countries = participant_countries (store, call);
+  g_auto(GStrv) names = speaker_names (store, call, call_statements, (const char * const *) countries);
   ReadoutComparison *comparison;
 
   comparison = readout_comparison_new_full (label_a, statements_a, label_b, statements_b,

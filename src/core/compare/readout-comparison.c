@@ -490,6 +490,13 @@ word_count_free (gpointer data)
   g_free (word);
 }
 
+/* A single letter that is not an ideograph: the "U" and "S" of "U.S.", an initial. */
+static gboolean
+is_fragment (const ReadoutToken *token)
+{
+  return (token->flags & READOUT_TOKEN_IDEOGRAPH) == 0 && g_utf8_strlen (token->folded, -1) == 1;
+}
+
 static guint
 count_words (GHashTable *words,
              guint       side,
@@ -512,9 +519,10 @@ count_words (GHashTable *words,
 
           if (token->flags & (READOUT_TOKEN_STOP_WORD | READOUT_TOKEN_NUMBER))
             continue;
-          /* Counted in the total, so the other words' rates stay true, but never listed. */
+          /* Counted in the total, so the other words' rates stay true, but never listed; nor
+           * is a lone letter, a piece of an abbreviation ("U" of "U.S."). */
           total++;
-          if (readout_text_is_report_word (token->folded)
+          if (readout_text_is_report_word (token->folded) || is_fragment (token)
               || (excluded != NULL && g_hash_table_contains (excluded, token->folded)))
             continue;
 
@@ -659,8 +667,9 @@ fold_names (const char * const *names)
 
 /**
  * readout_comparison_new_full:
- * @names: (nullable) (array zero-terminated=1): the participants' names and aliases,
- *   whose words the summary's distinctive words leave out (every account names them)
+ * @names: (nullable) (array zero-terminated=1): who speaks and for whom (the participants'
+ *   names and aliases, their countries, the publishers and speakers), whose words the
+ *   summary's distinctive words leave out (every account names them)
  * @background: (nullable) (array zero-terminated=1): topics of the whole call (the
  *   participants' countries), which a statement is shown under only when it has no other
  *

@@ -233,8 +233,10 @@ guint extractor_claim_for_call (Work *w, guint s, guint c, GArray *claims, const
 void extractor_resolve_call_date (Work *w, CallFacts *facts, GArray *global_claims,
                                   gboolean first_call, ReadoutExtractedCall *call);
 
-/* readout-extractor-statements.c */
+/* readout-extractor-speakers.c */
 const Speaker *extractor_speaker_table (guint *n);
+
+/* readout-extractor-statements.c */
 void extractor_add_statements (Work *w, ReadoutExtraction *extraction, const CallFacts *facts,
                                guint n_calls, GArray **relations);
 
@@ -248,6 +250,10 @@ gboolean extractor_gap_is_space (Work *w, guint a, guint b);
 gboolean extractor_gap_is_comma (Work *w, guint a, guint b);
 void extractor_tokenize (Work *w);
 void extractor_split_sentences (Work *w);
+gboolean extractor_has_quote (const char *text, gsize length);
+guint extractor_count_quote_marks (const char *text, gsize start, gsize end);
+gboolean extractor_opens_quote_run (Work *w, guint s);
+gboolean extractor_is_discussion_sentence (Work *w, guint s);
 
 /* readout-extractor-publisher.c */
 void extractor_find_publisher (Work *w);

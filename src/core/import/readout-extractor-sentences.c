@@ -375,3 +375,111 @@ extractor_split_sentences (Work *w)
       sentence->tok_end = tok;
     }
 }
+
+/* The length of a quote mark at @i (straight, curly or a guillemet), 0 if there is none. */
+static gsize
+quote_mark_at (const char *text,
+               gsize       i,
+               gsize       end)
+{
+  if (text[i] == '"')
+    return 1;
+  if (i + 2 < end && (guchar) text[i] == 0xE2 && (guchar) text[i + 1] == 0x80 &&
+      ((guchar) text[i + 2] == 0x9C || (guchar) text[i + 2] == 0x9D))
+    return 3;
+  if (i + 1 < end && (guchar) text[i] == 0xC2 &&
+      ((guchar) text[i + 1] == 0xAB || (guchar) text[i + 1] == 0xBB))
+    return 2;
+  return 0;
+}
+
+/* Whether @text quotes something of two words or more. */
+gboolean
+extractor_has_quote (const char *text,
+                     gsize       length)
+{
+  guint words = 0;
+  gboolean inside = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (quote_mark_at (text, i, length) > 0)
+        {
+          if (inside && words >= 2)
+            return TRUE;
+          inside = !inside;
+          words = 0;
+        }
+      else if (inside && text[i] == ' ')
+        words++;
+    }
+  return FALSE;
+}
+
+guint
+extractor_count_quote_marks (const char *text,
+                             gsize       start,
+                             gsize       end)
+{
+  guint n = 0;
+
+  for (gsize i = start; i < end; i++)
+    if (quote_mark_at (text, i, end) > 0)
+      n++;
+  return n;
+}
+
+/* "\"The support is unprecedented. It brings us closer ...,\" Zelenskyy said": sentence @s
+ * opens a quote that it does not close, so its speaker is named where the quote ends. */
+gboolean
+extractor_opens_quote_run (Work  *w,
+                           guint  s)
+{
+  Sentence *sentence = sentence_at (w, s);
+
+  return quote_mark_at (w->text, sentence->start, sentence->end) > 0 &&
+         extractor_count_quote_marks (w->text, sentence->start, sentence->end) % 2 == 1;
+}
+
+/* Whether sentence @s reports what was said or done on the call: a verb of discussion. */
+gboolean
+extractor_is_discussion_sentence (Work  *w,
+                                  guint  s)
+{
+  static const char * const english[] = {
+    "discussed", "agreed", "exchanged", "raised", "focused", "expressed", "reaffirmed",
+    "affirmed", "stressed", "emphasized", "emphasised", "underlined", "congratulated",
+    "invited", "touched", "addressed", "talked", "reviewed", "welcomed", "thanked",
+    "conveyed", "noted", "underscored", "discuss", "spoke", "pledged", "urged", "briefed",
+    "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
+    "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
+    "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
+    "recognised", "announced", "announcing", "told", "said", "considered", "presented",
+    "share", "committed", "added", "hoped",
+    /* what an announced call will do: "will underscore ... and reaffirm ..." */
+    "underscore", "reaffirm", "raise", "emphasize", "emphasise", "stress", "review", "address",
+    /* "The main topic of the conversation was ..." */
+    "topic", "topics",
+    /* German */
+    "erörterten", "sprachen", "gratulierte", "unterstrich", "vereinbarten", "betonte",
+    "telefoniert", "drückte", "begrüßte", "informierte", NULL,
+  };
+  static const char * const russian[] = {
+    "обсуди", "обмен", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
+    "поздрав", "коснул", "рассмотре", "обсужд", "проинформир", "поблагодар", "приветств",
+    "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", "подтверд",
+    "пригла", "пожела", "оцени",
+    /* "Особое внимание уделено ...", "Проведён обмен мнениями ..." */
+    "уделен", "удели", "обмен", "выраж", NULL,
+  };
+  Sentence *sentence = sentence_at (w, s);
+
+  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
+    {
+      const char *f = tok_at (w, i)->folded;
+
+      if (tok_at (w, i)->cyrillic ? extractor_has_prefix_in_list (russian, f) : extractor_in_list (english, f))
+        return TRUE;
+    }
+  return FALSE;
+}

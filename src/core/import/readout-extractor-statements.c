@@ -7,58 +7,6 @@
 
 /* Statements: the sentences about a call, with their speaker and side. */
 
-static const Speaker speakers[] = {
-  { "Kremlin", "RU", "Kremlin|the Kremlin|Кремль|Кремле|Кремля|Кремлем|пресс-служба Кремля|пресс-службе Кремля" },
-  { "Dmitry Peskov", "RU", "Dmitry Peskov|Dmitri Peskov|Peskov|Дмитрий Песков|Песков|Пескова|Пескову" },
-  { "Yury Ushakov", "RU", "Yury Ushakov|Yuri Ushakov|Ushakov|Юрий Ушаков|Ушаков|Ушакова" },
-  { "Sergei Lavrov", "RU", "Sergei Lavrov|Sergey Lavrov|Lavrov|Сергей Лавров|Лавров|Лаврова" },
-  { "Maria Zakharova", "RU", "Maria Zakharova|Zakharova|Мария Захарова|Захарова" },
-  { "Russian Foreign Ministry", "RU", "Russian Foreign Ministry|Russian Foreign Ministry's|МИД России|МИД РФ" },
-  { "TASS", "RU", "TASS|ТАСС" },
-  { "RIA Novosti", "RU", "RIA Novosti|RIA|РИА Новости" },
-  { "White House", "US", "White House|the White House|Белый дом|Белого дома|Белом доме" },
-  { "Sean Spicer", "US", "Sean Spicer|Spicer|Шон Спайсер|Спайсер" },
-  { "Sarah Sanders", "US", "Sarah Sanders|Sarah Huckabee Sanders|Huckabee Sanders" },
-  { "Jen Psaki", "US", "Jen Psaki|Psaki|Псаки|Джен Псаки" },
-  { "Karine Jean-Pierre", "US", "Karine Jean-Pierre|Jean-Pierre" },
-  { "John Kirby", "US", "John Kirby|Kirby" },
-  { "Jake Sullivan", "US", "Jake Sullivan|Sullivan" },
-  { "Kellyanne Conway", "US", "Kellyanne Conway|Conway" },
-  { "State Department", "US", "State Department|Department of State|U.S. State Department|Госдеп|Госдепартамент|Госдепартамента" },
-  { "Ned Price", "US", "Ned Price" },
-  { "Matthew Miller", "US", "Matthew Miller" },
-  { "Rex Tillerson", "US", "Rex Tillerson|Tillerson" },
-  { "Mike Pompeo", "US", "Mike Pompeo|Pompeo" },
-  { "Antony Blinken", "US", "Antony Blinken|Blinken|Блинкен" },
-  { "Élysée", "FR", "Élysée|Elysee|Élysée Palace|Elysee Palace|Елисейский дворец|Елисейского дворца" },
-  { "German Federal Government", "DE", "Bundesregierung|German government|Federal Government|Chancellery|German Chancellery" },
-  { "Steffen Seibert", "DE", "Steffen Seibert|Seibert|Зайберт" },
-  { "Steffen Hebestreit", "DE", "Steffen Hebestreit|Hebestreit" },
-  { "Ministry of Foreign Affairs of Japan", "JP", "Ministry of Foreign Affairs of Japan|Japanese Foreign Ministry|MOFA|Japan's Foreign Ministry" },
-  { "Kantei", "JP", "Kantei|Prime Minister's Office of Japan" },
-  { "Chief Cabinet Secretary", "JP", "Chief Cabinet Secretary" },
-  { "Chinese Foreign Ministry", "CN", "Chinese Foreign Ministry|China's Foreign Ministry|МИД КНР|МИД Китая" },
-  { "Xinhua", "CN", "Xinhua|Синьхуа" },
-  { "Wang Wenbin", "CN", "Wang Wenbin" },
-  { "Mao Ning", "CN", "Mao Ning" },
-  { "Downing Street", "GB", "Downing Street|No 10|Number 10|Даунинг-стрит" },
-  { "Foreign, Commonwealth & Development Office", "GB", "Foreign, Commonwealth & Development Office|Foreign, Commonwealth and Development Office|FCDO" },
-  { "Office of the President of Ukraine", "UA", "Office of the President of Ukraine|Ukrainian presidency|Офис президента Украины" },
-  { "Turkish Presidency", "TR", "Turkish presidency|Turkish Presidency|Directorate of Communications" },
-  { "Ministry of External Affairs", "IN", "Ministry of External Affairs|MEA" },
-  { "Prime Minister's Office of India", "IN", "Prime Minister's Office of India|PMO" },
-  { "Prime Minister's Office of Canada", "CA", "Prime Minister's Office of Canada" },
-  { "European Commission", "EU", "European Commission" },
-  { "European Council", "EU", "European Council" },
-};
-
-const Speaker *
-extractor_speaker_table (guint *n)
-{
-  *n = G_N_ELEMENTS (speakers);
-  return speakers;
-}
-
 typedef struct {
   guint       start;
   guint       end;
@@ -83,8 +31,10 @@ speaker_forms (void)
   if (g_once_init_enter (&forms))
     {
       GPtrArray *list = g_ptr_array_new ();
+      guint n;
+      const Speaker *speakers = extractor_speaker_table (&n);
 
-      for (guint k = 0; k < G_N_ELEMENTS (speakers); k++)
+      for (guint k = 0; k < n; k++)
         {
           g_auto(GStrv) texts = g_strsplit (speakers[k].forms, "|", -1);
 
@@ -140,8 +90,10 @@ speaker_first_words (void)
   if (g_once_init_enter (&table))
     {
       GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n;
+      const Speaker *speakers = extractor_speaker_table (&n);
 
-      for (guint k = 0; k < G_N_ELEMENTS (speakers); k++)
+      for (guint k = 0; k < n; k++)
         {
           g_auto(GStrv) forms = g_strsplit (speakers[k].forms, "|", -1);
 
@@ -371,6 +323,34 @@ follows_verb (Work  *w,
   return TRUE;
 }
 
+/* Whether a leader named before verb @v is not its subject: "Trump and Putin's
+ * conversation underlined" (a possessive: the conversation speaks, as "Trump's aides said"
+ * are the aides), or "came a day after Trump said" (another occasion's words, in the
+ * reporter's own sentence). */
+static gboolean
+leader_not_subject (Work              *w,
+                    const SpeakerSpan *span,
+                    guint              v)
+{
+  static const char * const occasions[] = { "after", "before", "since", "until", NULL };
+
+  if (!span->leader)
+    return FALSE;
+  if (span->start > 0 && extractor_in_list (occasions, tok_at (w, span->start - 1)->folded))
+    return TRUE;
+  for (guint t = span->start; t < v; t++)
+    {
+      const char *end = w->text + tok_at (w, t)->end;
+      gsize length = tok_at (w, t)->end - tok_at (w, t)->start;
+
+      if ((length > 2 && g_str_has_prefix (end - 2, "'s")) ||
+          (length > 4 && g_str_has_prefix (end - 4, "’s")) ||
+          (tok_is (w, t, "s") && t > span->start && !extractor_gap_is_space (w, t - 1, t)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether speaker @span goes with the speech verb at @v ("according to" when
  * @according; @appositive: where an apposition before the verb starts, or G_MAXUINT),
  * and if so, @a's distance and whether the verb starts its clause. */
@@ -396,7 +376,7 @@ attach_span (Work        *w,
   else if (appositive != G_MAXUINT)
     attached = span->end == appositive || (span->start > v && span->start <= v + 2 && !span->leader);
   else
-    attached = (span->end <= v && v - span->end <= 3) ||
+    attached = (span->end <= v && v - span->end <= 3 && !leader_not_subject (w, span, v)) ||
                (span->start > v && !span->leader && follows_verb (w, v, span->start));
   if (!attached)
     return FALSE;
@@ -520,74 +500,6 @@ find_attribution (Work        *w,
       return TRUE;
     }
   return any_verb && *unknown != NULL;
-}
-
-static gboolean
-has_quote (const char *text,
-           gsize       length)
-{
-  guint words = 0;
-  gboolean inside = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = (guchar) text[i];
-
-      if (c == '"' || (c == 0xE2 && i + 2 < length && (guchar) text[i + 1] == 0x80 &&
-                       ((guchar) text[i + 2] == 0x9C || (guchar) text[i + 2] == 0x9D)) ||
-          (c == 0xC2 && i + 1 < length && ((guchar) text[i + 1] == 0xAB || (guchar) text[i + 1] == 0xBB)))
-        {
-          if (inside && words >= 2)
-            return TRUE;
-          inside = !inside;
-          words = 0;
-        }
-      else if (inside && c == ' ')
-        words++;
-    }
-  return FALSE;
-}
-
-static gboolean
-is_discussion_sentence (Work  *w,
-                        guint  s)
-{
-  static const char * const english[] = {
-    "discussed", "agreed", "exchanged", "raised", "focused", "expressed", "reaffirmed",
-    "affirmed", "stressed", "emphasized", "emphasised", "underlined", "congratulated",
-    "invited", "touched", "addressed", "talked", "reviewed", "welcomed", "thanked",
-    "conveyed", "noted", "underscored", "discuss", "spoke", "pledged", "urged", "briefed",
-    "informed", "condemned", "called", "highlighted", "described", "outlined", "reiterated",
-    "offered", "shared", "assured", "proposed", "updated", "explained", "discussing",
-    "speak", "confirmed", "stated", "requested", "appreciated", "commended", "recognized",
-    "recognised", "announced", "announcing", "told", "said", "considered", "presented",
-    "share", "committed", "added", "hoped",
-    /* what an announced call will do: "will underscore ... and reaffirm ..." */
-    "underscore", "reaffirm", "raise", "emphasize", "emphasise", "stress", "review", "address",
-    /* "The main topic of the conversation was ..." */
-    "topic", "topics",
-    /* German */
-    "erörterten", "sprachen", "gratulierte", "unterstrich", "vereinbarten", "betonte",
-    "telefoniert", "drückte", "begrüßte", "informierte", NULL,
-  };
-  static const char * const russian[] = {
-    "обсуди", "обмен", "договорил", "подчеркн", "выраз", "отмет", "затрон", "условил",
-    "поздрав", "коснул", "рассмотре", "обсужд", "проинформир", "поблагодар", "приветств",
-    "призвал", "выступил", "акцентир", "изложи", "предлож", "заверил", "информир", "подтверд",
-    "пригла", "пожела", "оцени",
-    /* "Особое внимание уделено ...", "Проведён обмен мнениями ..." */
-    "уделен", "удели", "обмен", "выраж", NULL,
-  };
-  Sentence *sentence = sentence_at (w, s);
-
-  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
-    {
-      const char *f = tok_at (w, i)->folded;
-
-      if (tok_at (w, i)->cyrillic ? extractor_has_prefix_in_list (russian, f) : extractor_in_list (english, f))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static gboolean
@@ -725,6 +637,58 @@ file_statement (Work              *w,
                    w, sentence, speaker, side, quote, topics);
 }
 
+/* "The call came a day after Putin hosted Assad", "comes amid tensions": a reporter placing
+ * the call among other events, which says nothing either side said. */
+static gboolean
+is_background (Work  *w,
+               guint  s)
+{
+  static const char * const came[] = { "came", "comes", "come", NULL };
+  static const char * const when[] = { "after", "before", "amid", NULL };
+  Sentence *sentence = sentence_at (w, s);
+
+  for (guint i = sentence->tok_start; i < sentence->tok_end; i++)
+    if (extractor_in_list (came, tok_at (w, i)->folded))
+      for (guint j = i + 1; j < sentence->tok_end && j <= i + 4; j++)
+        if (extractor_in_list (when, tok_at (w, j)->folded))
+          return TRUE;
+  return FALSE;
+}
+
+/* Whether sentence @s of an official readout says something for its side: a few words, not
+ * a lone mark ("###"), and not the report that the call took place ("Vladimir Putin had a
+ * telephone conversation with ...", "will speak with"), which says nothing of a topic. */
+static gboolean
+is_substantive (Work  *w,
+                guint  s)
+{
+  Sentence *sentence = sentence_at (w, s);
+
+  return sentence->tok_end - sentence->tok_start >= 4 &&
+         !extractor_sentence_has_cue (w, sentence->tok_start, sentence->tok_end);
+}
+
+/* The attribution of the sentence that closes the quote sentence @s opens (a few
+ * sentences on at most, in the same paragraph kind). */
+static gboolean
+quote_run_speaker (Work        *w,
+                   guint        s,
+                   const char **speaker,
+                   const char **side,
+                   char       **unknown)
+{
+  for (guint t = s + 1; t < w->sentences->len && t <= s + 3; t++)
+    {
+      Sentence *next = sentence_at (w, t);
+
+      if (next->where != WHERE_TEXT)
+        return FALSE;
+      if (extractor_count_quote_marks (w->text, next->start, next->end) % 2 == 1)
+        return find_attribution (w, t, speaker, side, unknown);
+    }
+  return FALSE;
+}
+
 /* The statement of sentence @s, if it is one: what its speaker said, or the publisher's
  * account of the call. */
 static void
@@ -747,8 +711,10 @@ read_statement (Work              *w,
       return;
     }
 
-  quote = has_quote (w->text + sentence->start, sentence->end - sentence->start);
+  quote = extractor_has_quote (w->text + sentence->start, sentence->end - sentence->start);
   attributed = find_attribution (w, s, &speaker, &side, &unknown);
+  if (!attributed && extractor_opens_quote_run (w, s))
+    quote = attributed = quote_run_speaker (w, s, &speaker, &side, &unknown);
   /* Kept for the whole extraction: a quote that runs on into the next sentence keeps it */
   if (attributed && unknown != NULL)
     speaker = g_string_chunk_insert_const (w->strings, unknown), side = NULL;
@@ -761,8 +727,14 @@ read_statement (Work              *w,
     }
   if (!attributed)
     {
-      include = is_discussion_sentence (w, s) &&
-                (names_participant (w, s, facts, n_calls) || mentions_the_pair (w, s) || w->official);
+      /* An official readout is nothing but its government's account of the call: every
+       * sentence of it says something for its side, whatever its verb ("made clear",
+       * "continued their dialogue", "must maintain"). */
+      if (extractor_is_discussion_sentence (w, s))
+        include = w->official ||
+                  ((names_participant (w, s, facts, n_calls) || mentions_the_pair (w, s)) && !is_background (w, s));
+      else
+        include = w->official && is_substantive (w, s);
       speaker = w->publisher;
       side = w->side;
     }
