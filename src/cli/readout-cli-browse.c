@@ -21,40 +21,6 @@
 
 
 
-/* Appends @text padded to @width columns (counted in characters, not bytes). */
-void
-readout_cli_append_cell (GString    *out,
-                         const char *text,
-                         int         width)
-{
-  glong length;
-
-  text = text != NULL ? text : "";
-  length = g_utf8_strlen (text, -1);
-  if (length > width)
-    {
-      g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
-
-      g_string_append (out, cut);
-      g_string_append (out, "… ");
-      return;
-    }
-  /* No printf: a long table has tens of thousands of cells. */
-  g_string_append (out, text);
-  for (glong i = length; i <= width; i++)
-    g_string_append_c (out, ' ');
-}
-
-void
-readout_cli_print_cell (const char *text,
-                        int         width)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  readout_cli_append_cell (out, text, width);
-  g_print ("%s", out->str);
-}
-
 ReadoutLeader *
 readout_cli_resolve_leader (ReadoutStore  *store,
                             const char    *name,

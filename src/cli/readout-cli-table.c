@@ -40,12 +40,13 @@ readout_cli_table_add_row (ReadoutCliTable    *self,
   g_ptr_array_add (self->rows, row);
 }
 
-void
-readout_cli_table_print (ReadoutCliTable *self)
+static void
+print_from (ReadoutCliTable *self,
+            guint            first_row)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  for (guint r = 0; r < self->rows->len; r++)
+  for (guint r = first_row; r < self->rows->len; r++)
     {
       char **row = g_ptr_array_index (self->rows, r);
 
@@ -61,6 +62,18 @@ readout_cli_table_print (ReadoutCliTable *self)
       g_string_append_c (out, '\n');
     }
   g_print ("%s", out->str);
+}
+
+void
+readout_cli_table_print (ReadoutCliTable *self)
+{
+  print_from (self, 0);
+}
+
+void
+readout_cli_table_print_rows (ReadoutCliTable *self)
+{
+  print_from (self, 1);
 }
 
 void

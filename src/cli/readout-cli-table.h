@@ -14,6 +14,8 @@ ReadoutCliTable *readout_cli_table_new     (const char * const *headings);
 void             readout_cli_table_add_row (ReadoutCliTable     *self,
                                             const char * const  *cells);
 void             readout_cli_table_print   (ReadoutCliTable     *self);
+/* The rows without the headings, for a table whose columns need no names. */
+void             readout_cli_table_print_rows (ReadoutCliTable  *self);
 void             readout_cli_table_free    (ReadoutCliTable     *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadoutCliTable, readout_cli_table_free)

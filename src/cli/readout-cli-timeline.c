@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "readout-cli.h"
+#include "readout-cli-table.h"
 #include "readout-error.h"
 #include "readout-format.h"
 #include "readout-json.h"
@@ -120,33 +121,24 @@ static void
 print_counts_text (GPtrArray *counts,
                    gboolean   with_counterparts)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  const char *full[] = { _("Period"), _("Counterpart"), _("Country"), _("Calls"), _("Held"), NULL };
+  const char *totals[] = { _("Period"), _("Calls"), _("Held"), NULL };
+  g_autoptr(ReadoutCliTable) table = readout_cli_table_new (with_counterparts ? full : totals);
 
-  readout_cli_append_cell (out, _("Period"), 10);
-  if (with_counterparts)
-    {
-      readout_cli_append_cell (out, _("Counterpart"), 30);
-      readout_cli_append_cell (out, _("Country"), 8);
-    }
-  readout_cli_append_cell (out, _("Calls"), 6);
-  g_string_append_printf (out, "%s\n", _("Held"));
   for (guint i = 0; i < counts->len; i++)
     {
       ReadoutTimelineCount *count = g_ptr_array_index (counts, i);
       char calls[16], held[16];
 
       g_snprintf (calls, sizeof calls, "%u", count->n_calls);
-      g_snprintf (held, sizeof held, "%u\n", count->n_held);
-      readout_cli_append_cell (out, count->period, 10);
+      g_snprintf (held, sizeof held, "%u", count->n_held);
       if (with_counterparts)
-        {
-          readout_cli_append_cell (out, count->counterpart_name, 30);
-          readout_cli_append_cell (out, count->counterpart_country != NULL ? count->counterpart_country : "—", 8);
-        }
-      readout_cli_append_cell (out, calls, 6);
-      g_string_append (out, held);
+        readout_cli_table_add_row (table, (const char *[]) { count->period, count->counterpart_name,
+                                                             count->counterpart_country, calls, held });
+      else
+        readout_cli_table_add_row (table, (const char *[]) { count->period, calls, held });
     }
-  g_print ("%s", out->str);
+  readout_cli_table_print (table);
 }
 
 int
@@ -262,25 +254,25 @@ print_relations (GPtrArray *relations,
       return;
     }
 
-  readout_cli_print_cell (_("Calls"), 6); readout_cli_print_cell (_("Leader"), 28);
-  readout_cli_print_cell (_("Leader"), 28); readout_cli_print_cell (_("Years"), 10);
-  g_print ("%s\n", _("Calls per year"));
-  for (guint i = 0; i < relations->len; i++)
-    {
-      ReadoutRelation *relation = g_ptr_array_index (relations, i);
-      g_autofree char *calls = g_strdup_printf ("%u", relation->n_calls);
-      g_autofree char *years = relation->n_years > 1
-                               ? g_strdup_printf ("%u–%u", relation->first_year,
-                                                  relation->first_year + relation->n_years - 1)
-                               : g_strdup_printf ("%u", relation->first_year);
-      g_autofree char *sparkline = dup_sparkline (relation);
+  {
+    const char *headings[] = { _("Calls"), _("Leader"), _("Leader"), _("Years"), _("Calls per year"), NULL };
+    g_autoptr(ReadoutCliTable) table = readout_cli_table_new (headings);
 
-      readout_cli_print_cell (calls, 6);
-      readout_cli_print_cell (relation->name_a, 28);
-      readout_cli_print_cell (relation->name_b, 28);
-      readout_cli_print_cell (years, 10);
-      g_print ("%s\n", sparkline);
-    }
+    for (guint i = 0; i < relations->len; i++)
+      {
+        ReadoutRelation *relation = g_ptr_array_index (relations, i);
+        g_autofree char *calls = g_strdup_printf ("%u", relation->n_calls);
+        g_autofree char *years = relation->n_years > 1
+                                 ? g_strdup_printf ("%u–%u", relation->first_year,
+                                                    relation->first_year + relation->n_years - 1)
+                                 : g_strdup_printf ("%u", relation->first_year);
+        g_autofree char *sparkline = dup_sparkline (relation);
+
+        readout_cli_table_add_row (table, (const char *[]) { calls, relation->name_a, relation->name_b,
+                                                             years, sparkline });
+      }
+    readout_cli_table_print (table);
+  }
 }
 
 /* The chart's subtitle says what it is limited to: the dates and the country. */
@@ -427,18 +419,21 @@ print_history_json (GPtrArray     *history,
   readout_cli_print_json (root);
 }
 
+/* One side's statements as rows of @table: its country on the first, then the speaker
+ * and the statement; "—" where the side said nothing on the topic. */
 static void
-print_side_text (ReadoutLeader *leader,
-                 GPtrArray     *statements)
+add_side_rows (ReadoutCliTable *table,
+               ReadoutLeader   *leader,
+               GPtrArray       *statements)
 {
   for (guint i = 0; i < MAX (statements->len, 1); i++)
     {
       ReadoutStatement *statement = i < statements->len ? g_ptr_array_index (statements, i) : NULL;
+      const char *speaker = statement != NULL ? readout_statement_get_speaker (statement) : NULL;
 
-      g_print ("  ");
-      readout_cli_print_cell (i == 0 ? readout_leader_get_country (leader) : "", 4);
-      readout_cli_print_cell (statement != NULL ? readout_statement_get_speaker (statement) : "", 20);
-      g_print ("%s\n", statement != NULL ? readout_statement_get_text (statement) : "—");
+      readout_cli_table_add_row (table, (const char *[]) {
+        "", i == 0 ? readout_leader_get_country (leader) : "", speaker != NULL ? speaker : "",
+        statement != NULL ? readout_statement_get_text (statement) : NULL });
     }
 }
 
@@ -453,14 +448,17 @@ print_history_text (GPtrArray     *history,
       g_autofree char *raised_text = readout_topic_mentioned_by_format (entry->mentioned_by,
                                                                         readout_leader_get_country (a),
                                                                         readout_leader_get_country (b));
+      /* An empty first column indents the sides under their call. */
+      const char *headings[] = { "", "", "", "", NULL };
+      g_autoptr(ReadoutCliTable) sides = readout_cli_table_new (headings);
 
       if (i > 0)
         g_print ("\n");
-      readout_cli_print_cell (readout_call_get_date (entry->call), 11);
-      readout_cli_print_cell (readout_format_call_status (readout_call_get_status (entry->call)), 10);
-      g_print ("%s\n", raised_text);
-      print_side_text (a, entry->side_a);
-      print_side_text (b, entry->side_b);
+      g_print ("%s  %s  %s\n", readout_call_get_date (entry->call),
+               readout_format_call_status (readout_call_get_status (entry->call)), raised_text);
+      add_side_rows (sides, a, entry->side_a);
+      add_side_rows (sides, b, entry->side_b);
+      readout_cli_table_print_rows (sides);
     }
 }
 

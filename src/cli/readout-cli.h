@@ -56,9 +56,6 @@ gboolean       readout_cli_check_pair_usage (const char *command, int argc, char
 ReadoutStore  *readout_cli_open_with_pair (const ReadoutCliOptions *options, const char *leader_name,
                                            const char *other_name, ReadoutLeader **leader, ReadoutLeader **other,
                                            int *status);
-void           readout_cli_print_cell (const char *text, int width);
-/* The same into @out: a long table printed at once rather than a write per cell. */
-void           readout_cli_append_cell (GString *out, const char *text, int width);
 void           readout_cli_build_call_json (JsonBuilder *builder, ReadoutCall *call);
 void           readout_cli_build_statement_json (JsonBuilder *builder, ReadoutStatement *statement);
 
