@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include "readout-db.h"
+#include "readout-db-sqlite.h"
 #include "readout-store.h"
 #include "readout-topic-tagger.h"
 
@@ -63,6 +65,12 @@ sqlite3  *readout_store_get_db           (ReadoutStore   *self);
 /* Prepares (and caches) a statement; the result is reset and its bindings cleared. */
 sqlite3_stmt *readout_store_prepare      (ReadoutStore   *self,
                                           const char     *sql,
+                                          GError        **error);
+/* Turns an engine's error (READOUT_DB_ERROR) into a GError with a Readout code and
+ * the store's message for people. */
+void      readout_store_set_db_error     (ReadoutStore   *self,
+                                          const GError   *db_error,
+                                          const char     *what,
                                           GError        **error);
 /* Turns the connection's last SQLite error into a GError with a Readout code. */
 void      readout_store_set_sqlite_error (ReadoutStore   *self,
@@ -131,7 +139,8 @@ struct _ReadoutStore
 {
   GObject parent_instance;
 
-  sqlite3 *db;
+  ReadoutDb *connection;
+  sqlite3 *db;               /* the connection's, for the files not yet converted */
   char *path;
   gboolean read_only;
 

@@ -20,7 +20,6 @@
 /* The store: one SQLite file holding every leader, call, source, statement, topic and
  * conflict. It is used from one thread (the one that opened it). */
 
-#define DEFAULT_BUSY_TIMEOUT_MS 5000
 #define SQLITE_HEADER_SIZE 100
 #define READOUT_APPLICATION_ID 1380208468 /* "RDOT" */
 
@@ -249,46 +248,58 @@ readout_store_conflict_from_row (sqlite3_stmt *stmt)
 /* ---------------------------------------------------------------------------------- */
 /* Errors and statements                                                              */
 
+/* Turns an engine's error (READOUT_DB_ERROR) into the store's message for people. */
+void
+readout_store_set_db_error (ReadoutStore  *self,
+                            const GError  *db_error,
+                            const char    *what,
+                            GError       **error)
+{
+  int code;
+
+  switch (db_error->domain == READOUT_DB_ERROR ? db_error->code : READOUT_DB_ERROR_FAILED)
+    {
+    case READOUT_DB_ERROR_BUSY:
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_LOCKED,
+                   _("%s: the store “%s” is in use by another program that is writing to it. "
+                     "Close the other program or try again."), what, self->path);
+      return;
+    case READOUT_DB_ERROR_READ_ONLY:
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
+                   _("%s: the store “%s” is read-only."), what, self->path);
+      return;
+    case READOUT_DB_ERROR_FULL:
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
+                   _("%s: the disk that holds the store “%s” is full. Free some space and try "
+                     "again; the store is unchanged."), what, self->path);
+      return;
+    case READOUT_DB_ERROR_CORRUPT:
+      code = READOUT_ERROR_CORRUPT;
+      break;
+    case READOUT_DB_ERROR_CONSTRAINT:
+      code = READOUT_ERROR_INVALID;
+      break;
+    case READOUT_DB_ERROR_IO:
+    case READOUT_DB_ERROR_CONNECTION_LOST:
+      code = READOUT_ERROR_IO;
+      break;
+    default:
+      code = READOUT_ERROR_FAILED;
+    }
+  g_set_error (error, READOUT_ERROR, code, _("%s: %s"), what, db_error->message);
+}
+
 void
 readout_store_set_sqlite_error (ReadoutStore  *self,
                                 int            rc,
                                 const char    *what,
                                 GError       **error)
 {
-  int code;
+  g_autoptr(GError) db_error = NULL;
 
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_LOCKED,
-                   _("%s: the store “%s” is in use by another program that is writing to it. "
-                     "Close the other program or try again."), what, self->path);
-      return;
-    case SQLITE_READONLY:
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
-                   _("%s: the store “%s” is read-only."), what, self->path);
-      return;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      code = READOUT_ERROR_CORRUPT;
-      break;
-    case SQLITE_FULL:
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
-                   _("%s: the disk that holds the store “%s” is full. Free some space and try "
-                     "again; the store is unchanged."), what, self->path);
-      return;
-    case SQLITE_CONSTRAINT:
-      code = READOUT_ERROR_INVALID;
-      break;
-    case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
-      code = READOUT_ERROR_IO;
-      break;
-    default:
-      code = READOUT_ERROR_FAILED;
-    }
-  g_set_error (error, READOUT_ERROR, code, _("%s: %s"), what, sqlite3_errmsg (self->db));
+  /* Until every file steps through ReadoutDbStatement: the connection's last error. */
+  readout_db_sqlite_take_error (self->connection, rc, &db_error);
+  readout_store_set_db_error (self, db_error, what, error);
 }
 
 sqlite3 *
@@ -344,15 +355,15 @@ readout_store_step_done (ReadoutStore  *self,
 
 gboolean
 readout_store_exec (ReadoutStore  *self,
-             const char    *sql,
-             const char    *what,
-             GError       **error)
+                    const char    *sql,
+                    const char    *what,
+                    GError       **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  g_autoptr(GError) db_error = NULL;
 
-  if (rc != SQLITE_OK)
+  if (!readout_db_exec (self->connection, sql, &db_error))
     {
-      readout_store_set_sqlite_error (self, rc, what, error);
+      readout_store_set_db_error (self, db_error, what, error);
       return FALSE;
     }
   return TRUE;
@@ -412,8 +423,11 @@ readout_store_emit_pending_changes (ReadoutStore *self)
 
 gboolean
 readout_store_write_begin (ReadoutStore  *self,
-             GError       **error)
+                           GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
+  gboolean ok;
+
   if (self->read_only)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
@@ -422,36 +436,45 @@ readout_store_write_begin (ReadoutStore  *self,
       return FALSE;
     }
 
-  /* IMMEDIATE takes the write lock up front, so a busy store fails here, after the
-   * busy timeout, rather than half way through a change. */
-  if (!readout_store_exec (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
-                    "Could not change the store", error))
-    return FALSE;
+  /* A write transaction takes the write lock up front, so a busy store fails here,
+   * after the busy timeout, rather than half way through a change. */
+  ok = self->transaction_depth == 0 ? readout_db_begin (self->connection, TRUE, &db_error)
+                                    : readout_db_savepoint (self->connection, "nested", &db_error);
+  if (!ok)
+    {
+      readout_store_set_db_error (self, db_error, "Could not change the store", error);
+      return FALSE;
+    }
   self->transaction_depth++;
   return TRUE;
 }
 
 gboolean
 readout_store_write_end (ReadoutStore  *self,
-           gboolean       ok,
-           GError       **error)
+                         gboolean       ok,
+                         GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
+
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
   self->transaction_depth--;
   if (self->transaction_depth > 0)
     {
       if (!ok)
-        sqlite3_exec (self->db, "ROLLBACK TO nested", NULL, NULL, NULL);
-      sqlite3_exec (self->db, "RELEASE nested", NULL, NULL, NULL);
+        readout_db_rollback_to (self->connection, "nested");
+      readout_db_release (self->connection, "nested", NULL);
       return ok;
     }
 
-  if (ok && !readout_store_exec (self, "COMMIT", "Could not save the change", error))
-    ok = FALSE;
+  if (ok && !readout_db_commit (self->connection, &db_error))
+    {
+      readout_store_set_db_error (self, db_error, "Could not save the change", error);
+      ok = FALSE;
+    }
   if (!ok)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      readout_db_rollback (self->connection);
       /* A rolled back topic change must not leave a tagger built from it. */
       g_clear_pointer (&self->tagger, readout_topic_tagger_free);
       self->pending_kinds = 0;
@@ -501,15 +524,7 @@ readout_store_rollback (ReadoutStore *self)
 static gint64
 read_data_version (ReadoutStore *self)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (self, "PRAGMA data_version", NULL);
-  gint64 version = -1;
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return version;
+  return readout_db_get_change_counter (self->connection);
 }
 
 /* For writes this process made through another connection (the re-tagging thread) and
@@ -712,25 +727,6 @@ file_is_writable (const char *path,
   return (st->st_mode & 0222) != 0 && g_access (path, W_OK) == 0;
 }
 
-/* Case-insensitive, Unicode-aware folding for the leader filter, since SQLite's LIKE
- * only folds ASCII. */
-static void
-sql_casefold (sqlite3_context  *context,
-              int               argc,
-              sqlite3_value   **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-  char *folded;
-
-  if (text == NULL)
-    {
-      sqlite3_result_null (context);
-      return;
-    }
-  folded = g_utf8_casefold (text, -1);
-  sqlite3_result_text (context, folded, -1, g_free);
-}
-
 /* Says "damaged" only for what SQLite itself calls damage; a full disk or a failing
  * read is named as what it is. */
 static void
@@ -851,9 +847,8 @@ readout_store_open (const char  *path,
   gboolean exists;
   gboolean check_again = FALSE;
   gboolean check_pages = FALSE;
+  g_autoptr(GError) db_error = NULL;
   int user_version = 0;
-  int flags;
-  int rc;
 
   default_path = readout_store_dup_default_path ();
   if (path == NULL)
@@ -909,19 +904,14 @@ readout_store_open (const char  *path,
       return NULL;
     }
 
-  flags = self->read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
+  self->connection = readout_db_sqlite_open (path, self->read_only, &db_error);
+  if (self->connection == NULL)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO, _("Could not open “%s”: %s."),
-                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                   path, db_error->message);
       return NULL;
     }
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
-  sqlite3_create_function (self->db, "casefold", 1,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_casefold, NULL, NULL);
+  self->db = readout_db_sqlite_get_handle (self->connection);
 
   if (!verify_readable (self, error) || (check_pages && !verify_pages (self, error)))
     return NULL;
@@ -986,7 +976,7 @@ readout_store_set_busy_timeout (ReadoutStore *self,
 {
   g_return_if_fail (READOUT_IS_STORE (self));
 
-  sqlite3_busy_timeout (self->db, (int) milliseconds);
+  readout_db_set_busy_timeout (self->connection, milliseconds);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -1160,8 +1150,7 @@ readout_store_finalize (GObject *object)
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->tagger, readout_topic_tagger_free);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  g_clear_object (&self->connection);
   if (self->path != NULL)
     readout_safe_file_unprotect (self->path);
   g_free (self->path);

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <gio/gio.h>
+
+#include "readout-db-statement.h"
+
+G_BEGIN_DECLS
+
+/* ReadoutDb: one connection to the database that holds a store, whatever the engine.
+ * The store (src/core/store/) talks to its database only through this type and
+ * ReadoutDbStatement; only the engines (this folder) know a database library, and
+ * only readout-db-sqlite.c includes sqlite3.h.
+ *
+ * What it covers: statements (prepared once and cached per connection), transactions
+ * and savepoints, how many rows the last change touched, an opaque counter of commits
+ * made by other connections (for the store's "another program changed the data"
+ * watch: SQLite's PRAGMA data_version; on PostgreSQL LISTEN/NOTIFY), the busy timeout,
+ * and errors in one domain (READOUT_DB_ERROR) that the store turns into its own
+ * messages. SQL is written once with `?`/`?N` parameters and `INSERT … RETURNING id`
+ * (SQLite 3.35+, PostgreSQL) rather than a last-insert-rowid call.
+ *
+ * SQL that is still SQLite's own dialect and must be ported for PostgreSQL, by file:
+ *   readout-store-schema.c   the schema and every migration (INTEGER PRIMARY KEY, FTS5
+ *                            tables and triggers, PRAGMA user_version/application_id)
+ *   readout-store.c          the file checks on open (header, PRAGMA quick_check,
+ *                            application_id, user_version, journal_mode, synchronous,
+ *                            foreign_keys, cache_size), VACUUM INTO for the upgrade backup;
+ *                            casefold() is a function the SQLite engine registers
+ *   readout-store-private.h  group_concat, json_group_array/json_array in the *_COLUMNS
+ *   readout-store-bulk.c     sqlite_master (dropping and re-creating indexes)
+ *   readout-search-model.c   FTS5 MATCH, bm25(), snippet()
+ *   readout-store-write.c,
+ *   readout-store-json-import.c, readout-store-feeds.c, readout-store-schema.c
+ *                            INSERT OR IGNORE / INSERT OR REPLACE
+ *   readout-store-backup.c   the SQLite backup API, through readout-db-sqlite.h
+ *   readout-undo-stack.c     rowid
+ * (The engine's engine() tells the few places that must choose between dialects.) */
+
+#define READOUT_DB_ERROR (readout_db_error_quark ())
+
+/* Codes of the READOUT_DB_ERROR domain: what went wrong, in terms the store can map to
+ * a message for people without knowing the engine. */
+typedef enum {
+  READOUT_DB_ERROR_FAILED,           /* anything else */
+  READOUT_DB_ERROR_BUSY,             /* another connection holds a lock */
+  READOUT_DB_ERROR_READ_ONLY,        /* the file or the role may not be written */
+  READOUT_DB_ERROR_CONSTRAINT,       /* a unique, foreign-key or check constraint */
+  READOUT_DB_ERROR_CONNECTION_LOST,  /* the server went away */
+  READOUT_DB_ERROR_CONFLICT,         /* a concurrent change (serialization failure) */
+  READOUT_DB_ERROR_CORRUPT,          /* the database is damaged or not a database */
+  READOUT_DB_ERROR_FULL,             /* the disk is full */
+  READOUT_DB_ERROR_IO,               /* reading or writing a file failed */
+  READOUT_DB_ERROR_NOT_SUPPORTED,    /* this build cannot reach such a database */
+} ReadoutDbError;
+
+typedef enum {
+  READOUT_DB_ENGINE_SQLITE,
+  READOUT_DB_ENGINE_POSTGRESQL,
+} ReadoutDbEngine;
+
+#define READOUT_TYPE_DB (readout_db_get_type ())
+G_DECLARE_DERIVABLE_TYPE (ReadoutDb, readout_db, READOUT, DB, GObject)
+
+struct _ReadoutDbClass
+{
+  GObjectClass parent_class;
+
+  ReadoutDbEngine engine;
+
+  /* A new statement (one reference), or NULL with @error set. */
+  ReadoutDbStatement *(*prepare)      (ReadoutDb *self, const char *sql, GError **error);
+  /* Runs @sql, which may hold several statements and returns no rows. */
+  gboolean            (*exec)         (ReadoutDb *self, const char *sql, GError **error);
+  /* @write: take the write lock now (SQLite BEGIN IMMEDIATE) rather than on the
+   * first write; a read transaction is a consistent snapshot. */
+  gboolean            (*begin)        (ReadoutDb *self, gboolean write, GError **error);
+  gboolean            (*commit)       (ReadoutDb *self, GError **error);
+  void                (*rollback)     (ReadoutDb *self);
+  gboolean            (*in_transaction) (ReadoutDb *self);
+  gint64              (*changes)      (ReadoutDb *self);
+  gint64              (*change_counter) (ReadoutDb *self);
+  void                (*set_busy_timeout) (ReadoutDb *self, guint milliseconds);
+};
+
+GQuark              readout_db_error_quark    (void);
+
+/* @location: a file path (SQLite), or a PostgreSQL URI (postgresql://…, postgres://…)
+ * or libpq key=value string (host=… dbname=…). A SQLite file is created when it does
+ * not exist, unless @read_only. */
+ReadoutDb          *readout_db_open           (const char   *location,
+                                               gboolean      read_only,
+                                               GError      **error);
+gboolean            readout_db_location_is_postgresql (const char *location);
+
+ReadoutDbEngine     readout_db_get_engine     (ReadoutDb    *self);
+const char         *readout_db_get_location   (ReadoutDb    *self);
+gboolean            readout_db_is_read_only   (ReadoutDb    *self);
+
+/* The connection's cached statement for @sql (prepared on first use, owned by the
+ * connection), reset and with its bindings cleared; NULL with @error set. */
+ReadoutDbStatement *readout_db_prepare        (ReadoutDb    *self,
+                                               const char   *sql,
+                                               GError      **error);
+/* A statement of its own, not cached (one reference): for SQL that is built at run
+ * time or used once. */
+ReadoutDbStatement *readout_db_prepare_uncached (ReadoutDb  *self,
+                                               const char   *sql,
+                                               GError      **error);
+gboolean            readout_db_exec           (ReadoutDb    *self,
+                                               const char   *sql,
+                                               GError      **error);
+
+gboolean            readout_db_begin          (ReadoutDb    *self,
+                                               gboolean      write,
+                                               GError      **error);
+gboolean            readout_db_commit         (ReadoutDb    *self,
+                                               GError      **error);
+void                readout_db_rollback       (ReadoutDb    *self);
+/* Savepoints nest inside a transaction; @name is an SQL identifier. */
+gboolean            readout_db_savepoint      (ReadoutDb    *self,
+                                               const char   *name,
+                                               GError      **error);
+gboolean            readout_db_release        (ReadoutDb    *self,
+                                               const char   *name,
+                                               GError      **error);
+void                readout_db_rollback_to    (ReadoutDb    *self,
+                                               const char   *name);
+gboolean            readout_db_in_transaction (ReadoutDb    *self);
+
+/* Rows inserted, changed or deleted by the last statement. */
+gint64              readout_db_changes        (ReadoutDb    *self);
+/* Changes whenever another connection commits, never for this one's own commits;
+ * -1 when it cannot be read. */
+gint64              readout_db_get_change_counter (ReadoutDb *self);
+void                readout_db_set_busy_timeout (ReadoutDb  *self,
+                                               guint         milliseconds);
+
+/* For engines: called by their open functions. */
+void                readout_db_set_location   (ReadoutDb    *self,
+                                               const char   *location,
+                                               gboolean      read_only);
+
+G_END_DECLS
