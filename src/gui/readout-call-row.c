@@ -51,6 +51,8 @@ struct _ReadoutCallRow
   char        *texts[N_LINES];
   const char  *icon_name;
   PangoLayout *layouts[N_LINES];
+  /* Each line's width uncut, -1 until it is laid out so. */
+  int          natural_widths[N_LINES];
   guint        context_serial;
   GdkPaintable *icon;
 
@@ -143,7 +145,10 @@ ensure_layouts (ReadoutCallRow *self)
 
   clear_layouts (self);
   for (guint i = 0; i < N_LINES; i++)
-    self->layouts[i] = make_layout (self, i);
+    {
+      self->layouts[i] = make_layout (self, i);
+      self->natural_widths[i] = -1;
+    }
   self->context_serial = serial;
 }
 
@@ -165,8 +170,32 @@ layout_height (PangoLayout *layout)
   return height;
 }
 
-/* Wraps and cuts the lines to @width (-1: not at all). The status gets what the
- * date and the icon leave of the first line. */
+static int
+natural_width (ReadoutCallRow *self,
+               Line            line)
+{
+  if (self->natural_widths[line] < 0)
+    {
+      pango_layout_set_width (self->layouts[line], -1);
+      self->natural_widths[line] = layout_width (self->layouts[line]);
+    }
+  return self->natural_widths[line];
+}
+
+/* Wraps or cuts @line at @width only if it is wider: a layout whose width changes is
+ * laid out and shaped again, and most lines fit. */
+static void
+fit_line (ReadoutCallRow *self,
+          Line            line,
+          int             width)
+{
+  gboolean fits = width < 0 || natural_width (self, line) <= width;
+
+  pango_layout_set_width (self->layouts[line], fits ? -1 : width * PANGO_SCALE);
+}
+
+/* Fits the lines to @width (-1: any). The status gets what the date and the icon
+ * leave of the first line. */
 static void
 set_width (ReadoutCallRow *self,
            int             width)
@@ -174,11 +203,11 @@ set_width (ReadoutCallRow *self,
   int status_width = -1;
 
   if (width >= 0)
-    status_width = MAX (0, width - layout_width (self->layouts[LINE_DATE]) - 2 * ICON_SPACING - ICON_SIZE);
+    status_width = MAX (0, width - natural_width (self, LINE_DATE) - 2 * ICON_SPACING - ICON_SIZE);
 
-  pango_layout_set_width (self->layouts[LINE_STATUS], status_width >= 0 ? status_width * PANGO_SCALE : -1);
+  fit_line (self, LINE_STATUS, status_width);
   for (Line line = LINE_COUNTERPART; line < N_LINES; line++)
-    pango_layout_set_width (self->layouts[line], width >= 0 ? width * PANGO_SCALE : -1);
+    fit_line (self, line, width);
 }
 
 static int
@@ -227,12 +256,11 @@ readout_call_row_measure (GtkWidget      *widget,
       return;
     }
 
-  set_width (self, -1);
-  *minimum = layout_width (self->layouts[LINE_DATE]) + 2 * ICON_SPACING + ICON_SIZE;
-  *natural = *minimum + layout_width (self->layouts[LINE_STATUS]);
+  *minimum = natural_width (self, LINE_DATE) + 2 * ICON_SPACING + ICON_SIZE;
+  *natural = *minimum + natural_width (self, LINE_STATUS);
   for (Line line = LINE_COUNTERPART; line < N_LINES; line++)
     if (line_shown (self, line))
-      *natural = MAX (*natural, layout_width (self->layouts[line]));
+      *natural = MAX (*natural, natural_width (self, line));
 }
 
 static GdkPaintable *
@@ -395,8 +423,15 @@ set_line (ReadoutCallRow *self,
           Line            line,
           char           *text)
 {
+  /* A call's notify fires for any property: an unchanged line is not laid out again. */
+  if (g_strcmp0 (self->texts[line], text) == 0)
+    {
+      g_free (text);
+      return;
+    }
   g_free (self->texts[line]);
   self->texts[line] = text;
+  self->natural_widths[line] = -1;
   if (self->layouts[line] != NULL)
     pango_layout_set_text (self->layouts[line], text != NULL ? text : "", -1);
 }
