@@ -41,6 +41,14 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+/* What a call row gives screen readers: its name and its description. */
+#define assert_reads(row, label, description) \
+  G_STMT_START { \
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, (label)); \
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, \
+                                         (description)); \
+  } G_STMT_END
+
 #define assert_shows(row, text) g_assert_nonnull (find_label (GTK_WIDGET (row), (text)))
 #define assert_not_shown(row, text) g_assert_null (find_label (GTK_WIDGET (row), (text)))
 
@@ -85,13 +93,29 @@ test_leader_row (void)
   g_assert_finalize_object (row);
 }
 
+/* The height @row asks for at @width. It is allocated that size afterwards, as a list
+ * would, so that a change of its call is measured anew. */
+static int
+height_at (GtkWidget *row,
+           int        width)
+{
+  int height;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  gtk_widget_size_allocate (row, &(GtkAllocation) { 0, 0, width, height }, -1);
+  return height;
+}
+
 static void
 test_call_row (void)
 {
   g_autoptr(ReadoutCall) call = NULL;
   const char *names[] = { "Donald Trump", "Vladimir Putin", NULL };
   const char *topics[] = { "Syria", "North Korea", NULL };
+  const char *many_topics[] = { "Syria", "North Korea", "Bilateral relations", "Planned meeting",
+                                "Ukraine", "Nuclear non-proliferation", "Iran", NULL };
   gint64 ids[] = { 1, 2 };
+  int three_lines, four_lines, two_topic_lines, narrow;
   GtkWidget *row;
 
   SKIP_WITHOUT_DISPLAY ();
@@ -106,25 +130,36 @@ test_call_row (void)
   readout_call_set_topics (call, topics);
 
   row = g_object_ref_sink (readout_call_row_new ());
-  /* The list of Putin's calls names the other side. */
+  /* The row draws its own text; what it shows is what a screen reader reads.
+   * The list of Putin's calls names the other side. */
   readout_call_row_set_leader_id (READOUT_CALL_ROW (row), 2);
   readout_call_row_set_call (READOUT_CALL_ROW (row), call);
-  assert_shows (row, "Tuesday, 21 November 2017");
-  assert_shows (row, "with Donald Trump");
-  assert_shows (row, "Held");
-  assert_shows (row, "Syria · North Korea");
-  /* No duration is known: none is shown, not an empty line. */
-  assert_not_shown (row, "");
+  assert_reads (row, "Tuesday, 21 November 2017, Held, with Donald Trump",
+                "Syria · North Korea");
 
   /* Trump's list names Putin. */
   readout_call_row_set_leader_id (READOUT_CALL_ROW (row), 1);
-  assert_shows (row, "with Vladimir Putin");
+  assert_reads (row, "Tuesday, 21 November 2017, Held, with Vladimir Putin",
+                "Syria · North Korea");
 
   readout_call_set_duration_minutes (call, 60);
   readout_call_set_duration_qualifier (call, READOUT_DURATION_MORE_THAN);
   readout_call_set_status (call, READOUT_CALL_STATUS_ANNOUNCED);
-  assert_shows (row, "more than 1 h");
-  assert_shows (row, "Announced");
+  readout_call_set_topics (call, NULL);
+  assert_reads (row, "Tuesday, 21 November 2017, Announced, with Vladimir Putin",
+                "more than 1 h");
+
+  /* It takes the lines it shows, and more when the topics are back. */
+  three_lines = height_at (row, 300);
+  readout_call_set_topics (call, topics);
+  four_lines = height_at (row, 300);
+  g_assert_cmpint (four_lines, >, three_lines);
+  /* Many topics wrap onto a second line, and in a narrower row never onto a third. */
+  readout_call_set_topics (call, many_topics);
+  two_topic_lines = height_at (row, 300);
+  narrow = height_at (row, 150);
+  g_assert_cmpint (two_topic_lines, >, four_lines);
+  g_assert_cmpint (narrow, ==, two_topic_lines);
 
   readout_call_row_set_call (READOUT_CALL_ROW (row), NULL);
   g_assert_finalize_object (row);
@@ -261,6 +296,9 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* The call row is read through its accessible properties: GTK's test context keeps them
+   * where the tests' usual GTK_A11Y=none keeps none. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   have_display = gtk_init_check ();
   if (have_display)

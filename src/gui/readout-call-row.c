@@ -10,16 +10,51 @@
 #include "readout-format.h"
 #include "readout-gui-util.h"
 
+/* The row is one widget that lays out and draws its own text: the calls list keeps about
+ * 30 rows, and as seven widgets each (labels in boxes) they were most of the time it took
+ * to show a leader's calls. Each line is a PangoLayout made once and kept; binding a new
+ * call only sets its text, and a layout is shaped again only when its text, the width or
+ * the font changes. Screen readers read the row from its accessible label and description. */
+
+typedef enum {
+  LINE_DATE,
+  LINE_STATUS,
+  LINE_COUNTERPART,
+  LINE_DURATION,
+  LINE_TOPICS,
+  N_LINES
+} Line;
+
+/* The sizes and weights of libadwaita's style classes the lines had as labels:
+ * .heading for the date, .body for the other side, .caption for the rest. */
+static const struct {
+  int         points;
+  PangoWeight weight;
+} line_fonts[N_LINES] = {
+  [LINE_DATE] = { 11, PANGO_WEIGHT_BOLD },
+  [LINE_STATUS] = { 9, PANGO_WEIGHT_NORMAL },
+  [LINE_COUNTERPART] = { 11, PANGO_WEIGHT_NORMAL },
+  [LINE_DURATION] = { 9, PANGO_WEIGHT_NORMAL },
+  [LINE_TOPICS] = { 9, PANGO_WEIGHT_NORMAL },
+};
+
+#define LINE_SPACING 3
+#define ICON_SPACING 6
+#define ICON_SIZE 16
+/* libadwaita's .dim-label */
+#define DIM_OPACITY 0.55f
+
 struct _ReadoutCallRow
 {
   GtkWidget    parent_instance;
 
-  GtkLabel    *date;
-  GtkImage    *status_icon;
-  GtkLabel    *status;
-  GtkLabel    *counterpart;
-  GtkLabel    *duration;
-  GtkLabel    *topics;
+  char        *texts[N_LINES];
+  const char  *icon_name;
+  PangoLayout *layouts[N_LINES];
+  /* Each line's width uncut, -1 until it is laid out so. */
+  int          natural_widths[N_LINES];
+  guint        context_serial;
+  GdkPaintable *icon;
 
   ReadoutCall *call;
   gint64       leader_id;
@@ -57,42 +92,394 @@ dup_counterparts (ReadoutCall *call,
   return g_strdup_printf (_("with %s"), joined);
 }
 
+static gboolean
+line_shown (ReadoutCallRow *self,
+            Line            line)
+{
+  return self->texts[line] != NULL && self->texts[line][0] != '\0';
+}
+
+static void
+clear_layouts (ReadoutCallRow *self)
+{
+  for (guint i = 0; i < N_LINES; i++)
+    g_clear_object (&self->layouts[i]);
+  g_clear_object (&self->icon);
+}
+
+static PangoLayout *
+make_layout (ReadoutCallRow *self,
+             Line            line)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_font_description_set_size (font, line_fonts[line].points * PANGO_SCALE);
+  pango_font_description_set_weight (font, line_fonts[line].weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  /* The date is never cut; a long status, other side or topic list gives way. */
+  if (line != LINE_DATE && line != LINE_DURATION)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  if (line == LINE_DURATION || line == LINE_TOPICS)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* At most two lines of topics keep rows short; the detail shows them as labels. */
+  if (line == LINE_TOPICS)
+    pango_layout_set_height (layout, -2);
+  pango_layout_set_text (layout, self->texts[line] != NULL ? self->texts[line] : "", -1);
+  return layout;
+}
+
+/* The layouts, made again when the widget's font or direction changed since. */
+static void
+ensure_layouts (ReadoutCallRow *self)
+{
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  if (self->layouts[0] != NULL && serial == self->context_serial)
+    return;
+
+  clear_layouts (self);
+  for (guint i = 0; i < N_LINES; i++)
+    {
+      self->layouts[i] = make_layout (self, i);
+      self->natural_widths[i] = -1;
+    }
+  self->context_serial = serial;
+}
+
+static int
+layout_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static int
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+static int
+natural_width (ReadoutCallRow *self,
+               Line            line)
+{
+  if (self->natural_widths[line] < 0)
+    {
+      pango_layout_set_width (self->layouts[line], -1);
+      self->natural_widths[line] = layout_width (self->layouts[line]);
+    }
+  return self->natural_widths[line];
+}
+
+/* Wraps or cuts @line at @width only if it is wider: a layout whose width changes is
+ * laid out and shaped again, and most lines fit. */
+static void
+fit_line (ReadoutCallRow *self,
+          Line            line,
+          int             width)
+{
+  gboolean fits = width < 0 || natural_width (self, line) <= width;
+
+  pango_layout_set_width (self->layouts[line], fits ? -1 : width * PANGO_SCALE);
+}
+
+/* Fits the lines to @width (-1: any). The status gets what the date and the icon
+ * leave of the first line. */
+static void
+set_width (ReadoutCallRow *self,
+           int             width)
+{
+  int status_width = -1;
+
+  if (width >= 0)
+    status_width = MAX (0, width - natural_width (self, LINE_DATE) - 2 * ICON_SPACING - ICON_SIZE);
+
+  fit_line (self, LINE_STATUS, status_width);
+  for (Line line = LINE_COUNTERPART; line < N_LINES; line++)
+    fit_line (self, line, width);
+}
+
+static int
+first_line_height (ReadoutCallRow *self)
+{
+  return MAX (MAX (layout_height (self->layouts[LINE_DATE]), ICON_SIZE),
+              layout_height (self->layouts[LINE_STATUS]));
+}
+
+static int
+height_for_width (ReadoutCallRow *self,
+                  int             width)
+{
+  int height;
+
+  set_width (self, width);
+  height = first_line_height (self) + LINE_SPACING + layout_height (self->layouts[LINE_COUNTERPART]);
+  for (Line line = LINE_DURATION; line < N_LINES; line++)
+    if (line_shown (self, line))
+      height += LINE_SPACING + layout_height (self->layouts[line]);
+  return height;
+}
+
+/* The duration and topics wrap: the height depends on the width. */
+static GtkSizeRequestMode
+readout_call_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+readout_call_row_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  ReadoutCallRow *self = READOUT_CALL_ROW (widget);
+
+  ensure_layouts (self);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = *natural = height_for_width (self, for_size);
+      return;
+    }
+
+  *minimum = natural_width (self, LINE_DATE) + 2 * ICON_SPACING + ICON_SIZE;
+  *natural = *minimum + natural_width (self, LINE_STATUS);
+  for (Line line = LINE_COUNTERPART; line < N_LINES; line++)
+    if (line_shown (self, line))
+      *natural = MAX (*natural, natural_width (self, line));
+}
+
+static GdkPaintable *
+ensure_icon (ReadoutCallRow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkIconTheme *theme;
+
+  if (self->icon == NULL && self->icon_name != NULL)
+    {
+      theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+      self->icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, self->icon_name, NULL, ICON_SIZE,
+                                                              gtk_widget_get_scale_factor (widget),
+                                                              gtk_widget_get_direction (widget), 0));
+    }
+  return self->icon;
+}
+
+static void
+get_colors (ReadoutCallRow *self,
+            GdkRGBA        *color,
+            GdkRGBA        *accent)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  gtk_style_context_get_color (context, color);
+  /* What libadwaita's .topics-line colour (style.css) is: the accent colour. */
+  if (!gtk_style_context_lookup_color (context, "accent_color", accent))
+    *accent = *color;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* x of a block @block_width wide that starts @start from the leading edge. */
+static int
+leading_x (ReadoutCallRow *self,
+           int             start,
+           int             block_width)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    return gtk_widget_get_width (GTK_WIDGET (self)) - start - block_width;
+  return start;
+}
+
+static void
+draw_layout (GtkSnapshot   *snapshot,
+             PangoLayout   *layout,
+             int            x,
+             int            y,
+             const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The date at the start; the icon and the status at the end, the date taking what is over. */
+static void
+draw_first_line (ReadoutCallRow *self,
+                 GtkSnapshot    *snapshot,
+                 const GdkRGBA  *color)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = first_line_height (self);
+  PangoLayout *date = self->layouts[LINE_DATE], *status = self->layouts[LINE_STATUS];
+  int status_width = layout_width (status);
+  int status_start = width - status_width;
+  int icon_start = status_start - ICON_SPACING - ICON_SIZE;
+  GdkPaintable *icon = ensure_icon (self);
+
+  draw_layout (snapshot, date, leading_x (self, 0, layout_width (date)),
+               (height - layout_height (date)) / 2, color);
+  if (icon != NULL)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (leading_x (self, icon_start, ICON_SIZE),
+                                                              (height - ICON_SIZE) / 2));
+      gtk_snapshot_push_opacity (snapshot, DIM_OPACITY);
+      gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                                ICON_SIZE, ICON_SIZE, color, 1);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_restore (snapshot);
+    }
+  draw_layout (snapshot, status, leading_x (self, status_start, status_width),
+               (height - layout_height (status)) / 2, color);
+}
+
+static void
+readout_call_row_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  ReadoutCallRow *self = READOUT_CALL_ROW (widget);
+  int width = gtk_widget_get_width (widget);
+  GdkRGBA color, dim, accent;
+  int y;
+
+  ensure_layouts (self);
+  set_width (self, width);
+  get_colors (self, &color, &accent);
+  dim = color;
+  dim.alpha *= DIM_OPACITY;
+
+  draw_first_line (self, snapshot, &color);
+  y = first_line_height (self) + LINE_SPACING;
+  draw_layout (snapshot, self->layouts[LINE_COUNTERPART],
+               leading_x (self, 0, width), y, &color);
+  y += layout_height (self->layouts[LINE_COUNTERPART]);
+  for (Line line = LINE_DURATION; line < N_LINES; line++)
+    if (line_shown (self, line))
+      {
+        y += LINE_SPACING;
+        draw_layout (snapshot, self->layouts[line], leading_x (self, 0, width), y,
+                     line == LINE_TOPICS ? &accent : &dim);
+        y += layout_height (self->layouts[line]);
+      }
+}
+
+static void
+readout_call_row_direction_changed (GtkWidget        *widget,
+                                    GtkTextDirection  previous)
+{
+  clear_layouts (READOUT_CALL_ROW (widget));
+  GTK_WIDGET_CLASS (readout_call_row_parent_class)->direction_changed (widget, previous);
+}
+
+static void
+readout_call_row_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  ReadoutCallRow *self = READOUT_CALL_ROW (widget);
+
+  GTK_WIDGET_CLASS (readout_call_row_parent_class)->css_changed (widget, change);
+  /* A new icon theme or scale; the font is seen by ensure_layouts (). */
+  g_clear_object (&self->icon);
+}
+
+/* What a screen reader says: the first two lines as the row's name, the rest as its
+ * description. */
+static void
+update_accessible (ReadoutCallRow *self)
+{
+  /* Translators: how a screen reader names a row of the calls list: its date, its
+   * status and the other side, e.g. "Tuesday, 21 November 2017, Held, with Donald Trump" */
+  g_autofree char *label = g_strdup_printf (_("%s, %s, %s"), self->texts[LINE_DATE],
+                                            self->texts[LINE_STATUS], self->texts[LINE_COUNTERPART]);
+  g_autofree char *description = g_strjoin ("\n",
+                                            line_shown (self, LINE_DURATION) ? self->texts[LINE_DURATION] : "",
+                                            line_shown (self, LINE_TOPICS) ? self->texts[LINE_TOPICS] : "",
+                                            NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, g_strstrip (description),
+                                  -1);
+}
+
+static void
+set_line (ReadoutCallRow *self,
+          Line            line,
+          char           *text)
+{
+  /* A call's notify fires for any property: an unchanged line is not laid out again. */
+  if (g_strcmp0 (self->texts[line], text) == 0)
+    {
+      g_free (text);
+      return;
+    }
+  g_free (self->texts[line]);
+  self->texts[line] = text;
+  self->natural_widths[line] = -1;
+  if (self->layouts[line] != NULL)
+    pango_layout_set_text (self->layouts[line], text != NULL ? text : "", -1);
+}
+
 static void
 update (ReadoutCallRow *self)
 {
   ReadoutCall *call = self->call;
   ReadoutCallStatus status = readout_call_get_status (call);
-  g_autofree char *date = readout_format_date (readout_call_get_date (call),
-                                               readout_call_get_date_precision (call));
-  g_autofree char *duration = readout_format_duration (readout_call_get_duration_minutes (call),
-                                                       readout_call_get_duration_qualifier (call));
-  g_autofree char *counterpart = dup_counterparts (call, self->leader_id);
-  /* Translators: the separator between topics in a calls list row */
-  g_autofree char *topics = readout_display_join_topics (readout_call_get_topics (call), _(" · "));
+  const char *icon_name = readout_gui_call_status_icon (status);
 
-  gtk_label_set_text (self->date, date);
-  gtk_label_set_text (self->counterpart, counterpart);
-  gtk_label_set_text (self->status, readout_format_call_status (status));
-  gtk_image_set_from_icon_name (self->status_icon, readout_gui_call_status_icon (status));
-  gtk_label_set_text (self->duration, duration != NULL ? duration : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->duration), duration != NULL);
-  gtk_label_set_text (self->topics, topics != NULL ? topics : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->topics), topics != NULL && *topics != '\0');
+  set_line (self, LINE_DATE, readout_format_date (readout_call_get_date (call),
+                                                  readout_call_get_date_precision (call)));
+  set_line (self, LINE_STATUS, g_strdup (readout_format_call_status (status)));
+  set_line (self, LINE_COUNTERPART, dup_counterparts (call, self->leader_id));
+  set_line (self, LINE_DURATION, readout_format_duration (readout_call_get_duration_minutes (call),
+                                                          readout_call_get_duration_qualifier (call)));
+  /* Translators: the separator between topics in a calls list row */
+  set_line (self, LINE_TOPICS, readout_display_join_topics (readout_call_get_topics (call), _(" · ")));
+  if (g_strcmp0 (icon_name, self->icon_name) != 0)
+    {
+      self->icon_name = icon_name;
+      g_clear_object (&self->icon);
+    }
+  update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
 readout_call_row_dispose (GObject *object)
 {
   ReadoutCallRow *self = READOUT_CALL_ROW (object);
-  GtkWidget *child;
 
   readout_call_row_set_call (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_CALL_ROW);
-  /* The box of the first line is no template child: the template leaves it. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  clear_layouts (self);
 
   G_OBJECT_CLASS (readout_call_row_parent_class)->dispose (object);
+}
+
+static void
+readout_call_row_finalize (GObject *object)
+{
+  ReadoutCallRow *self = READOUT_CALL_ROW (object);
+
+  for (guint i = 0; i < N_LINES; i++)
+    g_free (self->texts[i]);
+
+  G_OBJECT_CLASS (readout_call_row_parent_class)->finalize (object);
 }
 
 static void
@@ -144,8 +531,14 @@ readout_call_row_class_init (ReadoutCallRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = readout_call_row_dispose;
+  object_class->finalize = readout_call_row_finalize;
   object_class->get_property = readout_call_row_get_property;
   object_class->set_property = readout_call_row_set_property;
+  widget_class->get_request_mode = readout_call_row_get_request_mode;
+  widget_class->measure = readout_call_row_measure;
+  widget_class->snapshot = readout_call_row_snapshot;
+  widget_class->direction_changed = readout_call_row_direction_changed;
+  widget_class->css_changed = readout_call_row_css_changed;
 
   properties[PROP_CALL] =
     g_param_spec_object ("call", NULL, NULL,
@@ -158,21 +551,15 @@ readout_call_row_class_init (ReadoutCallRowClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-call-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ReadoutCallRow, date);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutCallRow, status_icon);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutCallRow, status);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutCallRow, counterpart);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutCallRow, duration);
-  gtk_widget_class_bind_template_child (widget_class, ReadoutCallRow, topics);
-
   gtk_widget_class_set_css_name (widget_class, "callrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 readout_call_row_init (ReadoutCallRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
 }
 
 GtkWidget *
