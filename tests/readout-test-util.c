@@ -3,6 +3,8 @@
 
 #include <glib/gstdio.h>
 
+#include "readout-db-sqlite.h"
+#include "readout-store-private.h"
 #include "readout-test-util.h"
 
 char *
@@ -120,4 +122,42 @@ readout_test_add_statement (ReadoutStore *store,
   g_assert_true (readout_store_insert_statement (store, statement, &error));
   g_assert_no_error (error);
   return statement;
+}
+
+sqlite3 *
+readout_test_store_handle (ReadoutStore *store)
+{
+  return readout_db_sqlite_get_handle (readout_store_get_db (store));
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+sqlite3_stmt *
+readout_test_prepare (ReadoutStore *store,
+                      const char   *sql)
+{
+  GHashTable *statements = g_object_get_data (G_OBJECT (store), "readout-test-statements");
+  sqlite3_stmt *stmt;
+
+  if (statements == NULL)
+    {
+      statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          finalize_statement);
+      g_object_set_data_full (G_OBJECT (store), "readout-test-statements", statements,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  stmt = g_hash_table_lookup (statements, sql);
+  if (stmt == NULL)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (readout_test_store_handle (store), sql, -1, &stmt, NULL),
+                       ==, SQLITE_OK);
+      g_hash_table_insert (statements, g_strdup (sql), stmt);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <sqlite3.h>
+
 #include "readout-store.h"
 
 G_BEGIN_DECLS
@@ -29,5 +31,11 @@ ReadoutStatement *readout_test_add_statement (ReadoutStore *store,
                                               const char   *speaker,
                                               const char   *side,
                                               const char   *text);
+
+/* For tests that look into the file with SQLite itself: the store's own connection, and
+ * a statement on it for @sql, prepared once per store and reset by the caller. */
+sqlite3       *readout_test_store_handle  (ReadoutStore  *store);
+sqlite3_stmt  *readout_test_prepare       (ReadoutStore  *store,
+                                           const char    *sql);
 
 G_END_DECLS

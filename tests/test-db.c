@@ -108,6 +108,36 @@ test_errors (void)
   g_unlink (path);
 }
 
+/* run() steps a write to its end: the id it returned, or its failure, after which none
+ * of its rows stays. */
+static void
+test_run (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ReadoutDb) db = open_table (&path);
+  g_autoptr(GError) error = NULL;
+  ReadoutDbStatement *stmt;
+  gint64 id = -1;
+
+  stmt = readout_db_prepare (db, "INSERT INTO t (name) VALUES (?) RETURNING id", &error);
+  readout_db_statement_bind_text (stmt, 1, "first");
+  g_assert_cmpint (readout_db_statement_run (stmt, &id, &error), ==, READOUT_DB_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, 1);
+
+  stmt = readout_db_prepare (db, "INSERT INTO t (name) VALUES ('a'), ('b'), ('a') RETURNING id", &error);
+  id = -1;
+  g_assert_cmpint (readout_db_statement_run (stmt, &id, &error), ==, READOUT_DB_FAILED);
+  g_assert_error (error, READOUT_DB_ERROR, READOUT_DB_ERROR_CONSTRAINT);
+  g_assert_cmpint (id, ==, -1);
+  readout_db_statement_reset (stmt);
+
+  stmt = readout_db_prepare (db, "SELECT count(*) FROM t", NULL);
+  g_assert_cmpint (readout_db_statement_step (stmt, NULL), ==, READOUT_DB_ROW);
+  g_assert_cmpint (readout_db_statement_column_int64 (stmt, 0), ==, 1);
+  g_unlink (path);
+}
+
 static void
 test_transactions (void)
 {
@@ -201,6 +231,7 @@ main (int   argc,
 
   g_test_add_func ("/db/sqlite/statements", test_statements);
   g_test_add_func ("/db/sqlite/errors", test_errors);
+  g_test_add_func ("/db/sqlite/run", test_run);
   g_test_add_func ("/db/sqlite/transactions", test_transactions);
   g_test_add_func ("/db/sqlite/casefold", test_casefold);
   g_test_add_func ("/db/locations", test_locations);

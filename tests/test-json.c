@@ -36,7 +36,7 @@ count_rows (ReadoutStore *store,
   sqlite3_stmt *stmt = NULL;
   gint64 n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (readout_store_get_db (store), sql, -1, &stmt, NULL),
+  g_assert_cmpint (sqlite3_prepare_v2 (readout_test_store_handle (store), sql, -1, &stmt, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int64 (stmt, 0);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The layout's rules (CONTRIBUTING.md), checked: SQL and the store's private header only
-# under src/core/store/, no GTK in the core, an SPDX licence line in every source file, no
+# under src/core/store/, the database libraries only in its engine folder, no GTK in the core, an SPDX licence line in every source file, no
 # circle among the files of src/gui, and the size limits of files and functions.
 set -u
 
@@ -23,7 +23,13 @@ check () {
 sources=$(find src -name '*.c' -o -name '*.h' | sort)
 
 check "SQL only under src/core/store/" \
-  "$(grep -l 'sqlite3_\|<sqlite3.h>' $sources | grep -v '^src/core/store/')"
+  "$(grep -l 'sqlite3_\|<sqlite3.h>\|<libpq-fe.h>' $sources | grep -v '^src/core/store/')"
+# The store's engines (issue 16): only the engine folder knows a database library, and
+# SQLite's API only the SQLite engine.
+check "SQLite's API only in src/core/store/engine/readout-db-sqlite.c" \
+  "$(grep -l 'sqlite3_\|<sqlite3.h>' $sources | grep -v '^src/core/store/engine/readout-db-sqlite\.c$')"
+check "a database library's header only under src/core/store/engine/" \
+  "$(grep -l '#include <sqlite3.h>\|#include <libpq-fe.h>' $sources | grep -v '^src/core/store/engine/')"
 check "readout-store-private.h included only under src/core/store/" \
   "$(grep -l '#include "readout-store-private.h"' $sources | grep -v '^src/core/store/')"
 check "the core never includes GTK or libadwaita" \

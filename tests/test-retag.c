@@ -44,7 +44,7 @@ links_checksum (ReadoutStore *store,
   sqlite3_stmt *stmt = NULL;
 
   *n_links = 0;
-  g_assert_cmpint (sqlite3_prepare_v2 (readout_store_get_db (store),
+  g_assert_cmpint (sqlite3_prepare_v2 (readout_test_store_handle (store),
                                        "SELECT statement_id, topic_id FROM statement_topics ORDER BY 1, 2",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)

@@ -9,6 +9,7 @@
 
 #include "crash-vfs.h"
 
+#include "readout-db-sqlite.h"
 #include "readout-error.h"
 #include "readout-generator.h"
 #include "readout-search-hit.h"
@@ -63,15 +64,15 @@ test_open_new (void)
   sqlite3_stmt *stmt;
 
   g_assert_false (readout_store_is_read_only (store));
-  stmt = readout_store_prepare (store, "PRAGMA user_version", NULL);
+  stmt = readout_test_prepare (store, "PRAGMA user_version");
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, READOUT_STORE_SCHEMA_VERSION);
   sqlite3_reset (stmt);
-  stmt = readout_store_prepare (store, "PRAGMA journal_mode", NULL);
+  stmt = readout_test_prepare (store, "PRAGMA journal_mode");
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
   sqlite3_reset (stmt);
-  stmt = readout_store_prepare (store, "SELECT count(*) FROM countries", NULL);
+  stmt = readout_test_prepare (store, "SELECT count(*) FROM countries");
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), >=, 195);
   sqlite3_reset (stmt);
@@ -341,12 +342,12 @@ test_open_while_open_elsewhere (void)
   g_autoptr(ReadoutStore) store = NULL;
   g_autoptr(ReadoutLeader) read = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *other = NULL;
+  g_autoptr(ReadoutDb) connection = readout_db_sqlite_open (path, FALSE, NULL);
+  sqlite3 *other = readout_db_sqlite_get_handle (connection);
 
-  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (readout_store_schema_migrate (other, 0, READOUT_STORE_SCHEMA_VERSION, &error));
+  g_assert_true (readout_store_schema_migrate (connection, 0, READOUT_STORE_SCHEMA_VERSION, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (other, "INSERT INTO leaders (id, name, country) VALUES (7, 'Seen Twice', 'FR')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -358,7 +359,7 @@ test_open_while_open_elsewhere (void)
   g_assert_cmpstr (readout_leader_get_name (read), ==, "Seen Twice");
 
   g_clear_object (&store);
-  sqlite3_close (other);
+  g_clear_object (&connection);
   readout_test_remove_folder (folder);
 }
 
@@ -374,12 +375,12 @@ test_migrate_from_v1 (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ReadoutStore) store = NULL;
   g_autoptr(GListModel) hits = NULL;
-  sqlite3 *db = NULL;
+  ReadoutDb *connection = readout_db_sqlite_open (path, FALSE, NULL);
+  sqlite3 *db = readout_db_sqlite_get_handle (connection);
   sqlite3_stmt *stmt;
 
   /* A store as version 1 wrote it: no full-text index yet. */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_true (readout_store_schema_migrate (db, 0, 1, &error));
+  g_assert_true (readout_store_schema_migrate (connection, 0, 1, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO leaders (id, name, country) VALUES (1, 'A', 'US'), (2, 'B', 'RU');"
@@ -388,13 +389,13 @@ test_migrate_from_v1 (void)
                                  "INSERT INTO sources (id, call_id, publisher, kind) VALUES (1, 1, 'Kremlin', 'readout');"
                                  "INSERT INTO statements (call_id, source_id, kind, text) VALUES (1, 1, 'quote', 'compliance with the Minsk accords');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  g_clear_object (&connection);
 
   store = readout_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
 
-  stmt = readout_store_prepare (store, "PRAGMA user_version", NULL);
+  stmt = readout_test_prepare (store, "PRAGMA user_version");
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, READOUT_STORE_SCHEMA_VERSION);
   sqlite3_reset (stmt);
@@ -965,25 +966,25 @@ test_killed_writer (void)
 
       store = readout_store_open (path, &error);
       g_assert_no_error (error);
-      stmt = readout_store_prepare (store, "PRAGMA integrity_check", NULL);
+      stmt = readout_test_prepare (store, "PRAGMA integrity_check");
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
       g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
       sqlite3_reset (stmt);
 
       /* Every stored call is whole: its source and all of its statements. */
-      stmt = readout_store_prepare (store, "SELECT count(*) FROM calls c WHERE"
-                                           " (SELECT count(*) FROM statements s WHERE s.call_id = c.id) != ?", NULL);
+      stmt = readout_test_prepare (store, "SELECT count(*) FROM calls c WHERE"
+                                           " (SELECT count(*) FROM statements s WHERE s.call_id = c.id) != ?");
       sqlite3_bind_int (stmt, 1, STATEMENTS_PER_CALL);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
       g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
       sqlite3_reset (stmt);
-      stmt = readout_store_prepare (store, "SELECT count(*) FROM calls", NULL);
+      stmt = readout_test_prepare (store, "SELECT count(*) FROM calls");
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
       g_test_message ("round %u: %d whole calls", round, sqlite3_column_int (stmt, 0));
       sqlite3_reset (stmt);
 
       /* The full-text index agrees with the table. */
-      stmt = readout_store_prepare (store, "INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')", NULL);
+      stmt = readout_test_prepare (store, "INSERT INTO statements_fts (statements_fts) VALUES ('integrity-check')");
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
       sqlite3_reset (stmt);
     }
@@ -1028,7 +1029,7 @@ count_calls (ReadoutStore *store)
   sqlite3_stmt *stmt = NULL;
   gint64 n = -1;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (readout_store_get_db (store), "SELECT count(*) FROM calls",
+  g_assert_cmpint (sqlite3_prepare_v2 (readout_test_store_handle (store), "SELECT count(*) FROM calls",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
@@ -1058,7 +1059,7 @@ assert_whole (CrashFixture *fixture)
   gint64 n;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (readout_store_get_db (store), "PRAGMA integrity_check",
+  g_assert_cmpint (sqlite3_prepare_v2 (readout_test_store_handle (store), "PRAGMA integrity_check",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");

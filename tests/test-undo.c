@@ -35,7 +35,7 @@ static char *
 dump (ReadoutStore *store)
 {
   GString *text = g_string_new (NULL);
-  sqlite3 *db = readout_store_get_db (store);
+  sqlite3 *db = readout_test_store_handle (store);
 
   for (guint t = 0; tables[t] != NULL; t += 2)
     {
@@ -301,7 +301,7 @@ test_delete_topic_and_conflict (Fixture       *fixture,
   sqlite3_stmt *stmt = NULL;
   gint64 syria_id;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (readout_store_get_db (fixture->store),
+  g_assert_cmpint (sqlite3_prepare_v2 (readout_test_store_handle (fixture->store),
                                        "SELECT id FROM topics WHERE name = 'Syria'", -1, &stmt, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
+#include "readout-db-sqlite.h"
 #include "readout-error.h"
 #include "readout-store-feeds.h"
 #include "readout-store-private.h"
@@ -305,23 +307,23 @@ test_migrate_from_v2 (void)
   g_autofree char *path = g_build_filename (folder, "v2.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ReadoutStore) store = NULL;
-  sqlite3 *db = NULL;
+  ReadoutDb *connection = readout_db_sqlite_open (path, FALSE, NULL);
+  sqlite3 *db = readout_db_sqlite_get_handle (connection);
   sqlite3_stmt *stmt;
   gint64 call_id = 0;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_true (readout_store_schema_migrate (db, 0, 2, &error));
+  g_assert_true (readout_store_schema_migrate (connection, 0, 2, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO calls (id, date, date_precision, status) VALUES (4, '2019-08-14', 'day', 'held');"
                                  "INSERT INTO sources (id, call_id, publisher, kind, url)"
                                  " VALUES (9, 4, 'Kremlin', 'readout', 'http://en.kremlin.ru/events/president/news/1');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  g_clear_object (&connection);
 
   store = readout_store_open (path, &error);
   g_assert_no_error (error);
-  stmt = readout_store_prepare (store, "PRAGMA user_version", NULL);
+  stmt = readout_test_prepare (store, "PRAGMA user_version");
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, READOUT_STORE_SCHEMA_VERSION);
   sqlite3_reset (stmt);

@@ -75,15 +75,16 @@ flush (GOutputStream  *stream,
  * read as text, so numbers keep SQLite's spelling and NULL is an empty field. */
 static gboolean
 export_rows (ReadoutStore        *store,
-             sqlite3_stmt        *stmt,
+             ReadoutDbStatement        *stmt,
              const char * const  *header,
              const char          *path,
              GError             **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(ReadoutSafeFile) file = NULL;
   g_autoptr(GString) buffer = g_string_sized_new (FLUSH_SIZE + 4096);
   GOutputStream *stream;
-  sqlite3 *db = readout_store_get_db (store);
+  ReadoutDb *db = readout_store_get_db (store);
   gboolean own_transaction;
   gboolean ok = TRUE;
   int n_columns = (int) g_strv_length ((char **) header);
@@ -94,37 +95,37 @@ export_rows (ReadoutStore        *store,
   file = readout_safe_file_new (path, error);
   if (file == NULL)
     {
-      sqlite3_reset (stmt);
+      readout_db_statement_reset (stmt);
       return FALSE;
     }
   stream = readout_safe_file_get_stream (file, error);
   if (stream == NULL)
     {
-      sqlite3_reset (stmt);
+      readout_db_statement_reset (stmt);
       return FALSE;
     }
 
   readout_csv_append_row (buffer, header, (guint) n_columns);
 
   /* A read transaction for one snapshot, as for the JSON export. */
-  own_transaction = sqlite3_get_autocommit (db);
+  own_transaction = !readout_db_in_transaction (db);
   if (own_transaction)
-    sqlite3_exec (db, "BEGIN DEFERRED", NULL, NULL, NULL);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    readout_db_begin (db, FALSE, NULL);
+  while (ok && (rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       const char *fields[16];
 
       for (int i = 0; i < n_columns; i++)
-        fields[i] = readout_sql_column_text (stmt, i);
+        fields[i] = readout_db_statement_column_text (stmt, i);
       readout_csv_append_row (buffer, fields, (guint) n_columns);
       ok = flush (stream, buffer, FALSE, path, error);
     }
-  sqlite3_reset (stmt);
+  readout_db_statement_reset (stmt);
   if (own_transaction)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  if (ok && rc != SQLITE_DONE)
+    readout_db_commit (db, NULL);
+  if (ok && rc != READOUT_DB_DONE)
     {
-      readout_store_set_sqlite_error (store, rc, "Could not read the store", error);
+      readout_store_set_db_error (store, db_error, "Could not read the store", error);
       ok = FALSE;
     }
   return ok && flush (stream, buffer, TRUE, path, error) && readout_safe_file_commit (file, error);
@@ -139,7 +140,7 @@ readout_csv_export_calls (ReadoutStore  *store,
     "id", "date", "date_precision", "participants", "countries", "status", "duration_minutes",
     "duration_qualifier", "initiator", "topics", NULL
   };
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
 
   g_return_val_if_fail (READOUT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -170,7 +171,7 @@ readout_csv_export_statements (ReadoutStore  *store,
   static const char * const header[] = {
     "id", "call_id", "date", "source_publisher", "speaker", "side", "kind", "topics", "text", NULL
   };
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
 
   g_return_val_if_fail (READOUT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -193,6 +194,6 @@ readout_csv_export_statements (ReadoutStore  *store,
     " ORDER BY st.call_id, st.side IS NULL, st.side, st.source_id, st.position, st.id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, call_id);
+  readout_db_statement_bind_int64 (stmt, 1, call_id);
   return export_rows (store, stmt, header, path, error);
 }

@@ -48,7 +48,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-bind_params (sqlite3_stmt *stmt,
+bind_params (ReadoutDbStatement *stmt,
              GVariant     *params)
 {
   for (gsize i = 0; i < g_variant_n_children (params); i++)
@@ -57,16 +57,15 @@ bind_params (sqlite3_stmt *stmt,
       int index = (int) i + 1;
 
       if (g_variant_is_of_type (child, G_VARIANT_TYPE_INT64))
-        sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (child));
+        readout_db_statement_bind_int64 (stmt, index, g_variant_get_int64 (child));
       else if (g_variant_is_of_type (child, G_VARIANT_TYPE ("ms")))
         {
           g_autoptr(GVariant) inner = g_variant_get_maybe (child);
 
           if (inner == NULL)
-            sqlite3_bind_null (stmt, index);
+            readout_db_statement_bind_null (stmt, index);
           else
-            sqlite3_bind_text (stmt, index, g_variant_get_string (inner, NULL), -1,
-                               SQLITE_TRANSIENT);
+            readout_db_statement_bind_text (stmt, index, g_variant_get_string (inner, NULL));
         }
       else
         g_assert_not_reached ();
@@ -77,7 +76,7 @@ static guint
 count_rows (ReadoutQueryModel *self)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   guint n = 0;
 
   stmt = readout_store_prepare (self->store, self->count_sql, &error);
@@ -87,9 +86,9 @@ count_rows (ReadoutQueryModel *self)
       return 0;
     }
   bind_params (stmt, self->params);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    n = (guint) readout_db_statement_column_int64 (stmt, 0);
+  readout_db_statement_reset (stmt);
   return n;
 }
 
@@ -97,10 +96,11 @@ static GPtrArray *
 load_page (ReadoutQueryModel *self,
            guint              page)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   int n_params = (int) g_variant_n_children (self->params);
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   stmt = readout_store_prepare (self->store, self->page_sql, &error);
@@ -110,13 +110,13 @@ load_page (ReadoutQueryModel *self,
       return items;
     }
   bind_params (stmt, self->params);
-  sqlite3_bind_int (stmt, n_params + 1, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, n_params + 2, (gint64) page * PAGE_SIZE);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  readout_db_statement_bind_int64 (stmt, n_params + 1, PAGE_SIZE);
+  readout_db_statement_bind_int64 (stmt, n_params + 2, (gint64) page * PAGE_SIZE);
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     g_ptr_array_add (items, self->builder (stmt));
-  if (rc != SQLITE_DONE)
-    g_warning ("Could not read rows: %s", sqlite3_errmsg (readout_store_get_db (self->store)));
-  sqlite3_reset (stmt);
+  if (rc != READOUT_DB_DONE)
+    g_warning ("Could not read rows: %s", db_error->message);
+  readout_db_statement_reset (stmt);
   return items;
 }
 

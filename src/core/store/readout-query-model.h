@@ -2,8 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
-
+#include "readout-db-statement.h"
 #include "readout-store.h"
 
 G_BEGIN_DECLS
@@ -13,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ReadoutQueryModel, readout_query_model, READOUT, QUERY_MODEL, GObject)
 
 /* Builds one item from the current row of a page query. */
-typedef GObject *(*ReadoutRowBuilder) (sqlite3_stmt *stmt);
+typedef GObject *(*ReadoutRowBuilder) (ReadoutDbStatement *stmt);
 
 /* A GListModel over an SQL query that pages its rows in on demand.
  *

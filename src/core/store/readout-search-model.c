@@ -138,17 +138,17 @@ search_sql (ReadoutSearchModel *self,
 
 static void
 bind_query (ReadoutSearchModel *self,
-            sqlite3_stmt       *stmt,
+            ReadoutDbStatement       *stmt,
             int                 limit)
 {
-  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, limit);
+  readout_db_statement_bind_text (stmt, 1, self->fts_query);
+  readout_db_statement_bind_int64 (stmt, 2, limit);
   if (!self->filtered)
     return;
-  sqlite3_bind_int64 (stmt, 3, self->leader_id);
-  sqlite3_bind_text (stmt, 4, self->side, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, self->date_from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, self->date_to, -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_int64 (stmt, 3, self->leader_id);
+  readout_db_statement_bind_text (stmt, 4, self->side);
+  readout_db_statement_bind_text (stmt, 5, self->date_from);
+  readout_db_statement_bind_text (stmt, 6, self->date_to);
 }
 
 static gboolean
@@ -157,19 +157,20 @@ count_capped (ReadoutSearchModel  *self,
               guint               *count,
               GError             **error)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (self->store, sql, error);
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt = readout_store_prepare (self->store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_query (self, stmt, READOUT_STORE_SEARCH_RANK_LIMIT + 1);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  rc = readout_db_statement_step (stmt, &db_error);
+  if (rc == READOUT_DB_ROW)
+    *count = (guint) readout_db_statement_column_int64 (stmt, 0);
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_ROW)
     {
-      readout_store_set_sqlite_error (self->store, rc, "Could not search the store", error);
+      readout_store_set_db_error (self->store, db_error, "Could not search the store", error);
       return FALSE;
     }
   return TRUE;
@@ -181,28 +182,29 @@ collect_hits (ReadoutSearchModel  *self,
               gboolean             is_statement,
               GError             **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
   int rc;
 
   stmt = readout_store_prepare (self->store, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_query (self, stmt, READOUT_STORE_SEARCH_RANK_WINDOW);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       Hit hit = { 0, };
 
       if (is_statement)
-        hit.statement_id = sqlite3_column_int64 (stmt, 0);
+        hit.statement_id = readout_db_statement_column_int64 (stmt, 0);
       else
-        hit.source_id = sqlite3_column_int64 (stmt, 0);
-      hit.rank = sqlite3_column_double (stmt, 1);
+        hit.source_id = readout_db_statement_column_int64 (stmt, 0);
+      hit.rank = readout_db_statement_column_double (stmt, 1);
       g_array_append_val (self->hits, hit);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_DONE)
     {
-      readout_store_set_sqlite_error (self->store, rc, "Could not search the store", error);
+      readout_store_set_db_error (self->store, db_error, "Could not search the store", error);
       return FALSE;
     }
   return TRUE;
@@ -231,20 +233,20 @@ compare_ids (gconstpointer a,
 
 /* Whether a statement of source @source_id is among @statement_ids (sorted). */
 static gboolean
-source_has_statement_in (sqlite3_stmt *stmt,
+source_has_statement_in (ReadoutDbStatement *stmt,
                          gint64        source_id,
                          GArray       *statement_ids)
 {
   gboolean found = FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  while (!found && sqlite3_step (stmt) == SQLITE_ROW)
+  readout_db_statement_bind_int64 (stmt, 1, source_id);
+  while (!found && readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = readout_db_statement_column_int64 (stmt, 0);
 
       found = bsearch (&id, statement_ids->data, statement_ids->len, sizeof (gint64), compare_ids) != NULL;
     }
-  sqlite3_reset (stmt);
+  readout_db_statement_reset (stmt);
   return found;
 }
 
@@ -255,7 +257,7 @@ static void
 drop_covered_source_hits (ReadoutSearchModel *self)
 {
   g_autoptr(GArray) statement_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   guint kept = 0;
 
   for (guint i = 0; i < self->hits->len; i++)
@@ -398,7 +400,7 @@ static ReadoutSearchHit *
 build_statement_hit (ReadoutSearchModel *self,
                      const Hit          *hit)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   ReadoutSearchHit *result = NULL;
 
   stmt = readout_store_prepare (self->store,
@@ -412,23 +414,23 @@ build_statement_hit (ReadoutSearchModel *self,
                                 NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, hit->statement_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  readout_db_statement_bind_int64 (stmt, 1, hit->statement_id);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
     {
-      g_autofree char *snippet = make_snippet (self, readout_sql_column_text (stmt, 0));
+      g_autofree char *snippet = make_snippet (self, readout_db_statement_column_text (stmt, 0));
 
       result = g_object_new (READOUT_TYPE_SEARCH_HIT, NULL);
       readout_search_hit_set_statement_id (result, hit->statement_id);
       readout_search_hit_set_snippet (result, snippet);
-      readout_search_hit_set_call_id (result, sqlite3_column_int64 (stmt, 1));
-      readout_search_hit_set_source_id (result, sqlite3_column_int64 (stmt, 2));
-      readout_search_hit_set_speaker (result, readout_sql_column_text (stmt, 3));
-      readout_search_hit_set_side (result, readout_sql_column_text (stmt, 4));
-      readout_search_hit_set_source_publisher (result, readout_sql_column_text (stmt, 5));
-      readout_search_hit_set_call_date (result, readout_sql_column_text (stmt, 6));
-      readout_search_hit_set_call_participants (result, readout_sql_column_text (stmt, 7));
+      readout_search_hit_set_call_id (result, readout_db_statement_column_int64 (stmt, 1));
+      readout_search_hit_set_source_id (result, readout_db_statement_column_int64 (stmt, 2));
+      readout_search_hit_set_speaker (result, readout_db_statement_column_text (stmt, 3));
+      readout_search_hit_set_side (result, readout_db_statement_column_text (stmt, 4));
+      readout_search_hit_set_source_publisher (result, readout_db_statement_column_text (stmt, 5));
+      readout_search_hit_set_call_date (result, readout_db_statement_column_text (stmt, 6));
+      readout_search_hit_set_call_participants (result, readout_db_statement_column_text (stmt, 7));
     }
-  sqlite3_reset (stmt);
+  readout_db_statement_reset (stmt);
   return result;
 }
 
@@ -436,7 +438,7 @@ static ReadoutSearchHit *
 build_source_hit (ReadoutSearchModel *self,
                   const Hit          *hit)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   ReadoutSearchHit *result = NULL;
 
   stmt = readout_store_prepare (self->store,
@@ -448,26 +450,26 @@ build_source_hit (ReadoutSearchModel *self,
                                 NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, hit->source_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  readout_db_statement_bind_int64 (stmt, 1, hit->source_id);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
     {
-      g_autofree char *in_text = make_snippet (self, readout_sql_column_text (stmt, 0));
-      g_autofree char *in_title = make_snippet (self, readout_sql_column_text (stmt, 1));
+      g_autofree char *in_text = make_snippet (self, readout_db_statement_column_text (stmt, 0));
+      g_autofree char *in_title = make_snippet (self, readout_db_statement_column_text (stmt, 1));
 
       result = g_object_new (READOUT_TYPE_SEARCH_HIT, NULL);
       readout_search_hit_set_source_id (result, hit->source_id);
       /* The match may be in the title only. */
       readout_search_hit_set_snippet (result, strchr (in_text, '\x02') != NULL || strchr (in_title, '\x02') == NULL
                                               ? in_text : in_title);
-      readout_search_hit_set_call_id (result, sqlite3_column_int64 (stmt, 2));
+      readout_search_hit_set_call_id (result, readout_db_statement_column_int64 (stmt, 2));
       /* A hit in a source's own text speaks with the publisher's voice. */
-      readout_search_hit_set_speaker (result, readout_sql_column_text (stmt, 3));
-      readout_search_hit_set_source_publisher (result, readout_sql_column_text (stmt, 3));
-      readout_search_hit_set_side (result, readout_sql_column_text (stmt, 4));
-      readout_search_hit_set_call_date (result, readout_sql_column_text (stmt, 5));
-      readout_search_hit_set_call_participants (result, readout_sql_column_text (stmt, 6));
+      readout_search_hit_set_speaker (result, readout_db_statement_column_text (stmt, 3));
+      readout_search_hit_set_source_publisher (result, readout_db_statement_column_text (stmt, 3));
+      readout_search_hit_set_side (result, readout_db_statement_column_text (stmt, 4));
+      readout_search_hit_set_call_date (result, readout_db_statement_column_text (stmt, 5));
+      readout_search_hit_set_call_participants (result, readout_db_statement_column_text (stmt, 6));
     }
-  sqlite3_reset (stmt);
+  readout_db_statement_reset (stmt);
   return result;
 }
 

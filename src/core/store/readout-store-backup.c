@@ -5,75 +5,67 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
-
+#include "readout-db-sqlite.h"
 #include "readout-error.h"
 #include "readout-safe-file.h"
 #include "readout-store-backup.h"
 
-/* 256 pages of 4 KiB: a step takes about a millisecond, so a writer waits at most that
- * long for a step's read lock in rollback mode, and not at all in WAL mode. */
-#define DEFAULT_PAGES_PER_STEP 256
-/* Every write by another connection restarts the copy from the first page. After this
- * many restarts the rest is copied in one step, which in WAL mode reads one snapshot
- * and still does not block writers, so a busy store cannot keep a backup from ending. */
-#define MAX_RESTARTS 3
-#define BUSY_TIMEOUT_MS 5000
-
+/* The engine's error (READOUT_DB_ERROR) as a backup's; a cancellation stays one. */
 static gboolean
-set_sqlite_error (GError      **error,
-                  sqlite3      *db,
-                  int           rc,
-                  const char   *path)
+set_copy_error (GError      **error,
+                GError       *db_error,
+                const char   *path)
 {
   int code;
 
-  switch (rc & 0xff)
+  if (db_error->domain != READOUT_DB_ERROR)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+      g_propagate_error (error, db_error);
+      return FALSE;
+    }
+  switch (db_error->code)
+    {
+    case READOUT_DB_ERROR_BUSY:
       code = READOUT_ERROR_LOCKED;
       break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case READOUT_DB_ERROR_CORRUPT:
       code = READOUT_ERROR_CORRUPT;
       break;
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
+    case READOUT_DB_ERROR_READ_ONLY:
+    case READOUT_DB_ERROR_IO:
+    case READOUT_DB_ERROR_FULL:
       code = READOUT_ERROR_IO;
       break;
     default:
       code = READOUT_ERROR_FAILED;
     }
   g_set_error (error, READOUT_ERROR, code, _("Could not back up the store to “%s”: %s."),
-               path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+               path, db_error->message);
+  g_error_free (db_error);
   return FALSE;
 }
 
+/* Makes the copy one self-contained file and checks it. */
 static gboolean
-check_copy (sqlite3     *db,
+check_copy (const char  *copy_path,
             const char  *path,
             GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(ReadoutDb) db = NULL;
+  g_autoptr(ReadoutDbStatement) stmt = NULL;
   g_autofree char *result = NULL;
-  int rc;
+  GError *db_error = NULL;
 
-  /* A self-contained file: the copy carries the store's WAL flag otherwise. */
-  rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (error, db, rc, path);
-
-  /* quick_check reads every page and row; the full integrity_check also cross-checks
+  /* A self-contained file: the copy carries the store's WAL flag otherwise.
+   * quick_check reads every page and row; the full integrity_check also cross-checks
    * every index, which on a large store takes longer than the copy itself. */
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  db = readout_db_sqlite_open (copy_path, FALSE, &db_error);
+  if (db != NULL && readout_db_exec (db, "PRAGMA journal_mode = DELETE", &db_error))
+    stmt = readout_db_prepare_uncached (db, "PRAGMA quick_check", &db_error);
+  if (stmt != NULL && readout_db_statement_step (stmt, &db_error) == READOUT_DB_ROW)
+    result = g_strdup (readout_db_statement_column_text (stmt, 0));
   if (result == NULL)
-    return set_sqlite_error (error, db, rc, path);
+    return set_copy_error (error, db_error, path);
   if (g_strcmp0 (result, "ok") != 0)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
@@ -96,88 +88,17 @@ backup_file (const char                 *store_path,
              GError                    **error)
 {
   g_autoptr(ReadoutSafeFile) file = NULL;
-  sqlite3 *source = NULL;
-  sqlite3 *copy = NULL;
-  sqlite3_backup *backup;
-  int previous_remaining = G_MAXINT;
-  guint restarts = 0;
-  guint busy_waits = 0;
-  gboolean ok = TRUE;
-  int rc;
+  const char *copy_path;
+  GError *db_error = NULL;
 
   file = readout_safe_file_new (path, error);
   if (file == NULL)
     return FALSE;
-
-  rc = sqlite3_open_v2 (store_path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      ok = set_sqlite_error (error, source, rc, path);
-      goto out;
-    }
-  sqlite3_busy_timeout (source, BUSY_TIMEOUT_MS);
-  rc = sqlite3_open_v2 (readout_safe_file_get_temp_path (file), &copy, SQLITE_OPEN_READWRITE, NULL);
-  /* No journal for the copy: it is a temporary file that an error or a kill leaves
-   * useless anyway, and a journal would only be one more file to leave behind. */
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (copy, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      ok = set_sqlite_error (error, copy, rc, path);
-      goto out;
-    }
-
-  backup = sqlite3_backup_init (copy, "main", source, "main");
-  if (backup == NULL)
-    {
-      ok = set_sqlite_error (error, copy, sqlite3_errcode (copy), path);
-      goto out;
-    }
-
-  if (pages_per_step <= 0)
-    pages_per_step = DEFAULT_PAGES_PER_STEP;
-  for (;;)
-    {
-      int remaining;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      rc = sqlite3_backup_step (backup, restarts >= MAX_RESTARTS ? -1 : pages_per_step);
-      if (rc == SQLITE_DONE)
-        break;
-      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-        {
-          /* A writer holds a lock (rollback mode only); wait for it a while. */
-          if (++busy_waits > BUSY_TIMEOUT_MS / 10)
-            break;
-          sqlite3_sleep (10);
-          continue;
-        }
-      if (rc != SQLITE_OK)
-        break;
-
-      remaining = sqlite3_backup_remaining (backup);
-      if (remaining >= previous_remaining)
-        restarts++;
-      previous_remaining = remaining;
-      if (progress != NULL)
-        progress (remaining, sqlite3_backup_pagecount (backup), user_data);
-    }
-  sqlite3_backup_finish (backup);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    ok = FALSE;
-  else if (rc != SQLITE_DONE)
-    ok = set_sqlite_error (error, copy, rc, path);
-  else
-    ok = check_copy (copy, path, error);
-
-out:
-  if (copy != NULL)
-    sqlite3_close (copy);
-  if (source != NULL)
-    sqlite3_close (source);
-  return ok && readout_safe_file_commit (file, error);
+  copy_path = readout_safe_file_get_temp_path (file);
+  if (!readout_db_sqlite_copy (store_path, copy_path, pages_per_step, progress, user_data,
+                               cancellable, &db_error))
+    return set_copy_error (error, db_error, path);
+  return check_copy (copy_path, path, error) && readout_safe_file_commit (file, error);
 }
 
 gboolean

@@ -11,34 +11,32 @@
 
 /* Runs @sql with an optional int64 parameter and reads every column of every row. */
 static void
-read_every_column (sqlite3    *db,
+read_every_column (ReadoutDb  *db,
                    const char *sql,
                    gint64      parameter)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(ReadoutDbStatement) stmt = readout_db_prepare_uncached (db, sql, NULL);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     return;
   if (parameter != 0)
-    sqlite3_bind_int64 (stmt, 1, parameter);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    for (int c = 0; c < sqlite3_column_count (stmt); c++)
-      (void) sqlite3_column_text (stmt, c);
-  sqlite3_finalize (stmt);
+    readout_db_statement_bind_int64 (stmt, 1, parameter);
+  while (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    for (int c = 0; c < readout_db_statement_column_count (stmt); c++)
+      (void) readout_db_statement_column_text (stmt, c);
 }
 
 static gint64
-query_id (sqlite3    *db,
+query_id (ReadoutDb  *db,
           const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(ReadoutDbStatement) stmt = readout_db_prepare_uncached (db, sql, NULL);
   gint64 id = 0;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    id = readout_db_statement_column_int64 (stmt, 0);
   return id;
 }
 
@@ -50,7 +48,7 @@ readout_store_bench_pick_subjects (ReadoutStore  *self,
                                    gint64        *middle_call_id,
                                    GError       **error)
 {
-  sqlite3 *db = readout_store_get_db (self);
+  ReadoutDb *db = readout_store_get_db (self);
 
   *busiest_leader_id = query_id (db, "SELECT leader_id FROM call_participants GROUP BY leader_id"
                                      " ORDER BY count(*) DESC LIMIT 1");
@@ -70,7 +68,7 @@ void
 readout_store_bench_read_call_page (ReadoutStore *self,
                                     gint64        leader_id)
 {
-  sqlite3 *db = readout_store_get_db (self);
+  ReadoutDb *db = readout_store_get_db (self);
 
   read_every_column (db, "SELECT count(*) FROM call_participants WHERE leader_id = ?1", leader_id);
   read_every_column (db, "SELECT " CALL_COLUMNS " FROM call_participants me JOIN calls c ON c.id = me.call_id"
@@ -83,7 +81,7 @@ void
 readout_store_bench_read_call (ReadoutStore *self,
                                gint64        call_id)
 {
-  sqlite3 *db = readout_store_get_db (self);
+  ReadoutDb *db = readout_store_get_db (self);
 
   read_every_column (db, "SELECT " CALL_COLUMNS " FROM calls c" CALL_INITIATOR_JOIN " WHERE c.id = ?1",
                      call_id);

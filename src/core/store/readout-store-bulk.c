@@ -29,26 +29,30 @@ static const char * const insert_sql[N_INSERTS] = {
 
 struct _ReadoutStoreBulk {
   ReadoutStore *store;
-  sqlite3 *db;
-  sqlite3_stmt *inserts[N_INSERTS];
+  ReadoutDb *db;
+  ReadoutDbStatement *inserts[N_INSERTS];
   GPtrArray *index_definitions;   /* the dropped indexes' CREATE statements */
 };
 
+/* Frees @db_error. */
 static gboolean
-fail (sqlite3  *db,
-      GError  **error)
+fail (GError  *db_error,
+      GError **error)
 {
   g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, _("Could not generate the store: %s"),
-               sqlite3_errmsg (db));
+               db_error->message);
+  g_error_free (db_error);
   return FALSE;
 }
 
 static gboolean
-exec (sqlite3     *db,
+exec (ReadoutDb   *db,
       const char  *sql,
       GError     **error)
 {
-  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK || fail (db, error);
+  GError *db_error = NULL;
+
+  return readout_db_exec (db, sql, &db_error) || fail (db_error, error);
 }
 
 /* Steps a bound insert and resets it for the next row. */
@@ -57,11 +61,12 @@ step (ReadoutStoreBulk  *self,
       int                insert,
       GError           **error)
 {
-  sqlite3_stmt *stmt = self->inserts[insert];
-  int rc = sqlite3_step (stmt);
+  GError *db_error = NULL;
+  ReadoutDbStatement *stmt = self->inserts[insert];
+  ReadoutDbStep rc = readout_db_statement_step (stmt, &db_error);
 
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || fail (self->db, error);
+  readout_db_statement_reset (stmt);
+  return rc != READOUT_DB_FAILED || fail (db_error, error);
 }
 
 /* The secondary indexes of the tables a fill writes are dropped for the fill and built
@@ -72,18 +77,19 @@ drop_indexes (ReadoutStoreBulk  *self,
               GError           **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(ReadoutDbStatement) stmt = NULL;
+  GError *db_error = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                          " AND sql IS NOT NULL AND tbl_name IN ('statements', 'statement_topics',"
-                          " 'sources', 'call_participants', 'calls')", -1, &stmt, NULL) != SQLITE_OK)
-    return fail (self->db, error);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = readout_db_prepare_uncached (self->db, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                      " AND sql IS NOT NULL AND tbl_name IN ('statements', 'statement_topics',"
+                                      " 'sources', 'call_participants', 'calls')", &db_error);
+  if (stmt == NULL)
+    return fail (db_error, error);
+  while (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
     {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (self->index_definitions, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (names, g_strdup (readout_db_statement_column_text (stmt, 0)));
+      g_ptr_array_add (self->index_definitions, g_strdup (readout_db_statement_column_text (stmt, 1)));
     }
-  sqlite3_finalize (stmt);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -109,7 +115,7 @@ static void
 bulk_free (ReadoutStoreBulk *self)
 {
   for (guint i = 0; i < N_INSERTS; i++)
-    sqlite3_finalize (self->inserts[i]);
+    g_clear_pointer (&self->inserts[i], readout_db_statement_unref);
   g_ptr_array_unref (self->index_definitions);
   g_object_unref (self->store);
   g_free (self);
@@ -143,8 +149,12 @@ readout_store_bulk_begin (ReadoutStore  *store,
   /* Indexing a million rows in one pass at the end beats a trigger per row. */
   ok = readout_store_schema_suspend_fts (self->db, error) && drop_indexes (self, error);
   for (guint i = 0; ok && i < N_INSERTS; i++)
-    if (sqlite3_prepare_v2 (self->db, insert_sql[i], -1, &self->inserts[i], NULL) != SQLITE_OK)
-      ok = fail (self->db, error);
+    {
+      GError *db_error = NULL;
+
+      self->inserts[i] = readout_db_prepare_uncached (self->db, insert_sql[i], &db_error);
+      ok = self->inserts[i] != NULL || fail (db_error, error);
+    }
   if (!ok)
     {
       readout_store_rollback (store);
@@ -162,12 +172,12 @@ readout_store_bulk_add_leader (ReadoutStoreBulk  *self,
                                const char        *office,
                                GError           **error)
 {
-  sqlite3_stmt *stmt = self->inserts[LEADER];
+  ReadoutDbStatement *stmt = self->inserts[LEADER];
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, country, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, office, -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_int64 (stmt, 1, id);
+  readout_db_statement_bind_text (stmt, 2, name);
+  readout_db_statement_bind_text (stmt, 3, country);
+  readout_db_statement_bind_text (stmt, 4, office);
   return step (self, LEADER, error);
 }
 
@@ -180,13 +190,13 @@ readout_store_bulk_add_call (ReadoutStoreBulk  *self,
                              const char        *status,
                              GError           **error)
 {
-  sqlite3_stmt *stmt = self->inserts[CALL];
+  ReadoutDbStatement *stmt = self->inserts[CALL];
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, duration_minutes);
-  sqlite3_bind_text (stmt, 4, duration_qualifier, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, status, -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_int64 (stmt, 1, id);
+  readout_db_statement_bind_text (stmt, 2, date);
+  readout_db_statement_bind_int64 (stmt, 3, duration_minutes);
+  readout_db_statement_bind_text (stmt, 4, duration_qualifier);
+  readout_db_statement_bind_text (stmt, 5, status);
   return step (self, CALL, error);
 }
 
@@ -198,12 +208,12 @@ readout_store_bulk_add_participant (ReadoutStoreBulk  *self,
                                     const char        *call_date,
                                     GError           **error)
 {
-  sqlite3_stmt *stmt = self->inserts[PARTICIPANT];
+  ReadoutDbStatement *stmt = self->inserts[PARTICIPANT];
 
-  sqlite3_bind_int64 (stmt, 1, call_id);
-  sqlite3_bind_int64 (stmt, 2, leader_id);
-  sqlite3_bind_int (stmt, 3, position);
-  sqlite3_bind_text (stmt, 4, call_date, -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_int64 (stmt, 1, call_id);
+  readout_db_statement_bind_int64 (stmt, 2, leader_id);
+  readout_db_statement_bind_int64 (stmt, 3, position);
+  readout_db_statement_bind_text (stmt, 4, call_date);
   return step (self, PARTICIPANT, error);
 }
 
@@ -217,14 +227,14 @@ readout_store_bulk_add_source (ReadoutStoreBulk  *self,
                                const char        *title,
                                GError           **error)
 {
-  sqlite3_stmt *stmt = self->inserts[SOURCE];
+  ReadoutDbStatement *stmt = self->inserts[SOURCE];
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, call_id);
-  sqlite3_bind_text (stmt, 3, publisher, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, side, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, title, -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_int64 (stmt, 1, id);
+  readout_db_statement_bind_int64 (stmt, 2, call_id);
+  readout_db_statement_bind_text (stmt, 3, publisher);
+  readout_db_statement_bind_text (stmt, 4, side);
+  readout_db_statement_bind_text (stmt, 5, date);
+  readout_db_statement_bind_text (stmt, 6, title);
   return step (self, SOURCE, error);
 }
 
@@ -242,25 +252,25 @@ readout_store_bulk_add_statement (ReadoutStoreBulk  *self,
                                   GArray            *topic_ids,
                                   GError           **error)
 {
-  sqlite3_stmt *stmt = self->inserts[STATEMENT];
-  sqlite3_stmt *topic = self->inserts[STATEMENT_TOPIC];
+  ReadoutDbStatement *stmt = self->inserts[STATEMENT];
+  ReadoutDbStatement *topic = self->inserts[STATEMENT_TOPIC];
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, call_id);
-  sqlite3_bind_int64 (stmt, 3, source_id);
-  sqlite3_bind_text (stmt, 4, speaker, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, side, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, kind, -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_int64 (stmt, 1, id);
+  readout_db_statement_bind_int64 (stmt, 2, call_id);
+  readout_db_statement_bind_int64 (stmt, 3, source_id);
+  readout_db_statement_bind_text (stmt, 4, speaker);
+  readout_db_statement_bind_text (stmt, 5, side);
+  readout_db_statement_bind_text (stmt, 6, kind);
   /* The caller keeps the text until this returns: no copy of the commonest column. */
-  sqlite3_bind_text (stmt, 7, text, (int) text_length, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 8, position);
+  readout_db_statement_bind_static_text (stmt, 7, text, text_length);
+  readout_db_statement_bind_int64 (stmt, 8, position);
   if (!step (self, STATEMENT, error))
     return FALSE;
 
   for (guint t = 0; topic_ids != NULL && t < topic_ids->len; t++)
     {
-      sqlite3_bind_int64 (topic, 1, id);
-      sqlite3_bind_int64 (topic, 2, g_array_index (topic_ids, gint64, t));
+      readout_db_statement_bind_int64 (topic, 1, id);
+      readout_db_statement_bind_int64 (topic, 2, g_array_index (topic_ids, gint64, t));
       if (!step (self, STATEMENT_TOPIC, error))
         return FALSE;
     }
@@ -273,7 +283,7 @@ readout_store_bulk_finish (ReadoutStoreBulk  *self,
                            GError           **error)
 {
   ReadoutStore *store = self->store;
-  sqlite3 *db = self->db;
+  ReadoutDb *db = self->db;
   gboolean ok = keep &&
                 create_indexes (self, error) &&
                 readout_store_schema_resume_fts (db, error);

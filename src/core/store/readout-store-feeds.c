@@ -54,22 +54,24 @@ readout_feed_item_free (ReadoutFeedItem *item)
 }
 
 static char *
-dup_column (sqlite3_stmt *stmt,
+dup_column (ReadoutDbStatement *stmt,
             int           column)
 {
-  return g_strdup (readout_sql_column_text (stmt, column));
+  return g_strdup (readout_db_statement_column_text (stmt, column));
 }
 
-/* Runs a one-row write (bound by @bind) in its own transaction. */
+/* Runs a one-row write (bound by @bind) in its own transaction. When @id is not NULL,
+ * it is set to the first column of the row the SQL returns (RETURNING id), or 0. */
 static gboolean
 write_one (ReadoutStore  *self,
            const char    *sql,
            const char    *what,
-           void         (*bind) (sqlite3_stmt *stmt, gconstpointer data),
+           void         (*bind) (ReadoutDbStatement *stmt, gconstpointer data),
            gconstpointer  data,
+           gint64        *id,
            GError       **error)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   gboolean ok;
 
   if (!readout_store_write_begin (self, error))
@@ -79,7 +81,9 @@ write_one (ReadoutStore  *self,
   if (ok)
     {
       bind (stmt, data);
-      ok = readout_store_step_done (self, stmt, what, error);
+      if (id != NULL)
+        *id = 0;
+      ok = readout_store_step_returning (self, stmt, what, id, error);
     }
   return readout_store_write_end (self, ok, error) && ok;
 }
@@ -90,7 +94,8 @@ readout_store_find_source_by_url (ReadoutStore  *self,
                                   gint64        *call_id,
                                   GError       **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
   gint64 id = 0;
   int rc;
 
@@ -100,17 +105,17 @@ readout_store_find_source_by_url (ReadoutStore  *self,
   stmt = readout_store_prepare (self, "SELECT id, call_id FROM sources WHERE url = ? ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, url, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  readout_db_statement_bind_text (stmt, 1, url);
+  rc = readout_db_statement_step (stmt, &db_error);
+  if (rc == READOUT_DB_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0);
+      id = readout_db_statement_column_int64 (stmt, 0);
       if (call_id != NULL)
-        *call_id = sqlite3_column_int64 (stmt, 1);
+        *call_id = readout_db_statement_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    readout_store_set_sqlite_error (self, rc, _("Could not look for the address"), error);
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_ROW && rc != READOUT_DB_DONE)
+    readout_store_set_db_error (self, db_error, _("Could not look for the address"), error);
   return id;
 }
 
@@ -118,23 +123,23 @@ static gint64
 find_feed (ReadoutStore *self,
            const char   *url)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (self, "SELECT id FROM feeds WHERE url = ?", NULL);
+  ReadoutDbStatement *stmt = readout_store_prepare (self, "SELECT id FROM feeds WHERE url = ?", NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, url, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  readout_db_statement_bind_text (stmt, 1, url);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    id = readout_db_statement_column_int64 (stmt, 0);
+  readout_db_statement_reset (stmt);
   return id;
 }
 
 static void
-bind_url (sqlite3_stmt  *stmt,
+bind_url (ReadoutDbStatement  *stmt,
           gconstpointer  data)
 {
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_text (stmt, 1, data);
 }
 
 gint64
@@ -151,7 +156,7 @@ readout_store_add_feed (ReadoutStore  *self,
       return 0;
     }
   if (!write_one (self, "INSERT INTO feeds (url) VALUES (?)", _("Could not follow the feed"),
-                  bind_url, url, error))
+                  bind_url, url, NULL, error))
     return 0;
   return find_feed (self, url);
 }
@@ -171,15 +176,16 @@ readout_store_remove_feed (ReadoutStore  *self,
       return FALSE;
     }
   return write_one (self, "DELETE FROM feeds WHERE url = ?", _("Could not stop following the feed"),
-                    bind_url, url, error);
+                    bind_url, url, NULL, error);
 }
 
 GPtrArray *
 readout_store_list_feeds (ReadoutStore  *self,
                           GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_feed_free);
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
@@ -188,31 +194,31 @@ readout_store_list_feeds (ReadoutStore  *self,
                                       " last_error FROM feeds ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       ReadoutFeed *feed = readout_feed_new ();
 
-      feed->id = sqlite3_column_int64 (stmt, 0);
+      feed->id = readout_db_statement_column_int64 (stmt, 0);
       feed->url = dup_column (stmt, 1);
       feed->title = dup_column (stmt, 2);
       feed->etag = dup_column (stmt, 3);
       feed->last_modified = dup_column (stmt, 4);
       feed->checked_at = dup_column (stmt, 5);
-      feed->failures = sqlite3_column_int (stmt, 6);
+      feed->failures = (int) readout_db_statement_column_int64 (stmt, 6);
       feed->last_error = dup_column (stmt, 7);
       g_ptr_array_add (feeds, feed);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_DONE)
     {
-      readout_store_set_sqlite_error (self, rc, _("Could not read the followed feeds"), error);
+      readout_store_set_db_error (self, db_error, _("Could not read the followed feeds"), error);
       return NULL;
     }
   return g_steal_pointer (&feeds);
 }
 
 static void
-bind_feed (sqlite3_stmt  *stmt,
+bind_feed (ReadoutDbStatement  *stmt,
            gconstpointer  data)
 {
   const ReadoutFeed *feed = data;
@@ -221,9 +227,9 @@ bind_feed (sqlite3_stmt  *stmt,
   readout_store_bind_text_or_null (stmt, 2, feed->etag);
   readout_store_bind_text_or_null (stmt, 3, feed->last_modified);
   readout_store_bind_text_or_null (stmt, 4, feed->checked_at);
-  sqlite3_bind_int (stmt, 5, feed->failures);
+  readout_db_statement_bind_int64 (stmt, 5, feed->failures);
   readout_store_bind_text_or_null (stmt, 6, feed->last_error);
-  sqlite3_bind_int64 (stmt, 7, feed->id);
+  readout_db_statement_bind_int64 (stmt, 7, feed->id);
 }
 
 gboolean
@@ -236,7 +242,7 @@ readout_store_update_feed (ReadoutStore      *self,
 
   return write_one (self, "UPDATE feeds SET title = ?, etag = ?, last_modified = ?, checked_at = ?,"
                           " failures = ?, last_error = ? WHERE id = ?",
-                    _("Could not record the feed’s check"), bind_feed, feed, error);
+                    _("Could not record the feed’s check"), bind_feed, feed, NULL, error);
 }
 
 gboolean
@@ -244,7 +250,7 @@ readout_store_feed_item_seen (ReadoutStore  *self,
                               const char    *key,
                               GError       **error)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   gboolean seen;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
@@ -252,24 +258,24 @@ readout_store_feed_item_seen (ReadoutStore  *self,
   stmt = readout_store_prepare (self, "SELECT 1 FROM feed_items WHERE key = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  seen = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  readout_db_statement_bind_text (stmt, 1, key);
+  seen = readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW;
+  readout_db_statement_reset (stmt);
   return seen;
 }
 
 static void
-bind_item (sqlite3_stmt  *stmt,
+bind_item (ReadoutDbStatement  *stmt,
            gconstpointer  data)
 {
   const ReadoutFeedItem *item = data;
 
   readout_store_bind_id_or_null (stmt, 1, item->feed_id);
-  sqlite3_bind_text (stmt, 2, item->key, -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_text (stmt, 2, item->key);
   readout_store_bind_text_or_null (stmt, 3, item->url);
   readout_store_bind_text_or_null (stmt, 4, item->title);
   readout_store_bind_text_or_null (stmt, 5, item->published);
-  sqlite3_bind_text (stmt, 6, item_states[item->state], -1, SQLITE_STATIC);
+  readout_db_statement_bind_static_text (stmt, 6, item_states[item->state], -1);
   readout_store_bind_text_or_null (stmt, 7, item->state == READOUT_FEED_ITEM_INBOX ? item->text : NULL);
 }
 
@@ -284,11 +290,9 @@ readout_store_add_feed_item (ReadoutStore     *self,
   /* Two windows on one store may check the same feed at once: the first to record an
    * item wins, and the other finds it recorded (id 0). */
   if (!write_one (self, "INSERT INTO feed_items (feed_id, key, url, title, published, state, text)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-                  _("Could not record the feed item"), bind_item, item, error))
+                        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
+                  _("Could not record the feed item"), bind_item, item, &item->id, error))
     return FALSE;
-  item->id = sqlite3_changes (readout_store_get_db (self)) > 0
-    ? sqlite3_last_insert_rowid (readout_store_get_db (self)) : 0;
   return TRUE;
 }
 
@@ -296,8 +300,9 @@ GPtrArray *
 readout_store_list_inbox (ReadoutStore  *self,
                           GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_feed_item_free);
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
@@ -306,12 +311,12 @@ readout_store_list_inbox (ReadoutStore  *self,
                                       " WHERE state = 'inbox' ORDER BY published DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       ReadoutFeedItem *item = readout_feed_item_new ();
 
-      item->id = sqlite3_column_int64 (stmt, 0);
-      item->feed_id = sqlite3_column_int64 (stmt, 1);
+      item->id = readout_db_statement_column_int64 (stmt, 0);
+      item->feed_id = readout_db_statement_column_int64 (stmt, 1);
       item->key = dup_column (stmt, 2);
       item->url = dup_column (stmt, 3);
       item->title = dup_column (stmt, 4);
@@ -320,10 +325,10 @@ readout_store_list_inbox (ReadoutStore  *self,
       item->text = dup_column (stmt, 6);
       g_ptr_array_add (items, item);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_DONE)
     {
-      readout_store_set_sqlite_error (self, rc, _("Could not read the Inbox"), error);
+      readout_store_set_db_error (self, db_error, _("Could not read the Inbox"), error);
       return NULL;
     }
   return g_steal_pointer (&items);
@@ -332,7 +337,7 @@ readout_store_list_inbox (ReadoutStore  *self,
 guint
 readout_store_count_inbox (ReadoutStore *self)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   guint n = 0;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), 0);
@@ -340,9 +345,9 @@ readout_store_count_inbox (ReadoutStore *self)
   stmt = readout_store_prepare (self, "SELECT count(*) FROM feed_items WHERE state = 'inbox'", NULL);
   if (stmt == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    n = (guint) readout_db_statement_column_int64 (stmt, 0);
+  readout_db_statement_reset (stmt);
   return n;
 }
 
@@ -352,13 +357,13 @@ typedef struct {
 } StateChange;
 
 static void
-bind_state (sqlite3_stmt  *stmt,
+bind_state (ReadoutDbStatement  *stmt,
             gconstpointer  data)
 {
   const StateChange *change = data;
 
-  sqlite3_bind_text (stmt, 1, item_states[change->state], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, change->id);
+  readout_db_statement_bind_static_text (stmt, 1, item_states[change->state], -1);
+  readout_db_statement_bind_int64 (stmt, 2, change->id);
 }
 
 gboolean
@@ -373,5 +378,5 @@ readout_store_set_feed_item_state (ReadoutStore          *self,
   g_return_val_if_fail (state != READOUT_FEED_ITEM_INBOX, FALSE);
 
   return write_one (self, "UPDATE feed_items SET state = ?, text = NULL WHERE id = ?",
-                    _("Could not change the Inbox"), bind_state, &change, error);
+                    _("Could not change the Inbox"), bind_state, &change, NULL, error);
 }

@@ -79,18 +79,19 @@ store_is_empty (ReadoutStore  *store,
                 gboolean      *empty,
                 GError       **error)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM leaders)"
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt = readout_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM leaders)"
                                                      " OR EXISTS (SELECT 1 FROM calls)", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  *empty = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  rc = readout_db_statement_step (stmt, &db_error);
+  *empty = rc == READOUT_DB_ROW && (int) readout_db_statement_column_int64 (stmt, 0) == 0;
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_ROW)
     {
-      readout_store_set_sqlite_error (store, rc, "Could not read the store", error);
+      readout_store_set_db_error (store, db_error, "Could not read the store", error);
       return FALSE;
     }
   return TRUE;
@@ -175,25 +176,26 @@ static GPtrArray *
 load_store_topics (ReadoutStore  *store,
                    GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt, *keywords;
+  ReadoutDbStatement *stmt, *keywords;
   int rc;
 
   stmt = readout_store_prepare (store, "SELECT id, name FROM topics ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       ReadoutTopic *topic = readout_topic_new ();
 
-      readout_topic_set_id (topic, sqlite3_column_int64 (stmt, 0));
-      readout_topic_set_name (topic, readout_sql_column_text (stmt, 1));
+      readout_topic_set_id (topic, readout_db_statement_column_int64 (stmt, 0));
+      readout_topic_set_name (topic, readout_db_statement_column_text (stmt, 1));
       g_ptr_array_add (topics, topic);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_DONE)
     {
-      readout_store_set_sqlite_error (store, rc, "Could not read the topic list", error);
+      readout_store_set_db_error (store, db_error, "Could not read the topic list", error);
       return NULL;
     }
 
@@ -207,12 +209,12 @@ load_store_topics (ReadoutStore  *store,
                                                " WHERE topic_id = ? ORDER BY language, keyword", error);
       if (keywords == NULL)
         return NULL;
-      sqlite3_bind_int64 (keywords, 1, readout_topic_get_id (topic));
+      readout_db_statement_bind_int64 (keywords, 1, readout_topic_get_id (topic));
       for (;;)
         {
-          rc = sqlite3_step (keywords);
-          if (rc != SQLITE_ROW ||
-              (language != NULL && strcmp (language, readout_sql_column_text (keywords, 0)) != 0))
+          rc = readout_db_statement_step (keywords, &db_error);
+          if (rc != READOUT_DB_ROW ||
+              (language != NULL && strcmp (language, readout_db_statement_column_text (keywords, 0)) != 0))
             {
               if (language != NULL)
                 {
@@ -221,17 +223,17 @@ load_store_topics (ReadoutStore  *store,
                   g_ptr_array_set_size (words, 0);
                   g_clear_pointer (&language, g_free);
                 }
-              if (rc != SQLITE_ROW)
+              if (rc != READOUT_DB_ROW)
                 break;
             }
           if (language == NULL)
-            language = g_strdup (readout_sql_column_text (keywords, 0));
-          g_ptr_array_add (words, g_strdup (readout_sql_column_text (keywords, 1)));
+            language = g_strdup (readout_db_statement_column_text (keywords, 0));
+          g_ptr_array_add (words, g_strdup (readout_db_statement_column_text (keywords, 1)));
         }
-      sqlite3_reset (keywords);
-      if (rc != SQLITE_DONE)
+      readout_db_statement_reset (keywords);
+      if (rc != READOUT_DB_DONE)
         {
-          readout_store_set_sqlite_error (store, rc, "Could not read the topic list", error);
+          readout_store_set_db_error (store, db_error, "Could not read the topic list", error);
           return NULL;
         }
     }
@@ -319,7 +321,7 @@ find_leader (Import       *import,
              gboolean      alias_too,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   gint64 id = 0;
 
   /* The country must be the same, NULL matching NULL ("IS"). */
@@ -335,12 +337,12 @@ find_leader (Import       *import,
                                   " AND country IS upper (?2) ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_text (stmt, 1, name);
   if (country != NULL && country[0] != '\0')
-    sqlite3_bind_text (stmt, 2, country, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    readout_db_statement_bind_text (stmt, 2, country);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    id = readout_db_statement_column_int64 (stmt, 0);
+  readout_db_statement_reset (stmt);
   return id;
 }
 
@@ -442,7 +444,8 @@ same_participants (Import        *import,
                    guint          n_ids,
                    GError       **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
   guint n = 0;
   gboolean same = TRUE;
   int rc;
@@ -451,10 +454,10 @@ same_participants (Import        *import,
                                                " WHERE call_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, call_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  readout_db_statement_bind_int64 (stmt, 1, call_id);
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = readout_db_statement_column_int64 (stmt, 0);
       gboolean found = FALSE;
 
       for (guint i = 0; !found && i < n_ids; i++)
@@ -462,7 +465,7 @@ same_participants (Import        *import,
       same = same && found;
       n++;
     }
-  sqlite3_reset (stmt);
+  readout_db_statement_reset (stmt);
   return same && n == n_ids;
 }
 
@@ -473,6 +476,7 @@ find_call (Import       *import,
            ReadoutCall  *call,
            GError      **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
   const gint64 *ids;
   guint n_ids;
@@ -480,7 +484,7 @@ find_call (Import       *import,
   GDate date;
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   ids = readout_call_get_participant_ids (call, &n_ids);
@@ -514,22 +518,21 @@ find_call (Import       *import,
                                 " ORDER BY abs (julianday (c.date) - julianday (?5)), c.id", error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, ids[0]);
-  sqlite3_bind_text (stmt, 2, low, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, high, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, readout_enum_to_string (READOUT_TYPE_DATE_PRECISION, precision), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, readout_call_get_date (call), -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  readout_db_statement_bind_int64 (stmt, 1, ids[0]);
+  readout_db_statement_bind_text (stmt, 2, low);
+  readout_db_statement_bind_text (stmt, 3, high);
+  readout_db_statement_bind_static_text (stmt, 4, readout_enum_to_string (READOUT_TYPE_DATE_PRECISION, precision), -1);
+  readout_db_statement_bind_text (stmt, 5, readout_call_get_date (call));
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = readout_db_statement_column_int64 (stmt, 0);
 
       g_array_append_val (candidates, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_DONE)
     {
-      readout_store_set_sqlite_error (import->store, rc, "Could not read the store", error);
+      readout_store_set_db_error (import->store, db_error, "Could not read the store", error);
       return -1;
     }
 
@@ -549,7 +552,7 @@ find_source (Import         *import,
              gint64          call_id,
              GError        **error)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   gint64 id = 0;
 
   stmt = readout_store_prepare (import->store,
@@ -558,13 +561,13 @@ find_source (Import         *import,
                                 " AND text = coalesce (?4, '') ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, call_id);
-  sqlite3_bind_text (stmt, 2, readout_source_get_publisher (source), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, readout_source_get_title (source), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, readout_source_get_text (source), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  readout_db_statement_bind_int64 (stmt, 1, call_id);
+  readout_db_statement_bind_text (stmt, 2, readout_source_get_publisher (source));
+  readout_db_statement_bind_text (stmt, 3, readout_source_get_title (source));
+  readout_db_statement_bind_text (stmt, 4, readout_source_get_text (source));
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    id = readout_db_statement_column_int64 (stmt, 0);
+  readout_db_statement_reset (stmt);
   return id;
 }
 
@@ -575,7 +578,8 @@ has_conflict (Import           *import,
               ReadoutConflict  *conflict,
               GError          **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
   gint64 current = 0;
   guint n = 0;
   gboolean same = FALSE, found = FALSE;
@@ -588,11 +592,11 @@ has_conflict (Import           *import,
                                 error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, call_id);
-  sqlite3_bind_text (stmt, 2, readout_conflict_get_field (conflict), -1, SQLITE_TRANSIENT);
-  while (!found && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  readout_db_statement_bind_int64 (stmt, 1, call_id);
+  readout_db_statement_bind_text (stmt, 2, readout_conflict_get_field (conflict));
+  while (!found && (rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = readout_db_statement_column_int64 (stmt, 0);
 
       if (id != current)
         {
@@ -602,14 +606,14 @@ has_conflict (Import           *import,
           n = 0;
         }
       same = same && n < readout_conflict_get_n_claims (conflict) &&
-             g_strcmp0 (readout_sql_column_text (stmt, 1),
+             g_strcmp0 (readout_db_statement_column_text (stmt, 1),
                         readout_conflict_get_claim_value (conflict, n)) == 0 &&
-             sqlite3_column_int64 (stmt, 2) == readout_conflict_get_claim_source_id (conflict, n);
+             readout_db_statement_column_int64 (stmt, 2) == readout_conflict_get_claim_source_id (conflict, n);
       n++;
     }
   if (!found)
     found = current != 0 && same && n == readout_conflict_get_n_claims (conflict);
-  sqlite3_reset (stmt);
+  readout_db_statement_reset (stmt);
   return found;
 }
 

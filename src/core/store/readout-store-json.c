@@ -94,24 +94,24 @@ writer_add_element (Writer       *writer,
 static void
 add_fields (JsonBuilder             *builder,
             const ReadoutJsonTable  *table,
-            sqlite3_stmt            *stmt)
+            ReadoutDbStatement            *stmt)
 {
   for (guint i = 0; i < table->n_fields; i++)
     {
-      int type = sqlite3_column_type (stmt, (int) i);
+      ReadoutDbType type = readout_db_statement_column_type (stmt, (int) i);
 
-      if (type == SQLITE_NULL)
+      if (type == READOUT_DB_TYPE_NULL)
         continue;
       json_builder_set_member_name (builder, table->fields[i].member);
-      if (type == SQLITE_INTEGER)
-        json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, (int) i));
+      if (type == READOUT_DB_TYPE_INTEGER)
+        json_builder_add_int_value (builder, readout_db_statement_column_int64 (stmt, (int) i));
       else
-        json_builder_add_string_value (builder, readout_sql_column_text (stmt, (int) i));
+        json_builder_add_string_value (builder, readout_db_statement_column_text (stmt, (int) i));
     }
 }
 
 /* "SELECT <the table's columns>[, @extra] FROM …": the store keeps the statement. */
-static sqlite3_stmt *
+static ReadoutDbStatement *
 prepare_table (Writer                  *writer,
                const ReadoutJsonTable  *table,
                const char              *extra,
@@ -131,35 +131,37 @@ prepare_table (Writer                  *writer,
 static gboolean
 add_string_rows (Writer        *writer,
                  JsonBuilder   *builder,
-                 sqlite3_stmt  *stmt,
+                 ReadoutDbStatement  *stmt,
                  GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   int rc;
 
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    json_builder_add_string_value (builder, readout_sql_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
+    json_builder_add_string_value (builder, readout_db_statement_column_text (stmt, 0));
+  readout_db_statement_reset (stmt);
   json_builder_end_array (builder);
-  if (rc != SQLITE_DONE)
+  if (rc != READOUT_DB_DONE)
     {
-      readout_store_set_sqlite_error (writer->store, rc, "Could not read the store", error);
+      readout_store_set_db_error (writer->store, db_error, "Could not read the store", error);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-finish_rows (Writer        *writer,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
+finish_rows (Writer              *writer,
+             ReadoutDbStatement  *stmt,
+             int                  rc,
+             const GError        *db_error,
+             GError             **error)
 {
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  readout_db_statement_reset (stmt);
+  if (rc == READOUT_DB_DONE)
     return TRUE;
   if (error == NULL || *error == NULL)
-    readout_store_set_sqlite_error (writer->store, rc, "Could not read the store", error);
+    readout_store_set_db_error (writer->store, db_error, "Could not read the store", error);
   return FALSE;
 }
 
@@ -167,7 +169,8 @@ static gboolean
 write_topics (Writer  *writer,
               GError **error)
 {
-  sqlite3_stmt *topics, *keywords;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *topics, *keywords;
   gboolean first = TRUE;
   gboolean ok = TRUE;
   int rc;
@@ -178,7 +181,7 @@ write_topics (Writer  *writer,
     return FALSE;
 
   g_string_append (writer->buffer, "\"topics\":[");
-  while (ok && (rc = sqlite3_step (topics)) == SQLITE_ROW)
+  while (ok && (rc = readout_db_statement_step (topics, &db_error)) == READOUT_DB_ROW)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
       const char *language = NULL;
@@ -192,16 +195,16 @@ write_topics (Writer  *writer,
           ok = FALSE;
           break;
         }
-      sqlite3_bind_int64 (keywords, 1, sqlite3_column_int64 (topics, 0));
+      readout_db_statement_bind_int64 (keywords, 1, readout_db_statement_column_int64 (topics, 0));
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, readout_sql_column_text (topics, 1));
+      json_builder_add_string_value (builder, readout_db_statement_column_text (topics, 1));
       json_builder_set_member_name (builder, "keywords");
       json_builder_begin_object (builder);
-      while ((krc = sqlite3_step (keywords)) == SQLITE_ROW)
+      while ((krc = readout_db_statement_step (keywords, &db_error)) == READOUT_DB_ROW)
         {
-          const char *row_language = readout_sql_column_text (keywords, 0);
+          const char *row_language = readout_db_statement_column_text (keywords, 0);
 
           if (language == NULL || strcmp (language, row_language) != 0)
             {
@@ -210,7 +213,7 @@ write_topics (Writer  *writer,
               json_builder_set_member_name (builder, row_language);
               json_builder_begin_array (builder);
             }
-          json_builder_add_string_value (builder, readout_sql_column_text (keywords, 1));
+          json_builder_add_string_value (builder, readout_db_statement_column_text (keywords, 1));
           /* The row's text is gone after the next step; language codes are few. */
           language = g_intern_string (row_language);
         }
@@ -218,10 +221,10 @@ write_topics (Writer  *writer,
         json_builder_end_array (builder);
       json_builder_end_object (builder);
       json_builder_end_object (builder);
-      ok = finish_rows (writer, keywords, krc, error) &&
+      ok = finish_rows (writer, keywords, krc, db_error, error) &&
            writer_add_element (writer, builder, &first, error);
     }
-  if (!finish_rows (writer, topics, ok ? rc : SQLITE_ERROR, error))
+  if (!finish_rows (writer, topics, ok ? rc : READOUT_DB_FAILED, db_error, error))
     return FALSE;
   g_string_append (writer->buffer, "\n],\n");
   return TRUE;
@@ -231,7 +234,8 @@ static gboolean
 write_leaders (Writer  *writer,
                GError **error)
 {
-  sqlite3_stmt *leaders, *aliases;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *leaders, *aliases;
   gboolean first = TRUE;
   gboolean ok = TRUE;
   int rc;
@@ -241,7 +245,7 @@ write_leaders (Writer  *writer,
     return FALSE;
 
   g_string_append (writer->buffer, "\"leaders\":[");
-  while (ok && (rc = sqlite3_step (leaders)) == SQLITE_ROW)
+  while (ok && (rc = readout_db_statement_step (leaders, &db_error)) == READOUT_DB_ROW)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
@@ -252,7 +256,7 @@ write_leaders (Writer  *writer,
           ok = FALSE;
           break;
         }
-      sqlite3_bind_int64 (aliases, 1, sqlite3_column_int64 (leaders, 0));
+      readout_db_statement_bind_int64 (aliases, 1, readout_db_statement_column_int64 (leaders, 0));
 
       json_builder_begin_object (builder);
       add_fields (builder, &readout_json_leaders, leaders);
@@ -261,7 +265,7 @@ write_leaders (Writer  *writer,
       json_builder_end_object (builder);
       ok = ok && writer_add_element (writer, builder, &first, error);
     }
-  if (!finish_rows (writer, leaders, ok ? rc : SQLITE_ERROR, error))
+  if (!finish_rows (writer, leaders, ok ? rc : READOUT_DB_FAILED, db_error, error))
     return FALSE;
   g_string_append (writer->buffer, "\n],\n");
   return TRUE;
@@ -273,20 +277,21 @@ write_statements (Writer       *writer,
                   gint64        source_id,
                   GError      **error)
 {
+  g_autoptr(GError) db_error = NULL;
   /* The topics, for the document's readers: an import tags the statements again. */
   static const char topics[] = "(SELECT group_concat (name, char(31)) FROM (SELECT t.name"
                                "   FROM statement_topics x JOIN topics t ON t.id = x.topic_id"
                                "   WHERE x.statement_id = st.id ORDER BY t.name COLLATE NOCASE, t.id))";
-  sqlite3_stmt *stmt = prepare_table (writer, &readout_json_statements, topics, error);
+  ReadoutDbStatement *stmt = prepare_table (writer, &readout_json_statements, topics, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, source_id);
+  readout_db_statement_bind_int64 (stmt, 1, source_id);
 
   json_builder_set_member_name (builder, "statements");
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       g_auto(GStrv) names = readout_sql_column_strv (stmt, (int) readout_json_statements.n_fields);
 
@@ -300,7 +305,7 @@ write_statements (Writer       *writer,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  return finish_rows (writer, stmt, rc, error);
+  return finish_rows (writer, stmt, rc, db_error, error);
 }
 
 static gboolean
@@ -309,25 +314,26 @@ write_sources (Writer       *writer,
                gint64        call_id,
                GError      **error)
 {
-  sqlite3_stmt *stmt = prepare_table (writer, &readout_json_sources, NULL, error);
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt = prepare_table (writer, &readout_json_sources, NULL, error);
   gboolean ok = TRUE;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, call_id);
+  readout_db_statement_bind_int64 (stmt, 1, call_id);
 
   json_builder_set_member_name (builder, "sources");
   json_builder_begin_array (builder);
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       json_builder_begin_object (builder);
       add_fields (builder, &readout_json_sources, stmt);
-      ok = write_statements (writer, builder, sqlite3_column_int64 (stmt, 0), error);
+      ok = write_statements (writer, builder, readout_db_statement_column_int64 (stmt, 0), error);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  return finish_rows (writer, stmt, ok ? rc : SQLITE_ERROR, error);
+  return finish_rows (writer, stmt, ok ? rc : READOUT_DB_FAILED, db_error, error);
 }
 
 static gboolean
@@ -336,7 +342,8 @@ write_conflicts (Writer       *writer,
                  gint64        call_id,
                  GError      **error)
 {
-  sqlite3_stmt *conflicts, *claims;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *conflicts, *claims;
   gboolean ok = TRUE;
   int rc;
 
@@ -344,11 +351,11 @@ write_conflicts (Writer       *writer,
                                                     " WHERE call_id = ? ORDER BY id", error);
   if (conflicts == NULL)
     return FALSE;
-  sqlite3_bind_int64 (conflicts, 1, call_id);
+  readout_db_statement_bind_int64 (conflicts, 1, call_id);
 
   json_builder_set_member_name (builder, "conflicts");
   json_builder_begin_array (builder);
-  while (ok && (rc = sqlite3_step (conflicts)) == SQLITE_ROW)
+  while (ok && (rc = readout_db_statement_step (conflicts, &db_error)) == READOUT_DB_ROW)
     {
       int crc;
 
@@ -359,38 +366,39 @@ write_conflicts (Writer       *writer,
           ok = FALSE;
           break;
         }
-      sqlite3_bind_int64 (claims, 1, sqlite3_column_int64 (conflicts, 0));
+      readout_db_statement_bind_int64 (claims, 1, readout_db_statement_column_int64 (conflicts, 0));
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "field");
-      json_builder_add_string_value (builder, readout_sql_column_text (conflicts, 1));
+      json_builder_add_string_value (builder, readout_db_statement_column_text (conflicts, 1));
       json_builder_set_member_name (builder, "claims");
       json_builder_begin_array (builder);
-      while ((crc = sqlite3_step (claims)) == SQLITE_ROW)
+      while ((crc = readout_db_statement_step (claims, &db_error)) == READOUT_DB_ROW)
         {
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "value");
-          json_builder_add_string_value (builder, readout_sql_column_text (claims, 0));
-          if (sqlite3_column_type (claims, 1) != SQLITE_NULL)
+          json_builder_add_string_value (builder, readout_db_statement_column_text (claims, 0));
+          if (!readout_db_statement_column_is_null (claims, 1))
             {
               json_builder_set_member_name (builder, "source");
-              json_builder_add_int_value (builder, sqlite3_column_int64 (claims, 1));
+              json_builder_add_int_value (builder, readout_db_statement_column_int64 (claims, 1));
             }
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      ok = finish_rows (writer, claims, crc, error);
+      ok = finish_rows (writer, claims, crc, db_error, error);
     }
   json_builder_end_array (builder);
-  return finish_rows (writer, conflicts, ok ? rc : SQLITE_ERROR, error);
+  return finish_rows (writer, conflicts, ok ? rc : READOUT_DB_FAILED, db_error, error);
 }
 
 static gboolean
 write_calls (Writer  *writer,
              GError **error)
 {
-  sqlite3_stmt *calls, *participants;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *calls, *participants;
   gboolean first = TRUE;
   gboolean ok = TRUE;
   int rc;
@@ -400,10 +408,10 @@ write_calls (Writer  *writer,
     return FALSE;
 
   g_string_append (writer->buffer, "\"calls\":[");
-  while (ok && (rc = sqlite3_step (calls)) == SQLITE_ROW)
+  while (ok && (rc = readout_db_statement_step (calls, &db_error)) == READOUT_DB_ROW)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-      gint64 call_id = sqlite3_column_int64 (calls, 0);
+      gint64 call_id = readout_db_statement_column_int64 (calls, 0);
       int prc;
 
       if (g_cancellable_set_error_if_cancelled (writer->cancellable, error))
@@ -419,22 +427,22 @@ write_calls (Writer  *writer,
           ok = FALSE;
           break;
         }
-      sqlite3_bind_int64 (participants, 1, call_id);
+      readout_db_statement_bind_int64 (participants, 1, call_id);
 
       json_builder_begin_object (builder);
       add_fields (builder, &readout_json_calls, calls);
       json_builder_set_member_name (builder, "participants");
       json_builder_begin_array (builder);
-      while ((prc = sqlite3_step (participants)) == SQLITE_ROW)
-        json_builder_add_int_value (builder, sqlite3_column_int64 (participants, 0));
+      while ((prc = readout_db_statement_step (participants, &db_error)) == READOUT_DB_ROW)
+        json_builder_add_int_value (builder, readout_db_statement_column_int64 (participants, 0));
       json_builder_end_array (builder);
-      ok = finish_rows (writer, participants, prc, error) &&
+      ok = finish_rows (writer, participants, prc, db_error, error) &&
            write_sources (writer, builder, call_id, error) &&
            write_conflicts (writer, builder, call_id, error);
       json_builder_end_object (builder);
       ok = ok && writer_add_element (writer, builder, &first, error);
     }
-  if (!finish_rows (writer, calls, ok ? rc : SQLITE_ERROR, error))
+  if (!finish_rows (writer, calls, ok ? rc : READOUT_DB_FAILED, db_error, error))
     return FALSE;
   g_string_append (writer->buffer, "\n]}\n");
   return TRUE;
@@ -458,7 +466,8 @@ readout_store_export_json (ReadoutStore   *store,
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GString) buffer = g_string_sized_new (WRITE_BUFFER_SIZE + 4096);
-  sqlite3 *db;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDb *db;
   gboolean own_transaction;
   gboolean ok;
   Writer writer;
@@ -476,10 +485,10 @@ readout_store_export_json (ReadoutStore   *store,
   /* One read transaction, so that a writer elsewhere cannot slip a change in between
    * the leaders and the calls that name them. Inside the caller's transaction we
    * already read one snapshot. */
-  own_transaction = sqlite3_get_autocommit (db);
-  if (own_transaction && sqlite3_exec (db, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
+  own_transaction = !readout_db_in_transaction (db);
+  if (own_transaction && !readout_db_begin (db, FALSE, &db_error))
     {
-      readout_store_set_sqlite_error (store, sqlite3_errcode (db), "Could not read the store", error);
+      readout_store_set_db_error (store, db_error, "Could not read the store", error);
       return FALSE;
     }
 
@@ -491,7 +500,7 @@ readout_store_export_json (ReadoutStore   *store,
        writer_flush (&writer, TRUE, error);
 
   if (own_transaction)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    readout_db_commit (db, NULL);
   return ok;
 }
 

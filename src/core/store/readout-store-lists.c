@@ -204,15 +204,15 @@ GStrv
 readout_store_dup_country_codes (ReadoutStore *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
 
   stmt = readout_store_prepare (self, "SELECT code FROM countries ORDER BY code", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (builder, readout_sql_column_text (stmt, 0));
+  while (stmt != NULL && readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    g_strv_builder_add (builder, readout_db_statement_column_text (stmt, 0));
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    readout_db_statement_reset (stmt);
   return g_strv_builder_end (builder);
 }
 
@@ -224,7 +224,7 @@ readout_store_sample_statement_texts (ReadoutStore *self,
                                       guint         limit)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
 
@@ -232,16 +232,16 @@ readout_store_sample_statement_texts (ReadoutStore *self,
                                       " ORDER BY id DESC LIMIT ?", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, call_id);
-      sqlite3_bind_int64 (stmt, 2, limit);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      readout_db_statement_bind_int64 (stmt, 1, call_id);
+      readout_db_statement_bind_int64 (stmt, 2, limit);
+      while (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
         {
-          const char *text = readout_sql_column_text (stmt, 0);
+          const char *text = readout_db_statement_column_text (stmt, 0);
 
           if (text != NULL)
             g_strv_builder_add (builder, text);
         }
-      sqlite3_reset (stmt);
+      readout_db_statement_reset (stmt);
     }
   return g_strv_builder_end (builder);
 }

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <sqlite3.h>
-
 #include "readout-db.h"
-#include "readout-db-sqlite.h"
 #include "readout-store.h"
 #include "readout-topic-tagger.h"
 
@@ -61,20 +58,21 @@ G_BEGIN_DECLS
 /* For the core's own modules (models, schema, sample, generator, import), not for the UI. */
 
 void      readout_store_sync_data_version  (ReadoutStore   *self);
-sqlite3  *readout_store_get_db           (ReadoutStore   *self);
-/* Prepares (and caches) a statement; the result is reset and its bindings cleared. */
-sqlite3_stmt *readout_store_prepare      (ReadoutStore   *self,
-                                          const char     *sql,
-                                          GError        **error);
+ReadoutDb *readout_store_get_db          (ReadoutStore   *self);
+/* The connection's cached statement for @sql, reset and with its bindings cleared
+ * (readout_db_prepare()); NULL with @error set in the store's terms. */
+ReadoutDbStatement *readout_store_prepare (ReadoutStore  *self,
+                                           const char    *sql,
+                                           GError       **error);
+/* Steps @stmt; on READOUT_DB_FAILED sets @error in the store's terms, prefixed @what. */
+ReadoutDbStep readout_store_step         (ReadoutStore       *self,
+                                          ReadoutDbStatement *stmt,
+                                          const char         *what,
+                                          GError            **error);
 /* Turns an engine's error (READOUT_DB_ERROR) into a GError with a Readout code and
  * the store's message for people. */
 void      readout_store_set_db_error     (ReadoutStore   *self,
                                           const GError   *db_error,
-                                          const char     *what,
-                                          GError        **error);
-/* Turns the connection's last SQLite error into a GError with a Readout code. */
-void      readout_store_set_sqlite_error (ReadoutStore   *self,
-                                          int             rc,
                                           const char     *what,
                                           GError        **error);
 /* Records that row @id of @kind changed (and with it rows of the kinds in @also); the
@@ -86,16 +84,16 @@ void      readout_store_note_change      (ReadoutStore      *self,
 
 /* Schema: creates or migrates to READOUT_STORE_SCHEMA_VERSION. @from is the file's
  * user_version; each step runs in its own transaction. */
-gboolean  readout_store_schema_migrate   (sqlite3        *db,
+gboolean  readout_store_schema_migrate   (ReadoutDb      *db,
                                           int             from,
                                           int             to,
                                           GError        **error);
 
 /* For bulk loads into a new store: stop keeping the full-text index in step row by
  * row, then rebuild it in one pass. Both run inside the caller's transaction. */
-gboolean  readout_store_schema_suspend_fts (sqlite3      *db,
+gboolean  readout_store_schema_suspend_fts (ReadoutDb    *db,
                                             GError      **error);
-gboolean  readout_store_schema_resume_fts  (sqlite3      *db,
+gboolean  readout_store_schema_resume_fts  (ReadoutDb    *db,
                                             GError      **error);
 
 /* The statement -> topic links of every stored statement are rebuilt from the topic list. */
@@ -117,21 +115,18 @@ void      readout_store_set_retag_progress (ReadoutStore         *self,
 void      readout_store_topics_changed_elsewhere (ReadoutStore   *self,
                                                   gint64          topic_id);
 
-/* Helpers for column access that map SQL NULL to NULL/defaults. */
-const char *readout_sql_column_text      (sqlite3_stmt   *stmt,
-                                          int             column);
 /* Splits a group_concat() of values joined by char(31) into a NULL-terminated array. */
-char    **readout_sql_column_strv        (sqlite3_stmt   *stmt,
+char    **readout_sql_column_strv        (ReadoutDbStatement   *stmt,
                                           int             column);
 
 /* Builds model objects from the columns of the store's standard SELECTs (the
  * *_COLUMNS lists above); used by the store and its list models alike. */
-GObject  *readout_store_leader_from_row    (sqlite3_stmt *stmt);
-GObject  *readout_store_call_from_row      (sqlite3_stmt *stmt);
-GObject  *readout_store_source_from_row    (sqlite3_stmt *stmt);
-GObject  *readout_store_statement_from_row (sqlite3_stmt *stmt);
-GObject  *readout_store_topic_from_row     (sqlite3_stmt *stmt);
-GObject  *readout_store_conflict_from_row  (sqlite3_stmt *stmt);
+GObject  *readout_store_leader_from_row    (ReadoutDbStatement *stmt);
+GObject  *readout_store_call_from_row      (ReadoutDbStatement *stmt);
+GObject  *readout_store_source_from_row    (ReadoutDbStatement *stmt);
+GObject  *readout_store_statement_from_row (ReadoutDbStatement *stmt);
+GObject  *readout_store_topic_from_row     (ReadoutDbStatement *stmt);
+GObject  *readout_store_conflict_from_row  (ReadoutDbStatement *stmt);
 
 /* The store's state, shared by the files that implement it (readout-store.c,
  * readout-store-write.c, readout-store-lists.c). */
@@ -140,11 +135,9 @@ struct _ReadoutStore
   GObject parent_instance;
 
   ReadoutDb *connection;
-  sqlite3 *db;               /* the connection's, for the files not yet converted */
   char *path;
   gboolean read_only;
 
-  GHashTable *statements;    /* SQL text -> prepared sqlite3_stmt */
   ReadoutTopicTagger *tagger; /* built from the topic list on first use */
   ReadoutRetagProgress retag_progress; /* see readout_store_set_retag_progress() */
   gpointer retag_progress_data;
@@ -161,17 +154,24 @@ struct _ReadoutStore
 
 /* For the store's own files: statement helpers and the write transaction. */
 gboolean  readout_store_step_done          (ReadoutStore   *self,
-                                            sqlite3_stmt   *stmt,
+                                            ReadoutDbStatement   *stmt,
                                             const char     *what,
                                             GError        **error);
+/* As readout_store_step_done(), and @new_id (unless NULL) gets the first column of the
+ * row the SQL returned (INSERT … RETURNING id). */
+gboolean  readout_store_step_returning     (ReadoutStore       *self,
+                                            ReadoutDbStatement *stmt,
+                                            const char         *what,
+                                            gint64             *new_id,
+                                            GError            **error);
 gboolean  readout_store_exec               (ReadoutStore   *self,
                                             const char     *sql,
                                             const char     *what,
                                             GError        **error);
-void      readout_store_bind_text_or_null  (sqlite3_stmt   *stmt,
+void      readout_store_bind_text_or_null  (ReadoutDbStatement   *stmt,
                                             int             index,
                                             const char     *text);
-void      readout_store_bind_id_or_null    (sqlite3_stmt   *stmt,
+void      readout_store_bind_id_or_null    (ReadoutDbStatement   *stmt,
                                             int             index,
                                             gint64          id);
 /* Opens a write transaction (a savepoint inside one); FALSE on a read-only or locked store. */

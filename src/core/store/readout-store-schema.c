@@ -258,30 +258,35 @@ static const char schema_v4[] =
   "   ON CONFLICT (leader_a, leader_b, year) DO UPDATE SET n_calls = n_calls + 1;"
   "END;";
 
+/* Frees @db_error. */
 static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
+schema_error (GError  *db_error,
+              GError **error)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                   _("Could not update the store’s schema: %s"), message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
+  g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
+               _("Could not update the store’s schema: %s"), db_error->message);
+  g_error_free (db_error);
+  return FALSE;
 }
 
 static gboolean
-insert_countries (sqlite3  *db,
+exec_sql (ReadoutDb   *db,
+          const char  *sql,
+          GError     **error)
+{
+  GError *db_error = NULL;
+
+  return readout_db_exec (db, sql, &db_error) || schema_error (db_error, error);
+}
+
+static gboolean
+insert_countries (ReadoutDb *db,
                   GError  **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_auto(GStrv) lines = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(ReadoutDbStatement) stmt = NULL;
+  g_autoptr(GError) db_error = NULL;
   gboolean ok = TRUE;
 
   bytes = g_resources_lookup_data ("/io/github/readout/Readout/core/countries.tsv",
@@ -289,8 +294,10 @@ insert_countries (sqlite3  *db,
   if (bytes == NULL)
     return FALSE;
 
-  sqlite3_prepare_v2 (db, "INSERT INTO countries (code, name, demonym) VALUES (?, ?, ?)",
-                      -1, &stmt, NULL);
+  stmt = readout_db_prepare_uncached (db, "INSERT INTO countries (code, name, demonym) VALUES (?, ?, ?)",
+                                      &db_error);
+  if (stmt == NULL)
+    return schema_error (g_steal_pointer (&db_error), error);
 
   lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
   /* The first line names the columns. */
@@ -300,29 +307,29 @@ insert_countries (sqlite3  *db,
 
       if (g_strv_length (fields) != 3)
         continue;
-      sqlite3_bind_text (stmt, 1, fields[0], -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, fields[1], -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, g_strchomp (fields[2]), -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      readout_db_statement_bind_text (stmt, 1, fields[0]);
+      readout_db_statement_bind_text (stmt, 2, fields[1]);
+      readout_db_statement_bind_text (stmt, 3, g_strchomp (fields[2]));
+      if (readout_db_statement_step (stmt, &db_error) == READOUT_DB_FAILED)
         {
           g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                       _("Could not store the country list: %s"), sqlite3_errmsg (db));
+                       _("Could not store the country list: %s"), db_error->message);
           ok = FALSE;
         }
-      sqlite3_reset (stmt);
+      readout_db_statement_reset (stmt);
     }
-  sqlite3_finalize (stmt);
   return ok;
 }
 
 static gboolean
-insert_topics (sqlite3  *db,
+insert_topics (ReadoutDb *db,
                GError  **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  sqlite3_stmt *topic_stmt = NULL;
-  sqlite3_stmt *keyword_stmt = NULL;
+  g_autoptr(ReadoutDbStatement) topic_stmt = NULL;
+  g_autoptr(ReadoutDbStatement) keyword_stmt = NULL;
+  g_autoptr(GError) db_error = NULL;
   JsonArray *topics;
   gboolean ok = TRUE;
 
@@ -335,22 +342,25 @@ insert_topics (sqlite3  *db,
     return FALSE;
   topics = json_node_get_array (json_parser_get_root (parser));
 
-  sqlite3_prepare_v2 (db, "INSERT INTO topics (name) VALUES (?)", -1, &topic_stmt, NULL);
-  sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO topic_keywords (topic_id, language, keyword)"
-                          " VALUES (?, ?, ?)", -1, &keyword_stmt, NULL);
+  topic_stmt = readout_db_prepare_uncached (db, "INSERT INTO topics (name) VALUES (?) RETURNING id",
+                                            &db_error);
+  if (topic_stmt != NULL)
+    keyword_stmt = readout_db_prepare_uncached (db, "INSERT OR IGNORE INTO topic_keywords"
+                                                " (topic_id, language, keyword) VALUES (?, ?, ?)",
+                                                &db_error);
+  if (keyword_stmt == NULL)
+    return schema_error (g_steal_pointer (&db_error), error);
 
   for (guint i = 0; ok && i < json_array_get_length (topics); i++)
     {
       JsonObject *topic = json_array_get_object_element (topics, i);
       JsonObject *keywords = json_object_get_object_member (topic, "keywords");
       g_autoptr(GList) languages = json_object_get_members (keywords);
-      gint64 topic_id;
+      gint64 topic_id = 0;
 
-      sqlite3_bind_text (topic_stmt, 1, json_object_get_string_member (topic, "name"), -1,
-                         SQLITE_TRANSIENT);
-      ok = sqlite3_step (topic_stmt) == SQLITE_DONE;
-      sqlite3_reset (topic_stmt);
-      topic_id = sqlite3_last_insert_rowid (db);
+      readout_db_statement_bind_text (topic_stmt, 1, json_object_get_string_member (topic, "name"));
+      ok = readout_db_statement_run (topic_stmt, &topic_id, &db_error) == READOUT_DB_DONE;
+      readout_db_statement_reset (topic_stmt);
 
       for (GList *l = languages; ok && l != NULL; l = l->next)
         {
@@ -358,26 +368,23 @@ insert_topics (sqlite3  *db,
 
           for (guint j = 0; ok && j < json_array_get_length (words); j++)
             {
-              sqlite3_bind_int64 (keyword_stmt, 1, topic_id);
-              sqlite3_bind_text (keyword_stmt, 2, l->data, -1, SQLITE_TRANSIENT);
-              sqlite3_bind_text (keyword_stmt, 3, json_array_get_string_element (words, j), -1,
-                                 SQLITE_TRANSIENT);
-              ok = sqlite3_step (keyword_stmt) == SQLITE_DONE;
-              sqlite3_reset (keyword_stmt);
+              readout_db_statement_bind_int64 (keyword_stmt, 1, topic_id);
+              readout_db_statement_bind_text (keyword_stmt, 2, l->data);
+              readout_db_statement_bind_text (keyword_stmt, 3, json_array_get_string_element (words, j));
+              ok = readout_db_statement_step (keyword_stmt, &db_error) == READOUT_DB_DONE;
+              readout_db_statement_reset (keyword_stmt);
             }
         }
     }
 
   if (!ok)
-    g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                 _("Could not store the topic list: %s"), sqlite3_errmsg (db));
-  sqlite3_finalize (topic_stmt);
-  sqlite3_finalize (keyword_stmt);
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED, _("Could not store the topic list: %s"),
+                 db_error != NULL ? db_error->message : "");
   return ok;
 }
 
 static gboolean
-migrate_to_1 (sqlite3  *db,
+migrate_to_1 (ReadoutDb *db,
               GError  **error)
 {
   /* application_id marks the file as Readout's ("RDOT"), so that another program's
@@ -389,7 +396,7 @@ migrate_to_1 (sqlite3  *db,
 }
 
 static gboolean
-migrate_to_2 (sqlite3  *db,
+migrate_to_2 (ReadoutDb *db,
               GError  **error)
 {
   return exec_sql (db, schema_v2, error) &&
@@ -398,14 +405,14 @@ migrate_to_2 (sqlite3  *db,
 }
 
 gboolean
-readout_store_schema_suspend_fts (sqlite3  *db,
+readout_store_schema_suspend_fts (ReadoutDb *db,
                                   GError  **error)
 {
   return exec_sql (db, fts_drop_triggers, error);
 }
 
 gboolean
-readout_store_schema_resume_fts (sqlite3  *db,
+readout_store_schema_resume_fts (ReadoutDb *db,
                                  GError  **error)
 {
   return exec_sql (db, fts_triggers, error) &&
@@ -413,20 +420,20 @@ readout_store_schema_resume_fts (sqlite3  *db,
 }
 
 static gboolean
-migrate_to_3 (sqlite3  *db,
+migrate_to_3 (ReadoutDb *db,
               GError  **error)
 {
   return exec_sql (db, schema_v3, error);
 }
 
 static gboolean
-migrate_to_4 (sqlite3  *db,
+migrate_to_4 (ReadoutDb *db,
               GError  **error)
 {
   return exec_sql (db, schema_v4, error);
 }
 
-typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
+typedef gboolean (*MigrationFunc) (ReadoutDb *db, GError **error);
 
 /* migrations[n - 1] takes a store from version n - 1 to version n. */
 static const MigrationFunc migrations[] = {
@@ -439,7 +446,7 @@ static const MigrationFunc migrations[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == READOUT_STORE_SCHEMA_VERSION);
 
 gboolean
-readout_store_schema_migrate (sqlite3  *db,
+readout_store_schema_migrate (ReadoutDb *db,
                               int       from,
                               int       to,
                               GError  **error)
@@ -450,17 +457,19 @@ readout_store_schema_migrate (sqlite3  *db,
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-      if (!exec_sql (db, "BEGIN IMMEDIATE", error))
-        return FALSE;
+      GError *db_error = NULL;
+
+      if (!readout_db_begin (db, TRUE, &db_error))
+        return schema_error (db_error, error);
       if (!migrations[version - 1] (db, error) || !exec_sql (db, bump, error))
         {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          readout_db_rollback (db);
           return FALSE;
         }
-      if (!exec_sql (db, "COMMIT", error))
+      if (!readout_db_commit (db, &db_error))
         {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
+          readout_db_rollback (db);
+          return schema_error (db_error, error);
         }
     }
   return TRUE;

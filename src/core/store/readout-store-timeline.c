@@ -110,14 +110,14 @@ check_range (const char  *from,
 }
 
 /* Prepares @sql and binds the range to ?3 and ?4; NULL (with @error) on failure. */
-static sqlite3_stmt *
+static ReadoutDbStatement *
 prepare_with_range (ReadoutStore  *self,
                     const char    *sql,
                     const char    *from,
                     const char    *to,
                     GError       **error)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
 
   if (!check_range (from, to, error))
     return NULL;
@@ -132,15 +132,16 @@ prepare_with_range (ReadoutStore  *self,
 /* Steps @stmt to its end; FALSE (with @error) when SQLite failed part-way. */
 static gboolean
 finish_rows (ReadoutStore  *self,
-             sqlite3_stmt  *stmt,
+             ReadoutDbStatement  *stmt,
              int            rc,
              const char    *what,
              GError       **error)
 {
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  g_autoptr(GError) db_error = NULL;
+  readout_db_statement_reset (stmt);
+  if (rc == READOUT_DB_DONE)
     return TRUE;
-  readout_store_set_sqlite_error (self, rc, what, error);
+  readout_store_set_db_error (self, db_error, what, error);
   return FALSE;
 }
 
@@ -190,8 +191,9 @@ readout_store_timeline_counts (ReadoutStore               *self,
                                const ReadoutTimelineQuery *query,
                                GError                    **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GPtrArray) counts = NULL;
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
@@ -202,20 +204,20 @@ readout_store_timeline_counts (ReadoutStore               *self,
                              query->from, query->to, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, query->leader_id);
-  sqlite3_bind_int64 (stmt, 2, query->other_leader_id);
+  readout_db_statement_bind_int64 (stmt, 1, query->leader_id);
+  readout_db_statement_bind_int64 (stmt, 2, query->other_leader_id);
 
   counts = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_timeline_count_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       ReadoutTimelineCount *count = g_new0 (ReadoutTimelineCount, 1);
 
-      count->period = g_strdup (readout_sql_column_text (stmt, 0));
-      count->counterpart_id = sqlite3_column_int64 (stmt, 1);
-      count->counterpart_name = g_strdup (readout_sql_column_text (stmt, 2));
-      count->counterpart_country = g_strdup (readout_sql_column_text (stmt, 3));
-      count->n_calls = (guint) sqlite3_column_int64 (stmt, 4);
-      count->n_held = (guint) sqlite3_column_int64 (stmt, 5);
+      count->period = g_strdup (readout_db_statement_column_text (stmt, 0));
+      count->counterpart_id = readout_db_statement_column_int64 (stmt, 1);
+      count->counterpart_name = g_strdup (readout_db_statement_column_text (stmt, 2));
+      count->counterpart_country = g_strdup (readout_db_statement_column_text (stmt, 3));
+      count->n_calls = (guint) readout_db_statement_column_int64 (stmt, 4);
+      count->n_held = (guint) readout_db_statement_column_int64 (stmt, 5);
       g_ptr_array_add (counts, count);
     }
   if (!finish_rows (self, stmt, rc, _("Could not count the calls"), error))
@@ -255,9 +257,9 @@ typedef struct {
 
 static guint32
 reader_lane (TimelineReader *reader,
-             sqlite3_stmt   *stmt)
+             ReadoutDbStatement   *stmt)
 {
-  gint64 leader_id = sqlite3_column_int64 (stmt, 1);
+  gint64 leader_id = readout_db_statement_column_int64 (stmt, 1);
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (reader->lane_of, &leader_id));
   ReadoutTimelineLane *lane;
 
@@ -279,12 +281,12 @@ reader_lane (TimelineReader *reader,
  * to the counterpart first in the call's order. */
 static void
 reader_add_row (TimelineReader *reader,
-                sqlite3_stmt   *stmt)
+                ReadoutDbStatement   *stmt)
 {
   GArray *marks = reader->calls->marks;
-  gint64 call_id = sqlite3_column_int64 (stmt, 0);
-  gboolean alone = sqlite3_column_type (stmt, 1) == SQLITE_NULL;
-  int position = sqlite3_column_int (stmt, 2);
+  gint64 call_id = readout_db_statement_column_int64 (stmt, 0);
+  gboolean alone = readout_db_statement_column_is_null (stmt, 1);
+  int position = (int) readout_db_statement_column_int64 (stmt, 2);
   ReadoutTimelineMark *mark;
   ReadoutTimelineLink link;
 
@@ -293,13 +295,13 @@ reader_add_row (TimelineReader *reader,
       ReadoutTimelineMark added = { .call_id = call_id, .lane = READOUT_TIMELINE_NO_LANE };
       int precision = READOUT_DATE_PRECISION_DAY, status = READOUT_CALL_STATUS_HELD;
 
-      readout_enum_from_string (READOUT_TYPE_DATE_PRECISION, readout_sql_column_text (stmt, 4), &precision);
-      readout_enum_from_string (READOUT_TYPE_CALL_STATUS, readout_sql_column_text (stmt, 5), &status);
-      added.julian_day = julian_day_of (readout_sql_column_text (stmt, 3));
+      readout_enum_from_string (READOUT_TYPE_DATE_PRECISION, readout_db_statement_column_text (stmt, 4), &precision);
+      readout_enum_from_string (READOUT_TYPE_CALL_STATUS, readout_db_statement_column_text (stmt, 5), &status);
+      added.julian_day = julian_day_of (readout_db_statement_column_text (stmt, 3));
       added.precision = (guint8) precision;
       added.status = (guint8) status;
-      added.duration_minutes = sqlite3_column_type (stmt, 6) == SQLITE_NULL
-                               ? -1 : (gint16) MIN (sqlite3_column_int (stmt, 6), G_MAXINT16);
+      added.duration_minutes = readout_db_statement_column_is_null (stmt, 6)
+                               ? -1 : (gint16) MIN ((int) readout_db_statement_column_int64 (stmt, 6), G_MAXINT16);
       g_array_append_val (marks, added);
       reader->position = G_MAXINT;
     }
@@ -312,7 +314,7 @@ reader_add_row (TimelineReader *reader,
   if (position < reader->position)
     {
       reader->position = position;
-      mark->counterpart_id = sqlite3_column_int64 (stmt, 1);
+      mark->counterpart_id = readout_db_statement_column_int64 (stmt, 1);
       mark->lane = link.lane;
     }
 }
@@ -326,8 +328,9 @@ read_lane_names (ReadoutStore  *self,
                  GHashTable    *lane_of,
                  GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GString) ids = g_string_new ("[");
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   for (guint i = 0; i < lanes->len; i++)
@@ -338,16 +341,16 @@ read_lane_names (ReadoutStore  *self,
                                       " JOIN leaders l ON l.id = j.value", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  readout_db_statement_bind_static_text (stmt, 1, ids->str, (int) ids->len);
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = readout_db_statement_column_int64 (stmt, 0);
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (lane_of, &id));
       ReadoutTimelineLane *lane = g_ptr_array_index (lanes, index - 1);
 
       g_assert (index > 0);
-      lane->name = g_strdup (readout_sql_column_text (stmt, 1));
-      lane->country = g_strdup (readout_sql_column_text (stmt, 2));
+      lane->name = g_strdup (readout_db_statement_column_text (stmt, 1));
+      lane->country = g_strdup (readout_db_statement_column_text (stmt, 2));
     }
   return finish_rows (self, stmt, rc, _("Could not read the calls"), error);
 }
@@ -402,10 +405,11 @@ readout_store_read_timeline (ReadoutStore  *self,
                              gint64         leader_id,
                              GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GHashTable) lane_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(ReadoutTimelineCalls) calls = g_new0 (ReadoutTimelineCalls, 1);
   TimelineReader reader = { calls, lane_of, G_MAXINT };
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
@@ -422,12 +426,12 @@ readout_store_read_timeline (ReadoutStore  *self,
                                 error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, leader_id);
+  readout_db_statement_bind_int64 (stmt, 1, leader_id);
 
   calls->marks = g_array_new (FALSE, TRUE, sizeof (ReadoutTimelineMark));
   calls->lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_timeline_lane_free);
   calls->links = g_array_new (FALSE, TRUE, sizeof (ReadoutTimelineLink));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     reader_add_row (&reader, stmt);
   if (!finish_rows (self, stmt, rc, _("Could not read the calls"), error) ||
       !read_lane_names (self, calls->lanes, lane_of, error))
@@ -499,18 +503,18 @@ is_whole_year (const char *date)
 }
 
 static ReadoutRelation *
-relation_from_row (sqlite3_stmt *stmt)
+relation_from_row (ReadoutDbStatement *stmt)
 {
   ReadoutRelation *relation = g_new0 (ReadoutRelation, 1);
 
-  relation->leader_a = sqlite3_column_int64 (stmt, 0);
-  relation->name_a = g_strdup (readout_sql_column_text (stmt, 1));
-  relation->country_a = g_strdup (readout_sql_column_text (stmt, 2));
-  relation->leader_b = sqlite3_column_int64 (stmt, 3);
-  relation->name_b = g_strdup (readout_sql_column_text (stmt, 4));
-  relation->country_b = g_strdup (readout_sql_column_text (stmt, 5));
-  relation->n_calls = (guint) sqlite3_column_int64 (stmt, 6);
-  relation_set_years (relation, readout_sql_column_text (stmt, 7));
+  relation->leader_a = readout_db_statement_column_int64 (stmt, 0);
+  relation->name_a = g_strdup (readout_db_statement_column_text (stmt, 1));
+  relation->country_a = g_strdup (readout_db_statement_column_text (stmt, 2));
+  relation->leader_b = readout_db_statement_column_int64 (stmt, 3);
+  relation->name_b = g_strdup (readout_db_statement_column_text (stmt, 4));
+  relation->country_b = g_strdup (readout_db_statement_column_text (stmt, 5));
+  relation->n_calls = (guint) readout_db_statement_column_int64 (stmt, 6);
+  relation_set_years (relation, readout_db_statement_column_text (stmt, 7));
   return relation;
 }
 
@@ -519,8 +523,9 @@ readout_store_relations (ReadoutStore                *self,
                          const ReadoutRelationsQuery *query,
                          GError                     **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GPtrArray) relations = NULL;
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
@@ -534,11 +539,11 @@ readout_store_relations (ReadoutStore                *self,
   if (stmt == NULL)
     return NULL;
   readout_store_bind_text_or_null (stmt, 1, query->country);
-  sqlite3_bind_int64 (stmt, 2, 0);
-  sqlite3_bind_int64 (stmt, 5, query->limit > 0 ? (gint64) query->limit : -1);
+  readout_db_statement_bind_int64 (stmt, 2, 0);
+  readout_db_statement_bind_int64 (stmt, 5, query->limit > 0 ? (gint64) query->limit : -1);
 
   relations = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_relation_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     g_ptr_array_add (relations, relation_from_row (stmt));
   if (!finish_rows (self, stmt, rc, _("Could not count the calls between leaders"), error))
     return NULL;
@@ -553,8 +558,9 @@ readout_store_find_topic (ReadoutStore  *self,
                           const char    *name,
                           GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GObject) topic = NULL;
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
@@ -565,13 +571,13 @@ readout_store_find_topic (ReadoutStore  *self,
                                 error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  readout_db_statement_bind_text (stmt, 1, name);
+  rc = readout_db_statement_step (stmt, &db_error);
+  if (rc == READOUT_DB_ROW)
     topic = readout_store_topic_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    readout_store_set_sqlite_error (self, rc, _("Could not read the topics"), error);
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_ROW && rc != READOUT_DB_DONE)
+    readout_store_set_db_error (self, db_error, _("Could not read the topics"), error);
   else if (topic == NULL)
     g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
                  _("There is no topic named “%s”."), name);
@@ -618,8 +624,9 @@ read_pair_calls (ReadoutStore  *self,
                  GHashTable    *by_call,
                  GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   stmt = readout_store_prepare (self, "SELECT " CALL_COLUMNS " FROM call_participants me"
@@ -627,11 +634,11 @@ read_pair_calls (ReadoutStore  *self,
                                       CALLS_OF_PAIR " ORDER BY me.call_date, me.call_id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, leader_a);
-  sqlite3_bind_int64 (stmt, 2, leader_b);
+  readout_db_statement_bind_int64 (stmt, 1, leader_a);
+  readout_db_statement_bind_int64 (stmt, 2, leader_b);
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_topic_history_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       ReadoutTopicHistoryEntry *entry = g_new0 (ReadoutTopicHistoryEntry, 1);
 
@@ -658,7 +665,8 @@ read_pair_statements (ReadoutStore  *self,
                       GHashTable    *by_call,
                       GError       **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
   int rc;
 
   stmt = readout_store_prepare (self, "SELECT " STATEMENT_COLUMNS STATEMENT_FROM
@@ -671,13 +679,13 @@ read_pair_statements (ReadoutStore  *self,
                                       "  st.position, st.id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, leader_a);
-  sqlite3_bind_int64 (stmt, 2, leader_b);
-  sqlite3_bind_int64 (stmt, 3, topic_id);
-  sqlite3_bind_text (stmt, 4, side_a, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, side_b, -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_int64 (stmt, 1, leader_a);
+  readout_db_statement_bind_int64 (stmt, 2, leader_b);
+  readout_db_statement_bind_int64 (stmt, 3, topic_id);
+  readout_db_statement_bind_text (stmt, 4, side_a);
+  readout_db_statement_bind_text (stmt, 5, side_b);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       ReadoutStatement *statement = READOUT_STATEMENT (readout_store_statement_from_row (stmt));
       gint64 call_id = readout_statement_get_call_id (statement);

@@ -97,7 +97,7 @@ check_changed_one (ReadoutStore  *self,
 {
   g_autofree char *id_text = NULL;
 
-  if (sqlite3_changes (self->db) > 0)
+  if (readout_db_changes (self->connection) > 0)
     return TRUE;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   /* Translators: the first %s is what was looked for ("leader", "call"), the second its id. */
@@ -115,12 +115,12 @@ write_aliases (ReadoutStore   *self,
                GError        **error)
 {
   const char * const *aliases = readout_leader_get_aliases (leader);
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
 
   stmt = readout_store_prepare (self, "DELETE FROM leader_aliases WHERE leader_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, readout_leader_get_id (leader));
+  readout_db_statement_bind_int64 (stmt, 1, readout_leader_get_id (leader));
   if (!readout_store_step_done (self, stmt, "Could not store the leader’s aliases", error))
     return FALSE;
 
@@ -132,8 +132,8 @@ write_aliases (ReadoutStore   *self,
                                           " VALUES (?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, readout_leader_get_id (leader));
-      sqlite3_bind_text (stmt, 2, aliases[i], -1, SQLITE_TRANSIENT);
+      readout_db_statement_bind_int64 (stmt, 1, readout_leader_get_id (leader));
+      readout_db_statement_bind_text (stmt, 2, aliases[i]);
       if (!readout_store_step_done (self, stmt, "Could not store the leader’s aliases", error))
         return FALSE;
     }
@@ -172,19 +172,20 @@ static gboolean
 bind_and_write_leader (ReadoutStore   *self,
                        ReadoutLeader  *leader,
                        const char     *sql,
+                       gint64         *new_id,
                        GError        **error)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (self, sql, error);
+  ReadoutDbStatement *stmt = readout_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, readout_leader_get_name (leader), -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_text (stmt, 1, readout_leader_get_name (leader));
   readout_store_bind_text_or_null (stmt, 2, readout_leader_get_country (leader));
   readout_store_bind_text_or_null (stmt, 3, readout_leader_get_office (leader));
   readout_store_bind_text_or_null (stmt, 4, readout_leader_get_term_start (leader));
   readout_store_bind_text_or_null (stmt, 5, readout_leader_get_term_end (leader));
   readout_store_bind_id_or_null (stmt, 6, readout_leader_get_id (leader));
-  return readout_store_step_done (self, stmt, "Could not store the leader", error);
+  return readout_store_step_returning (self, stmt, "Could not store the leader", new_id, error);
 }
 
 gboolean
@@ -192,6 +193,7 @@ readout_store_insert_leader (ReadoutStore   *self,
                              ReadoutLeader  *leader,
                              GError        **error)
 {
+  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
@@ -202,10 +204,10 @@ readout_store_insert_leader (ReadoutStore   *self,
 
   ok = bind_and_write_leader (self, leader,
                               "INSERT INTO leaders (name, country, office, term_start, term_end, id)"
-                              " VALUES (?, upper (?), ?, ?, ?, ?)", error);
+                              " VALUES (?, upper (?), ?, ?, ?, ?) RETURNING id", &id, error);
   if (ok)
     {
-      readout_leader_set_id (leader, sqlite3_last_insert_rowid (self->db));
+      readout_leader_set_id (leader, id);
       ok = write_aliases (self, leader, error);
     }
   if (ok)
@@ -231,7 +233,7 @@ readout_store_update_leader (ReadoutStore   *self,
 
   ok = bind_and_write_leader (self, leader,
                               "UPDATE leaders SET name = ?, country = upper (?), office = ?,"
-                              " term_start = ?, term_end = ? WHERE id = ?", error) &&
+                              " term_start = ?, term_end = ? WHERE id = ?", NULL, error) &&
        check_changed_one (self, "leader", id, error) &&
        write_aliases (self, leader, error);
   if (ok)
@@ -244,7 +246,7 @@ readout_store_delete_leader (ReadoutStore  *self,
                              gint64         leader_id,
                              GError       **error)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   gint64 n_calls = 0;
   gboolean ok;
 
@@ -258,10 +260,10 @@ readout_store_delete_leader (ReadoutStore  *self,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, leader_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        n_calls = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      readout_db_statement_bind_int64 (stmt, 1, leader_id);
+      if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+        n_calls = readout_db_statement_column_int64 (stmt, 0);
+      readout_db_statement_reset (stmt);
     }
   /* Deleting a leader must not silently take calls (and their sources) with it. */
   if (ok && n_calls > 0)
@@ -281,7 +283,7 @@ readout_store_delete_leader (ReadoutStore  *self,
     stmt = readout_store_prepare (self, "DELETE FROM leaders WHERE id = ?", error);
   if (ok && stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, leader_id);
+      readout_db_statement_bind_int64 (stmt, 1, leader_id);
       ok = readout_store_step_done (self, stmt, "Could not delete the leader", error) &&
            check_changed_one (self, "leader", leader_id, error);
     }
@@ -371,7 +373,8 @@ write_participants (ReadoutStore  *self,
                     ReadoutCall   *call,
                     GError       **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
   const gint64 *ids;
   guint n_ids;
   int rc;
@@ -379,7 +382,7 @@ write_participants (ReadoutStore  *self,
   stmt = readout_store_prepare (self, "DELETE FROM call_participants WHERE call_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, readout_call_get_id (call));
+  readout_db_statement_bind_int64 (stmt, 1, readout_call_get_id (call));
   if (!readout_store_step_done (self, stmt, "Could not store the call’s participants", error))
     return FALSE;
 
@@ -391,18 +394,18 @@ write_participants (ReadoutStore  *self,
                                           " VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, readout_call_get_id (call));
-      sqlite3_bind_int64 (stmt, 2, ids[i]);
-      sqlite3_bind_int (stmt, 3, (int) i);
-      sqlite3_bind_text (stmt, 4, readout_call_get_date (call), -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT)
+      readout_db_statement_bind_int64 (stmt, 1, readout_call_get_id (call));
+      readout_db_statement_bind_int64 (stmt, 2, ids[i]);
+      readout_db_statement_bind_int64 (stmt, 3, (int) i);
+      readout_db_statement_bind_text (stmt, 4, readout_call_get_date (call));
+      rc = readout_db_statement_step (stmt, &db_error);
+      readout_db_statement_reset (stmt);
+      if (rc == READOUT_DB_FAILED && !g_error_matches (db_error, READOUT_DB_ERROR, READOUT_DB_ERROR_CONSTRAINT))
         {
-          readout_store_set_sqlite_error (self, rc, _("Could not store the call"), error);
+          readout_store_set_db_error (self, db_error, _("Could not store the call"), error);
           return FALSE;
         }
-      if (rc != SQLITE_DONE)
+      if (rc != READOUT_DB_DONE)
         {
           g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, ids[i]);
 
@@ -410,7 +413,7 @@ write_participants (ReadoutStore  *self,
                        _("There is no leader with id %s to take part in the call."), id_text);
           return FALSE;
         }
-      sqlite3_reset (stmt);
+      readout_db_statement_reset (stmt);
     }
   return TRUE;
 }
@@ -419,9 +422,10 @@ static gboolean
 bind_and_write_call (ReadoutStore  *self,
                      ReadoutCall   *call,
                      const char    *sql,
+                     gint64        *new_id,
                      GError       **error)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (self, sql, error);
+  ReadoutDbStatement *stmt = readout_store_prepare (self, sql, error);
   int minutes = readout_call_get_duration_minutes (call);
   ReadoutDurationQualifier qualifier = readout_call_get_duration_qualifier (call);
 
@@ -431,23 +435,20 @@ bind_and_write_call (ReadoutStore  *self,
   if (minutes >= 0 && qualifier == READOUT_DURATION_UNKNOWN)
     qualifier = READOUT_DURATION_EXACT;
 
-  sqlite3_bind_text (stmt, 1, readout_call_get_date (call), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, readout_enum_to_string (READOUT_TYPE_DATE_PRECISION,
-                                                      readout_call_get_date_precision (call)),
-                     -1, SQLITE_STATIC);
+  readout_db_statement_bind_text (stmt, 1, readout_call_get_date (call));
+  readout_db_statement_bind_static_text (stmt, 2, readout_enum_to_string (READOUT_TYPE_DATE_PRECISION,
+                                                      readout_call_get_date_precision (call)), -1);
   readout_store_bind_text_or_null (stmt, 3, readout_call_get_time (call));
   if (minutes >= 0)
     {
-      sqlite3_bind_int (stmt, 4, minutes);
-      sqlite3_bind_text (stmt, 5, readout_enum_to_string (READOUT_TYPE_DURATION_QUALIFIER, qualifier),
-                         -1, SQLITE_STATIC);
+      readout_db_statement_bind_int64 (stmt, 4, minutes);
+      readout_db_statement_bind_static_text (stmt, 5, readout_enum_to_string (READOUT_TYPE_DURATION_QUALIFIER, qualifier), -1);
     }
-  sqlite3_bind_text (stmt, 6, readout_enum_to_string (READOUT_TYPE_CALL_STATUS,
-                                                      readout_call_get_status (call)),
-                     -1, SQLITE_STATIC);
+  readout_db_statement_bind_static_text (stmt, 6, readout_enum_to_string (READOUT_TYPE_CALL_STATUS,
+                                                      readout_call_get_status (call)), -1);
   readout_store_bind_id_or_null (stmt, 7, readout_call_get_initiator_id (call));
   readout_store_bind_id_or_null (stmt, 8, readout_call_get_id (call));
-  return readout_store_step_done (self, stmt, "Could not store the call", error);
+  return readout_store_step_returning (self, stmt, "Could not store the call", new_id, error);
 }
 
 gboolean
@@ -455,6 +456,7 @@ readout_store_insert_call (ReadoutStore  *self,
                            ReadoutCall   *call,
                            GError       **error)
 {
+  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
@@ -466,10 +468,10 @@ readout_store_insert_call (ReadoutStore  *self,
   ok = bind_and_write_call (self, call,
                             "INSERT INTO calls (date, date_precision, time, duration_minutes,"
                             " duration_qualifier, status, initiator_id, id)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", &id, error);
   if (ok)
     {
-      readout_call_set_id (call, sqlite3_last_insert_rowid (self->db));
+      readout_call_set_id (call, id);
       ok = write_participants (self, call, error);
     }
   if (ok)
@@ -496,7 +498,7 @@ readout_store_update_call (ReadoutStore  *self,
   ok = bind_and_write_call (self, call,
                             "UPDATE calls SET date = ?, date_precision = ?, time = ?,"
                             " duration_minutes = ?, duration_qualifier = ?, status = ?,"
-                            " initiator_id = ? WHERE id = ?", error) &&
+                            " initiator_id = ? WHERE id = ?", NULL, error) &&
        check_changed_one (self, "call", id, error) &&
        write_participants (self, call, error);
   if (ok)
@@ -514,7 +516,7 @@ delete_by_id (ReadoutStore       *self,
               ReadoutChangeKind   also,
               GError            **error)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   gboolean ok;
 
   if (!readout_store_write_begin (self, error))
@@ -523,7 +525,7 @@ delete_by_id (ReadoutStore       *self,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
+      readout_db_statement_bind_int64 (stmt, 1, id);
       ok = readout_store_step_done (self, stmt, "Could not delete from the store", error) &&
            check_changed_one (self, what, id, error);
     }
@@ -565,34 +567,35 @@ static gboolean
 bind_and_write_source (ReadoutStore   *self,
                        ReadoutSource  *source,
                        const char     *sql,
+                       gint64         *new_id,
                        GError        **error)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (self, sql, error);
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt = readout_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, readout_source_get_call_id (source));
-  sqlite3_bind_text (stmt, 2, readout_source_get_publisher (source), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, readout_enum_to_string (READOUT_TYPE_SOURCE_KIND,
-                                                      readout_source_get_kind (source)),
-                     -1, SQLITE_STATIC);
+  readout_db_statement_bind_int64 (stmt, 1, readout_source_get_call_id (source));
+  readout_db_statement_bind_text (stmt, 2, readout_source_get_publisher (source));
+  readout_db_statement_bind_static_text (stmt, 3, readout_enum_to_string (READOUT_TYPE_SOURCE_KIND,
+                                                      readout_source_get_kind (source)), -1);
   readout_store_bind_text_or_null (stmt, 4, readout_source_get_side (source));
   readout_store_bind_text_or_null (stmt, 5, readout_source_get_date (source));
   readout_store_bind_text_or_null (stmt, 6, readout_source_get_title (source));
   readout_store_bind_text_or_null (stmt, 7, readout_source_get_url (source));
-  sqlite3_bind_text (stmt, 8, readout_source_get_text (source) != NULL
-                              ? readout_source_get_text (source) : "", -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_text (stmt, 8, readout_source_get_text (source) != NULL
+                              ? readout_source_get_text (source) : "");
   readout_store_bind_id_or_null (stmt, 9, readout_source_get_id (source));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  rc = readout_db_statement_run (stmt, new_id, &db_error);
+  readout_db_statement_reset (stmt);
   /* Only a broken constraint means the call is missing; a full disk is said as such. */
-  if ((rc & 0xff) != SQLITE_CONSTRAINT && rc != SQLITE_DONE)
+  if (rc == READOUT_DB_FAILED && !g_error_matches (db_error, READOUT_DB_ERROR, READOUT_DB_ERROR_CONSTRAINT))
     {
-      readout_store_set_sqlite_error (self, rc, _("Could not store the source"), error);
+      readout_store_set_db_error (self, db_error, _("Could not store the source"), error);
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc == READOUT_DB_FAILED)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                   readout_source_get_call_id (source));
@@ -601,7 +604,7 @@ bind_and_write_source (ReadoutStore   *self,
                    _("Could not store the source: there is no call with id %s."), id_text);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  readout_db_statement_reset (stmt);
   return TRUE;
 }
 
@@ -610,6 +613,7 @@ readout_store_insert_source (ReadoutStore   *self,
                              ReadoutSource  *source,
                              GError        **error)
 {
+  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
@@ -619,10 +623,11 @@ readout_store_insert_source (ReadoutStore   *self,
     return FALSE;
   ok = bind_and_write_source (self, source,
                               "INSERT INTO sources (call_id, publisher, kind, side, date, title,"
-                              " url, text, id) VALUES (?, ?, ?, upper (?), ?, ?, ?, ?, ?)", error);
+                              " url, text, id) VALUES (?, ?, ?, upper (?), ?, ?, ?, ?, ?)"
+                              " RETURNING id", &id, error);
   if (ok)
     {
-      readout_source_set_id (source, sqlite3_last_insert_rowid (self->db));
+      readout_source_set_id (source, id);
       readout_store_note_change (self, READOUT_CHANGE_SOURCES, readout_source_get_id (source), 0);
     }
   return readout_store_write_end (self, ok, error) && ok;
@@ -646,11 +651,11 @@ readout_store_update_source (ReadoutStore   *self,
   ok = bind_and_write_source (self, source,
                               "UPDATE sources SET call_id = ?, publisher = ?, kind = ?,"
                               " side = upper (?), date = ?, title = ?, url = ?, text = ?"
-                              " WHERE id = ?", error) &&
+                              " WHERE id = ?", NULL, error) &&
        check_changed_one (self, "source", id, error);
   if (ok)
     {
-      sqlite3_stmt *stmt;
+      ReadoutDbStatement *stmt;
 
       /* Statements follow their source if it moves to another call. */
       stmt = readout_store_prepare (self, "UPDATE statements SET call_id = ? WHERE source_id = ?",
@@ -658,8 +663,8 @@ readout_store_update_source (ReadoutStore   *self,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, readout_source_get_call_id (source));
-          sqlite3_bind_int64 (stmt, 2, id);
+          readout_db_statement_bind_int64 (stmt, 1, readout_source_get_call_id (source));
+          readout_db_statement_bind_int64 (stmt, 2, id);
           ok = readout_store_step_done (self, stmt, "Could not update the source’s statements", error);
         }
     }
@@ -687,8 +692,9 @@ static ReadoutTopicTagger *
 get_tagger (ReadoutStore  *self,
             GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(ReadoutTopicTagger) tagger = NULL;
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   int rc;
 
   if (self->tagger != NULL)
@@ -698,17 +704,17 @@ get_tagger (ReadoutStore  *self,
   if (stmt == NULL)
     return NULL;
   tagger = readout_topic_tagger_new ();
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
       g_autoptr(GObject) topic = readout_store_topic_from_row (stmt);
 
       readout_topic_tagger_add_topic (tagger, readout_topic_get_id (READOUT_TOPIC (topic)),
                                       READOUT_TOPIC (topic));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_DONE)
     {
-      readout_store_set_sqlite_error (self, rc, "Could not read the topic list", error);
+      readout_store_set_db_error (self, db_error, "Could not read the topic list", error);
       return NULL;
     }
   self->tagger = g_steal_pointer (&tagger);
@@ -725,7 +731,7 @@ tag_statement (ReadoutStore   *self,
 {
   ReadoutTopicTagger *tagger = get_tagger (self, error);
   g_autoptr(GArray) topic_ids = NULL;
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
 
   if (tagger == NULL)
     return FALSE;
@@ -733,7 +739,7 @@ tag_statement (ReadoutStore   *self,
   stmt = readout_store_prepare (self, "DELETE FROM statement_topics WHERE statement_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, statement_id);
+  readout_db_statement_bind_int64 (stmt, 1, statement_id);
   if (!readout_store_step_done (self, stmt, "Could not tag the statement", error))
     return FALSE;
 
@@ -744,8 +750,8 @@ tag_statement (ReadoutStore   *self,
                                           " VALUES (?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, statement_id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (topic_ids, gint64, i));
+      readout_db_statement_bind_int64 (stmt, 1, statement_id);
+      readout_db_statement_bind_int64 (stmt, 2, g_array_index (topic_ids, gint64, i));
       if (!readout_store_step_done (self, stmt, "Could not tag the statement", error))
         return FALSE;
     }
@@ -757,9 +763,9 @@ tag_statement (ReadoutStore   *self,
                                           " WHERE x.statement_id = ? ORDER BY t.name)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, statement_id);
-      *topic_names = sqlite3_step (stmt) == SQLITE_ROW ? readout_sql_column_strv (stmt, 0) : NULL;
-      sqlite3_reset (stmt);
+      readout_db_statement_bind_int64 (stmt, 1, statement_id);
+      *topic_names = readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW ? readout_sql_column_strv (stmt, 0) : NULL;
+      readout_db_statement_reset (stmt);
     }
   return TRUE;
 }
@@ -768,9 +774,10 @@ gboolean
 readout_store_retag_all (ReadoutStore  *self,
                          GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   gboolean ok = TRUE;
   int rc;
 
@@ -783,9 +790,9 @@ readout_store_retag_all (ReadoutStore  *self,
       stmt = readout_store_prepare (self, "SELECT count(*) FROM statements", error);
       if (stmt == NULL)
         return FALSE;
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        total = (guint64) sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+        total = (guint64) readout_db_statement_column_int64 (stmt, 0);
+      readout_db_statement_reset (stmt);
       if (!self->retag_progress (0, total, self->retag_progress_data))
         goto cancelled;
     }
@@ -799,18 +806,18 @@ readout_store_retag_all (ReadoutStore  *self,
                                           " ORDER BY id LIMIT 1000", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, after);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      readout_db_statement_bind_int64 (stmt, 1, after);
+      while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = readout_db_statement_column_int64 (stmt, 0);
 
           g_array_append_val (ids, id);
-          g_ptr_array_add (texts, g_strdup (readout_sql_column_text (stmt, 1)));
+          g_ptr_array_add (texts, g_strdup (readout_db_statement_column_text (stmt, 1)));
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      readout_db_statement_reset (stmt);
+      if (rc != READOUT_DB_DONE)
         {
-          readout_store_set_sqlite_error (self, rc, "Could not re-tag the statements", error);
+          readout_store_set_db_error (self, db_error, "Could not re-tag the statements", error);
           return FALSE;
         }
       if (ids->len == 0)
@@ -865,7 +872,7 @@ check_statement (ReadoutStore      *self,
                  gint64            *call_id,
                  GError           **error)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
 
   if (!check_required_text (readout_statement_get_text (statement), "statement’s text", error) ||
       !check_country (self, readout_statement_get_side (statement), "statement’s side", error))
@@ -875,9 +882,9 @@ check_statement (ReadoutStore      *self,
   stmt = readout_store_prepare (self, "SELECT call_id FROM sources WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, readout_statement_get_source_id (statement));
-  *call_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  readout_db_statement_bind_int64 (stmt, 1, readout_statement_get_source_id (statement));
+  *call_id = readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW ? readout_db_statement_column_int64 (stmt, 0) : 0;
+  readout_db_statement_reset (stmt);
   if (*call_id == 0)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
@@ -903,23 +910,23 @@ bind_and_write_statement (ReadoutStore      *self,
                           ReadoutStatement  *statement,
                           gint64             call_id,
                           const char        *sql,
+                          gint64            *new_id,
                           GError           **error)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (self, sql, error);
+  ReadoutDbStatement *stmt = readout_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, call_id);
-  sqlite3_bind_int64 (stmt, 2, readout_statement_get_source_id (statement));
+  readout_db_statement_bind_int64 (stmt, 1, call_id);
+  readout_db_statement_bind_int64 (stmt, 2, readout_statement_get_source_id (statement));
   readout_store_bind_text_or_null (stmt, 3, readout_statement_get_speaker (statement));
   readout_store_bind_text_or_null (stmt, 4, readout_statement_get_side (statement));
-  sqlite3_bind_text (stmt, 5, readout_enum_to_string (READOUT_TYPE_STATEMENT_KIND,
-                                                      readout_statement_get_kind (statement)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, readout_statement_get_text (statement), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 7, readout_statement_get_position (statement));
+  readout_db_statement_bind_static_text (stmt, 5, readout_enum_to_string (READOUT_TYPE_STATEMENT_KIND,
+                                                      readout_statement_get_kind (statement)), -1);
+  readout_db_statement_bind_text (stmt, 6, readout_statement_get_text (statement));
+  readout_db_statement_bind_int64 (stmt, 7, readout_statement_get_position (statement));
   readout_store_bind_id_or_null (stmt, 8, readout_statement_get_id (statement));
-  return readout_store_step_done (self, stmt, "Could not store the statement", error);
+  return readout_store_step_returning (self, stmt, "Could not store the statement", new_id, error);
 }
 
 static gboolean
@@ -944,7 +951,7 @@ readout_store_insert_statement (ReadoutStore      *self,
                                 ReadoutStatement  *statement,
                                 GError           **error)
 {
-  gint64 call_id = 0;
+  gint64 call_id = 0, id = 0;
   gboolean ok;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
@@ -955,11 +962,11 @@ readout_store_insert_statement (ReadoutStore      *self,
   ok = check_statement (self, statement, &call_id, error) &&
        bind_and_write_statement (self, statement, call_id,
                                  "INSERT INTO statements (call_id, source_id, speaker, side, kind,"
-                                 " text, position, id) VALUES (?, ?, ?, upper (?), ?, ?, ?, ?)",
-                                 error);
+                                 " text, position, id) VALUES (?, ?, ?, upper (?), ?, ?, ?, ?)"
+                                 " RETURNING id", &id, error);
   if (ok)
     {
-      readout_statement_set_id (statement, sqlite3_last_insert_rowid (self->db));
+      readout_statement_set_id (statement, id);
       ok = finish_statement_write (self, statement, call_id, error);
     }
   return readout_store_write_end (self, ok, error) && ok;
@@ -983,7 +990,7 @@ readout_store_update_statement (ReadoutStore      *self,
        bind_and_write_statement (self, statement, call_id,
                                  "UPDATE statements SET call_id = ?, source_id = ?, speaker = ?,"
                                  " side = upper (?), kind = ?, text = ?, position = ? WHERE id = ?",
-                                 error) &&
+                                 NULL, error) &&
        check_changed_one (self, "statement", id, error) &&
        finish_statement_write (self, statement, call_id, error);
   return readout_store_write_end (self, ok, error) && ok;
@@ -1009,12 +1016,12 @@ write_topic_keywords (ReadoutStore   *self,
                       GError        **error)
 {
   g_auto(GStrv) languages = readout_topic_dup_languages (topic);
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
 
   stmt = readout_store_prepare (self, "DELETE FROM topic_keywords WHERE topic_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, readout_topic_get_id (topic));
+  readout_db_statement_bind_int64 (stmt, 1, readout_topic_get_id (topic));
   if (!readout_store_step_done (self, stmt, "Could not store the topic’s keywords", error))
     return FALSE;
 
@@ -1033,9 +1040,9 @@ write_topic_keywords (ReadoutStore   *self,
                                         error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, readout_topic_get_id (topic));
-          sqlite3_bind_text (stmt, 2, languages[i], -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, keyword, -1, SQLITE_TRANSIENT);
+          readout_db_statement_bind_int64 (stmt, 1, readout_topic_get_id (topic));
+          readout_db_statement_bind_text (stmt, 2, languages[i]);
+          readout_db_statement_bind_text (stmt, 3, keyword);
           if (!readout_store_step_done (self, stmt, "Could not store the topic’s keywords", error))
             return FALSE;
         }
@@ -1047,9 +1054,11 @@ static gboolean
 write_topic (ReadoutStore   *self,
              ReadoutTopic   *topic,
              const char     *sql,
+             gint64         *new_id,
              GError        **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
   int rc;
 
   if (!check_required_text (readout_topic_get_name (topic), "topic’s name", error) ||
@@ -1058,19 +1067,19 @@ write_topic (ReadoutStore   *self,
   stmt = readout_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, readout_topic_get_name (topic), -1, SQLITE_TRANSIENT);
+  readout_db_statement_bind_text (stmt, 1, readout_topic_get_name (topic));
   readout_store_bind_id_or_null (stmt, 2, readout_topic_get_id (topic));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+  rc = readout_db_statement_run (stmt, new_id, &db_error);
+  readout_db_statement_reset (stmt);
+  if (g_error_matches (db_error, READOUT_DB_ERROR, READOUT_DB_ERROR_CONSTRAINT))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
                    _("There is already a topic named “%s”."), readout_topic_get_name (topic));
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc == READOUT_DB_FAILED)
     {
-      readout_store_set_sqlite_error (self, rc, "Could not store the topic", error);
+      readout_store_set_db_error (self, db_error, "Could not store the topic", error);
       return FALSE;
     }
   return TRUE;
@@ -1094,6 +1103,7 @@ readout_store_insert_topic (ReadoutStore  *self,
                             ReadoutTopic  *topic,
                             GError       **error)
 {
+  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
@@ -1101,10 +1111,10 @@ readout_store_insert_topic (ReadoutStore  *self,
 
   if (!readout_store_write_begin (self, error))
     return FALSE;
-  ok = write_topic (self, topic, "INSERT INTO topics (name, id) VALUES (?, ?)", error);
+  ok = write_topic (self, topic, "INSERT INTO topics (name, id) VALUES (?, ?) RETURNING id", &id, error);
   if (ok)
     {
-      readout_topic_set_id (topic, sqlite3_last_insert_rowid (self->db));
+      readout_topic_set_id (topic, id);
       ok = write_topic_keywords (self, topic, error);
     }
   return finish_topic_change (self, readout_topic_get_id (topic), ok, error);
@@ -1124,7 +1134,7 @@ readout_store_update_topic (ReadoutStore  *self,
   id = readout_topic_get_id (topic);
   if (!check_has_id (id, "topic", error) || !readout_store_write_begin (self, error))
     return FALSE;
-  ok = write_topic (self, topic, "UPDATE topics SET name = ? WHERE id = ?", error) &&
+  ok = write_topic (self, topic, "UPDATE topics SET name = ? WHERE id = ?", NULL, error) &&
        check_changed_one (self, "topic", id, error) &&
        write_topic_keywords (self, topic, error);
   return finish_topic_change (self, id, ok, error);
@@ -1135,7 +1145,7 @@ readout_store_delete_topic (ReadoutStore  *self,
                             gint64         topic_id,
                             GError       **error)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   gboolean ok;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
@@ -1146,7 +1156,7 @@ readout_store_delete_topic (ReadoutStore  *self,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, topic_id);
+      readout_db_statement_bind_int64 (stmt, 1, topic_id);
       ok = readout_store_step_done (self, stmt, "Could not delete the topic", error) &&
            check_changed_one (self, "topic", topic_id, error);
     }
@@ -1161,7 +1171,8 @@ readout_store_insert_conflict (ReadoutStore     *self,
                                ReadoutConflict  *conflict,
                                GError          **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
   gboolean ok;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
@@ -1178,19 +1189,23 @@ readout_store_insert_conflict (ReadoutStore     *self,
   if (!readout_store_write_begin (self, error))
     return FALSE;
 
-  stmt = readout_store_prepare (self, "INSERT INTO conflicts (call_id, field) VALUES (?, ?)", error);
+  stmt = readout_store_prepare (self, "INSERT INTO conflicts (call_id, field) VALUES (?, ?)"
+                                      " RETURNING id", error);
   ok = stmt != NULL;
   if (ok)
     {
+      gint64 id = 0;
       int rc;
 
-      sqlite3_bind_int64 (stmt, 1, readout_conflict_get_call_id (conflict));
-      sqlite3_bind_text (stmt, 2, readout_conflict_get_field (conflict), -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      ok = rc == SQLITE_DONE;
-      if (!ok && (rc & 0xff) != SQLITE_CONSTRAINT)
-        readout_store_set_sqlite_error (self, rc, _("Could not store the conflict"), error);
+      readout_db_statement_bind_int64 (stmt, 1, readout_conflict_get_call_id (conflict));
+      readout_db_statement_bind_text (stmt, 2, readout_conflict_get_field (conflict));
+      rc = readout_db_statement_run (stmt, &id, &db_error);
+      readout_db_statement_reset (stmt);
+      ok = rc != READOUT_DB_FAILED;
+      if (ok)
+        readout_conflict_set_id (conflict, id);
+      if (!ok && !g_error_matches (db_error, READOUT_DB_ERROR, READOUT_DB_ERROR_CONSTRAINT))
+        readout_store_set_db_error (self, db_error, _("Could not store the conflict"), error);
       else if (!ok)
         {
           g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
@@ -1200,8 +1215,6 @@ readout_store_insert_conflict (ReadoutStore     *self,
                        _("Could not store the conflict: there is no call with id %s."), id_text);
         }
     }
-  if (ok)
-    readout_conflict_set_id (conflict, sqlite3_last_insert_rowid (self->db));
 
   for (guint i = 0; ok && i < readout_conflict_get_n_claims (conflict); i++)
     {
@@ -1210,13 +1223,12 @@ readout_store_insert_conflict (ReadoutStore     *self,
       ok = stmt != NULL;
       if (!ok)
         break;
-      sqlite3_bind_int64 (stmt, 1, readout_conflict_get_id (conflict));
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, readout_conflict_get_claim_value (conflict, i), -1,
-                         SQLITE_TRANSIENT);
+      readout_db_statement_bind_int64 (stmt, 1, readout_conflict_get_id (conflict));
+      readout_db_statement_bind_int64 (stmt, 2, (int) i);
+      readout_db_statement_bind_text (stmt, 3, readout_conflict_get_claim_value (conflict, i));
       readout_store_bind_id_or_null (stmt, 4, readout_conflict_get_claim_source_id (conflict, i));
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-      sqlite3_reset (stmt);
+      ok = readout_db_statement_step (stmt, NULL) == READOUT_DB_DONE;
+      readout_db_statement_reset (stmt);
       if (!ok)
         g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
                      _("Could not store the conflict: its claim “%s” names a source that does "
@@ -1249,12 +1261,12 @@ exec_with_ids (ReadoutStore  *self,
                gint64         second,
                GError       **error)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (self, sql, error);
+  ReadoutDbStatement *stmt = readout_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
+  readout_db_statement_bind_int64 (stmt, 1, first);
+  readout_db_statement_bind_int64 (stmt, 2, second);
   return readout_store_step_done (self, stmt, "Could not merge", error);
 }
 
@@ -1264,16 +1276,16 @@ count_with_ids (ReadoutStore *self,
                 gint64        first,
                 gint64        second)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (self, sql, NULL);
+  ReadoutDbStatement *stmt = readout_store_prepare (self, sql, NULL);
   gint64 count = 0;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, second);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  readout_db_statement_bind_int64 (stmt, 1, first);
+  readout_db_statement_bind_int64 (stmt, 2, second);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    count = readout_db_statement_column_int64 (stmt, 0);
+  readout_db_statement_reset (stmt);
   return count;
 }
 

@@ -14,6 +14,7 @@
 #include "readout-enum-types.h"
 #include "readout-error.h"
 #include "readout-safe-file.h"
+#include "readout-db-sqlite.h"
 #include "readout-store-private.h"
 #include "readout-topic-tagger.h"
 
@@ -36,19 +37,12 @@ static guint signals[N_SIGNALS];
 /* ---------------------------------------------------------------------------------- */
 /* Row helpers                                                                        */
 
-const char *
-readout_sql_column_text (sqlite3_stmt *stmt,
-                         int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
 static JsonArray *
-column_json_array (sqlite3_stmt *stmt,
+column_json_array (ReadoutDbStatement *stmt,
                    int           column,
                    JsonParser   *parser)
 {
-  const char *text = readout_sql_column_text (stmt, column);
+  const char *text = readout_db_statement_column_text (stmt, column);
   JsonNode *root;
 
   if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
@@ -58,10 +52,10 @@ column_json_array (sqlite3_stmt *stmt,
 }
 
 char **
-readout_sql_column_strv (sqlite3_stmt *stmt,
+readout_sql_column_strv (ReadoutDbStatement *stmt,
                          int           column)
 {
-  const char *text = readout_sql_column_text (stmt, column);
+  const char *text = readout_db_statement_column_text (stmt, column);
 
   if (text == NULL || text[0] == '\0')
     return g_new0 (char *, 1);
@@ -69,38 +63,38 @@ readout_sql_column_strv (sqlite3_stmt *stmt,
 }
 
 static int
-column_enum (sqlite3_stmt *stmt,
+column_enum (ReadoutDbStatement *stmt,
              int           column,
              GType         enum_type,
              int           fallback)
 {
   int value = fallback;
 
-  readout_enum_from_string (enum_type, readout_sql_column_text (stmt, column), &value);
+  readout_enum_from_string (enum_type, readout_db_statement_column_text (stmt, column), &value);
   return value;
 }
 
 GObject *
-readout_store_leader_from_row (sqlite3_stmt *stmt)
+readout_store_leader_from_row (ReadoutDbStatement *stmt)
 {
   ReadoutLeader *leader = readout_leader_new ();
   g_auto(GStrv) aliases = readout_sql_column_strv (stmt, 7);
 
-  readout_leader_set_id (leader, sqlite3_column_int64 (stmt, 0));
-  readout_leader_set_name (leader, readout_sql_column_text (stmt, 1));
-  readout_leader_set_country (leader, readout_sql_column_text (stmt, 2));
-  readout_leader_set_country_name (leader, readout_sql_column_text (stmt, 3));
-  readout_leader_set_office (leader, readout_sql_column_text (stmt, 4));
-  readout_leader_set_term_start (leader, readout_sql_column_text (stmt, 5));
-  readout_leader_set_term_end (leader, readout_sql_column_text (stmt, 6));
+  readout_leader_set_id (leader, readout_db_statement_column_int64 (stmt, 0));
+  readout_leader_set_name (leader, readout_db_statement_column_text (stmt, 1));
+  readout_leader_set_country (leader, readout_db_statement_column_text (stmt, 2));
+  readout_leader_set_country_name (leader, readout_db_statement_column_text (stmt, 3));
+  readout_leader_set_office (leader, readout_db_statement_column_text (stmt, 4));
+  readout_leader_set_term_start (leader, readout_db_statement_column_text (stmt, 5));
+  readout_leader_set_term_end (leader, readout_db_statement_column_text (stmt, 6));
   readout_leader_set_aliases (leader, (const char * const *) aliases);
-  readout_leader_set_call_count (leader, (guint) sqlite3_column_int64 (stmt, 8));
-  readout_leader_set_last_call_date (leader, readout_sql_column_text (stmt, 9));
+  readout_leader_set_call_count (leader, (guint) readout_db_statement_column_int64 (stmt, 8));
+  readout_leader_set_last_call_date (leader, readout_db_statement_column_text (stmt, 9));
   return G_OBJECT (leader);
 }
 
 GObject *
-readout_store_call_from_row (sqlite3_stmt *stmt)
+readout_store_call_from_row (ReadoutDbStatement *stmt)
 {
   ReadoutCall *call = readout_call_new ();
   g_auto(GStrv) participants = NULL;
@@ -109,19 +103,19 @@ readout_store_call_from_row (sqlite3_stmt *stmt)
   g_autoptr(GPtrArray) countries = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) topics = NULL;
 
-  readout_call_set_id (call, sqlite3_column_int64 (stmt, 0));
-  readout_call_set_date (call, readout_sql_column_text (stmt, 1));
+  readout_call_set_id (call, readout_db_statement_column_int64 (stmt, 0));
+  readout_call_set_date (call, readout_db_statement_column_text (stmt, 1));
   readout_call_set_date_precision (call, column_enum (stmt, 2, READOUT_TYPE_DATE_PRECISION,
                                                       READOUT_DATE_PRECISION_DAY));
-  readout_call_set_time (call, readout_sql_column_text (stmt, 3));
-  readout_call_set_duration_minutes (call, sqlite3_column_type (stmt, 4) == SQLITE_NULL
-                                           ? -1 : sqlite3_column_int (stmt, 4));
+  readout_call_set_time (call, readout_db_statement_column_text (stmt, 3));
+  readout_call_set_duration_minutes (call, readout_db_statement_column_is_null (stmt, 4)
+                                           ? -1 : (int) readout_db_statement_column_int64 (stmt, 4));
   readout_call_set_duration_qualifier (call, column_enum (stmt, 5, READOUT_TYPE_DURATION_QUALIFIER,
                                                           READOUT_DURATION_UNKNOWN));
   readout_call_set_status (call, column_enum (stmt, 6, READOUT_TYPE_CALL_STATUS,
                                               READOUT_CALL_STATUS_HELD));
-  readout_call_set_initiator_id (call, sqlite3_column_int64 (stmt, 7));
-  readout_call_set_initiator_name (call, readout_sql_column_text (stmt, 8));
+  readout_call_set_initiator_id (call, readout_db_statement_column_int64 (stmt, 7));
+  readout_call_set_initiator_name (call, readout_db_statement_column_text (stmt, 8));
 
   participants = readout_sql_column_strv (stmt, 9);
   for (guint i = 0; participants[i] != NULL; i++)
@@ -148,46 +142,46 @@ readout_store_call_from_row (sqlite3_stmt *stmt)
 }
 
 GObject *
-readout_store_source_from_row (sqlite3_stmt *stmt)
+readout_store_source_from_row (ReadoutDbStatement *stmt)
 {
   ReadoutSource *source = readout_source_new ();
 
-  readout_source_set_id (source, sqlite3_column_int64 (stmt, 0));
-  readout_source_set_call_id (source, sqlite3_column_int64 (stmt, 1));
-  readout_source_set_publisher (source, readout_sql_column_text (stmt, 2));
+  readout_source_set_id (source, readout_db_statement_column_int64 (stmt, 0));
+  readout_source_set_call_id (source, readout_db_statement_column_int64 (stmt, 1));
+  readout_source_set_publisher (source, readout_db_statement_column_text (stmt, 2));
   readout_source_set_kind (source, column_enum (stmt, 3, READOUT_TYPE_SOURCE_KIND,
                                                 READOUT_SOURCE_KIND_NEWS_REPORT));
-  readout_source_set_side (source, readout_sql_column_text (stmt, 4));
-  readout_source_set_date (source, readout_sql_column_text (stmt, 5));
-  readout_source_set_title (source, readout_sql_column_text (stmt, 6));
-  readout_source_set_url (source, readout_sql_column_text (stmt, 7));
-  readout_source_set_text (source, readout_sql_column_text (stmt, 8));
+  readout_source_set_side (source, readout_db_statement_column_text (stmt, 4));
+  readout_source_set_date (source, readout_db_statement_column_text (stmt, 5));
+  readout_source_set_title (source, readout_db_statement_column_text (stmt, 6));
+  readout_source_set_url (source, readout_db_statement_column_text (stmt, 7));
+  readout_source_set_text (source, readout_db_statement_column_text (stmt, 8));
   return G_OBJECT (source);
 }
 
 GObject *
-readout_store_statement_from_row (sqlite3_stmt *stmt)
+readout_store_statement_from_row (ReadoutDbStatement *stmt)
 {
   ReadoutStatement *statement = readout_statement_new ();
   g_auto(GStrv) topics = readout_sql_column_strv (stmt, 8);
 
-  readout_statement_set_id (statement, sqlite3_column_int64 (stmt, 0));
-  readout_statement_set_call_id (statement, sqlite3_column_int64 (stmt, 1));
-  readout_statement_set_source_id (statement, sqlite3_column_int64 (stmt, 2));
-  readout_statement_set_speaker (statement, readout_sql_column_text (stmt, 3));
-  readout_statement_set_side (statement, readout_sql_column_text (stmt, 4));
+  readout_statement_set_id (statement, readout_db_statement_column_int64 (stmt, 0));
+  readout_statement_set_call_id (statement, readout_db_statement_column_int64 (stmt, 1));
+  readout_statement_set_source_id (statement, readout_db_statement_column_int64 (stmt, 2));
+  readout_statement_set_speaker (statement, readout_db_statement_column_text (stmt, 3));
+  readout_statement_set_side (statement, readout_db_statement_column_text (stmt, 4));
   readout_statement_set_kind (statement, column_enum (stmt, 5, READOUT_TYPE_STATEMENT_KIND,
                                                       READOUT_STATEMENT_KIND_PARAPHRASE));
-  readout_statement_set_text (statement, readout_sql_column_text (stmt, 6));
-  readout_statement_set_position (statement, sqlite3_column_int (stmt, 7));
+  readout_statement_set_text (statement, readout_db_statement_column_text (stmt, 6));
+  readout_statement_set_position (statement, (int) readout_db_statement_column_int64 (stmt, 7));
   readout_statement_set_topics (statement, (const char * const *) topics);
-  readout_statement_set_source_publisher (statement, readout_sql_column_text (stmt, 9));
-  readout_statement_set_source_title (statement, readout_sql_column_text (stmt, 10));
+  readout_statement_set_source_publisher (statement, readout_db_statement_column_text (stmt, 9));
+  readout_statement_set_source_title (statement, readout_db_statement_column_text (stmt, 10));
   return G_OBJECT (statement);
 }
 
 GObject *
-readout_store_topic_from_row (sqlite3_stmt *stmt)
+readout_store_topic_from_row (ReadoutDbStatement *stmt)
 {
   ReadoutTopic *topic = readout_topic_new ();
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -195,8 +189,8 @@ readout_store_topic_from_row (sqlite3_stmt *stmt)
   const char *language = NULL;
   JsonArray *keywords;
 
-  readout_topic_set_id (topic, sqlite3_column_int64 (stmt, 0));
-  readout_topic_set_name (topic, readout_sql_column_text (stmt, 1));
+  readout_topic_set_id (topic, readout_db_statement_column_int64 (stmt, 0));
+  readout_topic_set_name (topic, readout_db_statement_column_text (stmt, 1));
 
   /* Rows come sorted by language: collect each language's run of keywords. */
   keywords = column_json_array (stmt, 2, parser);
@@ -220,15 +214,15 @@ readout_store_topic_from_row (sqlite3_stmt *stmt)
 }
 
 GObject *
-readout_store_conflict_from_row (sqlite3_stmt *stmt)
+readout_store_conflict_from_row (ReadoutDbStatement *stmt)
 {
   ReadoutConflict *conflict = readout_conflict_new ();
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonArray *claims;
 
-  readout_conflict_set_id (conflict, sqlite3_column_int64 (stmt, 0));
-  readout_conflict_set_call_id (conflict, sqlite3_column_int64 (stmt, 1));
-  readout_conflict_set_field (conflict, readout_sql_column_text (stmt, 2));
+  readout_conflict_set_id (conflict, readout_db_statement_column_int64 (stmt, 0));
+  readout_conflict_set_call_id (conflict, readout_db_statement_column_int64 (stmt, 1));
+  readout_conflict_set_field (conflict, readout_db_statement_column_text (stmt, 2));
 
   claims = column_json_array (stmt, 3, parser);
   for (guint i = 0; claims != NULL && i < json_array_get_length (claims); i++)
@@ -257,6 +251,12 @@ readout_store_set_db_error (ReadoutStore  *self,
 {
   int code;
 
+  /* A step that gave a row where none was expected has no error of its own. */
+  if (db_error == NULL)
+    {
+      g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_FAILED, what);
+      return;
+    }
   switch (db_error->domain == READOUT_DB_ERROR ? db_error->code : READOUT_DB_ERROR_FAILED)
     {
     case READOUT_DB_ERROR_BUSY:
@@ -289,68 +289,68 @@ readout_store_set_db_error (ReadoutStore  *self,
   g_set_error (error, READOUT_ERROR, code, _("%s: %s"), what, db_error->message);
 }
 
-void
-readout_store_set_sqlite_error (ReadoutStore  *self,
-                                int            rc,
-                                const char    *what,
-                                GError       **error)
-{
-  g_autoptr(GError) db_error = NULL;
-
-  /* Until every file steps through ReadoutDbStatement: the connection's last error. */
-  readout_db_sqlite_take_error (self->connection, rc, &db_error);
-  readout_store_set_db_error (self, db_error, what, error);
-}
-
-sqlite3 *
+ReadoutDb *
 readout_store_get_db (ReadoutStore *self)
 {
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
 
-  return self->db;
+  return self->connection;
 }
 
-sqlite3_stmt *
+ReadoutDbStatement *
 readout_store_prepare (ReadoutStore  *self,
                        const char    *sql,
                        GError       **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt = readout_db_prepare (self->connection, sql, &db_error);
 
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      readout_store_set_sqlite_error (self, rc, "Could not read the store", error);
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  if (stmt == NULL)
+    readout_store_set_db_error (self, db_error, "Could not read the store", error);
   return stmt;
+}
+
+ReadoutDbStep
+readout_store_step (ReadoutStore        *self,
+                    ReadoutDbStatement  *stmt,
+                    const char          *what,
+                    GError             **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStep step = readout_db_statement_step (stmt, &db_error);
+
+  if (step == READOUT_DB_FAILED)
+    readout_store_set_db_error (self, db_error, what, error);
+  return step;
 }
 
 /* Runs a statement that returns no rows; @stmt must already be bound. */
 gboolean
 readout_store_step_done (ReadoutStore  *self,
-           sqlite3_stmt  *stmt,
+           ReadoutDbStatement  *stmt,
            const char    *what,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  return readout_store_step_returning (self, stmt, what, NULL, error);
+}
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      readout_store_set_sqlite_error (self, rc, what, error);
-      return FALSE;
-    }
-  return TRUE;
+/* Runs a write whose SQL may end in RETURNING id; @new_id (when not NULL) gets the id of
+ * the row it returned. One form for both engines, where SQLite alone has a
+ * last-insert-rowid call. */
+gboolean
+readout_store_step_returning (ReadoutStore        *self,
+                              ReadoutDbStatement  *stmt,
+                              const char          *what,
+                              gint64              *new_id,
+                              GError             **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStep step = readout_db_statement_run (stmt, new_id, &db_error);
+
+  readout_db_statement_reset (stmt);
+  if (step == READOUT_DB_FAILED)
+    readout_store_set_db_error (self, db_error, what, error);
+  return step != READOUT_DB_FAILED;
 }
 
 gboolean
@@ -370,25 +370,25 @@ readout_store_exec (ReadoutStore  *self,
 }
 
 void
-readout_store_bind_text_or_null (sqlite3_stmt *stmt,
+readout_store_bind_text_or_null (ReadoutDbStatement *stmt,
                    int           index,
                    const char   *text)
 {
   if (text == NULL || text[0] == '\0')
-    sqlite3_bind_null (stmt, index);
+    readout_db_statement_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    readout_db_statement_bind_text (stmt, index, text);
 }
 
 void
-readout_store_bind_id_or_null (sqlite3_stmt *stmt,
+readout_store_bind_id_or_null (ReadoutDbStatement *stmt,
                  int           index,
                  gint64        id)
 {
   if (id <= 0)
-    sqlite3_bind_null (stmt, index);
+    readout_db_statement_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, id);
+    readout_db_statement_bind_int64 (stmt, index, id);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -680,17 +680,37 @@ check_existing_file (const char  *path,
   return TRUE;
 }
 
-static int
-pragma_int (sqlite3    *db,
-            const char *sql)
+/* Runs @sql once, with @param bound to ?1 unless it is NULL, and gives the first column
+ * of its first row (NULL without one). FALSE with @db_error set when it fails. */
+static gboolean
+query_once (ReadoutStore  *self,
+            const char    *sql,
+            const char    *param,
+            char         **result,
+            GError       **db_error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
+  g_autoptr(ReadoutDbStatement) stmt = readout_db_prepare_uncached (self->connection, sql, db_error);
+  ReadoutDbStep step;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  if (stmt == NULL)
+    return FALSE;
+  if (param != NULL)
+    readout_db_statement_bind_text (stmt, 1, param);
+  step = readout_db_statement_step (stmt, db_error);
+  if (step == READOUT_DB_ROW && result != NULL)
+    *result = g_strdup (readout_db_statement_column_text (stmt, 0));
+  return step != READOUT_DB_FAILED;
+}
+
+static int
+pragma_int (ReadoutStore *self,
+            const char   *sql)
+{
+  g_autofree char *value = NULL;
+
+  if (!query_once (self, sql, NULL, &value, NULL) || value == NULL)
+    return -1;
+  return (int) g_ascii_strtoll (value, NULL, 10);
 }
 
 /* The same checks as check_existing_file(), through SQLite, which reads the log too. */
@@ -699,14 +719,14 @@ check_through_sqlite (ReadoutStore  *self,
                       int           *user_version,
                       GError       **error)
 {
-  if (pragma_int (self->db, "PRAGMA application_id") != READOUT_APPLICATION_ID)
+  if (pragma_int (self, "PRAGMA application_id") != READOUT_APPLICATION_ID)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_A_STORE,
                    _("“%s” is an SQLite database of another program, not a Readout store."),
                    self->path);
       return FALSE;
     }
-  *user_version = pragma_int (self->db, "PRAGMA user_version");
+  *user_version = pragma_int (self, "PRAGMA user_version");
   if (*user_version > READOUT_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NEWER_VERSION,
@@ -731,36 +751,26 @@ file_is_writable (const char *path,
  * read is named as what it is. */
 static void
 set_open_error (ReadoutStore  *self,
-                int            rc,
+                const GError  *db_error,
                 GError       **error)
 {
-  switch (rc & 0xff)
-    {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
-                   _("The store “%s” is damaged (%s). Restore it from a backup."),
-                   self->path, sqlite3_errstr (rc));
-      break;
-    default:
-      readout_store_set_sqlite_error (self, rc, _("Could not open the store"), error);
-    }
+  if (g_error_matches (db_error, READOUT_DB_ERROR, READOUT_DB_ERROR_CORRUPT))
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_CORRUPT,
+                 _("The store “%s” is damaged (%s). Restore it from a backup."),
+                 self->path, db_error->message);
+  else
+    readout_store_set_db_error (self, db_error, _("Could not open the store"), error);
 }
 
 static gboolean
 verify_readable (ReadoutStore  *self,
                  GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GError) db_error = NULL;
 
-  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_ROW)
+  if (query_once (self, "SELECT count(*) FROM sqlite_master", NULL, NULL, &db_error))
     return TRUE;
-  set_open_error (self, rc, error);
+  set_open_error (self, db_error, error);
   return FALSE;
 }
 
@@ -770,17 +780,12 @@ static gboolean
 verify_pages (ReadoutStore  *self,
               GError       **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) db_error = NULL;
   g_autofree char *result = NULL;
-  int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    result = g_strdup (readout_sql_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (result == NULL)
+  if (!query_once (self, "PRAGMA quick_check (1)", NULL, &result, &db_error) || result == NULL)
     {
-      set_open_error (self, rc, error);
+      set_open_error (self, db_error, error);
       return FALSE;
     }
   if (!g_str_equal (result, "ok"))
@@ -798,24 +803,16 @@ write_migration_backup (ReadoutStore  *self,
                         int            version,
                         GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", self->path, version);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   /* VACUUM INTO writes a consistent copy, WAL content included. */
   g_unlink (backup);
-  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, backup, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (!query_once (self, "VACUUM INTO ?", backup, NULL, &db_error))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
                    _("Could not write a backup of the store to “%s” before upgrading it: %s."),
-                   backup, sqlite3_errmsg (self->db));
+                   backup, db_error->message);
       return FALSE;
     }
   return TRUE;
@@ -911,7 +908,6 @@ readout_store_open (const char  *path,
                    path, db_error->message);
       return NULL;
     }
-  self->db = readout_db_sqlite_get_handle (self->connection);
 
   if (!verify_readable (self, error) || (check_pages && !verify_pages (self, error)))
     return NULL;
@@ -943,11 +939,11 @@ readout_store_open (const char  *path,
     {
       if (user_version > 0 && !write_migration_backup (self, user_version, error))
         return NULL;
-      if (!readout_store_schema_migrate (self->db, user_version, READOUT_STORE_SCHEMA_VERSION, error))
+      if (!readout_store_schema_migrate (self->connection, user_version, READOUT_STORE_SCHEMA_VERSION, error))
         return NULL;
       /* Fold the new schema into the main file, so its header names it as a Readout
        * store for any program that opens it while this one keeps it open. */
-      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      readout_db_exec (self->connection, "PRAGMA wal_checkpoint (PASSIVE)", NULL);
     }
   readout_store_sync_data_version (self);
 
@@ -986,21 +982,22 @@ static GObject *
 get_one (ReadoutStore       *self,
          const char         *sql,
          gint64              id,
-         GObject          *(*builder) (sqlite3_stmt *),
+         GObject          *(*builder) (ReadoutDbStatement *),
          const char         *what,
          GError            **error)
 {
-  sqlite3_stmt *stmt = readout_store_prepare (self, sql, error);
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt = readout_store_prepare (self, sql, error);
   GObject *object = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  readout_db_statement_bind_int64 (stmt, 1, id);
+  rc = readout_db_statement_step (stmt, &db_error);
+  if (rc == READOUT_DB_ROW)
     object = builder (stmt);
-  else if (rc == SQLITE_DONE)
+  else if (rc == READOUT_DB_DONE)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
@@ -1009,8 +1006,8 @@ get_one (ReadoutStore       *self,
                    _("There is no %s with id %s in the store."), what, id_text);
     }
   else
-    readout_store_set_sqlite_error (self, rc, "Could not read the store", error);
-  sqlite3_reset (stmt);
+    readout_store_set_db_error (self, db_error, "Could not read the store", error);
+  readout_db_statement_reset (stmt);
   return object;
 }
 
@@ -1066,7 +1063,7 @@ readout_store_find_leader (ReadoutStore  *self,
                            const char    *name_or_alias,
                            GError       **error)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   gint64 id = 0;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
@@ -1078,10 +1075,10 @@ readout_store_find_leader (ReadoutStore  *self,
                                 " WHERE casefold (alias) = casefold (?1) LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, name_or_alias, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  readout_db_statement_bind_text (stmt, 1, name_or_alias);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    id = readout_db_statement_column_int64 (stmt, 0);
+  readout_db_statement_reset (stmt);
 
   return id != 0 ? readout_store_get_leader (self, id, error) : NULL;
 }
@@ -1092,7 +1089,7 @@ readout_store_lookup_country (ReadoutStore  *self,
                               char         **name,
                               char         **demonym)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   gboolean found = FALSE;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), FALSE);
@@ -1103,16 +1100,16 @@ readout_store_lookup_country (ReadoutStore  *self,
                                 NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  readout_db_statement_bind_text (stmt, 1, code);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
     {
       found = TRUE;
       if (name != NULL)
-        *name = g_strdup (readout_sql_column_text (stmt, 0));
+        *name = g_strdup (readout_db_statement_column_text (stmt, 0));
       if (demonym != NULL)
-        *demonym = g_strdup (readout_sql_column_text (stmt, 1));
+        *demonym = g_strdup (readout_db_statement_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  readout_db_statement_reset (stmt);
   return found;
 }
 
@@ -1120,7 +1117,7 @@ char *
 readout_store_find_country_code (ReadoutStore *self,
                                  const char   *name_or_demonym)
 {
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   char *code = NULL;
 
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
@@ -1133,10 +1130,10 @@ readout_store_find_country_code (ReadoutStore *self,
                                 " OR casefold (demonym) = casefold (?1) LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, name_or_demonym, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    code = g_strdup (readout_sql_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  readout_db_statement_bind_text (stmt, 1, name_or_demonym);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    code = g_strdup (readout_db_statement_column_text (stmt, 0));
+  readout_db_statement_reset (stmt);
   return code;
 }
 
@@ -1148,7 +1145,6 @@ readout_store_finalize (GObject *object)
   ReadoutStore *self = READOUT_STORE (object);
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->tagger, readout_topic_tagger_free);
   g_clear_object (&self->connection);
   if (self->path != NULL)
@@ -1182,13 +1178,6 @@ readout_store_class_init (ReadoutStoreClass *klass)
 }
 
 static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
 readout_store_init (ReadoutStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }

@@ -157,7 +157,7 @@ static const struct {
 typedef struct {
   char *insert_sql;
   int n_columns;
-  GPtrArray *rows;     /* sqlite3_value *[n_columns] */
+  GPtrArray *rows;     /* GVariant *[n_columns], see column_value() */
 } TableRows;
 
 typedef struct {
@@ -213,10 +213,10 @@ table_rows_free (TableRows *table)
 {
   for (guint i = 0; i < table->rows->len; i++)
     {
-      sqlite3_value **values = g_ptr_array_index (table->rows, i);
+      GVariant **values = g_ptr_array_index (table->rows, i);
 
       for (int j = 0; j < table->n_columns; j++)
-        sqlite3_value_free (values[j]);
+        g_clear_pointer (&values[j], g_variant_unref);
       g_free (values);
     }
   g_ptr_array_unref (table->rows);
@@ -238,6 +238,40 @@ operation_free (Operation *op)
 /* ---------------------------------------------------------------------------------- */
 /* Rows                                                                               */
 
+/* A column's value as it is stored, whatever the engine: NULL for SQL NULL, else an
+ * int64, a double or the text's bytes (a bytestring, which takes any bytes). */
+static GVariant *
+column_value (ReadoutDbStatement *stmt,
+              int                 column)
+{
+  switch (readout_db_statement_column_type (stmt, column))
+    {
+    case READOUT_DB_TYPE_NULL:
+      return NULL;
+    case READOUT_DB_TYPE_INTEGER:
+      return g_variant_ref_sink (g_variant_new_int64 (readout_db_statement_column_int64 (stmt, column)));
+    case READOUT_DB_TYPE_FLOAT:
+      return g_variant_ref_sink (g_variant_new_double (readout_db_statement_column_double (stmt, column)));
+    default:
+      return g_variant_ref_sink (g_variant_new_bytestring (readout_db_statement_column_text (stmt, column)));
+    }
+}
+
+static void
+bind_value (ReadoutDbStatement *stmt,
+            int                 index,
+            GVariant           *value)
+{
+  if (value == NULL)
+    readout_db_statement_bind_null (stmt, index);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    readout_db_statement_bind_int64 (stmt, index, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    readout_db_statement_bind_double (stmt, index, g_variant_get_double (value));
+  else
+    readout_db_statement_bind_text (stmt, index, g_variant_get_bytestring (value));
+}
+
 static gboolean
 capture_table (ReadoutStore    *store,
                const RowSpec   *spec,
@@ -245,24 +279,25 @@ capture_table (ReadoutStore    *store,
                GPtrArray       *snapshot,
                GError         **error)
 {
+  g_autoptr(GError) db_error = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", spec->table, spec->where);
   TableRows *table;
-  sqlite3_stmt *stmt;
+  ReadoutDbStatement *stmt;
   GString *insert;
   int rc;
 
   stmt = readout_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  readout_db_statement_bind_int64 (stmt, 1, id);
 
   table = g_new0 (TableRows, 1);
-  table->n_columns = sqlite3_column_count (stmt);
+  table->n_columns = readout_db_statement_column_count (stmt);
   table->rows = g_ptr_array_new ();
   insert = g_string_new (NULL);
   g_string_printf (insert, "INSERT INTO %s (", spec->table);
   for (int i = 0; i < table->n_columns; i++)
-    g_string_append_printf (insert, "%s\"%s\"", i > 0 ? ", " : "", sqlite3_column_name (stmt, i));
+    g_string_append_printf (insert, "%s\"%s\"", i > 0 ? ", " : "", readout_db_statement_column_name (stmt, i));
   g_string_append (insert, ") VALUES (");
   for (int i = 0; i < table->n_columns; i++)
     g_string_append (insert, i > 0 ? ", ?" : "?");
@@ -270,18 +305,18 @@ capture_table (ReadoutStore    *store,
   table->insert_sql = g_string_free (insert, FALSE);
   g_ptr_array_add (snapshot, table);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
-      sqlite3_value **values = g_new0 (sqlite3_value *, table->n_columns);
+      GVariant **values = g_new0 (GVariant *, table->n_columns);
 
       for (int i = 0; i < table->n_columns; i++)
-        values[i] = sqlite3_value_dup (sqlite3_column_value (stmt, i));
+        values[i] = column_value (stmt, i);
       g_ptr_array_add (table->rows, values);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  readout_db_statement_reset (stmt);
+  if (rc != READOUT_DB_DONE)
     {
-      readout_store_set_sqlite_error (store, rc, "Could not read what the change removes", error);
+      readout_store_set_db_error (store, db_error, "Could not read what the change removes", error);
       return FALSE;
     }
   return TRUE;
@@ -315,25 +350,26 @@ insert_rows (ReadoutStore  *store,
              GPtrArray     *snapshot,
              GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   for (guint i = 0; i < snapshot->len; i++)
     {
       TableRows *table = g_ptr_array_index (snapshot, i);
 
       for (guint r = 0; r < table->rows->len; r++)
         {
-          sqlite3_value **values = g_ptr_array_index (table->rows, r);
-          sqlite3_stmt *stmt = readout_store_prepare (store, table->insert_sql, error);
+          GVariant **values = g_ptr_array_index (table->rows, r);
+          ReadoutDbStatement *stmt = readout_store_prepare (store, table->insert_sql, error);
           int rc;
 
           if (stmt == NULL)
             return FALSE;
           for (int c = 0; c < table->n_columns; c++)
-            sqlite3_bind_value (stmt, c + 1, values[c]);
-          rc = sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_DONE)
+            bind_value (stmt, c + 1, values[c]);
+          rc = readout_db_statement_step (stmt, &db_error);
+          readout_db_statement_reset (stmt);
+          if (rc != READOUT_DB_DONE)
             {
-              readout_store_set_sqlite_error (store, rc, "Could not put back what was removed", error);
+              readout_store_set_db_error (store, db_error, "Could not put back what was removed", error);
               return FALSE;
             }
         }
@@ -367,7 +403,8 @@ get_topic (ReadoutStore  *store,
            gint64         id,
            GError       **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
   GObject *topic = NULL;
   int rc;
 
@@ -379,11 +416,11 @@ get_topic (ReadoutStore  *store,
                                 " FROM topics t WHERE t.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  readout_db_statement_bind_int64 (stmt, 1, id);
+  rc = readout_db_statement_step (stmt, &db_error);
+  if (rc == READOUT_DB_ROW)
     topic = readout_store_topic_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  else if (rc == READOUT_DB_DONE)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
@@ -391,8 +428,8 @@ get_topic (ReadoutStore  *store,
                    _("There is no topic with id %s in the store."), id_text);
     }
   else
-    readout_store_set_sqlite_error (store, rc, "Could not read the store", error);
-  sqlite3_reset (stmt);
+    readout_store_set_db_error (store, db_error, "Could not read the store", error);
+  readout_db_statement_reset (stmt);
   return topic;
 }
 
@@ -545,6 +582,7 @@ merge_keeping_rows (ReadoutStore  *store,
                     Operation     *op,
                     GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   const RowSpec *rows = op->kind == KIND_LEADER ? leader_merge_rows : call_merge_rows;
   const MoveSpec *moves = op->kind == KIND_LEADER ? leader_moves : call_moves;
   g_autoptr(GPtrArray) snapshot = NULL;
@@ -557,24 +595,24 @@ merge_keeping_rows (ReadoutStore  *store,
     return FALSE;
   for (const MoveSpec *move = moves; move->select != NULL; move++)
     {
-      sqlite3_stmt *stmt = readout_store_prepare (store, move->select, error);
+      ReadoutDbStatement *stmt = readout_store_prepare (store, move->select, error);
       GArray *keys = g_array_new (FALSE, FALSE, sizeof (gint64));
       int rc;
 
       g_ptr_array_add (moved, keys);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, op->id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      readout_db_statement_bind_int64 (stmt, 1, op->id);
+      while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
         {
-          gint64 key = sqlite3_column_int64 (stmt, 0);
+          gint64 key = readout_db_statement_column_int64 (stmt, 0);
 
           g_array_append_val (keys, key);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      readout_db_statement_reset (stmt);
+      if (rc != READOUT_DB_DONE)
         {
-          readout_store_set_sqlite_error (store, rc, "Could not read what the merge moves", error);
+          readout_store_set_db_error (store, db_error, "Could not read what the merge moves", error);
           return FALSE;
         }
     }
@@ -601,6 +639,7 @@ unmerge (ReadoutStore  *store,
          Operation     *op,
          GError       **error)
 {
+  g_autoptr(GError) db_error = NULL;
   const MoveSpec *moves = op->kind == KIND_LEADER ? leader_moves : call_moves;
 
   if (!insert_rows (store, op->snapshot, error))
@@ -611,19 +650,19 @@ unmerge (ReadoutStore  *store,
 
       for (guint i = 0; i < keys->len; i++)
         {
-          sqlite3_stmt *stmt = readout_store_prepare (store, moves[m].move_back, error);
+          ReadoutDbStatement *stmt = readout_store_prepare (store, moves[m].move_back, error);
           int rc;
 
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, op->id);
-          sqlite3_bind_int64 (stmt, 2, g_array_index (keys, gint64, i));
-          sqlite3_bind_int64 (stmt, 3, op->kept_id);
-          rc = sqlite3_step (stmt);
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_DONE)
+          readout_db_statement_bind_int64 (stmt, 1, op->id);
+          readout_db_statement_bind_int64 (stmt, 2, g_array_index (keys, gint64, i));
+          readout_db_statement_bind_int64 (stmt, 3, op->kept_id);
+          rc = readout_db_statement_step (stmt, &db_error);
+          readout_db_statement_reset (stmt);
+          if (rc != READOUT_DB_DONE)
             {
-              readout_store_set_sqlite_error (store, rc, "Could not take the merge back", error);
+              readout_store_set_db_error (store, db_error, "Could not take the merge back", error);
               return FALSE;
             }
         }

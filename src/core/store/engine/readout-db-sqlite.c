@@ -8,6 +8,13 @@
 #include "readout-db-sqlite.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
+/* 256 pages of 4 KiB: a step takes about a millisecond, so a writer waits at most that
+ * long for a step's read lock in rollback mode, and not at all in WAL mode. */
+#define DEFAULT_PAGES_PER_STEP 256
+/* Every write by another connection restarts the copy from the first page. After this
+ * many restarts the rest is copied in one step, which in WAL mode reads one snapshot
+ * and still does not block writers, so a busy store cannot keep a backup from ending. */
+#define MAX_RESTARTS 3
 
 struct _ReadoutDbSqlite
 {
@@ -339,14 +346,91 @@ readout_db_sqlite_get_handle (ReadoutDb *db)
   return READOUT_DB_SQLITE (db)->db;
 }
 
-void
-readout_db_sqlite_take_error (ReadoutDb  *db,
-                              int         rc,
-                              GError    **error)
-{
-  g_return_if_fail (READOUT_IS_DB_SQLITE (db));
+/* ---------------------------------------------------------------------------------- */
+/* Copies                                                                             */
 
-  set_error (READOUT_DB_SQLITE (db)->db, rc, error);
+/* Steps @backup to its end; returns SQLite's last result. */
+static int
+copy_steps (sqlite3_backup         *backup,
+            int                     pages_per_step,
+            ReadoutDbCopyProgress   progress,
+            gpointer                user_data,
+            GCancellable           *cancellable)
+{
+  int previous_remaining = G_MAXINT;
+  guint restarts = 0;
+  guint busy_waits = 0;
+  int rc = SQLITE_OK;
+
+  while (!g_cancellable_is_cancelled (cancellable))
+    {
+      int remaining;
+
+      rc = sqlite3_backup_step (backup, restarts >= MAX_RESTARTS ? -1 : pages_per_step);
+      if (rc == SQLITE_DONE)
+        break;
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        {
+          /* A writer holds a lock (rollback mode only); wait for it a while. */
+          if (++busy_waits > DEFAULT_BUSY_TIMEOUT_MS / 10)
+            break;
+          g_usleep (10 * 1000);
+          continue;
+        }
+      if (rc != SQLITE_OK)
+        break;
+
+      remaining = sqlite3_backup_remaining (backup);
+      if (remaining >= previous_remaining)
+        restarts++;
+      previous_remaining = remaining;
+      if (progress != NULL)
+        progress (remaining, sqlite3_backup_pagecount (backup), user_data);
+    }
+  return rc;
+}
+
+gboolean
+readout_db_sqlite_copy (const char             *source_path,
+                        const char             *copy_path,
+                        int                     pages_per_step,
+                        ReadoutDbCopyProgress   progress,
+                        gpointer                user_data,
+                        GCancellable           *cancellable,
+                        GError                **error)
+{
+  g_autoptr(ReadoutDb) source = readout_db_sqlite_open (source_path, TRUE, error);
+  g_autoptr(ReadoutDb) copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (source == NULL)
+    return FALSE;
+  copy = readout_db_sqlite_open (copy_path, FALSE, error);
+  /* No journal for the copy: it is a temporary file that an error or a kill leaves
+   * useless anyway, and a journal would only be one more file to leave behind. */
+  if (copy == NULL || !readout_db_sqlite_exec (copy, "PRAGMA journal_mode = OFF", error))
+    return FALSE;
+
+  backup = sqlite3_backup_init (READOUT_DB_SQLITE (copy)->db, "main",
+                                READOUT_DB_SQLITE (source)->db, "main");
+  if (backup == NULL)
+    {
+      set_error (READOUT_DB_SQLITE (copy)->db, sqlite3_errcode (READOUT_DB_SQLITE (copy)->db), error);
+      return FALSE;
+    }
+  rc = copy_steps (backup, pages_per_step > 0 ? pages_per_step : DEFAULT_PAGES_PER_STEP,
+                   progress, user_data, cancellable);
+  sqlite3_backup_finish (backup);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      set_error (READOUT_DB_SQLITE (copy)->db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void

@@ -18,13 +18,24 @@ ReadoutDb *readout_db_sqlite_open (const char  *path,
                                    gboolean     read_only,
                                    GError     **error);
 
+/* Called between steps of readout_db_sqlite_copy() with the pages left and in all. */
+typedef void (*ReadoutDbCopyProgress) (int      remaining,
+                                       int      total,
+                                       gpointer user_data);
+
+/* Copies the SQLite file at @source_path into the new file @copy_path with SQLite's
+ * online backup API, @pages_per_step pages at a time (0: a default), through
+ * connections of its own, so it may run on any thread while the store is in use. The
+ * copy has no journal; the caller checks it. */
+gboolean readout_db_sqlite_copy (const char             *source_path,
+                                 const char             *copy_path,
+                                 int                     pages_per_step,
+                                 ReadoutDbCopyProgress   progress,
+                                 gpointer                user_data,
+                                 GCancellable           *cancellable,
+                                 GError                **error);
+
 /* For tests that must reach into the file with the SQLite API itself. */
 struct sqlite3 *readout_db_sqlite_get_handle (ReadoutDb *db);
-
-/* For the store's files that still call SQLite themselves (until each is converted):
- * the connection's error for result code @rc, in the READOUT_DB_ERROR domain. */
-void readout_db_sqlite_take_error (ReadoutDb  *db,
-                                   int         rc,
-                                   GError    **error);
 
 G_END_DECLS

@@ -11,6 +11,19 @@ readout_db_statement_init (ReadoutDbStatement            *stmt,
   g_ref_count_init (&stmt->ref_count);
 }
 
+ReadoutDbStep
+readout_db_statement_run (ReadoutDbStatement  *stmt,
+                          gint64              *new_id,
+                          GError             **error)
+{
+  ReadoutDbStep step;
+
+  while ((step = readout_db_statement_step (stmt, error)) == READOUT_DB_ROW)
+    if (new_id != NULL)
+      *new_id = readout_db_statement_column_int64 (stmt, 0);
+  return step;
+}
+
 ReadoutDbStatement *
 readout_db_statement_ref (ReadoutDbStatement *stmt)
 {

@@ -62,6 +62,14 @@ struct _ReadoutDbStatement
   grefcount ref_count;      /* one thread uses a connection and its statements */
 };
 
+/* Runs a write whose SQL may end in RETURNING id to its end: @new_id (unless NULL)
+ * gets the first column of the row it returned, or stays as it was without one. Returns
+ * READOUT_DB_DONE or READOUT_DB_FAILED. Stepping past the row matters: SQLite finishes
+ * the statement (and reports a full disk) only there, not on a reset. */
+ReadoutDbStep       readout_db_statement_run   (ReadoutDbStatement            *stmt,
+                                                gint64                        *new_id,
+                                                GError                       **error);
+
 /* For engines: sets up the header of a new statement (one reference). */
 void                readout_db_statement_init  (ReadoutDbStatement            *stmt,
                                                 const ReadoutDbStatementClass *klass);

@@ -20,22 +20,40 @@ G_BEGIN_DECLS
  * messages. SQL is written once with `?`/`?N` parameters and `INSERT … RETURNING id`
  * (SQLite 3.35+, PostgreSQL) rather than a last-insert-rowid call.
  *
- * SQL that is still SQLite's own dialect and must be ported for PostgreSQL, by file:
- *   readout-store-schema.c   the schema and every migration (INTEGER PRIMARY KEY, FTS5
- *                            tables and triggers, PRAGMA user_version/application_id)
- *   readout-store.c          the file checks on open (header, PRAGMA quick_check,
+ * Why this shape: the engine is a GObject (one per connection, few calls, needs a
+ * finalizer and a type to test against), its statements a plain ref-counted struct with
+ * a table of functions (millions of calls in a bulk load; no type checks on the hot
+ * path). The statement cache belongs to the connection, not to an engine, because both
+ * engines prepare once and reuse. Errors are the engine's, in READOUT_DB_ERROR; the
+ * store alone words them for people (readout_store_set_db_error()).
+ *
+ * SQL that is still SQLite's own dialect and must be ported for PostgreSQL, by file
+ * (the store's own files, all under src/core/store/):
+ *   readout-store-schema.c   the schema and every migration: INTEGER PRIMARY KEY, FTS5
+ *                            tables and their triggers, rowid, COLLATE NOCASE, INSERT OR
+ *                            IGNORE, PRAGMA application_id / user_version
+ *   readout-store.c          opening a file: the header check, PRAGMA quick_check,
  *                            application_id, user_version, journal_mode, synchronous,
- *                            foreign_keys, cache_size), VACUUM INTO for the upgrade backup;
- *                            casefold() is a function the SQLite engine registers
- *   readout-store-private.h  group_concat, json_group_array/json_array in the *_COLUMNS
- *   readout-store-bulk.c     sqlite_master (dropping and re-creating indexes)
- *   readout-search-model.c   FTS5 MATCH, bm25(), snippet()
- *   readout-store-write.c,
- *   readout-store-json-import.c, readout-store-feeds.c, readout-store-schema.c
- *                            INSERT OR IGNORE / INSERT OR REPLACE
- *   readout-store-backup.c   the SQLite backup API, through readout-db-sqlite.h
- *   readout-undo-stack.c     rowid
- * (The engine's engine() tells the few places that must choose between dialects.) */
+ *                            foreign_keys, cache_size, wal_checkpoint; sqlite_master;
+ *                            VACUUM INTO for the copy before an upgrade; rowid
+ *   readout-store-private.h  the *_COLUMNS lists: group_concat, char(30)/char(31),
+ *                            ifnull, json_group_array/json_array
+ *   readout-store-bulk.c     PRAGMAs for the fill, sqlite_master (indexes dropped and
+ *                            rebuilt), INSERT OR IGNORE
+ *   readout-search-model.c   FTS5: MATCH, bm25(), snippet(), rowid; group_concat
+ *   readout-store-lists.c    rowid, instr(), COLLATE NOCASE
+ *   readout-store-timeline.c strftime(), json_each(), group_concat, COLLATE NOCASE
+ *   readout-store-json-import.c  julianday()
+ *   readout-store-json.c, readout-store-write.c, readout-csv-export.c  group_concat,
+ *                            char(31); INSERT OR IGNORE in readout-store-write.c
+ *   readout-undo-stack.c     json_group_array
+ *   readout-store-backup.c   PRAGMA journal_mode/quick_check on the copy, and
+ *                            readout_db_sqlite_copy() (SQLite's backup API)
+ * casefold() is an SQL function the SQLite engine registers (readout-db-sqlite.c); a
+ * PostgreSQL engine needs its own (lower() does not fold Unicode the same way).
+ * readout_store_open() checks the file and calls readout_db_sqlite_open() itself;
+ * readout_db_open() is the entry point that tells the engines apart by location.
+ * readout_db_get_engine() tells the few places that must choose between dialects. */
 
 #define READOUT_DB_ERROR (readout_db_error_quark ())
 
