@@ -229,20 +229,6 @@ on_counterparts_shown_cb (ReadoutCallsPane *self)
   self->updating_dropdown = FALSE;
 }
 
-/* GtkDropDown 4.8 says nothing when it opens; its list is a popover child of it. */
-static void
-watch_counterparts_popup (ReadoutCallsPane *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->counterpart_dropdown));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER (child))
-      {
-        g_signal_connect_swapped (child, "show", G_CALLBACK (on_counterparts_shown_cb), self);
-        return;
-      }
-  g_warning ("The drop-down of leaders has no popover; it lists every leader from the start");
-}
-
 static void
 on_counterpart_changed_cb (ReadoutCallsPane *self)
 {
@@ -435,7 +421,9 @@ readout_calls_pane_init (ReadoutCallsPane *self)
   name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
   gtk_drop_down_set_expression (self->counterpart_dropdown, name);
   self->not_the_leader = GTK_FILTER (gtk_custom_filter_new (is_not_the_leader, self, NULL));
-  watch_counterparts_popup (self);
+  if (!readout_gui_drop_down_connect_opened (self->counterpart_dropdown,
+                                             G_CALLBACK (on_counterparts_shown_cb), self))
+    g_warning ("The drop-down of leaders has no popover; it lists every leader from the start");
   show_few_counterparts (self);
   update_empty_state (self);
 }

@@ -291,6 +291,24 @@ readout_gui_leaders_with_anyone (ReadoutStore *store,
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
 }
 
+/* GtkDropDown 4.8 says nothing when it opens; its list is a popover child of it. */
+gboolean
+readout_gui_drop_down_connect_opened (GtkDropDown *dropdown,
+                                      GCallback    callback,
+                                      gpointer     data)
+{
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      {
+        g_signal_connect_swapped (child, "show", callback, data);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 GListModel *
 readout_gui_anyone_and (ReadoutLeader *leader)
 {

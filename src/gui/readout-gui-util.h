@@ -29,6 +29,11 @@ void        readout_gui_remove_children    (GtkWidget            *container);
  * drop-down that filters by leader; only the stand-in without a store. */
 GListModel *readout_gui_leaders_with_anyone (ReadoutStore         *store,
                                              GtkFilter            *filter);
+/* Calls @callback (swapped: @data first) when @dropdown opens its list, so that a long
+ * list is built only then; FALSE if this GTK's drop-down has no popover to watch. */
+gboolean    readout_gui_drop_down_connect_opened (GtkDropDown      *dropdown,
+                                                  GCallback         callback,
+                                                  gpointer          data);
 /* "Anyone" and @leader alone: what a closed drop-down of leaders needs to show. */
 GListModel *readout_gui_anyone_and          (ReadoutLeader        *leader);
 /* The leader's country in the user's language ("Россия"), or NULL. */

@@ -31,9 +31,10 @@ struct _ReadoutSearchPane
 
   ReadoutStore       *store;
   GListModel         *model;
-  GListModel         *leaders;  /* "Anyone", then the store's leaders */
+  GListModel         *leaders;  /* "Anyone", then the store's leaders; NULL until opened */
   GListModel         *sides;    /* "Any Side", the independent press (""), the countries */
   char               *query;
+  gboolean            updating_dropdown;
 };
 
 G_DEFINE_FINAL_TYPE (ReadoutSearchPane, readout_search_pane, GTK_TYPE_WIDGET)
@@ -131,7 +132,33 @@ run_search (ReadoutSearchPane *self)
 static void
 on_filter_changed_cb (ReadoutSearchPane *self)
 {
-  run_search (self);
+  if (!self->updating_dropdown)
+    run_search (self);
+}
+
+/* Closed, the drop-down of leaders holds "Anyone" only: reading every leader of the
+ * store and making rows of the drop-down's list for them waits until it opens, which
+ * took a tenth of the time to the window's first frame. */
+static void
+show_anyone (ReadoutSearchPane *self)
+{
+  g_autoptr(GListModel) anyone = readout_gui_anyone_and (NULL);
+
+  g_clear_object (&self->leaders);
+  gtk_drop_down_set_model (self->leader_dropdown, anyone);
+}
+
+static void
+on_leaders_shown_cb (ReadoutSearchPane *self)
+{
+  if (self->leaders != NULL || self->store == NULL)
+    return;
+
+  /* Nothing but "Anyone" could be chosen before: it stays chosen, the first row. */
+  self->leaders = readout_gui_leaders_with_anyone (self->store, NULL);
+  self->updating_dropdown = TRUE;
+  gtk_drop_down_set_model (self->leader_dropdown, self->leaders);
+  self->updating_dropdown = FALSE;
 }
 
 static void
@@ -314,8 +341,9 @@ readout_search_pane_init (ReadoutSearchPane *self)
   readout_gui_set_single_click (GTK_WIDGET (self->list), TRUE);
 
   gtk_drop_down_set_expression (self->leader_dropdown, name);
-  self->leaders = readout_gui_leaders_with_anyone (NULL, NULL);
-  gtk_drop_down_set_model (self->leader_dropdown, self->leaders);
+  show_anyone (self);
+  if (!readout_gui_drop_down_connect_opened (self->leader_dropdown, G_CALLBACK (on_leaders_shown_cb), self))
+    g_warning ("The search's drop-down of leaders has no popover; it offers “Anyone” only");
 
   /* "Any Side", then the independent press (code ""), then the countries. */
   self->sides = readout_edit_countries_new (_("Any Side"));
@@ -342,9 +370,9 @@ readout_search_pane_set_store (ReadoutSearchPane *self,
 
   if (!g_set_object (&self->store, store))
     return;
-  g_clear_object (&self->leaders);
-  self->leaders = readout_gui_leaders_with_anyone (store, NULL);
-  gtk_drop_down_set_model (self->leader_dropdown, self->leaders);
+  self->updating_dropdown = TRUE;
+  show_anyone (self);
+  self->updating_dropdown = FALSE;
   run_search (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
