@@ -3,10 +3,8 @@
  * always; the rest against the server READOUT_TEST_POSTGRESQL names (build-aux/test
  * starts a private one), skipped without it. Each test works in a database of its own. */
 
-#include <libpq-fe.h>
-#include <unistd.h>
-
 #include "readout-db-postgres.h"
+#include "readout-pg-test-util.h"
 
 static void
 test_rewrite (void)
@@ -50,51 +48,27 @@ test_rewrite (void)
 typedef struct {
   char *dbname;
   char *conninfo;
-  PGconn *admin;   /* to the server's own database, as the superuser */
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  const char *uri = g_getenv ("READOUT_TEST_POSTGRESQL");
-  g_autofree char *create = NULL;
-
-  if (uri == NULL)
+  if (g_getenv ("READOUT_TEST_POSTGRESQL") == NULL)
     return;
-  fixture->admin = PQconnectdb (uri);
-  g_assert_cmpint (PQstatus (fixture->admin), ==, CONNECTION_OK);
-  fixture->dbname = g_strdup_printf ("readout_db_test_%d_%" G_GINT64_FORMAT,
-                                     (int) getpid (), g_get_monotonic_time ());
-  create = g_strdup_printf ("CREATE DATABASE %s", fixture->dbname);
-  PQclear (PQexec (fixture->admin, create));
-  /* A URI's later parameters are key=value pairs: dbname here overrides the URI's. */
-  fixture->conninfo = g_strdup_printf ("%s%sdbname=%s", uri, strchr (uri, '?') ? "&" : "?",
-                                       fixture->dbname);
+  fixture->dbname = readout_pg_test_create_database ();
+  fixture->conninfo = readout_pg_test_conninfo (fixture->dbname);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *drop = NULL;
-
-  if (fixture->admin == NULL)
+  if (fixture->dbname == NULL)
     return;
-  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", fixture->dbname);
-  PQclear (PQexec (fixture->admin, drop));
-  PQfinish (fixture->admin);
+  readout_pg_test_drop_database (fixture->dbname);
   g_free (fixture->dbname);
   g_free (fixture->conninfo);
-}
-
-static gboolean
-skip_without_server (void)
-{
-  if (g_getenv ("READOUT_TEST_POSTGRESQL") != NULL)
-    return FALSE;
-  g_test_skip ("READOUT_TEST_POSTGRESQL is not set (build-aux/test starts a server)");
-  return TRUE;
 }
 
 static ReadoutDb *
@@ -117,7 +91,7 @@ test_statements (Fixture       *fixture,
   g_autoptr(ReadoutDb) db = NULL;
   ReadoutDbStatement *insert, *select;
 
-  if (skip_without_server ())
+  if (readout_pg_test_skip_without_server ())
     return;
   db = open_db (fixture, FALSE);
   g_assert_cmpint (readout_db_get_engine (db), ==, READOUT_DB_ENGINE_POSTGRESQL);
@@ -187,7 +161,7 @@ test_transactions (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ReadoutDb) db = NULL;
 
-  if (skip_without_server ())
+  if (readout_pg_test_skip_without_server ())
     return;
   db = open_db (fixture, FALSE);
   g_assert_true (readout_db_exec (db, "CREATE TABLE t (n int)", &error));
@@ -229,8 +203,9 @@ test_errors (Fixture       *fixture,
   g_autoptr(ReadoutDb) reader = NULL;
   g_autofree char *kill = NULL;
   ReadoutDb *missing;
+  PGconn *server;
 
-  if (skip_without_server ())
+  if (readout_pg_test_skip_without_server ())
     return;
   db = open_db (fixture, FALSE);
   g_assert_true (readout_db_exec (db, "CREATE TABLE t (n int)", &error));
@@ -245,7 +220,9 @@ test_errors (Fixture       *fixture,
   /* The server ends the session: the next statement says the connection is lost. */
   kill = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
                           " WHERE datname = '%s' AND pid <> pg_backend_pid ()", fixture->dbname);
-  PQclear (PQexec (fixture->admin, kill));
+  server = readout_pg_test_connect (NULL, NULL);
+  PQclear (PQexec (server, kill));
+  PQfinish (server);
   g_assert_false (readout_db_exec (db, "INSERT INTO t VALUES (1)", &error));
   g_assert_error (error, READOUT_DB_ERROR, READOUT_DB_ERROR_CONNECTION_LOST);
   g_clear_error (&error);
@@ -265,7 +242,7 @@ test_change_counter (Fixture       *fixture,
   g_autoptr(ReadoutDb) other = NULL;
   gint64 before;
 
-  if (skip_without_server ())
+  if (readout_pg_test_skip_without_server ())
     return;
   db = open_db (fixture, FALSE);
   other = open_db (fixture, FALSE);

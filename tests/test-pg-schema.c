@@ -4,12 +4,12 @@
  * it every test skips. Each test works in a database of its own, dropped afterwards. */
 
 #include <poll.h>
-#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
 #include "readout-error.h"
 #include "readout-store-private.h"
+#include "readout-pg-test-util.h"
 #include "readout-store-pg-schema.h"
 #include "readout-test-util.h"
 
@@ -17,24 +17,6 @@ typedef struct {
   char *dbname;
   PGconn *conn;
 } Fixture;
-
-/* A connection to @dbname (the server's own when NULL) as @user (the URI's when NULL). */
-static PGconn *
-connect_as (const char *dbname,
-            const char *user)
-{
-  const char *keywords[] = { "dbname", dbname ? "dbname" : NULL, "user", NULL };
-  const char *values[] = { g_getenv ("READOUT_TEST_POSTGRESQL"), dbname, user, NULL };
-  PGconn *conn;
-
-  if (user == NULL)
-    keywords[2] = NULL;
-  if (dbname == NULL)
-    keywords[1] = NULL;
-  conn = PQconnectdbParams (keywords, values, 1);
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  return conn;
-}
 
 static void
 exec_ok (PGconn     *conn,
@@ -77,18 +59,11 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *create = NULL;
-  PGconn *server;
 
   if (g_getenv ("READOUT_TEST_POSTGRESQL") == NULL)
     return;
-  fixture->dbname = g_strdup_printf ("readout_schema_test_%d_%" G_GINT64_FORMAT,
-                                     (int) getpid (), g_get_monotonic_time ());
-  server = connect_as (NULL, NULL);
-  create = g_strdup_printf ("CREATE DATABASE %s", fixture->dbname);
-  exec_ok (server, create);
-  PQfinish (server);
-  fixture->conn = connect_as (fixture->dbname, NULL);
+  fixture->dbname = readout_pg_test_create_database ();
+  fixture->conn = readout_pg_test_connect (fixture->dbname, NULL);
   g_assert_true (readout_store_pg_schema_migrate (fixture->conn, &error));
   g_assert_no_error (error);
 }
@@ -97,26 +72,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *drop = NULL;
-  PGconn *server;
-
   if (fixture->conn == NULL)
     return;
   PQfinish (fixture->conn);
-  server = connect_as (NULL, NULL);
-  drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", fixture->dbname);
-  exec_ok (server, drop);
-  PQfinish (server);
+  readout_pg_test_drop_database (fixture->dbname);
   g_free (fixture->dbname);
-}
-
-static gboolean
-skip_without_server (void)
-{
-  if (g_getenv ("READOUT_TEST_POSTGRESQL") != NULL)
-    return FALSE;
-  g_test_skip ("READOUT_TEST_POSTGRESQL is not set (build-aux/test starts a server)");
-  return TRUE;
 }
 
 /* "table: column column …" for every table of the SQLite schema's latest version,
@@ -151,7 +111,7 @@ test_tables (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   PGresult *result;
 
-  if (skip_without_server ())
+  if (readout_pg_test_skip_without_server ())
     return;
   expected = sqlite_tables ();
   g_assert_cmpuint (expected->len, >=, 15);
@@ -188,7 +148,7 @@ test_newer_version (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  if (skip_without_server ())
+  if (readout_pg_test_skip_without_server ())
     return;
   exec_ok (fixture->conn, "UPDATE readout_schema SET version = version + 1");
   g_assert_false (readout_store_pg_schema_migrate (fixture->conn, &error));
@@ -232,9 +192,9 @@ test_notify (Fixture       *fixture,
   g_autofree char *expected = NULL;
   PGconn *listener;
 
-  if (skip_without_server ())
+  if (readout_pg_test_skip_without_server ())
     return;
-  listener = connect_as (fixture->dbname, NULL);
+  listener = readout_pg_test_connect (fixture->dbname, NULL);
   exec_ok (listener, "LISTEN " READOUT_STORE_PG_CHANNEL);
 
   id = query_value (fixture->conn, "INSERT INTO leaders (name, country) VALUES ('Olaf Scholz', 'DE')"
@@ -260,7 +220,7 @@ make_member (Fixture    *fixture,
              const char *group)
 {
   g_autofree char *sql = NULL;
-  char *role = g_strdup_printf ("%s_%s", group, fixture->dbname + strlen ("readout_schema_"));
+  char *role = g_strdup_printf ("%s_%s", group, fixture->dbname + strlen ("readout_"));
 
   sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE %s", role, group);
   exec_ok (fixture->conn, sql);
@@ -287,12 +247,12 @@ test_roles (Fixture       *fixture,
   PGconn *reader, *editor;
   PGresult *result;
 
-  if (skip_without_server ())
+  if (readout_pg_test_skip_without_server ())
     return;
   reader_role = make_member (fixture, "readout_reader");
   editor_role = make_member (fixture, "readout_editor");
-  reader = connect_as (fixture->dbname, reader_role);
-  editor = connect_as (fixture->dbname, editor_role);
+  reader = readout_pg_test_connect (fixture->dbname, reader_role);
+  editor = readout_pg_test_connect (fixture->dbname, editor_role);
 
   /* A reader opens a current store (the migration has nothing to do), reads, writes nothing. */
   g_assert_true (readout_store_pg_schema_migrate (reader, &error));
@@ -345,7 +305,7 @@ static void
 test_pair_years (Fixture       *fixture,
                  gconstpointer  data)
 {
-  if (skip_without_server ())
+  if (readout_pg_test_skip_without_server ())
     return;
   add_call_of_three (fixture->conn);
   g_assert_cmpint (query_int (fixture->conn, "SELECT count(*) FROM pair_years"
@@ -395,7 +355,7 @@ test_search (Fixture       *fixture,
   gint64 call_id;
   g_autofree char *sql = NULL;
 
-  if (skip_without_server ())
+  if (readout_pg_test_skip_without_server ())
     return;
   call_id = add_call_of_three (fixture->conn);
   sql = g_strdup_printf ("INSERT INTO sources (call_id, publisher, kind, title, text)"
