@@ -5,6 +5,7 @@
 
 #include "readout-db-postgres.h"
 #include "readout-pg-test-util.h"
+#include "readout-store-pg-schema.h"
 
 static void
 test_rewrite (void)
@@ -261,6 +262,54 @@ test_change_counter (Fixture       *fixture,
   g_assert_cmpint (readout_db_get_change_counter (db), >, before);
 }
 
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The schema's triggers notify: a leader filed on one connection reaches the other's
+ * change counter, 100 times, each within the second the issue allows. */
+static void
+test_change_latency (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutDb) db = NULL;
+  g_autoptr(ReadoutDb) other = NULL;
+  g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  PGconn *owner;
+
+  if (readout_pg_test_skip_without_server ())
+    return;
+  owner = readout_pg_test_connect (fixture->dbname, NULL);
+  g_assert_true (readout_store_pg_schema_migrate (owner, &error));
+  PQfinish (owner);
+  db = open_db (fixture, FALSE);
+  other = open_db (fixture, FALSE);
+
+  for (int i = 0; i < 100; i++)
+    {
+      gint64 before = readout_db_get_change_counter (db);
+      gint64 start = g_get_monotonic_time (), latency;
+
+      g_assert_true (readout_db_exec (other, "INSERT INTO leaders (name) VALUES ('Olaf Scholz')", &error));
+      while (readout_db_get_change_counter (db) == before &&
+             g_get_monotonic_time () - start < G_USEC_PER_SEC)
+        g_usleep (200);
+      latency = g_get_monotonic_time () - start;
+      g_assert_cmpint (latency, <, G_USEC_PER_SEC);
+      g_array_append_val (latencies, latency);
+    }
+  g_array_sort (latencies, compare_int64);
+  g_test_message ("A change reaches the other connection in %.2f ms (median), %.2f ms at worst",
+                  g_array_index (latencies, gint64, 50) / 1000.0,
+                  g_array_index (latencies, gint64, 99) / 1000.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -274,6 +323,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/db-postgres/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/db-postgres/change-counter", Fixture, NULL, fixture_set_up, test_change_counter,
+              fixture_tear_down);
+  g_test_add ("/db-postgres/change-latency", Fixture, NULL, fixture_set_up, test_change_latency,
               fixture_tear_down);
   return g_test_run ();
 }
