@@ -8,6 +8,9 @@
 
 #include "readout-db.h"
 #include "readout-db-sqlite.h"
+#ifdef HAVE_POSTGRESQL
+#include "readout-db-postgres.h"
+#endif
 
 typedef struct
 {
@@ -56,9 +59,13 @@ readout_db_open (const char  *location,
 
   if (readout_db_location_is_postgresql (location))
     {
+#ifdef HAVE_POSTGRESQL
+      return readout_db_postgres_open (location, read_only, error);
+#else
       g_set_error (error, READOUT_DB_ERROR, READOUT_DB_ERROR_NOT_SUPPORTED,
                    _("This build has no PostgreSQL support."));
       return NULL;
+#endif
     }
   return readout_db_sqlite_open (location, read_only, error);
 }
