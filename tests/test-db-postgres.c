@@ -281,14 +281,11 @@ test_change_latency (Fixture       *fixture,
   g_autoptr(ReadoutDb) db = NULL;
   g_autoptr(ReadoutDb) other = NULL;
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
-  PGconn *owner;
 
   if (readout_pg_test_skip_without_server ())
     return;
-  owner = readout_pg_test_connect (fixture->dbname, NULL);
-  g_assert_true (readout_store_pg_schema_migrate (owner, &error));
-  PQfinish (owner);
   db = open_db (fixture, FALSE);
+  g_assert_true (readout_store_pg_schema_migrate (db, &error));
   other = open_db (fixture, FALSE);
 
   for (int i = 0; i < 100; i++)

@@ -15,8 +15,26 @@
 
 typedef struct {
   char *dbname;
-  PGconn *conn;
+  ReadoutDb *db;   /* through the engine, for the migration */
+  PGconn *conn;    /* through libpq itself, for the checks */
 } Fixture;
+
+/* @dbname through the engine, as @user (the URI's when NULL), migrated. */
+static ReadoutDb *
+open_migrated (const char *dbname,
+               const char *user)
+{
+  g_autofree char *conninfo = readout_pg_test_conninfo (dbname);
+  g_autofree char *as_user = user != NULL ? g_strdup_printf ("%s&user=%s", conninfo, user)
+                                          : g_strdup (conninfo);
+  g_autoptr(GError) error = NULL;
+  ReadoutDb *db = readout_db_open (as_user, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (readout_store_pg_schema_migrate (db, &error));
+  g_assert_no_error (error);
+  return db;
+}
 
 static void
 exec_ok (PGconn     *conn,
@@ -63,9 +81,8 @@ fixture_set_up (Fixture       *fixture,
   if (g_getenv ("READOUT_TEST_POSTGRESQL") == NULL)
     return;
   fixture->dbname = readout_pg_test_create_database ();
+  fixture->db = open_migrated (fixture->dbname, NULL);
   fixture->conn = readout_pg_test_connect (fixture->dbname, NULL);
-  g_assert_true (readout_store_pg_schema_migrate (fixture->conn, &error));
-  g_assert_no_error (error);
 }
 
 static void
@@ -75,6 +92,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->conn == NULL)
     return;
   PQfinish (fixture->conn);
+  g_object_unref (fixture->db);
   readout_pg_test_drop_database (fixture->dbname);
   g_free (fixture->dbname);
 }
@@ -86,18 +104,18 @@ sqlite_tables (void)
 {
   g_autofree char *folder = readout_test_make_folder ();
   g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "schema.db");
-  sqlite3 *db = readout_store_get_db (store);
+  ReadoutDb *db = readout_store_get_db (store);
   GPtrArray *tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(ReadoutDbStatement) stmt = NULL;
 
-  sqlite3_prepare_v2 (db, "SELECT m.name, group_concat (c.name, ' ') FROM sqlite_schema m,"
-                          " pragma_table_info (m.name) c WHERE m.type = 'table'"
-                          " AND m.name NOT LIKE '%fts%' AND m.name NOT LIKE 'sqlite%'"
-                          " GROUP BY m.name ORDER BY m.name", -1, &stmt, NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup_printf ("%s: %s", sqlite3_column_text (stmt, 0),
-                                              sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
+  stmt = readout_db_prepare_uncached (db, "SELECT m.name, group_concat (c.name, ' ') FROM sqlite_schema m,"
+                                          " pragma_table_info (m.name) c WHERE m.type = 'table'"
+                                          " AND m.name NOT LIKE '%fts%' AND m.name NOT LIKE 'sqlite%'"
+                                          " GROUP BY m.name ORDER BY m.name", NULL);
+  while (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    g_ptr_array_add (tables, g_strdup_printf ("%s: %s", readout_db_statement_column_text (stmt, 0),
+                                              readout_db_statement_column_text (stmt, 1)));
+  g_clear_pointer (&stmt, readout_db_statement_unref);
   g_clear_object (&store);
   readout_test_remove_folder (folder);
   return tables;
@@ -137,7 +155,7 @@ test_tables (Fixture       *fixture,
                    query_int (fixture->conn, "SELECT count(*) FROM topics"));
 
   /* Migrating a current store changes nothing. */
-  g_assert_true (readout_store_pg_schema_migrate (fixture->conn, &error));
+  g_assert_true (readout_store_pg_schema_migrate (fixture->db, &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (fixture->conn, "SELECT count(*) FROM readout_schema"), ==, 1);
 }
@@ -151,10 +169,11 @@ test_newer_version (Fixture       *fixture,
   if (readout_pg_test_skip_without_server ())
     return;
   exec_ok (fixture->conn, "UPDATE readout_schema SET version = version + 1");
-  g_assert_false (readout_store_pg_schema_migrate (fixture->conn, &error));
+  g_assert_false (readout_store_pg_schema_migrate (fixture->db, &error));
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NEWER_VERSION);
   /* The failed attempt's transaction is gone: the connection works on. */
-  g_assert_cmpint (query_int (fixture->conn, "SELECT count(*) FROM leaders"), ==, 0);
+  g_assert_false (readout_db_in_transaction (fixture->db));
+  g_assert_true (readout_db_exec (fixture->db, "SELECT 1", NULL));
 }
 
 /* The next notification on @conn's channel, waiting at most five seconds. */
@@ -255,8 +274,7 @@ test_roles (Fixture       *fixture,
   editor = readout_pg_test_connect (fixture->dbname, editor_role);
 
   /* A reader opens a current store (the migration has nothing to do), reads, writes nothing. */
-  g_assert_true (readout_store_pg_schema_migrate (reader, &error));
-  g_assert_no_error (error);
+  g_object_unref (open_migrated (fixture->dbname, reader_role));
   g_assert_cmpint (query_int (reader, "SELECT count(*) FROM countries"), >, 190);
   result = PQexec (reader, "INSERT INTO leaders (name) VALUES ('Emmanuel Macron')");
   g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);

@@ -279,16 +279,16 @@ static const char insert_countries_sql[] =
   "INSERT INTO countries (code, name, demonym)"
   " SELECT f[1], f[2], rtrim (f[3], ' ' || chr (9) || chr (13))"
   " FROM (SELECT string_to_array (line, chr (9)) AS f, n"
-  "   FROM unnest (string_to_array ($1, chr (10))) WITH ORDINALITY AS l (line, n)) t"
+  "   FROM unnest (string_to_array (?1, chr (10))) WITH ORDINALITY AS l (line, n)) t"
   " WHERE n > 1 AND cardinality (f) = 3";
 static const char insert_topics_sql[] =
   "INSERT INTO topics (name)"
-  " SELECT t ->> 'name' FROM jsonb_array_elements ($1::jsonb) WITH ORDINALITY AS a (t, n)"
+  " SELECT t ->> 'name' FROM jsonb_array_elements (?1::jsonb) WITH ORDINALITY AS a (t, n)"
   " ORDER BY n";
 static const char insert_keywords_sql[] =
   "INSERT INTO topic_keywords (topic_id, language, keyword)"
   " SELECT tp.id, k.key, w"
-  " FROM jsonb_array_elements ($1::jsonb) AS a (t)"
+  " FROM jsonb_array_elements (?1::jsonb) AS a (t)"
   " JOIN topics tp ON tp.name = a.t ->> 'name',"
   " jsonb_each (a.t -> 'keywords') AS k, jsonb_array_elements_text (k.value) AS w"
   " ON CONFLICT DO NOTHING";
@@ -310,65 +310,78 @@ static const char grants[] =
   "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO readout_editor;"
   "REVOKE INSERT, UPDATE, DELETE ON readout_schema FROM readout_editor;";
 
+/* The engine's error as the store's, after what was being done: reading the version
+ * (@reading) or updating the schema. */
 static gboolean
-check_result (PGconn    *conn,
-              PGresult  *result,
-              GError   **error)
+fail (gboolean   reading,
+      GError    *db_error,
+      GError   **error)
 {
-  ExecStatusType status = PQresultStatus (result);
-  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
-
-  if (!ok)
+  if (reading)
     g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                 _("Could not update the store’s schema: %s"),
-                 g_strchomp (PQerrorMessage (conn)));
-  PQclear (result);
-  return ok;
+                 _("Could not read the store’s schema version: %s"), db_error->message);
+  else
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
+                 _("Could not update the store’s schema: %s"), db_error->message);
+  g_error_free (db_error);
+  return FALSE;
 }
 
 static gboolean
-exec_sql (PGconn      *conn,
+exec_sql (ReadoutDb   *db,
           const char  *sql,
           GError     **error)
 {
-  return check_result (conn, PQexec (conn, sql), error);
+  GError *db_error = NULL;
+
+  if (readout_db_exec (db, sql, &db_error))
+    return TRUE;
+  return fail (FALSE, db_error, error);
 }
 
 /* Runs @sql with the resource at @path as its one parameter. */
 static gboolean
-exec_with_resource (PGconn      *conn,
+exec_with_resource (ReadoutDb   *db,
                     const char  *sql,
                     const char  *path,
                     GError     **error)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  g_autofree char *text = NULL;
-  const char *values[1];
+  g_autoptr(ReadoutDbStatement) stmt = NULL;
+  GError *db_error = NULL;
 
   if (bytes == NULL)
     return FALSE;
-  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  values[0] = text;
-  return check_result (conn, PQexecParams (conn, sql, 1, NULL, values, NULL, NULL, 0), error);
+  stmt = readout_db_prepare_uncached (db, sql, &db_error);
+  if (stmt != NULL)
+    {
+      readout_db_statement_bind_static_text (stmt, 1, g_bytes_get_data (bytes, NULL),
+                                             (gssize) g_bytes_get_size (bytes));
+      if (readout_db_statement_step (stmt, &db_error) == READOUT_DB_DONE)
+        return TRUE;
+    }
+  if (db_error == NULL)
+    g_set_error_literal (&db_error, READOUT_DB_ERROR, READOUT_DB_ERROR_FAILED, sql);
+  return fail (FALSE, db_error, error);
 }
 
 static gboolean
-migrate_to_1 (PGconn  *conn,
-              GError **error)
+migrate_to_1 (ReadoutDb  *db,
+              GError    **error)
 {
-  return exec_sql (conn, functions_v1, error) &&
-         exec_sql (conn, tables_v1, error) &&
-         exec_sql (conn, pair_years_v1, error) &&
-         exec_sql (conn, triggers_v1, error) &&
-         exec_with_resource (conn, insert_countries_sql,
+  return exec_sql (db, functions_v1, error) &&
+         exec_sql (db, tables_v1, error) &&
+         exec_sql (db, pair_years_v1, error) &&
+         exec_sql (db, triggers_v1, error) &&
+         exec_with_resource (db, insert_countries_sql,
                              "/io/github/readout/Readout/core/countries.tsv", error) &&
-         exec_with_resource (conn, insert_topics_sql,
+         exec_with_resource (db, insert_topics_sql,
                              "/io/github/readout/Readout/core/topics.json", error) &&
-         exec_with_resource (conn, insert_keywords_sql,
+         exec_with_resource (db, insert_keywords_sql,
                              "/io/github/readout/Readout/core/topics.json", error);
 }
 
-typedef gboolean (*MigrationFunc) (PGconn *conn, GError **error);
+typedef gboolean (*MigrationFunc) (ReadoutDb *db, GError **error);
 
 /* migrations[n - 1] takes a store from version n - 1 to version n. */
 static const MigrationFunc migrations[] = {
@@ -377,41 +390,43 @@ static const MigrationFunc migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == READOUT_STORE_PG_SCHEMA_VERSION);
 
-/* The store's version, 0 for an empty database, or -1 with @error set. A database
- * Readout has never migrated has no readout_schema table. */
-static int
-read_version (PGconn  *conn,
-              GError **error)
+/* The first column of @sql's one row as a number, or -1 with @error set. */
+static gint64
+query_int (ReadoutDb   *db,
+           const char  *sql,
+           GError     **error)
 {
-  PGresult *result = PQexec (conn, "SELECT to_regclass ('readout_schema') IS NOT NULL");
-  gboolean exists;
-  int version = -1;
+  g_autoptr(ReadoutDbStatement) stmt = NULL;
+  GError *db_error = NULL;
 
-  exists = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
-           g_str_equal (PQgetvalue (result, 0, 0), "t");
-  if (PQresultStatus (result) == PGRES_TUPLES_OK && !exists)
-    version = 0;
-  PQclear (result);
-  if (exists)
-    {
-      result = PQexec (conn, "SELECT coalesce (max (version), 0) FROM readout_schema");
-      if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
-        version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-      PQclear (result);
-    }
-  if (version < 0)
-    g_set_error (error, READOUT_ERROR, READOUT_ERROR_FAILED,
-                 _("Could not read the store’s schema version: %s"),
-                 g_strchomp (PQerrorMessage (conn)));
-  return version;
+  stmt = readout_db_prepare_uncached (db, sql, &db_error);
+  if (stmt != NULL && readout_db_statement_step (stmt, &db_error) == READOUT_DB_ROW)
+    return readout_db_statement_column_int64 (stmt, 0);
+  if (db_error == NULL)
+    g_set_error_literal (&db_error, READOUT_DB_ERROR, READOUT_DB_ERROR_FAILED, sql);
+  fail (TRUE, db_error, error);
+  return -1;
+}
+
+/* The store's version, 0 for a database Readout has never migrated (it has no
+ * readout_schema table), or -1 with @error set. */
+static gint64
+read_version (ReadoutDb  *db,
+              GError    **error)
+{
+  gint64 exists = query_int (db, "SELECT to_regclass ('readout_schema') IS NOT NULL", error);
+
+  if (exists <= 0)
+    return exists;
+  return query_int (db, "SELECT coalesce (max (version), 0) FROM readout_schema", error);
 }
 
 static gboolean
-migrate_locked (PGconn  *conn,
-                GError **error)
+migrate_locked (ReadoutDb  *db,
+                GError    **error)
 {
   g_autofree char *bump = NULL;
-  int version = read_version (conn, error);
+  gint64 version = read_version (db, error);
 
   if (version < 0)
     return FALSE;
@@ -424,20 +439,19 @@ migrate_locked (PGconn  *conn,
   /* A reader, who may create nothing, gets this far on a current store. */
   if (version == READOUT_STORE_PG_SCHEMA_VERSION)
     return TRUE;
-  if (!exec_sql (conn, "CREATE TABLE IF NOT EXISTS readout_schema (version integer NOT NULL)",
-                 error))
+  if (!exec_sql (db, "CREATE TABLE IF NOT EXISTS readout_schema (version integer NOT NULL)", error))
     return FALSE;
-  for (int v = version + 1; v <= READOUT_STORE_PG_SCHEMA_VERSION; v++)
-    if (!migrations[v - 1] (conn, error))
+  for (gint64 v = version + 1; v <= READOUT_STORE_PG_SCHEMA_VERSION; v++)
+    if (!migrations[v - 1] (db, error))
       return FALSE;
   bump = g_strdup_printf ("DELETE FROM readout_schema; INSERT INTO readout_schema VALUES (%d)",
                           READOUT_STORE_PG_SCHEMA_VERSION);
-  return exec_sql (conn, bump, error) && exec_sql (conn, grants, error);
+  return exec_sql (db, bump, error) && exec_sql (db, grants, error);
 }
 
 /**
  * readout_store_pg_schema_migrate:
- * @conn: a connection to the team store's database, as its owner
+ * @db: a connection to the team store's database (the PostgreSQL engine), as its owner
  * @error: return location for a #GError
  *
  * Brings the database to READOUT_STORE_PG_SCHEMA_VERSION: all missing migrations and
@@ -447,17 +461,26 @@ migrate_locked (PGconn  *conn,
  * Returns: whether the store is at the current version
  */
 gboolean
-readout_store_pg_schema_migrate (PGconn  *conn,
-                                 GError **error)
+readout_store_pg_schema_migrate (ReadoutDb  *db,
+                                 GError    **error)
 {
-  g_return_val_if_fail (conn != NULL, FALSE);
+  GError *db_error = NULL;
 
-  if (!exec_sql (conn, "BEGIN; SELECT pg_advisory_xact_lock (hashtext ('readout schema'))", error))
-    return FALSE;
-  if (!migrate_locked (conn, error) || !exec_sql (conn, "COMMIT", error))
+  g_return_val_if_fail (READOUT_IS_DB (db), FALSE);
+  g_return_val_if_fail (readout_db_get_engine (db) == READOUT_DB_ENGINE_POSTGRESQL, FALSE);
+
+  if (!readout_db_begin (db, TRUE, &db_error))
+    return fail (FALSE, db_error, error);
+  if (!exec_sql (db, "SELECT pg_advisory_xact_lock (hashtext ('readout schema'))", error) ||
+      !migrate_locked (db, error))
     {
-      PQclear (PQexec (conn, "ROLLBACK"));
+      readout_db_rollback (db);
       return FALSE;
+    }
+  if (!readout_db_commit (db, &db_error))
+    {
+      readout_db_rollback (db);
+      return fail (FALSE, db_error, error);
     }
   return TRUE;
 }

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <glib.h>
-#include <libpq-fe.h>
+#include "readout-db.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +12,7 @@ G_BEGIN_DECLS
 /* The LISTEN/NOTIFY channel every change is announced on, as "<table>:<op>:<id>". */
 #define READOUT_STORE_PG_CHANNEL "readout"
 
-gboolean readout_store_pg_schema_migrate (PGconn  *conn,
-                                          GError **error);
+gboolean readout_store_pg_schema_migrate (ReadoutDb  *db,
+                                          GError    **error);
 
 G_END_DECLS
