@@ -3,6 +3,9 @@
  * always; the rest against the server READOUT_TEST_POSTGRESQL names (build-aux/test
  * starts a private one), skipped without it. Each test works in a database of its own. */
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include "readout-db-postgres.h"
 #include "readout-pg-test-util.h"
 #include "readout-store-pg-schema.h"
@@ -262,6 +265,54 @@ test_change_counter (Fixture       *fixture,
   g_assert_cmpint (readout_db_get_change_counter (db), >, before);
 }
 
+/* @text through casefold() on @db. */
+static char *
+casefold_on (ReadoutDb  *db,
+             const char *text)
+{
+  g_autoptr(ReadoutDbStatement) stmt = readout_db_prepare_uncached (db, "SELECT casefold (?)", NULL);
+
+  readout_db_statement_bind_text (stmt, 1, text);
+  g_assert_cmpint (readout_db_statement_step (stmt, NULL), ==, READOUT_DB_ROW);
+  return g_strdup (readout_db_statement_column_text (stmt, 0));
+}
+
+/* The schema's casefold() folds names as the SQLite engine's does, so that the store's
+ * name lookups find the same leaders on both. */
+static void
+test_casefold (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *names[] = { "Olaf SCHOLZ", "Владимир ЗЕЛЕНСКИЙ", "Recep Tayyip ERDOĞAN",
+                          "ÄÖÜ Straße", "Emmanuel MACRON", "Ἀλέξης ΤΣΊΠΡΑΣ", "Łukasz Ćwik" };
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "readout-casefold-XXXXXX.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutDb) db = NULL;
+  g_autoptr(ReadoutDb) sqlite = NULL;
+  int fd;
+
+  if (readout_pg_test_skip_without_server ())
+    return;
+  db = open_db (fixture, FALSE);
+  g_assert_true (readout_store_pg_schema_migrate (db, &error));
+  g_assert_no_error (error);
+  fd = g_mkstemp (path);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  sqlite = readout_db_open (path, FALSE, &error);
+  g_assert_no_error (error);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *expected = casefold_on (sqlite, names[i]);
+      g_autofree char *folded = casefold_on (db, names[i]);
+
+      g_assert_cmpstr (folded, ==, expected);
+    }
+  g_clear_object (&sqlite);
+  g_unlink (path);
+}
+
 static int
 compare_int64 (gconstpointer a,
                gconstpointer b)
@@ -321,6 +372,7 @@ main (int    argc,
   g_test_add ("/db-postgres/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add ("/db-postgres/change-counter", Fixture, NULL, fixture_set_up, test_change_counter,
               fixture_tear_down);
+  g_test_add ("/db-postgres/casefold", Fixture, NULL, fixture_set_up, test_casefold, fixture_tear_down);
   g_test_add ("/db-postgres/change-latency", Fixture, NULL, fixture_set_up, test_change_latency,
               fixture_tear_down);
   return g_test_run ();

@@ -58,6 +58,13 @@ static const char functions_v1[] =
   "  RETURN NEW;"
   " END $$;"
 
+  /* The store's SQL compares names through casefold(), which the SQLite engine defines
+   * with GLib's case folding; lower() folds the same letters in a database whose
+   * LC_CTYPE is UTF-8 (the README's setup), but for two letters full folding treats
+   * otherwise: ß becomes ss, and a final ς the σ of the other positions. */
+  "CREATE FUNCTION casefold (text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+  " AS $$ SELECT replace (replace (lower ($1), 'ß', 'ss'), 'ς', 'σ') $$;"
+
   /* TG_ARGV[0] names the column that identifies the row. */
   "CREATE FUNCTION readout_notify () RETURNS trigger LANGUAGE plpgsql AS $$"
   " DECLARE r jsonb;"

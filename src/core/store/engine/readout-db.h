@@ -49,8 +49,8 @@ G_BEGIN_DECLS
  *   readout-undo-stack.c     json_group_array
  *   readout-store-backup.c   PRAGMA journal_mode/quick_check on the copy, and
  *                            readout_db_sqlite_copy() (SQLite's backup API)
- * casefold() is an SQL function the SQLite engine registers (readout-db-sqlite.c); a
- * PostgreSQL engine needs its own (lower() does not fold Unicode the same way).
+ * casefold() is an SQL function the SQLite engine registers (readout-db-sqlite.c); on
+ * PostgreSQL the team store's schema defines it (readout-store-pg-schema.c).
  * readout_store_open() checks the file and calls readout_db_sqlite_open() itself;
  * readout_db_open() is the entry point that tells the engines apart by location.
  * readout_db_get_engine() tells the few places that must choose between dialects. */
