@@ -159,6 +159,13 @@ readout_extractor_set_today (ReadoutExtractor *self,
   self->today = g_strdup (iso_date);
 }
 
+const char *
+readout_extractor_get_today (ReadoutExtractor *self)
+{
+  g_return_val_if_fail (READOUT_IS_EXTRACTOR (self), NULL);
+  return self->today;
+}
+
 static void
 work_clear (Work *w)
 {
