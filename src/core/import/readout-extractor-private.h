@@ -83,6 +83,9 @@ struct _ReadoutExtractor
   GPtrArray          *forms;          /* Form, of the known leaders */
   GHashTable         *form_index;     /* first word (two for "the ...") -> GPtrArray of Form (borrowed) */
   gboolean            forms_dirty;
+  /* The forms are built by the first text read after a change, and the window reads
+   * several texts at once, each in a thread of its own: one builds, the others wait. */
+  GMutex              forms_lock;
 
   ReadoutTopicTagger *tagger;
   GPtrArray          *topic_names;    /* index = topic id - 1 */
