@@ -193,6 +193,7 @@ work_clear (Work *w)
   g_clear_pointer (&w->seen_speakers, g_ptr_array_unref);
   g_clear_pointer (&w->publisher, g_free);
   g_clear_pointer (&w->side, g_free);
+  g_clear_pointer (&w->voice, g_free);
 }
 
 static void
