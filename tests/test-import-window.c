@@ -942,7 +942,7 @@ test_undated_by_store (Fixture       *f,
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Matches the call of"));
   g_assert_false (shows_text (GTK_WIDGET (dialog), "Creates a new call"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Dated by a Stored Call"));
-  g_assert_true (shows_text (GTK_WIDGET (dialog), "the one call of these leaders on that day"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "The call that dates this text"));
 
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
   spin (200);

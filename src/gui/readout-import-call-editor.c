@@ -240,7 +240,7 @@ readout_import_call_editor_update_match (ReadoutImportCallEditor *self)
       adw_action_row_set_subtitle (self->match_row, self->call->match_chosen
                                    ? _("As you chose: this text becomes one more of its sources.")
                                    : self->call->date_from == READOUT_DATE_FROM_STORE
-                                   ? _("The text names only the day of the week, and this is the one call of these leaders on that day in the last two weeks: this text becomes one more of its sources.")
+                                   ? _("The call that dates this text, which names only the day of the week: the text becomes one more of its sources.")
                                    : _("Two of its leaders within a day of a stored call: this text becomes one more of its sources."));
     }
   else
