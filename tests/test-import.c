@@ -339,6 +339,23 @@ test_spokesperson_publisher (void)
   g_assert_true (has_speaker (g_ptr_array_index (extraction->calls, 0), "Jen Psaki"));
 }
 
+/* A press secretary "of" another government's office is not the White House's. */
+static void
+test_other_press_secretary (void)
+{
+  static const char text[] =
+    "Statement by the Press Secretary of the President of Ukraine on the Call with President Emmanuel Macron\n\n"
+    "March 5, 2022\n\n"
+    "President Volodymyr Zelenskyy spoke today with President Emmanuel Macron of France.\n";
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction = readout_extractor_extract (extractor, text, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (extraction->publisher, !=, "White House");
+  g_assert_cmpstr (extraction->side, !=, "US");
+}
+
 static void
 test_html (void)
 {
@@ -1195,6 +1212,7 @@ main (int    argc,
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
   g_test_add_func ("/import/extract/publisher-forms", test_publisher_forms);
   g_test_add_func ("/import/extract/spokesperson-publisher", test_spokesperson_publisher);
+  g_test_add_func ("/import/extract/other-press-secretary", test_other_press_secretary);
   g_test_add_func ("/import/extract/seeds", test_seeds);
   g_test_add_func ("/import/file/once", test_filing);
   g_test_add_func ("/import/file/retry", test_filing_retry);

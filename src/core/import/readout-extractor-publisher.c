@@ -223,6 +223,9 @@ find_spokesperson (Work       *w,
   offices = extractor_spokesperson_offices (&n_offices);
   speakers = extractor_speaker_table (&n_speakers);
   found = speaker_in (offices, n_offices, first_line, &end);
+  /* "the Press Secretary of the President of Ukraine": another government's office. */
+  if (found != NULL && g_str_has_prefix (first_line + end, " of "))
+    found = NULL;
   person = speaker_in (speakers, n_speakers, first_line, NULL);
   if (found != NULL)
     {
