@@ -129,5 +129,17 @@ run compare --database "$scratch/typical.db" --json 1
 check "compare's typical words leave out abbreviation pieces, country and publisher names and function words" \
   json_ok "not {'U','S','US','us','American','United','States','White','House','According','around'} & set(d['summary']['distinctive_a'] + d['summary']['distinctive_b']) and 'tankers' in d['summary']['distinctive_a'] + d['summary']['distinctive_b']"
 
+# A text without a date whose call is "on Saturday" (issue 11): dated by the other text of
+# the same import; where two Saturdays fit, the import refuses in one sentence, files nothing.
+undated=${G_TEST_SRCDIR:?G_TEST_SRCDIR must point at tests/}/fixtures/undated
+run import --database "$scratch/undated.db" "$undated/pmo-saturday.txt" "$undated/kantei-0610.txt"
+check "an undated Saturday is dated by the import's other text: one call, two sources" \
+  sh -c "[ $status -eq 0 ] && grep -q 'pmo-saturday.txt.2023-06-10' '$scratch/out' && grep -q '^1 new call, 2 new sources' '$scratch/out'"
+run import --database "$scratch/undated-two.db" "$undated/kantei-0610.txt" "$undated/kantei-0603.txt" "$undated/pmo-saturday.txt"
+check "two Saturdays fit the undated text: one sentence that says so" \
+  sh -c "[ $status -ne 0 ] && [ \$(wc -l <'$scratch/err') -eq 1 ] && grep -q 'pmo-saturday.txt: .*2 days fit it' '$scratch/err' && [ ! -s '$scratch/out' ]"
+run list-calls --database "$scratch/undated-two.db" --json
+check "the refused import filed nothing" json_ok "d == []"
+
 echo "1..$n"
 exit 0

@@ -857,6 +857,132 @@ test_edit_participant (Fixture       *f,
   close_window (GTK_WINDOW (window));
 }
 
+/* An undated text of the import that names only "on Saturday" (issue 11): the other
+ * text of the same import about the same leaders dates it, the review says so, and both
+ * are filed as one call. */
+static void
+test_undated_by_import (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *names[] = { "pmo-saturday.txt", "kantei-0610.txt" };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(ReadoutCall) call = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "undated", names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_list_store_append (files, file);
+    }
+  window = open_window (f->store);
+  g_assert_nonnull (readout_window_import_files (window, G_LIST_MODEL (files)));
+  dialog = wait_for_import_window ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Dated by Another Text"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                                  "Date (YYYY-MM-DD)"))), ==, "2023-06-10");
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  calls = readout_store_list_calls (f->store, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, 1);
+  call = g_list_model_get_item (calls, 0);
+  g_assert_cmpstr (readout_call_get_date (call), ==, "2023-06-10");
+  sources = readout_store_list_sources (f->store, readout_call_get_id (call));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+  g_assert_finalize_object (dialog);
+  close_window (GTK_WINDOW (window));
+}
+
+/* The text of an undated "on Saturday" call between Putin and Biden. */
+static const char undated_saturday[] =
+  "Telephone conversation with President of the United States Joseph Biden\n\n"
+  "Vladimir Putin had a telephone conversation with President of the United States Joseph Biden "
+  "on Saturday.\n\nThe presidents discussed strategic stability.\n";
+
+/* The same undated text when the store has the call (issue 11): the one call of the two
+ * leaders on a Saturday of the last two weeks dates it, the review shows the match
+ * rather than "Creates a new call", and filing adds the text to that call. */
+static void
+test_undated_by_store (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) saturday = NULL;
+  g_autoptr(ReadoutCall) stored = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+  gint64 ids[2];
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ids[0] = f->putin;
+  ids[1] = f->biden;
+  /* The last Saturday up to today: within the two weeks the review looks back. */
+  saturday = g_date_time_add_days (now, -((g_date_time_get_day_of_week (now) + 1) % 7));
+  date = g_date_time_format (saturday, "%Y-%m-%d");
+  stored = readout_call_new ();
+  readout_call_set_date (stored, date);
+  readout_call_set_participant_ids (stored, ids, 2);
+  g_assert_true (readout_store_insert_call (f->store, stored, &error));
+  g_assert_no_error (error);
+
+  window = open_window (f->store);
+  g_assert_nonnull (readout_window_import_text (window, undated_saturday));
+  dialog = wait_for_import_window ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Matches the call of"));
+  g_assert_false (shows_text (GTK_WIDGET (dialog), "Creates a new call"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Dated by a Stored Call"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "The call that dates this text"));
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  g_assert_cmpuint (count_calls (f->store), ==, 1);
+  sources = readout_store_list_sources (f->store, readout_call_get_id (stored));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
+  g_assert_finalize_object (dialog);
+  close_window (GTK_WINDOW (window));
+}
+
+/* Nothing dates it: the review asks for the date and will not file without one. */
+static void
+test_undated_asks (Fixture       *f,
+                   gconstpointer  data)
+{
+  ReadoutWindow *window;
+  ReadoutImportWindow *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  window = open_window (f->store);
+  g_assert_nonnull (readout_window_import_text (window, undated_saturday));
+  dialog = wait_for_import_window ();
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Which Day?"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Creates a new call"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  g_assert_cmpuint (count_calls (f->store), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Date (YYYY-MM-DD)")),
+                         "2021-06-05");
+  spin (50);
+  g_assert_false (shows_text (GTK_WIDGET (dialog), "Which Day?"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (200);
+  g_assert_cmpuint (count_calls (f->store), ==, 1);
+  g_assert_finalize_object (dialog);
+  close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -895,6 +1021,9 @@ main (int   argc,
   ADD ("/import-window/year-guessed", test_year_guessed);
   ADD ("/import-window/review-match", test_review_match);
   ADD ("/import-window/edit-participant", test_edit_participant);
+  ADD ("/import-window/undated-by-import", test_undated_by_import);
+  ADD ("/import-window/undated-by-store", test_undated_by_store);
+  ADD ("/import-window/undated-asks", test_undated_asks);
 #undef ADD
 
   status = g_test_run ();

@@ -285,6 +285,10 @@ test_publisher_forms (void)
     { "161-kantei-provisional-translation.txt", NULL, "Prime Minister's Office of Japan", NULL },
     { "165-ap-cancelled-call.txt", NULL, "AP", "Office of the President of Ukraine" },
     { "166-ria-ru-lavrov-fm.txt", NULL, "РИА Новости", "РИА Новости" },
+    /* A spokesperson's statement is their institution's, whoever holds the office. */
+    { "194-whitehouse-press-secretary-statement.txt", NULL, "White House", "Dana Whitfield" },
+    { "195-whitehouse-nsc-spokesperson-readout.txt", NULL, "White House", "Leo Marchetti" },
+    { "196-kremlin-ru-press-secretary-statement.txt", NULL, "Kremlin", "Kremlin" },
   };
   static const struct { const char *file; guint calls; } counts[] = {
     { "157-israel-pmo-three-calls.txt", 3 }, { "158-joint-statement-after-call.txt", 1 },
@@ -312,6 +316,44 @@ test_publisher_forms (void)
       g_test_message ("%s", counts[i].file);
       g_assert_cmpuint (extraction->calls->len, ==, counts[i].calls);
     }
+}
+
+/* "Statement by Press Secretary Jen Psaki on ..." was filed with the press secretary as
+ * its publisher: the White House publishes it, and it gives the US side. */
+static void
+test_spokesperson_publisher (void)
+{
+  static const char text[] =
+    "Statement by Press Secretary Jen Psaki on President Biden’s Call with President Emmanuel Macron of France\n\n"
+    "March 5, 2022\n\n"
+    "President Biden spoke today with President Macron of France about Russia’s war against Ukraine.\n";
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction = readout_extractor_extract (extractor, text, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (extraction->publisher, ==, "White House");
+  g_assert_cmpstr (extraction->side, ==, "US");
+  g_assert_cmpint (extraction->kind, ==, READOUT_SOURCE_KIND_READOUT);
+  /* She still speaks the statement, for the White House. */
+  g_assert_true (has_speaker (g_ptr_array_index (extraction->calls, 0), "Jen Psaki"));
+}
+
+/* A press secretary "of" another government's office is not the White House's. */
+static void
+test_other_press_secretary (void)
+{
+  static const char text[] =
+    "Statement by the Press Secretary of the President of Ukraine on the Call with President Emmanuel Macron\n\n"
+    "March 5, 2022\n\n"
+    "President Volodymyr Zelenskyy spoke today with President Emmanuel Macron of France.\n";
+  g_autoptr(ReadoutExtractor) extractor = import_fixture_extractor ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction = readout_extractor_extract (extractor, text, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (extraction->publisher, !=, "White House");
+  g_assert_cmpstr (extraction->side, !=, "US");
 }
 
 static void
@@ -1169,6 +1211,8 @@ main (int    argc,
   g_test_add_func ("/import/extract/news-narration", test_news_narration);
   g_test_add_func ("/import/extract/fixtures", test_fixtures);
   g_test_add_func ("/import/extract/publisher-forms", test_publisher_forms);
+  g_test_add_func ("/import/extract/spokesperson-publisher", test_spokesperson_publisher);
+  g_test_add_func ("/import/extract/other-press-secretary", test_other_press_secretary);
   g_test_add_func ("/import/extract/seeds", test_seeds);
   g_test_add_func ("/import/file/once", test_filing);
   g_test_add_func ("/import/file/retry", test_filing_retry);

@@ -9,6 +9,7 @@
 #include "readout-cli.h"
 #include "readout-error.h"
 #include "readout-importer.h"
+#include "readout-undated.h"
 #include "readout-web-fetch.h"
 
 /* readout-cli import FILE|URL... [--dry-run] [--json] [--date YYYY-MM-DD] [--again]
@@ -140,9 +141,12 @@ readout_cli_import (const ReadoutCliOptions *options,
         continue;
       if (extraction == NULL)
         return readout_cli_fail (error);
-      readout_importer_match (importer, extraction);
       g_ptr_array_add (extractions, extraction);
     }
+  /* "On Saturday" in a text without a date: by the other texts, then the store. */
+  readout_undated_resolve (importer, extractions);
+  for (guint i = 0; i < extractions->len; i++)
+    readout_importer_match (importer, g_ptr_array_index (extractions, i));
 
   outcomes = note_outcomes (importer, extractions, &refused);
 

@@ -23,6 +23,7 @@ struct _ReadoutImportCallEditor
   AdwComboRow          *file_as_row;    /* under the match: the stored calls it could report */
   AdwEntryRow          *date_row;
   AdwActionRow         *year_row;       /* under the date while its year is a guess */
+  AdwActionRow         *day_row;        /* under the date: a weekday without a date, and its date */
   AdwComboRow          *precision_row;
   AdwComboRow          *status_row;
   AdwActionRow         *duration_row;
@@ -238,6 +239,8 @@ readout_import_call_editor_update_match (ReadoutImportCallEditor *self)
       adw_action_row_set_icon_name (self->match_row, "mail-attachment-symbolic");
       adw_action_row_set_subtitle (self->match_row, self->call->match_chosen
                                    ? _("As you chose: this text becomes one more of its sources.")
+                                   : self->call->date_from == READOUT_DATE_FROM_STORE
+                                   ? _("The call that dates this text, which names only the day of the week: the text becomes one more of its sources.")
                                    : _("Two of its leaders within a day of a stored call: this text becomes one more of its sources."));
     }
   else
@@ -295,6 +298,71 @@ add_year_row (ReadoutImportCallEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->year_row), FALSE);
   gtk_list_box_insert (GTK_LIST_BOX (list), GTK_WIDGET (self->year_row),
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->date_row)) + 1);
+}
+
+/* What the date row cannot say: the text named only a weekday or "yesterday", and which
+ * other text or stored call dated it, or that the user must. */
+static void
+update_day_row (ReadoutImportCallEditor *self)
+{
+  ReadoutExtractedCall *call = self->call;
+  g_autofree char *subtitle = NULL;
+  const char *title = _("Which Day?");
+
+  if (call->date_from == READOUT_DATE_FROM_IMPORT)
+    {
+      title = _("Dated by Another Text");
+      subtitle = g_strdup (_("This text names only the day of the week or “yesterday”: another text of this import about these leaders gives the date. Correct it if it is wrong."));
+    }
+  else if (call->date_from == READOUT_DATE_FROM_STORE)
+    {
+      title = _("Dated by a Stored Call");
+      subtitle = g_strdup (_("This text names only the day of the week or “yesterday”: the one stored call of these leaders on that day in the last two weeks gives the date."));
+    }
+  else if (call->date == NULL && call->day_fits > 1)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "This text names only the day of the week or “yesterday”, and %u day fits it. Type the call's date.",
+                                             "This text names only the day of the week or “yesterday”, and %u days fit it. Type the call's date.",
+                                             call->day_fits), call->day_fits);
+  else if (call->date == NULL && (call->day_weekday != 0 || call->has_day_offset))
+    subtitle = g_strdup (_("This text names only the day of the week or “yesterday”, and no other text of this import nor any stored call of these leaders tells which. Type the call's date."));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->day_row), subtitle != NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->day_row), title);
+  adw_action_row_set_subtitle (self->day_row, subtitle != NULL ? subtitle : "");
+}
+
+static void
+add_day_row (ReadoutImportCallEditor *self)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->date_row));
+
+  self->day_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_action_row_set_icon_name (self->day_row, "x-office-calendar-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->day_row), FALSE);
+  gtk_list_box_insert (GTK_LIST_BOX (list), GTK_WIDGET (self->day_row),
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->date_row)) + 1);
+}
+
+/* The date row from the call's date, when resolving dated or undated it anew. */
+void
+readout_import_call_editor_update_date (ReadoutImportCallEditor *self)
+{
+  gboolean filling = self->filling;
+  const char *date = self->call->date;
+
+  g_return_if_fail (READOUT_IS_IMPORT_CALL_EDITOR (self));
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date != NULL ? date : "");
+  if (date == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+  set_string (&self->claims_date, date);
+  adw_combo_row_set_selected (self->precision_row, self->call->date_precision);
+  self->filling = filling;
+  update_day_row (self);
 }
 
 /* Initiator */
@@ -701,8 +769,11 @@ on_date_changed_cb (ReadoutImportCallEditor *self)
       if (precision == READOUT_DATE_PRECISION_DAY)
         set_string (&self->claims_date, text);
       self->call->year_guessed = FALSE;
-      /* The day the user gives is the call's, not the text's. */
+      /* The day the user gives is the call's, not the text's, and stands. */
       self->call->date_from_published = FALSE;
+      self->call->date_from = READOUT_DATE_FROM_TEXT;
+      self->call->day_fits = 0;
+      update_day_row (self);
       gtk_widget_set_visible (GTK_WIDGET (self->year_row), FALSE);
       fill_conflicts (self);
       /* The precision is what the complete date says: "2017-11" is known to the month,
@@ -783,6 +854,7 @@ fill (ReadoutImportCallEditor *self)
   if (call->date_precision == READOUT_DATE_PRECISION_DAY)
     set_string (&self->claims_date, call->date);
   gtk_widget_set_visible (GTK_WIDGET (self->year_row), call->year_guessed);
+  update_day_row (self);
   adw_combo_row_set_selected (self->precision_row, call->date_precision);
   adw_combo_row_set_selected (self->status_row, call->status);
   gtk_spin_button_set_value (self->duration_spin, MAX (call->duration_minutes, 0));
@@ -934,6 +1006,7 @@ readout_import_call_editor_init (ReadoutImportCallEditor *self)
   self->conflict_rows = g_ptr_array_new ();
   self->item_rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   add_year_row (self);
+  add_day_row (self);
   add_file_as_row (self);
 }
 

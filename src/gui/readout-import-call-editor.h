@@ -26,6 +26,8 @@ ReadoutExtractedCall *readout_import_call_editor_get_call     (ReadoutImportCall
 gboolean              readout_import_call_editor_get_included (ReadoutImportCallEditor *self);
 void                  readout_import_call_editor_set_included (ReadoutImportCallEditor *self,
                                                                gboolean                 included);
+/* Shows the call's date again after readout_undated_resolve() dated it anew. */
+void                  readout_import_call_editor_update_date  (ReadoutImportCallEditor *self);
 /* Shows again which stored call the call matches, after the importer matched anew. */
 void                  readout_import_call_editor_update_match (ReadoutImportCallEditor *self);
 void                  readout_import_call_editor_set_candidates (ReadoutImportCallEditor *self,

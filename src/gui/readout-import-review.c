@@ -178,6 +178,17 @@ on_call_changed_cb (ReadoutImportReview *self)
   apply_highlights (self);
 }
 
+void
+readout_import_review_update_dates (ReadoutImportReview *self)
+{
+  g_return_if_fail (READOUT_IS_IMPORT_REVIEW (self));
+
+  for (guint i = 0; i < self->editors->len; i++)
+    readout_import_call_editor_update_date (g_ptr_array_index (self->editors, i));
+  /* A new date: the text may now report a stored call, or no longer. */
+  on_call_changed_cb (self);
+}
+
 static void
 on_folded_changed_cb (ReadoutImportReview *self)
 {

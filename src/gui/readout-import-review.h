@@ -23,6 +23,9 @@ ReadoutExtraction *readout_import_review_get_extraction     (ReadoutImportReview
 GPtrArray         *readout_import_review_dup_included_calls (ReadoutImportReview *self);
 /* TRUE when the text is already a source of the call it matches: filing adds nothing. */
 gboolean           readout_import_review_is_duplicate       (ReadoutImportReview *self);
+/* Shows the calls' dates again after readout_undated_resolve() dated them anew, and
+ * matches them with the store again. */
+void               readout_import_review_update_dates       (ReadoutImportReview *self);
 gboolean           readout_import_review_validate           (ReadoutImportReview *self,
                                                              GError             **error);
 

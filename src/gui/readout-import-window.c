@@ -12,6 +12,7 @@
 #include "readout-import-task.h"
 #include "readout-import-window.h"
 #include "readout-importer.h"
+#include "readout-undated.h"
 #include "readout-web-import.h"
 
 struct _ReadoutImportWindow
@@ -144,6 +145,60 @@ set_page (ReadoutImportWindow *self,
   update_state (self);
 }
 
+/* Dates the undated texts of the import by its other texts, @added among them: each text
+ * added may date another, or show that two days fit. A review its user has not touched
+ * yet stays untouched: what it shows now is what it opened with. */
+static void
+resolve_undated (ReadoutImportWindow *self,
+                 ReadoutExtraction   *added)
+{
+  g_autoptr(GPtrArray) extractions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->pages, i);
+
+      g_ptr_array_add (before, describe_review (page));
+      if (READOUT_IS_IMPORT_REVIEW (page))
+        g_ptr_array_add (extractions, readout_import_review_get_extraction (READOUT_IMPORT_REVIEW (page)));
+    }
+  g_ptr_array_add (extractions, added);
+  readout_undated_resolve (self->importer, extractions);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->pages, i);
+      g_autofree char *after = NULL;
+
+      after = describe_review (page);
+      /* Only a review whose dates changed: another may be in the middle of an edit. */
+      if (g_strcmp0 (after, g_ptr_array_index (before, i)) == 0)
+        continue;
+      readout_import_review_update_dates (READOUT_IMPORT_REVIEW (page));
+      g_free (after);
+      after = describe_review (page);
+      if (g_strcmp0 (g_ptr_array_index (before, i), g_ptr_array_index (self->opened_as, i)) == 0)
+        {
+          g_free (g_ptr_array_index (self->opened_as, i));
+          g_ptr_array_index (self->opened_as, i) = g_steal_pointer (&after);
+        }
+    }
+}
+
+/* A text read: dated by the import's other texts where it names only a weekday, matched
+ * with the store, and shown for review. */
+static void
+add_review (ReadoutImportWindow *self,
+            guint                slot,
+            ReadoutExtraction   *extraction)
+{
+  resolve_undated (self, extraction);
+  /* Matching reads the store: here, on the thread that owns it. */
+  readout_importer_match (self->importer, extraction);
+  set_page (self, slot, readout_import_review_new (self->importer, self->store, extraction));
+}
+
 static GtkWidget *
 error_page_new (const char   *name,
                 const GError *error)
@@ -209,9 +264,7 @@ on_extracted_cb (GObject      *source,
       return;
     }
 
-  /* Matching reads the store: here, on the thread that owns it. */
-  readout_importer_match (self->importer, extraction);
-  set_page (self, pending->slot, readout_import_review_new (self->importer, self->store, extraction));
+  add_review (self, pending->slot, extraction);
 }
 
 static void
@@ -375,8 +428,7 @@ on_fetched_cb (GObject      *source,
       set_page (self, fetch->slot, error_page_new (fetch->url, error));
       return;
     }
-  readout_importer_match (self->importer, extraction);
-  set_page (self, fetch->slot, readout_import_review_new (self->importer, self->store, extraction));
+  add_review (self, fetch->slot, extraction);
 }
 
 void
@@ -414,8 +466,7 @@ readout_import_window_add_extraction (ReadoutImportWindow *self,
   g_return_if_fail (extraction != NULL);
 
   slot = add_slot (self, name);
-  readout_importer_match (self->importer, extraction);
-  set_page (self, slot, readout_import_review_new (self->importer, self->store, extraction));
+  add_review (self, slot, extraction);
 }
 
 gboolean

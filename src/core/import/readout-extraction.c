@@ -126,17 +126,6 @@ readout_extracted_call_free (ReadoutExtractedCall *self)
   g_free (self);
 }
 
-static gboolean
-parse_day (const char *iso,
-           GDate      *date)
-{
-  ReadoutDatePrecision precision;
-
-  g_date_clear (date, 1);
-  return iso != NULL && readout_parse_iso_date (iso, &precision, date) &&
-         precision == READOUT_DATE_PRECISION_DAY;
-}
-
 void
 readout_extracted_call_move_date (ReadoutExtractedCall *self,
                                   const char           *claims_date,
@@ -150,7 +139,7 @@ readout_extracted_call_move_date (ReadoutExtractedCall *self,
   g_return_if_fail (date != NULL);
 
   /* Read before the date is replaced: @claims_date may be the call's own. */
-  shift = parse_day (claims_date, &from) && parse_day (date, &to);
+  shift = readout_parse_iso_day (claims_date, &from) && readout_parse_iso_day (date, &to);
   days = shift ? g_date_days_between (&from, &to) : 0;
   if (self->date != date)
     {
@@ -170,7 +159,7 @@ readout_extracted_call_move_date (ReadoutExtractedCall *self,
           GDate day;
 
           /* What the store says stays what it says. */
-          if (g_str_equal (claim->where, "store") || !parse_day (claim->value, &day))
+          if (g_str_equal (claim->where, "store") || !readout_parse_iso_day (claim->value, &day))
             continue;
           if (days > 0)
             g_date_add_days (&day, days);
@@ -181,6 +170,45 @@ readout_extracted_call_move_date (ReadoutExtractedCall *self,
                                           g_date_get_month (&day), g_date_get_day (&day));
         }
     }
+}
+
+void
+readout_day_from (int                weekday,
+                  int                offset,
+                  ReadoutCallStatus  status,
+                  const GDate       *base,
+                  GDate             *out)
+{
+  *out = *base;
+  if (weekday == 0)
+    {
+      if (offset > 0)
+        g_date_add_days (out, offset);
+      else if (offset < 0)
+        g_date_subtract_days (out, -offset);
+      return;
+    }
+  {
+    int bw = g_date_get_weekday (base);
+
+    if (status == READOUT_CALL_STATUS_HELD)
+      g_date_subtract_days (out, (bw - weekday + 7) % 7);
+    else
+      g_date_add_days (out, (weekday - bw + 7) % 7);
+  }
+}
+
+gboolean
+readout_extracted_call_day_from (ReadoutExtractedCall *self,
+                                 const GDate          *base,
+                                 GDate                *out)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->day_weekday == 0 && !self->has_day_offset)
+    return FALSE;
+  readout_day_from (self->day_weekday, self->day_offset, self->status, base, out);
+  return TRUE;
 }
 
 ReadoutExtractedParticipant *
@@ -238,6 +266,9 @@ add_call (JsonBuilder          *builder,
                       call->date != NULL
                         ? readout_enum_to_string (READOUT_TYPE_DATE_PRECISION, call->date_precision)
                         : NULL);
+  /* "On Saturday" dated by another text of the import, or by a stored call. */
+  if (call->date_from != READOUT_DATE_FROM_TEXT)
+    readout_json_add_string (builder, "date_from", call->date_from == READOUT_DATE_FROM_STORE ? "store" : "import");
   if (call->year_guessed)
     {
       json_builder_set_member_name (builder, "year_guessed");

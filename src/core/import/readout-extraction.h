@@ -41,6 +41,12 @@ typedef struct {
   GPtrArray *claims;              /* ReadoutExtractedClaim */
 } ReadoutExtractedConflict;
 
+typedef enum {
+  READOUT_DATE_FROM_TEXT,      /* the text itself, or the date given for it */
+  READOUT_DATE_FROM_IMPORT,    /* another text of the same import about these leaders */
+  READOUT_DATE_FROM_STORE,     /* a stored call of these leaders */
+} ReadoutDateFrom;
+
 typedef struct {
   char                     *date;           /* ISO, or NULL when the text does not say */
   ReadoutDatePrecision      date_precision;
@@ -64,6 +70,16 @@ typedef struct {
   /* Set by matching: the stored call's day was only such evidence, and this text's day,
    * no later, replaces it. */
   gboolean                  corrects_stored_date;
+  /* A text without a date of its own that names the call's day only as a weekday
+   * ("on Saturday", GDateWeekday, else 0) or relative to the text ("yesterday": -1,
+   * has_day_offset): kept to date the call from the import's other texts or the store. */
+  int                       day_weekday;
+  gboolean                  has_day_offset;
+  int                       day_offset;
+  /* Where an undated call's date came from (readout_undated_resolve()), and how many
+   * days fitted when none was taken (2 or more: the text does not say which). */
+  ReadoutDateFrom           date_from;
+  guint                     day_fits;
 } ReadoutExtractedCall;
 
 typedef struct {
@@ -100,6 +116,19 @@ void                         readout_extracted_call_free        (ReadoutExtracte
 void                         readout_extracted_call_move_date   (ReadoutExtractedCall *self,
                                                                  const char           *claims_date,
                                                                  const char           *date);
+/* The day @self names by weekday or relative day, counted from @base, the date of the
+ * text that names it: the weekday on or before @base for a call held, on or after it for
+ * one announced. FALSE when the call names no such day. */
+gboolean                     readout_extracted_call_day_from    (ReadoutExtractedCall *self,
+                                                                 const GDate          *base,
+                                                                 GDate                *out);
+/* The day of the week @weekday (GDateWeekday), or @offset days, from @base, as
+ * readout_extracted_call_day_from() counts; the one rule the extractor uses too. */
+void                         readout_day_from                   (int                   weekday,
+                                                                 int                   offset,
+                                                                 ReadoutCallStatus     status,
+                                                                 const GDate          *base,
+                                                                 GDate                *out);
 ReadoutExtractedParticipant *readout_extracted_call_find_participant (ReadoutExtractedCall *self,
                                                                       const char           *name);
 ReadoutExtraction           *readout_extraction_new             (void);

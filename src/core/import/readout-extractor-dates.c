@@ -414,23 +414,7 @@ resolve_claim (const DateClaim   *claim,
     }
   if (base == NULL)
     return FALSE;
-  *out = *base;
-  if (claim->kind == CLAIM_RELATIVE)
-    {
-      if (claim->offset > 0)
-        g_date_add_days (out, claim->offset);
-      else if (claim->offset < 0)
-        g_date_subtract_days (out, -claim->offset);
-      return TRUE;
-    }
-  {
-    int bw = g_date_get_weekday (base);
-
-    if (status == READOUT_CALL_STATUS_HELD)
-      g_date_subtract_days (out, (bw - claim->weekday + 7) % 7);
-    else
-      g_date_add_days (out, (claim->weekday - bw + 7) % 7);
-  }
+  readout_day_from (claim->kind == CLAIM_WEEKDAY ? claim->weekday : 0, claim->offset, status, base, out);
   return TRUE;
 }
 
@@ -561,6 +545,30 @@ official_lead_end (Work *w)
   return G_MAXUINT;
 }
 
+/* A text with no date of its own: the weekday or relative day it names for the call, for
+ * the import to date the call by (readout_undated_resolve()). The body outranks a caption. */
+static void
+keep_day_claim (GArray               *claims,
+                ReadoutExtractedCall *call)
+{
+  DateClaim *kept = NULL;
+
+  for (guint k = 0; k < claims->len; k++)
+    {
+      DateClaim *claim = &g_array_index (claims, DateClaim, k);
+
+      if (claim->kind == CLAIM_EXPLICIT || (kept != NULL && kept->where == WHERE_TEXT))
+        continue;
+      if (kept == NULL || claim->where == WHERE_TEXT)
+        kept = claim;
+    }
+  if (kept == NULL)
+    return;
+  call->day_weekday = kept->kind == CLAIM_WEEKDAY ? kept->weekday : 0;
+  call->has_day_offset = kept->kind == CLAIM_RELATIVE;
+  call->day_offset = kept->offset;
+}
+
 void
 extractor_resolve_call_date (Work                 *w,
                              CallFacts            *facts,
@@ -617,6 +625,8 @@ extractor_resolve_call_date (Work                 *w,
       call->date = extractor_format_date (&w->base);
       call->date_from_published = TRUE;
     }
+  else
+    keep_day_claim (claims, call);
   call->date_precision = READOUT_DATE_PRECISION_DAY;
 
   if (values->len > 1)

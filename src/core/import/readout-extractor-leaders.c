@@ -239,6 +239,8 @@ add_gazetteer_leaders (ReadoutExtractor *self)
 void
 extractor_rebuild_forms (ReadoutExtractor *self)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->forms_lock);
+
   if (!self->forms_dirty)
     return;
   /* Drop the gazetteer's leaders of an earlier build: stored leaders may have come since. */

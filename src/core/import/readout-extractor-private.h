@@ -83,6 +83,9 @@ struct _ReadoutExtractor
   GPtrArray          *forms;          /* Form, of the known leaders */
   GHashTable         *form_index;     /* first word (two for "the ...") -> GPtrArray of Form (borrowed) */
   gboolean            forms_dirty;
+  /* The forms are built by the first text read after a change, and the window reads
+   * several texts at once, each in a thread of its own: one builds, the others wait. */
+  GMutex              forms_lock;
 
   ReadoutTopicTagger *tagger;
   GPtrArray          *topic_names;    /* index = topic id - 1 */
@@ -98,7 +101,8 @@ struct _ReadoutExtractor
 typedef struct {
   const char *canonical;
   const char *side;
-  const char *forms;   /* "|"-separated, as written in texts */
+  const char *forms;       /* "|"-separated, as written in texts */
+  const char *speaks_for;  /* a person's institution, which publishes their statements; NULL for one */
 } Speaker;
 
 #define NO_LEADER G_MAXUINT
@@ -159,6 +163,9 @@ typedef struct {
 
   char             *publisher;
   char             *side;
+  /* The spokesperson a statement's title names ("Statement by Press Secretary Jen Psaki
+   * on ..."), who speaks its unattributed sentences for the publisher; or NULL. */
+  char             *voice;
   gboolean          official;
   gboolean          joint;        /* a joint statement: every unattributed sentence is both sides' */
   ReadoutSourceKind kind;
@@ -235,6 +242,10 @@ void extractor_resolve_call_date (Work *w, CallFacts *facts, GArray *global_clai
 
 /* readout-extractor-speakers.c */
 const Speaker *extractor_speaker_table (guint *n);
+/* Spokespeople's offices as titles name them ("press secretary", "пресс-секретаря
+ * Президента"), each with the institution that publishes what they say: canonical is
+ * the institution, forms the offices (folded), most particular first. */
+const Speaker *extractor_spokesperson_offices (guint *n);
 
 /* readout-extractor-statements.c */
 void extractor_add_statements (Work *w, ReadoutExtraction *extraction, const CallFacts *facts,

@@ -90,15 +90,14 @@ find_publisher_line (Work       *w,
   return FALSE;
 }
 
-/* The first speaker of the table named in @folded_line: its name and side, newly allocated. */
-static gboolean
-speaker_in (const char  *folded_line,
-            char       **publisher,
-            char       **side)
+/* The first speaker of @table (@n long) named in @folded_line, or NULL; @end (nullable):
+ * the byte offset in @folded_line after the form that named it. */
+static const Speaker *
+speaker_in (const Speaker *table,
+            guint          n,
+            const char    *folded_line,
+            gsize         *end)
 {
-  guint n;
-  const Speaker *table = extractor_speaker_table (&n);
-
   for (guint i = 0; i < n; i++)
     {
       g_auto(GStrv) forms = g_strsplit (table[i].forms, "|", -1);
@@ -106,16 +105,45 @@ speaker_in (const char  *folded_line,
       for (guint k = 0; forms[k] != NULL; k++)
         {
           g_autofree char *form = g_utf8_casefold (forms[k], -1);
+          const char *at = strlen (form) > 4 ? strstr (folded_line, form) : NULL;
 
-          if (strlen (form) > 4 && strstr (folded_line, form) != NULL)
+          if (at != NULL)
             {
-              *publisher = g_strdup (table[i].canonical);
-              *side = g_strdup (table[i].side);
-              return TRUE;
+              if (end != NULL)
+                *end = (gsize) (at - folded_line) + strlen (form);
+              return &table[i];
             }
         }
     }
-  return FALSE;
+  return NULL;
+}
+
+/* The name after an office in a title in Latin script: "Press Secretary| Jen Psaki on
+ * ...", @title from the byte offset @end; its capitalised words up to the first that is
+ * not, when there are two to four. NULL otherwise (a Russian title's office is followed
+ * by whose it is: "пресс-секретаря Президента"). */
+static char *
+name_after_office (const char *title,
+                   gsize       end)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  guint n = 0;
+
+  for (gsize i = 0; i < end; i++)
+    if (title[i] == '\0' || (guchar) title[i] >= 0x80)
+      return NULL;
+  words = g_strsplit (title + end, " ", 6);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0' && n == 0)
+        continue;
+      if (!g_ascii_isupper (*words[i]))
+        break;
+      g_string_append_printf (name, "%s%s", n > 0 ? " " : "", words[i]);
+      n++;
+    }
+  return n >= 2 && n <= 4 ? g_string_free (g_steal_pointer (&name), FALSE) : NULL;
 }
 
 /* A wire report, by its agency's mark in the first lines ("(Reuters)", "/TASS/"). */
@@ -169,6 +197,56 @@ find_foreign_ministry (Work       *w,
           break;
         }
     }
+}
+
+/* "Statement by Press Secretary Jen Psaki on ...", "Readout by NSC Spokesperson ...",
+ * "Заявление пресс-секретаря Президента ...": a spokesperson's statement is their
+ * institution's, by the office the title names, else by the person. Returns whether the
+ * title is such a statement's. */
+static gboolean
+find_spokesperson (Work       *w,
+                   const char *first_line)
+{
+  static const char * const leads[] = {
+    "statement by ", "statement from ", "statement of ", "readout by ", "readout from ",
+    "заявление ", "комментарий ", NULL,
+  };
+  const Speaker *offices, *speakers, *found, *person;
+  guint n_offices, n_speakers;
+  gsize end = 0;
+  gboolean lead = FALSE;
+
+  for (guint i = 0; leads[i] != NULL && !lead; i++)
+    lead = g_str_has_prefix (first_line, leads[i]);
+  if (!lead)
+    return FALSE;
+  offices = extractor_spokesperson_offices (&n_offices);
+  speakers = extractor_speaker_table (&n_speakers);
+  found = speaker_in (offices, n_offices, first_line, &end);
+  /* "the Press Secretary of the President of Ukraine": another government's office. */
+  if (found != NULL && g_str_has_prefix (first_line + end, " of "))
+    found = NULL;
+  person = speaker_in (speakers, n_speakers, first_line, NULL);
+  if (found != NULL)
+    {
+      /* The statement's sentences are its spokesperson's, named after the office; a known
+       * name elsewhere in the title may be whose call it reports ("NSC Spokesperson X on
+       * National Security Advisor Jake Sullivan's Call"). */
+      w->voice = name_after_office (w->text, end);
+      if (w->voice == NULL && person != NULL && person->speaks_for != NULL)
+        w->voice = g_strdup (person->canonical);
+      set_publisher (w, found->canonical, found->side);
+    }
+  else if (person != NULL && person->speaks_for != NULL)
+    {
+      w->voice = g_strdup (person->canonical);
+      set_publisher (w, person->speaks_for, person->side);
+    }
+  else if (person != NULL)
+    set_publisher (w, person->canonical, person->side);
+  else
+    return FALSE;
+  return TRUE;
 }
 
 /* Readouts of Russia, the United States, India and Japan by the marks of their
@@ -239,10 +317,8 @@ find_government_b (Work       *w,
     set_publisher (w, "Prime Minister's Office of Canada", "CA");
   else if (strstr (lower, "bundesregierung") != NULL || strstr (lower, "bundeskanzler") != NULL)
     set_publisher (w, "German Federal Government", "DE");
-  else if (g_str_has_prefix (first_line, "statement by ") && speaker_in (first_line, &w->publisher, &w->side))
-    {
-      /* "Statement by Press Secretary Jen Psaki on ..." */
-    }
+  else if (find_spokesperson (w, first_line))
+    ;
   else if (strstr (first_line, "ministry of foreign affairs") != NULL ||
            strstr (first_line, "foreign ministry") != NULL)
     find_foreign_ministry (w, first_line);

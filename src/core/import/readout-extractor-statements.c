@@ -735,7 +735,7 @@ read_statement (Work              *w,
                   ((names_participant (w, s, facts, n_calls) || mentions_the_pair (w, s)) && !is_background (w, s));
       else
         include = w->official && is_substantive (w, s);
-      speaker = w->publisher;
+      speaker = w->voice != NULL ? w->voice : w->publisher;
       side = w->side;
     }
 

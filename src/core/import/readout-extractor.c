@@ -35,6 +35,7 @@ readout_extractor_finalize (GObject *object)
   g_hash_table_unref (self->demonyms);
   g_free (self->fallback_date);
   g_free (self->today);
+  g_mutex_clear (&self->forms_lock);
 
   G_OBJECT_CLASS (readout_extractor_parent_class)->finalize (object);
 }
@@ -58,6 +59,7 @@ readout_extractor_init (ReadoutExtractor *self)
   self->demonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->use_gazetteer = TRUE;
   self->forms_dirty = TRUE;
+  g_mutex_init (&self->forms_lock);
   extractor_load_countries (self);
 }
 
@@ -159,6 +161,13 @@ readout_extractor_set_today (ReadoutExtractor *self,
   self->today = g_strdup (iso_date);
 }
 
+const char *
+readout_extractor_get_today (ReadoutExtractor *self)
+{
+  g_return_val_if_fail (READOUT_IS_EXTRACTOR (self), NULL);
+  return self->today;
+}
+
 static void
 work_clear (Work *w)
 {
@@ -184,6 +193,7 @@ work_clear (Work *w)
   g_clear_pointer (&w->seen_speakers, g_ptr_array_unref);
   g_clear_pointer (&w->publisher, g_free);
   g_clear_pointer (&w->side, g_free);
+  g_clear_pointer (&w->voice, g_free);
 }
 
 static void

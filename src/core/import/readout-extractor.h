@@ -33,6 +33,8 @@ void               readout_extractor_set_fallback_date  (ReadoutExtractor  *self
  * the real date unless set (tests set it). */
 void               readout_extractor_set_today          (ReadoutExtractor  *self,
                                                          const char        *iso_date);
+/* The "today" set with readout_extractor_set_today(), or NULL for the real one. */
+const char        *readout_extractor_get_today          (ReadoutExtractor  *self);
 /* Fails with READOUT_ERROR_NOTHING_FOUND when the text reports no call. @file
  * (nullable) names the text in messages and in the result. */
 ReadoutExtraction *readout_extractor_extract            (ReadoutExtractor  *self,

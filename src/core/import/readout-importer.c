@@ -10,6 +10,7 @@
 #include "readout-error.h"
 #include "readout-import-text.h"
 #include "readout-importer.h"
+#include "readout-undated.h"
 #include "readout-leader-gazetteer.h"
 
 struct _ReadoutImporter
@@ -255,30 +256,75 @@ add_candidates (GArray     *found,
     }
 }
 
-/* The stored calls within @max_days of @call that two of its participants took part in:
+static GArray *
+candidates_new (void)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  g_array_set_clear_func (found, candidate_clear);
+  return found;
+}
+
+/* The stored calls within @max_days of @date that two of @call's participants took part in:
  * every pair is tried, so a third leader the text names in passing (and the extractor took
  * for a participant) does not hide the call. Nearest first. */
 static GArray *
-find_candidates (ReadoutImporter      *self,
-                 ReadoutExtractedCall *call,
-                 int                   max_days)
+find_candidates_near (ReadoutImporter      *self,
+                      ReadoutExtractedCall *call,
+                      GDate                *date,
+                      int                   max_days)
 {
-  GArray *found = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  GDate date;
+  GArray *found = candidates_new ();
 
-  g_array_set_clear_func (found, candidate_clear);
-  if (!parse_day (call->date, &date))
-    return found;
   for (guint i = 0; i < call->participants->len; i++)
     for (guint j = i + 1; j < call->participants->len; j++)
       {
         g_autoptr(GListModel) calls = list_stored_calls_of (self, call, i, j);
 
         if (calls != NULL)
-          add_candidates (found, calls, &date, max_days);
+          add_candidates (found, calls, date, max_days);
       }
   g_array_sort (found, compare_candidates);
   return found;
+}
+
+static GArray *
+find_candidates (ReadoutImporter      *self,
+                 ReadoutExtractedCall *call,
+                 int                   max_days)
+{
+  GDate date;
+
+  if (!parse_day (call->date, &date))
+    return candidates_new ();
+  return find_candidates_near (self, call, &date, max_days);
+}
+
+GPtrArray *
+readout_importer_list_calls_before (ReadoutImporter      *self,
+                                    ReadoutExtractedCall *call,
+                                    const GDate          *last,
+                                    guint                 days)
+{
+  GPtrArray *calls = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) found = NULL;
+  GDate middle = *last;
+
+  g_return_val_if_fail (READOUT_IS_IMPORTER (self), calls);
+  g_return_val_if_fail (call != NULL && last != NULL, calls);
+
+  /* Within days/2 of the middle of the window: the window, give or take its odd day. */
+  g_date_subtract_days (&middle, days / 2);
+  found = find_candidates_near (self, call, &middle, (int) (days - days / 2));
+  for (guint i = 0; i < found->len; i++)
+    {
+      ReadoutCall *stored = g_array_index (found, Candidate, i).call;
+      GDate date;
+
+      if (parse_day (readout_call_get_date (stored), &date) && g_date_compare (&date, last) <= 0)
+        g_ptr_array_add (calls, g_object_ref (stored));
+    }
+  return calls;
 }
 
 /* The stored call two of @call's leaders took part in within a day of it, or NULL. */
@@ -614,14 +660,35 @@ static gboolean
 check_call (ReadoutExtractedCall  *extracted,
             GError               **error)
 {
-  if (extracted->date == NULL)
-    {
-      g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
-                           _("the text does not say when the call took place; give the text's date "
-                             "with --date YYYY-MM-DD."));
-      return FALSE;
-    }
-  return TRUE;
+  if (extracted->date != NULL)
+    return TRUE;
+  if (extracted->day_fits > 1)
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "the text names the call's day only by the weekday or as “yesterday”, and "
+                              "%u day fits it (by the other texts of this import or the stored calls of "
+                              "these leaders); give the text's date with --date YYYY-MM-DD.",
+                              "the text names the call's day only by the weekday or as “yesterday”, and "
+                              "%u days fit it (by the other texts of this import or the stored calls of "
+                              "these leaders); give the text's date with --date YYYY-MM-DD.",
+                              extracted->day_fits),
+                 extracted->day_fits);
+  else if (extracted->day_weekday != 0 || extracted->has_day_offset)
+    g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "the text names the call's day only by the weekday or as “yesterday”, and no "
+                              "other text of this import nor any stored call of these leaders in the %d day "
+                              "before today fits it; give the text's date with --date YYYY-MM-DD.",
+                              "the text names the call's day only by the weekday or as “yesterday”, and no "
+                              "other text of this import nor any stored call of these leaders in the %d days "
+                              "before today fits it; give the text's date with --date YYYY-MM-DD.",
+                              READOUT_UNDATED_STORED_DAYS),
+                 READOUT_UNDATED_STORED_DAYS);
+  else
+    g_set_error_literal (error, READOUT_ERROR, READOUT_ERROR_NOTHING_FOUND,
+                         _("the text does not say when the call took place; give the text's date "
+                           "with --date YYYY-MM-DD."));
+  return FALSE;
 }
 
 static gboolean

@@ -28,6 +28,12 @@ void               readout_importer_match         (ReadoutImporter    *self,
                                                    ReadoutExtraction  *extraction);
 GPtrArray         *readout_importer_list_candidates (ReadoutImporter      *self,
                                                      ReadoutExtractedCall *call);
+/* The stored calls two of @call's participants took part in, in the @days days up to
+ * @last (inclusive), nearest @last first. */
+GPtrArray         *readout_importer_list_calls_before (ReadoutImporter      *self,
+                                                       ReadoutExtractedCall *call,
+                                                       const GDate          *last,
+                                                       guint                 days);
 /* TRUE when the text is already a source of the matched call: importing it again adds nothing. */
 gboolean           readout_importer_is_duplicate  (ReadoutImporter    *self,
                                                    ReadoutExtraction  *extraction);

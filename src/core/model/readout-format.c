@@ -53,6 +53,16 @@ readout_parse_iso_date (const char           *text,
   return TRUE;
 }
 
+gboolean
+readout_parse_iso_day (const char *text,
+                       GDate      *date)
+{
+  ReadoutDatePrecision precision;
+
+  g_date_clear (date, 1);
+  return readout_parse_iso_date (text, &precision, date) && precision == READOUT_DATE_PRECISION_DAY;
+}
+
 static char *
 format_gdate (const GDate *date,
               const char  *format)

@@ -33,4 +33,8 @@ gboolean    readout_parse_iso_date      (const char               *text,
                                          ReadoutDatePrecision     *precision,
                                          GDate                    *date);
 
+/* A whole day, "YYYY-MM-DD", strictly; FALSE for NULL, a month or a year. */
+gboolean    readout_parse_iso_day       (const char               *text,
+                                         GDate                    *date);
+
 G_END_DECLS
