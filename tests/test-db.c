@@ -44,8 +44,7 @@ insert (ReadoutDb  *db,
   g_assert_nonnull (stmt);
   readout_db_statement_bind_text (stmt, 1, name);
   readout_db_statement_bind_double (stmt, 2, 1.5);
-  if (readout_db_statement_step (stmt, error) == READOUT_DB_ROW)
-    id = readout_db_statement_column_int64 (stmt, 0);
+  readout_db_statement_run (stmt, &id, error);
   readout_db_statement_reset (stmt);
   return id;
 }
@@ -125,6 +124,24 @@ test_run (void)
   g_assert_no_error (error);
   g_assert_cmpint (id, ==, 1);
 
+  /* A row that was not inserted has no id, though the connection's last one is 1. */
+  stmt = readout_db_prepare (db, "INSERT INTO t (name) VALUES (?) ON CONFLICT (name) DO NOTHING"
+                                 " RETURNING id", &error);
+  readout_db_statement_bind_text (stmt, 1, "first");
+  id = 0;
+  g_assert_cmpint (readout_db_statement_run (stmt, &id, &error), ==, READOUT_DB_DONE);
+  g_assert_cmpint (id, ==, 0);
+  readout_db_statement_reset (stmt);
+  readout_db_statement_bind_text (stmt, 1, "second");
+  g_assert_cmpint (readout_db_statement_run (stmt, &id, &error), ==, READOUT_DB_DONE);
+  g_assert_cmpint (id, ==, 2);
+
+  /* An explicit id comes back as given. */
+  stmt = readout_db_prepare (db, "INSERT INTO t (id, name) VALUES (40, 'forty') RETURNING id", &error);
+  g_assert_cmpint (readout_db_statement_run (stmt, &id, &error), ==, READOUT_DB_DONE);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, 40);
+
   stmt = readout_db_prepare (db, "INSERT INTO t (name) VALUES ('a'), ('b'), ('a') RETURNING id", &error);
   id = -1;
   g_assert_cmpint (readout_db_statement_run (stmt, &id, &error), ==, READOUT_DB_FAILED);
@@ -134,7 +151,7 @@ test_run (void)
 
   stmt = readout_db_prepare (db, "SELECT count(*) FROM t", NULL);
   g_assert_cmpint (readout_db_statement_step (stmt, NULL), ==, READOUT_DB_ROW);
-  g_assert_cmpint (readout_db_statement_column_int64 (stmt, 0), ==, 1);
+  g_assert_cmpint (readout_db_statement_column_int64 (stmt, 0), ==, 3);
   g_unlink (path);
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "readout-db-sqlite.h"
 
@@ -29,7 +30,10 @@ typedef struct
 {
   ReadoutDbStatement parent;
   sqlite3_stmt *stmt;
+  gboolean returns_rowid;  /* an INSERT whose "RETURNING id" was dropped; see run() */
 } SqliteStatement;
+
+#define RETURNING_ID " RETURNING id"
 
 #define STMT(s) (((SqliteStatement *) (s))->stmt)
 
@@ -181,6 +185,23 @@ stmt_column_text (ReadoutDbStatement *stmt, int column)
   return (const char *) sqlite3_column_text (STMT (stmt), column);
 }
 
+/* For an INSERT prepared without its "RETURNING id": the rowid it made, when it made one
+ * (an ON CONFLICT DO NOTHING may not). The generic loop otherwise. */
+static ReadoutDbStep
+stmt_run (ReadoutDbStatement *stmt, gint64 *new_id, GError **error)
+{
+  sqlite3 *db = sqlite3_db_handle (STMT (stmt));
+  ReadoutDbStep step;
+
+  while ((step = stmt_step (stmt, error)) == READOUT_DB_ROW)
+    if (new_id != NULL)
+      *new_id = sqlite3_column_int64 (STMT (stmt), 0);
+  if (step == READOUT_DB_DONE && new_id != NULL && ((SqliteStatement *) stmt)->returns_rowid &&
+      sqlite3_changes (db) > 0)
+    *new_id = sqlite3_last_insert_rowid (db);
+  return step;
+}
+
 static const ReadoutDbStatementClass statement_class = {
   .free = stmt_free,
   .bind_int64 = stmt_bind_int64,
@@ -196,6 +217,7 @@ static const ReadoutDbStatementClass statement_class = {
   .column_int64 = stmt_column_int64,
   .column_double = stmt_column_double,
   .column_text = stmt_column_text,
+  .run = stmt_run,
 };
 
 /* ---------------------------------------------------------------------------------- */
@@ -209,10 +231,12 @@ readout_db_sqlite_prepare (ReadoutDb   *db,
   ReadoutDbSqlite *self = READOUT_DB_SQLITE (db);
   sqlite3_stmt *handle = NULL;
   SqliteStatement *stmt;
+  gboolean returns_rowid = g_str_has_prefix (sql, "INSERT") && g_str_has_suffix (sql, RETURNING_ID);
+  int length = (int) strlen (sql) - (returns_rowid ? (int) strlen (RETURNING_ID) : 0);
   int rc;
 
   /* PERSISTENT: most statements are cached for the connection's lifetime. */
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &handle, NULL);
+  rc = sqlite3_prepare_v3 (self->db, sql, length, SQLITE_PREPARE_PERSISTENT, &handle, NULL);
   if (rc != SQLITE_OK)
     {
       set_error (self->db, rc, error);
@@ -221,6 +245,7 @@ readout_db_sqlite_prepare (ReadoutDb   *db,
   stmt = g_new0 (SqliteStatement, 1);
   readout_db_statement_init (&stmt->parent, &statement_class);
   stmt->stmt = handle;
+  stmt->returns_rowid = returns_rowid;
   return &stmt->parent;
 }
 

@@ -18,6 +18,8 @@ readout_db_statement_run (ReadoutDbStatement  *stmt,
 {
   ReadoutDbStep step;
 
+  if (stmt->klass->run != NULL)
+    return stmt->klass->run (stmt, new_id, error);
   while ((step = readout_db_statement_step (stmt, error)) == READOUT_DB_ROW)
     if (new_id != NULL)
       *new_id = readout_db_statement_column_int64 (stmt, 0);
