@@ -285,6 +285,8 @@ test_publisher_forms (void)
     { "161-kantei-provisional-translation.txt", NULL, "Prime Minister's Office of Japan", NULL },
     { "165-ap-cancelled-call.txt", NULL, "AP", "Office of the President of Ukraine" },
     { "166-ria-ru-lavrov-fm.txt", NULL, "РИА Новости", "РИА Новости" },
+    /* a spokesperson's statement on the Vice President's calls: the White House's (corpus 11) */
+    { "194-whitehouse-spokesperson-on-vp-calls.txt", NULL, "White House", "White House" },
   };
   static const struct { const char *file; guint calls; } counts[] = {
     { "157-israel-pmo-three-calls.txt", 3 }, { "158-joint-statement-after-call.txt", 1 },
