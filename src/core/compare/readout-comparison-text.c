@@ -322,10 +322,9 @@ readout_comparison_to_text (ReadoutComparison *self,
       g_string_append_printf (out, "== %s — %s ==\n",
                               readout_comparison_get_row_topic (self, r), status);
       append_level (out, labels[0], labels[1], column);
-      /* A side with nothing of its own in the row has its references level with the other
-       * side's first statement; otherwise they close the row. */
-      if (statements[0]->len == 0 || statements[1]->len == 0)
-        append_references (out, self, r, column);
+      /* Only a side with nothing of its own in the row has references there: level with
+       * the other side's first statement. */
+      append_references (out, self, r, column);
 
       /* A's statements in order, each level with its pair; B's unpaired ones after. */
       for (guint i = 0; i < statements[0]->len; i++)
@@ -350,8 +349,6 @@ readout_comparison_to_text (ReadoutComparison *self,
           right = statement_cell (g_ptr_array_index (statements[1], j), NULL, 1);
           append_level (out, NULL, right, column);
         }
-      if (statements[0]->len > 0 && statements[1]->len > 0)
-        append_references (out, self, r, column);
     }
 
   return g_string_free (out, FALSE);

@@ -1004,7 +1004,7 @@ readout_comparison_get_row_statements (ReadoutComparison     *self,
  * Returns: (transfer none) (element-type ReadoutStatement): @side's statements that also
  *   have the row's topic but are shown in another row (see
  *   readout_comparison_dup_reference_text()); they count for the row's status and are
- *   never paired
+ *   never paired. Empty when @side has statements of its own in the row.
  */
 GPtrArray *
 readout_comparison_get_row_references (ReadoutComparison     *self,
