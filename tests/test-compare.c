@@ -904,6 +904,26 @@ test_comparison_references (void)
           g_assert_cmpuint (readout_comparison_get_row_references (comparison, r, s)->len, ==, 0);
     }
 
+  /* Text without spaces is cut by characters. */
+  {
+    g_autoptr(GPtrArray) c = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GString) long_text = g_string_new (NULL);
+    g_autoptr(ReadoutComparison) cjk = NULL;
+    g_autofree char *cut = NULL;
+    guint climate;
+
+    for (guint i = 0; i < 200; i++)
+      g_string_append (long_text, "气");
+    g_ptr_array_add (c, make_statement ("the Kremlin", "CN", long_text->str, "Energy,Climate"));
+    g_ptr_array_add (c, make_statement ("the Kremlin", "CN", "能源。", "Energy"));
+    cjk = readout_comparison_new ("CN", c, "US", b, NULL);
+    climate = find_row (cjk, "Climate");
+    cut = readout_comparison_dup_reference_text (cjk, climate, READOUT_COMPARISON_SIDE_A, 0);
+    g_assert_true (g_str_has_prefix (cut, "Also under Energy: 气气"));
+    g_assert_cmpuint (g_utf8_strlen (strchr (cut, ':') + 2, -1), ==, READOUT_COMPARISON_EXCERPT_CHARS + 1);
+    g_assert_true (g_str_has_suffix (cut, "气…"));
+  }
+
   /* Swapping the sides mirrors the statuses of the same rows. */
   swapped = readout_comparison_new_full ("US", b, "GB", a, NULL, NULL, background);
   g_assert_cmpuint (readout_comparison_get_n_rows (swapped), ==, readout_comparison_get_n_rows (comparison));

@@ -1019,19 +1019,22 @@ readout_comparison_get_row_references (ReadoutComparison     *self,
   return r->references[side];
 }
 
-/* The first words of @text, up to READOUT_COMPARISON_EXCERPT_WORDS, with "…" when it goes
- * on: enough to recognise the statement, short enough not to repeat it. */
+/* The first words of @text, up to READOUT_COMPARISON_EXCERPT_WORDS (or, in a script
+ * without spaces, READOUT_COMPARISON_EXCERPT_CHARS characters), with "…" when it goes on:
+ * enough to recognise the statement, short enough not to repeat it. */
 static char *
 excerpt (const char *text)
 {
   const char *p = text != NULL ? text : "";
   guint words = 0;
+  guint chars = 0;
 
   while (*p == ' ')
     p++;
   text = p;
-  for (; *p != '\0'; p = g_utf8_next_char (p))
-    if (*p == ' ' && p[1] != ' ' && p[1] != '\0' && ++words == READOUT_COMPARISON_EXCERPT_WORDS)
+  for (; *p != '\0'; p = g_utf8_next_char (p), chars++)
+    if ((*p == ' ' && p[1] != ' ' && p[1] != '\0' && ++words == READOUT_COMPARISON_EXCERPT_WORDS)
+        || (chars >= READOUT_COMPARISON_EXCERPT_CHARS && p[0] != ' '))
       return g_strdup_printf ("%.*s…", (int) (p - text), text);
   return g_strdup (text);
 }

@@ -11,8 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* How many words of a statement a cross-reference to it quotes. */
+/* How many words of a statement a cross-reference to it quotes, and at most how many
+ * characters (for scripts that do not separate words by spaces). */
 #define READOUT_COMPARISON_EXCERPT_WORDS 10
+#define READOUT_COMPARISON_EXCERPT_CHARS 90
 
 /* What side A and side B of a call said, topic by topic.
  *
