@@ -172,6 +172,12 @@ test_rows (void)
   assert_row (f.page, "Syria", READOUT_COMPARISON_STATUS_A_ONLY, "Only United States");
   assert_row (f.page, "North Korea", READOUT_COMPARISON_STATUS_A_ONLY, "Only United States");
   assert_row (f.page, "Terrorism", READOUT_COMPARISON_STATUS_A_ONLY, "Only United States");
+  /* A topic the White House gave only as a further topic of a statement shown under
+   * Syria: its row points there, in the White House's column, rather than repeating it. */
+  assert_row (f.page, "Humanitarian aid", READOUT_COMPARISON_STATUS_A_ONLY, "Only United States");
+  g_assert_nonnull (find_label (GTK_WIDGET (find_row (f.page, "Humanitarian aid")), "compare-reference",
+                                "United States · Also under Syria: "));
+  g_assert_null (find_label (GTK_WIDGET (find_row (f.page, "Humanitarian aid")), "statement-text", ""));
 
   /* Wide: the Ukraine row puts the White House beside the Kremlin. */
   g_assert_false (readout_compare_row_get_stacked (find_row (f.page, "Ukraine")));

@@ -434,11 +434,11 @@ test_comparison_statuses (void)
   g_autoptr(GPtrArray) us = NULL;
   g_autoptr(GPtrArray) ru = NULL;
   g_autoptr(ReadoutComparison) comparison = NULL;
-  const char *expected_order[] = { "Ukraine", "Syria", "North Korea", "Trade", "Other" };
+  const char *expected_order[] = { "Ukraine", "Syria", "North Korea", "Terrorism", "Trade", "Other" };
   const ReadoutComparisonStatus expected_status[] = {
     READOUT_COMPARISON_STATUS_BOTH, READOUT_COMPARISON_STATUS_A_ONLY,
-    READOUT_COMPARISON_STATUS_A_ONLY, READOUT_COMPARISON_STATUS_B_ONLY,
-    READOUT_COMPARISON_STATUS_BOTH,
+    READOUT_COMPARISON_STATUS_A_ONLY, READOUT_COMPARISON_STATUS_A_ONLY,
+    READOUT_COMPARISON_STATUS_B_ONLY, READOUT_COMPARISON_STATUS_BOTH,
   };
   g_auto(GStrv) tags = NULL;
   const char * const *only_a, * const *only_b;
@@ -453,7 +453,7 @@ test_comparison_statuses (void)
     {
       g_assert_cmpstr (readout_comparison_get_row_topic (comparison, r), ==, expected_order[r]);
       g_assert_cmpint (readout_comparison_get_row_status (comparison, r), ==, expected_status[r]);
-      g_assert_true (readout_comparison_get_row_is_other (comparison, r) == (r == 4));
+      g_assert_true (readout_comparison_get_row_is_other (comparison, r) == (r == 5));
     }
 
   /* A statement with two topics is shown once, under the one both sides gave, and
@@ -586,7 +586,7 @@ test_comparison_json (void)
   g_assert_cmpstr (json_object_get_string_member (root, "side_a"), ==, "US");
   g_assert_cmpstr (json_object_get_string_member (root, "side_b"), ==, "RU");
   rows = json_object_get_array_member (root, "rows");
-  g_assert_cmpuint (json_array_get_length (rows), ==, 5);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 6);
 
   row = json_array_get_object_element (rows, 0);
   g_assert_cmpstr (json_object_get_string_member (row, "topic"), ==, "Ukraine");
@@ -602,9 +602,23 @@ test_comparison_json (void)
   row = json_array_get_object_element (rows, 1);
   g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "a_only");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (row, "b")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (row, "also_a")), ==, 0);
+  /* Terrorism: only a tag of a statement shown under Ukraine, listed as such */
   row = json_array_get_object_element (rows, 3);
-  g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "b_only");
+  g_assert_cmpstr (json_object_get_string_member (row, "topic"), ==, "Terrorism");
+  g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "a_only");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (row, "a")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (row, "also_a")), ==, 1);
+  statement = json_array_get_object_element (json_object_get_array_member (row, "also_a"), 0);
+  g_assert_cmpstr (json_object_get_string_member (statement, "shown_under"), ==, "Ukraine");
+  g_assert_cmpstr (json_object_get_string_member (statement, "text"), ==,
+                   "The leaders talked about peace in Ukraine and defeating terrorism.");
+  statement = json_array_get_object_element (json_object_get_array_member (
+                json_array_get_object_element (rows, 0), "a"), 0);
+  g_assert_false (json_object_has_member (statement, "shown_under"));
   row = json_array_get_object_element (rows, 4);
+  g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "b_only");
+  row = json_array_get_object_element (rows, 5);
   g_assert_cmpstr (json_object_get_string_member (row, "topic"), ==, "Other");
 
   summary = json_object_get_object_member (root, "summary");
@@ -631,7 +645,10 @@ test_comparison_text (void)
   g_assert_nonnull (strstr (text, "== Trade — only RU =="));
   g_assert_nonnull (strstr (text, "Minsk accords on]"));
   g_assert_true (strstr (text, "== Ukraine") < strstr (text, "== Syria"));
-  g_assert_null (strstr (text, "== Terrorism"));
+  /* Terrorism has its row, which points to the statement shown under Ukraine. */
+  g_assert_nonnull (strstr (text, "== Terrorism — only US =="));
+  g_assert_true (strstr (text, "== North Korea") < strstr (text, "== Terrorism"));
+  g_assert_nonnull (strstr (text, "Also under Ukraine: The leaders"));
   g_assert_true (strstr (text, "== Trade") < strstr (text, "== Other"));
 
   /* Nothing is wider than the page, and no line ends in a space. */
@@ -695,7 +712,18 @@ test_comparison_each_statement_once (void)
   g_assert_cmpstr (readout_comparison_get_row_topic (comparison, 0), ==, "Syria");
   g_assert_cmpint (readout_comparison_get_row_status (comparison, 0), ==, READOUT_COMPARISON_STATUS_BOTH);
   g_assert_cmpuint (readout_comparison_get_row_statements (comparison, 0, READOUT_COMPARISON_SIDE_B)->len, ==, 2);
-  g_assert_cmpuint (readout_comparison_get_n_rows (comparison), ==, 2);
+  /* The other topics of the long Kremlin sentence have rows that only point to it. */
+  g_assert_cmpuint (readout_comparison_get_n_rows (comparison), ==, 7);
+  for (guint r = 0; r < readout_comparison_get_n_rows (comparison); r++)
+    {
+      const char *topic = readout_comparison_get_row_topic (comparison, r);
+      guint own = readout_comparison_get_row_statements (comparison, r, 0)->len
+                  + readout_comparison_get_row_statements (comparison, r, 1)->len;
+
+      g_assert_true ((own > 0) == (g_str_equal (topic, "Syria") || g_str_equal (topic, "Trade")));
+    }
+  g_assert_cmpint (readout_comparison_get_row_status (comparison, find_row (comparison, "Iran")), ==,
+                   READOUT_COMPARISON_STATUS_BOTH);
   /* The summary still knows that only the Kremlin spoke of Ukraine, as a tag. */
   g_assert_true (g_strv_contains (readout_comparison_get_only_topics (comparison, READOUT_COMPARISON_SIDE_A), "Ukraine"));
   g_assert_false (g_strv_contains (readout_comparison_get_only_topics (comparison, READOUT_COMPARISON_SIDE_A), "Iran"));
@@ -815,6 +843,94 @@ test_comparison_main_topic (void)
   g_assert_cmpstr (row_of (comparison, "aid a"), ==, "Ukraine");
 }
 
+/* A topic a side gives only as a statement's further topic still gives the side its
+ * place in that topic's row, as a reference to where the statement is shown. Pair 05 of
+ * the real pairs had no Humanitarian aid row though the summary said only the US
+ * mentioned it. Told in our own words. */
+static void
+test_comparison_references (void)
+{
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const background[] = { "United Kingdom", "United States", NULL };
+  g_autoptr(ReadoutComparison) comparison = NULL;
+  g_autoptr(ReadoutComparison) swapped = NULL;
+  g_autofree char *reference = NULL;
+  guint aid, help, sanctions;
+  GPtrArray *references;
+
+  g_ptr_array_add (a, make_statement ("Downing Street", "GB", "The Prime Minister praised the weapons sent to Kyiv and the new sanctions.",
+                   "Military aid,Sanctions"));
+  g_ptr_array_add (b, make_statement ("the White House", "US",
+                   "The two leaders pledged to go on sending arms, medicine and food to the people of Ukraine "
+                   "for as long as it takes.",
+                   "Humanitarian aid,Military aid,Security and defence,Ukraine,United States"));
+  g_ptr_array_add (b, make_statement ("the White House", "US", "They talked about sanctions on oil.",
+                   "Sanctions"));
+  comparison = readout_comparison_new_full ("GB", a, "US", b, NULL, NULL, background);
+
+  /* Humanitarian aid: a row of its own, only the US's, pointing to Military aid. */
+  help = find_row (comparison, "Humanitarian aid");
+  aid = find_row (comparison, "Military aid");
+  g_assert_cmpint (readout_comparison_get_row_status (comparison, help), ==, READOUT_COMPARISON_STATUS_B_ONLY);
+  g_assert_cmpuint (readout_comparison_get_row_statements (comparison, help, READOUT_COMPARISON_SIDE_B)->len, ==, 0);
+  references = readout_comparison_get_row_references (comparison, help, READOUT_COMPARISON_SIDE_B);
+  g_assert_cmpuint (references->len, ==, 1);
+  g_assert_true (g_ptr_array_index (references, 0) == g_ptr_array_index (b, 0));
+  g_assert_cmpuint (readout_comparison_get_row_n_pairs (comparison, help), ==, 0);
+  reference = readout_comparison_dup_reference_text (comparison, help, READOUT_COMPARISON_SIDE_B, 0);
+  g_assert_cmpstr (reference, ==, "Also under Military aid: The two leaders pledged to go on sending arms, medicine…");
+  /* The statement itself is shown once, under Military aid, where both sides pair. */
+  g_assert_cmpuint (readout_comparison_get_row_statements (comparison, aid, READOUT_COMPARISON_SIDE_B)->len, ==, 1);
+  g_assert_cmpuint (readout_comparison_get_row_statements (comparison, aid, READOUT_COMPARISON_SIDE_A)->len, ==, 1);
+
+  /* Sanctions: the British statement is shown under Military aid, yet the row is both
+   * sides' (pair 06 had its Indo-Pacific row as only France's). */
+  sanctions = find_row (comparison, "Sanctions");
+  g_assert_cmpint (readout_comparison_get_row_status (comparison, sanctions), ==, READOUT_COMPARISON_STATUS_BOTH);
+  g_assert_cmpuint (readout_comparison_get_row_references (comparison, sanctions, READOUT_COMPARISON_SIDE_A)->len, ==, 1);
+  g_assert_cmpuint (readout_comparison_get_row_n_pairs (comparison, sanctions), ==, 0);
+
+  /* No row for a broad topic nor for a participant's country when only tags have them;
+   * no reference where the side has a statement of its own (Ukraine, Military aid). */
+  for (guint r = 0; r < readout_comparison_get_n_rows (comparison); r++)
+    {
+      const char *topic = readout_comparison_get_row_topic (comparison, r);
+
+      g_assert_cmpstr (topic, !=, "Security and defence");
+      g_assert_cmpstr (topic, !=, "United States");
+      for (guint s = 0; s < 2; s++)
+        if (readout_comparison_get_row_statements (comparison, r, s)->len > 0)
+          g_assert_cmpuint (readout_comparison_get_row_references (comparison, r, s)->len, ==, 0);
+    }
+
+  /* Text without spaces is cut by characters. */
+  {
+    g_autoptr(GPtrArray) c = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GString) long_text = g_string_new (NULL);
+    g_autoptr(ReadoutComparison) cjk = NULL;
+    g_autofree char *cut = NULL;
+    guint climate;
+
+    for (guint i = 0; i < 200; i++)
+      g_string_append (long_text, "气");
+    g_ptr_array_add (c, make_statement ("the Kremlin", "CN", long_text->str, "Energy,Climate"));
+    g_ptr_array_add (c, make_statement ("the Kremlin", "CN", "能源。", "Energy"));
+    cjk = readout_comparison_new ("CN", c, "US", b, NULL);
+    climate = find_row (cjk, "Climate");
+    cut = readout_comparison_dup_reference_text (cjk, climate, READOUT_COMPARISON_SIDE_A, 0);
+    g_assert_true (g_str_has_prefix (cut, "Also under Energy: 气气"));
+    g_assert_cmpuint (g_utf8_strlen (strchr (cut, ':') + 2, -1), ==, READOUT_COMPARISON_EXCERPT_CHARS + 1);
+    g_assert_true (g_str_has_suffix (cut, "气…"));
+  }
+
+  /* Swapping the sides mirrors the statuses of the same rows. */
+  swapped = readout_comparison_new_full ("US", b, "GB", a, NULL, NULL, background);
+  g_assert_cmpuint (readout_comparison_get_n_rows (swapped), ==, readout_comparison_get_n_rows (comparison));
+  g_assert_cmpint (readout_comparison_get_row_status (swapped, find_row (swapped, "Humanitarian aid")), ==,
+                   READOUT_COMPARISON_STATUS_A_ONLY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -843,6 +959,7 @@ main (int   argc,
   g_test_add_func ("/compare/comparison/pervasive-place", test_comparison_pervasive_place);
   g_test_add_func ("/compare/comparison/distinctive-filler", test_comparison_distinctive_filler);
   g_test_add_func ("/compare/comparison/main-topic", test_comparison_main_topic);
+  g_test_add_func ("/compare/comparison/references", test_comparison_references);
 
   return g_test_run ();
 }

@@ -289,6 +289,8 @@ test_publisher_forms (void)
     { "194-whitehouse-press-secretary-statement.txt", NULL, "White House", "Dana Whitfield" },
     { "195-whitehouse-nsc-spokesperson-readout.txt", NULL, "White House", "Leo Marchetti" },
     { "196-kremlin-ru-press-secretary-statement.txt", NULL, "Kremlin", "Kremlin" },
+    /* A spokesperson's statement on the Vice President's calls: the White House's (corpus 11) */
+    { "197-whitehouse-spokesperson-on-vp-calls.txt", NULL, "White House", "White House" },
   };
   static const struct { const char *file; guint calls; } counts[] = {
     { "157-israel-pmo-three-calls.txt", 3 }, { "158-joint-statement-after-call.txt", 1 },
@@ -972,6 +974,27 @@ check_pair (ReadoutExtractor *extractor,
   g_assert_nonnull (readout_extracted_call_find_participant (call, b));
 }
 
+static void
+assert_participant_country (ReadoutExtractor *extractor,
+                            const char       *text,
+                            const char       *name,
+                            const char       *country)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutExtraction) extraction = readout_extractor_extract (extractor, text, "eu.txt", &error);
+  ReadoutExtractedCall *call;
+  ReadoutExtractedParticipant *p = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (extraction->calls->len, ==, 1);
+  call = g_ptr_array_index (extraction->calls, 0);
+  for (guint i = 0; i < call->participants->len; i++)
+    if (g_strcmp0 (((ReadoutExtractedParticipant *) g_ptr_array_index (call->participants, i))->name, name) == 0)
+      p = g_ptr_array_index (call->participants, i);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->country, ==, country);
+}
+
 /* An extractor that knows no leader finds them in the gazetteer, the right one for the
  * date, and dates a dateline without a year by their terms. */
 static void
@@ -996,6 +1019,13 @@ test_gazetteer_extract (void)
   /* Tuesday 21 November: 2017, when both were in office, not 2023 or 2025. */
   check_pair (extractor, "Nov. 21 (UPI) -- President Trump and Putin spoke by phone on Tuesday, "
               "the White House said.\n", "2017-11-21", "Donald Trump", "Vladimir Putin", "President");
+
+  /* A person who held offices of two countries takes part for the one of that day:
+   * Charles Michel for the EU as President of the European Council, for Belgium before. */
+  assert_participant_country (extractor, "January 24, 2022\n\nPresident Biden held a video call today "
+                              "with European Council President Charles Michel.\n", "Charles Michel", "EU");
+  assert_participant_country (extractor, "March 2, 2016\n\nPresident Obama spoke by phone today with "
+                              "Prime Minister Charles Michel of Belgium.\n", "Charles Michel", "BE");
 
   /* The store's own leader wins over the gazetteer's for the same name. */
   extraction = readout_extractor_extract (stored, "January 28, 2017\n\nPutin spoke by phone with Trump.\n",

@@ -178,6 +178,30 @@ assert_fonts_embedded (const char *path)
 
 /* Builds and exports a comparison, then checks that every row's topic comes out in row
  * order with the text of both columns. */
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* How many rows refer to @statement, shown in another */
+static guint
+count_references (ReadoutComparison *comparison,
+                  ReadoutStatement  *statement)
+{
+  guint n = 0;
+
+  for (guint row = 0; row < readout_comparison_get_n_rows (comparison); row++)
+    for (guint s = 0; s < 2; s++)
+      n += g_ptr_array_find (readout_comparison_get_row_references (comparison, row, s), statement, NULL);
+  return n;
+}
+
 static void
 check_comparison_pdf (ReadoutStore      *store,
                       ReadoutComparison *comparison,
@@ -221,9 +245,20 @@ check_comparison_pdf (ReadoutStore      *store,
                 want[g_utf8_find_prev_char (want, want + 60) - want] = '\0';
               if (strstr (flat, want) == NULL)
                 g_error ("statement text “%s” (row %u, side %u) missing", want, row, s);
-              /* A statement of several topics is printed once, not under each. */
-              if (strstr (strstr (flat, want) + 1, want) != NULL)
+              /* A statement of several topics is printed once, not under each: the rows
+               * of its other topics quote only its first words, in a reference. */
+              if (count_occurrences (flat, want) > 1 + count_references (comparison, g_ptr_array_index (statements, i)))
                 g_error ("statement text “%s” (row %u, side %u) printed twice", want, row, s);
+            }
+          for (guint i = 0; i < readout_comparison_get_row_references (comparison, row, s)->len; i++)
+            {
+              g_autofree char *reference = readout_comparison_dup_reference_text (comparison, row, s, i);
+              g_autofree char *want = squeeze (reference);
+
+              if (strlen (want) > 40)
+                want[g_utf8_find_prev_char (want, want + 40) - want] = '\0';
+              if (strstr (flat, want) == NULL)
+                g_error ("reference “%s” (row %u, side %u) missing", want, row, s);
             }
         }
     }

@@ -328,8 +328,52 @@ append_line (ReadoutCompareRow *self,
   gtk_widget_set_parent (b != NULL ? b : create_gap (), GTK_WIDGET (self));
 }
 
-/* A side that said nothing on the topic: all of the other side's statements go in one
- * cell (there is nothing to keep them level with), across from a sentence saying so. */
+/* Appends to @box the side's references: statements shown under another topic that also
+ * have this one, each as a dimmed line naming that topic and quoting the first words.
+ * Returns whether there were any. */
+static gboolean
+append_references (GtkWidget             *box,
+                   ReadoutComparison     *comparison,
+                   guint                  row,
+                   ReadoutComparisonSide  side)
+{
+  GPtrArray *references = readout_comparison_get_row_references (comparison, row, side);
+
+  for (guint i = 0; references != NULL && i < references->len; i++)
+    {
+      g_autofree char *reference = readout_comparison_dup_reference_text (comparison, row, side, i);
+      /* Named by side like the statements, for the narrow window where the columns stack. */
+      g_autofree char *text = g_strdup_printf (_("%s · %s"), readout_comparison_get_label (comparison, side),
+                                               reference);
+      GtkWidget *label = readout_gui_label_new (text, "dim-label", NULL);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "compare-reference");
+      gtk_widget_add_css_class (label, side == READOUT_COMPARISON_SIDE_A ? "side-a" : "side-b");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  return references != NULL && references->len > 0;
+}
+
+static GtkWidget *
+create_references_cell (ReadoutComparison     *comparison,
+                        guint                  row,
+                        ReadoutComparisonSide  side)
+{
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  if (append_references (cell, comparison, row, side))
+    return cell;
+  g_object_ref_sink (cell);
+  g_object_unref (cell);
+  return NULL;
+}
+
+/* A side with no statement of its own in the row: all of the other side's statements go
+ * in one cell (there is nothing to keep them level with), across from where the silent
+ * side mentioned the topic under another one, or a sentence saying it did not. */
 static void
 append_one_sided (ReadoutCompareRow          *self,
                   ReadoutComparison          *comparison,
@@ -341,25 +385,30 @@ append_one_sided (ReadoutCompareRow          *self,
   GPtrArray *statements = readout_comparison_get_row_statements (comparison, row, side);
   ReadoutComparisonSide silent = side == READOUT_COMPARISON_SIDE_A ? READOUT_COMPARISON_SIDE_B : READOUT_COMPARISON_SIDE_A;
   GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  g_autofree char *absent = NULL;
-  GtkWidget *absent_label;
+  GtkWidget *other = create_references_cell (comparison, row, silent);
 
   for (guint i = 0; statements != NULL && i < statements->len; i++)
     gtk_box_append (GTK_BOX (cell),
                     create_statement_widget (comparison, row, g_ptr_array_index (statements, i),
                                              side, NULL, sources, colors));
+  append_references (cell, comparison, row, side);
 
-  /* Translators: in the column of a side that did not mention a row's topic, "Russia did not mention this." */
-  absent = g_strdup_printf (_("%s did not mention this."), readout_comparison_get_label (comparison, silent));
-  absent_label = readout_gui_label_new (absent, "dim-label", NULL);
-  gtk_label_set_wrap (GTK_LABEL (absent_label), TRUE);
-  gtk_widget_add_css_class (absent_label, "compare-absent");
-  gtk_widget_set_valign (absent_label, GTK_ALIGN_START);
+  if (other == NULL)
+    {
+      g_autofree char *absent = NULL;
+
+      /* Translators: in the column of a side that did not mention a row's topic, "Russia did not mention this." */
+      absent = g_strdup_printf (_("%s did not mention this."), readout_comparison_get_label (comparison, silent));
+      other = readout_gui_label_new (absent, "dim-label", NULL);
+      gtk_label_set_wrap (GTK_LABEL (other), TRUE);
+      gtk_widget_add_css_class (other, "compare-absent");
+    }
+  gtk_widget_set_valign (other, GTK_ALIGN_START);
 
   if (side == READOUT_COMPARISON_SIDE_A)
-    append_line (self, cell, absent_label);
+    append_line (self, cell, other);
   else
-    append_line (self, absent_label, cell);
+    append_line (self, other, cell);
 }
 
 /* Both sides: a line per statement of A, beside the statement of B it is paired with;
@@ -456,6 +505,7 @@ readout_compare_row_new (ReadoutComparison          *comparison,
                          const ReadoutCompareColors *colors)
 {
   ReadoutCompareRow *self;
+  guint n_a, n_b;
 
   g_return_val_if_fail (READOUT_IS_COMPARISON (comparison), NULL);
   g_return_val_if_fail (row < readout_comparison_get_n_rows (comparison), NULL);
@@ -471,12 +521,17 @@ readout_compare_row_new (ReadoutComparison          *comparison,
 
   gtk_widget_set_parent (create_header (self), GTK_WIDGET (self));
 
-  if (self->status == READOUT_COMPARISON_STATUS_A_ONLY)
-    append_one_sided (self, comparison, row, READOUT_COMPARISON_SIDE_A, sources, colors);
-  else if (self->status == READOUT_COMPARISON_STATUS_B_ONLY)
-    append_one_sided (self, comparison, row, READOUT_COMPARISON_SIDE_B, sources, colors);
-  else
+  n_a = readout_comparison_get_row_statements (comparison, row, READOUT_COMPARISON_SIDE_A)->len;
+  n_b = readout_comparison_get_row_statements (comparison, row, READOUT_COMPARISON_SIDE_B)->len;
+  /* A side with statements of its own in the row has no references there (see
+   * readout_comparison_get_row_references()). */
+  if (n_a > 0 && n_b > 0)
     append_paired (self, comparison, row, sources, colors);
+  else
+    append_one_sided (self, comparison, row,
+                      n_a > 0 || (n_b == 0 && self->status != READOUT_COMPARISON_STATUS_B_ONLY)
+                      ? READOUT_COMPARISON_SIDE_A : READOUT_COMPARISON_SIDE_B,
+                      sources, colors);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->topic, -1);

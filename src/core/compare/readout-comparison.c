@@ -9,6 +9,8 @@
 
 #include "readout-json.h"
 #include "readout-comparison.h"
+#include "readout-comparison-private.h"
+#include "readout-display-names.h"
 #include "readout-sentence-pairing.h"
 #include "readout-text.h"
 #include "readout-topic-kind.h"
@@ -21,6 +23,8 @@ typedef struct {
   gboolean                 is_other;
   ReadoutComparisonStatus  status;
   GPtrArray               *statements[2];  /* ReadoutStatement */
+  GPtrArray               *references[2];  /* ReadoutStatement shown in another row that
+                                            * also has this topic */
   GArray                  *pairs;          /* ReadoutComparisonPair */
   double                   first[2];       /* where the side first mentions it, 0 to 1 */
 } Row;
@@ -34,6 +38,7 @@ struct _ReadoutComparison
   char      *labels[2];
   guint      n_statements[2];
   GPtrArray *rows;              /* Row */
+  GHashTable *homes;            /* ReadoutStatement -> the Row it is shown in */
   GStrv      only_topics[2];
   GStrv      distinctive[2];
 };
@@ -69,6 +74,8 @@ row_new (const char *topic,
   row->is_other = is_other;
   row->statements[0] = g_ptr_array_new_with_free_func (g_object_unref);
   row->statements[1] = g_ptr_array_new_with_free_func (g_object_unref);
+  row->references[0] = g_ptr_array_new_with_free_func (g_object_unref);
+  row->references[1] = g_ptr_array_new_with_free_func (g_object_unref);
   row->pairs = g_array_new (FALSE, TRUE, sizeof (ReadoutComparisonPair));
   g_array_set_clear_func (row->pairs, clear_pair);
   row->first[0] = row->first[1] = G_MAXDOUBLE;
@@ -83,6 +90,8 @@ row_free (gpointer data)
   g_free (row->topic);
   g_ptr_array_unref (row->statements[0]);
   g_ptr_array_unref (row->statements[1]);
+  g_ptr_array_unref (row->references[0]);
+  g_ptr_array_unref (row->references[1]);
   g_array_unref (row->pairs);
   g_free (row);
 }
@@ -98,6 +107,7 @@ readout_comparison_finalize (GObject *object)
       g_strfreev (self->only_topics[s]);
       g_strfreev (self->distinctive[s]);
     }
+  g_clear_pointer (&self->homes, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (readout_comparison_parent_class)->finalize (object);
@@ -187,6 +197,7 @@ static void
 readout_comparison_init (ReadoutComparison *self)
 {
   self->rows = g_ptr_array_new_with_free_func (row_free);
+  self->homes = g_hash_table_new (NULL, NULL);
 }
 
 /* Row order: topics both sides mention first, then those only A mentions, then those only
@@ -202,6 +213,12 @@ group_of (const Row *row)
   return (int) row->status;
 }
 
+static gboolean
+has_own_statements (const Row *row)
+{
+  return row->statements[0]->len + row->statements[1]->len > 0;
+}
+
 static int
 compare_rows (gconstpointer a,
               gconstpointer b)
@@ -215,6 +232,10 @@ compare_rows (gconstpointer a,
     return group_of (x) - group_of (y);
   if (fx != fy)
     return fx < fy ? -1 : 1;
+  /* Of two topics one statement raises, the row that shows it comes before the rows
+   * that only refer to it. */
+  if (has_own_statements (x) != has_own_statements (y))
+    return has_own_statements (x) ? -1 : 1;
   return g_strcmp0 (x->topic, y->topic);
 }
 
@@ -372,7 +393,64 @@ add_side (ReadoutComparison *self,
         }
 
       g_ptr_array_add (row->statements[side], g_object_ref (statement));
+      g_hash_table_insert (self->homes, statement, row);
       row->first[side] = MIN (row->first[side], position);
+    }
+}
+
+/* Whether a topic that is only ever a statement's further topic gets a row of its own.
+ * A theme or a place does: the side raised it, and the reader looks for it among the
+ * rows. A topic of the whole call (a participant's country) and a broad one ("Bilateral
+ * relations", "Trade and economic ties", "Visits") do not: nearly every statement touches
+ * them, and rows of nothing but cross-references to them would bury the rows that
+ * compare; the summary still lists them among what one side alone mentioned. */
+static gboolean
+opens_row (const char         *topic,
+           const char * const *background)
+{
+  return topic_rank (topic, background) == 2;
+}
+
+/* A statement counts for every topic it has, not just the one it is shown under: in the
+ * row of each further topic where its side has no statement of its own, the side has it
+ * as a reference (one line saying where it is shown), so that row says rightly that the
+ * side mentioned the topic. Where the side has statements of its own, its presence is
+ * plain and the references would only repeat the call (every statement of a call about
+ * Ukraine names Ukraine). Runs after add_side() for both sides, so that rows of main
+ * topics exist whatever their kind. */
+static void
+add_references (ReadoutComparison  *self,
+                GHashTable         *rows_by_topic,
+                const char * const *background,
+                guint               side,
+                GPtrArray          *statements)
+{
+  for (guint i = 0; statements != NULL && i < statements->len; i++)
+    {
+      ReadoutStatement *statement = g_ptr_array_index (statements, i);
+      const char * const *topics = readout_statement_get_topics (statement);
+      const Row *home = g_hash_table_lookup (self->homes, statement);
+      double position = (i + 0.5) / statements->len;
+
+      for (guint t = 0; topics != NULL && topics[t] != NULL; t++)
+        {
+          Row *row = g_hash_table_lookup (rows_by_topic, topics[t]);
+
+          if (row == home || (row != NULL && row->statements[side]->len > 0))
+            continue;
+          if (row == NULL)
+            {
+              if (!opens_row (topics[t], background))
+                continue;
+              row = row_new (topics[t], FALSE);
+              g_hash_table_insert (rows_by_topic, g_strdup (topics[t]), row);
+              g_ptr_array_add (self->rows, row);
+            }
+          if (g_ptr_array_find (row->references[side], statement, NULL))
+            continue;
+          g_ptr_array_add (row->references[side], g_object_ref (statement));
+          row->first[side] = MIN (row->first[side], position);
+        }
     }
 }
 
@@ -705,14 +783,18 @@ readout_comparison_new_full (const char         *label_a,
                (statements_a != NULL ? statements_a->len : 0) + (statements_b != NULL ? statements_b->len : 0));
   add_side (self, rows_by_topic, counts, 0, statements_a);
   add_side (self, rows_by_topic, counts, 1, statements_b);
+  add_references (self, rows_by_topic, background, 0, statements_a);
+  add_references (self, rows_by_topic, background, 1, statements_b);
 
   for (guint r = 0; r < self->rows->len; r++)
     {
       Row *row = g_ptr_array_index (self->rows, r);
+      gboolean has_a = row->statements[0]->len + row->references[0]->len > 0;
+      gboolean has_b = row->statements[1]->len + row->references[1]->len > 0;
 
-      if (row->statements[0]->len > 0 && row->statements[1]->len > 0)
+      if (has_a && has_b)
         row->status = READOUT_COMPARISON_STATUS_BOTH;
-      else if (row->statements[0]->len > 0)
+      else if (has_a)
         row->status = READOUT_COMPARISON_STATUS_A_ONLY;
       else
         row->status = READOUT_COMPARISON_STATUS_B_ONLY;
@@ -739,7 +821,8 @@ readout_comparison_new_full (const char         *label_a,
     {
       Row *row = g_ptr_array_index (self->rows, r);
 
-      if (row->status == READOUT_COMPARISON_STATUS_BOTH)
+      /* Only statements shown in the row are paired: a reference is shown elsewhere. */
+      if (row->statements[0]->len > 0 && row->statements[1]->len > 0)
         pair_row (pairing, row, tokens);
     }
   self->only_topics[0] = only_topics (self, counts, topic_order, 0);
@@ -915,6 +998,83 @@ readout_comparison_get_row_statements (ReadoutComparison     *self,
   return r->statements[side];
 }
 
+/**
+ * readout_comparison_get_row_references:
+ *
+ * Returns: (transfer none) (element-type ReadoutStatement): @side's statements that also
+ *   have the row's topic but are shown in another row (see
+ *   readout_comparison_dup_reference_text()); they count for the row's status and are
+ *   never paired. Empty when @side has statements of its own in the row.
+ */
+GPtrArray *
+readout_comparison_get_row_references (ReadoutComparison     *self,
+                                       guint                  row,
+                                       ReadoutComparisonSide  side)
+{
+  Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, NULL);
+  g_return_val_if_fail (side <= READOUT_COMPARISON_SIDE_B, NULL);
+
+  return r->references[side];
+}
+
+/* The first words of @text, up to READOUT_COMPARISON_EXCERPT_WORDS (or, in a script
+ * without spaces, READOUT_COMPARISON_EXCERPT_CHARS characters), with "…" when it goes on:
+ * enough to recognise the statement, short enough not to repeat it. */
+static char *
+excerpt (const char *text)
+{
+  const char *p = text != NULL ? text : "";
+  guint words = 0;
+  guint chars = 0;
+
+  while (*p == ' ')
+    p++;
+  text = p;
+  for (; *p != '\0'; p = g_utf8_next_char (p), chars++)
+    if ((*p == ' ' && p[1] != ' ' && p[1] != '\0' && ++words == READOUT_COMPARISON_EXCERPT_WORDS)
+        || (chars >= READOUT_COMPARISON_EXCERPT_CHARS && p[0] != ' '))
+      return g_strdup_printf ("%.*s…", (int) (p - text), text);
+  return g_strdup (text);
+}
+
+static const char *
+home_topic (ReadoutComparison *self,
+            ReadoutStatement  *statement)
+{
+  const Row *home = g_hash_table_lookup (self->homes, statement);
+
+  return home != NULL ? home->topic : NULL;
+}
+
+/**
+ * readout_comparison_dup_reference_text:
+ * @index: into readout_comparison_get_row_references()
+ *
+ * Returns: (transfer full): where the reference is shown and its first words, "Also
+ *   under Military aid: The leaders affirmed their commitment to…"
+ */
+char *
+readout_comparison_dup_reference_text (ReadoutComparison     *self,
+                                       guint                  row,
+                                       ReadoutComparisonSide  side,
+                                       guint                  index)
+{
+  GPtrArray *references = readout_comparison_get_row_references (self, row, side);
+  ReadoutStatement *statement;
+  g_autofree char *words = NULL;
+
+  g_return_val_if_fail (references != NULL && index < references->len, NULL);
+
+  statement = g_ptr_array_index (references, index);
+  words = excerpt (readout_statement_get_text (statement));
+  /* Translators: a statement shown in another row of the comparison, "Also under
+   * Military aid: The leaders affirmed…" */
+  return g_strdup_printf (_("Also under %s: %s"),
+                          readout_display_topic (home_topic (self, statement)), words);
+}
+
 guint
 readout_comparison_get_row_n_pairs (ReadoutComparison *self,
                                     guint              row)
@@ -1024,8 +1184,8 @@ readout_comparison_get_distinctive_words (ReadoutComparison     *self,
   return (const char * const *) self->distinctive[side];
 }
 
-static const char *
-statement_source (ReadoutStatement *statement)
+const char *
+readout_comparison_statement_source (ReadoutStatement *statement)
 {
   const char *publisher = readout_statement_get_source_publisher (statement);
 
@@ -1034,9 +1194,11 @@ statement_source (ReadoutStatement *statement)
   return readout_statement_get_source_title (statement);
 }
 
+/* @shown_under: for a reference, the topic of the row the statement is shown in */
 static void
 add_statement_json (JsonBuilder      *builder,
-                    ReadoutStatement *statement)
+                    ReadoutStatement *statement,
+                    const char       *shown_under)
 {
   const char * const *topics = readout_statement_get_topics (statement);
 
@@ -1046,7 +1208,7 @@ add_statement_json (JsonBuilder      *builder,
   json_builder_set_member_name (builder, "speaker");
   json_builder_add_string_value (builder, readout_statement_get_speaker (statement));
   json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, statement_source (statement));
+  json_builder_add_string_value (builder, readout_comparison_statement_source (statement));
   json_builder_set_member_name (builder, "source_id");
   json_builder_add_int_value (builder, readout_statement_get_source_id (statement));
   json_builder_set_member_name (builder, "topics");
@@ -1054,6 +1216,11 @@ add_statement_json (JsonBuilder      *builder,
   for (guint i = 0; topics != NULL && topics[i] != NULL; i++)
     json_builder_add_string_value (builder, topics[i]);
   json_builder_end_array (builder);
+  if (shown_under != NULL)
+    {
+      json_builder_set_member_name (builder, "shown_under");
+      json_builder_add_string_value (builder, shown_under);
+    }
   json_builder_end_object (builder);
 }
 
@@ -1106,7 +1273,8 @@ add_pair_json (JsonBuilder                 *builder,
  * readout_comparison_to_json:
  *
  * The keys are those of `readout-cli compare --json`: call_id, side_a, side_b, rows (each
- * with topic, status, a, b and pairs) and summary (only_a, only_b, and the distinctive
+ * with topic, status, a, b, also_a, also_b and pairs; also_a and also_b are the row's
+ * references, each with the topic of the row it is shown in as shown_under) and summary (only_a, only_b, and the distinctive
  * words as distinctive_a and distinctive_b). Row topics are not translated.
  *
  * Returns: (transfer full): a JSON object
@@ -1143,7 +1311,19 @@ readout_comparison_to_json (ReadoutComparison *self)
           json_builder_set_member_name (builder, s == 0 ? "a" : "b");
           json_builder_begin_array (builder);
           for (guint i = 0; i < row->statements[s]->len; i++)
-            add_statement_json (builder, g_ptr_array_index (row->statements[s], i));
+            add_statement_json (builder, g_ptr_array_index (row->statements[s], i), NULL);
+          json_builder_end_array (builder);
+        }
+      for (guint s = 0; s < 2; s++)
+        {
+          json_builder_set_member_name (builder, s == 0 ? "also_a" : "also_b");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < row->references[s]->len; i++)
+            {
+              ReadoutStatement *statement = g_ptr_array_index (row->references[s], i);
+
+              add_statement_json (builder, statement, home_topic (self, statement));
+            }
           json_builder_end_array (builder);
         }
       json_builder_set_member_name (builder, "pairs");
@@ -1172,308 +1352,4 @@ readout_comparison_to_json (ReadoutComparison *self)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
-}
-
-/* Plain-text rendering ------------------------------------------------------------- */
-
-static guint
-cell_width (gunichar c)
-{
-  if (c < 0x300)
-    return 1;
-  if (g_unichar_iszerowidth (c))
-    return 0;
-  return g_unichar_iswide (c) ? 2 : 1;
-}
-
-static guint
-text_width (const char *s,
-            gssize      length)
-{
-  const char *end = length < 0 ? s + strlen (s) : s + length;
-  guint width = 0;
-
-  for (const char *p = s; p < end; p = g_utf8_next_char (p))
-    width += cell_width (g_utf8_get_char (p));
-  return width;
-}
-
-/* Wraps @text into lines of at most @width cells, breaking at spaces, or anywhere in a
- * word longer than a line (and in CJK text, which has no spaces). */
-static void
-wrap_into (GPtrArray  *lines,
-           const char *text,
-           guint       width)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-  guint line_width = 0;
-  const char *p = text;
-
-  width = MAX (width, 8);
-
-  while (*p != '\0')
-    {
-      const char *word_end;
-      guint word_width;
-
-      if (*p == ' ' || *p == '\n' || *p == '\t')
-        {
-          if (*p == '\n')
-            {
-              g_ptr_array_add (lines, g_strdup (line->str));
-              g_string_truncate (line, 0);
-              line_width = 0;
-            }
-          p++;
-          continue;
-        }
-
-      word_end = p;
-      while (*word_end != '\0' && *word_end != ' ' && *word_end != '\n' && *word_end != '\t')
-        word_end = g_utf8_next_char (word_end);
-      word_width = text_width (p, word_end - p);
-
-      if (line_width > 0 && line_width + 1 + word_width > width)
-        {
-          g_ptr_array_add (lines, g_strdup (line->str));
-          g_string_truncate (line, 0);
-          line_width = 0;
-        }
-      if (line_width > 0)
-        {
-          g_string_append_c (line, ' ');
-          line_width++;
-        }
-
-      while (p < word_end)
-        {
-          gunichar c = g_utf8_get_char (p);
-          guint w = cell_width (c);
-
-          if (line_width + w > width)
-            {
-              g_ptr_array_add (lines, g_strdup (line->str));
-              g_string_truncate (line, 0);
-              line_width = 0;
-            }
-          g_string_append_unichar (line, c);
-          line_width += w;
-          p = g_utf8_next_char (p);
-        }
-    }
-
-  if (line->len > 0 || lines->len == 0)
-    g_ptr_array_add (lines, g_strdup (line->str));
-}
-
-/* The statement's text with the words only its side used in [brackets], then its
- * speaker and source. */
-static char *
-statement_cell (ReadoutStatement            *statement,
-                const ReadoutComparisonPair *pair,
-                guint                        side)
-{
-  const char *text = readout_statement_get_text (statement);
-  const char *speaker = readout_statement_get_speaker (statement);
-  const char *source = statement_source (statement);
-  GString *cell = g_string_new (NULL);
-  gsize done = 0;
-
-  if (text == NULL)
-    text = "";
-
-  for (guint i = 0; pair != NULL && i < pair->diff->len; i++)
-    {
-      const ReadoutWordDiffSpan *span = &g_array_index (pair->diff, ReadoutWordDiffSpan, i);
-      gsize start = side == 0 ? span->a_start : span->b_start;
-      gsize end = side == 0 ? span->a_end : span->b_end;
-
-      if (span->op != (side == 0 ? READOUT_WORD_DIFF_ONLY_A : READOUT_WORD_DIFF_ONLY_B))
-        continue;
-
-      g_string_append_len (cell, text + done, start - done);
-      g_string_append_c (cell, '[');
-      g_string_append_len (cell, text + start, end - start);
-      g_string_append_c (cell, ']');
-      done = end;
-    }
-  g_string_append (cell, text + done);
-
-  if ((speaker != NULL && *speaker != '\0') || (source != NULL && *source != '\0'))
-    {
-      g_string_append (cell, "\n  — ");
-      if (speaker != NULL && *speaker != '\0')
-        g_string_append (cell, speaker);
-      if (speaker != NULL && *speaker != '\0' && source != NULL && *source != '\0'
-          && g_strcmp0 (speaker, source) != 0)
-        g_string_append (cell, ", ");
-      if (source != NULL && *source != '\0' && g_strcmp0 (speaker, source) != 0)
-        g_string_append (cell, source);
-    }
-
-  return g_string_free (cell, FALSE);
-}
-
-static void
-append_padded (GString    *out,
-               const char *s,
-               guint       width)
-{
-  guint w = text_width (s, -1);
-
-  g_string_append (out, s);
-  for (; w < width; w++)
-    g_string_append_c (out, ' ');
-}
-
-/* Lays out two cells side by side, level at the top. */
-static void
-append_level (GString    *out,
-              const char *left,
-              const char *right,
-              guint       column)
-{
-  g_autoptr(GPtrArray) left_lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) right_lines = g_ptr_array_new_with_free_func (g_free);
-  guint n;
-
-  if (left != NULL)
-    wrap_into (left_lines, left, column);
-  if (right != NULL)
-    wrap_into (right_lines, right, column);
-  n = MAX (left_lines->len, right_lines->len);
-
-  for (guint i = 0; i < n; i++)
-    {
-      append_padded (out, i < left_lines->len ? g_ptr_array_index (left_lines, i) : "", column);
-      g_string_append (out, " │ ");
-      if (i < right_lines->len)
-        g_string_append (out, g_ptr_array_index (right_lines, i));
-      /* No trailing spaces: they upset e-mail clients and diffs. */
-      while (out->len > 0 && out->str[out->len - 1] == ' ')
-        g_string_truncate (out, out->len - 1);
-      g_string_append_c (out, '\n');
-    }
-  g_string_append_c (out, '\n');
-}
-
-static void
-append_list_line (GString            *out,
-                  const char         *heading,
-                  const char * const *items,
-                  const char         *none,
-                  guint               width)
-{
-  g_autoptr(GString) line = g_string_new (heading);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-
-  g_string_append_c (line, ' ');
-  if (items == NULL || items[0] == NULL)
-    g_string_append (line, none);
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    g_string_append_printf (line, "%s%s", i > 0 ? ", " : "", items[i]);
-
-  wrap_into (lines, line->str, width);
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (lines, i));
-}
-
-/**
- * readout_comparison_to_text:
- * @width: the width of the page in columns, or 0 for 100
- *
- * Renders the comparison as plain text for the terminal and the clipboard: the summary,
- * then each row with its status in words and the two sides in two columns kept level,
- * paired statements side by side and the words only one side used in [brackets].
- *
- * Returns: (transfer full): the text
- */
-char *
-readout_comparison_to_text (ReadoutComparison *self,
-                            guint              width)
-{
-  GString *out = g_string_new (NULL);
-  guint column;
-
-  g_return_val_if_fail (READOUT_IS_COMPARISON (self), NULL);
-
-  if (width == 0)
-    width = 100;
-  column = (MAX (width, 40) - 3) / 2;
-
-  /* Translators: the two sides of a comparison, such as "US" and "RU" */
-  g_string_append_printf (out, _("%s compared with %s"), self->labels[0], self->labels[1]);
-  g_string_append_c (out, '\n');
-  g_string_append_c (out, '\n');
-
-  for (guint s = 0; s < 2; s++)
-    {
-      g_autofree char *heading = NULL;
-
-      if (self->n_statements[s] == 0)
-        {
-          /* Translators: %s is a side of a comparison */
-          g_string_append_printf (out, _("%s said nothing."), self->labels[s]);
-          g_string_append_c (out, '\n');
-          continue;
-        }
-
-      /* Translators: %s is a side of a comparison; a list of topics follows */
-      heading = g_strdup_printf (_("Only %s mentioned:"), self->labels[s]);
-      append_list_line (out, heading, (const char * const *) self->only_topics[s], _("nothing"), width);
-    }
-  for (guint s = 0; s < 2; s++)
-    {
-      g_autofree char *heading = NULL;
-
-      if (self->n_statements[s] == 0)
-        continue;
-      /* Translators: %s is a side of a comparison; a list of words follows */
-      heading = g_strdup_printf (_("Words distinctive of %s:"), self->labels[s]);
-      append_list_line (out, heading, (const char * const *) self->distinctive[s], _("none"), width);
-    }
-  g_string_append_c (out, '\n');
-
-  for (guint r = 0; r < self->rows->len; r++)
-    {
-      Row *row = g_ptr_array_index (self->rows, r);
-      g_autofree char *status = NULL;
-      g_autofree gboolean *b_done = g_new0 (gboolean, MAX (row->statements[1]->len, 1));
-
-      if (row->status == READOUT_COMPARISON_STATUS_BOTH)
-        status = g_strdup (_("both sides"));
-      else
-        /* Translators: %s is a side of a comparison */
-        status = g_strdup_printf (_("only %s"), self->labels[row->status == READOUT_COMPARISON_STATUS_A_ONLY ? 0 : 1]);
-
-      g_string_append_printf (out, "== %s — %s ==\n",
-                              row->is_other ? _("Other") : row->topic, status);
-      append_level (out, self->labels[0], self->labels[1], column);
-
-      /* A's statements in order, each level with its pair; B's unpaired ones after. */
-      for (guint i = 0; i < row->statements[0]->len; i++)
-        {
-          const ReadoutComparisonPair *pair = readout_comparison_find_pair (self, r, READOUT_COMPARISON_SIDE_A, i);
-          g_autofree char *left = statement_cell (g_ptr_array_index (row->statements[0], i), pair, 0);
-          g_autofree char *right = NULL;
-
-          if (pair != NULL)
-            {
-              right = statement_cell (g_ptr_array_index (row->statements[1], pair->index_b), pair, 1);
-              b_done[pair->index_b] = TRUE;
-            }
-          append_level (out, left, right, column);
-        }
-      for (guint j = 0; j < row->statements[1]->len; j++)
-        {
-          g_autofree char *right = NULL;
-
-          if (b_done[j])
-            continue;
-          right = statement_cell (g_ptr_array_index (row->statements[1], j), NULL, 1);
-          append_level (out, NULL, right, column);
-        }
-    }
-
-  return g_string_free (out, FALSE);
 }

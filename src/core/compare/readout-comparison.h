@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* How many words of a statement a cross-reference to it quotes, and at most how many
+ * characters (for scripts that do not separate words by spaces). */
+#define READOUT_COMPARISON_EXCERPT_WORDS 10
+#define READOUT_COMPARISON_EXCERPT_CHARS 90
+
 /* What side A and side B of a call said, topic by topic.
  *
  * Built from two lists of statements whose topics are already set (so it needs no store);
@@ -19,7 +24,10 @@ G_BEGIN_DECLS
  * row of its main topic (see better_topic() in readout-comparison.c: a topic of the whole
  * call, such as a participant's country, last; then broad topics; then one both sides give,
  * the commoner, a place); its other topics are its tags
- * (readout_comparison_dup_statement_tags()). In a row both sides mention, A's statements
+ * (readout_comparison_dup_statement_tags()). It still counts for each of those tags: the
+ * row of each one lists it as a reference to where it is shown (a row is opened for a
+ * tag that is a theme or a place; see opens_row()), so a row's status says which sides
+ * mentioned its topic at all. In a row both sides mention, A's statements
  * are paired with B's (see
  * readout-sentence-pairing.h) and each pair carries a word diff. Swapping A and B gives
  * the mirrored comparison: same rows in the same order, statuses and pairs mirrored. */
@@ -76,6 +84,13 @@ ReadoutComparisonStatus      readout_comparison_get_row_status       (ReadoutCom
 GPtrArray                   *readout_comparison_get_row_statements   (ReadoutComparison     *self,
                                                                       guint                  row,
                                                                       ReadoutComparisonSide  side);
+GPtrArray                   *readout_comparison_get_row_references   (ReadoutComparison     *self,
+                                                                      guint                  row,
+                                                                      ReadoutComparisonSide  side);
+char                        *readout_comparison_dup_reference_text   (ReadoutComparison     *self,
+                                                                      guint                  row,
+                                                                      ReadoutComparisonSide  side,
+                                                                      guint                  index);
 guint                        readout_comparison_get_row_n_pairs      (ReadoutComparison     *self,
                                                                       guint                  row);
 const ReadoutComparisonPair *readout_comparison_get_row_pair         (ReadoutComparison     *self,

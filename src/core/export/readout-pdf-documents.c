@@ -428,8 +428,32 @@ add_row_statement_cell (Band                        *band,
                       sources, _("Also about:"), (const char * const *) tags);
 }
 
+/* In the cell of a side with no statement of its own in the row: where it mentioned the
+ * topic under another one (its references), or a note that it did not. */
+static void
+add_absent_cell (Band                  *band,
+                 ReadoutComparison     *comparison,
+                 guint                  row,
+                 ReadoutComparisonSide  side)
+{
+  GPtrArray *references = readout_comparison_get_row_references (comparison, row, side);
+  g_autofree char *missing = NULL;
+
+  for (guint i = 0; i < references->len; i++)
+    {
+      g_autofree char *reference = readout_comparison_dup_reference_text (comparison, row, side, i);
+
+      cell_add (band, side == READOUT_COMPARISON_SIDE_A ? 0 : 1, STYLE_NOTE, reference, NULL);
+    }
+  if (references->len > 0)
+    return;
+  missing = g_strdup_printf (_("%s did not mention this topic."), readout_comparison_get_label (comparison, side));
+  cell_add (band, side == READOUT_COMPARISON_SIDE_A ? 0 : 1, STYLE_NOTE, missing, NULL);
+}
+
 /* A band with the statements of side A that have no partner in the left cell and those
- * of side B in the right; with a note in a cell whose side said nothing on the topic. */
+ * of side B in the right; the first one, in the cell of a side that has nothing of its
+ * own on the topic, says where it mentioned it or that it did not. */
 static void
 add_unpaired_band (Group             *group,
                    ReadoutComparison *comparison,
@@ -437,11 +461,12 @@ add_unpaired_band (Group             *group,
                    GPtrArray         *statements[2],
                    GArray            *pending[2],
                    GPtrArray         *sources,
-                   gboolean          *said_missing)
+                   gboolean          *said_absent)
 {
+  gboolean one_sided = statements[0]->len == 0 || statements[1]->len == 0;
   Band *band;
 
-  if (pending[0]->len == 0 && pending[1]->len == 0)
+  if (pending[0]->len == 0 && pending[1]->len == 0 && (*said_absent || !one_sided))
     return;
 
   band = group_add_band (group, BAND_COLUMNS);
@@ -454,16 +479,11 @@ add_unpaired_band (Group             *group,
         add_row_statement_cell (band, comparison, row,
                                 g_ptr_array_index (statements[c], g_array_index (pending[c], guint, i)),
                                 NULL, side, sources);
-      if (pending[c]->len == 0 && statements[c]->len == 0 && !*said_missing)
-        {
-          g_autofree char *missing = g_strdup_printf (_("%s did not mention this topic."),
-                                                      readout_comparison_get_label (comparison, side));
-
-          cell_add (band, c, STYLE_NOTE, missing, NULL);
-          *said_missing = TRUE;
-        }
+      if (statements[c]->len == 0 && !*said_absent)
+        add_absent_cell (band, comparison, row, side);
       g_array_set_size (pending[c], 0);
     }
+  *said_absent = *said_absent || one_sided;
 }
 
 static void
@@ -480,7 +500,7 @@ add_row (ReadoutPdfLayout  *self,
   const char *topic = readout_display_topic (readout_comparison_get_row_topic (comparison, row));
   g_autofree char *status_text = readout_comparison_dup_status_text (comparison, row);
   g_autofree char *continued = NULL;
-  gboolean said_missing = FALSE;
+  gboolean said_absent = FALSE;
   guint next_b = 0;
   Group *group = add_group (self);
 
@@ -520,7 +540,7 @@ add_row (ReadoutPdfLayout  *self,
         if (readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_B, next_b) == NULL)
           g_array_append_val (pending[1], next_b);
       next_b = MAX (next_b, pair->index_b + 1);
-      add_unpaired_band (group, comparison, row, statements, pending, sources, &said_missing);
+      add_unpaired_band (group, comparison, row, statements, pending, sources, &said_absent);
 
       band = group_add_band (group, BAND_COLUMNS);
       band->pad_top = 4.0;
@@ -532,7 +552,7 @@ add_row (ReadoutPdfLayout  *self,
   for (; next_b < statements[1]->len; next_b++)
     if (readout_comparison_find_pair (comparison, row, READOUT_COMPARISON_SIDE_B, next_b) == NULL)
       g_array_append_val (pending[1], next_b);
-  add_unpaired_band (group, comparison, row, statements, pending, sources, &said_missing);
+  add_unpaired_band (group, comparison, row, statements, pending, sources, &said_absent);
 
   ((Band *) g_ptr_array_index (group->bands, group->bands->len - 1))->pad_bottom = 4.0;
 }

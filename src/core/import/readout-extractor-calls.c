@@ -525,6 +525,10 @@ extractor_participant_of (Work       *w,
     {
       g_autoptr(ReadoutLeader) made = readout_gazetteer_person_to_leader (leader->person, date);
 
+      /* The country of the office held that day: Charles Michel, filed under Belgium, took
+       * part as President of the European Council for the EU. */
+      g_free (p->country);
+      p->country = g_strdup (readout_leader_get_country (made));
       p->office = g_strdup (readout_leader_get_office (made));
       p->term_start = g_strdup (readout_leader_get_term_start (made));
       p->term_end = g_strdup (readout_leader_get_term_end (made));

@@ -355,6 +355,21 @@ extractor_find_publisher (Work *w)
     }
 }
 
+/* "… on Vice President Kamala Harris’s Calls with …": in a statement by a spokesperson
+ * (the White House's "Statement by Senior Advisor and Chief Spokesperson Symone Sanders on
+ * Vice President Kamala Harris’s Calls with Foreign Leaders"), the leader whose calls it
+ * is about is the one the spokesperson speaks for. @after: the token after the mention. */
+static gboolean
+on_leaders_calls (Work    *w,
+                  Mention *m,
+                  guint    after)
+{
+  static const char * const calls[] = { "call", "calls", "conversation", "conversations", NULL };
+
+  return m->ext_start > 0 && tok_is (w, m->ext_start - 1, "on") && after < w->toks->len &&
+         extractor_in_list (calls, tok_at (w, after)->folded);
+}
+
 /* An official readout's title names its own leader first: "President Niinistö spoke with
  * US President Biden", "Zelenskyy has telephone conversation with Biden", "Statement by
  * President Joe Biden on ...", "Readout of President Biden’s Call with ...". A text with no
@@ -381,8 +396,8 @@ extractor_find_side_from_title (Work *w)
   after = m->tok_end;
   if (tok_is (w, after, "s") && w->text[tok_at (w, after - 1)->end] != ' ')
     after++;   /* "Biden’s call" */
-  statement_by = m->ext_start == title->tok_start + 2 && tok_is (w, title->tok_start, "statement") &&
-                 tok_is (w, title->tok_start + 1, "by");
+  statement_by = tok_is (w, title->tok_start, "statement") && tok_is (w, title->tok_start + 1, "by") &&
+                 (m->ext_start == title->tok_start + 2 || on_leaders_calls (w, m, after));
   if (!(m->ext_start == title->tok_start || statement_by) || after >= title->tok_end ||
       !(extractor_in_list (verbs, tok_at (w, after)->folded) || after > m->tok_end || statement_by))
     return;
