@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
+#include <string.h>
+
 #include "readout-release-notes.h"
+#include "readout-release-notes-module.h"
 
 /* A metainfo as i18n.merge_file writes it: translations beside the English. */
 static const char metainfo[] =
@@ -55,6 +58,26 @@ test_untranslated (void)
   g_assert_cmpstr (shown, ==, "<p>Second release &amp; more.</p><ul><li>Faster search</li></ul>");
 }
 
+/* The window reads the notes through the module the build puts beside it, loaded when
+ * first asked: the same reader, and libappstream is not loaded before then. */
+static void
+test_module (void)
+{
+  g_autofree char *version = NULL;
+  g_autofree char *notes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *languages[] = { "C", NULL };
+
+  g_assert_true (readout_release_notes_read (metainfo, -1, languages, &version, &notes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (version, ==, "0.2.0");
+  g_assert_nonnull (strstr (notes, "Faster search"));
+  g_clear_pointer (&version, g_free);
+  g_clear_pointer (&notes, g_free);
+  g_assert_false (readout_release_notes_read ("<component/>", -1, languages, &version, &notes, &error));
+  g_assert_nonnull (error);
+}
+
 static void
 test_translated (void)
 {
@@ -97,6 +120,7 @@ main (int    argc,
   g_test_add_func ("/release-notes/untranslated", test_untranslated);
   g_test_add_func ("/release-notes/translated", test_translated);
   g_test_add_func ("/release-notes/no-release", test_no_release);
+  g_test_add_func ("/release-notes/module", test_module);
 
   return g_test_run ();
 }

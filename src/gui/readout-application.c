@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "readout-application.h"
-#include "readout-release-notes.h"
+#include "readout-release-notes-module.h"
 #include "readout-search-provider.h"
 #include "readout-window.h"
 
@@ -222,6 +222,7 @@ about_activated (GSimpleAction *action,
   ReadoutApplication *self = user_data;
   static const char *developers[] = { "The Readout authors", NULL };
   g_autoptr(GBytes) metainfo = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *version = NULL;
   g_autofree char *notes = NULL;
   GtkWidget *about;
@@ -230,9 +231,14 @@ about_activated (GSimpleAction *action,
   metainfo = g_resources_lookup_data ("/io/github/readout/Readout/metainfo.xml",
                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (metainfo == NULL ||
-      !readout_release_notes_parse (g_bytes_get_data (metainfo, NULL), (gssize) g_bytes_get_size (metainfo),
-                                    g_get_language_names (), &version, &notes, NULL))
-    version = g_strdup (PACKAGE_VERSION);
+      !readout_release_notes_read (g_bytes_get_data (metainfo, NULL), (gssize) g_bytes_get_size (metainfo),
+                                   g_get_language_names (), &version, &notes, &error))
+    {
+      /* The dialog still opens, with the version the build was given and no notes. */
+      if (error != NULL)
+        g_warning ("No release notes: %s", error->message);
+      version = g_strdup (PACKAGE_VERSION);
+    }
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),

@@ -32,7 +32,8 @@ struct _ReadoutSearchPane
   ReadoutStore       *store;
   GListModel         *model;
   GListModel         *leaders;  /* "Anyone", then the store's leaders; NULL until opened */
-  GListModel         *sides;    /* "Any Side", the independent press (""), the countries */
+  GListModel         *sides;    /* "Any Side", the independent press (""), the countries;
+                                 * NULL until opened */
   char               *query;
   gboolean            updating_dropdown;
 };
@@ -146,6 +147,28 @@ show_anyone (ReadoutSearchPane *self)
 
   g_clear_object (&self->leaders);
   gtk_drop_down_set_model (self->leader_dropdown, anyone);
+}
+
+/* "Any Side", then the independent press (code ""), then the countries, sorted by
+ * their names in the user's language. */
+static void
+on_sides_shown_cb (ReadoutSearchPane *self)
+{
+  GObject *independent;
+
+  if (self->sides != NULL)
+    return;
+
+  self->sides = readout_edit_countries_new (_("Any Side"));
+  gtk_string_list_splice (GTK_STRING_LIST (self->sides), 1, 0,
+                          (const char * const []) { _("Independent press"), NULL });
+  independent = g_list_model_get_item (self->sides, 1);
+  g_object_set_data_full (independent, "readout-code", g_strdup (""), g_free);
+  g_object_unref (independent);
+  /* Nothing but "Any Side" could be chosen before: it stays chosen, the first row. */
+  self->updating_dropdown = TRUE;
+  gtk_drop_down_set_model (self->side_dropdown, self->sides);
+  self->updating_dropdown = FALSE;
 }
 
 static void
@@ -333,7 +356,7 @@ static void
 readout_search_pane_init (ReadoutSearchPane *self)
 {
   g_autoptr(GtkExpression) name = gtk_property_expression_new (READOUT_TYPE_LEADER, NULL, "name");
-  GObject *independent;
+  g_autoptr(GListModel) any_side = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "start");
@@ -345,14 +368,11 @@ readout_search_pane_init (ReadoutSearchPane *self)
   if (!readout_gui_drop_down_connect_opened (self->leader_dropdown, G_CALLBACK (on_leaders_shown_cb), self))
     g_warning ("The search's drop-down of leaders has no popover; it offers “Anyone” only");
 
-  /* "Any Side", then the independent press (code ""), then the countries. */
-  self->sides = readout_edit_countries_new (_("Any Side"));
-  gtk_string_list_splice (GTK_STRING_LIST (self->sides), 1, 0,
-                          (const char * const []) { _("Independent press"), NULL });
-  independent = g_list_model_get_item (self->sides, 1);
-  g_object_set_data_full (independent, "readout-code", g_strdup (""), g_free);
-  g_object_unref (independent);
-  readout_edit_setup_country_dropdown (self->side_dropdown, self->sides);
+  /* The sides too wait until their drop-down opens. */
+  any_side = G_LIST_MODEL (gtk_string_list_new ((const char * const []) { _("Any Side"), NULL }));
+  readout_edit_setup_country_dropdown (self->side_dropdown, any_side);
+  if (!readout_gui_drop_down_connect_opened (self->side_dropdown, G_CALLBACK (on_sides_shown_cb), self))
+    g_warning ("The search's drop-down of sides has no popover; it offers “Any Side” only");
 }
 
 GtkWidget *
