@@ -114,6 +114,9 @@ test_call_row (void)
   const char *topics[] = { "Syria", "North Korea", NULL };
   const char *many_topics[] = { "Syria", "North Korea", "Bilateral relations", "Planned meeting",
                                 "Ukraine", "Nuclear non-proliferation", "Iran", NULL };
+  /* Two scripts: Pango lays the line out in several runs. */
+  const char *mixed_topics[] = { "Syria", "سوريا", "North Korea", "Bilateral relations",
+                                 "Planned meeting", "Ukraine", "Iran", NULL };
   gint64 ids[] = { 1, 2 };
   int three_lines, four_lines, two_topic_lines, narrow;
   GtkWidget *row;
@@ -160,6 +163,11 @@ test_call_row (void)
   narrow = height_at (row, 150);
   g_assert_cmpint (two_topic_lines, >, four_lines);
   g_assert_cmpint (narrow, ==, two_topic_lines);
+  /* A row is measured without laying a cut line out at the width only when the line
+   * is in one run; in several it is laid out, and still cut after two lines. */
+  readout_call_set_topics (call, mixed_topics);
+  g_assert_cmpint (height_at (row, 150), ==, height_at (row, 120));
+  g_assert_cmpint (height_at (row, 150), >, height_at (row, 2000));
 
   readout_call_row_set_call (READOUT_CALL_ROW (row), NULL);
   g_assert_finalize_object (row);

@@ -51,8 +51,11 @@ struct _ReadoutCallRow
   char        *texts[N_LINES];
   const char  *icon_name;
   PangoLayout *layouts[N_LINES];
-  /* Each line's width uncut, -1 until it is laid out so. */
+  /* Each line's size uncut, the width -1 until it is laid out so, and whether
+   * it is in one font (one run). */
   int          natural_widths[N_LINES];
+  int          natural_heights[N_LINES];
+  gboolean     one_font[N_LINES];
   guint        context_serial;
   GdkPaintable *icon;
 
@@ -176,8 +179,14 @@ natural_width (ReadoutCallRow *self,
 {
   if (self->natural_widths[line] < 0)
     {
-      pango_layout_set_width (self->layouts[line], -1);
-      self->natural_widths[line] = layout_width (self->layouts[line]);
+      PangoLayout *layout = self->layouts[line];
+      PangoLayoutLine *first;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_pixel_size (layout, &self->natural_widths[line], &self->natural_heights[line]);
+      first = pango_layout_get_line_readonly (layout, 0);
+      self->one_font[line] = pango_layout_get_line_count (layout) == 1
+                             && (first == NULL || g_slist_length (first->runs) <= 1);
     }
   return self->natural_widths[line];
 }
@@ -196,38 +205,81 @@ fit_line (ReadoutCallRow *self,
 
 /* Fits the lines to @width (-1: any). The status gets what the date and the icon
  * leave of the first line. */
+/* The width @line gets in a row @width wide (-1: any). The status gets what the
+ * date and the icon leave of the first line. */
+static int
+line_width (ReadoutCallRow *self,
+            Line            line,
+            int             width)
+{
+  if (line != LINE_STATUS || width < 0)
+    return width;
+  return MAX (0, width - natural_width (self, LINE_DATE) - 2 * ICON_SPACING - ICON_SIZE);
+}
+
+/* Fits the lines to @width (-1: any). */
 static void
 set_width (ReadoutCallRow *self,
            int             width)
 {
-  int status_width = -1;
+  for (Line line = LINE_STATUS; line < N_LINES; line++)
+    fit_line (self, line, line_width (self, line, width));
+}
 
-  if (width >= 0)
-    status_width = MAX (0, width - natural_width (self, LINE_DATE) - 2 * ICON_SPACING - ICON_SIZE);
+/* How many lines @line takes at @width, 0 if only laying it out tells: a cut status
+ * or other side is one line, cut topics two (wrapped, then ellipsized). */
+static int
+n_lines_at (ReadoutCallRow *self,
+            Line            line,
+            int             width)
+{
+  if (width < 0 || natural_width (self, line) <= width)
+    return 1;
+  if (line == LINE_STATUS || line == LINE_COUNTERPART)
+    return 1;
+  return line == LINE_TOPICS ? 2 : 0;
+}
 
-  fit_line (self, LINE_STATUS, status_width);
-  for (Line line = LINE_COUNTERPART; line < N_LINES; line++)
-    fit_line (self, line, width);
+/* The height of @line at the row width @width. Pango shapes a layout again whenever
+ * its width changes, and GTK 4.8 measures every row it keeps (about 30) at widths it
+ * does not draw at; a line in one font is as high as its uncut self times its lines,
+ * so only the rows drawn are laid out at their width. */
+static int
+line_height (ReadoutCallRow *self,
+             Line            line,
+             int             width)
+{
+  int fitted = line_width (self, line, width);
+  int n_lines;
+
+  /* The date is never cut. */
+  if (line == LINE_DATE)
+    return layout_height (self->layouts[line]);
+  n_lines = n_lines_at (self, line, fitted);
+  if (n_lines > 0 && self->one_font[line])
+    return n_lines * self->natural_heights[line];
+  fit_line (self, line, fitted);
+  return layout_height (self->layouts[line]);
 }
 
 static int
-first_line_height (ReadoutCallRow *self)
+first_line_height (ReadoutCallRow *self,
+                   int             width)
 {
-  return MAX (MAX (layout_height (self->layouts[LINE_DATE]), ICON_SIZE),
-              layout_height (self->layouts[LINE_STATUS]));
+  return MAX (MAX (line_height (self, LINE_DATE, width), ICON_SIZE),
+              line_height (self, LINE_STATUS, width));
 }
 
 static int
 height_for_width (ReadoutCallRow *self,
                   int             width)
 {
-  int height;
+  int height = first_line_height (self, width) + LINE_SPACING
+               + line_height (self, LINE_COUNTERPART, width);
 
-  set_width (self, width);
-  height = first_line_height (self) + LINE_SPACING + layout_height (self->layouts[LINE_COUNTERPART]);
   for (Line line = LINE_DURATION; line < N_LINES; line++)
     if (line_shown (self, line))
-      height += LINE_SPACING + layout_height (self->layouts[line]);
+      height += LINE_SPACING + line_height (self, line, width);
   return height;
 }
 
@@ -325,7 +377,7 @@ draw_first_line (ReadoutCallRow *self,
                  const GdkRGBA  *color)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = first_line_height (self);
+  int height = first_line_height (self, width);
   PangoLayout *date = self->layouts[LINE_DATE], *status = self->layouts[LINE_STATUS];
   int status_width = layout_width (status);
   int status_start = width - status_width;
@@ -365,7 +417,7 @@ readout_call_row_snapshot (GtkWidget   *widget,
   dim.alpha *= DIM_OPACITY;
 
   draw_first_line (self, snapshot, &color);
-  y = first_line_height (self) + LINE_SPACING;
+  y = first_line_height (self, width) + LINE_SPACING;
   draw_layout (snapshot, self->layouts[LINE_COUNTERPART],
                leading_x (self, 0, width), y, &color);
   y += layout_height (self->layouts[LINE_COUNTERPART]);
