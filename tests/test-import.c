@@ -291,6 +291,10 @@ test_publisher_forms (void)
     { "196-kremlin-ru-press-secretary-statement.txt", NULL, "Kremlin", "Kremlin" },
     /* A spokesperson's statement on the Vice President's calls: the White House's (corpus 11) */
     { "197-whitehouse-spokesperson-on-vp-calls.txt", NULL, "White House", "Andrea Lowell" },
+    /* A title opening with a leader's possessive is that leader's government's (corpus: Türkiye) */
+    { "198-turkiye-leader-possessive-title.txt", NULL, "Turkish Presidency", "Turkish Presidency" },
+    /* "Holds Telephone Talks" is no Japanese mark: China's text by its leader first in the title */
+    { "200-china-mfa-holds-telephone-talks.txt", "Donald Trump", "Chinese Foreign Ministry", "Xi Jinping" },
   };
   static const struct { const char *file; guint calls; } counts[] = {
     { "157-israel-pmo-three-calls.txt", 3 }, { "158-joint-statement-after-call.txt", 1 },

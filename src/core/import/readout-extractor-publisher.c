@@ -251,7 +251,8 @@ find_spokesperson (Work       *w,
 
 /* Readouts of Russia, the United States, India and Japan by the marks of their
  * publishers (@lower: the text's head, @first_line: its title; both folded). Returns
- * whether one matched. */
+ * whether one matched. A "Telephone Talk" is Japan's by name ("Japan-U.S. ... Telephone
+ * Talk"): China's "Xi Jinping Holds Telephone Talks with ..." is found by its leader. */
 static gboolean
 find_government_a (Work       *w,
                    const char *lower,
@@ -278,7 +279,7 @@ find_government_a (Work       *w,
   else if (g_str_has_prefix (first_line, "readout of") ||
            strstr (first_line, "readout of") != NULL)
     set_publisher (w, strstr (first_line, "secretary") != NULL ? "State Department" : "White House", "US");
-  else if (strstr (first_line, "telephone talk") != NULL ||
+  else if ((strstr (first_line, "telephone talk") != NULL && strstr (first_line, "japan") != NULL) ||
            strstr (first_line, "summit telephone") != NULL)
     /* The Kantei marks its English versions "[Provisional translation]" */
     set_publisher (w, strstr (lower, "[provisional translation]") != NULL ?
@@ -385,7 +386,7 @@ extractor_find_side_from_title (Work *w)
   Mention *m;
   Sentence *title;
   guint after;
-  gboolean statement_by;
+  gboolean statement_by, possessive;
 
   if (w->publisher != NULL || w->mentions->len == 0 || w->sentences->len == 0)
     return;
@@ -396,10 +397,12 @@ extractor_find_side_from_title (Work *w)
   after = m->tok_end;
   if (tok_is (w, after, "s") && w->text[tok_at (w, after - 1)->end] != ' ')
     after++;   /* "Biden’s call" */
+  /* "President Erdoğan’s Phone Call with ...": the possessive is in the name's last token */
+  possessive = after > m->tok_end || extractor_ends_possessive (w, m->tok_end - 1);
   statement_by = tok_is (w, title->tok_start, "statement") && tok_is (w, title->tok_start + 1, "by") &&
                  (m->ext_start == title->tok_start + 2 || on_leaders_calls (w, m, after));
   if (!(m->ext_start == title->tok_start || statement_by) || after >= title->tok_end ||
-      !(extractor_in_list (verbs, tok_at (w, after)->folded) || after > m->tok_end || statement_by))
+      !(extractor_in_list (verbs, tok_at (w, after)->folded) || possessive || statement_by))
     return;
   /* A headline's bare surnames ("Modi and Putin discuss ...") are a newspaper's, not a government's */
   if (m->tok_end - m->ext_start < 2 && !extractor_in_list (formal_verbs, tok_at (w, after)->folded))
