@@ -293,6 +293,8 @@ test_publisher_forms (void)
     { "197-whitehouse-spokesperson-on-vp-calls.txt", NULL, "White House", "Andrea Lowell" },
     /* A title opening with a leader's possessive is that leader's government's (corpus: Türkiye) */
     { "198-turkiye-leader-possessive-title.txt", NULL, "Turkish Presidency", "Turkish Presidency" },
+    /* The title's unnamed "PM" is the one the lead opens with: India's text */
+    { "199-india-pib-unnamed-pm-title.txt", NULL, "Ministry of External Affairs", "Ministry of External Affairs" },
     /* "Holds Telephone Talks" is no Japanese mark: China's text by its leader first in the title */
     { "200-china-mfa-holds-telephone-talks.txt", "Donald Trump", "Chinese Foreign Ministry", "Xi Jinping" },
   };

@@ -371,6 +371,55 @@ on_leaders_calls (Work    *w,
          extractor_in_list (calls, tok_at (w, after)->folded);
 }
 
+/* Whether the title (sentence 0) has a "PM" or "Prime Minister" that no mention covers. */
+static gboolean
+title_has_unnamed_pm (Work *w)
+{
+  Sentence *title = sentence_at (w, 0);
+
+  for (guint i = title->tok_start; i < title->tok_end; i++)
+    {
+      gboolean covered = FALSE;
+
+      if (!tok_is (w, i, "pm") && !(tok_is (w, i, "prime") && tok_is (w, i + 1, "minister")))
+        continue;
+      for (guint k = 0; k < w->mentions->len && !covered; k++)
+        {
+          Mention *m = &g_array_index (w->mentions, Mention, k);
+
+          covered = m->ext_start <= i && i < m->tok_end;
+        }
+      if (!covered)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Telephone conversation between PM and President of USA", then "Prime Minister Narendra
+ * Modi had a telephone conversation today with ...": India's PIB names its own head of
+ * government only by the office in the title. A title's unnamed Prime Minister is the one
+ * the lead opens with, and the text is that government's. */
+static void
+find_side_from_unnamed_pm (Work *w)
+{
+  Mention *m = NULL;
+
+  if (w->sentences->len == 0 || sentence_at (w, 0)->where != WHERE_TITLE || !title_has_unnamed_pm (w))
+    return;
+  /* the first leader named after the title (a date line may come between) */
+  for (guint k = 0; k < w->mentions->len && m == NULL; k++)
+    if (g_array_index (w->mentions, Mention, k).sentence > 0)
+      m = &g_array_index (w->mentions, Mention, k);
+  if (m == NULL || m->ext_start != sentence_at (w, m->sentence)->tok_start ||
+      leader_at (w, m->leader)->country == NULL || leader_at (w, m->leader)->office == NULL ||
+      g_ascii_strncasecmp (leader_at (w, m->leader)->office, "Prime Minister", strlen ("Prime Minister")) != 0)
+    return;
+  w->side = g_strdup (leader_at (w, m->leader)->country);
+  w->publisher = extractor_government_of (w->side);
+  w->official = TRUE;
+  w->kind = READOUT_SOURCE_KIND_READOUT;
+}
+
 /* An official readout's title names its own leader first: "President Niinistö spoke with
  * US President Biden", "Zelenskyy has telephone conversation with Biden", "Statement by
  * President Joe Biden on ...", "Readout of President Biden’s Call with ...". A text with no
@@ -389,6 +438,9 @@ extractor_find_side_from_title (Work *w)
   gboolean statement_by, possessive;
 
   if (w->publisher != NULL || w->mentions->len == 0 || w->sentences->len == 0)
+    return;
+  find_side_from_unnamed_pm (w);
+  if (w->publisher != NULL)
     return;
   title = sentence_at (w, 0);
   m = &g_array_index (w->mentions, Mention, 0);
