@@ -295,6 +295,9 @@ test_publisher_forms (void)
     { "198-turkiye-leader-possessive-title.txt", NULL, "Turkish Presidency", "Turkish Presidency" },
     /* The title's unnamed "PM" is the one the lead opens with: India's text */
     { "199-india-pib-unnamed-pm-title.txt", NULL, "Ministry of External Affairs", "Ministry of External Affairs" },
+    /* On 25 October 2022 one Prime Minister's term ends and the next's begins: the readout
+     * is the new one's (the dataset's terms) */
+    { "201-gov-uk-pm-on-handover-day.txt", NULL, "Downing Street", "Rishi Sunak" },
     /* "Holds Telephone Talks" is no Japanese mark: China's text by its leader first in the title */
     { "200-china-mfa-holds-telephone-talks.txt", "Donald Trump", "Chinese Foreign Ministry", "Xi Jinping" },
   };

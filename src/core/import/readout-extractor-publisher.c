@@ -467,32 +467,51 @@ extractor_find_side_from_title (Work *w)
   w->kind = READOUT_SOURCE_KIND_READOUT;
 }
 
+/* Whether @leader holds the office the readouts of @country come from on @date. */
+static gboolean
+side_leader_on (Work        *w,
+                Leader      *leader,
+                const char  *country,
+                const GDate *date)
+{
+  /* A built-in leader only by the date, and in the office the country's readouts
+   * come from: in 2010 the Kremlin's is the president, not Prime Minister Putin. */
+  if (leader->gazetteer)
+    {
+      const char *main_office = readout_leader_gazetteer_get_main_office (readout_leader_gazetteer_get_default (),
+                                                                         country);
+      g_autofree char *office_word = main_office != NULL ? g_ascii_strdown (main_office, -1) : NULL;
+
+      return date != NULL && office_word != NULL && extractor_in_office_as (leader, date, office_word);
+    }
+  return extractor_in_office (leader, date);
+}
+
+/* The leader of @country in office on the text's date. On a handover day, when one
+ * term ends and the next begins, the one still in office the day after: a readout is
+ * published by the government in office at the day's end. */
 guint
 extractor_side_leader (Work       *w,
                        const char *country)
 {
+  guint found = NO_LEADER;
+  GDate next = w->base;
+
+  if (w->has_base)
+    g_date_add_days (&next, 1);
   for (guint i = 0; country != NULL && i < w->leaders->len; i++)
     {
       Leader *leader = leader_at (w, i);
 
-      if (g_strcmp0 (leader->country, country) != 0 || !extractor_has_terms (leader))
+      if (g_strcmp0 (leader->country, country) != 0 || !extractor_has_terms (leader) ||
+          !side_leader_on (w, leader, country, w->has_base ? &w->base : NULL))
         continue;
-      /* A built-in leader only by the date, and in the office the country's readouts
-       * come from: in 2010 the Kremlin's is the president, not Prime Minister Putin. */
-      if (leader->gazetteer)
-        {
-          const char *main_office = readout_leader_gazetteer_get_main_office (readout_leader_gazetteer_get_default (),
-                                                                             country);
-          g_autofree char *office_word = main_office != NULL ? g_ascii_strdown (main_office, -1) : NULL;
-
-          if (w->has_base && office_word != NULL && extractor_in_office_as (leader, &w->base, office_word))
-            return i;
-          continue;
-        }
-      if (extractor_in_office (leader, w->has_base ? &w->base : NULL))
+      if (!w->has_base || side_leader_on (w, leader, country, &next))
         return i;
+      if (found == NO_LEADER)
+        found = i;
     }
-  return NO_LEADER;
+  return found;
 }
 
 /* A link whose subject was implicit ("the president's conversation with Putin") belongs
