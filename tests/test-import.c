@@ -291,6 +291,15 @@ test_publisher_forms (void)
     { "196-kremlin-ru-press-secretary-statement.txt", NULL, "Kremlin", "Kremlin" },
     /* A spokesperson's statement on the Vice President's calls: the White House's (corpus 11) */
     { "197-whitehouse-spokesperson-on-vp-calls.txt", NULL, "White House", "Andrea Lowell" },
+    /* A title opening with a leader's possessive is that leader's government's (corpus: Türkiye) */
+    { "198-turkiye-leader-possessive-title.txt", NULL, "Turkish Presidency", "Turkish Presidency" },
+    /* The title's unnamed "PM" is the one the lead opens with: India's text */
+    { "199-india-pib-unnamed-pm-title.txt", NULL, "Ministry of External Affairs", "Ministry of External Affairs" },
+    /* On 25 October 2022 one Prime Minister's term ends and the next's begins: the readout
+     * is the new one's (the dataset's terms) */
+    { "201-gov-uk-pm-on-handover-day.txt", NULL, "Downing Street", "Rishi Sunak" },
+    /* "Holds Telephone Talks" is no Japanese mark: China's text by its leader first in the title */
+    { "200-china-mfa-holds-telephone-talks.txt", "Donald Trump", "Chinese Foreign Ministry", "Xi Jinping" },
   };
   static const struct { const char *file; guint calls; } counts[] = {
     { "157-israel-pmo-three-calls.txt", 3 }, { "158-joint-statement-after-call.txt", 1 },

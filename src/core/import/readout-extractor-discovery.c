@@ -270,9 +270,11 @@ extractor_match_country (Work        *w,
   return 0;
 }
 
-static gboolean
-ends_possessive (Work  *w,
-                 guint  i)
+/* Whether token @i's text ends with an English possessive ("Harris’s"), which its folded
+ * form does not keep. */
+gboolean
+extractor_ends_possessive (Work  *w,
+                           guint  i)
 {
   Tok *t = tok_at (w, i);
   gsize n = t->end - t->start;
@@ -313,7 +315,7 @@ name_run (Work  *w,
       /* A possessive ends the name: "Harris’s Calls" */
       if (w->text[tok_at (w, i + n - 1)->end] == '\'' ||
           g_str_has_prefix (w->text + tok_at (w, i + n - 1)->end, "’") ||
-          ends_possessive (w, i + n - 1))
+          extractor_ends_possessive (w, i + n - 1))
         break;
     }
   return n;

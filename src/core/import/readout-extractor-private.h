@@ -283,6 +283,7 @@ gboolean extractor_is_call_cue (const char *f);
 gboolean extractor_sentence_has_cue (Work *w, guint from, guint to);
 gboolean extractor_link_has (Link *link, guint leader);
 char *extractor_possessive_stripped (Work *w, guint i);
+gboolean extractor_ends_possessive (Work *w, guint i);
 void extractor_find_links (Work *w);
 gboolean extractor_facts_has (const CallFacts *facts, guint leader);
 ReadoutExtractedParticipant *extractor_participant_of (Work *w, guint index, const char *date);

@@ -251,7 +251,8 @@ find_spokesperson (Work       *w,
 
 /* Readouts of Russia, the United States, India and Japan by the marks of their
  * publishers (@lower: the text's head, @first_line: its title; both folded). Returns
- * whether one matched. */
+ * whether one matched. A "Telephone Talk" is Japan's by name ("Japan-U.S. ... Telephone
+ * Talk"): China's "Xi Jinping Holds Telephone Talks with ..." is found by its leader. */
 static gboolean
 find_government_a (Work       *w,
                    const char *lower,
@@ -278,7 +279,7 @@ find_government_a (Work       *w,
   else if (g_str_has_prefix (first_line, "readout of") ||
            strstr (first_line, "readout of") != NULL)
     set_publisher (w, strstr (first_line, "secretary") != NULL ? "State Department" : "White House", "US");
-  else if (strstr (first_line, "telephone talk") != NULL ||
+  else if ((strstr (first_line, "telephone talk") != NULL && strstr (first_line, "japan") != NULL) ||
            strstr (first_line, "summit telephone") != NULL)
     /* The Kantei marks its English versions "[Provisional translation]" */
     set_publisher (w, strstr (lower, "[provisional translation]") != NULL ?
@@ -370,6 +371,55 @@ on_leaders_calls (Work    *w,
          extractor_in_list (calls, tok_at (w, after)->folded);
 }
 
+/* Whether the title (sentence 0) has a "PM" or "Prime Minister" that no mention covers. */
+static gboolean
+title_has_unnamed_pm (Work *w)
+{
+  Sentence *title = sentence_at (w, 0);
+
+  for (guint i = title->tok_start; i < title->tok_end; i++)
+    {
+      gboolean covered = FALSE;
+
+      if (!tok_is (w, i, "pm") && !(tok_is (w, i, "prime") && tok_is (w, i + 1, "minister")))
+        continue;
+      for (guint k = 0; k < w->mentions->len && !covered; k++)
+        {
+          Mention *m = &g_array_index (w->mentions, Mention, k);
+
+          covered = m->ext_start <= i && i < m->tok_end;
+        }
+      if (!covered)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Telephone conversation between PM and President of USA", then "Prime Minister Narendra
+ * Modi had a telephone conversation today with ...": India's PIB names its own head of
+ * government only by the office in the title. A title's unnamed Prime Minister is the one
+ * the lead opens with, and the text is that government's. */
+static void
+find_side_from_unnamed_pm (Work *w)
+{
+  Mention *m = NULL;
+
+  if (w->sentences->len == 0 || sentence_at (w, 0)->where != WHERE_TITLE || !title_has_unnamed_pm (w))
+    return;
+  /* the first leader named after the title (a date line may come between) */
+  for (guint k = 0; k < w->mentions->len && m == NULL; k++)
+    if (g_array_index (w->mentions, Mention, k).sentence > 0)
+      m = &g_array_index (w->mentions, Mention, k);
+  if (m == NULL || m->ext_start != sentence_at (w, m->sentence)->tok_start ||
+      leader_at (w, m->leader)->country == NULL || leader_at (w, m->leader)->office == NULL ||
+      g_ascii_strncasecmp (leader_at (w, m->leader)->office, "Prime Minister", strlen ("Prime Minister")) != 0)
+    return;
+  w->side = g_strdup (leader_at (w, m->leader)->country);
+  w->publisher = extractor_government_of (w->side);
+  w->official = TRUE;
+  w->kind = READOUT_SOURCE_KIND_READOUT;
+}
+
 /* An official readout's title names its own leader first: "President Niinistö spoke with
  * US President Biden", "Zelenskyy has telephone conversation with Biden", "Statement by
  * President Joe Biden on ...", "Readout of President Biden’s Call with ...". A text with no
@@ -385,9 +435,12 @@ extractor_find_side_from_title (Work *w)
   Mention *m;
   Sentence *title;
   guint after;
-  gboolean statement_by;
+  gboolean statement_by, possessive;
 
   if (w->publisher != NULL || w->mentions->len == 0 || w->sentences->len == 0)
+    return;
+  find_side_from_unnamed_pm (w);
+  if (w->publisher != NULL)
     return;
   title = sentence_at (w, 0);
   m = &g_array_index (w->mentions, Mention, 0);
@@ -396,10 +449,12 @@ extractor_find_side_from_title (Work *w)
   after = m->tok_end;
   if (tok_is (w, after, "s") && w->text[tok_at (w, after - 1)->end] != ' ')
     after++;   /* "Biden’s call" */
+  /* "President Erdoğan’s Phone Call with ...": the possessive is in the name's last token */
+  possessive = after > m->tok_end || extractor_ends_possessive (w, m->tok_end - 1);
   statement_by = tok_is (w, title->tok_start, "statement") && tok_is (w, title->tok_start + 1, "by") &&
                  (m->ext_start == title->tok_start + 2 || on_leaders_calls (w, m, after));
   if (!(m->ext_start == title->tok_start || statement_by) || after >= title->tok_end ||
-      !(extractor_in_list (verbs, tok_at (w, after)->folded) || after > m->tok_end || statement_by))
+      !(extractor_in_list (verbs, tok_at (w, after)->folded) || possessive || statement_by))
     return;
   /* A headline's bare surnames ("Modi and Putin discuss ...") are a newspaper's, not a government's */
   if (m->tok_end - m->ext_start < 2 && !extractor_in_list (formal_verbs, tok_at (w, after)->folded))
@@ -412,32 +467,51 @@ extractor_find_side_from_title (Work *w)
   w->kind = READOUT_SOURCE_KIND_READOUT;
 }
 
+/* Whether @leader holds the office the readouts of @country come from on @date. */
+static gboolean
+side_leader_on (Work        *w,
+                Leader      *leader,
+                const char  *country,
+                const GDate *date)
+{
+  /* A built-in leader only by the date, and in the office the country's readouts
+   * come from: in 2010 the Kremlin's is the president, not Prime Minister Putin. */
+  if (leader->gazetteer)
+    {
+      const char *main_office = readout_leader_gazetteer_get_main_office (readout_leader_gazetteer_get_default (),
+                                                                         country);
+      g_autofree char *office_word = main_office != NULL ? g_ascii_strdown (main_office, -1) : NULL;
+
+      return date != NULL && office_word != NULL && extractor_in_office_as (leader, date, office_word);
+    }
+  return extractor_in_office (leader, date);
+}
+
+/* The leader of @country in office on the text's date. On a handover day, when one
+ * term ends and the next begins, the one still in office the day after: a readout is
+ * published by the government in office at the day's end. */
 guint
 extractor_side_leader (Work       *w,
                        const char *country)
 {
+  guint found = NO_LEADER;
+  GDate next = w->base;
+
+  if (w->has_base)
+    g_date_add_days (&next, 1);
   for (guint i = 0; country != NULL && i < w->leaders->len; i++)
     {
       Leader *leader = leader_at (w, i);
 
-      if (g_strcmp0 (leader->country, country) != 0 || !extractor_has_terms (leader))
+      if (g_strcmp0 (leader->country, country) != 0 || !extractor_has_terms (leader) ||
+          !side_leader_on (w, leader, country, w->has_base ? &w->base : NULL))
         continue;
-      /* A built-in leader only by the date, and in the office the country's readouts
-       * come from: in 2010 the Kremlin's is the president, not Prime Minister Putin. */
-      if (leader->gazetteer)
-        {
-          const char *main_office = readout_leader_gazetteer_get_main_office (readout_leader_gazetteer_get_default (),
-                                                                             country);
-          g_autofree char *office_word = main_office != NULL ? g_ascii_strdown (main_office, -1) : NULL;
-
-          if (w->has_base && office_word != NULL && extractor_in_office_as (leader, &w->base, office_word))
-            return i;
-          continue;
-        }
-      if (extractor_in_office (leader, w->has_base ? &w->base : NULL))
+      if (!w->has_base || side_leader_on (w, leader, country, &next))
         return i;
+      if (found == NO_LEADER)
+        found = i;
     }
-  return NO_LEADER;
+  return found;
 }
 
 /* A link whose subject was implicit ("the president's conversation with Putin") belongs
