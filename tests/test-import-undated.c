@@ -175,6 +175,29 @@ test_import_fits_two (Fixture       *f,
   g_assert_cmpuint (count_calls (f->store), ==, 0);
 }
 
+/* A call of the import on that weekday wins over the weekday in another text's week: a
+ * call of Tuesday 20 June would also offer Saturday 17 June, where no call is known. */
+static void
+test_import_call_before_week (Fixture       *f,
+                              gconstpointer  data)
+{
+  ReadoutExtractedCall *undated;
+
+  add_text (f, "kantei-0610.txt");
+  add_text (f, "kantei-0620.txt");
+  undated = first_call (add_text (f, "pmo-saturday.txt"));
+  resolve (f);
+  g_assert_cmpstr (undated->date, ==, "2023-06-10");
+  g_assert_cmpuint (undated->day_fits, ==, 1);
+
+  /* With only the Tuesday call, its week's Saturday is the one day that fits. */
+  g_ptr_array_set_size (f->extractions, 0);
+  add_text (f, "kantei-0620.txt");
+  undated = first_call (add_text (f, "pmo-saturday.txt"));
+  resolve (f);
+  g_assert_cmpstr (undated->date, ==, "2023-06-17");
+}
+
 /* Nothing in the import or the store: the import asks, and says it looked. */
 static void
 test_fits_none (Fixture       *f,
@@ -303,6 +326,7 @@ main (int   argc,
               fixture_set_up, test_import_fits_one, fixture_tear_down);
   ADD ("/import/undated/import-fits-yesterday", test_import_fits_yesterday);
   ADD ("/import/undated/import-fits-two", test_import_fits_two);
+  ADD ("/import/undated/import-call-before-week", test_import_call_before_week);
   ADD ("/import/undated/fits-none", test_fits_none);
   ADD ("/import/undated/store-fits-one", test_store_fits_one);
   ADD ("/import/undated/store-fits-two", test_store_fits_two);

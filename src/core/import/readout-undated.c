@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
+#include <string.h>
+
 #include "readout-format.h"
 #include "readout-undated.h"
 
@@ -61,21 +63,27 @@ dated_by_its_text (ReadoutExtractedCall *call,
 }
 
 /* The days @call's weekday or relative day may be, by dated call @other of a text
- * published on @published (nullable): @other itself when the day fits it ("Saturday" and
- * it was on a Saturday; "yesterday" and a report of that day's call), and for a weekday
- * also that weekday in the week up to @published, when both texts are of one week. */
+ * published on @published (nullable). @by_call: @other itself when the day fits it
+ * ("Saturday" and it was on a Saturday; "yesterday" and a report of that day's call).
+ * Otherwise, for a weekday, that weekday in the week up to @published, when both texts
+ * are of one week: weaker, so it is only asked when no call of the import fits. */
 static void
 add_days_by (ReadoutExtractedCall *call,
              ReadoutExtractedCall *other,
              const char           *published,
+             gboolean              by_call,
              GPtrArray            *days)
 {
   GDate other_day, base, day;
 
   if (!dated_by_its_text (other, &other_day) || !share_two_leaders (call, other))
     return;
-  if (call->day_weekday == 0 || (int) g_date_get_weekday (&other_day) == call->day_weekday)
-    add_day (days, &other_day);
+  if (by_call)
+    {
+      if (call->day_weekday == 0 || (int) g_date_get_weekday (&other_day) == call->day_weekday)
+        add_day (days, &other_day);
+      return;
+    }
   /* "Yesterday" counted from another text's date is another day than its call's; only
    * a weekday names the same day whichever day of its week a text was written. */
   if (call->day_weekday != 0 && readout_parse_iso_day (published, &base) &&
@@ -87,6 +95,7 @@ static void
 add_days_from_import (ReadoutExtractedCall *call,
                       ReadoutExtraction    *own,
                       GPtrArray            *extractions,
+                      gboolean              by_call,
                       GPtrArray            *days)
 {
   for (guint e = 0; e < extractions->len; e++)
@@ -96,7 +105,7 @@ add_days_from_import (ReadoutExtractedCall *call,
       if (other == own)
         continue;
       for (guint c = 0; c < other->calls->len; c++)
-        add_days_by (call, g_ptr_array_index (other->calls, c), other->published, days);
+        add_days_by (call, g_ptr_array_index (other->calls, c), other->published, by_call, days);
     }
 }
 
@@ -152,7 +161,9 @@ resolve_call (ReadoutImporter      *importer,
   if (call->date != NULL || (call->day_weekday == 0 && !call->has_day_offset))
     return;
 
-  add_days_from_import (call, own, extractions, days);
+  add_days_from_import (call, own, extractions, TRUE, days);
+  if (days->len == 0)
+    add_days_from_import (call, own, extractions, FALSE, days);
   if (days->len == 0)
     {
       from = READOUT_DATE_FROM_STORE;
@@ -164,6 +175,40 @@ resolve_call (ReadoutImporter      *importer,
   call->date = g_strdup (g_ptr_array_index (days, 0));
   call->date_precision = READOUT_DATE_PRECISION_DAY;
   call->date_from = from;
+}
+
+/* A call of an undated text that names no day of its own ("He also spoke with …" after
+ * "phoned various leaders on Saturday") is of the day its text's other calls were dated
+ * to, when they agree on one. */
+static void
+date_from_sibling_calls (ReadoutExtraction *extraction)
+{
+  const char *day = NULL;
+  ReadoutDateFrom from = READOUT_DATE_FROM_IMPORT;
+
+  for (guint c = 0; c < extraction->calls->len; c++)
+    {
+      ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
+
+      if (call->date_from == READOUT_DATE_FROM_TEXT || call->date == NULL)
+        continue;
+      if (day != NULL && strcmp (day, call->date) != 0)
+        return;
+      day = call->date;
+      from = call->date_from;
+    }
+  if (day == NULL)
+    return;
+  for (guint c = 0; c < extraction->calls->len; c++)
+    {
+      ReadoutExtractedCall *call = g_ptr_array_index (extraction->calls, c);
+
+      if (call->date != NULL || call->day_weekday != 0 || call->has_day_offset)
+        continue;
+      call->date = g_strdup (day);
+      call->date_precision = READOUT_DATE_PRECISION_DAY;
+      call->date_from = from;
+    }
 }
 
 void
@@ -179,5 +224,6 @@ readout_undated_resolve (ReadoutImporter *importer,
 
       for (guint c = 0; c < extraction->calls->len; c++)
         resolve_call (importer, extraction, extractions, g_ptr_array_index (extraction->calls, c));
+      date_from_sibling_calls (extraction);
     }
 }
