@@ -8,6 +8,7 @@
 
 #include "readout-error.h"
 #include "readout-store-pg-schema.h"
+#include "readout-store-private.h"
 
 /* The team store's schema on PostgreSQL: the tables and columns of the SQLite schema's
  * latest version, with what several writers on one server need besides:
@@ -334,18 +335,6 @@ fail (gboolean   reading,
   return FALSE;
 }
 
-static gboolean
-exec_sql (ReadoutDb   *db,
-          const char  *sql,
-          GError     **error)
-{
-  GError *db_error = NULL;
-
-  if (readout_db_exec (db, sql, &db_error))
-    return TRUE;
-  return fail (FALSE, db_error, error);
-}
-
 /* Runs @sql with the resource at @path as its one parameter. */
 static gboolean
 exec_with_resource (ReadoutDb   *db,
@@ -376,10 +365,10 @@ static gboolean
 migrate_to_1 (ReadoutDb  *db,
               GError    **error)
 {
-  return exec_sql (db, functions_v1, error) &&
-         exec_sql (db, tables_v1, error) &&
-         exec_sql (db, pair_years_v1, error) &&
-         exec_sql (db, triggers_v1, error) &&
+  return readout_store_schema_exec (db, functions_v1, error) &&
+         readout_store_schema_exec (db, tables_v1, error) &&
+         readout_store_schema_exec (db, pair_years_v1, error) &&
+         readout_store_schema_exec (db, triggers_v1, error) &&
          exec_with_resource (db, insert_countries_sql,
                              "/io/github/readout/Readout/core/countries.tsv", error) &&
          exec_with_resource (db, insert_topics_sql,
@@ -446,14 +435,14 @@ migrate_locked (ReadoutDb  *db,
   /* A reader, who may create nothing, gets this far on a current store. */
   if (version == READOUT_STORE_PG_SCHEMA_VERSION)
     return TRUE;
-  if (!exec_sql (db, "CREATE TABLE IF NOT EXISTS readout_schema (version integer NOT NULL)", error))
+  if (!readout_store_schema_exec (db, "CREATE TABLE IF NOT EXISTS readout_schema (version integer NOT NULL)", error))
     return FALSE;
   for (gint64 v = version + 1; v <= READOUT_STORE_PG_SCHEMA_VERSION; v++)
     if (!migrations[v - 1] (db, error))
       return FALSE;
   bump = g_strdup_printf ("DELETE FROM readout_schema; INSERT INTO readout_schema VALUES (%d)",
                           READOUT_STORE_PG_SCHEMA_VERSION);
-  return exec_sql (db, bump, error) && exec_sql (db, grants, error);
+  return readout_store_schema_exec (db, bump, error) && readout_store_schema_exec (db, grants, error);
 }
 
 /**
@@ -478,7 +467,7 @@ readout_store_pg_schema_migrate (ReadoutDb  *db,
 
   if (!readout_db_begin (db, TRUE, &db_error))
     return fail (FALSE, db_error, error);
-  if (!exec_sql (db, "SELECT pg_advisory_xact_lock (hashtext ('readout schema'))", error) ||
+  if (!readout_store_schema_exec (db, "SELECT pg_advisory_xact_lock (hashtext ('readout schema'))", error) ||
       !migrate_locked (db, error))
     {
       readout_db_rollback (db);

@@ -84,6 +84,10 @@ void      readout_store_note_change      (ReadoutStore      *self,
 
 /* Schema: creates or migrates to READOUT_STORE_SCHEMA_VERSION. @from is the file's
  * user_version; each step runs in its own transaction. */
+/* Runs schema SQL (either engine's); its error says the schema could not be updated. */
+gboolean  readout_store_schema_exec      (ReadoutDb      *db,
+                                          const char     *sql,
+                                          GError        **error);
 gboolean  readout_store_schema_migrate   (ReadoutDb      *db,
                                           int             from,
                                           int             to,

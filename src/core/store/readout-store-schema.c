@@ -269,10 +269,10 @@ schema_error (GError  *db_error,
   return FALSE;
 }
 
-static gboolean
-exec_sql (ReadoutDb   *db,
-          const char  *sql,
-          GError     **error)
+gboolean
+readout_store_schema_exec (ReadoutDb   *db,
+                           const char  *sql,
+                           GError     **error)
 {
   GError *db_error = NULL;
 
@@ -389,8 +389,8 @@ migrate_to_1 (ReadoutDb *db,
 {
   /* application_id marks the file as Readout's ("RDOT"), so that another program's
    * SQLite file is recognised before anything touches it. */
-  return exec_sql (db, "PRAGMA application_id = 1380208468;", error) &&
-         exec_sql (db, schema_v1, error) &&
+  return readout_store_schema_exec (db, "PRAGMA application_id = 1380208468;", error) &&
+         readout_store_schema_exec (db, schema_v1, error) &&
          insert_countries (db, error) &&
          insert_topics (db, error);
 }
@@ -399,38 +399,38 @@ static gboolean
 migrate_to_2 (ReadoutDb *db,
               GError  **error)
 {
-  return exec_sql (db, schema_v2, error) &&
-         exec_sql (db, fts_triggers, error) &&
-         exec_sql (db, fts_rebuild, error);
+  return readout_store_schema_exec (db, schema_v2, error) &&
+         readout_store_schema_exec (db, fts_triggers, error) &&
+         readout_store_schema_exec (db, fts_rebuild, error);
 }
 
 gboolean
 readout_store_schema_suspend_fts (ReadoutDb *db,
                                   GError  **error)
 {
-  return exec_sql (db, fts_drop_triggers, error);
+  return readout_store_schema_exec (db, fts_drop_triggers, error);
 }
 
 gboolean
 readout_store_schema_resume_fts (ReadoutDb *db,
                                  GError  **error)
 {
-  return exec_sql (db, fts_triggers, error) &&
-         exec_sql (db, fts_rebuild, error);
+  return readout_store_schema_exec (db, fts_triggers, error) &&
+         readout_store_schema_exec (db, fts_rebuild, error);
 }
 
 static gboolean
 migrate_to_3 (ReadoutDb *db,
               GError  **error)
 {
-  return exec_sql (db, schema_v3, error);
+  return readout_store_schema_exec (db, schema_v3, error);
 }
 
 static gboolean
 migrate_to_4 (ReadoutDb *db,
               GError  **error)
 {
-  return exec_sql (db, schema_v4, error);
+  return readout_store_schema_exec (db, schema_v4, error);
 }
 
 typedef gboolean (*MigrationFunc) (ReadoutDb *db, GError **error);
@@ -461,7 +461,7 @@ readout_store_schema_migrate (ReadoutDb *db,
 
       if (!readout_db_begin (db, TRUE, &db_error))
         return schema_error (db_error, error);
-      if (!migrations[version - 1] (db, error) || !exec_sql (db, bump, error))
+      if (!migrations[version - 1] (db, error) || !readout_store_schema_exec (db, bump, error))
         {
           readout_db_rollback (db);
           return FALSE;
