@@ -2,8 +2,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "readout-db-sqlite.h"
+#ifdef HAVE_POSTGRESQL
+#include "readout-pg-test-util.h"
+#endif
 #include "readout-store-private.h"
 #include "readout-test-util.h"
 
@@ -17,12 +21,103 @@ readout_test_make_folder (void)
   return folder;
 }
 
+gboolean
+readout_test_engine_is_postgresql (void)
+{
+  return g_strcmp0 (g_getenv ("READOUT_TEST_ENGINE"), "postgresql") == 0;
+}
+
+gboolean
+readout_test_skip_on_postgresql (const char *reason)
+{
+  if (!readout_test_engine_is_postgresql ())
+    return FALSE;
+  g_test_skip (reason);
+  return TRUE;
+}
+
+#ifdef HAVE_POSTGRESQL
+/* The databases made for stores, by the path the store would have had as a file. */
+static GHashTable *databases;
+
+/* Drops the databases of the stores under @folder, or all of them when it is NULL. */
+static void
+drop_databases (const char *folder)
+{
+  g_autofree char *prefix = folder != NULL ? g_strconcat (folder, G_DIR_SEPARATOR_S, NULL) : NULL;
+  GHashTableIter iter;
+  gpointer path, dbname;
+
+  if (databases == NULL)
+    return;
+  g_hash_table_iter_init (&iter, databases);
+  while (g_hash_table_iter_next (&iter, &path, &dbname))
+    if (prefix == NULL || g_str_has_prefix (path, prefix))
+      {
+        readout_pg_test_drop_database (dbname);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+static void
+drop_all_databases (void)
+{
+  drop_databases (NULL);
+}
+
+/* The database that stands for the file @path: made on first use, the same one after. */
+static const char *
+database_for (const char *path)
+{
+  char *dbname;
+
+  if (g_getenv ("READOUT_TEST_POSTGRESQL") == NULL)
+    g_error ("READOUT_TEST_ENGINE=postgresql needs READOUT_TEST_POSTGRESQL, the server's URI "
+             "(build-aux/pg-test-server start DIR prints one)");
+  if (databases == NULL)
+    {
+      databases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      atexit (drop_all_databases);
+    }
+  dbname = g_hash_table_lookup (databases, path);
+  if (dbname == NULL)
+    {
+      dbname = readout_pg_test_create_database ();
+      g_hash_table_insert (databases, g_strdup (path), dbname);
+    }
+  return dbname;
+}
+#endif
+
+char *
+readout_test_store_location (const char *folder,
+                             const char *name)
+{
+  char *path = g_build_filename (folder, name, NULL);
+
+  if (!readout_test_engine_is_postgresql ())
+    return path;
+#ifdef HAVE_POSTGRESQL
+  {
+    char *location = readout_pg_test_conninfo (database_for (path));
+
+    g_free (path);
+    return location;
+  }
+#else
+  g_error ("READOUT_TEST_ENGINE=postgresql, but this build has no PostgreSQL support");
+#endif
+}
+
 void
 readout_test_remove_folder (const char *folder)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
+#ifdef HAVE_POSTGRESQL
+  drop_databases (folder);
+#endif
   if (dir == NULL)
     return;
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -45,8 +140,8 @@ readout_test_open_store (const char *folder,
                          const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  ReadoutStore *store = readout_store_open (path, &error);
+  g_autofree char *location = readout_test_store_location (folder, name);
+  ReadoutStore *store = readout_store_open (location, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -127,6 +222,7 @@ readout_test_add_statement (ReadoutStore *store,
 sqlite3 *
 readout_test_store_handle (ReadoutStore *store)
 {
+  g_assert_cmpint (readout_db_get_engine (readout_store_get_db (store)), ==, READOUT_DB_ENGINE_SQLITE);
   return readout_db_sqlite_get_handle (readout_store_get_db (store));
 }
 

@@ -12,7 +12,19 @@ G_BEGIN_DECLS
 /* A new empty folder under the test's temporary directory; removed by the caller. */
 char          *readout_test_make_folder   (void);
 void           readout_test_remove_folder (const char    *folder);
-/* A new store in @folder named @name. */
+/* Which engine the stores of readout_test_open_store() use: SQLite files, or with
+ * READOUT_TEST_ENGINE=postgresql a database of their own on the server that
+ * READOUT_TEST_POSTGRESQL names (tests/run-on-postgresql.sh sets both, or skips). */
+gboolean       readout_test_engine_is_postgresql (void);
+/* Marks the test skipped with @reason and returns TRUE when the stores are on
+ * PostgreSQL: for tests of what only a file has. */
+gboolean       readout_test_skip_on_postgresql   (const char *reason);
+/* Where the store @name in @folder is: the file's path, or on PostgreSQL the connection
+ * string of the database that stands for it (made on first use, the same one after,
+ * dropped when readout_test_remove_folder() removes @folder or at exit). */
+char          *readout_test_store_location (const char    *folder,
+                                            const char    *name);
+/* A new store in @folder named @name (or the same one again). */
 ReadoutStore  *readout_test_open_store    (const char    *folder,
                                            const char    *name);
 ReadoutLeader *readout_test_add_leader    (ReadoutStore  *store,

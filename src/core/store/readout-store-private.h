@@ -154,6 +154,7 @@ struct _ReadoutStore
 
   gint64 data_version;       /* SQLite's, when this store last looked; see check_for_changes() */
   guint watch_id;            /* the timer while watching for other writers, or 0 */
+  guint socket_watch_id;     /* a team store's socket while watching, or 0 */
 };
 
 /* For the store's own files: statement helpers and the write transaction. */

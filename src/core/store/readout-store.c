@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -15,11 +16,13 @@
 #include "readout-error.h"
 #include "readout-safe-file.h"
 #include "readout-db-sqlite.h"
+#include "readout-store-pg-schema.h"
 #include "readout-store-private.h"
 #include "readout-topic-tagger.h"
 
-/* The store: one SQLite file holding every leader, call, source, statement, topic and
- * conflict. It is used from one thread (the one that opened it). */
+/* The store: one SQLite file, or a team store's PostgreSQL database, holding every
+ * leader, call, source, statement, topic and conflict. It is used from one thread (the
+ * one that opened it). */
 
 #define SQLITE_HEADER_SIZE 100
 #define READOUT_APPLICATION_ID 1380208468 /* "RDOT" */
@@ -428,6 +431,13 @@ readout_store_write_begin (ReadoutStore  *self,
   g_autoptr(GError) db_error = NULL;
   gboolean ok;
 
+  if (self->read_only && readout_db_get_engine (self->connection) == READOUT_DB_ENGINE_POSTGRESQL)
+    {
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
+                   _("The team store “%s” is read-only: your database role may read it but not "
+                     "change it. Ask the store’s owner for the editor role."), self->path);
+      return FALSE;
+    }
   if (self->read_only)
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
@@ -565,10 +575,32 @@ watch_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Another session's notification arrived on the team store's socket. The counter is read
+ * even inside a transaction, which takes the data off the socket; the timer reports the
+ * change once the transaction is over. A closed socket is watched no more. */
+static gboolean
+socket_cb (int           fd,
+           GIOCondition  condition,
+           gpointer      user_data)
+{
+  ReadoutStore *self = READOUT_STORE (user_data);
+
+  if (condition & (G_IO_HUP | G_IO_ERR | G_IO_NVAL))
+    {
+      self->socket_watch_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  read_data_version (self);
+  readout_store_check_for_changes (self);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 readout_store_set_watching (ReadoutStore *self,
                             gboolean      watching)
 {
+  int fd;
+
   g_return_if_fail (READOUT_IS_STORE (self));
 
   if (watching == (self->watch_id != 0))
@@ -576,9 +608,13 @@ readout_store_set_watching (ReadoutStore *self,
   if (!watching)
     {
       g_clear_handle_id (&self->watch_id, g_source_remove);
+      g_clear_handle_id (&self->socket_watch_id, g_source_remove);
       return;
     }
   self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
+  fd = readout_db_get_change_fd (self->connection);
+  if (fd >= 0)
+    self->socket_watch_id = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, socket_cb, self);
   readout_store_check_for_changes (self);
 }
 
@@ -818,6 +854,65 @@ write_migration_backup (ReadoutStore  *self,
   return TRUE;
 }
 
+/* Whether the team store's role may write: an editor may insert calls. */
+static gboolean
+role_may_write (ReadoutStore  *self,
+                gboolean      *may_write,
+                GError       **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  g_autofree char *result = NULL;
+
+  if (!query_once (self, "SELECT CASE WHEN has_table_privilege ('calls', 'INSERT') THEN 1 ELSE 0 END",
+                   NULL, &result, &db_error))
+    {
+      readout_store_set_db_error (self, db_error, _("Could not open the store"), error);
+      return FALSE;
+    }
+  *may_write = g_strcmp0 (result, "1") == 0;
+  return TRUE;
+}
+
+/* libpq's message in one line: its first, without the severity ("FATAL:  "); the
+ * lines after are hints for a local server ("Is the server running locally…"). */
+static char *
+connection_message (const char *message)
+{
+  g_autofree char *line = g_strndup (message, strcspn (message, "\n"));
+  g_auto(GStrv) parts = g_strsplit (line, "FATAL:  ", -1);
+
+  return g_strstrip (g_strjoinv ("", parts));
+}
+
+/* A team store: connects, brings the schema to this version (the owner's first opening
+ * creates it; a schema newer than this build is refused) and learns whether the role
+ * may write. Nothing of the file checks applies, and nothing is created on failure. */
+static ReadoutStore *
+open_postgresql (const char  *location,
+                 GError     **error)
+{
+  g_autoptr(ReadoutStore) self = g_object_new (READOUT_TYPE_STORE, NULL);
+  g_autoptr(GError) db_error = NULL;
+  gboolean may_write = FALSE;
+
+  self->connection = readout_db_open (location, FALSE, &db_error);
+  if (self->connection == NULL)
+    {
+      g_autofree char *message = connection_message (db_error->message);
+
+      g_set_error (error, READOUT_ERROR, READOUT_ERROR_IO,
+                   _("Could not connect to the team store: %s."), message);
+      return NULL;
+    }
+  self->path = g_strdup (readout_db_get_location (self->connection));
+  if (!readout_store_pg_schema_migrate (self->connection, error) ||
+      !role_may_write (self, &may_write, error))
+    return NULL;
+  self->read_only = !may_write;
+  readout_store_sync_data_version (self);
+  return g_steal_pointer (&self);
+}
+
 char *
 readout_store_dup_default_path (void)
 {
@@ -826,10 +921,12 @@ readout_store_dup_default_path (void)
 
 /**
  * readout_store_open:
- * @path: (nullable): the store's file, or %NULL for the user's store
+ * @path: (nullable): the store's file, a team store's PostgreSQL location (a libpq URI
+ *   or key=value string), or %NULL for the user's store
  *
  * Opens a store, creating it when the file does not exist or is empty, and upgrading
- * it when it is from an older version (after writing a copy beside it).
+ * it when it is from an older version (after writing a copy beside it). A team store's
+ * database must exist; its schema is created on the first opening by its owner.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -847,6 +944,8 @@ readout_store_open (const char  *path,
   g_autoptr(GError) db_error = NULL;
   int user_version = 0;
 
+  if (path != NULL && readout_db_location_is_postgresql (path))
+    return open_postgresql (path, error);
   default_path = readout_store_dup_default_path ();
   if (path == NULL)
     path = default_path;
@@ -1145,10 +1244,11 @@ readout_store_finalize (GObject *object)
   ReadoutStore *self = READOUT_STORE (object);
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->socket_watch_id, g_source_remove);
   g_clear_pointer (&self->tagger, readout_topic_tagger_free);
-  g_clear_object (&self->connection);
-  if (self->path != NULL)
+  if (self->path != NULL && !readout_db_location_is_postgresql (self->path))
     readout_safe_file_unprotect (self->path);
+  g_clear_object (&self->connection);
   g_free (self->path);
 
   G_OBJECT_CLASS (readout_store_parent_class)->finalize (object);

@@ -451,6 +451,86 @@ static const ReadoutDbStatementClass statement_class = {
 };
 
 /* ---------------------------------------------------------------------------------- */
+/* Locations                                                                          */
+
+/* A URI's query without its password parameter. */
+static void
+append_query_without_password (GString    *out,
+                               const char *query)
+{
+  g_auto(GStrv) parameters = g_strsplit (query, "&", -1);
+  const char *separator = "?";
+
+  for (guint i = 0; parameters[i] != NULL; i++)
+    {
+      if (g_ascii_strncasecmp (parameters[i], "password=", 9) == 0 || parameters[i][0] == '\0')
+        continue;
+      g_string_append_printf (out, "%s%s", separator, parameters[i]);
+      separator = "&";
+    }
+}
+
+/* postgresql://user:secret@host/db?password=… without ":secret" and the parameter. */
+static char *
+uri_without_password (const char *uri)
+{
+  const char *authority = strstr (uri, "://") + 3;
+  gsize authority_length = strcspn (authority, "/?");
+  const char *at = g_strrstr_len (authority, (gssize) authority_length, "@");
+  const char *colon = at != NULL ? memchr (authority, ':', at - authority) : NULL;
+  const char *query = strchr (authority, '?');
+  GString *out = g_string_new (NULL);
+
+  if (colon != NULL)
+    {
+      g_string_append_len (out, uri, colon - uri);
+      g_string_append_len (out, at, (query != NULL ? query : at + strlen (at)) - at);
+    }
+  else
+    g_string_append_len (out, uri, query != NULL ? (gsize) (query - uri) : strlen (uri));
+  if (query != NULL)
+    append_query_without_password (out, query + 1);
+  return g_string_free (out, FALSE);
+}
+
+/* A key=value string rebuilt from what libpq read in it, less the password. */
+static char *
+keywords_without_password (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || g_str_equal (o->keyword, "password"))
+        continue;
+      g_string_append_printf (out, "%s%s='", out->len > 0 ? " " : "", o->keyword);
+      for (const char *c = o->val; *c != '\0'; c++)
+        {
+          if (*c == '\'' || *c == '\\')
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *c);
+        }
+      g_string_append_c (out, '\'');
+    }
+  PQconninfoFree (options);
+  return g_string_free (out, FALSE);
+}
+
+char *
+readout_db_postgres_strip_password (const char *conninfo)
+{
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  if (strstr (conninfo, "://") != NULL)
+    return uri_without_password (conninfo);
+  /* Only a string that has one is rewritten, so the user sees what they wrote. */
+  if (strstr (conninfo, "password") == NULL)
+    return g_strdup (conninfo);
+  return keywords_without_password (conninfo);
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* The connection                                                                     */
 
 /* Prepares on the server and asks it for the columns, so that errors in the SQL show
@@ -572,6 +652,12 @@ readout_db_postgres_change_counter (ReadoutDb *db)
   return self->others_commits;
 }
 
+static int
+readout_db_postgres_change_fd (ReadoutDb *db)
+{
+  return PQsocket (READOUT_DB_POSTGRES (db)->conn);
+}
+
 static void
 readout_db_postgres_set_busy_timeout (ReadoutDb *db,
                                       guint      milliseconds)
@@ -587,10 +673,13 @@ readout_db_postgres_open (const char  *conninfo,
                           GError     **error)
 {
   g_autoptr(ReadoutDbPostgres) self = g_object_new (READOUT_TYPE_DB_POSTGRES, NULL);
+  g_autofree char *location = NULL;
 
   g_return_val_if_fail (conninfo != NULL, NULL);
 
-  readout_db_set_location (READOUT_DB (self), conninfo, read_only);
+  /* The location is shown and reconnected to (~/.pgpass has the password). */
+  location = readout_db_postgres_strip_password (conninfo);
+  readout_db_set_location (READOUT_DB (self), location, read_only);
   self->conn = PQconnectdb (conninfo);
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
@@ -632,6 +721,7 @@ readout_db_postgres_class_init (ReadoutDbPostgresClass *klass)
   db_class->changes = readout_db_postgres_changes;
   db_class->change_counter = readout_db_postgres_change_counter;
   db_class->set_busy_timeout = readout_db_postgres_set_busy_timeout;
+  db_class->change_fd = readout_db_postgres_change_fd;
 }
 
 static void

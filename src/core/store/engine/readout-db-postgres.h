@@ -27,4 +27,9 @@ ReadoutDb *readout_db_postgres_open (const char  *conninfo,
 char      *readout_db_postgres_rewrite_parameters (const char *sql,
                                                    int        *n_params);
 
+/* @conninfo (a URI or key=value string) without its password, if it has one: a
+ * URI's "user:password@" and "password=" parameter go, a key=value string is rebuilt
+ * from its other keywords. */
+char      *readout_db_postgres_strip_password (const char *conninfo);
+
 G_END_DECLS

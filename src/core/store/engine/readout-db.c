@@ -245,6 +245,16 @@ readout_db_set_busy_timeout (ReadoutDb *self,
   READOUT_DB_GET_CLASS (self)->set_busy_timeout (self, milliseconds);
 }
 
+int
+readout_db_get_change_fd (ReadoutDb *self)
+{
+  g_return_val_if_fail (READOUT_IS_DB (self), -1);
+
+  if (READOUT_DB_GET_CLASS (self)->change_fd == NULL)
+    return -1;
+  return READOUT_DB_GET_CLASS (self)->change_fd (self);
+}
+
 /* The cached statements go before the engine's finalize closes the connection. */
 static void
 readout_db_dispose (GObject *object)

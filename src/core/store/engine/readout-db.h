@@ -99,6 +99,9 @@ struct _ReadoutDbClass
   gint64              (*changes)      (ReadoutDb *self);
   gint64              (*change_counter) (ReadoutDb *self);
   void                (*set_busy_timeout) (ReadoutDb *self, guint milliseconds);
+  /* A descriptor that becomes readable when another connection may have committed, or
+   * NULL (the engine has none: poll the counter). */
+  int                 (*change_fd)    (ReadoutDb *self);
 };
 
 GQuark              readout_db_error_quark    (void);
@@ -112,6 +115,7 @@ ReadoutDb          *readout_db_open           (const char   *location,
 gboolean            readout_db_location_is_postgresql (const char *location);
 
 ReadoutDbEngine     readout_db_get_engine     (ReadoutDb    *self);
+/* Where the database is: a file's path, or the connection string without a password. */
 const char         *readout_db_get_location   (ReadoutDb    *self);
 gboolean            readout_db_is_read_only   (ReadoutDb    *self);
 
@@ -153,6 +157,9 @@ gint64              readout_db_changes        (ReadoutDb    *self);
 gint64              readout_db_get_change_counter (ReadoutDb *self);
 void                readout_db_set_busy_timeout (ReadoutDb  *self,
                                                guint         milliseconds);
+/* A file descriptor to watch for readability, after which the change counter may have
+ * moved (PostgreSQL's socket, where notifications arrive); -1 when the engine has none. */
+int                 readout_db_get_change_fd  (ReadoutDb    *self);
 
 /* For engines: called by their open functions. */
 void                readout_db_set_location   (ReadoutDb    *self,
