@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "readout-db-postgres.h"
 #include "readout-error.h"
 #include "readout-pg-test-util.h"
 #include "readout-store-pg-schema.h"
@@ -220,6 +221,31 @@ test_path_without_password (Fixture       *fixture,
   store = open_ok (fixture->location);
 }
 
+/* Every form of a password goes, and nothing else does; no server needed. */
+static void
+test_strip_password (void)
+{
+  const char *cases[][2] = {
+    { "postgresql://ana:s3cret@db.example.org:5433/team?sslmode=require",
+      "postgresql://ana@db.example.org:5433/team?sslmode=require" },
+    { "postgres://ana@db.example.org/team?password=s3cret&sslmode=require",
+      "postgres://ana@db.example.org/team?sslmode=require" },
+    { "postgresql://ana:pw@host/team?password=x", "postgresql://ana@host/team" },
+    { "postgresql:///team?host=/run/postgresql", "postgresql:///team?host=/run/postgresql" },
+    { "host=db.example.org dbname=team", "host=db.example.org dbname=team" },
+    { "host=db password='it\\'s' dbname=team", "dbname='team' host='db'" },
+    { "host=db password='unclosed", "" },
+    { "host=db password=s3cret user='o\\'neil'", "user='o\\'neil' host='db'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *stripped = readout_db_postgres_strip_password (cases[i][0]);
+
+      g_assert_cmpstr (stripped, ==, cases[i][1]);
+    }
+}
+
 static void
 count_changed (ReadoutStore *store,
                guint         kinds,
@@ -276,6 +302,8 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pg-open/strip-password", test_strip_password);
 
 #define ADD(path, func) \
   g_test_add ("/pg-open/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -29,7 +29,8 @@ char      *readout_db_postgres_rewrite_parameters (const char *sql,
 
 /* @conninfo (a URI or key=value string) without its password, if it has one: a
  * URI's "user:password@" and "password=" parameter go, a key=value string is rebuilt
- * from its other keywords. */
+ * from its other keywords (empty when libpq cannot read it, which no connection could
+ * use either). */
 char      *readout_db_postgres_strip_password (const char *conninfo);
 
 G_END_DECLS
