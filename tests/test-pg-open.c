@@ -221,6 +221,204 @@ test_path_without_password (Fixture       *fixture,
   store = open_ok (fixture->location);
 }
 
+/* Rows written straight into the database, as another program would, so that the reads
+ * are tested on their own. */
+static const char reads_rows[] =
+  "INSERT INTO leaders (id, name, country) VALUES (1, 'Vladimir Putin', 'RU'),"
+  " (2, 'Joe Biden', 'US'), (3, 'ana Example', 'FR');"
+  "INSERT INTO leader_aliases (leader_id, alias) VALUES (1, 'Putin'), (1, 'Путин');"
+  "INSERT INTO calls (id, date, date_precision, status, initiator_id) VALUES"
+  " (1, '2022-01-05', 'day', 'held', 1), (2, '2023-03', 'month', 'announced', NULL),"
+  " (3, '2021', 'year', 'held', NULL);"
+  "INSERT INTO call_participants (call_id, leader_id, position, call_date) VALUES"
+  " (1, 1, 0, '2022-01-05'), (1, 2, 1, '2022-01-05'), (2, 1, 0, '2023-03'),"
+  " (2, 3, 1, '2023-03'), (3, 2, 0, '2021'), (3, 3, 1, '2021');"
+  "INSERT INTO sources (id, call_id, publisher, kind, side) VALUES"
+  " (1, 1, 'White House', 'readout', 'US'), (2, 1, 'Kremlin', 'readout', 'RU'),"
+  " (3, 2, 'Élysée', 'readout', 'FR');"
+  "INSERT INTO statements (id, call_id, source_id, speaker, side, kind, text, position) VALUES"
+  " (1, 1, 1, 'Biden', 'US', 'quote', 'We talked.', 0),"
+  " (2, 1, 2, 'Putin', 'RU', 'paraphrase', 'Discussed gas.', 0),"
+  " (3, 2, 3, NULL, 'FR', 'paraphrase', 'Hello.', 0);"
+  "INSERT INTO topics (id, name) VALUES (1000, 'Zz Test Topic');"
+  "INSERT INTO topic_keywords (topic_id, language, keyword) VALUES"
+  " (1000, 'ru', 'газ'), (1000, 'en', 'pipe'), (1000, 'en', 'gas');"
+  "INSERT INTO statement_topics (statement_id, topic_id) VALUES (2, 1000);"
+  "INSERT INTO conflicts (id, call_id, field) VALUES (1, 1, 'date');"
+  "INSERT INTO conflict_claims (conflict_id, position, value, source_id) VALUES"
+  " (1, 1, '2022-01-06', NULL), (1, 0, '2022-01-05', 2);";
+
+/* The names of @model's leaders, or the ids of its calls, joined by spaces. */
+static char *
+describe (GListModel *model)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      if (READOUT_IS_LEADER (item))
+        g_string_append (out, readout_leader_get_name (READOUT_LEADER (item)));
+      else if (READOUT_IS_CALL (item))
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, readout_call_get_id (READOUT_CALL (item)));
+      else if (READOUT_IS_SOURCE (item))
+        g_string_append (out, readout_source_get_publisher (READOUT_SOURCE (item)));
+      else
+        g_string_append (out, readout_statement_get_text (READOUT_STATEMENT (item)));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_list (GListModel *model,
+             const char *expected)
+{
+  g_autofree char *described = describe (model);
+
+  g_assert_cmpstr (described, ==, expected);
+  g_object_unref (model);
+}
+
+static void
+assert_calls (ReadoutStore            *store,
+              gint64                   leader_id,
+              gint64                   other_id,
+              const ReadoutCallFilter *filter,
+              const char              *expected)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *calls = readout_store_list_calls_filtered (store, leader_id, other_id, filter, &error);
+
+  g_assert_no_error (error);
+  assert_list (calls, expected);
+}
+
+static void
+check_leader_and_call (ReadoutStore *store)
+{
+  g_autoptr(ReadoutLeader) leader = readout_store_find_leader (store, "PUTIN", NULL);
+  g_autoptr(ReadoutCall) call = NULL;
+  g_autoptr(ReadoutStatement) statement = NULL;
+  guint n_ids = 0;
+  const gint64 *ids;
+  const char *aliases[] = { "Putin", "Путин", NULL };
+  const char *names[] = { "Vladimir Putin", "Joe Biden", NULL };
+  const char *countries[] = { "RU", "US", NULL };
+  const char *topics[] = { "Zz Test Topic", NULL };
+
+  g_assert_nonnull (leader);
+  g_assert_cmpint (readout_leader_get_id (leader), ==, 1);
+  g_assert_cmpstrv (readout_leader_get_aliases (leader), aliases);
+  g_assert_cmpuint (readout_leader_get_call_count (leader), ==, 2);
+  g_assert_cmpstr (readout_leader_get_last_call_date (leader), ==, "2023-03");
+  g_assert_cmpstr (readout_leader_get_country_name (leader), ==, "Russia");
+
+  call = readout_store_get_call (store, 1, NULL);
+  g_assert_nonnull (call);
+  ids = readout_call_get_participant_ids (call, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpint (ids[0], ==, 1);
+  g_assert_cmpint (ids[1], ==, 2);
+  g_assert_cmpstrv (readout_call_get_participant_names (call), names);
+  g_assert_cmpstrv (readout_call_get_participant_countries (call), countries);
+  g_assert_cmpstrv (readout_call_get_topics (call), topics);
+  g_assert_cmpstr (readout_call_get_initiator_name (call), ==, "Vladimir Putin");
+
+  statement = readout_store_get_statement (store, 2, NULL);
+  g_assert_nonnull (statement);
+  g_assert_cmpstrv (readout_statement_get_topics (statement), topics);
+  g_assert_cmpstr (readout_statement_get_source_publisher (statement), ==, "Kremlin");
+}
+
+static void
+check_topic_and_conflict (ReadoutStore *store)
+{
+  g_autoptr(GListModel) topics = readout_store_list_topics (store);
+  g_autoptr(GListModel) conflicts = readout_store_list_conflicts (store, 1);
+  g_autoptr(ReadoutConflict) conflict = NULL;
+  const char *english[] = { "gas", "pipe", NULL };
+  const char *russian[] = { "газ", NULL };
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(ReadoutTopic) topic = g_list_model_get_item (topics, i);
+
+      if (readout_topic_get_id (topic) != 1000)
+        continue;
+      found = TRUE;
+      g_assert_cmpstrv (readout_topic_get_keywords (topic, "en"), english);
+      g_assert_cmpstrv (readout_topic_get_keywords (topic, "ru"), russian);
+    }
+  g_assert_true (found);
+
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  conflict = g_list_model_get_item (conflicts, 0);
+  g_assert_cmpstr (readout_conflict_get_field (conflict), ==, "date");
+  g_assert_cmpuint (readout_conflict_get_n_claims (conflict), ==, 2);
+  g_assert_cmpstr (readout_conflict_get_claim_value (conflict, 0), ==, "2022-01-05");
+  g_assert_cmpint (readout_conflict_get_claim_source_id (conflict, 0), ==, 2);
+  g_assert_cmpstr (readout_conflict_get_claim_source_publisher (conflict, 0), ==, "Kremlin");
+  g_assert_cmpint (readout_conflict_get_claim_source_id (conflict, 1), ==, 0);
+  g_assert_null (readout_conflict_get_claim_source_publisher (conflict, 1));
+}
+
+/* Every read of the store (single rows, the list models with their filters and sort
+ * orders, the small lookups) on a team store. */
+static void
+test_reads (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(ReadoutStore) store = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_auto(GStrv) texts = NULL;
+  g_autofree char *code = NULL;
+  ReadoutCallFilter filter = READOUT_CALL_FILTER_INIT;
+  const char *others[] = { "Hello.", NULL };
+  PGconn *conn;
+
+  if (fixture->dbname == NULL)
+    return;
+  store = open_ok (fixture->location);
+  conn = readout_pg_test_connect (fixture->dbname, NULL);
+  exec_ok (conn, reads_rows);
+  PQfinish (conn);
+
+  check_leader_and_call (store);
+  check_topic_and_conflict (store);
+  assert_list (readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL),
+               "ana Example, Joe Biden, Vladimir Putin");
+  assert_list (readout_store_list_leaders (store, READOUT_LEADER_SORT_LAST_CALL, NULL),
+               "ana Example, Vladimir Putin, Joe Biden");
+  assert_list (readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, "ПУТИН"), "Vladimir Putin");
+  assert_list (readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, "russia"), "Vladimir Putin");
+  assert_calls (store, 0, 0, NULL, "2, 1, 3");
+  assert_calls (store, 1, 0, NULL, "2, 1");
+  assert_calls (store, 1, 2, NULL, "1");
+  filter.topic = "Zz Test Topic";
+  assert_calls (store, 0, 0, &filter, "1");
+  filter.topic = NULL;
+  filter.date_from = "2022";
+  filter.date_to = "2022-12";
+  assert_calls (store, 2, 0, &filter, "1");
+  filter.date_from = filter.date_to = NULL;
+  filter.status = READOUT_CALL_STATUS_ANNOUNCED;
+  assert_calls (store, 0, 0, &filter, "2");
+  assert_list (readout_store_list_sources (store, 1), "Kremlin, White House");
+  assert_list (readout_store_list_statements (store, 1), "Discussed gas., We talked.");
+  assert_list (readout_store_list_source_statements (store, 3), "Hello.");
+
+  code = readout_store_find_country_code (store, "french");
+  g_assert_cmpstr (code, ==, "FR");
+  codes = readout_store_dup_country_codes (store);
+  g_assert_true (g_strv_contains ((const char * const *) codes, "RU"));
+  texts = readout_store_sample_statement_texts (store, 1, 10);
+  g_assert_cmpstrv (texts, others);
+}
+
 /* Every form of a password goes, and nothing else does; no server needed. */
 static void
 test_strip_password (void)
@@ -313,6 +511,7 @@ main (int argc, char *argv[])
   ADD ("open/bad-locations", test_open_bad_locations);
   ADD ("path-without-password", test_path_without_password);
   ADD ("watch", test_watch_other_connection);
+  ADD ("reads", test_reads);
 #undef ADD
 
   return g_test_run ();

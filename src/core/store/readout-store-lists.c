@@ -31,14 +31,16 @@ readout_store_list_leaders (ReadoutStore      *self,
   if (filter != NULL && filter[0] != '\0')
     folded = g_utf8_casefold (filter, -1);
 
+/* On PostgreSQL, instr and NOCASE are the team schema's (readout-store-pg-schema.c), and
+ * the parameters' types must be named where nothing else tells them. */
 #define LEADER_FILTER \
-  " WHERE ?1 IS NULL OR instr (casefold (l.name), ?1) > 0 OR l.country = upper (?1)" \
+  " WHERE CAST (?1 AS text) IS NULL OR instr (casefold (l.name), ?1) > 0 OR l.country = upper (?1)" \
   " OR instr (casefold (co.name), ?1) > 0 OR instr (casefold (co.demonym), ?1) > 0" \
   " OR EXISTS (SELECT 1 FROM leader_aliases a WHERE a.leader_id = l.id" \
   "   AND instr (casefold (a.alias), ?1) > 0)"
 
   order = sort == READOUT_LEADER_SORT_LAST_CALL
-          ? " ORDER BY last_call IS NULL, last_call DESC, l.name COLLATE NOCASE, l.id"
+          ? " ORDER BY last_call DESC NULLS LAST, l.name COLLATE NOCASE, l.id"
           : " ORDER BY l.name COLLATE NOCASE, l.id";
   page_sql = g_strconcat ("SELECT " LEADER_COLUMNS LEADER_FROM LEADER_FILTER, order,
                           " LIMIT ? OFFSET ?", NULL);
@@ -103,12 +105,12 @@ readout_store_list_calls_filtered (ReadoutStore            *self,
 /* Parameters: ?3 topic, ?4 from, ?5 to, ?6 status, each NULL for any. A date known to
  * the month or year is compared on its own length, so "2017" is in 2017-06 to 2018. */
 #define CALL_FILTER(ID, DATE) \
-  " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM statements fs" \
+  " AND (CAST (?3 AS text) IS NULL OR EXISTS (SELECT 1 FROM statements fs" \
   "   JOIN statement_topics fx ON fx.statement_id = fs.id JOIN topics ft ON ft.id = fx.topic_id" \
   "   WHERE fs.call_id = " ID " AND ft.name = ?3))" \
-  " AND (?4 IS NULL OR substr (?4, 1, length (" DATE ")) <= " DATE ")" \
-  " AND (?5 IS NULL OR substr (" DATE ", 1, length (?5)) <= ?5)" \
-  " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM calls fc WHERE fc.id = " ID " AND fc.status = ?6))"
+  " AND (CAST (?4 AS text) IS NULL OR substr (?4, 1, length (" DATE ")) <= " DATE ")" \
+  " AND (CAST (?5 AS text) IS NULL OR substr (" DATE ", 1, length (?5)) <= ?5)" \
+  " AND (CAST (?6 AS text) IS NULL OR EXISTS (SELECT 1 FROM calls fc WHERE fc.id = " ID " AND fc.status = ?6))"
 
   /* ?1 and ?2 are bound here too, unused, so that both queries take the same parameters. */
   if (leader_id == 0)

@@ -203,6 +203,31 @@ static const char tables_v1[] =
   /* Rows whose count fell to zero, for an instant clean-up after each change. */
   "CREATE INDEX pair_years_empty ON pair_years (leader_a) WHERE n_calls <= 0;";
 
+/* What lets the store's reads be one SQL text on both engines (readout-store-private.h's
+ * column lists, readout-store-lists.c): SQLite's instr, group_concat, json_array and
+ * json_group_array, and its NOCASE collation for ORDER BY. Their owner need not be a
+ * superuser, so the aggregates keep their state in SQL types (an internal state, as
+ * string_agg's, is for superusers only). group_concat, as SQLite's, skips NULLs and
+ * gives NULL for no rows; json_group_array gives [] for no rows. NOCASE orders as ICU's
+ * root locale at secondary strength (case ignored, accents not), which keeps "Émile"
+ * beside "Emile" where SQLite puts it after "Z". */
+static const char reads_v1[] =
+  "CREATE FUNCTION instr (text, text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+  " AS $$ SELECT strpos ($1, $2) $$;"
+  "CREATE FUNCTION readout_group_concat_step (state text, value text, separator text)"
+  " RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+  " AS $$ SELECT CASE WHEN value IS NULL THEN state WHEN state IS NULL THEN value"
+  "   ELSE state || separator || value END $$;"
+  "CREATE AGGREGATE group_concat (text, text)"
+  " (SFUNC = readout_group_concat_step, STYPE = text, PARALLEL = SAFE);"
+  "CREATE FUNCTION json_array (text, text) RETURNS json LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+  " AS $$ SELECT json_build_array ($1, $2) $$;"
+  "CREATE FUNCTION json_array (text, bigint, text) RETURNS json LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+  " AS $$ SELECT json_build_array ($1, $2, $3) $$;"
+  "CREATE AGGREGATE json_group_array (json)"
+  " (SFUNC = array_append, STYPE = json[], FINALFUNC = array_to_json, INITCOND = '{}');"
+  "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);";
+
 /* Calls per pair of leaders and year, kept in step with call_participants as on SQLite,
  * but per statement: PostgreSQL runs row triggers after the whole statement, so a call's
  * cascaded delete could not take its pairs row by row. From the rows a statement removed
@@ -366,6 +391,7 @@ migrate_to_1 (ReadoutDb  *db,
               GError    **error)
 {
   return readout_store_schema_exec (db, functions_v1, error) &&
+         readout_store_schema_exec (db, reads_v1, error) &&
          readout_store_schema_exec (db, tables_v1, error) &&
          readout_store_schema_exec (db, pair_years_v1, error) &&
          readout_store_schema_exec (db, triggers_v1, error) &&

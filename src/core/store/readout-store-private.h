@@ -8,15 +8,18 @@
 G_BEGIN_DECLS
 
 /* Column lists shared by single-row reads and the list models; the *_from_row
- * builders read them by position. Lists of names (aliases, participants, topics) come
- * joined by the ASCII unit separator, char(31), with the parts of one participant
- * joined by char(30): the store refuses control characters in names, so these cannot
- * clash, and splitting them is far cheaper than parsing JSON for every row. Keywords
- * and conflict claims, which may hold any text, come as JSON arrays. */
+ * builders read them by position. One text for both engines: on PostgreSQL the team
+ * schema defines group_concat, json_array and json_group_array as SQLite has them
+ * (readout-store-pg-schema.c). Lists of names (aliases, participants, topics) come
+ * joined by the ASCII unit separator (0x1f, written as itself inside the SQL string),
+ * with the parts of one participant joined by the record separator (0x1e): the store
+ * refuses control characters in names, so these cannot clash, and splitting them is far
+ * cheaper than parsing JSON for every row. Keywords and conflict claims, which may hold
+ * any text, come as JSON arrays. */
 #define LEADER_COLUMNS \
   "l.id, l.name, l.country, co.name, l.office, l.term_start, l.term_end," \
-  " (SELECT group_concat (alias, char(31)) FROM (SELECT alias FROM leader_aliases a" \
-  "   WHERE a.leader_id = l.id ORDER BY alias))," \
+  " (SELECT group_concat (alias, '\x1f') FROM (SELECT alias FROM leader_aliases a" \
+  "   WHERE a.leader_id = l.id ORDER BY alias) AS aliases)," \
   " (SELECT count(*) FROM call_participants p WHERE p.leader_id = l.id)," \
   " (SELECT max (call_date) FROM call_participants p WHERE p.leader_id = l.id) AS last_call"
 #define LEADER_FROM " FROM leaders l LEFT JOIN countries co ON co.code = l.country"
@@ -24,12 +27,12 @@ G_BEGIN_DECLS
 #define CALL_COLUMNS \
   "c.id, c.date, c.date_precision, c.time, c.duration_minutes, c.duration_qualifier," \
   " c.status, c.initiator_id, i.name," \
-  " (SELECT group_concat (leader_id || char(30) || name || char(30) || ifnull (country, ''), char(31))" \
+  " (SELECT group_concat (leader_id || '\x1e' || name || '\x1e' || coalesce (country, ''), '\x1f')" \
   "   FROM (SELECT p.leader_id, l.name, l.country FROM call_participants p" \
-  "    JOIN leaders l ON l.id = p.leader_id WHERE p.call_id = c.id ORDER BY p.position))," \
-  " (SELECT group_concat (name, char(31)) FROM (SELECT DISTINCT t.name FROM statements s" \
+  "    JOIN leaders l ON l.id = p.leader_id WHERE p.call_id = c.id ORDER BY p.position) AS participants)," \
+  " (SELECT group_concat (name, '\x1f') FROM (SELECT DISTINCT t.name FROM statements s" \
   "   JOIN statement_topics x ON x.statement_id = s.id JOIN topics t ON t.id = x.topic_id" \
-  "   WHERE s.call_id = c.id ORDER BY t.name))"
+  "   WHERE s.call_id = c.id ORDER BY t.name) AS topic_names)"
 #define CALL_INITIATOR_JOIN " LEFT JOIN leaders i ON i.id = c.initiator_id"
 
 #define SOURCE_COLUMNS \
@@ -37,22 +40,22 @@ G_BEGIN_DECLS
 
 #define STATEMENT_COLUMNS \
   "st.id, st.call_id, st.source_id, st.speaker, st.side, st.kind, st.text, st.position," \
-  " (SELECT group_concat (name, char(31)) FROM (SELECT t.name FROM statement_topics x" \
-  "   JOIN topics t ON t.id = x.topic_id WHERE x.statement_id = st.id ORDER BY t.name))," \
+  " (SELECT group_concat (name, '\x1f') FROM (SELECT t.name FROM statement_topics x" \
+  "   JOIN topics t ON t.id = x.topic_id WHERE x.statement_id = st.id ORDER BY t.name) AS topic_names)," \
   " so.publisher, so.title"
 #define STATEMENT_FROM " FROM statements st JOIN sources so ON so.id = st.source_id"
 
 #define TOPIC_COLUMNS \
   "t.id, t.name, (SELECT json_group_array (json_array (language, keyword)) FROM" \
   "   (SELECT language, keyword FROM topic_keywords k WHERE k.topic_id = t.id" \
-  "    ORDER BY language, keyword))"
+  "    ORDER BY language, keyword) AS keywords)"
 
 #define CONFLICT_COLUMNS \
   "c.id, c.call_id, c.field," \
   " (SELECT json_group_array (json_array (value, source_id, publisher)) FROM" \
   "   (SELECT cc.value, cc.source_id, s.publisher FROM conflict_claims cc" \
   "    LEFT JOIN sources s ON s.id = cc.source_id WHERE cc.conflict_id = c.id" \
-  "    ORDER BY cc.position))"
+  "    ORDER BY cc.position) AS claims)"
 
 
 /* For the core's own modules (models, schema, sample, generator, import), not for the UI. */
@@ -119,7 +122,7 @@ void      readout_store_set_retag_progress (ReadoutStore         *self,
 void      readout_store_topics_changed_elsewhere (ReadoutStore   *self,
                                                   gint64          topic_id);
 
-/* Splits a group_concat() of values joined by char(31) into a NULL-terminated array. */
+/* Splits a group_concat() of values joined by 0x1f into a NULL-terminated array. */
 char    **readout_sql_column_strv        (ReadoutDbStatement   *stmt,
                                           int             column);
 
