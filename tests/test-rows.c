@@ -173,6 +173,58 @@ test_call_row (void)
   g_assert_finalize_object (row);
 }
 
+/* A call of 60 topics: "Topic 1 · Topic 2 · …", about 600 characters. */
+static char **
+sixty_topics (void)
+{
+  GPtrArray *topics = g_ptr_array_new ();
+
+  for (int i = 1; i <= 60; i++)
+    g_ptr_array_add (topics, g_strdup_printf ("Topic %d", i));
+  g_ptr_array_add (topics, NULL);
+  return (char **) g_ptr_array_free (topics, FALSE);
+}
+
+/* A long topics line is laid out only as far as a row can show it, and as far as a
+ * wide row shows: measured, it is as high as the whole line would be at every width. */
+static void
+test_call_row_long_topics (void)
+{
+  g_autoptr(ReadoutCall) call = readout_call_new ();
+  g_auto(GStrv) topics = sixty_topics ();
+  g_autofree char *description = NULL;
+  int two_lines, natural, one_line;
+  GtkWidget *row;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  readout_call_set_date (call, "2017-11-21");
+  readout_call_set_date_precision (call, READOUT_DATE_PRECISION_DAY);
+  readout_call_set_topics (call, (const char * const *) topics);
+  row = g_object_ref_sink (readout_call_row_new ());
+  readout_call_row_set_call (READOUT_CALL_ROW (row), call);
+
+  /* Screen readers still hear every topic. */
+  description = g_strjoinv (" · ", topics);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       description);
+
+  /* The width the row asks for is that of what it laid out, not of 60 topics. */
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (natural, <, 1500);
+
+  /* Two lines at 300 px, and at 1,500 px too, where the first part the row laid out
+   * fits on one line but the whole does not; on one line where all of it fits. */
+  two_lines = height_at (row, 300);
+  g_assert_cmpint (height_at (row, 1500), ==, two_lines);
+  one_line = height_at (row, 20000);
+  g_assert_cmpint (one_line, <, two_lines);
+  g_assert_cmpint (height_at (row, 300), ==, two_lines);
+
+  readout_call_row_set_call (READOUT_CALL_ROW (row), NULL);
+  g_assert_finalize_object (row);
+}
+
 static void
 test_search_row (void)
 {
@@ -314,6 +366,7 @@ main (int   argc,
 
   g_test_add_func ("/rows/leader", test_leader_row);
   g_test_add_func ("/rows/call", test_call_row);
+  g_test_add_func ("/rows/call-long-topics", test_call_row_long_topics);
   g_test_add_func ("/rows/search", test_search_row);
   g_test_add_func ("/rows/few-rows", test_few_rows);
 

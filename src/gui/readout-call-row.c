@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "readout-call-row.h"
@@ -38,6 +40,12 @@ static const struct {
   [LINE_TOPICS] = { 9, PANGO_WEIGHT_NORMAL },
 };
 
+/* A line that may be cut is laid out from its first PREFIX_BYTES bytes, and further
+ * only when a row is wide enough to show more (see ensure_prefix ()): the generated
+ * store's topic lines run to 2,000 px, and shaping what no row shows was a tenth of
+ * the time it took to show a leader's calls. */
+#define PREFIX_BYTES 128
+
 #define LINE_SPACING 3
 #define ICON_SPACING 6
 #define ICON_SIZE 16
@@ -49,6 +57,8 @@ struct _ReadoutCallRow
   GtkWidget    parent_instance;
 
   char        *texts[N_LINES];
+  /* How many bytes of each text its layout holds. */
+  gsize        shaped_lengths[N_LINES];
   const char  *icon_name;
   PangoLayout *layouts[N_LINES];
   /* Each line's size uncut, the width -1 until it is laid out so, and whether
@@ -102,6 +112,29 @@ line_shown (ReadoutCallRow *self,
   return self->texts[line] != NULL && self->texts[line][0] != '\0';
 }
 
+/* A cut line (status, other side, topics) can be laid out from a prefix of its text;
+ * the date and the duration are shown whole. */
+static gboolean
+line_may_be_cut (Line line)
+{
+  return line != LINE_DATE && line != LINE_DURATION;
+}
+
+/* What @line's layout holds: its text, or a prefix of it ending on a whole character. */
+static void
+set_layout_text (ReadoutCallRow *self,
+                 Line            line)
+{
+  const char *text = self->texts[line] != NULL ? self->texts[line] : "";
+  gsize length = strlen (text);
+
+  if (line_may_be_cut (line) && self->shaped_lengths[line] < length)
+    length = g_utf8_find_prev_char (text, text + self->shaped_lengths[line] + 1) - text;
+  self->shaped_lengths[line] = length;
+  pango_layout_set_text (self->layouts[line], text, (int) length);
+  self->natural_widths[line] = -1;
+}
+
 static void
 clear_layouts (ReadoutCallRow *self)
 {
@@ -126,14 +159,13 @@ make_layout (ReadoutCallRow *self,
   if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
     pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
   /* The date is never cut; a long status, other side or topic list gives way. */
-  if (line != LINE_DATE && line != LINE_DURATION)
+  if (line_may_be_cut (line))
     pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   if (line == LINE_DURATION || line == LINE_TOPICS)
     pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   /* At most two lines of topics keep rows short; the detail shows them as labels. */
   if (line == LINE_TOPICS)
     pango_layout_set_height (layout, -2);
-  pango_layout_set_text (layout, self->texts[line] != NULL ? self->texts[line] : "", -1);
   return layout;
 }
 
@@ -150,7 +182,7 @@ ensure_layouts (ReadoutCallRow *self)
   for (guint i = 0; i < N_LINES; i++)
     {
       self->layouts[i] = make_layout (self, i);
-      self->natural_widths[i] = -1;
+      set_layout_text (self, i);
     }
   self->context_serial = serial;
 }
@@ -191,6 +223,29 @@ natural_width (ReadoutCallRow *self,
   return self->natural_widths[line];
 }
 
+/* Lays @line out from a prefix long enough to show what a row @width wide shows of it
+ * (-1: any prefix will do). Two lines hold at most twice the width, less what the first
+ * leaves at its end when it wraps (a space, narrower than a line is high), so a prefix
+ * wider than that shows as the whole text does. */
+static void
+ensure_prefix (ReadoutCallRow *self,
+               Line            line,
+               int             width)
+{
+  gsize length = self->texts[line] != NULL ? strlen (self->texts[line]) : 0;
+
+  while (width >= 0 && self->shaped_lengths[line] < length)
+    {
+      /* natural_width () measures the height too. */
+      int natural = natural_width (self, line);
+
+      if (natural > 2 * width + self->natural_heights[line])
+        return;
+      self->shaped_lengths[line] = MAX (2 * self->shaped_lengths[line], PREFIX_BYTES);
+      set_layout_text (self, line);
+    }
+}
+
 /* Wraps or cuts @line at @width only if it is wider: a layout whose width changes is
  * laid out and shaped again, and most lines fit. */
 static void
@@ -198,13 +253,13 @@ fit_line (ReadoutCallRow *self,
           Line            line,
           int             width)
 {
-  gboolean fits = width < 0 || natural_width (self, line) <= width;
+  gboolean fits;
 
+  ensure_prefix (self, line, width);
+  fits = width < 0 || natural_width (self, line) <= width;
   pango_layout_set_width (self->layouts[line], fits ? -1 : width * PANGO_SCALE);
 }
 
-/* Fits the lines to @width (-1: any). The status gets what the date and the icon
- * leave of the first line. */
 /* The width @line gets in a row @width wide (-1: any). The status gets what the
  * date and the icon leave of the first line. */
 static int
@@ -255,6 +310,7 @@ line_height (ReadoutCallRow *self,
   /* The date is never cut. */
   if (line == LINE_DATE)
     return layout_height (self->layouts[line]);
+  ensure_prefix (self, line, fitted);
   n_lines = n_lines_at (self, line, fitted);
   if (n_lines > 0 && self->one_font[line])
     return n_lines * self->natural_heights[line];
@@ -483,9 +539,9 @@ set_line (ReadoutCallRow *self,
     }
   g_free (self->texts[line]);
   self->texts[line] = text;
-  self->natural_widths[line] = -1;
+  self->shaped_lengths[line] = PREFIX_BYTES;
   if (self->layouts[line] != NULL)
-    pango_layout_set_text (self->layouts[line], text != NULL ? text : "", -1);
+    set_layout_text (self, line);
 }
 
 static void
