@@ -10,6 +10,7 @@
 #include "readout-call-row.h"
 #include "readout-calls-pane.h"
 #include "readout-gui-test-util.h"
+#include "readout-gui-util.h"
 #include "readout-format.h"
 #include "readout-leader-row.h"
 #include "readout-search-row.h"
@@ -170,6 +171,30 @@ test_call_row (void)
   g_assert_cmpint (height_at (row, 300), >, height_at (row, 2000));
 
   readout_call_row_set_call (READOUT_CALL_ROW (row), NULL);
+  g_assert_finalize_object (row);
+}
+
+/* The status icons loaded ahead of the first rows are the ones the rows then get. */
+static void
+test_call_row_status_icons (void)
+{
+  GtkWidget *row;
+  g_autoptr(GPtrArray) icons = NULL;
+  GtkIconTheme *theme;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  row = g_object_ref_sink (readout_call_row_new ());
+  icons = readout_call_row_load_status_icons (row);
+  g_assert_cmpuint (icons->len, ==, 3);
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (row));
+  for (ReadoutCallStatus status = READOUT_CALL_STATUS_HELD; status <= READOUT_CALL_STATUS_CANCELLED; status++)
+    {
+      g_autoptr(GtkIconPaintable) again = gtk_icon_theme_lookup_icon (theme, readout_gui_call_status_icon (status),
+                                                                      NULL, 16, 1, GTK_TEXT_DIR_LTR, 0);
+
+      g_assert_true (GDK_PAINTABLE (again) == g_ptr_array_index (icons, status));
+    }
   g_assert_finalize_object (row);
 }
 
@@ -367,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/rows/leader", test_leader_row);
   g_test_add_func ("/rows/call", test_call_row);
   g_test_add_func ("/rows/call-long-topics", test_call_row_long_topics);
+  g_test_add_func ("/rows/call-status-icons", test_call_row_status_icons);
   g_test_add_func ("/rows/search", test_search_row);
   g_test_add_func ("/rows/few-rows", test_few_rows);
 

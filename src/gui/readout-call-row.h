@@ -21,5 +21,6 @@ void         readout_call_row_set_call      (ReadoutCallRow *self,
 gint64       readout_call_row_get_leader_id (ReadoutCallRow *self);
 void         readout_call_row_set_leader_id (ReadoutCallRow *self,
                                              gint64          leader_id);
+GPtrArray   *readout_call_row_load_status_icons (GtkWidget    *widget);
 
 G_END_DECLS

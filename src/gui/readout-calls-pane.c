@@ -41,6 +41,9 @@ struct _ReadoutCallsPane
   /* Keeps the leader whose calls these are out of the drop-down. */
   GtkFilter          *not_the_leader;
   gboolean            updating_dropdown;
+  /* The rows' status icons, loaded once the pane is shown (see load_status_icons_cb). */
+  GPtrArray          *status_icons;
+  guint               status_icons_idle;
   /* The call selected when the model began to change (a re-tag rewrites every row),
    * to select again once it has; 0 outside a change. */
 };
@@ -283,6 +286,29 @@ on_row_unbind_cb (GtkSignalListItemFactory *factory,
   readout_call_row_set_call (READOUT_CALL_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* Loads what the first rows draw before a leader is chosen, when the window has
+ * nothing else to do, rather than when the first leader is. */
+static gboolean
+load_status_icons_cb (gpointer user_data)
+{
+  ReadoutCallsPane *self = user_data;
+
+  self->status_icons_idle = 0;
+  self->status_icons = readout_call_row_load_status_icons (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+readout_calls_pane_map (GtkWidget *widget)
+{
+  ReadoutCallsPane *self = READOUT_CALLS_PANE (widget);
+
+  GTK_WIDGET_CLASS (readout_calls_pane_parent_class)->map (widget);
+  /* Below drawing's priority: after the window's first frame. */
+  if (self->status_icons == NULL && self->status_icons_idle == 0)
+    self->status_icons_idle = g_idle_add_full (G_PRIORITY_LOW, load_status_icons_cb, self, NULL);
+}
+
 static void
 readout_calls_pane_dispose (GObject *object)
 {
@@ -292,6 +318,8 @@ readout_calls_pane_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
   g_clear_pointer (&self->keeper, readout_selection_keeper_free);
+  g_clear_handle_id (&self->status_icons_idle, g_source_remove);
+  g_clear_pointer (&self->status_icons, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), READOUT_TYPE_CALLS_PANE);
   /* Children the template does not bind are not unparented by it. */
@@ -362,6 +390,7 @@ readout_calls_pane_class_init (ReadoutCallsPaneClass *klass)
   object_class->dispose = readout_calls_pane_dispose;
   object_class->get_property = readout_calls_pane_get_property;
   object_class->set_property = readout_calls_pane_set_property;
+  widget_class->map = readout_calls_pane_map;
 
   properties[PROP_LEADER] =
     g_param_spec_object ("leader", NULL, NULL,
