@@ -81,6 +81,7 @@ struct _ReadoutWindow
   gint64                bench_mark;
   double                bench_cpu_mark;
   guint                 bench_leader_calls;
+  guint                 bench_select_idle;
   guint                 open_form_idle;
 #endif
 };
