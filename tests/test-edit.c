@@ -228,13 +228,40 @@ model_has_action (GMenuModel *model,
   return FALSE;
 }
 
+/* Whether the menu of @button, opened as a user would, offers @action. */
+static gboolean
+opened_menu_has_action (GtkMenuButton *button,
+                        const char    *action)
+{
+  gboolean found;
+
+  /* The window gives a menu button its menu when it first opens. */
+  gtk_menu_button_popup (button);
+  found = model_has_action (gtk_menu_button_get_menu_model (button), action);
+  gtk_menu_button_popdown (button);
+  return found;
+}
+
+/* How many main menu buttons (F10's) under @root have made their menu. */
+static guint
+count_built_main_menus (GtkWidget *root)
+{
+  guint n = GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)) &&
+            gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_built_main_menus (child);
+  return n;
+}
+
 /* Whether the main menu (of the header bar shown) offers @action. */
 static gboolean
 menu_has_action (GtkWidget  *root,
                  const char *action)
 {
   if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      model_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)), action))
+      opened_menu_has_action (GTK_MENU_BUTTON (root), action))
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
@@ -751,8 +778,10 @@ test_delete_undo (Fixture       *f,
   g_assert_true (shows (GTK_WIDGET (window), "Call deleted"));
   g_assert_true (readout_gui_test_action_enabled (GTK_WIDGET (window), "win.undo"));
 
-  /* Undo and Redo are in the main menu too. */
+  /* Undo and Redo are in the main menu too, which is made when it first opens. */
+  g_assert_cmpuint (count_built_main_menus (GTK_WIDGET (window)), ==, 0);
   g_assert_true (menu_has_action (GTK_WIDGET (window), "win.undo"));
+  g_assert_cmpuint (count_built_main_menus (GTK_WIDGET (window)), ==, 1);
   g_assert_true (menu_has_action (GTK_WIDGET (window), "win.redo"));
 
   /* Ctrl+Z and Ctrl+Shift+Z are the window's; they bubble, so entries undo their typing first. */

@@ -34,6 +34,9 @@ GListModel *readout_gui_leaders_with_anyone (ReadoutStore         *store,
 gboolean    readout_gui_drop_down_connect_opened (GtkDropDown      *dropdown,
                                                   GCallback         callback,
                                                   gpointer          data);
+/* Gives @button @menu when it first opens rather than now. */
+void        readout_gui_menu_button_set_menu_on_open (GtkMenuButton *button,
+                                                      GMenuModel    *menu);
 /* "Anyone" and @leader alone: what a closed drop-down of leaders needs to show. */
 GListModel *readout_gui_anyone_and          (ReadoutLeader        *leader);
 /* The leader's country in the user's language ("Россия"), or NULL. */

@@ -770,6 +770,41 @@ readout_window_finalize (GObject *object)
   G_OBJECT_CLASS (readout_window_parent_class)->finalize (object);
 }
 
+/* The window's menu buttons and their menus (ids in readout-window.ui), given to each
+ * button when it first opens. */
+static const struct {
+  const char *button;
+  const char *menu;
+} menu_buttons[] = {
+  { "welcome_menu_button", "primary_menu" },
+  { "leaders_menu_button", "primary_menu" },
+  { "calls_menu_button", "primary_menu" },
+  { "sort_menu_button", "sort_menu" },
+  { "detail_menu_button", "detail_menu" },
+};
+
+/* Lets template_child () find the menu buttons and menus the struct has no field for. */
+static void
+bind_menu_buttons (GtkWidgetClass *widget_class)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)
+    {
+      /* calls_menu_button is bound to its field in class_init. */
+      if (!g_str_equal (menu_buttons[i].button, "calls_menu_button"))
+        gtk_widget_class_bind_template_child_full (widget_class, menu_buttons[i].button, FALSE, 0);
+      /* Each menu once. */
+      if (i == 0 || !g_str_equal (menu_buttons[i].menu, menu_buttons[i - 1].menu))
+        gtk_widget_class_bind_template_child_full (widget_class, menu_buttons[i].menu, FALSE, 0);
+    }
+}
+
+static GObject *
+template_child (ReadoutWindow *self,
+                const char    *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (self), READOUT_TYPE_WINDOW, name);
+}
+
 static void
 readout_window_class_init (ReadoutWindowClass *klass)
 {
@@ -822,6 +857,7 @@ readout_window_class_init (ReadoutWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, show_leaders_button);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, calls_menu_button);
+  bind_menu_buttons (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_show_leaders_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, inner_leaflet);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, sidebar_box);
@@ -876,6 +912,9 @@ readout_window_init (ReadoutWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
   _readout_window_edit_init (self);
   _readout_window_import_init (self);
+  for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)
+    readout_gui_menu_button_set_menu_on_open (GTK_MENU_BUTTON (template_child (self, menu_buttons[i].button)),
+                                              G_MENU_MODEL (template_child (self, menu_buttons[i].menu)));
 }
 
 ReadoutWindow *
