@@ -523,7 +523,7 @@ build_statement_hit (ReadoutSearchModel *self,
                                 " so.publisher, c.date,"
                                 " (SELECT group_concat (name, ' – ') FROM (SELECT l.name"
                                 "   FROM call_participants p JOIN leaders l ON l.id = p.leader_id"
-                                "   WHERE p.call_id = st.call_id ORDER BY p.position))"
+                                "   WHERE p.call_id = st.call_id ORDER BY p.position) AS n)"
                                 " FROM statements st JOIN sources so ON so.id = st.source_id"
                                 " JOIN calls c ON c.id = st.call_id WHERE st.id = ?1",
                                 NULL);
@@ -560,7 +560,7 @@ build_source_hit (ReadoutSearchModel *self,
                                 "SELECT so.text, so.title, so.call_id, so.publisher, so.side, c.date,"
                                 " (SELECT group_concat (name, ' – ') FROM (SELECT l.name"
                                 "   FROM call_participants p JOIN leaders l ON l.id = p.leader_id"
-                                "   WHERE p.call_id = so.call_id ORDER BY p.position))"
+                                "   WHERE p.call_id = so.call_id ORDER BY p.position) AS n)"
                                 " FROM sources so JOIN calls c ON c.id = so.call_id WHERE so.id = ?1",
                                 NULL);
   if (stmt == NULL)
