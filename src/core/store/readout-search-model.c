@@ -163,14 +163,16 @@ search_sql_sqlite (ReadoutSearchModel *self,
 }
 
 /* The same on PostgreSQL, where the rows hold their tsvector: the rank is named "rank"
- * as FTS5's column is, so both engines share the tails. */
+ * as FTS5's column is, so both engines share the tails. Normalization 1 divides by the
+ * log of the length, so that a passage that is mostly the word ranks above a long one
+ * that also has it, as bm25 ranks them. */
 static char *
 search_sql_postgresql (ReadoutSearchModel *self,
                        gboolean            statements,
                        Columns             columns,
                        const char         *tail)
 {
-  const char *select = columns == COLUMNS_ROWID_RANK ? "st.id, -ts_rank (st.fts, q) AS rank"
+  const char *select = columns == COLUMNS_ROWID_RANK ? "st.id, -ts_rank (st.fts, q, 1) AS rank"
                        : columns == COLUMNS_ROWID ? "st.id" : "st.id, 0";
 
   return g_strdup_printf ("SELECT %s FROM %s st%s, to_tsquery ('readout', CAST (?1 AS text)) q"
