@@ -36,11 +36,6 @@
   "CASE WHEN length (" d ") = 10 THEN to_char (CAST (" d " AS date), 'IYYY-\"W\"IW')" \
   " ELSE " d " END"
 
-/* Names in order regardless of case. SQLite keeps its NOCASE collation: casefold() costs
- * a third more on the bench store's every pair; PostgreSQL has no NOCASE. */
-#define BY_NAME_SQLITE(n)     n " COLLATE NOCASE"
-#define BY_NAME_POSTGRESQL(n) "casefold (" n ")"
-
 void
 readout_timeline_count_free (ReadoutTimelineCount *count)
 {
@@ -159,7 +154,7 @@ finish_rows (ReadoutStore  *self,
 
 /* Counted per period and counterpart first; the counterparts' totals (for the order)
  * and names come from those counts, a row for each rather than for each call. */
-#define COUNTS_OF_LEADER(period, by_name) \
+#define COUNTS_OF_LEADER(period) \
   "WITH per AS (SELECT " period " AS period, o.leader_id AS who, count(*) AS n," \
   "  sum (CASE WHEN c.status = 'held' THEN 1 ELSE 0 END) AS held FROM call_participants me" \
   "  JOIN call_participants o ON o.call_id = me.call_id AND o.leader_id <> me.leader_id" \
@@ -169,7 +164,7 @@ finish_rows (ReadoutStore  *self,
   " tot AS (SELECT who, sum (n) AS total FROM per GROUP BY who)" \
   " SELECT per.period, per.who, l.name, l.country, per.n, per.held" \
   " FROM per JOIN tot ON tot.who = per.who JOIN leaders l ON l.id = per.who" \
-  " ORDER BY per.period, tot.total DESC, " by_name ("l.name") ", per.who"
+  " ORDER BY per.period, tot.total DESC, l.name COLLATE NOCASE, per.who"
 
 #define COUNTS_OF_ALL(period) \
   "SELECT " period " AS period, 0, NULL, NULL, count(*)," \
@@ -182,27 +177,21 @@ counts_sql (ReadoutTimelinePeriod period,
             gboolean              of_leader,
             ReadoutDbEngine       engine)
 {
-  gboolean postgresql = engine == READOUT_DB_ENGINE_POSTGRESQL;
-
   switch (period)
     {
     case READOUT_TIMELINE_BY_WEEK:
-      if (postgresql)
-        return of_leader ? COUNTS_OF_LEADER (PERIOD_WEEK_POSTGRESQL ("me.call_date"), BY_NAME_POSTGRESQL)
+      if (engine == READOUT_DB_ENGINE_POSTGRESQL)
+        return of_leader ? COUNTS_OF_LEADER (PERIOD_WEEK_POSTGRESQL ("me.call_date"))
                          : COUNTS_OF_ALL (PERIOD_WEEK_POSTGRESQL ("c.date"));
-      return of_leader ? COUNTS_OF_LEADER (PERIOD_WEEK_SQLITE ("me.call_date"), BY_NAME_SQLITE)
+      return of_leader ? COUNTS_OF_LEADER (PERIOD_WEEK_SQLITE ("me.call_date"))
                        : COUNTS_OF_ALL (PERIOD_WEEK_SQLITE ("c.date"));
     case READOUT_TIMELINE_BY_MONTH:
-      if (of_leader)
-        return postgresql ? COUNTS_OF_LEADER (PERIOD_MONTH ("me.call_date"), BY_NAME_POSTGRESQL)
-                          : COUNTS_OF_LEADER (PERIOD_MONTH ("me.call_date"), BY_NAME_SQLITE);
-      return COUNTS_OF_ALL (PERIOD_MONTH ("c.date"));
+      return of_leader ? COUNTS_OF_LEADER (PERIOD_MONTH ("me.call_date"))
+                       : COUNTS_OF_ALL (PERIOD_MONTH ("c.date"));
     case READOUT_TIMELINE_BY_YEAR:
     default:
-      if (of_leader)
-        return postgresql ? COUNTS_OF_LEADER (PERIOD_YEAR ("me.call_date"), BY_NAME_POSTGRESQL)
-                          : COUNTS_OF_LEADER (PERIOD_YEAR ("me.call_date"), BY_NAME_SQLITE);
-      return COUNTS_OF_ALL (PERIOD_YEAR ("c.date"));
+      return of_leader ? COUNTS_OF_LEADER (PERIOD_YEAR ("me.call_date"))
+                       : COUNTS_OF_ALL (PERIOD_YEAR ("c.date"));
     }
 }
 
@@ -221,7 +210,7 @@ readout_store_timeline_counts (ReadoutStore               *self,
   g_return_val_if_fail (query->leader_id != 0 || query->other_leader_id == 0, NULL);
 
   stmt = prepare_with_range (self, counts_sql (query->period, query->leader_id != 0,
-                                                    readout_db_get_engine (readout_store_get_db (self))),
+                                               readout_db_get_engine (readout_store_get_db (self))),
                              query->from, query->to, error);
   if (stmt == NULL)
     return NULL;
@@ -514,7 +503,7 @@ relation_set_years (ReadoutRelation *relation,
   "  JOIN call_participants a ON a.call_id = c.id" \
   "  JOIN call_participants b ON b.call_id = c.id AND b.leader_id > a.leader_id" \
   "  WHERE ?2 = 0" RANGE ("c.date") " GROUP BY x, y, yr),"
-#define RELATIONS_RANKED(by_name) \
+#define RELATIONS_RANKED \
   " of_country AS (SELECT id FROM leaders WHERE country = ?1)," \
   " tot AS (SELECT x, y, sum (n) AS total FROM py" \
   "  WHERE CAST (?1 AS text) IS NULL OR x IN (SELECT id FROM of_country)" \
@@ -523,18 +512,7 @@ relation_set_years (ReadoutRelation *relation,
   " SELECT tot.x, la.name, la.country, tot.y, lb.name, lb.country, tot.total," \
   "  (SELECT group_concat (yr || ':' || n, ',') FROM py WHERE py.x = tot.x AND py.y = tot.y)" \
   " FROM tot JOIN leaders la ON la.id = tot.x JOIN leaders lb ON lb.id = tot.y" \
-  " ORDER BY tot.total DESC, " by_name ("la.name") ", " by_name ("lb.name") ", tot.x, tot.y"
-
-static const char *
-relations_sql (gboolean        by_year,
-               ReadoutDbEngine engine)
-{
-  if (engine == READOUT_DB_ENGINE_POSTGRESQL)
-    return by_year ? RELATIONS_BY_YEAR RELATIONS_RANKED (BY_NAME_POSTGRESQL)
-                   : RELATIONS_BY_DAY RELATIONS_RANKED (BY_NAME_POSTGRESQL);
-  return by_year ? RELATIONS_BY_YEAR RELATIONS_RANKED (BY_NAME_SQLITE)
-                 : RELATIONS_BY_DAY RELATIONS_RANKED (BY_NAME_SQLITE);
-}
+  " ORDER BY tot.total DESC, la.name COLLATE NOCASE, lb.name COLLATE NOCASE, tot.x, tot.y"
 
 static gboolean
 is_whole_year (const char *date)
@@ -571,8 +549,10 @@ readout_store_relations (ReadoutStore                *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  stmt = prepare_with_range (self, relations_sql (is_whole_year (query->from) && is_whole_year (query->to),
-                                                 readout_db_get_engine (readout_store_get_db (self))),
+  stmt = prepare_with_range (self,
+                             is_whole_year (query->from) && is_whole_year (query->to)
+                             ? RELATIONS_BY_YEAR RELATIONS_RANKED
+                             : RELATIONS_BY_DAY RELATIONS_RANKED,
                              query->from, query->to, error);
   if (stmt == NULL)
     return NULL;
