@@ -358,6 +358,31 @@ test_change_latency (Fixture       *fixture,
                   g_array_index (latencies, gint64, 99) / 1000.0);
 }
 
+/* The server's notices (a text-search query of stop words only, say) are the engine's
+ * debug messages, not lines on the program's standard error. */
+static void
+test_notices_quiet (void)
+{
+  if (readout_pg_test_skip_without_server ())
+    return;
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ReadoutDb) db = readout_db_open (g_getenv ("READOUT_TEST_POSTGRESQL"), TRUE, &error);
+      ReadoutDbStatement *stmt;
+
+      g_assert_no_error (error);
+      stmt = readout_db_prepare (db, "SELECT to_tsquery ('english', 'the')", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (readout_db_statement_step (stmt, &error), ==, READOUT_DB_ROW);
+      readout_db_statement_reset (stmt);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*NOTICE*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -373,6 +398,7 @@ main (int    argc,
   g_test_add ("/db-postgres/change-counter", Fixture, NULL, fixture_set_up, test_change_counter,
               fixture_tear_down);
   g_test_add ("/db-postgres/casefold", Fixture, NULL, fixture_set_up, test_casefold, fixture_tear_down);
+  g_test_add_func ("/db-postgres/notices-quiet", test_notices_quiet);
   g_test_add ("/db-postgres/change-latency", Fixture, NULL, fixture_set_up, test_change_latency,
               fixture_tear_down);
   return g_test_run ();

@@ -7,6 +7,7 @@
 #include "readout-search-hit.h"
 #include "readout-search-model.h"
 #include "readout-sample.h"
+#include "readout-store-private.h"
 #include "readout-test-util.h"
 
 typedef struct {
@@ -350,6 +351,9 @@ test_search_model (void)
 
   query = readout_search_model_build_fts_query ("North \"Korea\" OR (x");
   g_assert_cmpstr (query, ==, "\"North\" \"Korea\" \"OR\" \"x\"*");
+  g_clear_pointer (&query, g_free);
+  query = readout_search_model_build_tsquery ("North \"Korea\" OR (x");
+  g_assert_cmpstr (query, ==, "'North' & 'Korea' & 'OR' & 'x':*");
 
   g_clear_object (&hits);
   g_clear_object (&store);
@@ -391,6 +395,111 @@ test_search_rank_window (void)
   g_assert_cmpint (readout_search_hit_get_statement_id (first), ==, readout_statement_get_id (newest));
 
   g_clear_object (&hits);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+static gboolean
+store_is_postgresql (ReadoutStore *store)
+{
+  return readout_db_get_engine (readout_store_get_db (store)) == READOUT_DB_ENGINE_POSTGRESQL;
+}
+
+static ReadoutSearchHit *
+search_first_hit (ReadoutStore *store,
+                  const char   *query,
+                  guint         n_expected)
+{
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hits = readout_store_search (store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, n_expected);
+  return n_expected > 0 ? g_list_model_get_item (hits, 0) : NULL;
+}
+
+/* Russian and English texts in one store: each found by its own words, in any case,
+ * the match marked in the snippet. On PostgreSQL the words are stemmed ("Сирия" finds
+ * "Сирии", "talk" finds "talks"), and the snippet marks the word in the text. */
+static void
+test_search_russian (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "russian.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "Владимир Путин", "RU");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "Donald Trump", "US");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2017-11-21", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+  g_autoptr(ReadoutSource) kremlin = readout_test_add_source (store, readout_call_get_id (call), "Kremlin", "RU");
+  g_autoptr(ReadoutSource) white_house = readout_test_add_source (store, readout_call_get_id (call), "White House", "US");
+  g_autoptr(ReadoutStatement) russian = NULL;
+  g_autoptr(ReadoutSearchHit) hit = NULL;
+
+  russian = readout_test_add_statement (store, readout_source_get_id (kremlin), "Владимир Путин", "RU",
+                                        "Президенты обсудили ситуацию в Сирии и на Украине.");
+  g_object_unref (readout_test_add_statement (store, readout_source_get_id (white_house), "the White House",
+                                              "US", "The leaders held talks on North Korea."));
+
+  hit = search_first_hit (store, "СИРИИ", 1);
+  g_assert_cmpint (readout_search_hit_get_statement_id (hit), ==, readout_statement_get_id (russian));
+  g_assert_nonnull (strstr (readout_search_hit_get_snippet (hit), "\x02Сирии\x03"));
+  g_clear_object (&hit);
+
+  /* The last word is a prefix, in either alphabet. */
+  hit = search_first_hit (store, "ситуац", 1);
+  g_assert_nonnull (strstr (readout_search_hit_get_snippet (hit), "\x02ситуацию\x03"));
+  g_clear_object (&hit);
+  hit = search_first_hit (store, "north kor", 1);
+  g_assert_nonnull (strstr (readout_search_hit_get_snippet (hit), "\x02North\x03 \x02Korea\x03"));
+  g_clear_object (&hit);
+  g_assert_null (search_first_hit (store, "Сирии Korea", 0));
+
+  if (store_is_postgresql (store))
+    {
+      hit = search_first_hit (store, "Сирия украина", 1);
+      g_assert_nonnull (strstr (readout_search_hit_get_snippet (hit), "\x02Сирии\x03 и на \x02Украине\x03"));
+      g_clear_object (&hit);
+      hit = search_first_hit (store, "talk korea", 1);
+      g_assert_nonnull (strstr (readout_search_hit_get_snippet (hit), "\x02talks\x03"));
+    }
+
+  g_clear_object (&hit);
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
+/* Whatever is typed, the search answers (maybe with nothing) and never fails: the
+ * words alone reach the query, never its syntax. */
+static void
+test_search_any_input (void)
+{
+  g_autofree char *folder = readout_test_make_folder ();
+  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "any-input.db");
+  g_autoptr(ReadoutLeader) a = readout_test_add_leader (store, "A", "US");
+  g_autoptr(ReadoutLeader) b = readout_test_add_leader (store, "B", "RU");
+  g_autoptr(ReadoutCall) call = readout_test_add_call (store, "2017-11-21", readout_leader_get_id (a),
+                                                       readout_leader_get_id (b));
+  g_autoptr(ReadoutSource) source = readout_test_add_source (store, readout_call_get_id (call), "Kremlin", "RU");
+  const char * const inputs[] = {
+    "'", "\"", "\\", "a:*", "!x & (y | z)", "x <-> y", "NEAR(a b)", "the", "and or not", "O'Brien's",
+    "-", "*", "''; DROP TABLE statements; --", "日本", "x:A", "café", NULL,
+  };
+
+  g_object_unref (readout_test_add_statement (store, readout_source_get_id (source), "the Kremlin", "RU",
+                                              "Mr O'Brien's café in Tokyo (日本) and the x:A test."));
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_autoptr(GListModel) hits = NULL;
+      g_autoptr(GError) error = NULL;
+
+      hits = readout_store_search (store, inputs[i], &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (hits);
+    }
+  g_object_unref (search_first_hit (store, "O'Brien's", 1));
+  g_object_unref (search_first_hit (store, "café", 1));
+
   g_clear_object (&store);
   readout_test_remove_folder (folder);
 }
@@ -717,6 +826,8 @@ main (int    argc,
   g_test_add_func ("/models/statements/grouped-by-side", test_statements_grouped_by_side);
   g_test_add_func ("/models/search/ranked", test_search_model);
   g_test_add_func ("/models/search/rank-window", test_search_rank_window);
+  g_test_add_func ("/models/search/russian", test_search_russian);
+  g_test_add_func ("/models/search/any-input", test_search_any_input);
 
   return g_test_run ();
 }

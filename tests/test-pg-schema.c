@@ -404,6 +404,23 @@ test_search (Fixture       *fixture,
   g_assert_cmpint (count_matches (fixture->conn, "negotiation"), ==, 0);
 }
 
+/* Dates compare byte by byte, as on SQLite, whatever the database's locale: the
+ * timeline's ranges end a month at "YYYY-MM~", which a glibc locale such as de_DE.UTF-8
+ * (it skips the '-') would put before "YYYY-MM-31". */
+static void
+test_dates_in_byte_order (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  if (readout_pg_test_skip_without_server ())
+    return;
+  g_assert_cmpint (query_int (fixture->conn,
+                              "SELECT count(*) FROM information_schema.columns"
+                              " WHERE collation_name = 'C' AND (table_name, column_name) IN"
+                              " (('calls', 'date'), ('call_participants', 'call_date'),"
+                              "  ('sources', 'date'), ('leaders', 'term_start'), ('leaders', 'term_end'),"
+                              "  ('pair_years', 'year'), ('feed_items', 'published'))"), ==, 7);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -418,5 +435,7 @@ main (int    argc,
   g_test_add ("/pg-schema/pair-years", Fixture, NULL, fixture_set_up, test_pair_years,
               fixture_tear_down);
   g_test_add ("/pg-schema/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/pg-schema/dates-in-byte-order", Fixture, NULL, fixture_set_up, test_dates_in_byte_order,
+              fixture_tear_down);
   return g_test_run ();
 }

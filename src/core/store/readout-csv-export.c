@@ -148,14 +148,14 @@ readout_csv_export_calls (ReadoutStore  *store,
   stmt = readout_store_prepare (store,
     "SELECT c.id, c.date, c.date_precision,"
     " (SELECT group_concat (name, '; ') FROM (SELECT l.name FROM call_participants p"
-    "   JOIN leaders l ON l.id = p.leader_id WHERE p.call_id = c.id ORDER BY p.position)),"
+    "   JOIN leaders l ON l.id = p.leader_id WHERE p.call_id = c.id ORDER BY p.position) AS n),"
     " (SELECT group_concat (country, '; ') FROM (SELECT coalesce (l.country, '') AS country"
     "   FROM call_participants p JOIN leaders l ON l.id = p.leader_id WHERE p.call_id = c.id"
-    "   ORDER BY p.position)),"
+    "   ORDER BY p.position) AS n),"
     " c.status, c.duration_minutes, c.duration_qualifier, i.name,"
     " (SELECT group_concat (name, '; ') FROM (SELECT DISTINCT t.name FROM statements s"
     "   JOIN statement_topics x ON x.statement_id = s.id JOIN topics t ON t.id = x.topic_id"
-    "   WHERE s.call_id = c.id ORDER BY t.name))"
+    "   WHERE s.call_id = c.id ORDER BY t.name) AS n)"
     " FROM calls c LEFT JOIN leaders i ON i.id = c.initiator_id ORDER BY c.date, c.id", error);
   if (stmt == NULL)
     return FALSE;
@@ -187,7 +187,7 @@ readout_csv_export_statements (ReadoutStore  *store,
   stmt = readout_store_prepare (store,
     "SELECT st.id, st.call_id, c.date, so.publisher, st.speaker, st.side, st.kind,"
     " (SELECT group_concat (name, '; ') FROM (SELECT t.name FROM statement_topics x"
-    "   JOIN topics t ON t.id = x.topic_id WHERE x.statement_id = st.id ORDER BY t.name)),"
+    "   JOIN topics t ON t.id = x.topic_id WHERE x.statement_id = st.id ORDER BY t.name) AS n),"
     " st.text"
     " FROM statements st JOIN sources so ON so.id = st.source_id JOIN calls c ON c.id = st.call_id"
     " WHERE ?1 = 0 OR st.call_id = ?1"

@@ -18,7 +18,13 @@
  * counted up to READOUT_STORE_SEARCH_RANK_LIMIT (cheap: no scores); when there are no
  * more than that they are ranked by relevance, otherwise the newest
  * READOUT_STORE_SEARCH_RANK_WINDOW are listed newest first (by rowid, which grows as rows
- * are stored). The hit list keeps ids only; a row's details are read when it is shown. */
+ * are stored). The hit list keeps ids only; a row's details are read when it is shown.
+ *
+ * On PostgreSQL the same rule holds with the tsvector columns (GIN indexes): matches are
+ * counted the same way, ranked by ts_rank (negated, so that smaller is better as with
+ * bm25) when few, else the newest by id. The words are stemmed there (configuration
+ * "readout": English for ASCII words, Russian for the others), so "talks" also finds
+ * "talk", and the snippet marks the words that matched as PostgreSQL saw them. */
 
 typedef struct {
   gint64 statement_id; /* 0 for a source hit */
@@ -31,7 +37,8 @@ struct _ReadoutSearchModel
   GObject parent_instance;
 
   ReadoutStore *store;
-  char *fts_query;
+  gboolean postgresql;
+  char *fts_query;         /* FTS5's query, or to_tsquery's on PostgreSQL */
   GPtrArray *terms;        /* folded query words, to mark in snippets */
   GArray *hits;
   gboolean filtered;
@@ -50,14 +57,19 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ReadoutSearchModel, readout_search_model, G_TYPE_
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       readout_search_model_list_model_init))
 
-char *
-readout_search_model_build_fts_query (const char *text)
+/* The words of @text (runs of letters and digits) joined into a query: each between
+ * @quote, @separator between them, @prefix after the last so that results follow typing;
+ * NULL when @text holds no word. Words hold no quote of either engine's syntax, so
+ * nothing a user types is query syntax and no escaping is needed. */
+static char *
+join_words (const char *text,
+            char        quote,
+            const char *separator,
+            const char *prefix)
 {
   g_autoptr(GString) query = g_string_new (NULL);
   const char *p = text;
   gboolean any = FALSE;
-
-  g_return_val_if_fail (text != NULL, NULL);
 
   while (*p != '\0')
     {
@@ -71,20 +83,33 @@ readout_search_model_build_fts_query (const char *text)
       if (p == start)
         break;
 
-      /* Every word is a quoted string, so nothing a user types is FTS syntax. Words
-       * hold no '"' (they are letters and digits), so no escaping is needed. */
       if (any)
-        g_string_append_c (query, ' ');
-      g_string_append_c (query, '"');
+        g_string_append (query, separator);
+      g_string_append_c (query, quote);
       g_string_append_len (query, start, p - start);
-      g_string_append_c (query, '"');
+      g_string_append_c (query, quote);
       any = TRUE;
     }
   if (!any)
     return NULL;
-  /* The last word as a prefix, so results follow typing. */
-  g_string_append_c (query, '*');
+  g_string_append (query, prefix);
   return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+char *
+readout_search_model_build_fts_query (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return join_words (text, '"', " ", "*");
+}
+
+char *
+readout_search_model_build_tsquery (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return join_words (text, '\'', " & ", ":*");
 }
 
 static int
@@ -103,12 +128,13 @@ compare_hits (gconstpointer a,
 
 /* The filter's conditions on a match's row (st) and its call (c): ?3 leader, ?4 side
  * ("" for the independent press), ?5 and ?6 the call's dates, as the calls list's. */
+/* The casts give PostgreSQL the parameters' types, which it cannot infer from IS NULL. */
 #define SEARCH_FILTER \
-  " AND (?3 = 0 OR EXISTS (SELECT 1 FROM call_participants fp WHERE fp.call_id = st.call_id" \
-  "   AND fp.leader_id = ?3))" \
-  " AND (?4 IS NULL OR (?4 = '' AND st.side IS NULL) OR st.side = ?4)" \
-  " AND (?5 IS NULL OR substr (?5, 1, length (c.date)) <= c.date)" \
-  " AND (?6 IS NULL OR substr (c.date, 1, length (?6)) <= ?6)"
+  " AND (CAST (?3 AS bigint) = 0 OR EXISTS (SELECT 1 FROM call_participants fp" \
+  "   WHERE fp.call_id = st.call_id AND fp.leader_id = ?3))" \
+  " AND (CAST (?4 AS text) IS NULL OR (?4 = '' AND st.side IS NULL) OR st.side = ?4)" \
+  " AND (CAST (?5 AS text) IS NULL OR substr (?5, 1, length (c.date)) <= c.date)" \
+  " AND (CAST (?6 AS text) IS NULL OR substr (c.date, 1, length (?6)) <= ?6)"
 
 /* "SELECT @columns FROM the FTS table [joined with its rows and calls when filtered]
  * WHERE it matches ?1 [and the filter] @tail". Unfiltered, the query touches the FTS
@@ -120,10 +146,10 @@ typedef enum {
 } Columns;
 
 static char *
-search_sql (ReadoutSearchModel *self,
-            gboolean            statements,
-            Columns             columns,
-            const char         *tail)
+search_sql_sqlite (ReadoutSearchModel *self,
+                   gboolean            statements,
+                   Columns             columns,
+                   const char         *tail)
 {
   const char *fts = statements ? "statements_fts" : "sources_fts";
   g_autofree char *select = columns == COLUMNS_ROWID_RANK ? g_strdup_printf ("%s.rowid, %s.rank", fts, fts)
@@ -134,6 +160,36 @@ search_sql (ReadoutSearchModel *self,
   return g_strdup_printf ("SELECT %s FROM %s JOIN %s st ON st.id = %s.rowid"
                           " JOIN calls c ON c.id = st.call_id WHERE %s MATCH ?1" SEARCH_FILTER " %s",
                           select, fts, statements ? "statements" : "sources", fts, fts, tail);
+}
+
+/* The same on PostgreSQL, where the rows hold their tsvector: the rank is named "rank"
+ * as FTS5's column is, so both engines share the tails. Normalization 1 divides by the
+ * log of the length, so that a passage that is mostly the word ranks above a long one
+ * that also has it, as bm25 ranks them. */
+static char *
+search_sql_postgresql (ReadoutSearchModel *self,
+                       gboolean            statements,
+                       Columns             columns,
+                       const char         *tail)
+{
+  const char *select = columns == COLUMNS_ROWID_RANK ? "st.id, -ts_rank (st.fts, q, 1) AS rank"
+                       : columns == COLUMNS_ROWID ? "st.id" : "st.id, 0";
+
+  return g_strdup_printf ("SELECT %s FROM %s st%s, to_tsquery ('readout', CAST (?1 AS text)) q"
+                          " WHERE st.fts @@ q%s %s",
+                          select, statements ? "statements" : "sources",
+                          self->filtered ? " JOIN calls c ON c.id = st.call_id" : "",
+                          self->filtered ? SEARCH_FILTER : "", tail);
+}
+
+static char *
+search_sql (ReadoutSearchModel *self,
+            gboolean            statements,
+            Columns             columns,
+            const char         *tail)
+{
+  return self->postgresql ? search_sql_postgresql (self, statements, columns, tail)
+                          : search_sql_sqlite (self, statements, columns, tail);
 }
 
 static void
@@ -298,7 +354,7 @@ run_query (ReadoutSearchModel  *self,
   for (guint t = 0; t < 2; t++)
     {
       g_autofree char *inner = search_sql (self, t == 0, COLUMNS_ROWID, "LIMIT ?2");
-      g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM (%s)", inner);
+      g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM (%s) AS m", inner);
 
       if (!count_capped (self, count_sql, t == 0 ? &n_statements : &n_sources, error))
         return FALSE;
@@ -332,28 +388,31 @@ run_query (ReadoutSearchModel  *self,
 #define SNIPPET_TOKENS 18
 #define SNIPPET_LEAD   6
 
+/* Whether @folded is one of @terms (folded words); with @last_is_prefix the last term
+ * matches as a prefix, as the last word does in the query. */
 static gboolean
-token_matches (ReadoutSearchModel *self,
-               const char         *folded)
+token_matches (GPtrArray  *terms,
+               gboolean    last_is_prefix,
+               const char *folded)
 {
-  for (guint i = 0; i < self->terms->len; i++)
+  for (guint i = 0; i < terms->len; i++)
     {
-      const char *term = g_ptr_array_index (self->terms, i);
-      gboolean last = i == self->terms->len - 1;
+      const char *term = g_ptr_array_index (terms, i);
+      gboolean prefix = last_is_prefix && i == terms->len - 1;
 
-      /* The last word matches as a prefix, as in the query itself. */
-      if (last ? g_str_has_prefix (folded, term) : g_str_equal (folded, term))
+      if (prefix ? g_str_has_prefix (folded, term) : g_str_equal (folded, term))
         return TRUE;
     }
   return FALSE;
 }
 
-/* An excerpt of @text around its first match, the matched words between \x02 and \x03.
- * Built here rather than with FTS5's snippet(), which re-runs the whole query for every
- * row: for a prefix of a common word that costs tens of milliseconds a row. */
+/* An excerpt of @text around its first match of @terms, the matched words between \x02
+ * and \x03. Built here rather than with FTS5's snippet(), which re-runs the whole query
+ * for every row: for a prefix of a common word that costs tens of milliseconds a row. */
 static char *
-make_snippet (ReadoutSearchModel *self,
-              const char         *text)
+make_snippet (GPtrArray  *terms,
+              gboolean    last_is_prefix,
+              const char *text)
 {
   g_autoptr(GArray) tokens = NULL;
   GString *snippet;
@@ -367,7 +426,7 @@ make_snippet (ReadoutSearchModel *self,
     return g_strdup (text);
 
   for (guint i = 0; i < tokens->len; i++)
-    if (token_matches (self, g_array_index (tokens, ReadoutToken, i).folded))
+    if (token_matches (terms, last_is_prefix, g_array_index (tokens, ReadoutToken, i).folded))
       {
         first = i;
         break;
@@ -382,7 +441,7 @@ make_snippet (ReadoutSearchModel *self,
     {
       const ReadoutToken *token = &g_array_index (tokens, ReadoutToken, i);
 
-      if (!token_matches (self, token->folded))
+      if (!token_matches (terms, last_is_prefix, token->folded))
         continue;
       g_string_append_len (snippet, text + from, token->start - from);
       g_string_append_c (snippet, '\x02');
@@ -394,6 +453,64 @@ make_snippet (ReadoutSearchModel *self,
   if (end + 1 < tokens->len)
     g_string_append (snippet, "…");
   return g_string_free (snippet, FALSE);
+}
+
+/* Adds to @words the folded words of @text's parts that ts_headline put between \x02
+ * and \x03. */
+static void
+collect_marked_words (const char *text,
+                      GPtrArray  *words)
+{
+  const char *start;
+
+  while ((start = strchr (text, '\x02')) != NULL)
+    {
+      const char *end = strchr (start, '\x03');
+      g_autoptr(GArray) tokens = NULL;
+
+      if (end == NULL)
+        return;
+      tokens = readout_text_tokenize (start + 1, end - start - 1);
+      for (guint i = 0; i < tokens->len; i++)
+        g_ptr_array_add (words, g_strdup (g_array_index (tokens, ReadoutToken, i).folded));
+      text = end + 1;
+    }
+}
+
+/* The words of @text that PostgreSQL matched. It matches stems ("talks" for "talk",
+ * "Москве" for "Москва"), which the words typed cannot tell, so it marks them itself. */
+static GPtrArray *
+matched_words_postgresql (ReadoutSearchModel *self,
+                          const char         *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  ReadoutDbStatement *stmt;
+
+  stmt = readout_store_prepare (self->store,
+                                "SELECT ts_headline ('readout', CAST (?1 AS text),"
+                                " to_tsquery ('readout', CAST (?2 AS text)),"
+                                " 'StartSel=\x02, StopSel=\x03, HighlightAll=true')",
+                                NULL);
+  if (stmt == NULL)
+    return words;
+  readout_db_statement_bind_text (stmt, 1, text);
+  readout_db_statement_bind_text (stmt, 2, self->fts_query);
+  if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    collect_marked_words (readout_db_statement_column_text (stmt, 0), words);
+  readout_db_statement_reset (stmt);
+  return words;
+}
+
+static char *
+snippet_for (ReadoutSearchModel *self,
+             const char         *text)
+{
+  g_autoptr(GPtrArray) words = NULL;
+
+  if (!self->postgresql || text == NULL)
+    return make_snippet (self->terms, TRUE, text);
+  words = matched_words_postgresql (self, text);
+  return make_snippet (words, FALSE, text);
 }
 
 static ReadoutSearchHit *
@@ -408,7 +525,7 @@ build_statement_hit (ReadoutSearchModel *self,
                                 " so.publisher, c.date,"
                                 " (SELECT group_concat (name, ' – ') FROM (SELECT l.name"
                                 "   FROM call_participants p JOIN leaders l ON l.id = p.leader_id"
-                                "   WHERE p.call_id = st.call_id ORDER BY p.position))"
+                                "   WHERE p.call_id = st.call_id ORDER BY p.position) AS n)"
                                 " FROM statements st JOIN sources so ON so.id = st.source_id"
                                 " JOIN calls c ON c.id = st.call_id WHERE st.id = ?1",
                                 NULL);
@@ -417,7 +534,7 @@ build_statement_hit (ReadoutSearchModel *self,
   readout_db_statement_bind_int64 (stmt, 1, hit->statement_id);
   if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
     {
-      g_autofree char *snippet = make_snippet (self, readout_db_statement_column_text (stmt, 0));
+      g_autofree char *snippet = snippet_for (self, readout_db_statement_column_text (stmt, 0));
 
       result = g_object_new (READOUT_TYPE_SEARCH_HIT, NULL);
       readout_search_hit_set_statement_id (result, hit->statement_id);
@@ -445,7 +562,7 @@ build_source_hit (ReadoutSearchModel *self,
                                 "SELECT so.text, so.title, so.call_id, so.publisher, so.side, c.date,"
                                 " (SELECT group_concat (name, ' – ') FROM (SELECT l.name"
                                 "   FROM call_participants p JOIN leaders l ON l.id = p.leader_id"
-                                "   WHERE p.call_id = so.call_id ORDER BY p.position))"
+                                "   WHERE p.call_id = so.call_id ORDER BY p.position) AS n)"
                                 " FROM sources so JOIN calls c ON c.id = so.call_id WHERE so.id = ?1",
                                 NULL);
   if (stmt == NULL)
@@ -453,8 +570,8 @@ build_source_hit (ReadoutSearchModel *self,
   readout_db_statement_bind_int64 (stmt, 1, hit->source_id);
   if (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
     {
-      g_autofree char *in_text = make_snippet (self, readout_db_statement_column_text (stmt, 0));
-      g_autofree char *in_title = make_snippet (self, readout_db_statement_column_text (stmt, 1));
+      g_autofree char *in_text = snippet_for (self, readout_db_statement_column_text (stmt, 0));
+      g_autofree char *in_title = snippet_for (self, readout_db_statement_column_text (stmt, 1));
 
       result = g_object_new (READOUT_TYPE_SEARCH_HIT, NULL);
       readout_search_hit_set_source_id (result, hit->source_id);
@@ -589,7 +706,9 @@ readout_search_model_new (ReadoutStore              *store,
 
   self = g_object_new (READOUT_TYPE_SEARCH_MODEL, NULL);
   self->store = g_object_ref (store);
-  self->fts_query = readout_search_model_build_fts_query (query);
+  self->postgresql = readout_db_get_engine (readout_store_get_db (store)) == READOUT_DB_ENGINE_POSTGRESQL;
+  self->fts_query = self->postgresql ? readout_search_model_build_tsquery (query)
+                                     : readout_search_model_build_fts_query (query);
   if (filter != NULL)
     {
       self->leader_id = filter->leader_id;

@@ -25,5 +25,8 @@ gboolean    readout_search_model_is_ranked     (ReadoutSearchModel *self);
 /* Turns what a user typed into an FTS5 query of quoted words (the last one also a
  * prefix), or NULL when it holds no word. Exposed for tests. */
 char       *readout_search_model_build_fts_query (const char        *text);
+/* The same for PostgreSQL: a to_tsquery text of quoted words joined by &, the last one
+ * also a prefix (:*). Exposed for tests. */
+char       *readout_search_model_build_tsquery (const char          *text);
 
 G_END_DECLS

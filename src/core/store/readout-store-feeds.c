@@ -308,7 +308,7 @@ readout_store_list_inbox (ReadoutStore  *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
 
   stmt = readout_store_prepare (self, "SELECT id, feed_id, key, url, title, published, text FROM feed_items"
-                                      " WHERE state = 'inbox' ORDER BY published DESC, id DESC", error);
+                                      " WHERE state = 'inbox' ORDER BY published DESC NULLS LAST, id DESC", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)

@@ -404,10 +404,14 @@ migrate_to_2 (ReadoutDb *db,
          readout_store_schema_exec (db, fts_rebuild, error);
 }
 
+/* The team store's search columns are generated with each row: nothing to suspend, and
+ * SQLite's FTS5 triggers are not there to drop. */
 gboolean
 readout_store_schema_suspend_fts (ReadoutDb *db,
                                   GError  **error)
 {
+  if (readout_db_get_engine (db) == READOUT_DB_ENGINE_POSTGRESQL)
+    return TRUE;
   return readout_store_schema_exec (db, fts_drop_triggers, error);
 }
 
@@ -415,6 +419,8 @@ gboolean
 readout_store_schema_resume_fts (ReadoutDb *db,
                                  GError  **error)
 {
+  if (readout_db_get_engine (db) == READOUT_DB_ENGINE_POSTGRESQL)
+    return TRUE;
   return readout_store_schema_exec (db, fts_triggers, error) &&
          readout_store_schema_exec (db, fts_rebuild, error);
 }

@@ -19,17 +19,21 @@
 
 /* The inclusive date range as SQL over a call_date column: ?3 and ?4 hold the bounds.
  * The upper bound gets a '~' (after every digit and '-') so that "2022-03" includes
- * "2022-03-31". */
+ * "2022-03-31". The casts tell PostgreSQL the parameters' type. */
 #define RANGE(column) \
-  " AND (?3 IS NULL OR " column " >= ?3) AND (?4 IS NULL OR " column " <= ?4 || '~')"
+  " AND (CAST (?3 AS text) IS NULL OR " column " >= ?3)" \
+  " AND (CAST (?4 AS text) IS NULL OR " column " <= ?4 || '~')"
 
 /* The period of a call_date. A date coarser than the period stays as it is. The ISO
- * week is that of the week's Thursday (SQLite 3.40 has no %V). */
+ * week is that of the week's Thursday (SQLite 3.40 has no %V); PostgreSQL names it. */
 #define PERIOD_YEAR(d)  "substr (" d ", 1, 4)"
 #define PERIOD_MONTH(d) "substr (" d ", 1, 7)"
-#define PERIOD_WEEK(d) \
+#define PERIOD_WEEK_SQLITE(d) \
   "CASE WHEN length (" d ") = 10 THEN strftime ('%Y', " d ", '-3 days', 'weekday 4')" \
   " || '-W' || printf ('%02d', (strftime ('%j', " d ", '-3 days', 'weekday 4') - 1) / 7 + 1)" \
+  " ELSE " d " END"
+#define PERIOD_WEEK_POSTGRESQL(d) \
+  "CASE WHEN length (" d ") = 10 THEN to_char (CAST (" d " AS date), 'IYYY-\"W\"IW')" \
   " ELSE " d " END"
 
 void
@@ -152,7 +156,7 @@ finish_rows (ReadoutStore  *self,
  * and names come from those counts, a row for each rather than for each call. */
 #define COUNTS_OF_LEADER(period) \
   "WITH per AS (SELECT " period " AS period, o.leader_id AS who, count(*) AS n," \
-  "  sum (c.status = 'held') AS held FROM call_participants me" \
+  "  sum (CASE WHEN c.status = 'held' THEN 1 ELSE 0 END) AS held FROM call_participants me" \
   "  JOIN call_participants o ON o.call_id = me.call_id AND o.leader_id <> me.leader_id" \
   "  JOIN calls c ON c.id = me.call_id" \
   "  WHERE me.leader_id = ?1 AND (?2 = 0 OR o.leader_id = ?2)" RANGE ("me.call_date") \
@@ -163,19 +167,24 @@ finish_rows (ReadoutStore  *self,
   " ORDER BY per.period, tot.total DESC, l.name COLLATE NOCASE, per.who"
 
 #define COUNTS_OF_ALL(period) \
-  "SELECT " period " AS period, 0, NULL, NULL, count(*), sum (c.status = 'held')" \
+  "SELECT " period " AS period, 0, NULL, NULL, count(*)," \
+  "  sum (CASE WHEN c.status = 'held' THEN 1 ELSE 0 END)" \
   " FROM calls c WHERE ?1 = 0 AND ?2 = 0" RANGE ("c.date") \
   " GROUP BY period ORDER BY period"
 
 static const char *
 counts_sql (ReadoutTimelinePeriod period,
-            gboolean              of_leader)
+            gboolean              of_leader,
+            ReadoutDbEngine       engine)
 {
   switch (period)
     {
     case READOUT_TIMELINE_BY_WEEK:
-      return of_leader ? COUNTS_OF_LEADER (PERIOD_WEEK ("me.call_date"))
-                       : COUNTS_OF_ALL (PERIOD_WEEK ("c.date"));
+      if (engine == READOUT_DB_ENGINE_POSTGRESQL)
+        return of_leader ? COUNTS_OF_LEADER (PERIOD_WEEK_POSTGRESQL ("me.call_date"))
+                         : COUNTS_OF_ALL (PERIOD_WEEK_POSTGRESQL ("c.date"));
+      return of_leader ? COUNTS_OF_LEADER (PERIOD_WEEK_SQLITE ("me.call_date"))
+                       : COUNTS_OF_ALL (PERIOD_WEEK_SQLITE ("c.date"));
     case READOUT_TIMELINE_BY_MONTH:
       return of_leader ? COUNTS_OF_LEADER (PERIOD_MONTH ("me.call_date"))
                        : COUNTS_OF_ALL (PERIOD_MONTH ("c.date"));
@@ -200,7 +209,8 @@ readout_store_timeline_counts (ReadoutStore               *self,
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (query->leader_id != 0 || query->other_leader_id == 0, NULL);
 
-  stmt = prepare_with_range (self, counts_sql (query->period, query->leader_id != 0),
+  stmt = prepare_with_range (self, counts_sql (query->period, query->leader_id != 0,
+                                               readout_db_get_engine (readout_store_get_db (self))),
                              query->from, query->to, error);
   if (stmt == NULL)
     return NULL;
@@ -319,6 +329,12 @@ reader_add_row (TimelineReader *reader,
     }
 }
 
+#define LANE_NAMES_SQLITE \
+  "SELECT l.id, l.name, l.country FROM json_each (?1) j JOIN leaders l ON l.id = j.value"
+#define LANE_NAMES_POSTGRESQL \
+  "SELECT l.id, l.name, l.country FROM json_array_elements_text (CAST (?1 AS json)) j" \
+  " JOIN leaders l ON l.id = CAST (j AS bigint)"
+
 /* The counterparts' names, looked up once for each lane in one statement rather than
  * joined to each of the leader's calls: a busy leader calls the same people many times.
  * The ids go in as a JSON array, bound like any text. */
@@ -337,8 +353,9 @@ read_lane_names (ReadoutStore  *self,
     g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
                             ((ReadoutTimelineLane *) g_ptr_array_index (lanes, i))->leader_id);
   g_string_append_c (ids, ']');
-  stmt = readout_store_prepare (self, "SELECT l.id, l.name, l.country FROM json_each (?1) j"
-                                      " JOIN leaders l ON l.id = j.value", error);
+  stmt = readout_store_prepare (self,
+                                readout_db_get_engine (readout_store_get_db (self)) == READOUT_DB_ENGINE_POSTGRESQL
+                                ? LANE_NAMES_POSTGRESQL : LANE_NAMES_SQLITE, error);
   if (stmt == NULL)
     return FALSE;
   readout_db_statement_bind_static_text (stmt, 1, ids->str, (int) ids->len);
@@ -489,10 +506,11 @@ relation_set_years (ReadoutRelation *relation,
 #define RELATIONS_RANKED \
   " of_country AS (SELECT id FROM leaders WHERE country = ?1)," \
   " tot AS (SELECT x, y, sum (n) AS total FROM py" \
-  "  WHERE ?1 IS NULL OR x IN of_country OR y IN of_country" \
+  "  WHERE CAST (?1 AS text) IS NULL OR x IN (SELECT id FROM of_country)" \
+  "   OR y IN (SELECT id FROM of_country)" \
   "  GROUP BY x, y ORDER BY total DESC, x, y LIMIT ?5)" \
   " SELECT tot.x, la.name, la.country, tot.y, lb.name, lb.country, tot.total," \
-  "  (SELECT group_concat (yr || ':' || n) FROM py WHERE py.x = tot.x AND py.y = tot.y)" \
+  "  (SELECT group_concat (yr || ':' || n, ',') FROM py WHERE py.x = tot.x AND py.y = tot.y)" \
   " FROM tot JOIN leaders la ON la.id = tot.x JOIN leaders lb ON lb.id = tot.y" \
   " ORDER BY tot.total DESC, la.name COLLATE NOCASE, lb.name COLLATE NOCASE, tot.x, tot.y"
 
@@ -540,7 +558,8 @@ readout_store_relations (ReadoutStore                *self,
     return NULL;
   readout_store_bind_text_or_null (stmt, 1, query->country);
   readout_db_statement_bind_int64 (stmt, 2, 0);
-  readout_db_statement_bind_int64 (stmt, 5, query->limit > 0 ? (gint64) query->limit : -1);
+  /* Not -1 for "all": PostgreSQL refuses a negative LIMIT. */
+  readout_db_statement_bind_int64 (stmt, 5, query->limit > 0 ? (gint64) query->limit : G_MAXINT64);
 
   relations = g_ptr_array_new_with_free_func ((GDestroyNotify) readout_relation_free);
   while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
@@ -566,9 +585,10 @@ readout_store_find_topic (ReadoutStore  *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  /* topics.name is COLLATE NOCASE, so this is the case-insensitive match. */
-  stmt = readout_store_prepare (self, "SELECT " TOPIC_COLUMNS " FROM topics t WHERE t.name = ?",
-                                error);
+  /* Case-insensitive on both engines (PostgreSQL has no NOCASE column); there are few
+   * topics, so a scan past SQLite's NOCASE index costs nothing. */
+  stmt = readout_store_prepare (self, "SELECT " TOPIC_COLUMNS " FROM topics t"
+                                      " WHERE casefold (t.name) = casefold (CAST (?1 AS text))", error);
   if (stmt == NULL)
     return NULL;
   readout_db_statement_bind_text (stmt, 1, name);

@@ -667,6 +667,15 @@ readout_db_postgres_set_busy_timeout (ReadoutDb *db,
   exec_sql (READOUT_DB_POSTGRES (db), sql, NULL);
 }
 
+/* libpq prints the server's notices on standard error by default; they are for
+ * whoever debugs the store (a text search of stop words only gives one), not for users. */
+static void
+on_notice (void       *data,
+           const char *message)
+{
+  g_debug ("%s", message);
+}
+
 ReadoutDb *
 readout_db_postgres_open (const char  *conninfo,
                           gboolean     read_only,
@@ -686,6 +695,7 @@ readout_db_postgres_open (const char  *conninfo,
       set_error (self->conn, NULL, error);
       return NULL;
     }
+  PQsetNoticeProcessor (self->conn, on_notice, NULL);
   if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
       !exec_sql (self, "LISTEN " READOUT_STORE_PG_CHANNEL, error) ||
       (read_only && !exec_sql (self, "SET default_transaction_read_only = on", error)))
