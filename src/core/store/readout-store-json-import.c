@@ -511,11 +511,13 @@ find_call (Import       *import,
       high = g_strdup (low);
     }
 
+  /* The candidates lie at most a day away, so the nearest is simply the same date: no
+   * date arithmetic, which the two engines spell differently. */
   stmt = readout_store_prepare (import->store,
                                 "SELECT c.id FROM call_participants p JOIN calls c ON c.id = p.call_id"
                                 " WHERE p.leader_id = ?1 AND p.call_date BETWEEN ?2 AND ?3"
                                 " AND c.date_precision = ?4"
-                                " ORDER BY abs (julianday (c.date) - julianday (?5)), c.id", error);
+                                " ORDER BY CASE WHEN c.date = ?5 THEN 0 ELSE 1 END, c.id", error);
   if (stmt == NULL)
     return -1;
   readout_db_statement_bind_int64 (stmt, 1, ids[0]);

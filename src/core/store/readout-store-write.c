@@ -128,8 +128,8 @@ write_aliases (ReadoutStore   *self,
     {
       if (aliases[i][0] == '\0')
         continue;
-      stmt = readout_store_prepare (self, "INSERT OR IGNORE INTO leader_aliases (leader_id, alias)"
-                                          " VALUES (?, ?)", error);
+      stmt = readout_store_prepare (self, "INSERT INTO leader_aliases (leader_id, alias)"
+                                          " VALUES (?, ?) ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
       readout_db_statement_bind_int64 (stmt, 1, readout_leader_get_id (leader));
@@ -721,6 +721,35 @@ get_tagger (ReadoutStore  *self,
   return self->tagger;
 }
 
+/* The names of @statement_id's topics, sorted (an empty array for none), or NULL with
+ * @error set. Row by row rather than one joined string: one SQL text on both engines. */
+static GStrv
+read_topic_names (ReadoutStore  *self,
+                  gint64         statement_id,
+                  GError       **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
+  ReadoutDbStep step;
+
+  stmt = readout_store_prepare (self, "SELECT t.name FROM statement_topics x"
+                                      " JOIN topics t ON t.id = x.topic_id"
+                                      " WHERE x.statement_id = ? ORDER BY t.name", error);
+  if (stmt == NULL)
+    return NULL;
+  readout_db_statement_bind_int64 (stmt, 1, statement_id);
+  while ((step = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
+    g_strv_builder_add (names, readout_db_statement_column_text (stmt, 0));
+  readout_db_statement_reset (stmt);
+  if (step == READOUT_DB_FAILED)
+    {
+      readout_store_set_db_error (self, db_error, "Could not read the statement’s topics", error);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
 /* Links @statement_id to the topics of @text; returns the topic names, sorted. */
 static gboolean
 tag_statement (ReadoutStore   *self,
@@ -758,14 +787,9 @@ tag_statement (ReadoutStore   *self,
 
   if (topic_names != NULL)
     {
-      stmt = readout_store_prepare (self, "SELECT group_concat (name, char(31)) FROM (SELECT t.name"
-                                          " FROM statement_topics x JOIN topics t ON t.id = x.topic_id"
-                                          " WHERE x.statement_id = ? ORDER BY t.name)", error);
-      if (stmt == NULL)
+      *topic_names = read_topic_names (self, statement_id, error);
+      if (*topic_names == NULL)
         return FALSE;
-      readout_db_statement_bind_int64 (stmt, 1, statement_id);
-      *topic_names = readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW ? readout_sql_column_strv (stmt, 0) : NULL;
-      readout_db_statement_reset (stmt);
     }
   return TRUE;
 }
@@ -1035,8 +1059,8 @@ write_topic_keywords (ReadoutStore   *self,
 
           if (g_strstrip (keyword)[0] == '\0')
             continue;
-          stmt = readout_store_prepare (self, "INSERT OR IGNORE INTO topic_keywords"
-                                              " (topic_id, language, keyword) VALUES (?, ?, ?)",
+          stmt = readout_store_prepare (self, "INSERT INTO topic_keywords (topic_id, language, keyword)"
+                                              " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                                         error);
           if (stmt == NULL)
             return FALSE;
