@@ -231,11 +231,14 @@ readout_store_update_leader (ReadoutStore   *self,
       !readout_store_write_begin (self, error))
     return FALSE;
 
-  ok = bind_and_write_leader (self, leader,
+  ok = readout_store_check_row_version (self, "leaders", "leader", id, readout_leader_get_row_version (leader), error) &&
+       bind_and_write_leader (self, leader,
                               "UPDATE leaders SET name = ?, country = upper (?), office = ?,"
                               " term_start = ?, term_end = ? WHERE id = ?", NULL, error) &&
        check_changed_one (self, "leader", id, error) &&
        write_aliases (self, leader, error);
+  if (ok)
+    readout_leader_set_row_version (leader, readout_store_read_row_version (self, "leaders", id));
   if (ok)
     readout_store_note_change (self, READOUT_CHANGE_LEADERS, id, READOUT_CHANGE_CALLS);
   return readout_store_write_end (self, ok, error) && ok;
@@ -495,12 +498,15 @@ readout_store_update_call (ReadoutStore  *self,
       !readout_store_write_begin (self, error))
     return FALSE;
 
-  ok = bind_and_write_call (self, call,
+  ok = readout_store_check_row_version (self, "calls", "call", id, readout_call_get_row_version (call), error) &&
+       bind_and_write_call (self, call,
                             "UPDATE calls SET date = ?, date_precision = ?, time = ?,"
                             " duration_minutes = ?, duration_qualifier = ?, status = ?,"
                             " initiator_id = ? WHERE id = ?", NULL, error) &&
        check_changed_one (self, "call", id, error) &&
        write_participants (self, call, error);
+  if (ok)
+    readout_call_set_row_version (call, readout_store_read_row_version (self, "calls", id));
   if (ok)
     readout_store_note_change (self, READOUT_CHANGE_CALLS, id, READOUT_CHANGE_LEADERS);
   return readout_store_write_end (self, ok, error) && ok;
@@ -648,18 +654,22 @@ readout_store_update_source (ReadoutStore   *self,
   if (!check_has_id (id, "source", error) || !check_source (self, source, error) ||
       !readout_store_write_begin (self, error))
     return FALSE;
-  ok = bind_and_write_source (self, source,
+  ok = readout_store_check_row_version (self, "sources", "source", id, readout_source_get_row_version (source), error) &&
+       bind_and_write_source (self, source,
                               "UPDATE sources SET call_id = ?, publisher = ?, kind = ?,"
                               " side = upper (?), date = ?, title = ?, url = ?, text = ?"
                               " WHERE id = ?", NULL, error) &&
        check_changed_one (self, "source", id, error);
   if (ok)
+    readout_source_set_row_version (source, readout_store_read_row_version (self, "sources", id));
+  if (ok)
     {
       ReadoutDbStatement *stmt;
 
-      /* Statements follow their source if it moves to another call. */
-      stmt = readout_store_prepare (self, "UPDATE statements SET call_id = ? WHERE source_id = ?",
-                                    error);
+      /* Statements follow their source if it moves to another call; only then, so that
+       * an edit of a source leaves its statements' row versions (and their editors) be. */
+      stmt = readout_store_prepare (self, "UPDATE statements SET call_id = ?1"
+                                          " WHERE source_id = ?2 AND call_id <> ?1", error);
       ok = stmt != NULL;
       if (ok)
         {
@@ -1011,12 +1021,16 @@ readout_store_update_statement (ReadoutStore      *self,
   if (!check_has_id (id, "statement", error) || !readout_store_write_begin (self, error))
     return FALSE;
   ok = check_statement (self, statement, &call_id, error) &&
+       readout_store_check_row_version (self, "statements", "statement", id,
+                          readout_statement_get_row_version (statement), error) &&
        bind_and_write_statement (self, statement, call_id,
                                  "UPDATE statements SET call_id = ?, source_id = ?, speaker = ?,"
                                  " side = upper (?), kind = ?, text = ?, position = ? WHERE id = ?",
                                  NULL, error) &&
        check_changed_one (self, "statement", id, error) &&
        finish_statement_write (self, statement, call_id, error);
+  if (ok)
+    readout_statement_set_row_version (statement, readout_store_read_row_version (self, "statements", id));
   return readout_store_write_end (self, ok, error) && ok;
 }
 
@@ -1158,9 +1172,12 @@ readout_store_update_topic (ReadoutStore  *self,
   id = readout_topic_get_id (topic);
   if (!check_has_id (id, "topic", error) || !readout_store_write_begin (self, error))
     return FALSE;
-  ok = write_topic (self, topic, "UPDATE topics SET name = ? WHERE id = ?", NULL, error) &&
+  ok = readout_store_check_row_version (self, "topics", "topic", id, readout_topic_get_row_version (topic), error) &&
+       write_topic (self, topic, "UPDATE topics SET name = ? WHERE id = ?", NULL, error) &&
        check_changed_one (self, "topic", id, error) &&
        write_topic_keywords (self, topic, error);
+  if (ok)
+    readout_topic_set_row_version (topic, readout_store_read_row_version (self, "topics", id));
   return finish_topic_change (self, id, ok, error);
 }
 

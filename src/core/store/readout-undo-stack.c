@@ -434,6 +434,7 @@ get_topic (ReadoutStore  *store,
            GError       **error)
 {
   g_autoptr(GError) db_error = NULL;
+  gint64 row_version = readout_store_read_row_version (store, "topics", id);
   ReadoutDbStatement *stmt;
   GObject *topic = NULL;
   int rc;
@@ -444,7 +445,10 @@ get_topic (ReadoutStore  *store,
   readout_db_statement_bind_int64 (stmt, 1, id);
   rc = readout_db_statement_step (stmt, &db_error);
   if (rc == READOUT_DB_ROW)
-    topic = readout_store_topic_from_row (stmt);
+    {
+      topic = readout_store_topic_from_row (stmt);
+      readout_topic_set_row_version (READOUT_TOPIC (topic), row_version);
+    }
   else if (rc == READOUT_DB_DONE)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -722,6 +726,27 @@ push_done (ReadoutUndoStack *self,
   notify_state (self);
 }
 
+/* Writes the object an update left (@backwards: the one it found) over the other. The
+ * row must still be at the version the other was last written or read at: on a team
+ * store, undo must not overwrite a colleague's later change either. */
+static gboolean
+update_back_or_forth (ReadoutStore  *store,
+                      Operation     *op,
+                      gboolean       backwards,
+                      GError       **error)
+{
+  GObject *object = backwards ? op->before : op->after;
+  GObject *current = backwards ? op->after : op->before;
+  gint64 row_version = 0;
+
+  if (current != NULL)
+    {
+      g_object_get (current, "row-version", &row_version, NULL);
+      g_object_set (object, "row-version", row_version, NULL);
+    }
+  return update_object (store, op->kind, object, error);
+}
+
 /* Runs @op forwards (@backwards FALSE: do or redo) or backwards (undo) within the
  * transaction of run(); an import runs its parts, backwards in reverse. The rows each
  * insert or delete takes away are added to @snapshots beside the operation in @ops, to
@@ -739,7 +764,7 @@ apply (ReadoutStore  *store,
   switch (op->type)
     {
     case OP_UPDATE:
-      return update_object (store, op->kind, backwards ? op->before : op->after, error);
+      return update_back_or_forth (store, op, backwards, error);
     case OP_INSERT:
     case OP_DELETE:
       /* Undoing an insert and redoing a delete remove the rows; the others put them back. */
