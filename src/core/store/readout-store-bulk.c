@@ -42,11 +42,8 @@ static const char after_commit_SQLITE[] =
   "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA optimize";
 static const char begin_POSTGRESQL[] = "SET LOCAL readout.quiet = 'on'";
 
-#define SETVAL(table) \
-  "SELECT setval (pg_get_serial_sequence ('" table "', 'id'), max (id)) FROM " table \
-  " HAVING max (id) IS NOT NULL;"
 static const char before_commit_POSTGRESQL[] =
-  SETVAL ("leaders") SETVAL ("calls") SETVAL ("sources") SETVAL ("statements")
+  "SELECT readout_sync_ids ();"
   "SELECT pg_notify ('" READOUT_STORE_PG_CHANNEL "', 'calls:bulk:0')";
 
 struct _ReadoutStoreBulk {

@@ -330,7 +330,18 @@ static const char write_v1[] =
   FILL_ID ("topics")
   FILL_ID ("conflicts")
   FILL_ID ("feeds")
-  FILL_ID ("feed_items");
+  FILL_ID ("feed_items")
+  /* After rows that brought their own ids (a bulk fill, a JSON import into an empty
+   * store): the identities' sequences move past them, so the next new row gets a free one. */
+  "CREATE FUNCTION readout_sync_ids () RETURNS void LANGUAGE plpgsql AS $$"
+  " DECLARE t text;"
+  " BEGIN"
+  "  FOREACH t IN ARRAY ARRAY['leaders', 'calls', 'sources', 'statements', 'topics',"
+  "                           'conflicts', 'feeds', 'feed_items'] LOOP"
+  "   EXECUTE format ('SELECT setval (pg_get_serial_sequence (%L, ''id''), max (id))"
+  "                    FROM %I HAVING max (id) IS NOT NULL', t, t);"
+  "  END LOOP;"
+  " END $$;";
 
 /* The seed lists, each from its resource as one parameter, as on SQLite: the countries'
  * tab-separated lines under a header, and the topics with their keywords per language. */
