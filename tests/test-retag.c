@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "readout-error.h"
@@ -41,20 +40,21 @@ links_checksum (ReadoutStore *store,
                 guint        *n_links)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(ReadoutDbStatement) stmt = NULL;
 
   *n_links = 0;
-  g_assert_cmpint (sqlite3_prepare_v2 (readout_test_store_handle (store),
-                                       "SELECT statement_id, topic_id FROM statement_topics ORDER BY 1, 2",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = readout_db_prepare_uncached (readout_store_get_db (store),
+                                      "SELECT statement_id, topic_id FROM statement_topics ORDER BY 1, 2",
+                                      NULL);
+  g_assert_nonnull (stmt);
+  while (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
     {
-      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      gint64 pair[2] = { readout_db_statement_column_int64 (stmt, 0),
+                         readout_db_statement_column_int64 (stmt, 1) };
 
       g_checksum_update (checksum, (const guchar *) pair, sizeof pair);
       (*n_links)++;
     }
-  sqlite3_finalize (stmt);
   return g_strdup (g_checksum_get_string (checksum));
 }
 

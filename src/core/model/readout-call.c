@@ -13,6 +13,7 @@ struct _ReadoutCall
   GObject parent_instance;
 
   gint64 id;
+  gint64 row_version;
   char *date;
   ReadoutDatePrecision date_precision;
   char *time;
@@ -33,6 +34,7 @@ G_DEFINE_FINAL_TYPE (ReadoutCall, readout_call, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_ROW_VERSION,
   PROP_DATE,
   PROP_DATE_PRECISION,
   PROP_TIME,
@@ -77,6 +79,10 @@ readout_call_get_property (GObject    *object,
     {
     case PROP_ID:
       g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_ROW_VERSION:
+      g_value_set_int64 (value, self->row_version);
       break;
 
     case PROP_DATE:
@@ -142,6 +148,10 @@ readout_call_set_property (GObject      *object,
       readout_call_set_id (self, g_value_get_int64 (value));
       break;
 
+    case PROP_ROW_VERSION:
+      readout_call_set_row_version (self, g_value_get_int64 (value));
+      break;
+
     case PROP_DATE:
       readout_call_set_date (self, g_value_get_string (value));
       break;
@@ -203,6 +213,14 @@ readout_call_class_init (ReadoutCallClass *klass)
   /* The row id in the store, 0 until stored */
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The version of the row this was read from, which a save must still find: the team
+   * store's row_version (PostgreSQL); 0 when unknown, and always on SQLite, where the
+   * save is not checked */
+  properties[PROP_ROW_VERSION] =
+    g_param_spec_int64 ("row-version", NULL, NULL,
                         0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -398,6 +416,27 @@ readout_call_set_id (ReadoutCall *self,
 
   self->id = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+readout_call_get_row_version (ReadoutCall *self)
+{
+  g_return_val_if_fail (READOUT_IS_CALL (self), 0);
+
+  return self->row_version;
+}
+
+void
+readout_call_set_row_version (ReadoutCall *self,
+                              gint64 value)
+{
+  g_return_if_fail (READOUT_IS_CALL (self));
+
+  if (self->row_version == value)
+    return;
+
+  self->row_version = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW_VERSION]);
 }
 
 void

@@ -27,6 +27,8 @@ const char * const *     readout_call_get_participant_names     (ReadoutCall *se
 const char * const *     readout_call_get_participant_countries (ReadoutCall *self);
 const char * const *     readout_call_get_topics                (ReadoutCall *self);
 void                     readout_call_set_id                    (ReadoutCall *self, gint64 value);
+gint64 readout_call_get_row_version (ReadoutCall *self);
+void readout_call_set_row_version (ReadoutCall *self, gint64 value);
 void                     readout_call_set_date                  (ReadoutCall *self, const char *value);
 void                     readout_call_set_date_precision        (ReadoutCall *self, ReadoutDatePrecision value);
 void                     readout_call_set_time                  (ReadoutCall *self, const char *value);

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
  * @READOUT_ERROR_FAILED: SQLite reported an error not covered above
  * @READOUT_ERROR_BAD_INPUT: an input file (import, JSON) cannot be used
  * @READOUT_ERROR_NOTHING_FOUND: the input holds nothing to work on (no call, no statements)
+ * @READOUT_ERROR_CHANGED: someone else changed the row since it was read (a team store)
  *
  * Codes of the %READOUT_ERROR domain, for callers that match with g_error_matches().
  */
@@ -35,6 +36,7 @@ typedef enum {
   READOUT_ERROR_FAILED,
   READOUT_ERROR_BAD_INPUT,
   READOUT_ERROR_NOTHING_FOUND,
+  READOUT_ERROR_CHANGED,
 } ReadoutError;
 
 GQuark readout_error_quark (void);

@@ -25,6 +25,8 @@ const char *         readout_leader_get_term_end       (ReadoutLeader *self);
 guint                readout_leader_get_call_count     (ReadoutLeader *self);
 const char *         readout_leader_get_last_call_date (ReadoutLeader *self);
 void                 readout_leader_set_id             (ReadoutLeader *self, gint64 value);
+gint64 readout_leader_get_row_version (ReadoutLeader *self);
+void readout_leader_set_row_version (ReadoutLeader *self, gint64 value);
 void                 readout_leader_set_name           (ReadoutLeader *self, const char *value);
 void                 readout_leader_set_aliases        (ReadoutLeader *self, const char * const *value);
 void                 readout_leader_set_country        (ReadoutLeader *self, const char *value);

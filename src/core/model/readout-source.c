@@ -12,6 +12,7 @@ struct _ReadoutSource
   GObject parent_instance;
 
   gint64 id;
+  gint64 row_version;
   gint64 call_id;
   char *publisher;
   ReadoutSourceKind kind;
@@ -27,6 +28,7 @@ G_DEFINE_FINAL_TYPE (ReadoutSource, readout_source, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_ROW_VERSION,
   PROP_CALL_ID,
   PROP_PUBLISHER,
   PROP_KIND,
@@ -67,6 +69,10 @@ readout_source_get_property (GObject    *object,
     {
     case PROP_ID:
       g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_ROW_VERSION:
+      g_value_set_int64 (value, self->row_version);
       break;
 
     case PROP_CALL_ID:
@@ -120,6 +126,10 @@ readout_source_set_property (GObject      *object,
       readout_source_set_id (self, g_value_get_int64 (value));
       break;
 
+    case PROP_ROW_VERSION:
+      readout_source_set_row_version (self, g_value_get_int64 (value));
+      break;
+
     case PROP_CALL_ID:
       readout_source_set_call_id (self, g_value_get_int64 (value));
       break;
@@ -169,6 +179,14 @@ readout_source_class_init (ReadoutSourceClass *klass)
   /* The row id in the store, 0 until stored */
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The version of the row this was read from, which a save must still find: the team
+   * store's row_version (PostgreSQL); 0 when unknown, and always on SQLite, where the
+   * save is not checked */
+  properties[PROP_ROW_VERSION] =
+    g_param_spec_int64 ("row-version", NULL, NULL,
                         0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -318,6 +336,27 @@ readout_source_set_id (ReadoutSource *self,
 
   self->id = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+readout_source_get_row_version (ReadoutSource *self)
+{
+  g_return_val_if_fail (READOUT_IS_SOURCE (self), 0);
+
+  return self->row_version;
+}
+
+void
+readout_source_set_row_version (ReadoutSource *self,
+                              gint64 value)
+{
+  g_return_if_fail (READOUT_IS_SOURCE (self));
+
+  if (self->row_version == value)
+    return;
+
+  self->row_version = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW_VERSION]);
 }
 
 void

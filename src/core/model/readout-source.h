@@ -24,6 +24,8 @@ const char *      readout_source_get_title     (ReadoutSource *self);
 const char *      readout_source_get_url       (ReadoutSource *self);
 const char *      readout_source_get_text      (ReadoutSource *self);
 void              readout_source_set_id        (ReadoutSource *self, gint64 value);
+gint64 readout_source_get_row_version (ReadoutSource *self);
+void readout_source_set_row_version (ReadoutSource *self, gint64 value);
 void              readout_source_set_call_id   (ReadoutSource *self, gint64 value);
 void              readout_source_set_publisher (ReadoutSource *self, const char *value);
 void              readout_source_set_kind      (ReadoutSource *self, ReadoutSourceKind value);

@@ -26,6 +26,8 @@ const char * const * readout_statement_get_topics           (ReadoutStatement *s
 const char *         readout_statement_get_source_publisher (ReadoutStatement *self);
 const char *         readout_statement_get_source_title     (ReadoutStatement *self);
 void                 readout_statement_set_id               (ReadoutStatement *self, gint64 value);
+gint64 readout_statement_get_row_version (ReadoutStatement *self);
+void readout_statement_set_row_version (ReadoutStatement *self, gint64 value);
 void                 readout_statement_set_call_id          (ReadoutStatement *self, gint64 value);
 void                 readout_statement_set_source_id        (ReadoutStatement *self, gint64 value);
 void                 readout_statement_set_speaker          (ReadoutStatement *self, const char *value);

@@ -21,6 +21,7 @@ struct _ReadoutTopic
   GObject parent_instance;
 
   gint64 id;
+  gint64 row_version;
   char *name;
 
   /* language code ("en", "ru") -> NULL-terminated keyword array */
@@ -32,6 +33,7 @@ G_DEFINE_FINAL_TYPE (ReadoutTopic, readout_topic, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_ID,
+  PROP_ROW_VERSION,
   PROP_NAME,
   N_PROPS
 };
@@ -63,6 +65,10 @@ readout_topic_get_property (GObject    *object,
       g_value_set_int64 (value, self->id);
       break;
 
+    case PROP_ROW_VERSION:
+      g_value_set_int64 (value, self->row_version);
+      break;
+
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
@@ -86,6 +92,10 @@ readout_topic_set_property (GObject      *object,
       readout_topic_set_id (self, g_value_get_int64 (value));
       break;
 
+    case PROP_ROW_VERSION:
+      readout_topic_set_row_version (self, g_value_get_int64 (value));
+      break;
+
     case PROP_NAME:
       readout_topic_set_name (self, g_value_get_string (value));
       break;
@@ -107,6 +117,14 @@ readout_topic_class_init (ReadoutTopicClass *klass)
   /* The row id in the store, 0 until stored */
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The version of the row this was read from, which a save must still find: the team
+   * store's row_version (PostgreSQL); 0 when unknown, and always on SQLite, where the
+   * save is not checked */
+  properties[PROP_ROW_VERSION] =
+    g_param_spec_int64 ("row-version", NULL, NULL,
                         0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -158,6 +176,27 @@ readout_topic_set_id (ReadoutTopic *self,
 
   self->id = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+readout_topic_get_row_version (ReadoutTopic *self)
+{
+  g_return_val_if_fail (READOUT_IS_TOPIC (self), 0);
+
+  return self->row_version;
+}
+
+void
+readout_topic_set_row_version (ReadoutTopic *self,
+                              gint64 value)
+{
+  g_return_if_fail (READOUT_IS_TOPIC (self));
+
+  if (self->row_version == value)
+    return;
+
+  self->row_version = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW_VERSION]);
 }
 
 void

@@ -17,6 +17,8 @@ ReadoutTopic *readout_topic_new (void);
 gint64       readout_topic_get_id   (ReadoutTopic *self);
 const char * readout_topic_get_name (ReadoutTopic *self);
 void         readout_topic_set_id   (ReadoutTopic *self, gint64 value);
+gint64 readout_topic_get_row_version (ReadoutTopic *self);
+void readout_topic_set_row_version (ReadoutTopic *self, gint64 value);
 void         readout_topic_set_name (ReadoutTopic *self, const char *value);
 
 /* Keywords are matched case-insensitively on word boundaries; a keyword ending in "*"

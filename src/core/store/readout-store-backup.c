@@ -9,6 +9,7 @@
 #include "readout-error.h"
 #include "readout-safe-file.h"
 #include "readout-store-backup.h"
+#include "readout-store-private.h"
 
 /* The engine's error (READOUT_DB_ERROR) as a backup's; a cancellation stays one. */
 static gboolean
@@ -101,6 +102,20 @@ backup_file (const char                 *store_path,
   return check_copy (copy_path, path, error) && readout_safe_file_commit (file, error);
 }
 
+/* A copy of a server's database is the server's business: its own tools copy it
+ * consistently while the team goes on working, and a file copy would lose the roles. */
+static gboolean
+check_is_file (ReadoutStore  *store,
+               GError       **error)
+{
+  if (readout_db_get_engine (readout_store_get_db (store)) == READOUT_DB_ENGINE_SQLITE)
+    return TRUE;
+  g_set_error (error, READOUT_ERROR, READOUT_ERROR_INVALID,
+               _("A team store on a database server is not backed up from Readout: use the "
+                 "server’s own backup tools, such as pg_dump."));
+  return FALSE;
+}
+
 gboolean
 readout_store_backup_full (ReadoutStore               *store,
                            const char                 *path,
@@ -113,6 +128,8 @@ readout_store_backup_full (ReadoutStore               *store,
   g_return_val_if_fail (READOUT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!check_is_file (store, error))
+    return FALSE;
   /* Through a connection of its own, the copy holds what is committed, never half of
    * a change the store is making. */
   return backup_file (readout_store_get_path (store), path, pages_per_step, progress, user_data,
@@ -170,17 +187,22 @@ readout_store_backup_async (ReadoutStore         *store,
                             gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
   BackupData *data;
 
   g_return_if_fail (READOUT_IS_STORE (store));
   g_return_if_fail (path != NULL);
 
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, readout_store_backup_async);
+  if (!check_is_file (store, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   data = g_new0 (BackupData, 1);
   data->store_path = g_strdup (readout_store_get_path (store));
   data->path = g_strdup (path);
-
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, readout_store_backup_async);
   g_task_set_task_data (task, data, (GDestroyNotify) backup_data_free);
   g_task_run_in_thread (task, backup_thread);
 }

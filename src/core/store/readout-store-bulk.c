@@ -7,6 +7,7 @@
 
 #include "readout-error.h"
 #include "readout-store-bulk.h"
+#include "readout-store-pg-schema.h"
 #include "readout-store-private.h"
 
 /* The rows of a bulk fill, one prepared statement per table. */
@@ -24,14 +25,33 @@ static const char * const insert_sql[N_INSERTS] = {
              " VALUES (?, ?, ?, 'readout', ?, ?, ?, '')",
   [STATEMENT] = "INSERT INTO statements (id, call_id, source_id, speaker, side, kind, text, position)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  [STATEMENT_TOPIC] = "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?, ?)",
+  [STATEMENT_TOPIC] = "INSERT INTO statement_topics (statement_id, topic_id) VALUES (?, ?)"
+                      " ON CONFLICT DO NOTHING",
 };
+
+/* Around the fill, by engine. SQLite: a journal or durability during the fill buys
+ * nothing, because a failed fill throws the file away, and a large page cache keeps the
+ * indexes and the full-text segments from spilling to disk half-built. PostgreSQL: one
+ * plain transaction that keeps the per-row change announcements quiet (see readout_notify
+ * in readout-store-pg-schema.c), moves the id sequences past the ids the rows brought
+ * and announces the fill once, on commit. */
+static const char begin_SQLITE[] =
+  "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
+  " PRAGMA cache_size = -262144";
+static const char after_commit_SQLITE[] =
+  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA optimize";
+static const char begin_POSTGRESQL[] = "SET LOCAL readout.quiet = 'on'";
+
+static const char before_commit_POSTGRESQL[] =
+  "SELECT readout_sync_ids ();"
+  "SELECT pg_notify ('" READOUT_STORE_PG_CHANNEL "', 'calls:bulk:0')";
 
 struct _ReadoutStoreBulk {
   ReadoutStore *store;
   ReadoutDb *db;
   ReadoutDbStatement *inserts[N_INSERTS];
   GPtrArray *index_definitions;   /* the dropped indexes' CREATE statements */
+  gboolean sqlite;                /* else PostgreSQL */
 };
 
 /* Frees @db_error. */
@@ -135,19 +155,22 @@ readout_store_bulk_begin (ReadoutStore  *store,
   self->db = readout_store_get_db (store);
   self->index_definitions = g_ptr_array_new_with_free_func (g_free);
 
-  /* A journal or durability during the fill buys nothing, because a failed fill throws
-   * the file away. A large page cache keeps the indexes and the full-text segments from
-   * spilling to disk half-built. */
-  ok = exec (self->db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
-                       " PRAGMA cache_size = -262144", error) &&
+  self->sqlite = readout_db_get_engine (self->db) == READOUT_DB_ENGINE_SQLITE;
+
+  ok = (!self->sqlite || exec (self->db, begin_SQLITE, error)) &&
        readout_store_begin (store, error);
   if (!ok)
     {
       bulk_free (self);
       return NULL;
     }
-  /* Indexing a million rows in one pass at the end beats a trigger per row. */
-  ok = readout_store_schema_suspend_fts (self->db, error) && drop_indexes (self, error);
+  /* Indexing a million rows in one pass at the end beats a trigger per row. On the
+   * server, whose search columns are generated, the indexes stay: dropping them would
+   * lock the tables against every reader of the team store for the whole fill. */
+  if (self->sqlite)
+    ok = readout_store_schema_suspend_fts (self->db, error) && drop_indexes (self, error);
+  else
+    ok = exec (self->db, begin_POSTGRESQL, error);
   for (guint i = 0; ok && i < N_INSERTS; i++)
     {
       GError *db_error = NULL;
@@ -284,16 +307,18 @@ readout_store_bulk_finish (ReadoutStoreBulk  *self,
 {
   ReadoutStore *store = self->store;
   ReadoutDb *db = self->db;
-  gboolean ok = keep &&
-                create_indexes (self, error) &&
-                readout_store_schema_resume_fts (db, error);
+  gboolean ok = keep;
 
+  if (ok && self->sqlite)
+    ok = create_indexes (self, error) && readout_store_schema_resume_fts (db, error);
+  else if (ok)
+    ok = exec (db, before_commit_POSTGRESQL, error);
   if (ok)
     ok = readout_store_commit (store, error);
   else
     readout_store_rollback (store);
-  if (ok)
-    ok = exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA optimize", error);
+  if (ok && self->sqlite)
+    ok = exec (db, after_commit_SQLITE, error);
   bulk_free (self);
   return ok;
 }

@@ -80,8 +80,9 @@ store_is_empty (ReadoutStore  *store,
                 GError       **error)
 {
   g_autoptr(GError) db_error = NULL;
-  ReadoutDbStatement *stmt = readout_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM leaders)"
-                                                     " OR EXISTS (SELECT 1 FROM calls)", error);
+  ReadoutDbStatement *stmt = readout_store_prepare (store, "SELECT CASE WHEN EXISTS (SELECT 1 FROM leaders)"
+                                                     " OR EXISTS (SELECT 1 FROM calls) THEN 1 ELSE 0 END",
+                                                    error);
   int rc;
 
   if (stmt == NULL)
@@ -324,17 +325,19 @@ find_leader (Import       *import,
   ReadoutDbStatement *stmt;
   gint64 id = 0;
 
-  /* The country must be the same, NULL matching NULL ("IS"). */
+  /* The country must be the same, NULL matching NULL (SQLite reads IS NOT DISTINCT FROM
+   * as its IS, PostgreSQL knows only the long form). */
   stmt = readout_store_prepare (import->store,
                                 alias_too
                                 ? "SELECT id FROM leaders WHERE casefold (name) = casefold (?1)"
-                                  " AND country IS upper (?2)"
+                                  " AND country IS NOT DISTINCT FROM upper (?2)"
                                   " UNION ALL SELECT l.id FROM leader_aliases a"
                                   " JOIN leaders l ON l.id = a.leader_id"
-                                  " WHERE casefold (a.alias) = casefold (?1) AND l.country IS upper (?2)"
+                                  " WHERE casefold (a.alias) = casefold (?1)"
+                                  " AND l.country IS NOT DISTINCT FROM upper (?2)"
                                   " LIMIT 1"
                                 : "SELECT id FROM leaders WHERE casefold (name) = casefold (?1)"
-                                  " AND country IS upper (?2) ORDER BY id LIMIT 1", error);
+                                  " AND country IS NOT DISTINCT FROM upper (?2) ORDER BY id LIMIT 1", error);
   if (stmt == NULL)
     return -1;
   readout_db_statement_bind_text (stmt, 1, name);
@@ -511,11 +514,13 @@ find_call (Import       *import,
       high = g_strdup (low);
     }
 
+  /* The candidates lie at most a day away, so the nearest is simply the same date: no
+   * date arithmetic, which the two engines spell differently. */
   stmt = readout_store_prepare (import->store,
                                 "SELECT c.id FROM call_participants p JOIN calls c ON c.id = p.call_id"
                                 " WHERE p.leader_id = ?1 AND p.call_date BETWEEN ?2 AND ?3"
                                 " AND c.date_precision = ?4"
-                                " ORDER BY abs (julianday (c.date) - julianday (?5)), c.id", error);
+                                " ORDER BY CASE WHEN c.date = ?5 THEN 0 ELSE 1 END, c.id", error);
   if (stmt == NULL)
     return -1;
   readout_db_statement_bind_int64 (stmt, 1, ids[0]);
@@ -758,10 +763,12 @@ readout_store_import_json (ReadoutStore             *store,
   g_autoptr(GHashTable) leader_map = NULL;
   g_autoptr(GHashTable) source_map = NULL;
   Import import = { NULL, };
-  gboolean ok;
+  gboolean sqlite, ok;
 
   g_return_val_if_fail (READOUT_IS_STORE (store), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
+
+  sqlite = readout_db_get_engine (readout_store_get_db (store)) == READOUT_DB_ENGINE_SQLITE;
 
   /* The outline, topics and leaders are checked before the store is touched; the calls
    * as they are imported, in the one transaction that an error rolls back. */
@@ -780,12 +787,16 @@ readout_store_import_json (ReadoutStore             *store,
        import_topics (&import, &doc, error) &&
        import_leaders (&import, &doc, error);
   /* Into an empty store, indexing everything in one pass at the end is faster than a
-   * trigger per row; into a full one, re-indexing the whole store would not be. */
-  if (ok && import.keep_ids)
+   * trigger per row; into a full one, re-indexing the whole store would not be. A team
+   * store's search columns are generated with each row; its id sequences must learn of
+   * the ids the document brought. */
+  if (ok && import.keep_ids && sqlite)
     ok = readout_store_schema_suspend_fts (readout_store_get_db (store), error);
   ok = ok && import_calls (&import, &doc, error);
   if (ok && import.keep_ids)
-    ok = readout_store_schema_resume_fts (readout_store_get_db (store), error);
+    ok = sqlite ? readout_store_schema_resume_fts (readout_store_get_db (store), error)
+                : readout_store_exec (store, "SELECT readout_sync_ids ()",
+                                      "Could not import the document", error);
   if (!ok)
     {
       readout_store_rollback (store);

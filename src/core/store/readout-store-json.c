@@ -176,7 +176,7 @@ write_topics (Writer  *writer,
   int rc;
 
   topics = readout_store_prepare (writer->store, "SELECT id, name FROM topics"
-                                                 " ORDER BY name COLLATE NOCASE, id", error);
+                                                 " ORDER BY casefold (name), id", error);
   if (topics == NULL)
     return FALSE;
 
@@ -278,11 +278,9 @@ write_statements (Writer       *writer,
                   GError      **error)
 {
   g_autoptr(GError) db_error = NULL;
-  /* The topics, for the document's readers: an import tags the statements again. */
-  static const char topics[] = "(SELECT group_concat (name, char(31)) FROM (SELECT t.name"
-                               "   FROM statement_topics x JOIN topics t ON t.id = x.topic_id"
-                               "   WHERE x.statement_id = st.id ORDER BY t.name COLLATE NOCASE, t.id))";
-  ReadoutDbStatement *stmt = prepare_table (writer, &readout_json_statements, topics, error);
+  ReadoutDbStatement *stmt = prepare_table (writer, &readout_json_statements, NULL, error);
+  ReadoutDbStatement *topics;
+  gboolean ok = TRUE;
   int rc;
 
   if (stmt == NULL)
@@ -291,21 +289,26 @@ write_statements (Writer       *writer,
 
   json_builder_set_member_name (builder, "statements");
   json_builder_begin_array (builder);
-  while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
+  while (ok && (rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
     {
-      g_auto(GStrv) names = readout_sql_column_strv (stmt, (int) readout_json_statements.n_fields);
-
       json_builder_begin_object (builder);
       add_fields (builder, &readout_json_statements, stmt);
-      json_builder_set_member_name (builder, "topics");
-      json_builder_begin_array (builder);
-      for (guint i = 0; names[i] != NULL; i++)
-        json_builder_add_string_value (builder, names[i]);
-      json_builder_end_array (builder);
+      /* The topics, for the document's readers: an import tags the statements again. */
+      topics = readout_store_prepare (writer->store, "SELECT t.name FROM statement_topics x"
+                                                     " JOIN topics t ON t.id = x.topic_id"
+                                                     " WHERE x.statement_id = ?"
+                                                     " ORDER BY casefold (t.name), t.id", error);
+      ok = topics != NULL;
+      if (ok)
+        {
+          readout_db_statement_bind_int64 (topics, 1, readout_db_statement_column_int64 (stmt, 0));
+          json_builder_set_member_name (builder, "topics");
+          ok = add_string_rows (writer, builder, topics, error);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  return finish_rows (writer, stmt, rc, db_error, error);
+  return finish_rows (writer, stmt, ok ? rc : READOUT_DB_FAILED, db_error, error);
 }
 
 static gboolean

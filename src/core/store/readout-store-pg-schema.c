@@ -74,6 +74,8 @@ static const char functions_v1[] =
   "CREATE FUNCTION readout_notify () RETURNS trigger LANGUAGE plpgsql AS $$"
   " DECLARE r jsonb;"
   " BEGIN"
+  /* A bulk fill sets readout.quiet for its transaction and announces itself once. */
+  "  IF current_setting ('readout.quiet', TRUE) = 'on' THEN RETURN NULL; END IF;"
   "  IF TG_OP = 'DELETE' THEN r := to_jsonb (OLD); ELSE r := to_jsonb (NEW); END IF;"
   "  PERFORM pg_notify ('" READOUT_STORE_PG_CHANNEL "',"
   "    TG_TABLE_NAME || ':' || lower (TG_OP) || ':' || (r ->> TG_ARGV[0]));"
@@ -310,6 +312,41 @@ static const char triggers_v1[] =
   VERSIONED_TRIGGERS ("feeds")
   VERSIONED_TRIGGERS ("feed_items");
 
+/* For the store's writes (readout-store-write.c and the undo stack): SQLite gives a row
+ * whose id is inserted as NULL the next free id, an identity column rejects it. One
+ * INSERT with an optional id then serves both engines, and a row that comes back (undo,
+ * a merge's JSON) keeps the id it had. */
+#define FILL_ID(table) \
+  "CREATE TRIGGER " table "_fill_id BEFORE INSERT ON " table \
+  " FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION readout_fill_id ();"
+
+static const char write_v1[] =
+  "CREATE FUNCTION readout_fill_id () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "  NEW.id := nextval (pg_get_serial_sequence (quote_ident (TG_TABLE_SCHEMA) || '.'"
+  "                                             || quote_ident (TG_TABLE_NAME), 'id'));"
+  "  RETURN NEW;"
+  " END $$;"
+  FILL_ID ("leaders")
+  FILL_ID ("calls")
+  FILL_ID ("sources")
+  FILL_ID ("statements")
+  FILL_ID ("topics")
+  FILL_ID ("conflicts")
+  FILL_ID ("feeds")
+  FILL_ID ("feed_items")
+  /* After rows that brought their own ids (a bulk fill, a JSON import into an empty
+   * store): the identities' sequences move past them, so the next new row gets a free one. */
+  "CREATE FUNCTION readout_sync_ids () RETURNS void LANGUAGE plpgsql AS $$"
+  " DECLARE t text;"
+  " BEGIN"
+  "  FOREACH t IN ARRAY ARRAY['leaders', 'calls', 'sources', 'statements', 'topics',"
+  "                           'conflicts', 'feeds', 'feed_items'] LOOP"
+  "   EXECUTE format ('SELECT setval (pg_get_serial_sequence (%L, ''id''), max (id))"
+  "                    FROM %I HAVING max (id) IS NOT NULL', t, t);"
+  "  END LOOP;"
+  " END $$;";
+
 /* The seed lists, each from its resource as one parameter, as on SQLite: the countries'
  * tab-separated lines under a header, and the topics with their keywords per language. */
 static const char insert_countries_sql[] =
@@ -399,6 +436,7 @@ migrate_to_1 (ReadoutDb  *db,
          readout_store_schema_exec (db, tables_v1, error) &&
          readout_store_schema_exec (db, pair_years_v1, error) &&
          readout_store_schema_exec (db, triggers_v1, error) &&
+         readout_store_schema_exec (db, write_v1, error) &&
          exec_with_resource (db, insert_countries_sql,
                              "/io/github/readout/Readout/core/countries.tsv", error) &&
          exec_with_resource (db, insert_topics_sql,

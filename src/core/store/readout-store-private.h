@@ -122,6 +122,23 @@ void      readout_store_set_retag_progress (ReadoutStore         *self,
 void      readout_store_topics_changed_elsewhere (ReadoutStore   *self,
                                                   gint64          topic_id);
 
+/* The team store's row_version of the row of @table with @id, 0 on SQLite (which has
+ * none) or when it cannot be read; see readout-store-row-version.c. */
+gint64    readout_store_read_row_version (ReadoutStore   *self,
+                                          const char     *table,
+                                          gint64          id);
+
+/* Inside a write transaction, before the update: locks the row of @table with @id and
+ * checks that it is still at @read_version, else fails with READOUT_ERROR_CHANGED
+ * naming who changed it (@what) and when. TRUE when there is nothing to check (version
+ * 0, SQLite); a missing row is left to the update, which reports it. */
+gboolean  readout_store_check_row_version (ReadoutStore  *self,
+                                           const char    *table,
+                                           const char    *what,
+                                           gint64         id,
+                                           gint64         read_version,
+                                           GError       **error);
+
 /* Splits a group_concat() of values joined by 0x1f into a NULL-terminated array. */
 char    **readout_sql_column_strv        (ReadoutDbStatement   *stmt,
                                           int             column);

@@ -56,6 +56,7 @@ copy_topic (ReadoutTopic *topic)
   g_auto(GStrv) languages = readout_topic_dup_languages (topic);
 
   readout_topic_set_id (copy, readout_topic_get_id (topic));
+  readout_topic_set_row_version (copy, readout_topic_get_row_version (topic));
   readout_topic_set_name (copy, readout_topic_get_name (topic));
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     readout_topic_set_keywords (copy, languages[i], readout_topic_get_keywords (topic, languages[i]));

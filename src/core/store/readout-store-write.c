@@ -128,8 +128,8 @@ write_aliases (ReadoutStore   *self,
     {
       if (aliases[i][0] == '\0')
         continue;
-      stmt = readout_store_prepare (self, "INSERT OR IGNORE INTO leader_aliases (leader_id, alias)"
-                                          " VALUES (?, ?)", error);
+      stmt = readout_store_prepare (self, "INSERT INTO leader_aliases (leader_id, alias)"
+                                          " VALUES (?, ?) ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
       readout_db_statement_bind_int64 (stmt, 1, readout_leader_get_id (leader));
@@ -231,11 +231,14 @@ readout_store_update_leader (ReadoutStore   *self,
       !readout_store_write_begin (self, error))
     return FALSE;
 
-  ok = bind_and_write_leader (self, leader,
+  ok = readout_store_check_row_version (self, "leaders", "leader", id, readout_leader_get_row_version (leader), error) &&
+       bind_and_write_leader (self, leader,
                               "UPDATE leaders SET name = ?, country = upper (?), office = ?,"
                               " term_start = ?, term_end = ? WHERE id = ?", NULL, error) &&
        check_changed_one (self, "leader", id, error) &&
        write_aliases (self, leader, error);
+  if (ok)
+    readout_leader_set_row_version (leader, readout_store_read_row_version (self, "leaders", id));
   if (ok)
     readout_store_note_change (self, READOUT_CHANGE_LEADERS, id, READOUT_CHANGE_CALLS);
   return readout_store_write_end (self, ok, error) && ok;
@@ -495,12 +498,15 @@ readout_store_update_call (ReadoutStore  *self,
       !readout_store_write_begin (self, error))
     return FALSE;
 
-  ok = bind_and_write_call (self, call,
+  ok = readout_store_check_row_version (self, "calls", "call", id, readout_call_get_row_version (call), error) &&
+       bind_and_write_call (self, call,
                             "UPDATE calls SET date = ?, date_precision = ?, time = ?,"
                             " duration_minutes = ?, duration_qualifier = ?, status = ?,"
                             " initiator_id = ? WHERE id = ?", NULL, error) &&
        check_changed_one (self, "call", id, error) &&
        write_participants (self, call, error);
+  if (ok)
+    readout_call_set_row_version (call, readout_store_read_row_version (self, "calls", id));
   if (ok)
     readout_store_note_change (self, READOUT_CHANGE_CALLS, id, READOUT_CHANGE_LEADERS);
   return readout_store_write_end (self, ok, error) && ok;
@@ -648,18 +654,22 @@ readout_store_update_source (ReadoutStore   *self,
   if (!check_has_id (id, "source", error) || !check_source (self, source, error) ||
       !readout_store_write_begin (self, error))
     return FALSE;
-  ok = bind_and_write_source (self, source,
+  ok = readout_store_check_row_version (self, "sources", "source", id, readout_source_get_row_version (source), error) &&
+       bind_and_write_source (self, source,
                               "UPDATE sources SET call_id = ?, publisher = ?, kind = ?,"
                               " side = upper (?), date = ?, title = ?, url = ?, text = ?"
                               " WHERE id = ?", NULL, error) &&
        check_changed_one (self, "source", id, error);
   if (ok)
+    readout_source_set_row_version (source, readout_store_read_row_version (self, "sources", id));
+  if (ok)
     {
       ReadoutDbStatement *stmt;
 
-      /* Statements follow their source if it moves to another call. */
-      stmt = readout_store_prepare (self, "UPDATE statements SET call_id = ? WHERE source_id = ?",
-                                    error);
+      /* Statements follow their source if it moves to another call; only then, so that
+       * an edit of a source leaves its statements' row versions (and their editors) be. */
+      stmt = readout_store_prepare (self, "UPDATE statements SET call_id = ?1"
+                                          " WHERE source_id = ?2 AND call_id <> ?1", error);
       ok = stmt != NULL;
       if (ok)
         {
@@ -721,6 +731,35 @@ get_tagger (ReadoutStore  *self,
   return self->tagger;
 }
 
+/* The names of @statement_id's topics, sorted (an empty array for none), or NULL with
+ * @error set. Row by row rather than one joined string: one SQL text on both engines. */
+static GStrv
+read_topic_names (ReadoutStore  *self,
+                  gint64         statement_id,
+                  GError       **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GError) db_error = NULL;
+  ReadoutDbStatement *stmt;
+  ReadoutDbStep step;
+
+  stmt = readout_store_prepare (self, "SELECT t.name FROM statement_topics x"
+                                      " JOIN topics t ON t.id = x.topic_id"
+                                      " WHERE x.statement_id = ? ORDER BY t.name", error);
+  if (stmt == NULL)
+    return NULL;
+  readout_db_statement_bind_int64 (stmt, 1, statement_id);
+  while ((step = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
+    g_strv_builder_add (names, readout_db_statement_column_text (stmt, 0));
+  readout_db_statement_reset (stmt);
+  if (step == READOUT_DB_FAILED)
+    {
+      readout_store_set_db_error (self, db_error, "Could not read the statement’s topics", error);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}
+
 /* Links @statement_id to the topics of @text; returns the topic names, sorted. */
 static gboolean
 tag_statement (ReadoutStore   *self,
@@ -758,14 +797,9 @@ tag_statement (ReadoutStore   *self,
 
   if (topic_names != NULL)
     {
-      stmt = readout_store_prepare (self, "SELECT group_concat (name, char(31)) FROM (SELECT t.name"
-                                          " FROM statement_topics x JOIN topics t ON t.id = x.topic_id"
-                                          " WHERE x.statement_id = ? ORDER BY t.name)", error);
-      if (stmt == NULL)
+      *topic_names = read_topic_names (self, statement_id, error);
+      if (*topic_names == NULL)
         return FALSE;
-      readout_db_statement_bind_int64 (stmt, 1, statement_id);
-      *topic_names = readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW ? readout_sql_column_strv (stmt, 0) : NULL;
-      readout_db_statement_reset (stmt);
     }
   return TRUE;
 }
@@ -987,12 +1021,16 @@ readout_store_update_statement (ReadoutStore      *self,
   if (!check_has_id (id, "statement", error) || !readout_store_write_begin (self, error))
     return FALSE;
   ok = check_statement (self, statement, &call_id, error) &&
+       readout_store_check_row_version (self, "statements", "statement", id,
+                          readout_statement_get_row_version (statement), error) &&
        bind_and_write_statement (self, statement, call_id,
                                  "UPDATE statements SET call_id = ?, source_id = ?, speaker = ?,"
                                  " side = upper (?), kind = ?, text = ?, position = ? WHERE id = ?",
                                  NULL, error) &&
        check_changed_one (self, "statement", id, error) &&
        finish_statement_write (self, statement, call_id, error);
+  if (ok)
+    readout_statement_set_row_version (statement, readout_store_read_row_version (self, "statements", id));
   return readout_store_write_end (self, ok, error) && ok;
 }
 
@@ -1035,8 +1073,8 @@ write_topic_keywords (ReadoutStore   *self,
 
           if (g_strstrip (keyword)[0] == '\0')
             continue;
-          stmt = readout_store_prepare (self, "INSERT OR IGNORE INTO topic_keywords"
-                                              " (topic_id, language, keyword) VALUES (?, ?, ?)",
+          stmt = readout_store_prepare (self, "INSERT INTO topic_keywords (topic_id, language, keyword)"
+                                              " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                                         error);
           if (stmt == NULL)
             return FALSE;
@@ -1134,9 +1172,12 @@ readout_store_update_topic (ReadoutStore  *self,
   id = readout_topic_get_id (topic);
   if (!check_has_id (id, "topic", error) || !readout_store_write_begin (self, error))
     return FALSE;
-  ok = write_topic (self, topic, "UPDATE topics SET name = ? WHERE id = ?", NULL, error) &&
+  ok = readout_store_check_row_version (self, "topics", "topic", id, readout_topic_get_row_version (topic), error) &&
+       write_topic (self, topic, "UPDATE topics SET name = ? WHERE id = ?", NULL, error) &&
        check_changed_one (self, "topic", id, error) &&
        write_topic_keywords (self, topic, error);
+  if (ok)
+    readout_topic_set_row_version (topic, readout_store_read_row_version (self, "topics", id));
   return finish_topic_change (self, id, ok, error);
 }
 

@@ -1080,12 +1080,16 @@ readout_store_set_busy_timeout (ReadoutStore *self,
 static GObject *
 get_one (ReadoutStore       *self,
          const char         *sql,
+         const char         *table,
          gint64              id,
          GObject          *(*builder) (ReadoutDbStatement *),
          const char         *what,
          GError            **error)
 {
   g_autoptr(GError) db_error = NULL;
+  /* Read first: a change between the two reads then makes a save refused, never let
+   * through (see readout_store_read_row_version()). */
+  gint64 row_version = readout_store_read_row_version (self, table, id);
   ReadoutDbStatement *stmt = readout_store_prepare (self, sql, error);
   GObject *object = NULL;
   int rc;
@@ -1095,7 +1099,10 @@ get_one (ReadoutStore       *self,
   readout_db_statement_bind_int64 (stmt, 1, id);
   rc = readout_db_statement_step (stmt, &db_error);
   if (rc == READOUT_DB_ROW)
-    object = builder (stmt);
+    {
+      object = builder (stmt);
+      g_object_set (object, "row-version", row_version, NULL);
+    }
   else if (rc == READOUT_DB_DONE)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -1117,7 +1124,7 @@ readout_store_get_leader (ReadoutStore  *self,
 {
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
 
-  return (ReadoutLeader *) get_one (self, "SELECT " LEADER_COLUMNS LEADER_FROM " WHERE l.id = ?",
+  return (ReadoutLeader *) get_one (self, "SELECT " LEADER_COLUMNS LEADER_FROM " WHERE l.id = ?", "leaders",
                                     leader_id, readout_store_leader_from_row, "leader", error);
 }
 
@@ -1129,7 +1136,7 @@ readout_store_get_call (ReadoutStore  *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
 
   return (ReadoutCall *) get_one (self, "SELECT " CALL_COLUMNS " FROM calls c" CALL_INITIATOR_JOIN
-                                        " WHERE c.id = ?",
+                                        " WHERE c.id = ?", "calls",
                                   call_id, readout_store_call_from_row, "call", error);
 }
 
@@ -1140,7 +1147,7 @@ readout_store_get_source (ReadoutStore  *self,
 {
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
 
-  return (ReadoutSource *) get_one (self, "SELECT " SOURCE_COLUMNS " FROM sources s WHERE s.id = ?",
+  return (ReadoutSource *) get_one (self, "SELECT " SOURCE_COLUMNS " FROM sources s WHERE s.id = ?", "sources",
                                     source_id, readout_store_source_from_row, "source", error);
 }
 
@@ -1152,7 +1159,7 @@ readout_store_get_statement (ReadoutStore  *self,
   g_return_val_if_fail (READOUT_IS_STORE (self), NULL);
 
   return (ReadoutStatement *) get_one (self, "SELECT " STATEMENT_COLUMNS STATEMENT_FROM
-                                             " WHERE st.id = ?",
+                                             " WHERE st.id = ?", "statements",
                                        statement_id, readout_store_statement_from_row,
                                        "statement", error);
 }

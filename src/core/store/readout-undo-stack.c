@@ -272,6 +272,44 @@ bind_value (ReadoutDbStatement *stmt,
     readout_db_statement_bind_text (stmt, index, g_variant_get_bytestring (value));
 }
 
+/* Columns the team store's server fills in itself: a generated search column, which no
+ * INSERT may name, and who changed the row and when, which a row put back gets afresh.
+ * The SQLite schema has none of them. */
+static gboolean
+is_server_column (const char *name)
+{
+  static const char * const names[] = { "fts", "row_version", "changed_by", "changed_at" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The INSERT that puts back @stmt's columns but the server's; @kept gets their indexes. */
+static char *
+build_insert (const char          *table,
+              ReadoutDbStatement  *stmt,
+              GArray              *kept)
+{
+  GString *insert = g_string_new (NULL);
+  int n_columns = readout_db_statement_column_count (stmt);
+
+  g_string_printf (insert, "INSERT INTO %s (", table);
+  for (int i = 0; i < n_columns; i++)
+    if (!is_server_column (readout_db_statement_column_name (stmt, i)))
+      {
+        g_string_append_printf (insert, "%s\"%s\"", kept->len > 0 ? ", " : "",
+                                readout_db_statement_column_name (stmt, i));
+        g_array_append_val (kept, i);
+      }
+  g_string_append (insert, ") VALUES (");
+  for (guint i = 0; i < kept->len; i++)
+    g_string_append (insert, i > 0 ? ", ?" : "?");
+  g_string_append (insert, ")");
+  return g_string_free (insert, FALSE);
+}
+
 static gboolean
 capture_table (ReadoutStore    *store,
                const RowSpec   *spec,
@@ -281,9 +319,9 @@ capture_table (ReadoutStore    *store,
 {
   g_autoptr(GError) db_error = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s", spec->table, spec->where);
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (int));
   TableRows *table;
   ReadoutDbStatement *stmt;
-  GString *insert;
   int rc;
 
   stmt = readout_store_prepare (store, sql, error);
@@ -292,17 +330,9 @@ capture_table (ReadoutStore    *store,
   readout_db_statement_bind_int64 (stmt, 1, id);
 
   table = g_new0 (TableRows, 1);
-  table->n_columns = readout_db_statement_column_count (stmt);
   table->rows = g_ptr_array_new ();
-  insert = g_string_new (NULL);
-  g_string_printf (insert, "INSERT INTO %s (", spec->table);
-  for (int i = 0; i < table->n_columns; i++)
-    g_string_append_printf (insert, "%s\"%s\"", i > 0 ? ", " : "", readout_db_statement_column_name (stmt, i));
-  g_string_append (insert, ") VALUES (");
-  for (int i = 0; i < table->n_columns; i++)
-    g_string_append (insert, i > 0 ? ", ?" : "?");
-  g_string_append (insert, ")");
-  table->insert_sql = g_string_free (insert, FALSE);
+  table->insert_sql = build_insert (spec->table, stmt, kept);
+  table->n_columns = (int) kept->len;
   g_ptr_array_add (snapshot, table);
 
   while ((rc = readout_db_statement_step (stmt, &db_error)) == READOUT_DB_ROW)
@@ -310,7 +340,7 @@ capture_table (ReadoutStore    *store,
       GVariant **values = g_new0 (GVariant *, table->n_columns);
 
       for (int i = 0; i < table->n_columns; i++)
-        values[i] = column_value (stmt, i);
+        values[i] = column_value (stmt, g_array_index (kept, int, i));
       g_ptr_array_add (table->rows, values);
     }
   readout_db_statement_reset (stmt);
@@ -404,22 +434,21 @@ get_topic (ReadoutStore  *store,
            GError       **error)
 {
   g_autoptr(GError) db_error = NULL;
+  gint64 row_version = readout_store_read_row_version (store, "topics", id);
   ReadoutDbStatement *stmt;
   GObject *topic = NULL;
   int rc;
 
-  /* The column shape of readout_store_topic_from_row(). */
-  stmt = readout_store_prepare (store,
-                                "SELECT t.id, t.name, (SELECT json_group_array (json_array (language,"
-                                " keyword)) FROM (SELECT language, keyword FROM topic_keywords k"
-                                " WHERE k.topic_id = t.id ORDER BY language, keyword))"
-                                " FROM topics t WHERE t.id = ?", error);
+  stmt = readout_store_prepare (store, "SELECT " TOPIC_COLUMNS " FROM topics t WHERE t.id = ?", error);
   if (stmt == NULL)
     return NULL;
   readout_db_statement_bind_int64 (stmt, 1, id);
   rc = readout_db_statement_step (stmt, &db_error);
   if (rc == READOUT_DB_ROW)
-    topic = readout_store_topic_from_row (stmt);
+    {
+      topic = readout_store_topic_from_row (stmt);
+      readout_topic_set_row_version (READOUT_TOPIC (topic), row_version);
+    }
   else if (rc == READOUT_DB_DONE)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -697,6 +726,27 @@ push_done (ReadoutUndoStack *self,
   notify_state (self);
 }
 
+/* Writes the object an update left (@backwards: the one it found) over the other. The
+ * row must still be at the version the other was last written or read at: on a team
+ * store, undo must not overwrite a colleague's later change either. */
+static gboolean
+update_back_or_forth (ReadoutStore  *store,
+                      Operation     *op,
+                      gboolean       backwards,
+                      GError       **error)
+{
+  GObject *object = backwards ? op->before : op->after;
+  GObject *current = backwards ? op->after : op->before;
+  gint64 row_version = 0;
+
+  if (current != NULL)
+    {
+      g_object_get (current, "row-version", &row_version, NULL);
+      g_object_set (object, "row-version", row_version, NULL);
+    }
+  return update_object (store, op->kind, object, error);
+}
+
 /* Runs @op forwards (@backwards FALSE: do or redo) or backwards (undo) within the
  * transaction of run(); an import runs its parts, backwards in reverse. The rows each
  * insert or delete takes away are added to @snapshots beside the operation in @ops, to
@@ -714,7 +764,7 @@ apply (ReadoutStore  *store,
   switch (op->type)
     {
     case OP_UPDATE:
-      return update_object (store, op->kind, backwards ? op->before : op->after, error);
+      return update_back_or_forth (store, op, backwards, error);
     case OP_INSERT:
     case OP_DELETE:
       /* Undoing an insert and redoing a delete remove the rows; the others put them back. */
