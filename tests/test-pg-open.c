@@ -454,6 +454,31 @@ count_changed (ReadoutStore *store,
   (*(guint *) user_data)++;
 }
 
+/* Asked right after another connection's commit has returned, the store knows of it,
+ * every time, without waiting for the notification to come by itself. */
+static void
+test_check_after_commit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ReadoutStore) store = NULL;
+  PGconn *conn;
+
+  if (fixture->dbname == NULL)
+    return;
+  store = open_ok (fixture->location);
+  conn = readout_pg_test_connect (fixture->dbname, NULL);
+  g_assert_false (readout_store_check_for_changes (store));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO leaders (name) VALUES ('Leader %u')", i);
+
+      exec_ok (conn, sql);
+      g_assert_true (readout_store_check_for_changes (store));
+      g_assert_false (readout_store_check_for_changes (store));
+    }
+  PQfinish (conn);
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -512,6 +537,7 @@ main (int argc, char *argv[])
   ADD ("path-without-password", test_path_without_password);
   ADD ("watch", test_watch_other_connection);
   ADD ("reads", test_reads);
+  ADD ("check-after-commit", test_check_after_commit);
 #undef ADD
 
   return g_test_run ();

@@ -633,7 +633,11 @@ readout_db_postgres_changes (ReadoutDb *db)
 }
 
 /* Counts the notifications other sessions sent since the last call; this session's own
- * come back to it too, and do not count. */
+ * come back to it too, and do not count. Outside a transaction an empty query's round
+ * trip comes first: the server signals this session's backend before another session's
+ * COMMIT returns, and the backend sends what it was signalled before it reads the next
+ * query, so every commit that finished before this call is counted, not only those whose
+ * notification happens to have arrived. */
 static gint64
 readout_db_postgres_change_counter (ReadoutDb *db)
 {
@@ -641,6 +645,8 @@ readout_db_postgres_change_counter (ReadoutDb *db)
   int own_pid = PQbackendPID (self->conn);
   PGnotify *notify;
 
+  if (PQtransactionStatus (self->conn) == PQTRANS_IDLE)
+    PQclear (PQexec (self->conn, ""));
   if (!PQconsumeInput (self->conn))
     return -1;
   while ((notify = PQnotifies (self->conn)) != NULL)
