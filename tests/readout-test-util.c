@@ -36,6 +36,23 @@ readout_test_skip_on_postgresql (const char *reason)
   return TRUE;
 }
 
+static void
+skip_test (gconstpointer reason)
+{
+  g_test_skip (reason);
+}
+
+void
+readout_test_add_file_func (const char *path,
+                            GTestFunc   func,
+                            const char *reason)
+{
+  if (readout_test_engine_is_postgresql ())
+    g_test_add_data_func (path, reason, skip_test);
+  else
+    g_test_add_func (path, func);
+}
+
 #ifdef HAVE_POSTGRESQL
 /* The databases made for stores, by the path the store would have had as a file. */
 static GHashTable *databases;

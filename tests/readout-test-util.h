@@ -19,6 +19,11 @@ gboolean       readout_test_engine_is_postgresql (void);
 /* Marks the test skipped with @reason and returns TRUE when the stores are on
  * PostgreSQL: for tests of what only a file has. */
 gboolean       readout_test_skip_on_postgresql   (const char *reason);
+/* Registers @func at @path; on PostgreSQL, a test there that skips with @reason instead
+ * (a static string): for tests of what only an SQLite file has. */
+void           readout_test_add_file_func        (const char *path,
+                                                  GTestFunc   func,
+                                                  const char *reason);
 /* Where the store @name in @folder is: the file's path, or on PostgreSQL the connection
  * string of the database that stands for it (made on first use, the same one after,
  * dropped when readout_test_remove_folder() removes @folder or at exit). */
