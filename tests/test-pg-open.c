@@ -102,6 +102,46 @@ test_open_new_and_again (Fixture       *fixture,
   PQfinish (conn);
 }
 
+#define N_OPENERS 6
+
+static gpointer
+open_in_thread (gpointer location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReadoutStore) store = readout_store_open (location, &error);
+
+  return error != NULL ? g_strdup (error->message) : NULL;
+}
+
+/* Several Readouts opening a new team store at once: one creates the schema, the others
+ * wait for it and find it made (the advisory lock); every one of them opens it. */
+static void
+test_open_at_once (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GThread *threads[N_OPENERS];
+  PGresult *result;
+  PGconn *conn;
+
+  if (fixture->dbname == NULL)
+    return;
+  for (guint i = 0; i < N_OPENERS; i++)
+    threads[i] = g_thread_new ("opener", open_in_thread, fixture->location);
+  for (guint i = 0; i < N_OPENERS; i++)
+    {
+      g_autofree char *message = g_thread_join (threads[i]);
+
+      g_assert_cmpstr (message, ==, NULL);
+    }
+  conn = readout_pg_test_connect (fixture->dbname, NULL);
+  result = PQexec (conn, "SELECT (SELECT count(*) FROM readout_schema),"
+                         " (SELECT count(*) FROM countries WHERE code = 'FR')");
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "1");
+  g_assert_cmpstr (PQgetvalue (result, 0, 1), ==, "1");
+  PQclear (result);
+  PQfinish (conn);
+}
+
 /* A schema newer than this build is refused with a clear error, and left as it is. */
 static void
 test_open_newer (Fixture       *fixture,
@@ -157,6 +197,47 @@ test_open_reader (Fixture       *fixture,
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY);
   g_test_message ("%s", error->message);
   g_clear_object (&store);
+
+  g_free (sql);
+  sql = g_strdup_printf ("DROP ROLE %s", role);
+  readout_pg_test_drop_database (fixture->dbname);
+  g_clear_pointer (&fixture->dbname, g_free);
+  exec_ok (server, sql);
+  PQfinish (server);
+}
+
+/* A member who may not create tables, first to open a new database: a clear error,
+ * and nothing is left half made. */
+static void
+test_open_reader_first (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *role = g_strdup_printf ("member_%s", fixture->dbname);
+  g_autofree char *sql = NULL;
+  g_autofree char *location = NULL;
+  PGresult *result;
+  PGconn *server;
+  PGconn *conn;
+
+  if (fixture->dbname == NULL)
+    return;
+  server = readout_pg_test_connect (NULL, NULL);
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN", role);
+  exec_ok (server, sql);
+  location = g_strdup_printf ("%s&user=%s", fixture->location, role);
+  store = readout_store_open (location, &error);
+  g_assert_null (store);
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+
+  conn = readout_pg_test_connect (fixture->dbname, NULL);
+  result = PQexec (conn, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                         " WHERE n.nspname = 'public'");
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "0");
+  PQclear (result);
+  PQfinish (conn);
 
   g_free (sql);
   sql = g_strdup_printf ("DROP ROLE %s", role);
@@ -532,7 +613,9 @@ main (int argc, char *argv[])
   g_test_add ("/pg-open/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("open/new-and-again", test_open_new_and_again);
   ADD ("open/newer", test_open_newer);
+  ADD ("open/at-once", test_open_at_once);
   ADD ("open/reader", test_open_reader);
+  ADD ("open/reader-first", test_open_reader_first);
   ADD ("open/bad-locations", test_open_bad_locations);
   ADD ("path-without-password", test_path_without_password);
   ADD ("watch", test_watch_other_connection);
