@@ -97,7 +97,8 @@ gboolean  readout_store_schema_migrate   (ReadoutDb      *db,
                                           GError        **error);
 
 /* For bulk loads into a new store: stop keeping the full-text index in step row by
- * row, then rebuild it in one pass. Both run inside the caller's transaction. */
+ * row, then rebuild it in one pass. Both run inside the caller's transaction. On
+ * PostgreSQL both do nothing: the index follows generated columns. */
 gboolean  readout_store_schema_suspend_fts (ReadoutDb    *db,
                                             GError      **error);
 gboolean  readout_store_schema_resume_fts  (ReadoutDb    *db,
