@@ -32,16 +32,13 @@ G_BEGIN_DECLS
  *   readout-store-schema.c   the schema and every migration: INTEGER PRIMARY KEY, FTS5
  *                            tables and their triggers, rowid, COLLATE NOCASE, INSERT OR
  *                            IGNORE, PRAGMA application_id / user_version
- *   readout-store.c          opening a file: the header check, PRAGMA quick_check,
+ *   readout-store.c          opening a file (only there): the header check, PRAGMA quick_check,
  *                            application_id, user_version, journal_mode, synchronous,
  *                            foreign_keys, cache_size, wal_checkpoint; sqlite_master;
  *                            VACUUM INTO for the copy before an upgrade; rowid
- *   readout-store-private.h  the *_COLUMNS lists: group_concat, char(30)/char(31),
- *                            ifnull, json_group_array/json_array
  *   readout-store-bulk.c     PRAGMAs for the fill, sqlite_master (indexes dropped and
  *                            rebuilt), INSERT OR IGNORE
  *   readout-search-model.c   FTS5: MATCH, bm25(), snippet(), rowid; group_concat
- *   readout-store-lists.c    rowid, instr(), COLLATE NOCASE
  *   readout-store-timeline.c strftime(), json_each(), group_concat, COLLATE NOCASE
  *   readout-store-json-import.c  julianday()
  *   readout-store-json.c, readout-store-write.c, readout-csv-export.c  group_concat,
@@ -51,8 +48,11 @@ G_BEGIN_DECLS
  *                            readout_db_sqlite_copy() (SQLite's backup API)
  * casefold() is an SQL function the SQLite engine registers (readout-db-sqlite.c); on
  * PostgreSQL the team store's schema defines it (readout-store-pg-schema.c).
- * readout_store_open() checks the file and calls readout_db_sqlite_open() itself;
- * readout_db_open() is the entry point that tells the engines apart by location.
+ * readout_store_open() checks a file and calls readout_db_sqlite_open() itself, and
+ * opens a team store through readout_db_open(), the entry point that tells the engines
+ * apart by location. The store's column lists and list models (readout-store-private.h,
+ * readout-store-lists.c) are one text for both engines: the team schema defines instr,
+ * group_concat, json_array, json_group_array and the NOCASE collation.
  * readout_db_get_engine() tells the few places that must choose between dialects. */
 
 #define READOUT_DB_ERROR (readout_db_error_quark ())
