@@ -229,7 +229,8 @@ test_open_reader_first (Fixture       *fixture,
   location = g_strdup_printf ("%s&user=%s", fixture->location, role);
   store = readout_store_open (location, &error);
   g_assert_null (store);
-  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_FAILED);
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "owner"));
   g_test_message ("%s", error->message);
 
   conn = readout_pg_test_connect (fixture->dbname, NULL);

@@ -873,6 +873,30 @@ role_may_write (ReadoutStore  *self,
   return TRUE;
 }
 
+/* A database nobody has set up yet is set up by the first to open it, which a member
+ * who may not create tables cannot do: that is said in words, not the server's. */
+static gboolean
+may_set_up (ReadoutStore  *self,
+            GError       **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  g_autofree char *result = NULL;
+
+  if (!query_once (self, "SELECT CASE WHEN to_regclass ('readout_schema') IS NULL"
+                         " AND NOT has_schema_privilege ('public', 'CREATE') THEN 1 ELSE 0 END",
+                   NULL, &result, &db_error))
+    {
+      readout_store_set_db_error (self, db_error, _("Could not open the store"), error);
+      return FALSE;
+    }
+  if (g_strcmp0 (result, "1") != 0)
+    return TRUE;
+  g_set_error (error, READOUT_ERROR, READOUT_ERROR_READ_ONLY,
+               _("The team store “%s” is not set up yet, and your database role may not set it "
+                 "up. Ask the database’s owner to open it with Readout first."), self->path);
+  return FALSE;
+}
+
 /* libpq's message in one line: its first, without the severity ("FATAL:  "); the
  * lines after are hints for a local server ("Is the server running locally…"). */
 static char *
@@ -905,7 +929,8 @@ open_postgresql (const char  *location,
       return NULL;
     }
   self->path = g_strdup (readout_db_get_location (self->connection));
-  if (!readout_store_pg_schema_migrate (self->connection, error) ||
+  if (!may_set_up (self, error) ||
+      !readout_store_pg_schema_migrate (self->connection, error) ||
       !role_may_write (self, &may_write, error))
     return NULL;
   self->read_only = !may_write;
