@@ -306,29 +306,74 @@ source_has_statement_in (ReadoutDbStatement *stmt,
   return found;
 }
 
+/* The ids of the sources among the hits of which a statement is among the hits too
+ * (@statement_ids, sorted): on SQLite each source's statements read by index, a few rows
+ * each; on PostgreSQL, where each read is a round trip to the server, the statements'
+ * sources in one query. */
+static GHashTable *
+covered_sources (ReadoutSearchModel *self,
+                 GArray             *statement_ids)
+{
+  GHashTable *covered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) ids = NULL;
+  ReadoutDbStatement *stmt;
+
+  if (!self->postgresql)
+    {
+      if ((stmt = readout_store_prepare (self->store, "SELECT id FROM statements WHERE source_id = ?1", NULL)) == NULL)
+        return covered;
+      for (guint i = 0; i < self->hits->len; i++)
+        {
+          const Hit *hit = &g_array_index (self->hits, Hit, i);
+
+          if (hit->statement_id == 0 && source_has_statement_in (stmt, hit->source_id, statement_ids))
+            g_hash_table_add (covered, g_memdup2 (&hit->source_id, sizeof (gint64)));
+        }
+      return covered;
+    }
+
+  ids = g_string_new ("{");
+  for (guint i = 0; i < statement_ids->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (statement_ids, gint64, i));
+  g_string_append_c (ids, '}');
+  stmt = readout_store_prepare (self->store, "SELECT DISTINCT source_id FROM statements"
+                                             " WHERE id = ANY (CAST (?1 AS bigint[]))", NULL);
+  if (stmt == NULL)
+    return covered;
+  readout_db_statement_bind_text (stmt, 1, ids->str);
+  while (readout_db_statement_step (stmt, NULL) == READOUT_DB_ROW)
+    {
+      gint64 source_id = readout_db_statement_column_int64 (stmt, 0);
+
+      g_hash_table_add (covered, g_memdup2 (&source_id, sizeof (gint64)));
+    }
+  readout_db_statement_reset (stmt);
+  return covered;
+}
+
 /* Drops the hits in a source's text where a statement of that source matched too: the
  * statement shows the same passage, with its speaker, and one hit per source is all a
- * source-text hit gives. A source's statements are read by index, a few rows each. */
+ * source-text hit gives. */
 static void
 drop_covered_source_hits (ReadoutSearchModel *self)
 {
   g_autoptr(GArray) statement_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ReadoutDbStatement *stmt;
+  g_autoptr(GHashTable) covered = NULL;
   guint kept = 0;
 
   for (guint i = 0; i < self->hits->len; i++)
     if (g_array_index (self->hits, Hit, i).statement_id != 0)
       g_array_append_val (statement_ids, g_array_index (self->hits, Hit, i).statement_id);
-  if (statement_ids->len == 0 || statement_ids->len == self->hits->len ||
-      (stmt = readout_store_prepare (self->store, "SELECT id FROM statements WHERE source_id = ?1", NULL)) == NULL)
+  if (statement_ids->len == 0 || statement_ids->len == self->hits->len)
     return;
   g_array_sort (statement_ids, compare_ids);
+  covered = covered_sources (self, statement_ids);
 
   for (guint i = 0; i < self->hits->len; i++)
     {
       Hit hit = g_array_index (self->hits, Hit, i);
 
-      if (hit.statement_id == 0 && source_has_statement_in (stmt, hit.source_id, statement_ids))
+      if (hit.statement_id == 0 && g_hash_table_contains (covered, &hit.source_id))
         continue;
       g_array_index (self->hits, Hit, kept++) = hit;
     }
