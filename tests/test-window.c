@@ -18,6 +18,7 @@
 #include "readout-inbox-button.h"
 #include "readout-leaders-pane.h"
 #include "readout-search-pane.h"
+#include "readout-store-banner.h"
 #include "readout-window.h"
 
 static gboolean have_display;
@@ -1348,6 +1349,48 @@ test_store_property_and_actions (Fixture       *f,
   close_window (window);
 }
 
+/* A store the user may read but not change: the banner says so, and nothing that would
+ * write is offered (issue 16; a read-only team store's role takes the same path). */
+static void
+test_read_only_store (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *const writes[] = {
+    "win.import", "win.paste-import", "win.import-address", "win.feeds",
+    "win.add-call", "win.add-leader", "win.edit-topics",
+  };
+  g_autoptr(GSettings) settings = NULL;
+  ReadoutStoreBanner *banner;
+  ReadoutWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  settings = new_settings ();
+  window = open_window (settings, 1100, 720);
+  banner = READOUT_STORE_BANNER (find_widget_of_type (GTK_WIDGET (window), READOUT_TYPE_STORE_BANNER));
+  g_assert_false (readout_store_banner_is_shown (banner));
+
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  g_assert_true (readout_window_open_path (window, f->path));
+  g_assert_true (readout_store_is_read_only (readout_window_get_store (window)));
+  g_assert_true (readout_store_banner_is_shown (banner));
+  g_assert_nonnull (strstr (readout_store_banner_get_title (banner), "not change it"));
+  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+    if (readout_gui_test_action_enabled (GTK_WIDGET (window), writes[i]))
+      g_error ("%s is enabled on a read-only store", writes[i]);
+  /* A drop or --import, which no action guards, opens no import either. */
+  g_assert_null (readout_window_import_text (window, "Vladimir Putin had a telephone conversation."));
+  assert_shows (window, "Vladimir Putin");
+
+  /* A writable store takes the banner away and gives the actions back. */
+  g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+  readout_window_set_store (window, f->store);
+  g_assert_false (readout_store_banner_is_shown (banner));
+  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+    g_assert_true (readout_gui_test_action_enabled (GTK_WIDGET (window), writes[i]));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1395,6 +1438,7 @@ main (int   argc,
   ADD ("/window/delete-topic-keeps-call", test_delete_topic_keeps_call);
   ADD ("/window/leader-keeps-call", test_leader_keeps_call);
   ADD ("/window/store-property-and-actions", test_store_property_and_actions);
+  ADD ("/window/read-only-store", test_read_only_store);
   /* Known broken: at 360 px GTK warns that a box is allocated a width of 0, which
    * the fatal warnings of the test turn into a crash; run with -m thorough. */
   if (g_test_thorough ())

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "readout-db.h"
+#include "readout-db-location.h"
 #include "readout-gui-util.h"
 #include "readout-sample.h"
 #include "readout-window-private.h"
@@ -272,6 +274,21 @@ restore_selection (ReadoutWindow *self,
     readout_calls_pane_select_call (self->calls_pane, call_id);
 }
 
+/* What the banner says about the store as a whole; the edit actions are off already
+ * (readout-window-edit.c). */
+static void
+update_store_banner (ReadoutWindow *self)
+{
+  if (self->store != NULL && readout_store_is_read_only (self->store))
+    readout_store_banner_show (self->store_banner,
+                               readout_db_location_is_postgresql (readout_store_get_path (self->store))
+                                 ? _("You can read this team store but not change it.")
+                                 : _("You can read this store but not change it: the file is read-only."),
+                               NULL);
+  else
+    readout_store_banner_hide (self->store_banner);
+}
+
 void
 readout_window_set_store (ReadoutWindow *self,
                           ReadoutStore  *store)
@@ -310,11 +327,13 @@ readout_window_set_store (ReadoutWindow *self,
   g_hash_table_remove_all (self->last_calls);
   _readout_window_set_search_mode (self, FALSE);
 
+  update_store_banner (self);
   if (store != NULL)
     {
-      g_autofree char *basename = g_path_get_basename (readout_store_get_path (store));
+      /* A file's name, or a team store's user@host/database. */
+      g_autofree char *name = readout_db_location_dup_display_name (readout_store_get_path (store));
 
-      adw_window_title_set_subtitle (self->sidebar_title, basename);
+      adw_window_title_set_subtitle (self->sidebar_title, name);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       adw_leaflet_set_visible_child (self->outer_leaflet, self->sidebar_box);
       adw_leaflet_set_visible_child (self->inner_leaflet, self->calls_box);
@@ -371,7 +390,8 @@ readout_window_open_path (ReadoutWindow *self,
   g_return_val_if_fail (READOUT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = readout_store_open (path, &error);
+  if (readout_db_location_check (path, &error))
+    store = readout_store_open (path, &error);
   if (store == NULL)
     {
       _readout_window_show_error (self, _("Could Not Open the Store"), error);
@@ -462,7 +482,7 @@ readout_window_open_last (ReadoutWindow *self)
 
   /* A store that is gone is no error: the user moved or deleted it. Start afresh
    * rather than creating an empty store behind their back. */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!readout_db_location_is_postgresql (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       readout_window_set_store (self, NULL);
       return;
@@ -846,9 +866,11 @@ readout_window_class_init (ReadoutWindowClass *klass)
   g_type_ensure (READOUT_TYPE_SEARCH_PANE);
   g_type_ensure (READOUT_TYPE_CALL_DETAIL);
   g_type_ensure (READOUT_TYPE_COMPARE_PAGE);
+  g_type_ensure (READOUT_TYPE_STORE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, store_banner);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_hint);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "readout-db-postgres.h"
+#include "readout-db-location.h"
 #include "readout-store-pg-schema.h"
 
 struct _ReadoutDbPostgres
@@ -676,6 +677,27 @@ on_notice (void       *data,
   g_debug ("%s", message);
 }
 
+/* libpq finds a password in ~/.pgpass by itself; only when the server still wants one is
+ * the password function asked (the window's keyring), and the connection tried again. */
+static PGconn *
+connect_asking_password (const char *conninfo)
+{
+  static const char *const keywords[] = { "dbname", "password", NULL };
+  PGconn *conn = PQconnectdb (conninfo);
+  g_autofree char *password = NULL;
+
+  if (PQstatus (conn) == CONNECTION_OK || !PQconnectionNeedsPassword (conn))
+    return conn;
+  password = readout_db_location_lookup_password (conninfo);
+  if (password == NULL)
+    return conn;
+  PQfinish (conn);
+  /* expand_dbname: the "dbname" value is the whole connection string. */
+  conn = PQconnectdbParams (keywords, (const char *const[]) { conninfo, password, NULL }, 1);
+  memset (password, 0, strlen (password));
+  return conn;
+}
+
 ReadoutDb *
 readout_db_postgres_open (const char  *conninfo,
                           gboolean     read_only,
@@ -689,7 +711,7 @@ readout_db_postgres_open (const char  *conninfo,
   /* The location is shown and reconnected to (~/.pgpass has the password). */
   location = readout_db_postgres_strip_password (conninfo);
   readout_db_set_location (READOUT_DB (self), location, read_only);
-  self->conn = PQconnectdb (conninfo);
+  self->conn = connect_asking_password (conninfo);
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
       set_error (self->conn, NULL, error);
