@@ -98,6 +98,29 @@ readout_db_location_dup_display_name (const char *location)
 #endif
 }
 
+char *
+readout_db_location_dup_part (const char *location,
+                              const char *keyword)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (keyword != NULL, NULL);
+
+  if (!readout_db_location_is_postgresql (location))
+    return NULL;
+#ifdef HAVE_POSTGRESQL
+  {
+    PQconninfoOption *options = PQconninfoParse (location, NULL);
+    char *value = options != NULL ? g_strdup (option_value (options, keyword)) : NULL;
+
+    if (options != NULL)
+      PQconninfoFree (options);
+    return value;
+  }
+#else
+  return NULL;
+#endif
+}
+
 /* A libpq key=value pair, its value always quoted: '\' and '\'' escaped with a backslash. */
 static void
 append_option (GString    *out,

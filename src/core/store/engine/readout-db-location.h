@@ -28,6 +28,11 @@ char     *readout_db_location_build            (const char  *host,
                                                 const char  *dbname,
                                                 const char  *user);
 
+/* The value of libpq's @keyword ("host", "port", "dbname", "user") in a PostgreSQL
+ * @location, or NULL when it is not given there (or the location is a file). */
+char     *readout_db_location_dup_part         (const char  *location,
+                                                const char  *keyword);
+
 /* Asked for the password of a PostgreSQL @location when the server wants one that libpq
  * did not find itself; returns a new string, or NULL for none. */
 typedef char *(*ReadoutDbPasswordFunc) (const char *location,
