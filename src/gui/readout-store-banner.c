@@ -130,6 +130,7 @@ build (ReadoutStoreBanner *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
   self->button = GTK_BUTTON (gtk_button_new ());
+  gtk_button_set_use_underline (self->button, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "suggested-action");
   g_signal_connect_swapped (self->button, "clicked", G_CALLBACK (on_button_clicked_cb), self);

@@ -26,6 +26,7 @@ struct _ReadoutWindow
 
   AdwToastOverlay      *toast_overlay;
   ReadoutStoreBanner   *store_banner;
+  guint                 connection_watch_id;  /* a team store's, readout-window.c */
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
   ReadoutInboxButton   *inbox_button;

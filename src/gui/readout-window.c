@@ -9,6 +9,7 @@
 #include "readout-db.h"
 #include "readout-db-location.h"
 #include "readout-gui-util.h"
+#include "readout-store-connection.h"
 #include "readout-sample.h"
 #include "readout-window-private.h"
 
@@ -275,11 +276,15 @@ restore_selection (ReadoutWindow *self,
 }
 
 /* What the banner says about the store as a whole; the edit actions are off already
- * (readout-window-edit.c). */
+ * (readout-window-edit.c). A lost connection says more than read-only. */
 static void
 update_store_banner (ReadoutWindow *self)
 {
-  if (self->store != NULL && readout_store_is_read_only (self->store))
+  if (self->store != NULL && readout_store_is_connection_lost (self->store))
+    readout_store_banner_show (self->store_banner,
+                               _("The connection to the team store was lost; what you see may be out of date."),
+                               _("_Reconnect"));
+  else if (self->store != NULL && readout_store_is_read_only (self->store))
     readout_store_banner_show (self->store_banner,
                                readout_db_location_is_postgresql (readout_store_get_path (self->store))
                                  ? _("You can read this team store but not change it.")
@@ -287,6 +292,38 @@ update_store_banner (ReadoutWindow *self)
                                NULL);
   else
     readout_store_banner_hide (self->store_banner);
+}
+
+/* A team store's server can go away at any time; the lists' own reads fail quietly
+ * (empty), so the window looks once a second and says so. */
+static gboolean
+connection_watch_cb (gpointer user_data)
+{
+  ReadoutWindow *self = user_data;
+
+  if (self->store != NULL && readout_store_is_connection_lost (self->store))
+    update_store_banner (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_connection (ReadoutWindow *self)
+{
+  g_clear_handle_id (&self->connection_watch_id, g_source_remove);
+  if (self->store != NULL && readout_db_location_is_postgresql (readout_store_get_path (self->store)))
+    self->connection_watch_id = g_timeout_add_seconds (1, connection_watch_cb, self);
+}
+
+static void
+on_store_banner_button_clicked_cb (ReadoutWindow *self)
+{
+  g_autofree char *location = NULL;
+
+  if (self->store == NULL)
+    return;
+  /* A new connection to the same place; the password comes from the session or the keyring. */
+  location = g_strdup (readout_store_get_path (self->store));
+  readout_window_open_path (self, location);
 }
 
 void
@@ -328,6 +365,7 @@ readout_window_set_store (ReadoutWindow *self,
   _readout_window_set_search_mode (self, FALSE);
 
   update_store_banner (self);
+  watch_connection (self);
   if (store != NULL)
     {
       /* A file's name, or a team store's user@host/database. */
@@ -680,6 +718,7 @@ readout_window_dispose (GObject *object)
 
   if (self->store != NULL)
     readout_store_set_watching (self->store, FALSE);
+  g_clear_handle_id (&self->connection_watch_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -932,6 +971,8 @@ readout_window_init (ReadoutWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+  g_signal_connect_object (self->store_banner, "button-clicked",
+                           G_CALLBACK (on_store_banner_button_clicked_cb), self, G_CONNECT_SWAPPED);
   _readout_window_edit_init (self);
   _readout_window_import_init (self);
   for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)

@@ -659,6 +659,17 @@ readout_db_postgres_change_fd (ReadoutDb *db)
   return PQsocket (READOUT_DB_POSTGRES (db)->conn);
 }
 
+gboolean
+readout_db_postgres_is_connection_lost (ReadoutDbPostgres *self)
+{
+  g_return_val_if_fail (READOUT_IS_DB_POSTGRES (self), TRUE);
+
+  /* Reading what the server sent finds a closed socket; the notifications stay queued. */
+  if (PQstatus (self->conn) == CONNECTION_OK && !PQisBusy (self->conn))
+    PQconsumeInput (self->conn);
+  return PQstatus (self->conn) == CONNECTION_BAD;
+}
+
 static void
 readout_db_postgres_set_busy_timeout (ReadoutDb *db,
                                       guint      milliseconds)
