@@ -14,6 +14,10 @@
 #include "readout-db.h"
 #include "readout-db-location.h"
 #include "readout-gui-test-util.h"
+#ifdef HAVE_POSTGRESQL
+#include "readout-pg-test-util.h"
+#endif
+#include "readout-store-banner.h"
 #include "readout-window.h"
 
 static gboolean have_display;
@@ -235,6 +239,53 @@ test_server (void)
   g_assert_true (readout_db_location_is_postgresql (remembered));
 }
 
+#ifdef HAVE_POSTGRESQL
+/* The server ends the window's session: the banner says so within a few seconds, and
+ * Reconnect opens the same location again, the banner gone. */
+static void
+test_connection_lost (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *dbname = NULL, *location = NULL, *sql = NULL;
+  ReadoutStoreBanner *banner;
+  ReadoutWindow *window;
+  ReadoutStore *before;
+  PGconn *admin;
+  gint64 until;
+
+  SKIP_WITHOUT_DISPLAY ();
+  if (readout_pg_test_skip_without_server ())
+    return;
+
+  dbname = readout_pg_test_create_database ();
+  location = readout_pg_test_conninfo (dbname);
+  settings = new_settings ();
+  window = readout_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (readout_window_open_path (window, location));
+  banner = READOUT_STORE_BANNER (readout_gui_test_find_widget (GTK_WIDGET (window), READOUT_TYPE_STORE_BANNER));
+  g_assert_false (readout_store_banner_is_shown (banner));
+  before = readout_window_get_store (window);
+
+  admin = readout_pg_test_connect (NULL, NULL);
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE datname = '%s'", dbname);
+  PQclear (PQexec (admin, sql));
+  PQfinish (admin);
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!readout_store_banner_is_shown (banner) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (readout_store_banner_get_title (banner), "connection to the team store was lost"));
+
+  g_signal_emit_by_name (banner, "button-clicked");
+  g_assert_true (readout_window_get_store (window) != before);
+  g_assert_false (readout_store_banner_is_shown (banner));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  readout_pg_test_drop_database (dbname);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -252,5 +303,8 @@ main (int   argc,
   g_test_add_func ("/connect-dialog/remembered", test_remembered);
   g_test_add_func ("/connect-dialog/action", test_action);
   g_test_add_func ("/connect-dialog/server", test_server);
+#ifdef HAVE_POSTGRESQL
+  g_test_add_func ("/connect-dialog/connection-lost", test_connection_lost);
+#endif
   return g_test_run ();
 }
