@@ -14,6 +14,7 @@
 #include "readout-db.h"
 #include "readout-db-location.h"
 #include "readout-gui-test-util.h"
+#include "readout-leaders-pane.h"
 #ifdef HAVE_POSTGRESQL
 #include "readout-pg-test-util.h"
 #endif
@@ -284,6 +285,59 @@ test_connection_lost (void)
     ;
   readout_pg_test_drop_database (dbname);
 }
+/* A colleague's change (another session on the server) shows in a window that is not in
+ * front within a second: a team store is watched behind other windows too. */
+static void
+test_live (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *dbname = NULL, *location = NULL;
+  ReadoutLeadersPane *pane;
+  ReadoutWindow *window;
+  GtkWidget *other;
+  PGconn *colleague;
+  gint64 start, until;
+
+  SKIP_WITHOUT_DISPLAY ();
+  if (readout_pg_test_skip_without_server ())
+    return;
+
+  dbname = readout_pg_test_create_database ();
+  location = readout_pg_test_conninfo (dbname);
+  settings = new_settings ();
+  window = readout_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (readout_window_open_path (window, location));
+  /* Another window in front, as the colleague's edit would reach a window behind. */
+  other = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (other));
+  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while ((gtk_window_is_active (GTK_WINDOW (window)) || !gtk_window_is_active (GTK_WINDOW (other))) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (window)));
+  pane = READOUT_LEADERS_PANE (readout_gui_test_find_widget (GTK_WIDGET (window), READOUT_TYPE_LEADERS_PANE));
+  g_assert_cmpuint (g_list_model_get_n_items (readout_leaders_pane_get_model (pane)), ==, 0);
+
+  colleague = readout_pg_test_connect (dbname, NULL);
+  PQclear (PQexec (colleague, "INSERT INTO leaders (name, country, office) "
+                              "VALUES ('Olaf Scholz', 'DE', 'Chancellor of Germany')"));
+  PQfinish (colleague);
+  start = g_get_monotonic_time ();
+  until = start + 1 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (readout_leaders_pane_get_model (pane)) == 0 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (readout_leaders_pane_get_model (pane)), ==, 1);
+  /* Else the test would show only what a window in front does anyway. */
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (window)));
+  g_test_message ("the colleague's leader showed after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  readout_pg_test_drop_database (dbname);
+}
 #endif
 
 int
@@ -305,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/connect-dialog/server", test_server);
 #ifdef HAVE_POSTGRESQL
   g_test_add_func ("/connect-dialog/connection-lost", test_connection_lost);
+  g_test_add_func ("/connect-dialog/live", test_live);
 #endif
   return g_test_run ();
 }

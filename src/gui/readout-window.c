@@ -90,12 +90,16 @@ on_folded_changed_cb (ReadoutWindow *self)
 }
 
 /* Another program may write to the store (readout-cli import): while the window is in
- * front, the store looks for that and announces it as ::changed, like our own edits. */
+ * front, the store looks for that and announces it as ::changed, like our own edits. A
+ * team store is watched behind other windows too: a colleague's edit shows at once, and
+ * the server tells (a socket, no polling). */
 static void
 on_is_active_changed_cb (ReadoutWindow *self)
 {
   if (self->store != NULL)
-    readout_store_set_watching (self->store, gtk_window_is_active (GTK_WINDOW (self)));
+    readout_store_set_watching (self->store,
+                                gtk_window_is_active (GTK_WINDOW (self)) ||
+                                readout_db_location_is_postgresql (readout_store_get_path (self->store)));
 }
 
 void
