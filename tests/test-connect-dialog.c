@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "readout-application.h"
 #include "readout-connect-dialog.h"
@@ -338,6 +339,54 @@ test_live (void)
     ;
   readout_pg_test_drop_database (dbname);
 }
+/* A member with only readout_reader: the same bar and the same actions off as for a
+ * read-only file (the window's /window/read-only-store). */
+static void
+test_read_only_role (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(ReadoutStore) owner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dbname = NULL, *location = NULL, *host = NULL, *port = NULL, *reader = NULL;
+  g_autofree char *role = g_strdup_printf ("readout_gui_reader_%d", (int) getpid ());
+  g_autofree char *create = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE readout_reader", role);
+  g_autofree char *drop = g_strdup_printf ("DROP ROLE %s", role);
+  ReadoutStoreBanner *banner;
+  ReadoutWindow *window;
+  PGconn *admin;
+
+  SKIP_WITHOUT_DISPLAY ();
+  if (readout_pg_test_skip_without_server ())
+    return;
+
+  dbname = readout_pg_test_create_database ();
+  location = readout_pg_test_conninfo (dbname);
+  /* The owner's first connection makes the schema and its roles. */
+  owner = readout_store_open (location, &error);
+  g_assert_no_error (error);
+  admin = readout_pg_test_connect (NULL, NULL);
+  PQclear (PQexec (admin, create));
+  host = readout_db_location_dup_part (location, "host");
+  port = readout_db_location_dup_part (location, "port");
+  reader = readout_db_location_build (host, port, dbname, role);
+
+  settings = new_settings ();
+  window = readout_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (readout_window_open_path (window, reader));
+  banner = READOUT_STORE_BANNER (readout_gui_test_find_widget (GTK_WIDGET (window), READOUT_TYPE_STORE_BANNER));
+  g_assert_cmpstr (readout_store_banner_get_title (banner), ==, "You can read this team store but not change it.");
+  g_assert_false (readout_gui_test_action_enabled (GTK_WIDGET (window), "win.import"));
+  g_assert_false (readout_gui_test_action_enabled (GTK_WIDGET (window), "win.add-leader"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&owner);
+  readout_pg_test_drop_database (dbname);
+  PQclear (PQexec (admin, drop));
+  PQfinish (admin);
+}
 #endif
 
 int
@@ -360,6 +409,7 @@ main (int   argc,
 #ifdef HAVE_POSTGRESQL
   g_test_add_func ("/connect-dialog/connection-lost", test_connection_lost);
   g_test_add_func ("/connect-dialog/live", test_live);
+  g_test_add_func ("/connect-dialog/read-only-role", test_read_only_role);
 #endif
   return g_test_run ();
 }
