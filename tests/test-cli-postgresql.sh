@@ -31,7 +31,7 @@ if ! "$cli" --database 'host=/nonexistent' list-leaders 2>&1 | grep -q "no Postg
   check "the refusal does not repeat the password" sh -c "! grep -q secret '$scratch/err'"
   run --database "host=db.example.org dbname=team password='s e'" list-calls
   check "a key=value string with a password is refused" one_sentence_error
-  run --database 'postgresql://db.example.org:99999999/team' list-leaders
+  run --database "host='unclosed dbname=team" list-leaders
   check "a location libpq cannot parse is refused in one sentence" one_sentence_error
 
   run --database "host=$scratch/no-server port=1 dbname=team" list-leaders
