@@ -723,6 +723,14 @@ readout_db_postgres_open (const char  *conninfo,
   location = readout_db_postgres_strip_password (conninfo);
   readout_db_set_location (READOUT_DB (self), location, read_only);
   self->conn = connect_asking_password (conninfo);
+  if (PQstatus (self->conn) != CONNECTION_OK && PQconnectionNeedsPassword (self->conn))
+    {
+      /* libpq's "fe_sendauth: no password supplied" does not say where one goes. */
+      g_set_error_literal (error, READOUT_DB_ERROR, READOUT_DB_ERROR_FAILED,
+                           _("the server asks for a password: put it in ~/.pgpass (or the file PGPASSFILE "
+                             "names), or connect with Connect to Team Store, which keeps it in the keyring"));
+      return NULL;
+    }
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
       set_error (self->conn, NULL, error);
