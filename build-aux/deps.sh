@@ -11,12 +11,12 @@ readout_build_packages=(
   meson ninja-build gcc pkg-config gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libcairo2-dev libpango1.0-dev libxml2-dev libicu-dev
-  libsoup-3.0-dev libappstream-dev libpq-dev
+  libsoup-3.0-dev libappstream-dev libpq-dev libsecret-1-dev
   desktop-file-utils appstream iso-codes
 )
 
 # pkg-config modules and programs that tell whether the packages above are there.
-readout_build_modules=(glib-2.0 gio-2.0 gtk4 libadwaita-1 sqlite3 json-glib-1.0 cairo pangocairo libxml-2.0 libsoup-3.0 icu-i18n appstream libpq)
+readout_build_modules=(glib-2.0 gio-2.0 gtk4 libadwaita-1 sqlite3 json-glib-1.0 cairo pangocairo libxml-2.0 libsoup-3.0 icu-i18n appstream libpq libsecret-1)
 readout_build_programs=(meson ninja cc pkg-config msgfmt)
 
 readout_missing_packages() {

@@ -88,3 +88,21 @@ readout_gui_test_action_enabled (GtkWidget  *widget,
   gtk_widget_unparent (popover);
   return enabled;
 }
+
+GtkWidget *
+readout_gui_test_find_widget (GtkWidget *root,
+                              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = readout_gui_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -18,6 +18,10 @@ void readout_gui_test_remove_store    (const char *folder,
 GtkWidget *readout_gui_test_find_row (GtkWidget  *root,
                                       const char *title);
 
+/* The first widget of @type under @root (or @root itself), or NULL. */
+GtkWidget *readout_gui_test_find_widget (GtkWidget  *root,
+                                         GType       type);
+
 /* Whether @action ("win.undo") is there and enabled for a widget inside @widget. */
 gboolean readout_gui_test_action_enabled (GtkWidget  *widget,
                                           const char *action);

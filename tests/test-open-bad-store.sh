@@ -34,4 +34,11 @@ check () {
 check "the command line says the store could not be opened" 'grep -q "Could not open the store" "$scratch/err"'
 check "no store is made in the user's data folder" '[ ! -e "$scratch/data/readout/readout.db" ]'
 check "the file given is left as it was" 'cmp -s "$scratch/notes.db" "$scratch/notes.before"'
+
+# A team store's location with a password in it: refused, named without the password.
+timeout 10 xvfb-run -a dbus-run-session -- "$app" --database 'postgresql://reader:secret@db.invalid/team' \
+  >"$scratch/out" 2>"$scratch/err"
+check "a location with a password is refused" 'grep -q "Could not open the store “reader@db.invalid/team”" "$scratch/err"'
+check "the refusal does not repeat the password" '! grep -q secret "$scratch/err"'
+check "nothing is made in the user's data folder for it" '[ ! -e "$scratch/data/readout/readout.db" ]'
 echo "1..$n"

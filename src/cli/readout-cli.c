@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "readout-cli.h"
+#include "readout-db.h"
+#include "readout-db-location.h"
 #include "readout-error.h"
 #include "readout-sample.h"
 
@@ -45,7 +47,7 @@ static const Command commands[] = {
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n\n%s\n", _("Usage: readout-cli COMMAND [--database FILE | --sample] [--json] [ARGUMENTS…]"),
+  fprintf (stream, "%s\n\n%s\n", _("Usage: readout-cli COMMAND [--database FILE|postgresql://… | --sample] [--json] [ARGUMENTS…]"),
            _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
@@ -58,6 +60,8 @@ readout_cli_open_or_create_store (const ReadoutCliOptions  *options,
 {
   if (options->sample)
     return readout_sample_open (error);
+  if (options->database != NULL && !readout_db_location_check (options->database, error))
+    return NULL;
   return readout_store_open (options->database, error);
 }
 
@@ -74,7 +78,10 @@ readout_cli_open_store (const ReadoutCliOptions  *options,
   /* Reading must not leave an empty store behind as a side effect. */
   if (path == NULL)
     path = default_path = readout_store_dup_default_path ();
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!readout_db_location_check (path, error))
+    return NULL;
+  /* A team store is the server's to find; readout_store_open says when it cannot. */
+  if (!readout_db_location_is_postgresql (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
                    "There is no store at “%s”: import a text or JSON into it first, or pass "
@@ -165,7 +172,7 @@ main (int    argc,
       else if (g_str_equal (argv[i], "--database"))
         {
           if (i + 1 >= argc)
-            return readout_cli_usage_error ("--database needs a file name.");
+            return readout_cli_usage_error ("--database needs a file name or a PostgreSQL location.");
           options.database = argv[++i];
         }
       else if (g_str_has_prefix (argv[i], "--database="))
@@ -201,7 +208,7 @@ main (int    argc,
   if (options.sample && options.database != NULL)
     return readout_cli_usage_error ("Use either --sample or --database, not both.");
   if (options.database != NULL && options.database[0] == '\0')
-    return readout_cli_usage_error ("--database needs a file name.");
+    return readout_cli_usage_error ("--database needs a file name or a PostgreSQL location.");
   g_ptr_array_insert (rest, 0, (gpointer) command->name);
   g_ptr_array_add (rest, NULL);
 

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "readout-application.h"
+#include "readout-db.h"
+#include "readout-db-location.h"
 #include "readout-release-notes-module.h"
 #include "readout-search-provider.h"
 #include "readout-window.h"
@@ -90,6 +92,7 @@ readout_application_command_line (GApplication            *app,
   g_autofree char **files = NULL;
   g_autofree char **imports = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *location = NULL;
   gboolean sample = FALSE;
   gboolean new_window = FALSE;
   gboolean compare = FALSE;
@@ -117,7 +120,10 @@ readout_application_command_line (GApplication            *app,
       return EXIT_FAILURE;
     }
 
-  if (database != NULL)
+  /* A team store's location is no file name: it reaches the store as given. */
+  if (database != NULL && readout_db_location_is_postgresql (database))
+    location = g_strdup (database);
+  else if (database != NULL)
     file = g_application_command_line_create_file_for_arg (command_line, database);
   else if (files != NULL && files[0] != NULL)
     file = g_application_command_line_create_file_for_arg (command_line, files[0]);
@@ -127,7 +133,7 @@ readout_application_command_line (GApplication            *app,
   /* Opening something else in a window that already shows a store would drop the
    * user's place; a second window keeps both. */
   if (window == NULL || new_window ||
-      ((file != NULL || sample) && readout_window_get_store (window) != NULL))
+      ((file != NULL || location != NULL || sample) && readout_window_get_store (window) != NULL))
     window = create_window (self);
   /* Shown before the store opens, so that a store that cannot be opened gets its error
    * dialog above the window rather than under it. */
@@ -135,16 +141,17 @@ readout_application_command_line (GApplication            *app,
 
   if (sample)
     readout_window_open_sample (window);
-  else if (file != NULL)
+  else if (file != NULL || location != NULL)
     {
-      g_autofree char *path = g_file_get_path (file);
-
+      if (location == NULL)
+        location = g_file_get_path (file);
       /* The window says why in a dialog. Nothing named on the command line goes
        * anywhere else: an import filed into the default store instead would be lost
        * to the user who asked for this one. */
-      if (!readout_window_open_path (window, path))
+      if (!readout_window_open_path (window, location))
         {
-          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *name = file != NULL ? g_file_get_parse_name (file)
+                                               : readout_db_location_dup_display_name (location);
 
           g_application_command_line_printerr (command_line,
                                                _("Could not open the store “%s”; nothing was imported or shown."),
@@ -399,7 +406,7 @@ readout_application_init (ReadoutApplication *self)
     { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open the sample data"), NULL },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Open the store FILE"), N_("FILE") },
+      N_("Open the store FILE, or the team store at a PostgreSQL location (postgresql://user@host/database)"), N_("FILE") },
     { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open a new window"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,

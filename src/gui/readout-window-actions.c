@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "readout-connect-dialog.h"
 #include "readout-timeline-window.h"
 #include "readout-window-private.h"
 
@@ -104,6 +105,25 @@ new_store_activated (GtkWidget  *widget,
       self->new_store_chooser = GTK_NATIVE_DIALOG (chooser);
     }
   gtk_native_dialog_show (self->new_store_chooser);
+}
+
+static void
+on_team_store_connected_cb (ReadoutWindow *self,
+                            ReadoutStore  *store)
+{
+  readout_window_set_store (self, store);
+}
+
+static void
+connect_team_store_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ReadoutWindow *self = READOUT_WINDOW (widget);
+  ReadoutConnectDialog *dialog = readout_connect_dialog_new (GTK_WINDOW (self), self->settings);
+
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_team_store_connected_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -251,6 +271,7 @@ _readout_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-store", NULL, new_store_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_activated);
+  gtk_widget_class_install_action (widget_class, "win.connect-team-store", NULL, connect_team_store_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_property_action (widget_class, "win.search-mode", "search-mode");
   gtk_widget_class_install_property_action (widget_class, "win.leader-sort", "leader-sort");

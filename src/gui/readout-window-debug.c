@@ -21,7 +21,7 @@
  * READOUT_OPEN_FORM=WHAT: once a store is shown, opens a form as its action would:
  * "leader:ID", "new-leader", "call:ID", "new-call", "source:ID", "new-source:CALL",
  * "statement:ID", "new-statement:SOURCE", "topics", "topic:POSITION",
- * "merge-leader:ID", "merge-call:ID", "timeline" (the selected leader's calls over time). */
+ * "merge-leader:ID", "merge-call:ID", "timeline" (the selected leader's calls over time), "connect-team-store". */
 
 static double
 ms_since (gint64 mark)
@@ -182,6 +182,7 @@ static const struct {
   { "merge-leader", "win.merge-leader" },
   { "merge-call", "win.merge-call" },
   { "timeline", "win.show-timeline" },
+  { "connect-team-store", "win.connect-team-store" },
 };
 
 static void

@@ -544,6 +544,11 @@ static const struct {
   { "win.backup", NULL, backup_activated },
 };
 
+/* Installed by readout-window-import.c; they file into the store too. */
+static const char *const import_actions[] = {
+  "win.import", "win.paste-import", "win.import-address", "win.feeds",
+};
+
 static void
 update_actions (ReadoutWindow *self)
 {
@@ -563,6 +568,9 @@ update_actions (ReadoutWindow *self)
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
     }
+  /* Without a store an import starts the user's own (readout-window-import.c). */
+  for (guint i = 0; i < G_N_ELEMENTS (import_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), import_actions[i], self->store == NULL || writable);
 }
 
 GtkWindow *

@@ -87,6 +87,12 @@ open_import_window (ReadoutWindow *window)
 
   if (store == NULL)
     return NULL;
+  /* A drop or --import reaches here without the disabled actions. */
+  if (readout_store_is_read_only (store))
+    {
+      add_toast (window, _("This store cannot be changed, so nothing can be imported into it."));
+      return NULL;
+    }
 
   import_window = readout_import_window_new (GTK_WINDOW (window), store);
   g_signal_connect_object (import_window, "imported", G_CALLBACK (on_imported_cb), window, 0);

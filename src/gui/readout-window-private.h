@@ -14,6 +14,7 @@
 #include "readout-inbox-button.h"
 #include "readout-leaders-pane.h"
 #include "readout-search-pane.h"
+#include "readout-store-banner.h"
 #include "readout-undo-stack.h"
 #include "readout-window.h"
 
@@ -24,6 +25,8 @@ struct _ReadoutWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
+  ReadoutStoreBanner   *store_banner;
+  guint                 connection_watch_id;  /* a team store's, readout-window.c */
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
   ReadoutInboxButton   *inbox_button;

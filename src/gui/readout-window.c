@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "readout-db.h"
+#include "readout-db-location.h"
 #include "readout-gui-util.h"
+#include "readout-store-connection.h"
 #include "readout-sample.h"
 #include "readout-window-private.h"
 
@@ -87,12 +90,16 @@ on_folded_changed_cb (ReadoutWindow *self)
 }
 
 /* Another program may write to the store (readout-cli import): while the window is in
- * front, the store looks for that and announces it as ::changed, like our own edits. */
+ * front, the store looks for that and announces it as ::changed, like our own edits. A
+ * team store is watched behind other windows too: a colleague's edit shows at once, and
+ * the server tells (a socket, no polling). */
 static void
 on_is_active_changed_cb (ReadoutWindow *self)
 {
   if (self->store != NULL)
-    readout_store_set_watching (self->store, gtk_window_is_active (GTK_WINDOW (self)));
+    readout_store_set_watching (self->store,
+                                gtk_window_is_active (GTK_WINDOW (self)) ||
+                                readout_db_location_is_postgresql (readout_store_get_path (self->store)));
 }
 
 void
@@ -272,6 +279,57 @@ restore_selection (ReadoutWindow *self,
     readout_calls_pane_select_call (self->calls_pane, call_id);
 }
 
+/* What the banner says about the store as a whole; the edit actions are off already
+ * (readout-window-edit.c). A lost connection says more than read-only. */
+static void
+update_store_banner (ReadoutWindow *self)
+{
+  if (self->store != NULL && readout_store_is_connection_lost (self->store))
+    readout_store_banner_show (self->store_banner,
+                               _("The connection to the team store was lost; what you see may be out of date."),
+                               _("_Reconnect"));
+  else if (self->store != NULL && readout_store_is_read_only (self->store))
+    readout_store_banner_show (self->store_banner,
+                               readout_db_location_is_postgresql (readout_store_get_path (self->store))
+                                 ? _("You can read this team store but not change it.")
+                                 : _("You can read this store but not change it: the file is read-only."),
+                               NULL);
+  else
+    readout_store_banner_hide (self->store_banner);
+}
+
+/* A team store's server can go away at any time; the lists' own reads fail quietly
+ * (empty), so the window looks once a second and says so. */
+static gboolean
+connection_watch_cb (gpointer user_data)
+{
+  ReadoutWindow *self = user_data;
+
+  if (self->store != NULL && readout_store_is_connection_lost (self->store))
+    update_store_banner (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_connection (ReadoutWindow *self)
+{
+  g_clear_handle_id (&self->connection_watch_id, g_source_remove);
+  if (self->store != NULL && readout_db_location_is_postgresql (readout_store_get_path (self->store)))
+    self->connection_watch_id = g_timeout_add_seconds (1, connection_watch_cb, self);
+}
+
+static void
+on_store_banner_button_clicked_cb (ReadoutWindow *self)
+{
+  g_autofree char *location = NULL;
+
+  if (self->store == NULL)
+    return;
+  /* A new connection to the same place; the password comes from the session or the keyring. */
+  location = g_strdup (readout_store_get_path (self->store));
+  readout_window_open_path (self, location);
+}
+
 void
 readout_window_set_store (ReadoutWindow *self,
                           ReadoutStore  *store)
@@ -310,11 +368,14 @@ readout_window_set_store (ReadoutWindow *self,
   g_hash_table_remove_all (self->last_calls);
   _readout_window_set_search_mode (self, FALSE);
 
+  update_store_banner (self);
+  watch_connection (self);
   if (store != NULL)
     {
-      g_autofree char *basename = g_path_get_basename (readout_store_get_path (store));
+      /* A file's name, or a team store's user@host/database. */
+      g_autofree char *name = readout_db_location_dup_display_name (readout_store_get_path (store));
 
-      adw_window_title_set_subtitle (self->sidebar_title, basename);
+      adw_window_title_set_subtitle (self->sidebar_title, name);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
       adw_leaflet_set_visible_child (self->outer_leaflet, self->sidebar_box);
       adw_leaflet_set_visible_child (self->inner_leaflet, self->calls_box);
@@ -371,7 +432,8 @@ readout_window_open_path (ReadoutWindow *self,
   g_return_val_if_fail (READOUT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  store = readout_store_open (path, &error);
+  if (readout_db_location_check (path, &error))
+    store = readout_store_open (path, &error);
   if (store == NULL)
     {
       _readout_window_show_error (self, _("Could Not Open the Store"), error);
@@ -462,7 +524,7 @@ readout_window_open_last (ReadoutWindow *self)
 
   /* A store that is gone is no error: the user moved or deleted it. Start afresh
    * rather than creating an empty store behind their back. */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!readout_db_location_is_postgresql (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       readout_window_set_store (self, NULL);
       return;
@@ -660,6 +722,7 @@ readout_window_dispose (GObject *object)
 
   if (self->store != NULL)
     readout_store_set_watching (self->store, FALSE);
+  g_clear_handle_id (&self->connection_watch_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -846,9 +909,11 @@ readout_window_class_init (ReadoutWindowClass *klass)
   g_type_ensure (READOUT_TYPE_SEARCH_PANE);
   g_type_ensure (READOUT_TYPE_CALL_DETAIL);
   g_type_ensure (READOUT_TYPE_COMPARE_PAGE);
+  g_type_ensure (READOUT_TYPE_STORE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/readout/Readout/readout-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, store_banner);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ReadoutWindow, welcome_hint);
@@ -910,6 +975,8 @@ readout_window_init (ReadoutWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+  g_signal_connect_object (self->store_banner, "button-clicked",
+                           G_CALLBACK (on_store_banner_button_clicked_cb), self, G_CONNECT_SWAPPED);
   _readout_window_edit_init (self);
   _readout_window_import_init (self);
   for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)

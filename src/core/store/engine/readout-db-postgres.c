@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "readout-db-postgres.h"
+#include "readout-db-location.h"
 #include "readout-store-pg-schema.h"
 
 struct _ReadoutDbPostgres
@@ -664,6 +665,17 @@ readout_db_postgres_change_fd (ReadoutDb *db)
   return PQsocket (READOUT_DB_POSTGRES (db)->conn);
 }
 
+gboolean
+readout_db_postgres_is_connection_lost (ReadoutDbPostgres *self)
+{
+  g_return_val_if_fail (READOUT_IS_DB_POSTGRES (self), TRUE);
+
+  /* Reading what the server sent finds a closed socket; the notifications stay queued. */
+  if (PQstatus (self->conn) == CONNECTION_OK && !PQisBusy (self->conn))
+    PQconsumeInput (self->conn);
+  return PQstatus (self->conn) == CONNECTION_BAD;
+}
+
 static void
 readout_db_postgres_set_busy_timeout (ReadoutDb *db,
                                       guint      milliseconds)
@@ -682,6 +694,27 @@ on_notice (void       *data,
   g_debug ("%s", message);
 }
 
+/* libpq finds a password in ~/.pgpass by itself; only when the server still wants one is
+ * the password function asked (the window's keyring), and the connection tried again. */
+static PGconn *
+connect_asking_password (const char *conninfo)
+{
+  static const char *const keywords[] = { "dbname", "password", NULL };
+  PGconn *conn = PQconnectdb (conninfo);
+  g_autofree char *password = NULL;
+
+  if (PQstatus (conn) == CONNECTION_OK || !PQconnectionNeedsPassword (conn))
+    return conn;
+  password = readout_db_location_lookup_password (conninfo);
+  if (password == NULL)
+    return conn;
+  PQfinish (conn);
+  /* expand_dbname: the "dbname" value is the whole connection string. */
+  conn = PQconnectdbParams (keywords, (const char *const[]) { conninfo, password, NULL }, 1);
+  memset (password, 0, strlen (password));
+  return conn;
+}
+
 ReadoutDb *
 readout_db_postgres_open (const char  *conninfo,
                           gboolean     read_only,
@@ -695,7 +728,15 @@ readout_db_postgres_open (const char  *conninfo,
   /* The location is shown and reconnected to (~/.pgpass has the password). */
   location = readout_db_postgres_strip_password (conninfo);
   readout_db_set_location (READOUT_DB (self), location, read_only);
-  self->conn = PQconnectdb (conninfo);
+  self->conn = connect_asking_password (conninfo);
+  if (PQstatus (self->conn) != CONNECTION_OK && PQconnectionNeedsPassword (self->conn))
+    {
+      /* libpq's "fe_sendauth: no password supplied" does not say where one goes. */
+      g_set_error_literal (error, READOUT_DB_ERROR, READOUT_DB_ERROR_FAILED,
+                           _("the server asks for a password: put it in ~/.pgpass (or the file PGPASSFILE "
+                             "names), or connect with Connect to Team Store, which keeps it in the keyring"));
+      return NULL;
+    }
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
       set_error (self->conn, NULL, error);

@@ -21,6 +21,9 @@ ReadoutDb *readout_db_postgres_open (const char  *conninfo,
                                      gboolean     read_only,
                                      GError     **error);
 
+/* Whether the server went away; reads what the server sent to find out. */
+gboolean   readout_db_postgres_is_connection_lost (ReadoutDbPostgres *self);
+
 /* @sql with SQLite's `?` and `?N` parameters as `$N`, outside string literals, quoted
  * identifiers, comments and dollar-quoted strings; a bare `?` is one more than the
  * highest number so far, as in SQLite. @n_params: the highest number. */

@@ -228,6 +228,18 @@ readout_db_changes (ReadoutDb *self)
   return READOUT_DB_GET_CLASS (self)->changes (self);
 }
 
+gboolean
+readout_db_is_connection_lost (ReadoutDb *self)
+{
+  g_return_val_if_fail (READOUT_IS_DB (self), FALSE);
+
+#ifdef HAVE_POSTGRESQL
+  if (READOUT_IS_DB_POSTGRES (self))
+    return readout_db_postgres_is_connection_lost (READOUT_DB_POSTGRES (self));
+#endif
+  return FALSE;
+}
+
 gint64
 readout_db_get_change_counter (ReadoutDb *self)
 {

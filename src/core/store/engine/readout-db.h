@@ -150,6 +150,10 @@ void                readout_db_rollback_to    (ReadoutDb    *self,
                                                const char   *name);
 gboolean            readout_db_in_transaction (ReadoutDb    *self);
 
+/* Whether the server went away (a team store's connection broke); never for a file.
+ * Nothing reconnects by itself: the user decides, and a new store opens the location. */
+gboolean            readout_db_is_connection_lost (ReadoutDb *self);
+
 /* Rows inserted, changed or deleted by the last statement. */
 gint64              readout_db_changes        (ReadoutDb    *self);
 /* Changes whenever another connection commits, never for this one's own commits;
