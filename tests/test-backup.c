@@ -283,12 +283,18 @@ test_backup_stale_temporaries (void)
 static void
 test_backup_errors (void)
 {
-  g_autofree char *folder = readout_test_make_folder ();
-  g_autoptr(ReadoutStore) store = readout_test_open_store (folder, "store.db");
-  g_autofree char *missing = g_build_filename (folder, "missing", "copy.db", NULL);
+  g_autofree char *folder = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autofree char *missing = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;
+
+  if (readout_test_skip_on_postgresql ("a team store is not backed up to a file (see /backup/team-store)"))
+    return;
+  folder = readout_test_make_folder ();
+  store = readout_test_open_store (folder, "store.db");
+  missing = g_build_filename (folder, "missing", "copy.db", NULL);
 
   g_assert_false (readout_store_backup (store, missing, &error));
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_IO);
@@ -306,6 +312,49 @@ test_backup_errors (void)
   readout_test_remove_folder (folder);
 }
 
+static void
+on_backup_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (readout_store_backup_finish (READOUT_STORE (source), result, error));
+}
+
+/* A team store is the server's to back up: refused, nothing written. */
+static void
+test_backup_team_store (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(ReadoutStore) store = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!readout_test_engine_is_postgresql ())
+    {
+      g_test_skip ("needs a team store: READOUT_TEST_ENGINE=postgresql");
+      return;
+    }
+  folder = readout_test_make_folder ();
+  store = readout_test_open_store (folder, "store.db");
+  copy = g_build_filename (folder, "copy.db", NULL);
+
+  g_assert_false (readout_store_backup (store, copy, &error));
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "pg_dump"));
+  g_clear_error (&error);
+
+  readout_store_backup_async (store, copy, NULL, on_backup_done, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, READOUT_ERROR, READOUT_ERROR_INVALID);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&store);
+  readout_test_remove_folder (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,6 +365,7 @@ main (int    argc,
   g_test_add_func ("/backup/async", test_backup_async);
   g_test_add_func ("/backup/errors", test_backup_errors);
   g_test_add_func ("/backup/stale-temporaries", test_backup_stale_temporaries);
+  g_test_add_func ("/backup/team-store", test_backup_team_store);
 
   return g_test_run ();
 }

@@ -93,10 +93,14 @@ test_round_trip_generated (void)
   g_autoptr(GTimer) timer = g_timer_new ();
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
+  /* A tenth on a server, where each row is a round trip: 21 ms a call against SQLite's 1.7
+   * (3,000 statements, a loaded machine). */
   ReadoutGeneratorOptions options = { 200, 10000, 30000, 8 };
   ReadoutJsonImportCounts counts;
   double generate_s, export_s, import_s, export_again_s;
 
+  if (readout_test_engine_is_postgresql ())
+    options = (ReadoutGeneratorOptions) { 20, 1000, 3000, 8 };
   g_assert_true (readout_generator_run (path, &options, &error));
   g_assert_no_error (error);
   generate_s = g_timer_elapsed (timer, NULL);
@@ -112,8 +116,8 @@ test_round_trip_generated (void)
   g_assert_true (readout_store_import_json (b, first, -1, &counts, &error));
   g_assert_no_error (error);
   import_s = g_timer_elapsed (timer, NULL);
-  g_assert_cmpuint (counts.calls_added, ==, 10000);
-  g_assert_cmpuint (counts.statements_added, ==, 30000);
+  g_assert_cmpuint (counts.calls_added, ==, options.n_calls);
+  g_assert_cmpuint (counts.statements_added, ==, options.n_statements);
 
   g_timer_start (timer);
   second = export_to_string (b);
@@ -122,9 +126,9 @@ test_round_trip_generated (void)
   g_assert_true (g_str_equal (first, second));
   g_assert_cmpint (count_rows (a, "statement_topics"), ==, count_rows (b, "statement_topics"));
 
-  g_test_message ("10,000 calls, 30,000 statements (%.1f MB of JSON): generate %.2f s, export %.2f s, "
-                  "import %.2f s, export again %.2f s", strlen (first) / 1e6, generate_s, export_s,
-                  import_s, export_again_s);
+  g_test_message ("%u calls, %u statements (%.1f MB of JSON): generate %.2f s, export %.2f s, "
+                  "import %.2f s, export again %.2f s", options.n_calls, options.n_statements,
+                  strlen (first) / 1e6, generate_s, export_s, import_s, export_again_s);
 
   g_clear_object (&a);
   g_clear_object (&b);

@@ -163,6 +163,61 @@ test_undo_after_other_save (Fixture       *fixture,
   g_assert_cmpstr (readout_call_get_time (stored), ==, "09:30");
 }
 
+static gint64
+count_leaders (ReadoutStore *store,
+               const char   *name)
+{
+  g_autoptr(ReadoutDbStatement) stmt = readout_db_prepare_uncached (readout_store_get_db (store),
+                                                                    "SELECT count(*) FROM leaders"
+                                                                    " WHERE name = ?", NULL);
+
+  g_assert_nonnull (stmt);
+  readout_db_statement_bind_text (stmt, 1, name);
+  g_assert_cmpint (readout_db_statement_step (stmt, NULL), ==, READOUT_DB_ROW);
+  return readout_db_statement_column_int64 (stmt, 0);
+}
+
+/* The server ends A's session between two writes of one transaction: the second fails
+ * with an error, and nothing of the first is left. */
+static void
+test_connection_lost_mid_write (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(ReadoutDbStatement) pid = NULL;
+  g_autoptr(ReadoutDbStatement) kill = NULL;
+  g_autoptr(ReadoutLeader) first = readout_leader_new ();
+  g_autoptr(ReadoutLeader) second = readout_leader_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!readout_test_engine_is_postgresql ())
+    {
+      g_test_skip ("needs a team store: READOUT_TEST_ENGINE=postgresql");
+      return;
+    }
+  pid = readout_db_prepare_uncached (readout_store_get_db (fixture->a), "SELECT pg_backend_pid ()", NULL);
+  g_assert_cmpint (readout_db_statement_step (pid, NULL), ==, READOUT_DB_ROW);
+
+  readout_leader_set_name (first, "Olaf Scholz");
+  readout_leader_set_name (second, "Emmanuel Macron");
+  g_assert_true (readout_store_begin (fixture->a, &error));
+  g_assert_true (readout_store_insert_leader (fixture->a, first, &error));
+  g_assert_no_error (error);
+
+  /* With a timeout, the call returns once the session is gone. */
+  kill = readout_db_prepare_uncached (readout_store_get_db (fixture->b),
+                                      "SELECT CASE WHEN pg_terminate_backend (CAST (? AS integer), 10000)"
+                                      " THEN 1 ELSE 0 END", NULL);
+  readout_db_statement_bind_int64 (kill, 1, readout_db_statement_column_int64 (pid, 0));
+  g_assert_cmpint (readout_db_statement_step (kill, NULL), ==, READOUT_DB_ROW);
+  g_assert_cmpint (readout_db_statement_column_int64 (kill, 0), ==, 1);
+
+  g_assert_false (readout_store_insert_leader (fixture->a, second, &error));
+  g_assert_nonnull (error);
+  readout_store_rollback (fixture->a);
+  g_assert_cmpint (count_leaders (fixture->b, "Olaf Scholz"), ==, 0);
+  g_assert_cmpint (count_leaders (fixture->b, "Emmanuel Macron"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,5 +228,7 @@ main (int   argc,
               fixture_set_up, test_second_save_refused, fixture_tear_down);
   g_test_add ("/row-version/undo-after-other-save", Fixture, NULL,
               fixture_set_up, test_undo_after_other_save, fixture_tear_down);
+  g_test_add ("/row-version/connection-lost-mid-write", Fixture, NULL,
+              fixture_set_up, test_connection_lost_mid_write, fixture_tear_down);
   return g_test_run ();
 }

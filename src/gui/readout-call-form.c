@@ -292,6 +292,8 @@ readout_call_form_save (ReadoutEditForm  *form,
   if (self->call != NULL)
     {
       readout_call_set_id (call, readout_call_get_id (self->call));
+      /* The version read: a team store refuses the save if someone changed it since. */
+      readout_call_set_row_version (call, readout_call_get_row_version (self->call));
       ok = readout_undo_stack_update_call (stack, call, error);
     }
   else

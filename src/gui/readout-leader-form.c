@@ -91,6 +91,8 @@ readout_leader_form_save (ReadoutEditForm  *form,
   if (self->leader != NULL)
     {
       readout_leader_set_id (leader, readout_leader_get_id (self->leader));
+      /* The version read: a team store refuses the save if someone changed it since. */
+      readout_leader_set_row_version (leader, readout_leader_get_row_version (self->leader));
       ok = readout_undo_stack_update_leader (stack, leader, error);
     }
   else

@@ -57,6 +57,8 @@ readout_source_form_save (ReadoutEditForm  *form,
   if (self->source != NULL)
     {
       readout_source_set_id (source, readout_source_get_id (self->source));
+      /* The version read: a team store refuses the save if someone changed it since. */
+      readout_source_set_row_version (source, readout_source_get_row_version (self->source));
       ok = readout_undo_stack_update_source (stack, source, error);
     }
   else

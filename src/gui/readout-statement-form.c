@@ -86,6 +86,8 @@ readout_statement_form_save (ReadoutEditForm  *form,
   if (self->statement != NULL)
     {
       readout_statement_set_id (statement, readout_statement_get_id (self->statement));
+      /* The version read: a team store refuses the save if someone changed it since. */
+      readout_statement_set_row_version (statement, readout_statement_get_row_version (self->statement));
       ok = readout_undo_stack_update_statement (stack, statement, error);
     }
   else

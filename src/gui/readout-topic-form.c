@@ -94,6 +94,8 @@ readout_topic_form_save (ReadoutEditForm  *form,
   if (self->topic != NULL)
     {
       readout_topic_set_id (topic, readout_topic_get_id (self->topic));
+      /* The version read: a team store refuses the save if someone changed it since. */
+      readout_topic_set_row_version (topic, readout_topic_get_row_version (self->topic));
       readout_undo_stack_update_topic_async (stack, topic, NULL, NULL);
     }
   else

@@ -653,6 +653,10 @@ merge_keeping_rows (ReadoutStore  *store,
   if (!ok)
     return FALSE;
 
+  /* Undo writes the kept row back over what the merge left: at the version it left. */
+  g_object_set (before, "row-version",
+                readout_store_read_row_version (store, op->kind == KIND_LEADER ? "leaders" : "calls",
+                                                op->kept_id), NULL);
   g_set_object (&op->before, before);
   g_clear_pointer (&op->snapshot, g_ptr_array_unref);
   op->snapshot = g_steal_pointer (&snapshot);
