@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "readout-cli.h"
+#include "readout-db.h"
 #include "readout-error.h"
 #include "readout-sample.h"
 
@@ -71,10 +72,11 @@ readout_cli_open_store (const ReadoutCliOptions  *options,
   if (options->sample)
     return readout_sample_open (error);
 
-  /* Reading must not leave an empty store behind as a side effect. */
+  /* Reading must not leave an empty store behind as a side effect. A team store's
+   * database is made by its administrator, and opening it only migrates its schema. */
   if (path == NULL)
     path = default_path = readout_store_dup_default_path ();
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!readout_db_location_is_postgresql (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, READOUT_ERROR, READOUT_ERROR_NOT_FOUND,
                    "There is no store at “%s”: import a text or JSON into it first, or pass "
