@@ -75,7 +75,8 @@ readout_cli_open_store (const ReadoutCliOptions  *options,
   if (options->sample)
     return readout_sample_open (error);
 
-  /* Reading must not leave an empty store behind as a side effect. */
+  /* Reading must not leave an empty store behind as a side effect. A team store's
+   * database is made by its administrator, and opening it only migrates its schema. */
   if (path == NULL)
     path = default_path = readout_store_dup_default_path ();
   if (!readout_db_location_check (path, error))
