@@ -77,3 +77,15 @@ readout_pg_test_drop_database (const char *dbname)
 
   exec_on_server (sql);
 }
+
+void
+readout_pg_test_exec (PGconn     *conn,
+                      const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+}

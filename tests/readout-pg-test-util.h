@@ -20,4 +20,8 @@ char     *readout_pg_test_conninfo            (const char *dbname);
 PGconn   *readout_pg_test_connect             (const char *dbname,
                                                const char *user);
 
+/* Runs @sql on @conn; a failure ends the test with the server's message. */
+void      readout_pg_test_exec                (PGconn     *conn,
+                                               const char *sql);
+
 G_END_DECLS

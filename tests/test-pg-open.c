@@ -49,18 +49,6 @@ open_ok (const char *location)
   return store;
 }
 
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  PGresult *result = PQexec (conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQerrorMessage (conn));
-  PQclear (result);
-}
-
 /* A new store is made, seeded, and writable by its owner; opening it again, or a second
  * opener beside the first, finds it as it is and migrates nothing twice. */
 static void
@@ -156,13 +144,13 @@ test_open_newer (Fixture       *fixture,
   store = open_ok (fixture->location);
   g_clear_object (&store);
   conn = readout_pg_test_connect (fixture->dbname, NULL);
-  exec_ok (conn, "UPDATE readout_schema SET version = 99");
+  readout_pg_test_exec (conn, "UPDATE readout_schema SET version = 99");
 
   store = readout_store_open (fixture->location, &error);
   g_assert_null (store);
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NEWER_VERSION);
   g_test_message ("%s", error->message);
-  exec_ok (conn, "SELECT 1 FROM readout_schema WHERE version = 99");
+  readout_pg_test_exec (conn, "SELECT 1 FROM readout_schema WHERE version = 99");
   PQfinish (conn);
 }
 
@@ -186,7 +174,7 @@ test_open_reader (Fixture       *fixture,
   g_clear_object (&store);
   server = readout_pg_test_connect (NULL, NULL);
   sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE readout_reader", role);
-  exec_ok (server, sql);
+  readout_pg_test_exec (server, sql);
 
   location = g_strdup_printf ("%s&user=%s", fixture->location, role);
   store = open_ok (location);
@@ -202,7 +190,7 @@ test_open_reader (Fixture       *fixture,
   sql = g_strdup_printf ("DROP ROLE %s", role);
   readout_pg_test_drop_database (fixture->dbname);
   g_clear_pointer (&fixture->dbname, g_free);
-  exec_ok (server, sql);
+  readout_pg_test_exec (server, sql);
   PQfinish (server);
 }
 
@@ -225,7 +213,7 @@ test_open_reader_first (Fixture       *fixture,
     return;
   server = readout_pg_test_connect (NULL, NULL);
   sql = g_strdup_printf ("CREATE ROLE %s LOGIN", role);
-  exec_ok (server, sql);
+  readout_pg_test_exec (server, sql);
   location = g_strdup_printf ("%s&user=%s", fixture->location, role);
   store = readout_store_open (location, &error);
   g_assert_null (store);
@@ -244,7 +232,7 @@ test_open_reader_first (Fixture       *fixture,
   sql = g_strdup_printf ("DROP ROLE %s", role);
   readout_pg_test_drop_database (fixture->dbname);
   g_clear_pointer (&fixture->dbname, g_free);
-  exec_ok (server, sql);
+  readout_pg_test_exec (server, sql);
   PQfinish (server);
 }
 
@@ -466,7 +454,7 @@ test_reads (Fixture       *fixture,
     return;
   store = open_ok (fixture->location);
   conn = readout_pg_test_connect (fixture->dbname, NULL);
-  exec_ok (conn, reads_rows);
+  readout_pg_test_exec (conn, reads_rows);
   PQfinish (conn);
 
   check_leader_and_call (store);
@@ -560,7 +548,7 @@ test_check_after_commit (Fixture       *fixture,
     {
       g_autofree char *sql = g_strdup_printf ("INSERT INTO leaders (name) VALUES ('Leader %u')", i);
 
-      exec_ok (conn, sql);
+      readout_pg_test_exec (conn, sql);
       g_assert_true (readout_store_check_for_changes (store));
       g_assert_false (readout_store_check_for_changes (store));
     }
@@ -596,7 +584,7 @@ test_watch_other_connection (Fixture       *fixture,
 
   conn = readout_pg_test_connect (fixture->dbname, NULL);
   start = g_get_monotonic_time ();
-  exec_ok (conn, "INSERT INTO leaders (name, country) VALUES ('Watched Leader', 'FR')");
+  readout_pg_test_exec (conn, "INSERT INTO leaders (name, country) VALUES ('Watched Leader', 'FR')");
   /* Well under the timer's half second: the socket's watch, not the timer, told it. */
   timeout_id = g_timeout_add (400, time_out, &timed_out);
   while (changed == 0 && !timed_out)

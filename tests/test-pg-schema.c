@@ -36,18 +36,6 @@ open_migrated (const char *dbname,
   return db;
 }
 
-static void
-exec_ok (PGconn     *conn,
-         const char *sql)
-{
-  PGresult *result = PQexec (conn, sql);
-  ExecStatusType status = PQresultStatus (result);
-
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQerrorMessage (conn));
-  PQclear (result);
-}
-
 /* The first column of the first row of @sql's result. */
 static char *
 query_value (PGconn     *conn,
@@ -168,7 +156,7 @@ test_newer_version (Fixture       *fixture,
 
   if (readout_pg_test_skip_without_server ())
     return;
-  exec_ok (fixture->conn, "UPDATE readout_schema SET version = version + 1");
+  readout_pg_test_exec (fixture->conn, "UPDATE readout_schema SET version = version + 1");
   g_assert_false (readout_store_pg_schema_migrate (fixture->db, &error));
   g_assert_error (error, READOUT_ERROR, READOUT_ERROR_NEWER_VERSION);
   /* The failed attempt's transaction is gone: the connection works on. */
@@ -214,7 +202,7 @@ test_notify (Fixture       *fixture,
   if (readout_pg_test_skip_without_server ())
     return;
   listener = readout_pg_test_connect (fixture->dbname, NULL);
-  exec_ok (listener, "LISTEN " READOUT_STORE_PG_CHANNEL);
+  readout_pg_test_exec (listener, "LISTEN " READOUT_STORE_PG_CHANNEL);
 
   id = query_value (fixture->conn, "INSERT INTO leaders (name, country) VALUES ('Olaf Scholz', 'DE')"
                                    " RETURNING id");
@@ -224,7 +212,7 @@ test_notify (Fixture       *fixture,
 
   /* An update raises the row's version and says so too. */
   g_assert_cmpint (query_int (fixture->conn, "SELECT row_version FROM leaders"), ==, 1);
-  exec_ok (fixture->conn, "UPDATE leaders SET office = 'Chancellor'");
+  readout_pg_test_exec (fixture->conn, "UPDATE leaders SET office = 'Chancellor'");
   g_assert_cmpint (query_int (fixture->conn, "SELECT row_version FROM leaders"), ==, 2);
   updated = next_notification (listener);
   g_free (expected);
@@ -242,7 +230,7 @@ make_member (Fixture    *fixture,
   char *role = g_strdup_printf ("%s_%s", group, fixture->dbname + strlen ("readout_"));
 
   sql = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE %s", role, group);
-  exec_ok (fixture->conn, sql);
+  readout_pg_test_exec (fixture->conn, sql);
   return role;
 }
 
@@ -252,7 +240,7 @@ drop_role (Fixture    *fixture,
 {
   g_autofree char *sql = g_strdup_printf ("DROP ROLE %s", role);
 
-  exec_ok (fixture->conn, sql);
+  readout_pg_test_exec (fixture->conn, sql);
 }
 
 static void
@@ -286,9 +274,9 @@ test_roles (Fixture       *fixture,
 
   /* An editor writes, through the triggers' own writes (pair_years) too, but leaves the
    * schema version alone. */
-  exec_ok (editor, "INSERT INTO leaders (name) VALUES ('Emmanuel Macron'), ('Joe Biden')");
-  exec_ok (editor, "INSERT INTO calls (date, date_precision, status) VALUES ('2022-02-20', 'day', 'held')");
-  exec_ok (editor, "INSERT INTO call_participants SELECT c.id, l.id, 0, c.date FROM calls c, leaders l");
+  readout_pg_test_exec (editor, "INSERT INTO leaders (name) VALUES ('Emmanuel Macron'), ('Joe Biden')");
+  readout_pg_test_exec (editor, "INSERT INTO calls (date, date_precision, status) VALUES ('2022-02-20', 'day', 'held')");
+  readout_pg_test_exec (editor, "INSERT INTO call_participants SELECT c.id, l.id, 0, c.date FROM calls c, leaders l");
   g_assert_cmpint (query_int (reader, "SELECT sum (n_calls) FROM pair_years"), ==, 1);
   changed_by = query_value (reader, "SELECT changed_by FROM leaders LIMIT 1");
   g_assert_cmpstr (changed_by, ==, editor_role);
@@ -306,15 +294,15 @@ test_roles (Fixture       *fixture,
 static gint64
 add_call_of_three (PGconn *conn)
 {
-  exec_ok (conn, "INSERT INTO leaders (name) VALUES ('Olaf Scholz'), ('Emmanuel Macron'),"
+  readout_pg_test_exec (conn, "INSERT INTO leaders (name) VALUES ('Olaf Scholz'), ('Emmanuel Macron'),"
                  " ('Joe Biden')");
-  exec_ok (conn, "INSERT INTO calls (date, date_precision, status) VALUES ('2022-02-20', 'day', 'held')");
+  readout_pg_test_exec (conn, "INSERT INTO calls (date, date_precision, status) VALUES ('2022-02-20', 'day', 'held')");
   /* One row at a time, as the store files a call. */
   for (int leader = 1; leader <= 3; leader++)
     {
       g_autofree char *sql = g_strdup_printf ("INSERT INTO call_participants"
                                               " SELECT id, %d, %d, date FROM calls", leader, leader);
-      exec_ok (conn, sql);
+      readout_pg_test_exec (conn, sql);
     }
   return query_int (conn, "SELECT id FROM calls");
 }
@@ -330,7 +318,7 @@ test_pair_years (Fixture       *fixture,
                                              " WHERE year = '2022' AND n_calls = 1"), ==, 3);
 
   /* A new year moves every pair, through call_participants.call_date. */
-  exec_ok (fixture->conn, "UPDATE calls SET date = '2023-01-05'");
+  readout_pg_test_exec (fixture->conn, "UPDATE calls SET date = '2023-01-05'");
   g_assert_cmpint (query_int (fixture->conn, "SELECT count(*) FROM call_participants"
                                              " WHERE call_date = '2023-01-05'"), ==, 3);
   g_assert_cmpint (query_int (fixture->conn, "SELECT count(*) FROM pair_years"
@@ -338,14 +326,14 @@ test_pair_years (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->conn, "SELECT count(*) FROM pair_years"), ==, 3);
 
   /* A merge moves a participant to another leader; a leader's own pair is none. */
-  exec_ok (fixture->conn, "INSERT INTO leaders (id, name) VALUES (4, 'Boris Johnson')");
-  exec_ok (fixture->conn, "UPDATE call_participants SET leader_id = 4 WHERE leader_id = 3");
+  readout_pg_test_exec (fixture->conn, "INSERT INTO leaders (id, name) VALUES (4, 'Boris Johnson')");
+  readout_pg_test_exec (fixture->conn, "UPDATE call_participants SET leader_id = 4 WHERE leader_id = 3");
   g_assert_cmpint (query_int (fixture->conn, "SELECT count(*) FROM pair_years"
                                              " WHERE leader_b = 4 AND n_calls = 1"), ==, 2);
   g_assert_cmpint (query_int (fixture->conn, "SELECT count(*) FROM pair_years"), ==, 3);
 
   /* Deleting the call deletes its participants in one cascaded statement: every pair goes. */
-  exec_ok (fixture->conn, "DELETE FROM calls");
+  readout_pg_test_exec (fixture->conn, "DELETE FROM calls");
   g_assert_cmpint (query_int (fixture->conn, "SELECT count(*) FROM pair_years"), ==, 0);
 }
 
@@ -379,11 +367,11 @@ test_search (Fixture       *fixture,
   sql = g_strdup_printf ("INSERT INTO sources (call_id, publisher, kind, title, text)"
                          " VALUES (%" G_GINT64_FORMAT ", 'Kremlin', 'readout', 'Телефонный разговор', '')",
                          call_id);
-  exec_ok (fixture->conn, sql);
-  exec_ok (fixture->conn, "INSERT INTO statements (call_id, source_id, speaker, kind, text)"
+  readout_pg_test_exec (fixture->conn, sql);
+  readout_pg_test_exec (fixture->conn, "INSERT INTO statements (call_id, source_id, speaker, kind, text)"
                           " SELECT call_id, id, 'Vladimir Putin', 'paraphrase',"
                           "  'Стороны обсудили ход переговоров по урегулированию.' FROM sources");
-  exec_ok (fixture->conn, "INSERT INTO statements (call_id, source_id, speaker, kind, text)"
+  readout_pg_test_exec (fixture->conn, "INSERT INTO statements (call_id, source_id, speaker, kind, text)"
                           " SELECT call_id, id, 'Joe Biden', 'quote',"
                           "  'The leaders discussed the ongoing negotiations.' FROM sources");
 
@@ -398,7 +386,7 @@ test_search (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->conn, "SELECT count(*) FROM sources WHERE fts @@"
                                              " websearch_to_tsquery ('readout', 'разговоре')"), ==, 1);
   /* An edited text is searched as it now is. */
-  exec_ok (fixture->conn, "UPDATE statements SET text = 'Sanctions were discussed.'"
+  readout_pg_test_exec (fixture->conn, "UPDATE statements SET text = 'Sanctions were discussed.'"
                           " WHERE speaker = 'Joe Biden'");
   g_assert_cmpint (count_matches (fixture->conn, "sanction"), ==, 1);
   g_assert_cmpint (count_matches (fixture->conn, "negotiation"), ==, 0);
