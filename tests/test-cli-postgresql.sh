@@ -31,6 +31,17 @@ if ! "$cli" --database 'host=/nonexistent' list-leaders 2>&1 | grep -q "no Postg
   run --database "host='unclosed dbname=team" list-leaders
   check "a location libpq cannot parse is refused in one sentence" one_sentence_error
 
+  run push "$scratch/mine.db" "$scratch/other.db"
+  check "push refuses two files" test "$status" -eq 2
+  check "the refusal gives push's usage" grep -q "push FILE.db postgresql://" "$scratch/err"
+  run pull "$scratch/mine.db" 'postgresql://db.example.org/team'
+  check "pull refuses its stores the wrong way round" test "$status" -eq 2
+  run --database "$scratch/mine.db" push "$scratch/mine.db" 'postgresql://db.example.org/team'
+  check "push refuses --database" test "$status" -eq 2
+  run push "$scratch/missing.db" "host=$scratch/no-server port=1 dbname=team"
+  check "push from a file that does not exist fails in one sentence" one_sentence_error
+  run pull "host=$scratch/no-server port=1 dbname=team" "$scratch/copy.db"
+  check "pull from an unreachable server fails in one sentence" one_sentence_error
   run --database "host=$scratch/no-server port=1 dbname=team" list-leaders
   check "an unreachable server fails in one sentence" one_sentence_error
   check "nothing is created for an unreachable server" nothing_created
@@ -51,6 +62,22 @@ if [ -n "${READOUT_TEST_POSTGRESQL:-}" ]; then
   run --database "$location" list-calls --leader Putin --json
   check "list-calls reads back what was imported" \
     python3 -c "import json, sys; sys.exit(0 if len(json.load(open('$scratch/out'))) == 45 else 1)"
+  # push and pull: a private store into a second, empty team store, twice (nothing doubled), and back.
+  psql -q -X -d "$READOUT_TEST_POSTGRESQL" -c "CREATE DATABASE ${dbname}_push" >/dev/null
+  team=${location/$dbname/${dbname}_push}
+  "$cli" --database "$scratch/mine.db" import-json "$scratch/sample.json" >/dev/null
+  count_putin_calls () { "$cli" --database "$1" list-calls --leader Putin --json | python3 -c "import json, sys; print(len(json.load(sys.stdin)))"; }
+  run push "$scratch/mine.db" "$team"
+  check "push copies a private store into a team store" test "$status" -eq 0
+  check "the team store lists the pushed calls" test "$(count_putin_calls "$team")" = 45
+  run --json push "$scratch/mine.db" "$team"
+  check "a second push matches every call and adds none" \
+    python3 -c "import json, sys; c = json.load(open('$scratch/out')); sys.exit(0 if c['calls_added'] == 0 and c['calls_matched'] > 0 else 1)"
+  check "a second push doubles nothing" test "$(count_putin_calls "$team")" = 45
+  run pull "$team" "$scratch/copy.db"
+  check "pull copies a team store into a new file" test "$status" -eq 0
+  check "the pulled file lists the team store's calls" test "$(count_putin_calls "$scratch/copy.db")" = 45
+  psql -q -X -d "$READOUT_TEST_POSTGRESQL" -c "DROP DATABASE ${dbname}_push WITH (FORCE)" >/dev/null
   psql -q -X -d "$READOUT_TEST_POSTGRESQL" -c "DROP DATABASE $dbname WITH (FORCE)" >/dev/null
 else
   skip "READOUT_TEST_POSTGRESQL names no server"

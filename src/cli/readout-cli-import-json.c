@@ -20,6 +20,37 @@ add_count (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+void
+readout_cli_print_import_counts (const ReadoutCliOptions       *options,
+                                 const ReadoutJsonImportCounts *counts)
+{
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      add_count (builder, "topics_added", counts->topics_added);
+      add_count (builder, "topics_changed", counts->topics_changed);
+      add_count (builder, "leaders_added", counts->leaders_added);
+      add_count (builder, "leaders_matched", counts->leaders_matched);
+      add_count (builder, "calls_added", counts->calls_added);
+      add_count (builder, "calls_matched", counts->calls_matched);
+      add_count (builder, "sources_added", counts->sources_added);
+      add_count (builder, "sources_skipped", counts->sources_skipped);
+      add_count (builder, "statements_added", counts->statements_added);
+      add_count (builder, "conflicts_added", counts->conflicts_added);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      readout_cli_print_json (root);
+    }
+  else
+    g_print (_("Imported %u new calls (%u already stored), %u new leaders (%u already stored), "
+               "%u sources (%u already stored) and %u statements.\n"),
+             counts->calls_added, counts->calls_matched, counts->leaders_added, counts->leaders_matched,
+             counts->sources_added, counts->sources_skipped, counts->statements_added);
+}
+
 int
 readout_cli_import_json (const ReadoutCliOptions *options,
                          int                      argc,
@@ -42,30 +73,6 @@ readout_cli_import_json (const ReadoutCliOptions *options,
   if (!readout_store_import_json_file (store, argv[1], &counts, &error))
     return readout_cli_fail (error);
 
-  if (options->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (builder);
-      add_count (builder, "topics_added", counts.topics_added);
-      add_count (builder, "topics_changed", counts.topics_changed);
-      add_count (builder, "leaders_added", counts.leaders_added);
-      add_count (builder, "leaders_matched", counts.leaders_matched);
-      add_count (builder, "calls_added", counts.calls_added);
-      add_count (builder, "calls_matched", counts.calls_matched);
-      add_count (builder, "sources_added", counts.sources_added);
-      add_count (builder, "sources_skipped", counts.sources_skipped);
-      add_count (builder, "statements_added", counts.statements_added);
-      add_count (builder, "conflicts_added", counts.conflicts_added);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      readout_cli_print_json (root);
-    }
-  else
-    g_print (_("Imported %u new calls (%u already stored), %u new leaders (%u already stored), "
-               "%u sources (%u already stored) and %u statements.\n"),
-             counts.calls_added, counts.calls_matched, counts.leaders_added, counts.leaders_matched,
-             counts.sources_added, counts.sources_skipped, counts.statements_added);
+  readout_cli_print_import_counts (options, &counts);
   return 0;
 }

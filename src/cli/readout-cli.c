@@ -39,6 +39,8 @@ static const Command commands[] = {
   { "import",       readout_cli_import,       N_("Import articles and readouts: FILE|URL… [--dry-run] [--date DATE]") },
   { "export-json",  readout_cli_export_json,  N_("Export the whole store as JSON [--output FILE]") },
   { "import-json",  readout_cli_import_json,  N_("Import a JSON export, merging with what is stored: FILE") },
+  { "push",         readout_cli_push,         N_("Copy a private store into a team store, merging: FILE postgresql://…") },
+  { "pull",         readout_cli_pull,         N_("Copy a team store into a private store, merging: postgresql://… FILE") },
   { "export-csv",   readout_cli_export_csv,   N_("Export CSV: --calls|--statements [--call ID] --output FILE") },
   { "follow",       readout_cli_follow,       N_("Follow feeds of readouts: add URL | list | remove URL | check [--file]") },
   { "backup",       readout_cli_backup,       N_("Write a consistent copy of the store: FILE") },

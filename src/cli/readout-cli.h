@@ -6,6 +6,7 @@
 #include "readout-comparison.h"
 #include "readout-importer.h"
 #include "readout-store.h"
+#include "readout-store-json.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,9 @@ int           readout_cli_option_error (int                    argc,
 /* A row id: a whole number from 1 to G_MAXINT64, nothing else. */
 gboolean      readout_cli_parse_id   (const char              *text,
                                       gint64                  *id);
+/* What an import of JSON (import-json, push, pull) wrote, as a sentence or with --json. */
+void          readout_cli_print_import_counts (const ReadoutCliOptions       *options,
+                                               const ReadoutJsonImportCounts *counts);
 /* Pretty-prints @node to stdout followed by a newline. */
 void          readout_cli_print_json (JsonNode                *node);
 
@@ -71,6 +75,8 @@ int readout_cli_compare      (const ReadoutCliOptions *options, int argc, char *
 int readout_cli_export_pdf   (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_export_json  (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_import_json  (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_push         (const ReadoutCliOptions *options, int argc, char **argv);
+int readout_cli_pull         (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_export_csv   (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_backup       (const ReadoutCliOptions *options, int argc, char **argv);
 int readout_cli_follow       (const ReadoutCliOptions *options, int argc, char **argv);
