@@ -383,6 +383,43 @@ test_leader_form (Fixture       *f,
   g_assert_true (readout_undo_stack_can_undo (f->stack));
 }
 
+/* A leader taken from a list is edited as the store has it now: a colleague's change made
+ * after the list was read is neither shown stale nor written over by the form's save. */
+static void
+test_leader_form_current_row (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GListModel) leaders = NULL;
+  g_autoptr(ReadoutLeader) listed = NULL;
+  g_autoptr(ReadoutLeader) theirs = NULL;
+  g_autoptr(ReadoutLeader) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadoutLeaderForm *form;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  leaders = readout_store_list_leaders (f->store, READOUT_LEADER_SORT_NAME, NULL);
+  listed = g_list_model_get_item (leaders, 0);
+  g_assert_cmpstr (readout_leader_get_name (listed), ==, "Donald Trump");
+
+  theirs = readout_store_get_leader (f->store, readout_leader_get_id (listed), &error);
+  g_assert_no_error (error);
+  readout_leader_set_name (theirs, "Donald J. Trump");
+  g_assert_true (readout_store_update_leader (f->store, theirs, &error));
+  g_assert_no_error (error);
+
+  form = show_form (readout_leader_form_new (f->stack, listed));
+  type_into (form, "Office", "President of the United States");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  spin ();
+  finish_form (form);
+
+  saved = readout_store_get_leader (f->store, readout_leader_get_id (listed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (readout_leader_get_name (saved), ==, "Donald J. Trump");
+  g_assert_cmpstr (readout_leader_get_office (saved), ==, "President of the United States");
+}
+
 /* The button of @action_name whose target is @id, under @root. */
 static GtkWidget *
 find_action_button (GtkWidget  *root,
@@ -1044,6 +1081,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/edit/leader-form", test_leader_form);
+  ADD ("/edit/leader-form-current-row", test_leader_form_current_row);
   ADD ("/edit/call-form", test_call_form);
   ADD ("/edit/source-form", test_source_form);
   ADD ("/edit/source-kind-follows-side", test_source_kind_follows_side);

@@ -363,6 +363,7 @@ readout_call_form_new (ReadoutUndoStack *undo_stack,
                        gint64            first_leader_id)
 {
   ReadoutCallForm *self;
+  g_autoptr(ReadoutCall) current = NULL;
   ReadoutStore *store;
   g_autoptr(GtkExpression) expression = NULL;
 
@@ -371,6 +372,13 @@ readout_call_form_new (ReadoutUndoStack *undo_stack,
 
   self = g_object_new (READOUT_TYPE_CALL_FORM, "undo-stack", undo_stack, NULL);
   store = readout_undo_stack_get_store (undo_stack);
+  /* A row from a list carries no row version: edit the row as the store has it now, so
+   * that a team store refuses the save if a colleague changes it while the form is open
+   * (a silent overwrite otherwise). */
+  if (call != NULL && readout_call_get_row_version (call) == 0 &&
+      (current = readout_store_get_call (readout_undo_stack_get_store (undo_stack),
+                                         readout_call_get_id (call), NULL)) != NULL)
+    call = current;
 
   /* Paged out of the store like the leaders pane, so a long list costs nothing. */
   self->leaders = readout_store_list_leaders (store, READOUT_LEADER_SORT_NAME, NULL);

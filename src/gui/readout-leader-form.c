@@ -151,11 +151,19 @@ readout_leader_form_new (ReadoutUndoStack *undo_stack,
                          ReadoutLeader    *leader)
 {
   ReadoutLeaderForm *self;
+  g_autoptr(ReadoutLeader) current = NULL;
 
   g_return_val_if_fail (READOUT_IS_UNDO_STACK (undo_stack), NULL);
   g_return_val_if_fail (leader == NULL || READOUT_IS_LEADER (leader), NULL);
 
   self = g_object_new (READOUT_TYPE_LEADER_FORM, "undo-stack", undo_stack, NULL);
+  /* A row from a list carries no row version: edit the row as the store has it now, so
+   * that a team store refuses the save if a colleague changes it while the form is open
+   * (a silent overwrite otherwise). */
+  if (leader != NULL && readout_leader_get_row_version (leader) == 0 &&
+      (current = readout_store_get_leader (readout_undo_stack_get_store (undo_stack),
+                                           readout_leader_get_id (leader), NULL)) != NULL)
+    leader = current;
 
   if (leader != NULL)
     {

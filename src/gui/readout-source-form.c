@@ -109,12 +109,20 @@ readout_source_form_new (ReadoutUndoStack *undo_stack,
                          gint64            call_id)
 {
   ReadoutSourceForm *self;
+  g_autoptr(ReadoutSource) current = NULL;
 
   g_return_val_if_fail (READOUT_IS_UNDO_STACK (undo_stack), NULL);
   g_return_val_if_fail (source == NULL || READOUT_IS_SOURCE (source), NULL);
   g_return_val_if_fail (source != NULL || call_id > 0, NULL);
 
   self = g_object_new (READOUT_TYPE_SOURCE_FORM, "undo-stack", undo_stack, NULL);
+  /* A row from a list carries no row version: edit the row as the store has it now, so
+   * that a team store refuses the save if a colleague changes it while the form is open
+   * (a silent overwrite otherwise). */
+  if (source != NULL && readout_source_get_row_version (source) == 0 &&
+      (current = readout_store_get_source (readout_undo_stack_get_store (undo_stack),
+                                           readout_source_get_id (source), NULL)) != NULL)
+    source = current;
   self->call_id = source != NULL ? readout_source_get_call_id (source) : call_id;
 
   if (source != NULL)

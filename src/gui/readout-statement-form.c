@@ -153,6 +153,7 @@ readout_statement_form_new (ReadoutUndoStack *undo_stack,
                             ReadoutSource    *source)
 {
   ReadoutStatementForm *self;
+  g_autoptr(ReadoutStatement) current = NULL;
   const char * const *topics;
   g_autofree char *topic_list = NULL;
 
@@ -161,6 +162,13 @@ readout_statement_form_new (ReadoutUndoStack *undo_stack,
   g_return_val_if_fail (statement != NULL || READOUT_IS_SOURCE (source), NULL);
 
   self = g_object_new (READOUT_TYPE_STATEMENT_FORM, "undo-stack", undo_stack, NULL);
+  /* A row from a list carries no row version: edit the row as the store has it now, so
+   * that a team store refuses the save if a colleague changes it while the form is open
+   * (a silent overwrite otherwise). */
+  if (statement != NULL && readout_statement_get_row_version (statement) == 0 &&
+      (current = readout_store_get_statement (readout_undo_stack_get_store (undo_stack),
+                                              readout_statement_get_id (statement), NULL)) != NULL)
+    statement = current;
 
   if (statement != NULL)
     {
