@@ -82,6 +82,42 @@ test_round_trip_sample (void)
   readout_test_remove_folder (folder);
 }
 
+/* A team store's other sessions hear of an import once, not once per row it wrote. */
+static void
+test_announced_once (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(ReadoutStore) sample = NULL;
+  g_autoptr(ReadoutStore) writer = NULL;
+  g_autoptr(ReadoutStore) watcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = NULL;
+  gint64 before;
+
+  if (!readout_test_engine_is_postgresql ())
+    {
+      g_test_skip ("a SQLite file has no notifications (its data_version moves once per commit)");
+      return;
+    }
+  folder = readout_test_make_folder ();
+  sample = readout_test_open_store (folder, "sample.db");
+  g_assert_true (readout_sample_populate (sample, &error));
+  g_assert_no_error (error);
+  document = export_to_string (sample);
+
+  writer = readout_test_open_store (folder, "team.db");
+  watcher = readout_test_open_store (folder, "team.db");
+  before = readout_db_get_change_counter (readout_store_get_db (watcher));
+  g_assert_true (readout_store_import_json (writer, document, -1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (readout_db_get_change_counter (readout_store_get_db (watcher)) - before, ==, 1);
+
+  g_clear_object (&sample);
+  g_clear_object (&writer);
+  g_clear_object (&watcher);
+  readout_test_remove_folder (folder);
+}
+
 static void
 test_round_trip_generated (void)
 {
@@ -507,6 +543,7 @@ main (int    argc,
   g_test_add_func ("/json/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/json/round-trip/generated", test_round_trip_generated);
   g_test_add_func ("/json/merge", test_merge);
+  g_test_add_func ("/json/announced-once", test_announced_once);
   g_test_add_func ("/json/no-topics", test_no_topics);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

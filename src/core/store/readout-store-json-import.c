@@ -11,6 +11,7 @@
 #include "readout-input-file.h"
 #include "readout-json-document.h"
 #include "readout-store-json.h"
+#include "readout-store-pg-schema.h"
 #include "readout-store-private.h"
 
 /* Importing a JSON export (readout-json-document.c reads it) into the store, in one
@@ -783,7 +784,12 @@ readout_store_import_json (ReadoutStore             *store,
 
   if (!readout_store_begin (store, error))
     return FALSE;
-  ok = store_is_empty (store, &import.keep_ids, error) &&
+  /* On a team store the rows' own announcements stay quiet (readout_notify in
+   * readout-store-pg-schema.c), and the import is announced once on commit: a push of a
+   * whole store must not send every open window a notification per row. */
+  ok = sqlite || readout_store_exec (store, "SET LOCAL readout.quiet = 'on'",
+                                     "Could not import the document", error);
+  ok = ok && store_is_empty (store, &import.keep_ids, error) &&
        import_topics (&import, &doc, error) &&
        import_leaders (&import, &doc, error);
   /* Into an empty store, indexing everything in one pass at the end is faster than a
@@ -797,6 +803,9 @@ readout_store_import_json (ReadoutStore             *store,
     ok = sqlite ? readout_store_schema_resume_fts (readout_store_get_db (store), error)
                 : readout_store_exec (store, "SELECT readout_sync_ids ()",
                                       "Could not import the document", error);
+  if (ok && !sqlite)
+    ok = readout_store_exec (store, "SELECT pg_notify ('" READOUT_STORE_PG_CHANNEL "', 'calls:import:0')",
+                             "Could not import the document", error);
   if (!ok)
     {
       readout_store_rollback (store);
