@@ -520,6 +520,27 @@ migrate_locked (ReadoutDb  *db,
   return readout_store_schema_exec (db, bump, error) && readout_store_schema_exec (db, grants, error);
 }
 
+static gboolean
+migrate_in_transaction (ReadoutDb  *db,
+                        GError    **error)
+{
+  GError *db_error = NULL;
+
+  if (!readout_db_begin (db, TRUE, &db_error))
+    return fail (FALSE, db_error, error);
+  if (!migrate_locked (db, error))
+    {
+      readout_db_rollback (db);
+      return FALSE;
+    }
+  if (!readout_db_commit (db, &db_error))
+    {
+      readout_db_rollback (db);
+      return fail (FALSE, db_error, error);
+    }
+  return TRUE;
+}
+
 /**
  * readout_store_pg_schema_migrate:
  * @db: a connection to the team store's database (the PostgreSQL engine), as its owner
@@ -535,23 +556,20 @@ gboolean
 readout_store_pg_schema_migrate (ReadoutDb  *db,
                                  GError    **error)
 {
-  GError *db_error = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (READOUT_IS_DB (db), FALSE);
   g_return_val_if_fail (readout_db_get_engine (db) == READOUT_DB_ENGINE_POSTGRESQL, FALSE);
 
-  if (!readout_db_begin (db, TRUE, &db_error))
-    return fail (FALSE, db_error, error);
-  if (!readout_store_schema_exec (db, "SELECT pg_advisory_xact_lock (hashtext ('readout schema'))", error) ||
-      !migrate_locked (db, error))
-    {
-      readout_db_rollback (db);
-      return FALSE;
-    }
-  if (!readout_db_commit (db, &db_error))
-    {
-      readout_db_rollback (db);
-      return fail (FALSE, db_error, error);
-    }
-  return TRUE;
+  /* A lock of the session, taken before the transaction begins: a transaction that had
+   * begun and then waited for a lock while another opener created the schema would still
+   * find it missing, because PostgreSQL reads other sessions' catalog changes into its
+   * caches when a transaction starts, not when an advisory lock is granted, and it would
+   * create the schema a second time. The lock ends with the session if the connection
+   * drops. */
+  if (!readout_store_schema_exec (db, "SELECT pg_advisory_lock (hashtext ('readout schema'))", error))
+    return FALSE;
+  ok = migrate_in_transaction (db, error);
+  readout_store_schema_exec (db, "SELECT pg_advisory_unlock (hashtext ('readout schema'))", NULL);
+  return ok;
 }
