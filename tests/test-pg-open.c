@@ -154,6 +154,20 @@ test_open_newer (Fixture       *fixture,
   PQfinish (conn);
 }
 
+/* The fixture's database, then @role, which owned nothing in it any more; closes @server. */
+static void
+drop_database_and_role (Fixture    *fixture,
+                        PGconn     *server,
+                        const char *role)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP ROLE %s", role);
+
+  readout_pg_test_drop_database (fixture->dbname);
+  g_clear_pointer (&fixture->dbname, g_free);
+  readout_pg_test_exec (server, sql);
+  PQfinish (server);
+}
+
 /* A member with the reader role reads everything, is told the store is read-only, and a
  * write attempt gives the read-only error and changes nothing. */
 static void
@@ -186,12 +200,7 @@ test_open_reader (Fixture       *fixture,
   g_test_message ("%s", error->message);
   g_clear_object (&store);
 
-  g_free (sql);
-  sql = g_strdup_printf ("DROP ROLE %s", role);
-  readout_pg_test_drop_database (fixture->dbname);
-  g_clear_pointer (&fixture->dbname, g_free);
-  readout_pg_test_exec (server, sql);
-  PQfinish (server);
+  drop_database_and_role (fixture, server, role);
 }
 
 /* A member who may not create tables, first to open a new database: a clear error,
@@ -228,12 +237,7 @@ test_open_reader_first (Fixture       *fixture,
   PQclear (result);
   PQfinish (conn);
 
-  g_free (sql);
-  sql = g_strdup_printf ("DROP ROLE %s", role);
-  readout_pg_test_drop_database (fixture->dbname);
-  g_clear_pointer (&fixture->dbname, g_free);
-  readout_pg_test_exec (server, sql);
-  PQfinish (server);
+  drop_database_and_role (fixture, server, role);
 }
 
 /* Locations that cannot be opened: one clear sentence each, and no database made. */
